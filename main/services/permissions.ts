@@ -1,0 +1,42 @@
+import { RiskDeskError } from '../store/errors.ts';
+
+export const ROLES = ['admin', 'analyst', 'compliance', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+/**
+ * The one permission table. Every service call names its permission and `requirePermission` checks it in
+ * main, whatever the transport (CLI, IPC, browser host). Auditors read and export; compliance owns rule and
+ * parameter sets; analysts run engines, import data and work cases; admins manage users and the workspace.
+ */
+export const PERMISSIONS = {
+  'workspace.read': ['admin', 'analyst', 'compliance', 'auditor'],
+  'audit.verify': ['admin', 'analyst', 'compliance', 'auditor'],
+  'audit.export': ['admin', 'auditor'],
+  'users.list': ['admin', 'auditor'],
+  'users.manage': ['admin'],
+  'self.passphrase': ['admin', 'analyst', 'compliance', 'auditor'],
+  'workspace.backup': ['admin', 'auditor'],
+  'workspace.restore': ['admin'],
+  'data.import': ['admin', 'analyst'],
+  'data.demo': ['admin', 'analyst'],
+  'runs.start': ['analyst'],
+  'cases.edit': ['analyst'],
+  'rules.edit': ['compliance'],
+  'parameters.edit': ['compliance'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function allows(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+export function requirePermission(actor: { username: string; role: Role }, permission: Permission): void {
+  if (!allows(actor.role, permission)) {
+    throw new RiskDeskError('FORBIDDEN', `${actor.username} (${actor.role}) may not ${permission}; this needs the role ${PERMISSIONS[permission].join(' or ')}.`);
+  }
+}

@@ -1,0 +1,44 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import { RiskDeskError } from './errors.ts';
+
+export type Db = Database.Database;
+
+const DATA_KEY_BYTES = 32;
+
+/**
+ * Opens a SQLCipher 4 database with a raw 32-byte key (no passphrase KDF: the key is random).
+ * The key is handed to SQLite as hex inside this function only and is never kept in a string elsewhere.
+ * SQLCipher reports a wrong key or a damaged file only on the first read, so the probe query is part of opening.
+ */
+export function openEncryptedDatabase(path: string, key: Buffer, options: { readonly?: boolean; create?: boolean } = {}): Db {
+  if (key.length !== DATA_KEY_BYTES) throw new Error(`internal: data key must be ${DATA_KEY_BYTES} bytes`);
+  const db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: !options.create });
+  try {
+    db.pragma(`cipher='sqlcipher'`);
+    db.pragma('legacy=4');
+    db.pragma(`key="x'${key.toString('hex')}'"`);
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    if (!options.readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+    }
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    return db;
+  } catch (error) {
+    db.close();
+    if (isSqliteCode(error, 'SQLITE_NOTADB')) {
+      throw new RiskDeskError('WORKSPACE_DAMAGED', `${path} could not be decrypted with its key: the file is damaged or is not this keyring's workspace.`);
+    }
+    throw error;
+  }
+}
+
+export function isSqliteCode(error: unknown, code: string): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' && error.code.startsWith(code);
+}
+
+/** Runs `fn` in an IMMEDIATE transaction (takes the write lock up front, so no upgrade deadlocks). */
+export function inTransaction<T>(db: Db, fn: () => T): T {
+  return db.transaction(fn).immediate();
+}
