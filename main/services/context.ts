@@ -15,4 +15,9 @@ export interface ServiceContext {
   readonly workspacePath: string;
   readonly actor: Actor;
   now(): Date;
+  /**
+   * Where an engine worker opens its own read-only connection. The key stays inside this process and its
+   * worker threads; never serialise it, log it or hand it to the renderer.
+   */
+  readerSpec(): { path: string; key: Buffer };
 }

@@ -22,6 +22,8 @@ export function openEncryptedDatabase(path: string, key: Buffer, options: { read
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
     }
+    // Temp tables and sort spills stay in memory: SQLite's temp files are not covered by the cipher.
+    db.pragma('temp_store = MEMORY');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     return db;
