@@ -21,3 +21,8 @@ export interface ServiceContext {
    */
   readerSpec(): { path: string; key: Buffer };
 }
+
+/** The context for calls made by the user who unlocked `workspace`. */
+export function contextFor(workspace: { db: Db; path: string; user: Actor; readerSpec(): { path: string; key: Buffer } }, now: () => Date = () => new Date()): ServiceContext {
+  return { db: workspace.db, workspacePath: workspace.path, actor: workspace.user, now, readerSpec: () => workspace.readerSpec() };
+}

@@ -1,11 +1,7 @@
 import { RiskDeskError } from '../store/errors.ts';
+import type { Role } from '../store/roles.ts';
 
-export const ROLES = ['admin', 'analyst', 'compliance', 'auditor'] as const;
-export type Role = (typeof ROLES)[number];
-
-export function isRole(value: string): value is Role {
-  return (ROLES as readonly string[]).includes(value);
-}
+export { ROLES, isRole, type Role } from '../store/roles.ts';
 
 /**
  * The one permission table. Every service call names its permission and `requirePermission` checks it in

@@ -1,0 +1,176 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import { appendAuditEvent } from './audit.ts';
+import { inTransaction, openEncryptedDatabase, type Db } from './database.ts';
+import { RiskDeskError } from './errors.ts';
+import {
+  checkPassphraseStrength,
+  findEntry,
+  keyringPathFor,
+  readKeyring,
+  unwrapDataKey,
+  wrapDataKey,
+  writeKeyring,
+  type Keyring,
+  type KeyringEntry,
+} from './keyring.ts';
+import { migrate } from './migrate.ts';
+import type { Role } from './roles.ts';
+import { defaultUnlockThrottle, type UnlockThrottle } from './unlock-throttle.ts';
+import { findUser, insertUser, USERNAME_PATTERN } from './users.ts';
+import { assertKeyringMatches, readDatabaseSalt } from './workspace-identity.ts';
+
+export const DEFAULT_BASE_CURRENCY = 'CNY';
+
+export interface WorkspaceUser {
+  readonly username: string;
+  readonly role: Role;
+}
+
+export function checkUsername(username: string): void {
+  if (!USERNAME_PATTERN.test(username)) {
+    throw new RiskDeskError('INVALID_ARGUMENT', `User name "${username}" is not allowed: use 1–64 letters, digits, '.', '_' or '-', starting with a letter or digit.`);
+  }
+}
+
+/**
+ * An unlocked workspace: the single writable connection, the acting user, and the data key (private to this
+ * object; handed out only as a reader spec for worker threads in this process).
+ */
+export class Workspace {
+  readonly path: string;
+  readonly keyringPath: string;
+  readonly id: string;
+  readonly db: Db;
+  readonly user: WorkspaceUser;
+  readonly #key: Buffer;
+
+  private constructor(path: string, id: string, db: Db, user: WorkspaceUser, key: Buffer) {
+    this.path = path;
+    this.keyringPath = keyringPathFor(path);
+    this.id = id;
+    this.db = db;
+    this.user = user;
+    this.#key = key;
+  }
+
+  /** Creates the database and its keyring with one admin. Refuses to touch existing files. */
+  static async create(options: { path: string; username: string; passphrase: string; now: Date; baseCurrency?: string }): Promise<Workspace> {
+    const { path, username, passphrase } = options;
+    const keyringPath = keyringPathFor(path);
+    checkUsername(username);
+    checkPassphraseStrength(passphrase);
+    for (const existing of [path, keyringPath]) {
+      if (fs.existsSync(existing)) throw new RiskDeskError('WORKSPACE_EXISTS', `${existing} already exists; RiskDesk will not overwrite it. Choose another path.`);
+    }
+    const key = randomBytes(32);
+    const id = randomUUID();
+    const entry = await wrapDataKey(key, id, username, passphrase);
+    const at = options.now.toISOString();
+    let db: Db | undefined;
+    try {
+      db = openEncryptedDatabase(path, key, { create: true });
+      migrate(db, path);
+      const opened = db;
+      inTransaction(opened, () => {
+        const setMeta = opened.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+        setMeta.run('workspace_id', id);
+        setMeta.run('created_at', at);
+        setMeta.run('base_currency', options.baseCurrency ?? DEFAULT_BASE_CURRENCY);
+        insertUser(opened, { username, role: 'admin', created_at: at, created_by: username });
+        appendAuditEvent(opened, { actor: username, action: 'workspace.create', subject: `workspace:${id}`, details: {}, at });
+        appendAuditEvent(opened, { actor: username, action: 'user.add', subject: `user:${username}`, details: { role: 'admin' }, at });
+      });
+      // The salt is in page 1 of the main file, which WAL mode writes only at a checkpoint.
+      opened.pragma('wal_checkpoint(TRUNCATE)');
+      const dbSalt = readDatabaseSalt(path).toString('hex');
+      writeKeyring(keyringPath, { format: 'riskdesk-keyring', version: 1, workspaceId: id, dbSalt, defaultUser: username, entries: [entry] });
+      return new Workspace(path, id, opened, { username, role: 'admin' }, key);
+    } catch (error) {
+      db?.close();
+      for (const file of [path, `${path}-wal`, `${path}-shm`, keyringPath]) fs.rmSync(file, { force: true });
+      throw error;
+    }
+  }
+
+  /**
+   * Unlocks a workspace for one user. Every check before the key is unwrapped only reads, so a wrong
+   * passphrase or a foreign keyring leaves both files exactly as they were.
+   */
+  static async open(options: { path: string; username?: string; passphrase: string; throttle?: UnlockThrottle }): Promise<Workspace> {
+    const { path, passphrase } = options;
+    const throttle = options.throttle ?? defaultUnlockThrottle;
+    const keyringPath = keyringPathFor(path);
+    if (!fs.existsSync(path)) throw new RiskDeskError('WORKSPACE_NOT_FOUND', `There is no workspace at ${path}.`);
+    const keyring = readKeyring(keyringPath);
+    assertKeyringMatches(path, keyringPath, keyring);
+    const username = options.username ?? keyring.defaultUser;
+    const entry = findEntry(keyring, username);
+    if (!entry) throw new RiskDeskError('UNKNOWN_USER', `${path} has no user "${username}".`);
+
+    await throttle.beforeAttempt(path);
+    const key = await unwrapDataKey(entry, keyring.workspaceId, passphrase);
+    if (!key) {
+      throttle.recordFailure(path);
+      throw new RiskDeskError('BAD_PASSPHRASE', `Wrong passphrase for ${username} on ${path}. Nothing was changed; repeated attempts are slowed down.`);
+    }
+    throttle.recordSuccess(path);
+
+    const db = openEncryptedDatabase(path, key);
+    try {
+      migrate(db, path);
+      const storedId = (db.prepare(`SELECT value FROM meta WHERE key = 'workspace_id'`).get() as { value: string } | undefined)?.value;
+      if (storedId !== keyring.workspaceId) {
+        throw new RiskDeskError('KEYRING_MISMATCH', `The keyring ${keyringPath} does not belong to ${path} (workspace ids differ).`);
+      }
+      const user = findUser(db, username);
+      if (!user) throw new RiskDeskError('UNKNOWN_USER', `${path} has a key for "${username}" but no such user; ask an admin to remove the stale keyring entry.`);
+      return new Workspace(path, keyring.workspaceId, db, { username: user.username, role: user.role }, key);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+
+  readerSpec(): { path: string; key: Buffer } {
+    return { path: this.path, key: this.#key };
+  }
+
+  readKeyring(): Keyring {
+    return readKeyring(this.keyringPath);
+  }
+
+  /** Wraps this workspace's data key for a user (slow: scrypt). Do it before opening the transaction. */
+  wrapKeyFor(username: string, passphrase: string): Promise<KeyringEntry> {
+    return wrapDataKey(this.#key, this.id, username, passphrase);
+  }
+
+  /**
+   * Applies a database change (with its audit event) and a keyring rewrite together: the keyring is replaced
+   * atomically inside the transaction, and put back if the commit then fails.
+   */
+  changeKeyring(nextKeyring: (current: Keyring) => Keyring, databaseChange: () => void): void {
+    const before = this.readKeyring();
+    let keyringWritten = false;
+    try {
+      inTransaction(this.db, () => {
+        databaseChange();
+        writeKeyring(this.keyringPath, nextKeyring(before));
+        keyringWritten = true;
+      });
+    } catch (error) {
+      if (keyringWritten) writeKeyring(this.keyringPath, before);
+      throw error;
+    }
+  }
+
+  /** Backups carry a copy of the keyring; the salt is re-read from the copy's own first bytes. */
+  writeKeyringForCopy(copyPath: string): void {
+    const current = this.readKeyring();
+    writeKeyring(keyringPathFor(copyPath), { ...current, dbSalt: readDatabaseSalt(copyPath).toString('hex') });
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
