@@ -1,0 +1,218 @@
+// Lint config. Besides typescript-eslint's recommended rules it enforces the import arrows of
+// ../shared/design/ARCHITECTURE.md ("Layout"): which folder may import which, that engines stay pure
+// (no Node, no database, no clock), and that only main/electron/ and preload/index.ts touch `electron`.
+//
+// Flat config gives the LAST matching object's options for a rule, so each folder below states its
+// whole list of restrictions (built by `boundaries()`), never a delta on top of a shared list.
+//
+// Not type-aware on purpose: `npm run typecheck` already builds the program once; a type-aware lint
+// would build it again on a 2-core machine for little extra.
+import { builtinModules } from 'node:module';
+import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const TS = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
+const CODE_EXTENSIONS = '{ts,tsx,mts,cts,js,mjs,cjs}';
+const TESTS = ['**/*.test.ts', '**/*.test.tsx'];
+
+/** Every Node built-in, with and without the `node:` prefix (`fs`, `fs/promises`, `node:test`, …). */
+const NODE_BUILTINS = {
+  group: [
+    'node:*',
+    ...builtinModules.filter((name) => !name.startsWith('_')).flatMap((name) => [name, `${name}/*`]),
+  ],
+  message: 'Node built-ins are not available here (see ARCHITECTURE.md, Layout).',
+};
+
+const ELECTRON = {
+  group: ['electron', 'electron/*'],
+  message: 'Only main/electron/ (and preload/index.ts) may import electron.',
+};
+
+const SQLITE = {
+  group: ['better-sqlite3-multiple-ciphers', 'better-sqlite3-multiple-ciphers/*'],
+  message: 'Only main/store/ (and workers through it) talks to the database.',
+};
+
+/** Relative imports into one of main/'s folders, from anywhere under main/. */
+function mainFolders(names, extra = {}) {
+  return {
+    group: names.map((name) => `**/${name}/**`),
+    message: `Not allowed from this folder: ${names.map((name) => `main/${name}/`).join(', ')} (see ARCHITECTURE.md, Layout).`,
+    ...extra,
+  };
+}
+
+/** Relative imports that reach into main/ at all (from preload/ or renderer/). */
+const ANY_MAIN = {
+  group: ['**/main/**'],
+  message: 'main/ is reachable only through the contract (preload/contract) and its transports.',
+};
+
+/** Store modules that the front ends (cli, host, electron) may import as values: errors are values. */
+const STORE_TYPES_AND_ERRORS = {
+  group: ['**/store/**', '!**/store/errors.ts'],
+  allowTypeImports: true,
+  message: 'Front ends go through main/services/; from main/store/ only errors.ts and `import type`.',
+};
+
+/** Dynamic `import()`/`require()` of a module name, for no-restricted-syntax. */
+function dynamicImportOf(sourceRegex, message) {
+  return [
+    { selector: `ImportExpression[source.value=${sourceRegex}]`, message },
+    {
+      selector: `CallExpression[callee.name='require'][arguments.0.value=${sourceRegex}]`,
+      message,
+    },
+  ];
+}
+
+const NO_DYNAMIC_ELECTRON = dynamicImportOf(
+  '/^electron($|\\x2F)/',
+  'Only main/electron/ (and preload/index.ts) may import electron.',
+);
+
+/** Engines take time and randomness as arguments, so their results are reproducible. */
+const ENGINE_PURITY = [
+  { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Engines have no clock: take the time as an argument.' },
+  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Engines have no clock: take the time as an argument.' },
+  { selector: "CallExpression[callee.name='Date']", message: 'Engines have no clock: take the time as an argument.' },
+  { selector: "CallExpression[callee.object.name='performance'][callee.property.name='now']", message: 'Engines have no clock: take the time as an argument.' },
+  { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'Engines are deterministic: take a seed (pure-rand) as an argument.' },
+  { selector: 'ImportExpression', message: 'Engines import statically; no dynamic import().' },
+  { selector: "CallExpression[callee.name='require']", message: 'Engines import statically; no require().' },
+];
+
+/**
+ * One folder's import restrictions, for its TypeScript and JavaScript files alike.
+ * @param {string[]} folders globs of folders or single files, e.g. 'main/engines/**'
+ * @param {{ patterns?: object[], paths?: object[], syntax?: object[], restrictedGlobals?: object[], ignores?: string[] }} spec
+ */
+function boundaries(folders, { patterns = [], paths = [], syntax = NO_DYNAMIC_ELECTRON, restrictedGlobals = [], ignores = [] }) {
+  return {
+    files: folders.map((glob) => (glob === '**' || glob.endsWith('/**') ? `${glob}/*.${CODE_EXTENSIONS}` : glob)),
+    ignores,
+    plugins: { '@typescript-eslint': tseslint.plugin },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { paths, patterns }],
+      'no-restricted-syntax': ['error', ...syntax],
+      'no-restricted-globals': ['error', ...restrictedGlobals],
+    },
+  };
+}
+
+export default defineConfig(
+  {
+    ignores: ['dist/', 'node_modules/', 'release/', 'test-results/', 'playwright-report/', '.bench/'],
+  },
+  {
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+  },
+  {
+    // ESLint's own recommended rules for all code; typescript-eslint's set below turns off those that
+    // the TypeScript compiler already covers (no-undef, no-redeclare, …) for .ts files.
+    files: [`**/*.${CODE_EXTENSIONS}`],
+    extends: [js.configs.recommended],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: TS,
+    extends: [tseslint.configs.recommended],
+    rules: {
+      // `_`-prefixed names mark parameters a signature needs but a body does not use.
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
+      ],
+    },
+  },
+
+  {
+    // Ambient typings for CommonJS modules need `import X = require('…')` to say `export = X`.
+    files: ['**/*.d.ts'],
+    rules: { '@typescript-eslint/no-require-imports': ['error', { allowAsImport: true }] },
+  },
+
+  // Everywhere: no electron unless a folder below allows it.
+  boundaries(['**'], { patterns: [ELECTRON] }),
+
+  boundaries(['main/engines/**'], {
+    patterns: [
+      NODE_BUILTINS,
+      ELECTRON,
+      SQLITE,
+      { group: ['piscina', 'piscina/*'], message: 'Engines are called by workers; they do not start them.' },
+      mainFolders(['store', 'services', 'workers', 'electron', 'host', 'cli', 'demo']),
+      { group: ['**/renderer/**'], message: 'Engines do not import the renderer.' },
+    ],
+    syntax: ENGINE_PURITY,
+    restrictedGlobals: [
+      { name: 'process', message: 'Engines are pure: pass what they need as arguments.' },
+      { name: 'Buffer', message: 'Engines work on plain arrays and typed arrays (Uint8Array).' },
+    ],
+  }),
+  boundaries(['main/store/**'], {
+    patterns: [
+      ELECTRON,
+      mainFolders(['services', 'workers', 'electron', 'host', 'cli', 'demo']),
+      {
+        group: ['**/engines/**', '**/preload/contract/**'],
+        allowTypeImports: true,
+        message: 'The store may import engines and contract types only (`import type`).',
+      },
+    ],
+  }),
+  boundaries(['main/workers/**'], {
+    patterns: [ELECTRON, mainFolders(['services', 'electron', 'host', 'cli', 'demo'])],
+  }),
+  boundaries(['main/services/**'], {
+    patterns: [ELECTRON, mainFolders(['electron', 'host', 'cli'])],
+  }),
+  boundaries(['main/demo/**'], {
+    patterns: [
+      ELECTRON,
+      mainFolders(['services', 'workers', 'electron', 'host', 'cli']),
+      { group: ['**/preload/**'], message: 'The demo generator writes through main/store/ only.' },
+    ],
+  }),
+  boundaries(['main/cli/**', 'main/host/**'], {
+    patterns: [
+      ELECTRON,
+      mainFolders(['electron', 'workers', 'demo']),
+      mainFolders(['engines'], { allowTypeImports: true }),
+      STORE_TYPES_AND_ERRORS,
+    ],
+  }),
+  boundaries(['main/electron/**'], {
+    patterns: [
+      mainFolders(['host', 'cli', 'workers', 'demo']),
+      mainFolders(['engines'], { allowTypeImports: true }),
+      STORE_TYPES_AND_ERRORS,
+    ],
+    syntax: [],
+  }),
+  boundaries(['preload/contract/**'], {
+    patterns: [
+      // Any bare module name but zod; relative imports stay inside the contract.
+      { regex: '^(?!zod(/|$))[^./]', message: 'The contract imports zod only.' },
+      ANY_MAIN,
+      { group: ['**/renderer/**', '../index.ts'], message: 'The contract imports zod only.' },
+    ],
+  }),
+  boundaries(['preload/index.ts'], {
+    patterns: [
+      NODE_BUILTINS,
+      SQLITE,
+      ANY_MAIN,
+      { group: ['**/renderer/**'], message: 'The preload exposes the contract; it does not import the renderer.' },
+    ],
+    syntax: [],
+  }),
+  boundaries(['renderer/**'], { patterns: [NODE_BUILTINS, ELECTRON, SQLITE, ANY_MAIN] }),
+
+  // Tests are harnesses, not product code: they may use Node (node:test, fixtures) and reach across
+  // folders to set things up. They still may not load electron outside main/electron/.
+  boundaries(TESTS, { patterns: [ELECTRON], ignores: ['main/electron/**'] }),
+);

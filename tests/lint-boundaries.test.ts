@@ -1,0 +1,86 @@
+// Proves that eslint.config.js enforces ARCHITECTURE.md's import arrows: a rule that silently stopped
+// matching (a renamed folder, a glob typo) would otherwise let the layering rot unnoticed.
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { describe, test } from 'node:test';
+import { ESLint } from 'eslint';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const eslint = new ESLint({ cwd: repoRoot });
+
+const BOUNDARY_RULES = new Set([
+  '@typescript-eslint/no-restricted-imports',
+  'no-restricted-syntax',
+  'no-restricted-globals',
+]);
+
+/** The boundary findings for `code` as if it were the file at `filePath` (relative to the repo). */
+async function boundaryErrors(code: string, filePath: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  assert.ok(result, `ESLint returned no result for ${filePath}`);
+  return result.messages
+    .filter((message) => message.ruleId !== null && BOUNDARY_RULES.has(message.ruleId))
+    .map((message) => `${message.ruleId}: ${message.message}`);
+}
+
+describe('import boundaries (eslint.config.js)', () => {
+  test('an engine may not import a Node built-in', async () => {
+    const errors = await boundaryErrors("import fs from 'node:fs';\nexport const f = fs;\n", 'main/engines/credit/x.ts');
+    assert.equal(errors.length, 1, errors.join('\n'));
+    assert.match(errors[0] ?? '', /Node built-ins/);
+  });
+
+  test('an engine may not import fs without the node: prefix, nor the store', async () => {
+    const code = "import { readFileSync } from 'fs';\nimport type { Db } from '../../store/database.ts';\nexport const f: [unknown, Db?] = [readFileSync];\n";
+    const errors = await boundaryErrors(code, 'main/engines/credit/x.ts');
+    assert.equal(errors.length, 2, errors.join('\n'));
+  });
+
+  test('an engine may not read the clock', async () => {
+    const errors = await boundaryErrors('export const a = Date.now();\nexport const b = new Date();\n', 'main/engines/fraud/x.ts');
+    assert.equal(errors.length, 2, errors.join('\n'));
+    assert.deepEqual(await boundaryErrors("export const c = new Date('2024-01-01T00:00:00Z');\n", 'main/engines/fraud/x.ts'), []);
+  });
+
+  test('an engine may import another engine', async () => {
+    const code = "import { LCR_DEFAULT_FACTORS } from '../liquidity/categories.ts';\nexport const f = LCR_DEFAULT_FACTORS;\n";
+    assert.deepEqual(await boundaryErrors(code, 'main/engines/credit/x.ts'), []);
+  });
+
+  test('a service may not import electron', async () => {
+    const errors = await boundaryErrors("import { app } from 'electron';\nexport const a = app;\n", 'main/services/x.ts');
+    assert.equal(errors.length, 1, errors.join('\n'));
+    assert.match(errors[0] ?? '', /Only main\/electron\//);
+  });
+
+  test('a service may import the store, workers and engines', async () => {
+    const code = [
+      "import { openDatabase } from '../store/database.ts';",
+      "import { run } from '../workers/score.ts';",
+      "import { LCR_DEFAULT_FACTORS } from '../engines/liquidity/categories.ts';",
+      'export const a = [openDatabase, run, LCR_DEFAULT_FACTORS];',
+      '',
+    ].join('\n');
+    assert.deepEqual(await boundaryErrors(code, 'main/services/x.ts'), []);
+  });
+
+  test('main/electron/ may import electron', async () => {
+    const code = "import { app } from 'electron';\nexport const a = app;\n";
+    assert.deepEqual(await boundaryErrors(code, 'main/electron/main.ts'), []);
+  });
+
+  test('the CLI may import store errors but not store functions', async () => {
+    assert.deepEqual(
+      await boundaryErrors("import { RiskDeskError } from '../store/errors.ts';\nexport const e = RiskDeskError;\n", 'main/cli/x.ts'),
+      [],
+    );
+    const errors = await boundaryErrors("import { openDatabase } from '../store/database.ts';\nexport const o = openDatabase;\n", 'main/cli/x.ts');
+    assert.equal(errors.length, 1, errors.join('\n'));
+  });
+
+  test('the contract imports zod only', async () => {
+    assert.deepEqual(await boundaryErrors("import { z } from 'zod';\nexport const s = z.string();\n", 'preload/contract/x.ts'), []);
+    const errors = await boundaryErrors("import { join } from 'node:path';\nexport const j = join;\n", 'preload/contract/x.ts');
+    assert.equal(errors.length, 1, errors.join('\n'));
+  });
+});
