@@ -1,0 +1,27 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { allows, PERMISSIONS, requirePermission, ROLES, type Permission } from './permissions.ts';
+
+const READ_OR_EXPORT = new Set<Permission>(['workspace.read', 'audit.verify', 'audit.export', 'users.list', 'workspace.backup', 'self.passphrase']);
+
+describe('permission table', () => {
+  it('gives auditors read and export only', () => {
+    const granted = (Object.keys(PERMISSIONS) as Permission[]).filter((p) => allows('auditor', p));
+    assert.deepEqual(granted.filter((p) => !READ_OR_EXPORT.has(p)), []);
+  });
+
+  it('reserves user management to admins, rule and parameter sets to compliance, runs and cases to analysts', () => {
+    const holders = (p: Permission) => ROLES.filter((r) => allows(r, p));
+    assert.deepEqual(holders('users.manage'), ['admin']);
+    assert.deepEqual(holders('rules.edit'), ['compliance']);
+    assert.deepEqual(holders('parameters.edit'), ['compliance']);
+    assert.deepEqual(holders('runs.start'), ['analyst']);
+    assert.deepEqual(holders('cases.edit'), ['analyst']);
+    assert.deepEqual(holders('workspace.read'), [...ROLES]);
+  });
+
+  it('refuses with a message naming the user, the permission and who may', () => {
+    assert.throws(() => requirePermission({ username: 'ana', role: 'analyst' }, 'users.manage'), (e: Error & { code?: string }) => e.code === 'FORBIDDEN' && /ana \(analyst\) may not users\.manage.*admin/.test(e.message));
+    assert.doesNotThrow(() => requirePermission({ username: 'root', role: 'admin' }, 'users.manage'));
+  });
+});

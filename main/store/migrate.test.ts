@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { tempDir } from '../test-support/temp-workspace.ts';
+import { openEncryptedDatabase, type Db } from './database.ts';
+import { currentSchemaVersion, migrate } from './migrate.ts';
+import { MIGRATIONS } from './migrations/index.ts';
+import type { Migration } from './migrations/migration.ts';
+
+function freshDb(): { db: Db; file: string; key: Buffer } {
+  const file = path.join(tempDir(), 'm.rdw');
+  const key = randomBytes(32);
+  return { db: openEncryptedDatabase(file, key, { create: true }), file, key };
+}
+
+function tables(db: Db): string[] {
+  return (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
+}
+
+/** The tables each migration must add; a migration that forgets one fails its own test. */
+const EXPECTED_TABLES: Record<number, string[]> = {
+  10: ['audit_events', 'meta', 'users'],
+  20: ['borrowers', 'loan_performance', 'loans'],
+  30: ['accounts', 'labels', 'transactions'],
+  40: ['daily_flows', 'investor_balances', 'liquidity_lines'],
+};
+
+describe('migrations', () => {
+  it('numbers migrations uniquely and in ascending order, each with an expectation here', () => {
+    const versions = MIGRATIONS.map((m) => m.version);
+    assert.deepEqual([...versions].sort((a, b) => a - b), versions);
+    assert.equal(new Set(versions).size, versions.length);
+    assert.deepEqual(versions, Object.keys(EXPECTED_TABLES).map(Number));
+  });
+
+  for (const [index, migration] of MIGRATIONS.entries()) {
+    it(`${migration.version} ${migration.name} applies on top of its predecessors in a real encrypted file, and survives reopening`, () => {
+      const { db, file, key } = freshDb();
+      migrate(db, file, MIGRATIONS.slice(0, index));
+      const before = new Set(tables(db));
+      assert.deepEqual(migrate(db, file, MIGRATIONS.slice(0, index + 1)), [migration.version]);
+      const added = tables(db).filter((t) => !before.has(t) && t !== 'schema_migrations');
+      assert.deepEqual(added, EXPECTED_TABLES[migration.version]);
+      const record = db.prepare('SELECT version, name FROM schema_migrations WHERE version = ?').get(migration.version);
+      assert.deepEqual(record, { version: migration.version, name: migration.name });
+      db.close();
+      const reopened = openEncryptedDatabase(file, key);
+      assert.equal(currentSchemaVersion(reopened), migration.version);
+      assert.deepEqual(migrate(reopened, file, MIGRATIONS.slice(0, index + 1)), [], 'nothing to apply twice');
+      reopened.close();
+    });
+  }
+
+  it('rolls back a failing migration whole and records nothing for it', () => {
+    const { db, file } = freshDb();
+    const broken: Migration = {
+      version: 50,
+      name: 'broken',
+      up(d) {
+        d.exec('CREATE TABLE half_done (x INTEGER)');
+        d.exec('INSERT INTO no_such_table VALUES (1)');
+      },
+    };
+    assert.throws(() => migrate(db, file, [...MIGRATIONS, broken]), (e: Error & { code?: string }) => e.code === 'MIGRATION_FAILED' && e.message.includes('50 (broken)'));
+    assert.equal(currentSchemaVersion(db), 40);
+    assert.ok(!tables(db).includes('half_done'));
+    db.close();
+  });
+
+  it('refuses a workspace newer than this build', () => {
+    const { db, file } = freshDb();
+    migrate(db, file);
+    assert.throws(() => migrate(db, file, MIGRATIONS.slice(0, 2)), (e: Error & { code?: string }) => e.code === 'WORKSPACE_TOO_NEW' && /schema 40/.test(e.message));
+    db.close();
+  });
+});
