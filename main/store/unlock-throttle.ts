@@ -1,7 +1,8 @@
 /**
- * Slows down repeated wrong passphrases for a workspace: after n consecutive failures the next attempt waits
- * min(2^(n-1), 30) seconds before the key derivation even starts. Combined with scrypt's own cost this keeps
- * online guessing through the app slow. A success clears the count.
+ * Slows down repeated wrong passphrases for a workspace: the n-th consecutive failure is answered only after
+ * min(2^(n-1), 30) seconds. Waiting before answering (rather than before the next try) also slows a one-shot
+ * CLI run by a second per guess; in a long-lived app the wait grows. With scrypt's own cost this keeps online
+ * guessing slow. A success clears the count.
  */
 export class UnlockThrottle {
   private readonly failures = new Map<string, number>();
@@ -18,13 +19,10 @@ export class UnlockThrottle {
     return failures === 0 ? 0 : Math.min(1000 * 2 ** (failures - 1), this.maxDelayMs);
   }
 
-  async beforeAttempt(workspace: string): Promise<void> {
-    const delay = this.delayFor(workspace);
-    if (delay > 0) await this.sleep(delay);
-  }
-
-  recordFailure(workspace: string): void {
+  /** Counts a failure and waits out its penalty. */
+  async penalise(workspace: string): Promise<void> {
     this.failures.set(workspace, (this.failures.get(workspace) ?? 0) + 1);
+    await this.sleep(this.delayFor(workspace));
   }
 
   recordSuccess(workspace: string): void {

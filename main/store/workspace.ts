@@ -108,10 +108,9 @@ export class Workspace {
     const entry = findEntry(keyring, username);
     if (!entry) throw new RiskDeskError('UNKNOWN_USER', `${path} has no user "${username}".`);
 
-    await throttle.beforeAttempt(path);
     const key = await unwrapDataKey(entry, keyring.workspaceId, passphrase);
     if (!key) {
-      throttle.recordFailure(path);
+      await throttle.penalise(path);
       throw new RiskDeskError('BAD_PASSPHRASE', `Wrong passphrase for ${username} on ${path}. Nothing was changed; repeated attempts are slowed down.`);
     }
     throttle.recordSuccess(path);
