@@ -1,0 +1,83 @@
+import { Invalid } from './invalid.ts';
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const YEAR_MONTH = /^(\d{4})-(\d{2})$/;
+// RFC 3339 (ISO 8601 extended): 'T' or a space between date and time, optional seconds and fraction.
+const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})?$/;
+const MS_PER_MINUTE = 60_000;
+const MS_PER_DAY = 86_400_000;
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+function isCalendarDate(year: number, month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/** Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's days_from_civil), free of Date's 2-digit-year quirks. */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * ((month + 9) % 12) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+/** YYYY-MM-DD that exists on the calendar; returned as given (it is already the stored form). */
+export function parseDate(text: string): string | Invalid {
+  const match = DATE.exec(text);
+  if (!match) return new Invalid('is not a date in the form YYYY-MM-DD');
+  if (!isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]))) return new Invalid('is not a date on the calendar');
+  return text;
+}
+
+export function parseYearMonth(text: string): string | Invalid {
+  const match = YEAR_MONTH.exec(text);
+  if (!match) return new Invalid('is not a month in the form YYYY-MM');
+  const month = Number(match[2]);
+  if (month < 1 || month > 12) return new Invalid('is not a month on the calendar');
+  return text;
+}
+
+/**
+ * A timestamp with its zone, stored as UTC in one fixed shape (YYYY-MM-DDTHH:MM:SS.sssZ) so that text order is
+ * time order in the indexes. A zone is required because guessing one shifts every event of a file by hours.
+ * Fractions finer than a millisecond are truncated: the stored shape has milliseconds.
+ */
+export function parseTimestamp(text: string): string | Invalid {
+  const match = TIMESTAMP.exec(text);
+  if (!match) {
+    if (DATE.test(text)) return new Invalid('is a date without a time; timestamps look like 2024-01-31T09:30:00+08:00');
+    return new Invalid('is not a timestamp like 2024-01-31T09:30:00+08:00');
+  }
+  const [, y, mo, d, h, mi, s = '0', fraction = '', zone] = match;
+  if (zone === undefined) return new Invalid('has no time zone; add Z for UTC or an offset such as +08:00');
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  if (!isCalendarDate(year, month, day)) return new Invalid('is not a date on the calendar');
+  const hour = Number(h);
+  const minute = Number(mi);
+  const second = Number(s);
+  if (hour > 23 || minute > 59 || second > 59) return new Invalid('is not a time of day');
+  let offsetMinutes = 0;
+  if (zone !== 'Z') {
+    const offsetHours = Number(zone.slice(1, 3));
+    const offsetRest = Number(zone.slice(4, 6));
+    if (offsetHours > 23 || offsetRest > 59) return new Invalid('has a time zone offset that does not exist');
+    offsetMinutes = (zone.startsWith('-') ? -1 : 1) * (offsetHours * 60 + offsetRest);
+  }
+  const millis = Number(fraction.padEnd(3, '0').slice(0, 3));
+  const utc = daysFromCivil(year, month, day) * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000 + millis - offsetMinutes * MS_PER_MINUTE;
+  const iso = new Date(utc).toISOString();
+  // Years 0000/9999 near midnight can leave four-digit years once shifted to UTC; that shape would sort wrongly.
+  if (iso.length !== 24) return new Invalid('is outside the years 0001 to 9999 in UTC');
+  return iso;
+}
