@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createPortfolioSummary, type LoanPosition } from '../engines/credit/portfolio-summary.ts';
+import { verifyAuditChain } from '../store/audit.ts';
+import { appendTestAuditEvents, createTestWorkspace, insertLoans, type TestLoan, type TestWorkspace } from './fixtures/workspace.ts';
+import { EnginePool } from './pool.ts';
+import type { JobProgress } from './protocol.ts';
+
+function assertMonotonic(progress: readonly JobProgress[], total: number): void {
+  assert.ok(progress.length >= 2, 'expected a start and at least one batch');
+  assert.deepEqual(progress[0], { done: 0, total, phase: progress[0]?.phase });
+  for (let i = 1; i < progress.length; i += 1) assert.ok((progress[i]?.done ?? -1) >= (progress[i - 1]?.done ?? 0), 'progress went backwards');
+  assert.ok(progress.every((p) => p.total === total && p.done <= total));
+}
+
+const PRODUCTS = ['personal', 'sme', 'bnpl'] as const;
+const STATUSES = [null, 'active', 'active', 'written_off', 'Default', 'closed'] as const;
+
+function syntheticLoans(count: number): TestLoan[] {
+  return Array.from({ length: count }, (_, i) => ({
+    // Ids that sort differently as text and as numbers, so keyset paging by text is exercised.
+    loan_id: `L-${(i * 7919) % count}`,
+    product: PRODUCTS[i % PRODUCTS.length] ?? 'personal',
+    currency: i % 11 === 0 ? 'USD' : 'EUR',
+    principal_minor: 10_000 + i * 37,
+    outstanding_balance_minor: i % 13 === 0 ? null : 5_000 + ((i * 131) % 9_000),
+    dpd: i % 17 === 0 ? null : (i * 23) % 150,
+    status: STATUSES[i % STATUSES.length] ?? null,
+  }));
+}
+
+describe('engine worker jobs', () => {
+  let workspace: TestWorkspace;
+  let pool: EnginePool;
+
+  before(() => {
+    workspace = createTestWorkspace();
+    pool = new EnginePool({ size: 2 });
+  });
+  after(async () => {
+    await pool.close();
+    workspace.dispose();
+  });
+
+  it('summarises the portfolio as the engine does in the main thread, with progress per batch', async () => {
+    insertLoans(workspace.db, syntheticLoans(1_000));
+    const progress: JobProgress[] = [];
+    const inWorker = await pool.run('portfolio-summary', { batchSize: 64 }, { reader: workspace.reader, onProgress: (p) => progress.push(p) });
+
+    const inMain = createPortfolioSummary();
+    inMain.add(workspace.db.prepare('SELECT loan_id, product, currency, principal_minor, outstanding_balance_minor, dpd, status FROM loans').all() as LoanPosition[]);
+    assert.deepEqual(inWorker, inMain.result());
+    assert.equal(inWorker.total.loans, 1_000);
+
+    assertMonotonic(progress, 1_000);
+    assert.equal(progress.length, 1 + Math.ceil(1_000 / 64));
+    assert.equal(progress.at(-1)?.done, 1_000);
+  });
+
+  it('verifies an intact audit chain as verifyAuditChain does in the main thread', async () => {
+    appendTestAuditEvents(workspace.db, 250);
+    const progress: JobProgress[] = [];
+    const inWorker = await pool.run('audit-verify', { batchSize: 40 }, { reader: workspace.reader, onProgress: (p) => progress.push(p) });
+    assert.deepEqual(inWorker, verifyAuditChain(workspace.db));
+    assert.equal(inWorker.ok, true);
+    assertMonotonic(progress, 250);
+    assert.equal(progress.at(-1)?.done, 250);
+  });
+
+  it('sees rows committed by the writer after the worker opened its connection', async () => {
+    appendTestAuditEvents(workspace.db, 5);
+    const result = await pool.run('audit-verify', {}, { reader: workspace.reader });
+    assert.deepEqual(result.ok && result.events, 255);
+  });
+
+  it('names the first tampered event', async () => {
+    workspace.db.exec('DROP TRIGGER audit_events_no_update');
+    workspace.db.prepare(`UPDATE audit_events SET actor = 'mallory' WHERE seq IN (123, 200)`).run();
+    const inWorker = await pool.run('audit-verify', { batchSize: 40 }, { reader: workspace.reader });
+    assert.deepEqual(inWorker, { ok: false, events: 122, firstBadSeq: 123, reason: 'its contents do not match its hash' });
+    assert.deepEqual(inWorker, verifyAuditChain(workspace.db));
+  });
+
+  it('finds an event slipped in before the first one', async () => {
+    const fresh = createTestWorkspace();
+    try {
+      appendTestAuditEvents(fresh.db, 3);
+      fresh.db.prepare(`INSERT INTO audit_events (seq, at, actor, action, subject, details, prev_hash, hash) VALUES (0, '2026-01-01T00:00:00.000Z', 'mallory', 'x', 'y', '{}', '', '')`).run();
+      const result = await pool.run('audit-verify', {}, { reader: fresh.reader });
+      assert.deepEqual(result, { ok: false, events: 0, firstBadSeq: 0, reason: 'expected event 1 but found 0: events are missing' });
+    } finally {
+      fresh.dispose();
+    }
+  });
+});

@@ -1,0 +1,23 @@
+import type { EngineJobs, JobKind, WorkerReply, WorkerTask } from './protocol.ts';
+import { endProgress, serveJob, type Job } from './serve-job.ts';
+import { verifyAuditJob } from './jobs/audit-verify.ts';
+import { summarizePortfolioJob } from './jobs/portfolio-summary.ts';
+
+/** The worker entry the pool loads: one job per kind. */
+export const ENGINE_JOBS: { readonly [K in JobKind]: Job<EngineJobs[K]['input'], EngineJobs[K]['result']> } = {
+  'audit-verify': verifyAuditJob,
+  'portfolio-summary': summarizePortfolioJob,
+};
+
+function isJobKind(kind: string): kind is JobKind {
+  return Object.hasOwn(ENGINE_JOBS, kind);
+}
+
+export default function runEngineTask(task: WorkerTask): WorkerReply {
+  const { kind } = task;
+  if (!isJobKind(kind)) {
+    endProgress(task);
+    return { ok: false, message: `internal: no engine job is called ${JSON.stringify(kind)}` };
+  }
+  return serveJob(task, ENGINE_JOBS[kind] as Job<unknown, unknown>);
+}
