@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import { open } from 'node:fs/promises';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { type CsvError, parse } from 'csv-parse';
+import { RiskDeskError } from '../../store/errors.ts';
+
+/** A CSV file being read once, front to back: its records, how far the reading got, and the digest of its bytes. */
+export interface CsvFile {
+  readonly totalBytes: number;
+  /** Bytes read from disk so far (ahead of the parsed records by at most the stream buffers). */
+  bytesRead(): number;
+  /** Raw records (arrays of cell text, any length); the header is the first. */
+  readonly records: AsyncIterable<string[]>;
+  /**
+   * The first broken quoting found so far; `records` on it counts the records before it (blank lines included).
+   * Records the parser yields after it are guesses, so consumers stop there.
+   */
+  syntaxError(): CsvError | null;
+  /** SHA-256 of every byte of the file, BOM included; complete once `records` is exhausted. */
+  sha256(): string;
+  close(): void;
+}
+
+const READ_CHUNK_BYTES = 256 * 1024;
+
+export function unreadable(file: string, error: unknown): RiskDeskError {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  const reasons: Record<string, string> = {
+    ENOENT: 'does not exist',
+    EACCES: 'cannot be read: permission denied',
+    EPERM: 'cannot be read: permission denied',
+    EISDIR: 'is a folder, not a file',
+  };
+  const reason = reasons[code] ?? `could not be read (${error instanceof Error ? error.message : String(error)})`;
+  return new RiskDeskError('FILE_UNREADABLE', `${file} ${reason}.`, { file });
+}
+
+/**
+ * Opens `file` for a single streaming pass. Memory stays bounded by the stream buffers whatever the file's size:
+ * bytes flow disk → digest → parser → consumer with backpressure, and nothing keeps what has passed.
+ */
+export async function openCsvFile(file: string, signal?: AbortSignal): Promise<CsvFile> {
+  let handle;
+  try {
+    handle = await open(file, 'r');
+  } catch (error) {
+    throw unreadable(file, error);
+  }
+  let totalBytes: number;
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) throw Object.assign(new Error('not a regular file'), { code: stat.isDirectory() ? 'EISDIR' : 'ENOTFILE' });
+    totalBytes = stat.size;
+  } catch (error) {
+    await handle.close();
+    throw unreadable(file, error);
+  }
+
+  const input = handle.createReadStream({ highWaterMark: READ_CHUNK_BYTES });
+  const digest = createHash('sha256');
+  let bytesRead = 0;
+  const tap = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      digest.update(chunk);
+      bytesRead += chunk.length;
+      done(null, chunk);
+    },
+  });
+  // Strict RFC 4180 quoting; rows of the wrong length are let through so the importer can report each one.
+  // Broken quoting is reported as a 'skip' rather than an error: an error would destroy the parser and, with it,
+  // the valid records still buffered ahead of the consumer, hiding their problems.
+  const parser = parse({ bom: true, relax_column_count: true, skip_records_with_error: true });
+  let syntaxError: CsvError | null = null;
+  parser.on('skip', (error: CsvError) => {
+    syntaxError ??= error;
+  });
+  // Failures (a read error, an abort) reach the consumer through the parser's iterator; this promise
+  // only has to be kept from going unhandled.
+  pipeline(input, tap, parser, signal ? { signal } : {}).catch(() => undefined);
+
+  let sha256: string | null = null;
+  return {
+    totalBytes,
+    bytesRead: () => bytesRead,
+    records: parser,
+    syntaxError: () => syntaxError,
+    sha256() {
+      sha256 ??= digest.digest('hex');
+      return sha256;
+    },
+    close() {
+      input.destroy();
+      parser.destroy();
+    },
+  };
+}

@@ -1,0 +1,113 @@
+import { basename } from 'node:path';
+import { appendAuditEvent } from '../../store/audit.ts';
+import { isSqliteCode, type Db } from '../../store/database.ts';
+import { isRiskDeskError, RiskDeskError } from '../../store/errors.ts';
+import { type ImportKind, IMPORT_KINDS, isImportKind } from '../../store/records.ts';
+import type { ServiceContext } from '../context.ts';
+import { requirePermission } from '../permissions.ts';
+import { openCsvFile, unreadable } from './csv-file.ts';
+import { type ImportProgress, importRecords } from './import-records.ts';
+import { KIND_SPECS } from './kinds/index.ts';
+import { ProblemLog, rejection } from './problems.ts';
+import { workspaceLookups } from './workspace-lookups.ts';
+
+export interface ImportCsvRequest {
+  readonly kind: ImportKind;
+  readonly file: string;
+  readonly onProgress?: (progress: ImportProgress) => void;
+  readonly signal?: AbortSignal;
+}
+
+export interface ImportSummary {
+  readonly kind: ImportKind;
+  readonly file: string;
+  /** Data rows in the file (blank lines not counted); each was inserted or, for an id already present, updated. */
+  readonly rows: number;
+  /** SHA-256 of the file's bytes, as recorded in the audit event. */
+  readonly sha256: string;
+  readonly bytes: number;
+}
+
+/**
+ * Imports one CSV file of `kind` (DOMAIN.md formats) whole or not at all: every row is validated and written in
+ * one transaction with its audit event; any problem, error or cancellation rolls the lot back. Re-importing
+ * the same ids updates those rows in place.
+ */
+export async function importCsv(ctx: ServiceContext, request: ImportCsvRequest): Promise<ImportSummary> {
+  requirePermission(ctx.actor, 'data.import');
+  const { kind, file, signal, onProgress } = checkRequest(request);
+  if (signal?.aborted) throw cancelled(file);
+  const source = await openCsvFile(file, signal);
+  try {
+    return await inImportTransaction(ctx.db, file, async () => {
+      const log = new ProblemLog(file);
+      const env = workspaceLookups(ctx.db, ctx.now());
+      const rows = await importRecords({ db: ctx.db, spec: KIND_SPECS[kind], source, env, log, signal, onProgress });
+      if (log.total > 0) throw rejection(log);
+      signal?.throwIfAborted();
+      const sha256 = source.sha256();
+      appendAuditEvent(ctx.db, {
+        actor: ctx.actor.username,
+        action: 'data.import',
+        subject: kind,
+        details: { file: basename(file), rows, sha256 },
+        at: ctx.now().toISOString(),
+      });
+      return { kind, file, rows, sha256, bytes: source.totalBytes };
+    });
+  } catch (error) {
+    throw importError(error, file, signal);
+  } finally {
+    source.close();
+  }
+}
+
+function checkRequest(request: ImportCsvRequest): ImportCsvRequest {
+  if (typeof request.kind !== 'string' || !isImportKind(request.kind)) {
+    throw new RiskDeskError('INVALID_ARGUMENT', `${JSON.stringify(request.kind)} is not something RiskDesk imports; choose one of ${IMPORT_KINDS.join(', ')}.`);
+  }
+  if (typeof request.file !== 'string' || request.file.trim() === '') {
+    throw new RiskDeskError('INVALID_ARGUMENT', 'No file was given to import.');
+  }
+  return request;
+}
+
+/**
+ * BEGIN IMMEDIATE … COMMIT around an async body. better-sqlite3's `transaction()` cannot span awaits, and a
+ * streamed file needs them. The connection is shared, so an import refuses to start inside someone else's
+ * transaction rather than silently joining it.
+ */
+async function inImportTransaction<T>(db: Db, file: string, body: () => Promise<T>): Promise<T> {
+  if (db.inTransaction) {
+    throw new RiskDeskError('JOB_FAILED', `${file} was not imported: another change to the workspace is in progress. Try again when it has finished.`);
+  }
+  try {
+    db.exec('BEGIN IMMEDIATE');
+  } catch (error) {
+    if (isSqliteCode(error, 'SQLITE_BUSY')) {
+      throw new RiskDeskError('JOB_FAILED', `${file} was not imported: the workspace is busy with another writer. Try again in a moment.`);
+    }
+    throw error;
+  }
+  try {
+    const result = await body();
+    db.exec('COMMIT');
+    return result;
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
+}
+
+function cancelled(file: string): RiskDeskError {
+  return new RiskDeskError('JOB_CANCELLED', `The import of ${file} was cancelled; nothing was written.`, { file });
+}
+
+function importError(error: unknown, file: string, signal: AbortSignal | undefined): RiskDeskError {
+  if (signal?.aborted) return cancelled(file);
+  if (isRiskDeskError(error)) return error;
+  // Errors carrying a syscall come from reading the file mid-stream (EIO, a vanished network share).
+  if (typeof error === 'object' && error !== null && 'syscall' in error) return unreadable(file, error);
+  const message = error instanceof Error ? error.message : String(error);
+  return new RiskDeskError('JOB_FAILED', `The import of ${file} failed and nothing was written: ${message}`, { file });
+}
