@@ -1,0 +1,52 @@
+/** The process edges the CLI touches, passed in so that tests can run it in-process. */
+export interface CliIo {
+  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Where hidden prompts read from; without a TTY here, passphrases must come from a file or the environment. */
+  readonly stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
+  /** Cancels long jobs; by default Ctrl-C (SIGINT) does. */
+  readonly interrupt?: AbortSignal;
+}
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue | undefined };
+
+/**
+ * Where a command's result goes: one JSON object on stdout with --json, short human text otherwise.
+ * Diagnostics (warnings, progress, prompts) always go to stderr so that stdout stays parseable.
+ */
+export class CommandOutput {
+  readonly io: CliIo;
+  readonly json: boolean;
+
+  constructor(io: CliIo, json: boolean) {
+    this.io = io;
+    this.json = json;
+  }
+
+  /** Prints the command's result: `payload` as `{"ok": true, …}` with --json, else the lines `human` gives. */
+  result(payload: Record<string, JsonValue | undefined>, human: () => string[]): void {
+    if (this.json) this.io.stdout.write(`${JSON.stringify({ ok: true, ...payload })}\n`);
+    else for (const line of human()) this.io.stdout.write(`${line}\n`);
+  }
+
+  warn(message: string): void {
+    this.io.stderr.write(`riskdesk: warning: ${message}\n`);
+  }
+
+  /** Progress bars only make sense for a person watching a terminal. */
+  get interactive(): boolean {
+    return !this.json && this.io.stderr.isTTY === true;
+  }
+}
+
+/** A short left-aligned table: a header row, then one row per record. */
+export function formatTable(header: string[], rows: string[][]): string[] {
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
+  const line = (cells: string[]): string =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .join('  ')
+      .trimEnd();
+  return [line(header), ...rows.map(line)];
+}

@@ -1,0 +1,47 @@
+import { type Command, InvalidArgumentError } from 'commander';
+import { CommandOutput, type CliIo } from './cli-io.ts';
+import type { UnlockOptions } from './workspace-session.ts';
+
+/** "riskdesk user add": how a command is named in messages and help hints. */
+export function commandPath(command: Command): string {
+  const names: string[] = [];
+  for (let current: Command | null = command; current; current = current.parent) names.unshift(current.name());
+  return names.join(' ');
+}
+
+export function addJsonOption(command: Command): Command {
+  return command.option('--json', 'print one JSON object on stdout instead of text');
+}
+
+/** --db, --user, --passphrase-file and --json: what every command that unlocks a workspace takes. */
+export function addUnlockOptions(command: Command): Command {
+  return addJsonOption(
+    command
+      .requiredOption('--db <file>', 'the workspace database file')
+      .option('--user <name>', 'the acting user (default: the admin created by init)')
+      .option('--passphrase-file <file>', "read the acting user's passphrase from the first line of FILE (else RISKDESK_PASSPHRASE, else a hidden prompt)"),
+  );
+}
+
+export interface JsonFlag {
+  readonly json?: boolean;
+}
+
+export type UnlockFlags = UnlockOptions & JsonFlag;
+
+export function outputFor(io: CliIo, flags: JsonFlag): CommandOutput {
+  return new CommandOutput(io, flags.json === true);
+}
+
+/** Parses a whole number ≥ 0 for commander, with a message that names the option. */
+export function wholeNumber(option: string): (value: string) => number {
+  return (value) => {
+    if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) throw new InvalidArgumentError(`${option} takes a whole number ≥ 0.`);
+    return Number(value);
+  };
+}
+
+/** The "Examples:" block at the end of a command's --help. */
+export function addExamples(command: Command, examples: string[]): Command {
+  return command.addHelpText('after', `\nExamples:\n${examples.map((example) => `  $ ${example}`).join('\n')}\n`);
+}

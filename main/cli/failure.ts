@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { isRiskDeskError } from '../store/errors.ts';
+import type { CliIo, JsonValue } from './cli-io.ts';
+
+export const EXIT_OK = 0;
+export const EXIT_FAILURE = 1;
+export const EXIT_USAGE = 2;
+
+/** The command line itself is wrong (unknown command, missing option, no passphrase source): exit 2. */
+export class UsageError extends Error {
+  /** The command whose --help explains the fix, e.g. "riskdesk user add". */
+  readonly commandPath: string;
+
+  constructor(message: string, commandPath = 'riskdesk') {
+    super(message);
+    this.name = 'UsageError';
+    this.commandPath = commandPath;
+  }
+}
+
+/** A failure the CLI detects itself (a broken audit chain, passphrases that differ): exit 1. */
+export class CliFailure extends Error {
+  readonly code: string;
+  readonly details?: JsonValue;
+
+  constructor(code: string, message: string, details?: JsonValue) {
+    super(message);
+    this.name = 'CliFailure';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+const importProblems = z.object({
+  problems: z.array(z.object({ file: z.string(), row: z.number(), column: z.string().nullable(), value: z.string().nullable(), reason: z.string() })),
+  totalProblems: z.number(),
+});
+
+const MAX_PROBLEMS_SHOWN = 20;
+const MAX_VALUE_CHARS = 40;
+
+function showValue(value: string | null): string {
+  if (value === null) return '';
+  const chars = [...value];
+  return JSON.stringify(chars.length > MAX_VALUE_CHARS ? `${chars.slice(0, MAX_VALUE_CHARS - 1).join('')}…` : value);
+}
+
+/**
+ * IMPORT_REJECTED as its summary line and then a table, one problem a line: "file:row  column  value — reason",
+ * then "… and N more". (The service's message lists a few problems too; the table replaces that list.)
+ */
+function describeImportRejection(error: { message: string; details?: unknown }): { message: string; extraLines: string[] } {
+  const parsed = importProblems.safeParse(error.details);
+  if (!parsed.success) return { message: error.message, extraLines: [] };
+  const { problems, totalProblems } = parsed.data;
+  const shown = problems.slice(0, MAX_PROBLEMS_SHOWN);
+  const places = shown.map((p) => `${p.file}:${p.row}`);
+  const columns = shown.map((p) => p.column ?? '(row)');
+  const placeWidth = Math.max(0, ...places.map((place) => place.length));
+  const columnWidth = Math.max(0, ...columns.map((column) => column.length));
+  const lines = shown.map((p, i) => {
+    const value = showValue(p.value);
+    return `  ${(places[i] ?? '').padEnd(placeWidth)}  ${(columns[i] ?? '').padEnd(columnWidth)}  ${value ? `${value} — ` : '— '}${p.reason}`;
+  });
+  const more = totalProblems - shown.length;
+  if (more > 0) lines.push(`  … and ${more} more`);
+  return { message: error.message.split('\n', 1)[0] ?? error.message, extraLines: lines };
+}
+
+interface FailureView {
+  exitCode: number;
+  code: string;
+  message: string;
+  details?: unknown;
+  /** Appended to the message's own line (usage errors stay one line). */
+  hint?: string;
+  /** Printed under the message, e.g. an import's rejected values. */
+  extraLines: string[];
+}
+
+function isPromptCancelled(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
+}
+
+function describeFailure(error: unknown): FailureView {
+  if (error instanceof UsageError) {
+    return { exitCode: EXIT_USAGE, code: 'USAGE', message: error.message, hint: `(see '${error.commandPath} --help')`, extraLines: [] };
+  }
+  if (error instanceof CliFailure) {
+    return { exitCode: EXIT_FAILURE, code: error.code, message: error.message, details: error.details, extraLines: [] };
+  }
+  if (isRiskDeskError(error)) {
+    if (error.code === 'IMPORT_REJECTED') return { exitCode: EXIT_FAILURE, code: error.code, details: error.details, ...describeImportRejection(error) };
+    const message = error.code === 'JOB_CANCELLED' ? `cancelled: ${error.message}` : error.message;
+    return { exitCode: EXIT_FAILURE, code: error.code, message, details: error.details, extraLines: [] };
+  }
+  if (isPromptCancelled(error)) {
+    return { exitCode: EXIT_FAILURE, code: 'JOB_CANCELLED', message: 'cancelled at the passphrase prompt; nothing was changed', extraLines: [] };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { exitCode: EXIT_FAILURE, code: 'INTERNAL', message: `unexpected error: ${message}`, extraLines: [] };
+}
+
+/**
+ * Reports a failure the way the user asked (--json or text) and returns the exit code. Messages come from
+ * RiskDeskError, which never carries passphrases or key material; stacks appear only with RISKDESK_DEBUG=1.
+ */
+export function reportFailure(error: unknown, io: CliIo, json: boolean): number {
+  const view = describeFailure(error);
+  if (json) {
+    const body = { code: view.code, message: view.message, ...(view.details === undefined ? {} : { details: view.details }) };
+    io.stdout.write(`${JSON.stringify({ ok: false, error: body })}\n`);
+  } else {
+    io.stderr.write(`riskdesk: ${view.message}${view.hint ? ` ${view.hint}` : ''}\n`);
+    for (const line of view.extraLines) io.stderr.write(`${line}\n`);
+  }
+  if (io.env.RISKDESK_DEBUG === '1' && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+  return view.exitCode;
+}
