@@ -14,12 +14,12 @@ function addNewPassphraseOption(command: Command): Command {
   return command.option('--new-passphrase-file <file>', 'read the new passphrase from the first line of FILE (else RISKDESK_NEW_PASSPHRASE, else a hidden prompt, asked twice)');
 }
 
-function newPassphrase(command: Command, flags: NewPassphraseFlags, io: CliIo, username: string): Promise<string> {
+function newPassphrase(command: Command, flags: NewPassphraseFlags, io: CliIo, username: string | undefined): Promise<string> {
   return readPassphrase(outputFor(io, flags), {
     file: flags.newPassphraseFile,
     fileOption: '--new-passphrase-file',
     envVar: 'RISKDESK_NEW_PASSPHRASE',
-    prompt: `New passphrase for ${username}`,
+    prompt: username ? `New passphrase for ${username}` : 'New passphrase',
     confirm: true,
     commandPath: commandPath(command),
   });
@@ -75,7 +75,7 @@ function addPasswdCommand(user: Command, io: CliIo): void {
     const out = outputFor(io, flags);
     const passphrase = await actingPassphrase(out, flags, commandPath(command));
     const target = flags.name ?? flags.user;
-    const next = await newPassphrase(command, flags, io, target ?? 'you');
+    const next = await newPassphrase(command, flags, io, target);
     const changed = await withWorkspace(flags, passphrase, async (workspace) => {
       const username = target ?? workspace.user.username;
       await changePassphrase(workspace, { username, newPassphrase: next });
