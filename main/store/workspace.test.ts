@@ -45,6 +45,7 @@ describe('Workspace', () => {
     const keyring = fs.readFileSync(keyringPathFor(file), 'utf8');
     assert.ok(!keyring.includes(keyHex) && !keyring.includes(Buffer.from(keyHex, 'hex').toString('base64')), 'the data key never appears in the keyring');
     assert.equal(fs.statSync(keyringPathFor(file)).mode & 0o077, 0, 'keyring is private to its owner');
+    assert.equal(fs.statSync(file).mode & 0o077, 0, 'database is private to its owner');
     const plain = new Database(file);
     assert.throws(() => plain.prepare('SELECT * FROM sqlite_master').all(), /not a database/);
     plain.close();

@@ -69,6 +69,9 @@ export class Workspace {
     const at = options.now.toISOString();
     let db: Db | undefined;
     try {
+      // An empty file is a valid new SQLite database; creating it first makes it private to its owner (SQLite
+      // gives its -wal and -shm files the same mode).
+      fs.writeFileSync(path, '', { mode: 0o600, flag: 'wx' });
       db = openEncryptedDatabase(path, key, { create: true });
       migrate(db, path);
       const opened = db;
