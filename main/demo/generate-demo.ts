@@ -1,0 +1,127 @@
+import type { Db } from '../store/database.ts';
+import { inTransaction } from '../store/database.ts';
+import { RiskDeskError } from '../store/errors.ts';
+import { walletLayout } from './account-profile.ts';
+import { parseIsoDate } from './calendar.ts';
+import { CreditPortfolioWriter } from './credit-portfolio.ts';
+import { FLOW_DAYS, dailyFlowsFor } from './daily-flows.ts';
+import { type DemoCounts, type DemoProgress, DemoSink, writeInBatches } from './demo-sink.ts';
+import { rebuildSuspendedIndexes, restoreSuspendedIndexes, suspendSecondaryIndexes } from './demo-workspace.ts';
+import { InvestorFundingWriter } from './investor-funding.ts';
+import { liquidityLines } from './liquidity-lines.ts';
+import { type DemoScale, SCALE_SIZES, type ScaleSizes, requireDemoScale, requireDemoSeed } from './scales.ts';
+import { WalletActivityWriter } from './wallet-activity.ts';
+
+/**
+ * The seeded synthetic portfolio: borrowers, loans and their monthly history; wallet accounts, transactions
+ * with injected fraud and their labels; investor balances, daily flows and LCR lines. Same seed, scale and
+ * as-of date give byte-identical tables. Time is the `asOf` argument only; nothing here reads a clock.
+ *
+ * Rows are committed in batches as they are generated, with the tables' secondary indexes suspended and rebuilt
+ * at the end (demo-workspace.ts explains why; they are put back on every exit path). On cancellation or failure
+ * the committed batches stay; `runDemo` (services/demo-service.ts) removes them. See wallet-activity.ts for the
+ * meaning of the labels.
+ */
+export interface DemoOptions {
+  readonly scale: DemoScale;
+  readonly seed: number;
+  /** YYYY-MM-DD: the last day of history. */
+  readonly asOf: string;
+  readonly onProgress?: (progress: DemoProgress) => void;
+  readonly signal?: AbortSignal;
+}
+
+export interface DemoSummary {
+  readonly scale: DemoScale;
+  readonly seed: number;
+  readonly asOf: string;
+  readonly counts: DemoCounts;
+}
+
+export type { DemoCounts, DemoProgress };
+
+interface DemoRun {
+  readonly steps: Generator<DemoProgress, void, void>;
+  summary(): DemoSummary;
+}
+
+/** Validates the options (before anything is written) and sets up the run's steps. */
+function startDemo(db: Db, options: DemoOptions): DemoRun {
+  const scale = requireDemoScale(options.scale);
+  const seed = requireDemoSeed(options.seed);
+  const asOfDay = parseIsoDate(options.asOf);
+  const sink = new DemoSink(db);
+  return {
+    steps: demoSteps(db, sink, seed, asOfDay, SCALE_SIZES[scale]),
+    summary: () => ({ scale, seed, asOf: options.asOf, counts: { ...sink.counts } }),
+  };
+}
+
+function* demoSteps(db: Db, sink: DemoSink, seed: number, asOfDay: number, sizes: ScaleSizes): Generator<DemoProgress, void, void> {
+  inTransaction(db, () => db.prepare(`INSERT OR IGNORE INTO meta (key, value) VALUES ('base_currency', 'CNY')`).run());
+  suspendSecondaryIndexes(db);
+  let rebuilt = false;
+  try {
+    yield* writeDemoRows(db, sink, seed, asOfDay, sizes);
+    yield* rebuildSuspendedIndexes(db);
+    rebuilt = true;
+  } finally {
+    // Also reached when the driver stops early: cancellation calls return() on this generator.
+    if (!rebuilt) restoreSuspendedIndexes(db);
+  }
+}
+
+function* writeDemoRows(db: Db, sink: DemoSink, seed: number, asOfDay: number, sizes: ScaleSizes): Generator<DemoProgress, void, void> {
+  const credit = new CreditPortfolioWriter(sink, seed, asOfDay);
+  yield* writeInBatches(db, sink, 'borrowers and loans', sizes.borrowers, (i) => credit.writeBorrower(i));
+
+  const wallet = new WalletActivityWriter(sink, walletLayout(seed, sizes, asOfDay));
+  yield* writeInBatches(db, sink, 'accounts and transactions', sizes.accounts, (i) => wallet.writeAccount(i));
+
+  const performingMinor = credit.totals.performingRetailMinor + credit.totals.performingBusinessMinor;
+  const investors = new InvestorFundingWriter(sink, seed, asOfDay, sizes.investors, performingMinor);
+  yield* writeInBatches(db, sink, 'investor balances', sizes.investors, (i) => investors.writeInvestor(i));
+
+  const balances = investors.totals.byProductMinor;
+  yield* writeInBatches(db, sink, 'daily flows', FLOW_DAYS, (d) => {
+    for (const flow of dailyFlowsFor(seed, asOfDay, d, balances)) sink.write('daily_flows', flow);
+  });
+  yield* writeInBatches(db, sink, 'liquidity lines', 1, () => {
+    for (const line of liquidityLines(seed, asOfDay, { credit: credit.totals, investors: investors.totals })) sink.write('liquidity_lines', line);
+  });
+}
+
+function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new RiskDeskError('JOB_CANCELLED', 'Demo generation was cancelled.');
+}
+
+/** Runs to completion on the calling thread; a signal is honoured between batches (e.g. aborted from onProgress). */
+export function generateDemo(db: Db, options: DemoOptions): DemoSummary {
+  const run = startDemo(db, options);
+  try {
+    for (;;) {
+      throwIfCancelled(options.signal);
+      const step = run.steps.next();
+      if (step.done) return run.summary();
+      options.onProgress?.(step.value);
+    }
+  } finally {
+    run.steps.return();
+  }
+}
+
+/** The same run, yielding to the event loop after every batch so that progress is delivered and a cancel can arrive. */
+export async function generateDemoAsync(db: Db, options: DemoOptions): Promise<DemoSummary> {
+  const run = startDemo(db, options);
+  try {
+    for (;;) {
+      throwIfCancelled(options.signal);
+      const step = run.steps.next();
+      if (step.done) return run.summary();
+      options.onProgress?.(step.value);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  } finally {
+    run.steps.return();
+  }
+}

@@ -1,0 +1,140 @@
+import assert from 'node:assert/strict';
+import { afterEach, beforeEach, describe, test } from 'node:test';
+import { demoTables, nonEmptyDemoTables } from '../demo/demo-workspace.ts';
+import { type TempWorkspace, openTempWorkspace } from '../demo/temp-workspace.ts';
+import { verifyAuditChain } from '../store/audit.ts';
+import type { Db } from '../store/database.ts';
+import { isRiskDeskError } from '../store/errors.ts';
+import type { ServiceContext } from './context.ts';
+import { runDemo } from './demo-service.ts';
+import type { Role } from './permissions.ts';
+
+const NOW = new Date('2025-06-30T09:30:00.000Z');
+
+function contextFor(workspace: TempWorkspace, role: Role): ServiceContext {
+  return {
+    db: workspace.db,
+    workspacePath: workspace.path,
+    actor: { username: `${role}1`, role },
+    now: () => NOW,
+    readerSpec: () => {
+      throw new Error('the demo service opens no readers');
+    },
+  };
+}
+
+function auditEvents(db: Db): { action: string; subject: string; actor: string; details: string }[] {
+  return db.prepare('SELECT action, subject, actor, details FROM audit_events ORDER BY seq').all() as { action: string; subject: string; actor: string; details: string }[];
+}
+
+function hasCode(code: string): (error: unknown) => boolean {
+  return (error) => isRiskDeskError(error) && error.code === code;
+}
+
+/** What an undone run must leave exactly as it found: meta entries and the schema's indexes. */
+function snapshot(db: Db): { meta: unknown[]; indexes: unknown[] } {
+  return {
+    meta: db.prepare('SELECT key, value FROM meta ORDER BY key').all(),
+    indexes: db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name`).all(),
+  };
+}
+
+describe('runDemo', () => {
+  let workspace: TempWorkspace;
+  let before: ReturnType<typeof snapshot>;
+  beforeEach(() => {
+    workspace = openTempWorkspace();
+    before = snapshot(workspace.db);
+  });
+
+  /** No data, no audit event, meta and indexes as before. */
+  const assertUntouched = (db: Db): void => {
+    assert.deepEqual(nonEmptyDemoTables(db), []);
+    assert.deepEqual(auditEvents(db), []);
+    assert.deepEqual(snapshot(db), before);
+  };
+  afterEach(() => workspace.dispose());
+
+  for (const role of ['auditor', 'compliance'] as const) {
+    test(`is refused to ${role}s`, async () => {
+      await assert.rejects(runDemo(contextFor(workspace, role), { scale: 'small', seed: 1 }), hasCode('FORBIDDEN'));
+      assertUntouched(workspace.db);
+    });
+  }
+
+  test('generates the portfolio as of the context date and records one audit event', async () => {
+    const phases = new Set<string>();
+    const summary = await runDemo(contextFor(workspace, 'analyst'), { scale: 'small', seed: 3, onProgress: (p) => phases.add(p.phase) });
+    assert.equal(summary.asOf, '2025-06-30');
+    assert.ok(summary.counts.loans > 0 && summary.counts.transactions > 0);
+    assert.deepEqual([...phases], ['borrowers and loans', 'accounts and transactions', 'investor balances', 'daily flows', 'liquidity lines', 'indexes']);
+    const events = auditEvents(workspace.db);
+    assert.equal(events.length, 1);
+    assert.equal(events[0]?.action, 'data.demo');
+    assert.equal(events[0]?.subject, 'portfolio');
+    assert.equal(events[0]?.actor, 'analyst1');
+    assert.deepEqual(JSON.parse(events[0]?.details ?? '{}'), { scale: 'small', seed: 3, counts: summary.counts });
+    assert.equal(verifyAuditChain(workspace.db).ok, true);
+    const lastFlow = workspace.db.prepare('SELECT max(date) AS d FROM daily_flows').get() as { d: string };
+    assert.equal(lastFlow.d, '2025-06-30');
+    // The indexes suspended for the bulk load are all back, exactly as the schema defines them.
+    assert.deepEqual(snapshot(workspace.db).indexes, before.indexes);
+    assert.deepEqual(snapshot(workspace.db).meta, [{ key: 'base_currency', value: 'CNY' }, ...before.meta]);
+
+    // A second run would mix with the first: refused, and nothing changes.
+    await assert.rejects(runDemo(contextFor(workspace, 'admin'), { scale: 'small', seed: 4 }), (error: unknown) => {
+      assert.ok(isRiskDeskError(error) && error.code === 'INVALID_ARGUMENT');
+      assert.match(error.message, /loans/);
+      assert.match(error.message, /transactions/);
+      return true;
+    });
+    assert.equal(auditEvents(workspace.db).length, 1);
+  });
+
+  test('refuses a workspace that already holds imported data of any demo table', async () => {
+    workspace.db.prepare(`INSERT INTO liquidity_lines (line_id, category, amount_minor, currency) VALUES ('X1', 'hqla_l1_cash', 100, 'CNY')`).run();
+    await assert.rejects(runDemo(contextFor(workspace, 'analyst'), { scale: 'small', seed: 1 }), hasCode('INVALID_ARGUMENT'));
+    assert.deepEqual(nonEmptyDemoTables(workspace.db), ['liquidity_lines']);
+  });
+
+  test('rejects an unknown scale before writing anything', async () => {
+    await assert.rejects(runDemo(contextFor(workspace, 'analyst'), { scale: 'enormous' as 'small', seed: 1 }), hasCode('INVALID_ARGUMENT'));
+    assertUntouched(workspace.db);
+  });
+
+  test('a cancelled run leaves the workspace as it was', async () => {
+    const controller = new AbortController();
+    const run = runDemo(contextFor(workspace, 'analyst'), {
+      scale: 'small',
+      seed: 1,
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.phase === 'accounts and transactions') controller.abort();
+      },
+    });
+    await assert.rejects(run, hasCode('JOB_CANCELLED'));
+    assertUntouched(workspace.db);
+  });
+
+  test('a cancel from outside arrives between batches (the run yields to the event loop)', async () => {
+    const controller = new AbortController();
+    const run = runDemo(contextFor(workspace, 'analyst'), { scale: 'small', seed: 1, signal: controller.signal });
+    setImmediate(() => controller.abort());
+    await assert.rejects(run, hasCode('JOB_CANCELLED'));
+    assertUntouched(workspace.db);
+  });
+
+  test('a failed run is undone and its error rethrown', async () => {
+    const failure = new Error('progress sink broke');
+    const run = runDemo(contextFor(workspace, 'admin'), {
+      scale: 'small',
+      seed: 1,
+      onProgress: (p) => {
+        if (p.phase === 'investor balances') throw failure;
+      },
+    });
+    await assert.rejects(run, (error: unknown) => error === failure);
+    assertUntouched(workspace.db);
+    assert.equal(demoTables().length, 9);
+  });
+});
