@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { allows, PERMISSIONS, requirePermission, ROLES, type Permission } from './permissions.ts';
 
-const READ_OR_EXPORT = new Set<Permission>(['workspace.read', 'audit.verify', 'audit.export', 'users.list', 'workspace.backup', 'self.passphrase']);
+// Their own passphrase and display settings are not workspace data, so auditors keep those too.
+const READ_OR_EXPORT = new Set<Permission>(['workspace.read', 'audit.verify', 'audit.export', 'portfolio.export', 'users.list', 'workspace.backup', 'self.passphrase', 'self.settings']);
 
 describe('permission table', () => {
   it('gives auditors read and export only', () => {

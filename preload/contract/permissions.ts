@@ -1,0 +1,37 @@
+/**
+ * The one permission table (roles and what each may do). It lives in the contract so that every transport
+ * and the renderer see the same table, but it is enforced only in main: every service call checks it there.
+ * Auditors read and export; compliance owns rule and parameter sets; analysts run engines, import data and
+ * work cases; admins manage users and the workspace.
+ */
+export const ROLES = ['admin', 'analyst', 'compliance', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = {
+  'workspace.read': ['admin', 'analyst', 'compliance', 'auditor'],
+  'audit.verify': ['admin', 'analyst', 'compliance', 'auditor'],
+  'audit.export': ['admin', 'auditor'],
+  'portfolio.export': ['admin', 'analyst', 'compliance', 'auditor'],
+  'users.list': ['admin', 'auditor'],
+  'users.manage': ['admin'],
+  'self.passphrase': ['admin', 'analyst', 'compliance', 'auditor'],
+  'self.settings': ['admin', 'analyst', 'compliance', 'auditor'],
+  'workspace.backup': ['admin', 'auditor'],
+  'workspace.restore': ['admin'],
+  'data.import': ['admin', 'analyst'],
+  'data.demo': ['admin', 'analyst'],
+  'runs.start': ['analyst'],
+  'cases.edit': ['analyst'],
+  'rules.edit': ['compliance'],
+  'parameters.edit': ['compliance'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+export function allows(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
