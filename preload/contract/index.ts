@@ -1,0 +1,9 @@
+export * from './errors.ts';
+export * from './events.ts';
+export * from './grid.ts';
+export * from './methods.ts';
+export * from './permissions.ts';
+
+/** Electron IPC channels are `riskdesk:<method>`; events arrive on `riskdesk-event:<event>`. */
+export const IPC_CHANNEL_PREFIX = 'riskdesk:';
+export const IPC_EVENT_PREFIX = 'riskdesk-event:';

@@ -1,0 +1,209 @@
+import { z } from 'zod';
+import { filterModelSchema, gridPageSchema, gridQuerySchema, sortModelSchema } from './grid.ts';
+import { ROLES, type Permission } from './permissions.ts';
+
+/**
+ * Every method the UI can call. `permission` is checked in main before the handler runs ('public' methods
+ * need no unlocked session: status, unlock, lock, activity). Arguments are parsed by `args` in main (the
+ * renderer is untrusted) and results by `result` before they leave main, so nothing undeclared crosses.
+ * Money is integer minor units with its ISO 4217 currency; dates ISO 8601.
+ */
+export interface MethodSpec<A extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType> {
+  readonly args: A;
+  readonly result: R;
+  readonly permission: Permission | 'public';
+  readonly summary: string;
+}
+
+function method<A extends z.ZodType, R extends z.ZodType>(spec: MethodSpec<A, R>): MethodSpec<A, R> {
+  return spec;
+}
+
+const none = z.object({}).strict();
+const ok = z.object({ ok: z.literal(true) });
+const jobStarted = z.object({ jobId: z.string() });
+const minor = z.number().int().refine(Number.isSafeInteger, 'money exceeds the safe integer range');
+const passphrase = z.string().min(1).max(1024);
+const username = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'user names are 1–64 letters, digits, ".", "_" or "-"');
+/** A local file path typed or chosen by the user; main resolves and checks it, never trusting it blindly. */
+const localPath = z.string().min(1).max(4096).refine((p) => !p.includes('\u0000'), 'paths cannot contain NUL');
+
+export const userSchema = z.object({ username: z.string(), role: z.enum(ROLES) });
+
+export const sessionStatusSchema = z.object({
+  state: z.enum(['locked', 'unlocked']),
+  workspace: z.object({ path: z.string(), name: z.string(), demo: z.boolean() }).nullable(),
+  user: userSchema.nullable(),
+  idleLockMinutes: z.number().int().min(1).max(480),
+});
+export type SessionStatus = z.infer<typeof sessionStatusSchema>;
+
+export const settingsSchema = z.object({
+  idleLockMinutes: z.number().int().min(1).max(480),
+  language: z.enum(['en', 'zh-CN']),
+  theme: z.enum(['light', 'dark', 'system']),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+const amountByKey = z.object({ key: z.string(), loans: z.number().int(), outstandingMinor: minor });
+
+export const dashboardSchema = z.object({
+  asOf: z.string().nullable(),
+  currency: z.string(),
+  loans: z.number().int(),
+  borrowers: z.number().int(),
+  outstandingMinor: minor,
+  defaultRate: z.number(),
+  delinquency: z.array(z.object({ bucket: z.enum(['current', '1-29', '30-59', '60-89', '90+']), loans: z.number().int(), outstandingMinor: minor })),
+  /** Month by month share of reporting loans at 30+ and 90+ DPD (from loan_performance). */
+  trend: z.array(z.object({ month: z.string(), loans: z.number().int(), dpd30Rate: z.number(), dpd90Rate: z.number() })),
+  byProduct: z.array(amountByKey),
+  byRegion: z.array(amountByKey),
+  largestExposures: z.array(z.object({ borrowerId: z.string(), region: z.string(), loans: z.number().int(), outstandingMinor: minor })),
+});
+export type Dashboard = z.infer<typeof dashboardSchema>;
+
+export const loanRowSchema = z.object({
+  loan_id: z.string(),
+  borrower_id: z.string(),
+  region: z.string().nullable(),
+  product: z.string(),
+  origination_date: z.string(),
+  maturity_date: z.string().nullable(),
+  principal_minor: minor,
+  outstanding_balance_minor: minor.nullable(),
+  undrawn_amount_minor: minor.nullable(),
+  currency: z.string(),
+  interest_rate: z.number(),
+  term_months: z.number().int(),
+  status: z.string().nullable(),
+  dpd: z.number().int().nullable(),
+  collateral_type: z.string().nullable(),
+  channel: z.string().nullable(),
+});
+export type LoanRow = z.infer<typeof loanRowSchema>;
+export const LOAN_COLUMNS = loanRowSchema.keyof().options;
+
+export const borrowerRowSchema = z.object({
+  borrower_id: z.string(),
+  region: z.string(),
+  annual_income_minor: minor,
+  employment_type: z.string().nullable(),
+  industry: z.string().nullable(),
+  home_ownership: z.string().nullable(),
+  credit_history_months: z.number().int().nullable(),
+  id_verified: z.number().int().nullable(),
+  loans: z.number().int(),
+  outstanding_minor: minor,
+});
+export type BorrowerRow = z.infer<typeof borrowerRowSchema>;
+export const BORROWER_COLUMNS = borrowerRowSchema.keyof().options;
+
+export const loanDetailSchema = z.object({
+  loan: loanRowSchema,
+  borrower: borrowerRowSchema.omit({ loans: true, outstanding_minor: true }),
+  performance: z.array(z.object({ as_of: z.string(), balance_minor: minor, dpd: z.number().int(), paid_amount_minor: minor.nullable(), status: z.string().nullable() })),
+});
+export type LoanDetail = z.infer<typeof loanDetailSchema>;
+
+export const auditEventRowSchema = z.object({ seq: z.number().int(), at: z.string(), actor: z.string(), action: z.string(), subject: z.string(), details: z.string() });
+export const AUDIT_COLUMNS = auditEventRowSchema.keyof().options;
+
+export const IMPORT_KIND_NAMES = ['borrowers', 'loans', 'performance', 'accounts', 'transactions', 'labels', 'liquidity_lines', 'daily_flows'] as const;
+export const DEMO_SCALES = ['small', 'medium', 'large'] as const;
+
+export const jobSchema = z.object({
+  jobId: z.string(),
+  kind: z.enum(['import', 'demo', 'audit-verify', 'export-loans', 'backup']),
+  label: z.string(),
+  state: z.enum(['running', 'done', 'failed', 'cancelled']),
+  done: z.number(),
+  total: z.number(),
+  phase: z.string(),
+  startedAt: z.string(),
+});
+export type Job = z.infer<typeof jobSchema>;
+
+export const contract = {
+  'session.status': method({ summary: 'Whether a workspace is unlocked, and by whom.', permission: 'public', args: none, result: sessionStatusSchema }),
+  'session.unlock': method({
+    summary: 'Unlock a workspace (in the browser host, the one it serves; in Electron, the chosen or a recent one).',
+    permission: 'public',
+    args: z.object({ workspace: localPath.optional(), username: username.optional(), passphrase }).strict(),
+    result: sessionStatusSchema,
+  }),
+  'session.lock': method({ summary: 'Lock the workspace now; the key is dropped from memory.', permission: 'public', args: none, result: sessionStatusSchema }),
+  'session.activity': method({ summary: 'The user is active: restart the idle-lock timer.', permission: 'public', args: none, result: ok }),
+  'session.recentWorkspaces': method({
+    summary: 'Workspaces opened before on this machine (Electron) or the one served (browser host).',
+    permission: 'public',
+    args: none,
+    result: z.array(z.object({ path: z.string(), name: z.string(), lastOpenedAt: z.string().nullable(), demo: z.boolean() })),
+  }),
+  'settings.get': method({ summary: 'The acting user’s settings.', permission: 'self.settings', args: none, result: settingsSchema }),
+  'settings.update': method({ summary: 'Change the acting user’s settings.', permission: 'self.settings', args: settingsSchema.partial().strict(), result: settingsSchema }),
+  'dashboard.summary': method({ summary: 'Portfolio KPIs, all computed in SQL.', permission: 'workspace.read', args: none, result: dashboardSchema }),
+  'portfolio.loans': method({ summary: 'A page of loans, sorted and filtered in SQL.', permission: 'workspace.read', args: gridQuerySchema, result: gridPageSchema(loanRowSchema) }),
+  'portfolio.borrowers': method({ summary: 'A page of borrowers with their exposure.', permission: 'workspace.read', args: gridQuerySchema, result: gridPageSchema(borrowerRowSchema) }),
+  'portfolio.loanDetail': method({ summary: 'One loan, its borrower and its monthly performance history.', permission: 'workspace.read', args: z.object({ loanId: z.string().min(1).max(128) }).strict(), result: loanDetailSchema }),
+  'portfolio.exportLoans': method({
+    summary: 'Export the filtered, sorted loan view as CSV (a job; read the file with jobs.readExport).',
+    permission: 'portfolio.export',
+    args: z.object({ sortModel: sortModelSchema, filterModel: filterModelSchema, columns: z.array(z.enum(LOAN_COLUMNS)).min(1).optional() }).strict(),
+    result: jobStarted,
+  }),
+  'jobs.readExport': method({
+    summary: 'Read a finished export in chunks (so a large CSV never has to be one message).',
+    permission: 'portfolio.export',
+    args: z.object({ jobId: z.string().min(1).max(64), offset: z.number().int().min(0) }).strict(),
+    result: z.object({ chunk: z.string(), nextOffset: z.number().int(), done: z.boolean(), fileName: z.string() }),
+  }),
+  'jobs.startImport': method({
+    summary: 'Import a CSV file of one kind (all or nothing).',
+    permission: 'data.import',
+    args: z.object({ kind: z.enum(IMPORT_KIND_NAMES), path: localPath }).strict(),
+    result: jobStarted,
+  }),
+  'jobs.startDemo': method({
+    summary: 'Generate the demo portfolio into an empty workspace.',
+    permission: 'data.demo',
+    args: z.object({ scale: z.enum(DEMO_SCALES), seed: z.number().int().min(0).max(2 ** 31 - 1).optional() }).strict(),
+    result: jobStarted,
+  }),
+  'jobs.list': method({ summary: 'Jobs of this session, running and finished.', permission: 'workspace.read', args: none, result: z.array(jobSchema) }),
+  'jobs.cancel': method({ summary: 'Cancel a running job; nothing half-done is kept.', permission: 'workspace.read', args: z.object({ jobId: z.string().min(1).max(64) }).strict(), result: ok }),
+  'audit.verify': method({ summary: 'Re-check the audit hash chain (a job).', permission: 'audit.verify', args: none, result: jobStarted }),
+  'audit.events': method({ summary: 'A page of the audit trail.', permission: 'workspace.read', args: gridQuerySchema, result: gridPageSchema(auditEventRowSchema) }),
+  'users.list': method({
+    summary: 'Users of this workspace.',
+    permission: 'users.list',
+    args: none,
+    result: z.array(userSchema.extend({ createdAt: z.string(), createdBy: z.string() })),
+  }),
+  'users.add': method({
+    summary: 'Add a user with a role and an initial passphrase.',
+    permission: 'users.manage',
+    args: z.object({ username, role: z.enum(ROLES), passphrase }).strict(),
+    result: ok,
+  }),
+  'users.remove': method({ summary: 'Remove a user.', permission: 'users.manage', args: z.object({ username }).strict(), result: ok }),
+  'users.changePassphrase': method({
+    summary: 'Change your own passphrase (current one required), or, as an admin, reset another user’s.',
+    permission: 'self.passphrase',
+    args: z.object({ username, currentPassphrase: passphrase.optional(), newPassphrase: passphrase }).strict(),
+    result: ok,
+  }),
+  'workspace.backup': method({ summary: 'Back up to a new encrypted file with its keyring (a job).', permission: 'workspace.backup', args: z.object({ path: localPath }).strict(), result: jobStarted }),
+  'workspace.restore': method({
+    summary: 'Replace this workspace with a backup (locks the session; unlock again afterwards).',
+    permission: 'workspace.restore',
+    args: z.object({ from: localPath, passphrase }).strict(),
+    result: sessionStatusSchema,
+  }),
+} as const satisfies Record<string, MethodSpec>;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodArgs<M extends MethodName> = z.input<Contract[M]['args']>;
+export type MethodResult<M extends MethodName> = z.output<Contract[M]['result']>;
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
