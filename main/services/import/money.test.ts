@@ -29,7 +29,14 @@ describe('parseMoney', () => {
   it('rejects more decimals than the currency has', () => {
     assert.equal(reason(parseMoney('1.005', 'CNY')), 'has 3 decimals but CNY has 2');
     assert.equal(reason(parseMoney('10.5', 'JPY')), 'has decimals but JPY has no minor unit');
-    assert.equal(reason(parseMoney('1000.00', 'JPY')), 'has decimals but JPY has no minor unit');
+    assert.equal(reason(parseMoney('1000.50', 'JPY')), 'has decimals but JPY has no minor unit');
+    assert.equal(reason(parseMoney('1.0050', 'CNY')), 'has 3 decimals but CNY has 2');
+  });
+
+  it('accepts zeros past the minor unit, which lose nothing', () => {
+    assert.equal(parseMoney('1000.00', 'JPY'), 1000);
+    assert.equal(parseMoney('12.3400', 'CNY'), 1234);
+    assert.equal(parseMoney('-7.000', 'KWD'), -7000);
   });
 
   it('rejects notations a float parser would accept, saying which habit produced them', () => {

@@ -26,14 +26,16 @@ export function parseCurrency(text: string): string | Invalid {
 
 /**
  * Major-unit decimal text → integer minor units by moving the decimal point in the string, so no binary
- * float ever holds the amount ('0.29' would be 28.999… as a double). More decimals than the currency has
- * are an error rather than rounded: rounding money silently is how ledgers drift.
+ * float ever holds the amount ('0.29' would be 28.999… as a double). More significant decimals than the
+ * currency has are an error rather than rounded: rounding money silently is how ledgers drift.
  */
 export function parseMoney(text: string, currency: string): number | Invalid {
   const match = DECIMAL.exec(text);
   if (!match) return new Invalid(whyNotADecimal(text).replace('a number like', 'an amount like'));
-  const [, sign = '', whole = '', fraction = ''] = match;
+  const [, sign = '', whole = '', written = ''] = match;
   const digits = currencyMinorDigits(currency);
+  // Zeros past the currency's minor unit lose nothing ('1000.00' JPY is 1000), so they are accepted.
+  const fraction = written.length > digits ? written.replace(/0+$/, '').padEnd(digits, '0') : written;
   if (fraction.length > digits) {
     return new Invalid(digits === 0 ? `has decimals but ${currency} has no minor unit` : `has ${fraction.length} decimals but ${currency} has ${digits}`);
   }
