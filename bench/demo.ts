@@ -12,7 +12,7 @@ import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { generateDemo } from '../main/demo/generate-demo.ts';
 import { type DemoScale, isDemoScale } from '../main/demo/scales.ts';
-import { openTempWorkspace } from '../main/demo/temp-workspace.ts';
+import { createTempDatabase } from '../main/test-support/temp-database.ts';
 
 const SEED = 1;
 const AS_OF = '2025-06-30';
@@ -34,7 +34,7 @@ function fileSize(path: string): number {
 }
 
 function benchmarkOne(scale: DemoScale): void {
-  const workspace = openTempWorkspace();
+  const workspace = createTempDatabase('riskdesk-demo-', '2025-01-01T00:00:00.000Z');
   try {
     const started = performance.now();
     const summary = generateDemo(workspace.db, { scale, seed: SEED, asOf: AS_OF });

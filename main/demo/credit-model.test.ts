@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { generateDemo } from './generate-demo.ts';
-import { type TempWorkspace, openTempWorkspace } from './temp-workspace.ts';
+import { type TempDatabase, createTempDatabase } from '../test-support/temp-database.ts';
 
 /**
  * The credit data must be learnable: a plain logistic regression on the stored borrower and loan attributes,
@@ -96,9 +96,9 @@ function auc(scored: readonly { score: number; y: number }[]): number {
   return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
 }
 
-let workspace: TempWorkspace;
+let workspace: TempDatabase;
 before(() => {
-  workspace = openTempWorkspace();
+  workspace = createTempDatabase('riskdesk-demo-', '2025-01-01T00:00:00.000Z');
   generateDemo(workspace.db, { scale: 'small', seed: 11, asOf: AS_OF });
 });
 after(() => workspace.dispose());

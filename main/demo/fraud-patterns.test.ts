@@ -3,15 +3,15 @@ import { after, before, test } from 'node:test';
 import type { TransactionRecord } from '../store/records.ts';
 import { FRAUD_PATTERNS, LEGIT_PATTERNS } from './account-profile.ts';
 import { generateDemo } from './generate-demo.ts';
-import { type TempWorkspace, openTempWorkspace } from './temp-workspace.ts';
+import { type TempDatabase, createTempDatabase } from '../test-support/temp-database.ts';
 import { DEMO_LABEL_SOURCE, DEMO_PATTERN_SOURCE } from './wallet-activity.ts';
 
 const AS_OF = '2025-06-30';
 const HOUR_MS = 3_600_000;
 
-let workspace: TempWorkspace;
+let workspace: TempDatabase;
 before(() => {
-  workspace = openTempWorkspace();
+  workspace = createTempDatabase('riskdesk-demo-', '2025-01-01T00:00:00.000Z');
   generateDemo(workspace.db, { scale: 'small', seed: 5, asOf: AS_OF });
 });
 after(() => workspace.dispose());

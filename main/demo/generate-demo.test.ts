@@ -7,7 +7,7 @@ import { isRiskDeskError } from '../store/errors.ts';
 import { DEMO_KINDS } from './demo-sink.ts';
 import { demoTables } from './demo-workspace.ts';
 import { type DemoSummary, generateDemo } from './generate-demo.ts';
-import { type TempWorkspace, openTempWorkspace } from './temp-workspace.ts';
+import { type TempDatabase, createTempDatabase } from '../test-support/temp-database.ts';
 
 const AS_OF = '2025-06-30';
 /** The last instant of the as-of day in Beijing, in UTC. */
@@ -38,15 +38,15 @@ function one<T>(db: Db, sql: string): T {
 }
 
 describe('generateDemo (small)', () => {
-  let first: TempWorkspace;
-  let second: TempWorkspace;
-  let otherSeed: TempWorkspace;
+  let first: TempDatabase;
+  let second: TempDatabase;
+  let otherSeed: TempDatabase;
   let summary: DemoSummary;
 
   before(() => {
-    first = openTempWorkspace();
-    second = openTempWorkspace();
-    otherSeed = openTempWorkspace();
+    first = createTempDatabase('riskdesk-demo-', '2025-01-01T00:00:00.000Z');
+    second = createTempDatabase('riskdesk-demo-', '2025-01-01T00:00:00.000Z');
+    otherSeed = createTempDatabase('riskdesk-demo-', '2025-01-01T00:00:00.000Z');
     summary = generateDemo(first.db, { scale: 'small', seed: 7, asOf: AS_OF });
     generateDemo(second.db, { scale: 'small', seed: 7, asOf: AS_OF });
     generateDemo(otherSeed.db, { scale: 'small', seed: 8, asOf: AS_OF });
@@ -185,7 +185,7 @@ describe('generateDemo (small)', () => {
 
 describe('generateDemo arguments and cancellation', () => {
   test('rejects an unknown scale, a bad seed and an impossible date', () => {
-    const workspace = openTempWorkspace();
+    const workspace = createTempDatabase('riskdesk-demo-', '2025-01-01T00:00:00.000Z');
     try {
       const invalid = (error: unknown): boolean => isRiskDeskError(error) && error.code === 'INVALID_ARGUMENT';
       assert.throws(() => generateDemo(workspace.db, { scale: 'huge' as 'small', seed: 1, asOf: AS_OF }), invalid);
@@ -198,7 +198,7 @@ describe('generateDemo arguments and cancellation', () => {
   });
 
   test('stops between batches when the signal is aborted, with JOB_CANCELLED', () => {
-    const workspace = openTempWorkspace();
+    const workspace = createTempDatabase('riskdesk-demo-', '2025-01-01T00:00:00.000Z');
     try {
       const controller = new AbortController();
       const phases: string[] = [];

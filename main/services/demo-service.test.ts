@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { demoTables, nonEmptyDemoTables } from '../demo/demo-workspace.ts';
-import { type TempWorkspace, openTempWorkspace } from '../demo/temp-workspace.ts';
+import { type TempDatabase, createTempDatabase } from '../test-support/temp-database.ts';
 import { verifyAuditChain } from '../store/audit.ts';
 import type { Db } from '../store/database.ts';
 import { isRiskDeskError } from '../store/errors.ts';
@@ -11,7 +11,7 @@ import type { Role } from './permissions.ts';
 
 const NOW = new Date('2025-06-30T09:30:00.000Z');
 
-function contextFor(workspace: TempWorkspace, role: Role): ServiceContext {
+function contextFor(workspace: TempDatabase, role: Role): ServiceContext {
   return {
     db: workspace.db,
     workspacePath: workspace.path,
@@ -40,10 +40,10 @@ function snapshot(db: Db): { meta: unknown[]; indexes: unknown[] } {
 }
 
 describe('runDemo', () => {
-  let workspace: TempWorkspace;
+  let workspace: TempDatabase;
   let before: ReturnType<typeof snapshot>;
   beforeEach(() => {
-    workspace = openTempWorkspace();
+    workspace = createTempDatabase('riskdesk-demo-', '2025-01-01T00:00:00.000Z');
     before = snapshot(workspace.db);
   });
 
