@@ -1,0 +1,55 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { contextFor } from '../services/context.ts';
+import { runDemo } from '../services/demo-service.ts';
+import { createWorkspace } from '../services/workspace-service.ts';
+
+/**
+ * The demo workspace that `npm start` (and the desktop app on first start) opens: small-scale synthetic data,
+ * one admin whose passphrase is fixed and published here and in the README, because the demo holds nothing
+ * secret and a new user must be able to open it. The unlock screen shows these credentials for workspaces
+ * the locator reports as demo, and for no other.
+ */
+export const DEMO_CREDENTIALS = { username: 'demo', passphrase: 'riskdesk-demo' } as const;
+const DEMO_SCALE = 'small';
+const DEMO_SEED = 1;
+
+export function demoWorkspacePath(home: string): string {
+  return path.join(home, 'demo', 'RiskDesk demo.rdw');
+}
+
+export interface EnsureDemoOptions {
+  readonly now?: () => Date;
+  /** Told once, before a first-time creation starts (it takes a few seconds). */
+  readonly onCreate?: (file: string) => void;
+}
+
+/**
+ * Returns the demo workspace's path, creating it first if it does not exist yet. It is built in a staging
+ * folder and moved into place keyring first, database last, so an interrupted run never leaves a half-filled
+ * demo where the next start would take it for a finished one.
+ */
+export async function ensureDemoWorkspace(home: string, options: EnsureDemoOptions = {}): Promise<{ path: string; created: boolean }> {
+  const file = demoWorkspacePath(home);
+  if (fs.existsSync(file)) return { path: file, created: false };
+  options.onCreate?.(file);
+  const folder = path.dirname(file);
+  const staging = path.join(folder, '.creating');
+  fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
+  fs.rmSync(staging, { recursive: true, force: true });
+  fs.mkdirSync(staging, { mode: 0o700 });
+  try {
+    const now = options.now ?? (() => new Date());
+    const workspace = await createWorkspace({ path: path.join(staging, path.basename(file)), ...DEMO_CREDENTIALS, now: now() });
+    try {
+      await runDemo(contextFor(workspace, now), { scale: DEMO_SCALE, seed: DEMO_SEED });
+    } finally {
+      workspace.close();
+    }
+    fs.renameSync(workspace.keyringPath, path.join(folder, path.basename(workspace.keyringPath)));
+    fs.renameSync(workspace.path, file);
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
+  return { path: file, created: true };
+}
