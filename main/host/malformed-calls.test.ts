@@ -1,0 +1,173 @@
+// Every contract method, called through the browser host's WebSocket with malformed arguments, answers with
+// a VALIDATION outcome and never crashes the host; so do unknown methods and broken messages. Each argument
+// mutation starts from a valid example, so that it is the mutation (not a missing field) that is refused.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { z } from 'zod';
+import { contract, METHOD_NAMES, type ApiOutcome, type MethodArgs, type MethodName } from '../../preload/contract/index.ts';
+import { HostSocket, postApi } from '../test-support/host-client.ts';
+import { startHostedApi, type HostedTestApi } from '../test-support/hosted-api.ts';
+import { tempDir } from '../test-support/temp-workspace.ts';
+import { startBrowserHost, type BrowserHost } from './browser-host.ts';
+
+const grid: MethodArgs<'portfolio.loans'> = {
+  startRow: 0,
+  endRow: 100,
+  sortModel: [{ colId: 'loan_id', sort: 'asc' }],
+  filterModel: { region: { filterType: 'text', type: 'contains', filter: 'x' } },
+};
+
+/** A valid argument object for every method, with every declared field present (checked below). */
+const VALID_ARGS: { [M in MethodName]: MethodArgs<M> } = {
+  'session.status': {},
+  'session.unlock': { workspace: '/tmp/x.rdw', username: 'admin', passphrase: 'p' },
+  'session.lock': {},
+  'session.activity': {},
+  'session.recentWorkspaces': {},
+  'settings.get': {},
+  'settings.update': { idleLockMinutes: 10, language: 'en', theme: 'dark' },
+  'dashboard.summary': {},
+  'portfolio.loans': grid,
+  'portfolio.borrowers': grid,
+  'portfolio.loanDetail': { loanId: 'L1' },
+  'portfolio.exportLoans': { sortModel: grid.sortModel, filterModel: grid.filterModel, columns: ['loan_id'] },
+  'jobs.readExport': { jobId: 'j1', offset: 0 },
+  'jobs.startImport': { kind: 'loans', path: '/tmp/loans.csv' },
+  'jobs.startDemo': { scale: 'small', seed: 1 },
+  'jobs.list': {},
+  'jobs.cancel': { jobId: 'j1' },
+  'audit.verify': {},
+  'audit.events': grid,
+  'users.list': {},
+  'users.add': { username: 'bob', role: 'analyst', passphrase: 'p' },
+  'users.remove': { username: 'bob' },
+  'users.changePassphrase': { username: 'bob', currentPassphrase: 'p', newPassphrase: 'q' },
+  'workspace.backup': { path: '/tmp/backup.rdw' },
+  'workspace.restore': { from: '/tmp/backup.rdw', passphrase: 'p' },
+};
+
+/** Whole-argument values no method accepts (JSON text, spliced into the message as is). */
+const MALFORMED_ARGS = ['null', '42', '-1', '"x"', 'true', '[]', '[{}]', '{"__proto__":{"polluted":true}}', '{"constructor":{"prototype":{"polluted":true}}}', '{"zz_unknown":1}'];
+
+const JSON_KINDS: Record<string, unknown> = { number: 42.5, string: 'x', boolean: true, null: null, array: [], object: {} };
+
+function jsonKind(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+}
+
+/** Values of every other JSON kind than `value`'s: each is a wrong type for a field whose example is `value`. */
+function wrongTypesFor(value: unknown): unknown[] {
+  return Object.entries(JSON_KINDS)
+    .filter(([kind]) => kind !== jsonKind(value))
+    .map(([, wrong]) => wrong);
+}
+
+/** `valid` as JSON text with an own `__proto__` key in front (JSON.stringify cannot write one). */
+function withProtoKey(valid: Record<string, unknown>): string {
+  const fields = JSON.stringify(valid).slice(1, -1);
+  return `{"__proto__":{"polluted":true}${fields ? `,${fields}` : ''}}`;
+}
+
+function declaredFields(method: MethodName): string[] {
+  const schema = contract[method].args;
+  assert.ok(schema instanceof z.ZodObject, `${method}: args are an object schema`);
+  return Object.keys(schema.shape).sort();
+}
+
+function assertValidation(outcome: ApiOutcome<unknown>, what: string): void {
+  assert.equal(outcome.ok ? 'ok' : outcome.error.code, 'VALIDATION', what);
+}
+
+let api: HostedTestApi;
+let host: BrowserHost;
+let socket: HostSocket;
+
+describe('the browser host with malformed calls', () => {
+  before(async () => {
+    const dir = tempDir('riskdesk-malformed-');
+    api = await startHostedApi(dir);
+    host = await startBrowserHost({ api: api.service, staticDir: path.join(dir, 'no-renderer') });
+    socket = await HostSocket.open(host.port, { token: host.token });
+    // Unlocked as the admin, so that no permission or lock check can answer in validation's place.
+    await api.unlockThrough(socket);
+  });
+  after(async () => {
+    await socket.close();
+    await host.close();
+    await api.close();
+  });
+
+  it('has a valid example with every declared field for every method (so the mutations below mean something)', () => {
+    assert.deepEqual(Object.keys(VALID_ARGS).sort(), [...METHOD_NAMES].sort());
+    for (const method of METHOD_NAMES) {
+      assert.deepEqual(Object.keys(VALID_ARGS[method]).sort(), declaredFields(method), method);
+      assert.ok(contract[method].args.safeParse(VALID_ARGS[method]).success, `${method}: the example is valid`);
+    }
+  });
+
+  it('answers VALIDATION to every method called with malformed arguments, then still answers session.status', async () => {
+    let calls = 0;
+    for (const method of METHOD_NAMES) {
+      const valid = VALID_ARGS[method] as Record<string, unknown>;
+      assertValidation(await socket.call(method), `${method} without args`);
+      for (const raw of MALFORMED_ARGS) assertValidation(await socket.call(method, undefined, raw), `${method} ${raw}`);
+      assertValidation(await socket.call(method, { ...valid, zz_unknown: 1 }), `${method} with an unknown key`);
+      assertValidation(await socket.call(method, undefined, withProtoKey(valid)), `${method} with __proto__`);
+      calls += MALFORMED_ARGS.length + 3;
+      for (const field of declaredFields(method)) {
+        for (const wrong of wrongTypesFor(valid[field])) {
+          assertValidation(await socket.call(method, { ...valid, [field]: wrong }), `${method} ${field}=${JSON.stringify(wrong)}`);
+          calls += 1;
+        }
+      }
+    }
+    assert.ok(calls > 300, `${calls} malformed calls`);
+    assert.equal(({} as Record<string, unknown>).polluted, undefined, 'Object.prototype is untouched');
+    const status = await socket.call('session.status', {});
+    assert.ok(status.ok, 'session.status still answers');
+    assert.equal((status.result as { state: string }).state, 'unlocked');
+  });
+
+  it('answers VALIDATION to unknown or malformed method names', async () => {
+    for (const method of ['nope', '', 'session', 'session.status ', 'SESSION.STATUS', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'session.__proto__', 'x'.repeat(10_000), 42, null, true, [], {}, undefined]) {
+      assertValidation(await socket.call(method, {}), `method ${JSON.stringify(method)?.slice(0, 40)}`);
+    }
+    assertValidation(await socket.call('session.status', { zz_unknown: 1 }), 'a valid name with bad args');
+    assertValidation((await socket.sendRaw('env', '{"id":"env","method":"session.status","args":{},"extra":1}')).outcome, 'an extra envelope key');
+    assert.equal((await socket.call('session.status', {})).ok, true);
+  });
+
+  it('closes the connection (1008) on messages without a readable id, and (1009) on oversized ones; the host keeps serving', async () => {
+    const unreadable = ['not json', '[]', 'null', '"x"', '42', '{}', '{"method":"session.status","args":{}}', '{"id":null,"method":"session.status"}', '{"id":{},"method":"session.status"}', '{"id":1.5}', `{"id":"${'i'.repeat(200)}"}`];
+    for (const text of unreadable) {
+      const probe = await HostSocket.open(host.port, { token: host.token });
+      probe.socket.send(text);
+      assert.equal(await probe.closed, 1008, text);
+    }
+    const binary = await HostSocket.open(host.port, { token: host.token });
+    binary.socket.send(Buffer.from('{"id":1,"method":"session.status","args":{}}'));
+    assert.equal(await binary.closed, 1008, 'binary message');
+
+    const oversized = await HostSocket.open(host.port, { token: host.token });
+    oversized.socket.send(JSON.stringify({ id: 1, method: 'session.status', args: { x: 'a'.repeat(1024 * 1024) } }));
+    assert.equal(await oversized.closed, 1009, 'oversized message');
+
+    assert.equal((await socket.call('session.status', {})).ok, true, 'the first connection still works');
+    const fresh = await HostSocket.open(host.port, { token: host.token });
+    assert.equal((await fresh.call('session.status', {})).ok, true, 'a new connection works');
+    await fresh.close();
+  });
+
+  it('answers VALIDATION over HTTP as well, for every method', async () => {
+    for (const method of METHOD_NAMES) {
+      for (const body of ['{"args":null}', '{"args":"x"}', '{"args":{"zz_unknown":1}}', '{"args":{"__proto__":{"polluted":true}}}']) {
+        const { status, outcome } = await postApi(host.port, host.token, method, body);
+        assert.equal(status, 400, `${method} ${body}`);
+        assertValidation(outcome, `${method} ${body}`);
+      }
+    }
+    const { status, outcome } = await postApi(host.port, host.token, 'session.status', '{"args":{}}');
+    assert.deepEqual([status, outcome.ok], [200, true]);
+  });
+});
