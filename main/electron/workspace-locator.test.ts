@@ -29,7 +29,7 @@ describe('desktop workspace locator', () => {
     const { dataDir, locator } = setup(['secret.rdw']);
     const workspaces = locator();
     for (const requested of [path.join(dataDir, 'secret.rdw'), '/etc/passwd', 'secret.rdw']) {
-      assert.throws(() => workspaces.resolve(requested), (error: Error & { code?: string }) => error.code === 'FORBIDDEN');
+      assert.throws(() => workspaces.resolve(requested), (error: Error & { code?: string }) => error.code === 'INVALID_ARGUMENT');
     }
     workspaces.remember(path.join(dataDir, 'secret.rdw'));
     assert.throws(() => workspaces.resolve(path.join(dataDir, 'secret.rdw')), /File › Open Workspace/);

@@ -112,7 +112,7 @@ export function createWorkspaceLocator(options: {
       }
       const file = path.resolve(requested);
       if (!isDemo(file) && !find(file)) {
-        throw new RiskDeskError('FORBIDDEN', `RiskDesk opens only workspaces chosen with File › Open Workspace… (or the demo); ${requested} was not chosen there.`);
+        throw new RiskDeskError('INVALID_ARGUMENT', `RiskDesk opens only workspaces chosen with File › Open Workspace… (or the demo); ${requested} was not chosen there.`);
       }
       return file;
     },
