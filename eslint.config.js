@@ -210,7 +210,24 @@ export default defineConfig(
     ],
     syntax: [],
   }),
-  boundaries(['renderer/**'], { patterns: [NODE_BUILTINS, ELECTRON, SQLITE, ANY_MAIN] }),
+  // The renderer runs in a browser page (Chromium in Electron, or any browser through the browser host): browser
+  // globals instead of Node's; it reaches main only through the contract (types, shapes, the permission
+  // table) and its transports, and never loads preload/index.ts, which Electron runs on its own.
+  {
+    files: [`renderer/**/*.${CODE_EXTENSIONS}`],
+    languageOptions: {
+      globals: { ...Object.fromEntries(Object.keys(globals.node).map((name) => [name, 'off'])), ...globals.browser },
+    },
+  },
+  boundaries(['renderer/**'], {
+    patterns: [
+      NODE_BUILTINS,
+      ELECTRON,
+      SQLITE,
+      ANY_MAIN,
+      { group: ['**/preload/index.ts', '**/preload/build.mjs'], message: 'The renderer uses the contract and window.riskdesk; the preload script is Electron’s to load.' },
+    ],
+  }),
 
   // Tests are harnesses, not product code: they may use Node (node:test, fixtures) and reach across
   // folders to set things up. They still may not load electron outside main/electron/.
