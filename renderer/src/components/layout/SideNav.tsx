@@ -1,0 +1,24 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+import { AREAS } from './areas.ts';
+import { NavIcon } from './NavIcon.tsx';
+
+export function SideNav() {
+  const { t } = useTranslation();
+  return (
+    <nav className="sidenav" aria-label={t('nav.label')}>
+      <ul>
+        {AREAS.map((area) => (
+          <li key={area.id}>
+            <NavLink to={area.path} className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')} aria-keyshortcuts={`Alt+${area.shortcut}`}>
+              <NavIcon area={area.id} />
+              <span className="nav-label">{t(`nav.${area.id}`)}</span>
+              {!area.ready && <span className="nav-later" title={t('nav.laterHint')}>{t('nav.later')}</span>}
+              <kbd className="nav-key">Alt+{area.shortcut}</kbd>
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,76 @@
+import { useTranslation } from 'react-i18next';
+import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { Dashboard } from '../../../../preload/contract/index.ts';
+import { tooltipStyle, useChartPalette, type ChartPalette } from '../../components/charts/palette.ts';
+import { codeLabel } from '../../components/code-labels.ts';
+import { formatCount, formatMoney, formatPercent, minorToMajor } from '../../format/numbers.ts';
+import { usePreferences } from '../../session/preferences.tsx';
+
+function bucketColor(bucket: string, palette: ChartPalette): string {
+  if (bucket === 'current') return palette.good;
+  if (bucket === '1-29') return palette.series[0] ?? palette.good;
+  if (bucket === '30-59' || bucket === '60-89') return palette.warn;
+  return palette.bad;
+}
+
+/** Outstanding by days-past-due bucket: bars, and the figures beside them. */
+export function DelinquencyBuckets({ data }: { data: Dashboard }) {
+  const { t } = useTranslation();
+  const { locale } = usePreferences();
+  const palette = useChartPalette();
+  const rows = data.delinquency.map((bucket) => ({
+    ...bucket,
+    name: codeLabel(t, 'buckets', bucket.bucket),
+    // Days past due on the axis ("0" for current): the full names are in the table beside it.
+    tick: bucket.bucket === 'current' ? '0' : bucket.bucket.replace('-', '–'),
+    major: minorToMajor(bucket.outstandingMinor, data.currency),
+    share: data.outstandingMinor > 0 ? bucket.outstandingMinor / data.outstandingMinor : 0,
+  }));
+  return (
+    <div className="split-chart">
+      <ResponsiveContainer width="100%" height={200}>
+        <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+          <CartesianGrid stroke={palette.grid} vertical={false} />
+          <XAxis dataKey="tick" stroke={palette.axis} fontSize={11} tickLine={false} interval={0} />
+          <YAxis stroke={palette.axis} fontSize={11} tickLine={false} axisLine={false} width={48} tickFormatter={(value) => formatPercent(Number(value), locale, 0)} dataKey="share" />
+          <Tooltip
+            {...tooltipStyle(palette)}
+            cursor={{ fill: palette.grid, opacity: 0.5 }}
+            formatter={(_value, _name, item) => {
+              const row = item.payload as (typeof rows)[number];
+              return [`${formatMoney(row.outstandingMinor, data.currency, locale)} · ${formatPercent(row.share, locale)}`, t('dashboard.outstanding')];
+            }}
+          />
+          <Bar dataKey="share" isAnimationActive={false} radius={[2, 2, 0, 0]}>
+            {rows.map((row) => (
+              <Cell key={row.bucket} fill={bucketColor(row.bucket, palette)} />
+            ))}
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+      <table className="table table-compact" data-testid="delinquency-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('dashboard.bucket')}</th>
+            <th scope="col" className="num">{t('dashboard.loans')}</th>
+            <th scope="col" className="num">{t('dashboard.outstanding')}</th>
+            <th scope="col" className="num">{t('dashboard.share')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.bucket}>
+              <th scope="row">
+                <span className="swatch" style={{ background: bucketColor(row.bucket, palette) }} aria-hidden="true" />
+                {row.name}
+              </th>
+              <td className="num">{formatCount(row.loans, locale)}</td>
+              <td className="num">{formatMoney(row.outstandingMinor, data.currency, locale, { compact: true })}</td>
+              <td className="num">{formatPercent(row.share, locale, 1)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import type { GridApi } from 'ag-grid-community';
+import type { LoanRow, MethodArgs } from '../../../../preload/contract/index.ts';
+import { api } from '../../api/client.ts';
+import { scaleNumberFilters } from '../../components/grid/infinite-datasource.ts';
+
+type ExportArgs = MethodArgs<'portfolio.exportLoans'>;
+
+/** The loan grid's current view (sort, filters, visible columns in their order) as export arguments. */
+export function exportArgsFor(grid: GridApi<LoanRow>, filterFactors: Readonly<Record<string, number>>): ExportArgs {
+  const sortModel = grid
+    .getColumnState()
+    .filter((column) => column.sort)
+    .sort((a, b) => (a.sortIndex ?? 0) - (b.sortIndex ?? 0))
+    .slice(0, 5)
+    .map((column) => ({ colId: column.colId, sort: column.sort as 'asc' | 'desc' }));
+  const columns = grid.getAllDisplayedColumns().map((column) => column.getColId()) as NonNullable<ExportArgs['columns']>;
+  return { sortModel, filterModel: scaleNumberFilters(grid.getFilterModel(), filterFactors), columns };
+}
+
+/** Read a finished export in chunks and hand it to the browser as a download. */
+export async function downloadExport(jobId: string): Promise<string> {
+  const parts: string[] = [];
+  let offset = 0;
+  let page = await api.call('jobs.readExport', { jobId, offset });
+  parts.push(page.chunk);
+  while (!page.done) {
+    if (page.nextOffset <= offset) throw new Error('The export stopped growing before it was complete; export again.');
+    offset = page.nextOffset;
+    page = await api.call('jobs.readExport', { jobId, offset });
+    parts.push(page.chunk);
+  }
+  const fileName = page.fileName;
+  const url = URL.createObjectURL(new Blob(parts, { type: 'text/csv;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return fileName;
+}

@@ -1,0 +1,116 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MethodArgs } from '../../../../preload/contract/index.ts';
+import { allows } from '../../../../preload/contract/permissions.ts';
+import { api } from '../../api/client.ts';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { Field } from '../../components/Field.tsx';
+import { JobProgress } from '../../components/JobProgress.tsx';
+import { useJobRunner } from '../../jobs/jobs-context.tsx';
+import { useUnlocked } from '../../session/session-context.tsx';
+
+type ImportKind = MethodArgs<'jobs.startImport'>['kind'];
+type DemoScale = MethodArgs<'jobs.startDemo'>['scale'];
+
+// `satisfies` keeps these copies of the contract's lists complete without loading its schemas here.
+const IMPORT_KINDS = Object.keys({
+  borrowers: true,
+  loans: true,
+  performance: true,
+  accounts: true,
+  transactions: true,
+  labels: true,
+  liquidity_lines: true,
+  daily_flows: true,
+} satisfies Record<ImportKind, true>) as ImportKind[];
+const DEMO_SCALES = Object.keys({ small: true, medium: true, large: true } satisfies Record<DemoScale, true>) as DemoScale[];
+
+/** Bringing data in: CSV imports (all or nothing) and the synthetic demo portfolio. */
+export function DataSection() {
+  const { t } = useTranslation();
+  const { user } = useUnlocked();
+  const canImport = allows(user.role, 'data.import');
+  const canDemo = allows(user.role, 'data.demo');
+  return (
+    <section className="panel" aria-labelledby="data-title" data-testid="data-section">
+      <h2 id="data-title">{t('settings.data.title')}</h2>
+      {!canImport && !canDemo && <p className="muted">{t('settings.data.notAllowed', { role: t(`roles.${user.role}`) })}</p>}
+      {canImport && <ImportForm />}
+      {canDemo && <DemoForm />}
+    </section>
+  );
+}
+
+function ImportForm() {
+  const { t } = useTranslation();
+  const [kind, setKind] = useState<ImportKind>('loans');
+  const [path, setPath] = useState('');
+  const runner = useJobRunner();
+  const running = runner.jobId !== null && !runner.entry?.finished;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void runner.start(() => api.call('jobs.startImport', { kind, path }));
+  };
+
+  return (
+    <form onSubmit={submit} className="subsection" data-testid="import-form">
+      <h3>{t('settings.data.import')}</h3>
+      <p className="muted small">{t('settings.data.importHint')}</p>
+      <div className="form-row">
+        <Field label={t('settings.data.kind')}>
+          <select value={kind} onChange={(event) => setKind(event.target.value as ImportKind)}>
+            {IMPORT_KINDS.map((option) => (
+              <option key={option} value={option}>
+                {option}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('settings.data.path')} hint={t('settings.data.pathHint')}>
+          <input required value={path} onChange={(event) => setPath(event.target.value)} className="input-wide mono" placeholder="/data/loans.csv" spellCheck={false} />
+        </Field>
+        <button type="submit" className="button button-primary" disabled={running}>
+          {t('settings.data.importButton')}
+        </button>
+      </div>
+      {runner.jobId && <JobProgress jobId={runner.jobId} />}
+      <ErrorNotice error={runner.startError} />
+    </form>
+  );
+}
+
+function DemoForm() {
+  const { t } = useTranslation();
+  const [scale, setScale] = useState<DemoScale>('small');
+  const runner = useJobRunner();
+  const running = runner.jobId !== null && !runner.entry?.finished;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void runner.start(() => api.call('jobs.startDemo', { scale }));
+  };
+
+  return (
+    <form onSubmit={submit} className="subsection" data-testid="demo-form">
+      <h3>{t('settings.data.demo')}</h3>
+      <p className="muted small">{t('settings.data.demoHint')}</p>
+      <div className="form-row">
+        <Field label={t('settings.data.scale')}>
+          <select value={scale} onChange={(event) => setScale(event.target.value as DemoScale)}>
+            {DEMO_SCALES.map((option) => (
+              <option key={option} value={option}>
+                {t(`settings.data.scales.${option}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <button type="submit" className="button button-primary" disabled={running}>
+          {t('settings.data.demoButton')}
+        </button>
+      </div>
+      {runner.jobId && <JobProgress jobId={runner.jobId} />}
+      <ErrorNotice error={runner.startError} />
+    </form>
+  );
+}
