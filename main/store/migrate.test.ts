@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { tempDir } from '../test-support/temp-workspace.ts';
 import { openEncryptedDatabase, type Db } from './database.ts';
 import { currentSchemaVersion, migrate } from './migrate.ts';
-import { MIGRATIONS } from './migrations/index.ts';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index.ts';
 import type { Migration } from './migrations/migration.ts';
 
 function freshDb(): { db: Db; file: string; key: Buffer } {
@@ -24,6 +24,7 @@ const EXPECTED_TABLES: Record<number, string[]> = {
   20: ['borrowers', 'loan_performance', 'loans'],
   30: ['accounts', 'labels', 'transactions'],
   40: ['daily_flows', 'investor_balances', 'liquidity_lines'],
+  50: ['user_settings'],
 };
 
 describe('migrations', () => {
@@ -55,15 +56,15 @@ describe('migrations', () => {
   it('rolls back a failing migration whole and records nothing for it', () => {
     const { db, file } = freshDb();
     const broken: Migration = {
-      version: 50,
+      version: LATEST_SCHEMA_VERSION + 10,
       name: 'broken',
       up(d) {
         d.exec('CREATE TABLE half_done (x INTEGER)');
         d.exec('INSERT INTO no_such_table VALUES (1)');
       },
     };
-    assert.throws(() => migrate(db, file, [...MIGRATIONS, broken]), (e: Error & { code?: string }) => e.code === 'MIGRATION_FAILED' && e.message.includes('50 (broken)'));
-    assert.equal(currentSchemaVersion(db), 40);
+    assert.throws(() => migrate(db, file, [...MIGRATIONS, broken]), (e: Error & { code?: string }) => e.code === 'MIGRATION_FAILED' && e.message.includes(`${LATEST_SCHEMA_VERSION + 10} (broken)`));
+    assert.equal(currentSchemaVersion(db), LATEST_SCHEMA_VERSION);
     assert.ok(!tables(db).includes('half_done'));
     db.close();
   });
@@ -71,7 +72,7 @@ describe('migrations', () => {
   it('refuses a workspace newer than this build', () => {
     const { db, file } = freshDb();
     migrate(db, file);
-    assert.throws(() => migrate(db, file, MIGRATIONS.slice(0, 2)), (e: Error & { code?: string }) => e.code === 'WORKSPACE_TOO_NEW' && /schema 40/.test(e.message));
+    assert.throws(() => migrate(db, file, MIGRATIONS.slice(0, 2)), (e: Error & { code?: string }) => e.code === 'WORKSPACE_TOO_NEW' && e.message.includes(`schema ${LATEST_SCHEMA_VERSION}`));
     db.close();
   });
 });

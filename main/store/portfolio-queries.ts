@@ -1,0 +1,100 @@
+import type { BorrowerRow, GridQuery, LoanDetail, LoanRow } from '../../preload/contract/index.ts';
+import type { Db } from './database.ts';
+import { countRows, pageRows, viewRows, type GridColumn, type GridFilterModel, type GridSortModel, type GridSpec } from './grid-sql.ts';
+import { DEFAULT_BASE_CURRENCY } from './workspace.ts';
+
+/** The workspace's reporting currency (meta base_currency): money totals are in it alone. */
+export function baseCurrency(db: Db): string {
+  const row = db.prepare(`SELECT value FROM meta WHERE key = 'base_currency'`).get() as { value: string } | undefined;
+  return row?.value ?? DEFAULT_BASE_CURRENCY;
+}
+
+const BASE_CURRENCY_SQL = `coalesce((SELECT value FROM meta WHERE key = 'base_currency'), '${DEFAULT_BASE_CURRENCY}')`;
+
+/**
+ * Loans with their borrower's region. The key is the loans table's rowid: every loan index ends in it, so
+ * a sort on one indexed column is an index walk in full (the loan_id would need a sort of each run of ties).
+ */
+export const LOAN_GRID: GridSpec<keyof LoanRow> = {
+  table: 'loans l',
+  key: 'l.rowid',
+  joins: { borrower: 'LEFT JOIN borrowers b ON b.borrower_id = l.borrower_id' },
+  columns: {
+    loan_id: { sql: 'l.loan_id', kind: 'text' },
+    borrower_id: { sql: 'l.borrower_id', kind: 'text' },
+    region: { sql: 'b.region', kind: 'text', join: 'borrower' },
+    product: { sql: 'l.product', kind: 'text' },
+    origination_date: { sql: 'l.origination_date', kind: 'date' },
+    maturity_date: { sql: 'l.maturity_date', kind: 'date' },
+    principal_minor: { sql: 'l.principal_minor', kind: 'number' },
+    outstanding_balance_minor: { sql: 'l.outstanding_balance_minor', kind: 'number' },
+    undrawn_amount_minor: { sql: 'l.undrawn_amount_minor', kind: 'number' },
+    currency: { sql: 'l.currency', kind: 'text' },
+    interest_rate: { sql: 'l.interest_rate', kind: 'number' },
+    term_months: { sql: 'l.term_months', kind: 'number' },
+    status: { sql: 'l.status', kind: 'text' },
+    dpd: { sql: 'l.dpd', kind: 'number' },
+    collateral_type: { sql: 'l.collateral_type', kind: 'text' },
+    channel: { sql: 'l.channel', kind: 'text' },
+  },
+};
+
+/** A borrower's loans, and their outstanding in the base currency (principal where no balance is reported). */
+const BORROWER_LOANS: GridColumn = { sql: '(SELECT count(*) FROM loans x WHERE x.borrower_id = b.borrower_id)', kind: 'number' };
+const BORROWER_OUTSTANDING: GridColumn = {
+  sql: `coalesce((SELECT sum(coalesce(x.outstanding_balance_minor, x.principal_minor)) FROM loans x
+                  WHERE x.borrower_id = b.borrower_id AND x.currency = ${BASE_CURRENCY_SQL}), 0)`,
+  kind: 'number',
+};
+
+export const BORROWER_GRID: GridSpec<keyof BorrowerRow> = {
+  table: 'borrowers b',
+  key: 'b.borrower_id',
+  joins: {},
+  columns: {
+    borrower_id: { sql: 'b.borrower_id', kind: 'text' },
+    region: { sql: 'b.region', kind: 'text' },
+    annual_income_minor: { sql: 'b.annual_income_minor', kind: 'number' },
+    employment_type: { sql: 'b.employment_type', kind: 'text' },
+    industry: { sql: 'b.industry', kind: 'text' },
+    home_ownership: { sql: 'b.home_ownership', kind: 'text' },
+    credit_history_months: { sql: 'b.credit_history_months', kind: 'number' },
+    id_verified: { sql: 'b.id_verified', kind: 'number' },
+    loans: BORROWER_LOANS,
+    outstanding_minor: BORROWER_OUTSTANDING,
+  },
+};
+
+const LOAN_IDS = Object.keys(LOAN_GRID.columns) as (keyof LoanRow)[];
+const BORROWER_IDS = Object.keys(BORROWER_GRID.columns) as (keyof BorrowerRow)[];
+
+export function loanPage(db: Db, query: GridQuery): LoanRow[] {
+  return pageRows<LoanRow>(db, LOAN_GRID, query, LOAN_IDS);
+}
+
+export function countLoans(db: Db, filterModel: GridFilterModel): number {
+  return countRows(db, LOAN_GRID, filterModel);
+}
+
+export function borrowerPage(db: Db, query: GridQuery): BorrowerRow[] {
+  return pageRows<BorrowerRow>(db, BORROWER_GRID, query, BORROWER_IDS);
+}
+
+export function countBorrowers(db: Db, filterModel: GridFilterModel): number {
+  return countRows(db, BORROWER_GRID, filterModel);
+}
+
+/** The loan view in order with the chosen columns (for CSV export); iterate on a connection of its own. */
+export function loanViewRows(db: Db, filterModel: GridFilterModel, sortModel: GridSortModel, columns: readonly (keyof LoanRow)[]): IterableIterator<Partial<LoanRow>> {
+  return viewRows<Partial<LoanRow>>(db, LOAN_GRID, filterModel, sortModel, columns);
+}
+
+export function loanDetail(db: Db, loanId: string): LoanDetail | undefined {
+  const loan = db.prepare(`SELECT ${LOAN_IDS.map((id) => `${LOAN_GRID.columns[id].sql} AS "${id}"`).join(', ')} FROM loans l LEFT JOIN borrowers b ON b.borrower_id = l.borrower_id WHERE l.loan_id = ?`).get(loanId) as LoanRow | undefined;
+  if (!loan) return undefined;
+  const borrower = db
+    .prepare('SELECT borrower_id, region, annual_income_minor, employment_type, industry, home_ownership, credit_history_months, id_verified FROM borrowers WHERE borrower_id = ?')
+    .get(loan.borrower_id) as LoanDetail['borrower'];
+  const performance = db.prepare('SELECT as_of, balance_minor, dpd, paid_amount_minor, status FROM loan_performance WHERE loan_id = ? ORDER BY as_of').all(loanId) as LoanDetail['performance'];
+  return { loan, borrower, performance };
+}
