@@ -1,0 +1,144 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { allows, contract, METHOD_NAMES, ROLES, type ApiOutcome, type MethodName, type Role } from '../../../preload/contract/index.ts';
+import { Workspace } from '../../store/workspace.ts';
+import { backupWorkspace } from '../backup-service.ts';
+import { addUser } from '../users-service.ts';
+import { ADMIN_PASSPHRASE, createTestWorkspace, ROLE_USERS, seedSmallPortfolio, type TestWorkspace } from './api-test-workspace.ts';
+
+interface ArgsContext {
+  readonly role: Role;
+  readonly dir: string;
+  readonly backup: string;
+  readonly csv: string;
+  /** A finished export of this session (for readExport and cancel). */
+  readonly exportJobId: string;
+}
+
+/**
+ * Valid arguments for every contract method, as the acting role would send them. A method added to the
+ * contract without a line here fails the first test below.
+ */
+const VALID_ARGS: Record<MethodName, (c: ArgsContext) => unknown> = {
+  'session.status': () => ({}),
+  'session.unlock': (c) => ({ username: ROLE_USERS[c.role].username, passphrase: ROLE_USERS[c.role].passphrase }),
+  'session.lock': () => ({}),
+  'session.activity': () => ({}),
+  'session.recentWorkspaces': () => ({}),
+  'settings.get': () => ({}),
+  'settings.update': () => ({ language: 'zh-CN' }),
+  'dashboard.summary': () => ({}),
+  'portfolio.loans': () => ({ startRow: 0, endRow: 100, sortModel: [{ colId: 'dpd', sort: 'desc' }], filterModel: { product: { filterType: 'text', type: 'equals', filter: 'cash' } } }),
+  'portfolio.borrowers': () => ({ startRow: 0, endRow: 10 }),
+  'portfolio.loanDetail': () => ({ loanId: 'L03' }),
+  'portfolio.exportLoans': () => ({ sortModel: [], filterModel: {} }),
+  'jobs.readExport': (c) => ({ jobId: c.exportJobId, offset: 0 }),
+  'jobs.startImport': (c) => ({ kind: 'borrowers', path: c.csv }),
+  'jobs.startDemo': () => ({ scale: 'small', seed: 3 }),
+  'jobs.list': () => ({}),
+  'jobs.cancel': (c) => ({ jobId: c.exportJobId }),
+  'audit.verify': () => ({}),
+  'audit.events': () => ({ startRow: 0, endRow: 50, sortModel: [{ colId: 'seq', sort: 'desc' }], filterModel: {} }),
+  'users.list': () => ({}),
+  'users.add': () => ({ username: 'newbie', role: 'analyst', passphrase: 'newbie passphrase 1' }),
+  'users.remove': () => ({ username: 'victim' }),
+  'users.changePassphrase': (c) => ({ username: ROLE_USERS[c.role].username, currentPassphrase: ROLE_USERS[c.role].passphrase, newPassphrase: ROLE_USERS[c.role].passphrase }),
+  'workspace.backup': (c) => ({ path: path.join(c.dir, `backup-by-${c.role}.rdw`) }),
+  'workspace.restore': (c) => ({ from: c.backup, passphrase: ADMIN_PASSPHRASE }),
+};
+
+/** Run last, in this order: each ends the session (an unlock starts a new one, without the jobs of the old). */
+const SESSION_ENDING: readonly MethodName[] = ['session.unlock', 'workspace.restore', 'session.lock'];
+
+function expectedAllowed(method: MethodName, role: Role): boolean {
+  const { permission } = contract[method];
+  return permission === 'public' || allows(role, permission);
+}
+
+function placeholderContext(dir: string): ArgsContext {
+  return { role: 'admin', dir, backup: path.join(dir, 'none.rdw'), csv: path.join(dir, 'none.csv'), exportJobId: '00000000-0000-0000-0000-000000000000' };
+}
+
+describe('the API against the contract', () => {
+  let ws: TestWorkspace;
+  let backup: string;
+  let csv: string;
+
+  before(async () => {
+    ws = await createTestWorkspace({ roles: true, seed: seedSmallPortfolio });
+    const admin = await Workspace.open({ path: ws.file, passphrase: ADMIN_PASSPHRASE });
+    await addUser(admin, { username: 'victim', role: 'analyst', passphrase: 'victim passphrase 1' });
+    backup = path.join(ws.dir, 'before.rdw');
+    await backupWorkspace(admin, backup);
+    admin.close();
+    csv = path.join(ws.dir, 'borrowers.csv');
+    fs.writeFileSync(csv, 'borrower_id,region,annual_income\nB9,north,1000.00\n');
+  });
+  after(() => ws.dispose());
+
+  it('has valid arguments here for exactly the contract methods', () => {
+    assert.deepEqual(Object.keys(VALID_ARGS).sort(), [...METHOD_NAMES].sort());
+  });
+
+  it('answers every non-public method with LOCKED while locked, and an unknown method with VALIDATION', async () => {
+    const { api } = ws.service();
+    for (const method of METHOD_NAMES) {
+      const outcome = await api.call(method, VALID_ARGS[method](placeholderContext(ws.dir)));
+      if (contract[method].permission === 'public') continue;
+      assert.deepEqual(outcome.ok ? 'ok' : outcome.error.code, 'LOCKED', method);
+    }
+    for (const name of ['nope', 'session', '__proto__', 'constructor', 'toString', '']) {
+      const outcome = await api.call(name, {});
+      assert.equal(outcome.ok ? 'ok' : outcome.error.code, 'VALIDATION', name);
+    }
+  });
+
+  it('answers malformed arguments for every method with VALIDATION (never INTERNAL), locked or unlocked', async () => {
+    const t = ws.service();
+    const context = placeholderContext(ws.dir);
+    const check = async (state: string): Promise<void> => {
+      for (const method of METHOD_NAMES) {
+        const valid = VALID_ARGS[method](context) as Record<string, unknown>;
+        const malformed: unknown[] = [null, 42, 'text', [], { ...valid, unexpected: 1 }, ...Object.keys(valid).map((key) => ({ ...valid, [key]: true }))];
+        for (const args of malformed) {
+          const outcome = await t.api.call(method, args);
+          assert.equal(outcome.ok ? 'ok' : outcome.error.code, 'VALIDATION', `${state} ${method} ${JSON.stringify(args)}`);
+          if (!outcome.ok && typeof args === 'object' && args !== null && !Array.isArray(args)) {
+            const bad = Object.keys(args).find((key) => (args as Record<string, unknown>)[key] === true || key === 'unexpected');
+            if (bad) assert.match(outcome.error.message, new RegExp(bad === 'unexpected' ? 'unexpected|arguments' : bad), `${method}: the message names the field`);
+          }
+        }
+      }
+    };
+    await check('locked');
+    await t.ok('session.unlock', { passphrase: ADMIN_PASSPHRASE });
+    await check('unlocked');
+    assert.deepEqual(t.logs, [], 'nothing unexpected was logged');
+  });
+
+  for (const role of ['analyst', 'compliance', 'auditor', 'admin'] as const) {
+    it(`allows or refuses every method for ${role} exactly as the permission table says`, async () => {
+      const t = ws.service();
+      await t.ok('session.unlock', { username: ROLE_USERS[role].username, passphrase: ROLE_USERS[role].passphrase });
+      const { jobId } = await t.ok<{ jobId: string }>('portfolio.exportLoans', { sortModel: [], filterModel: {} });
+      assert.equal((await t.jobDone(jobId)).job.state, 'done');
+      const context: ArgsContext = { role, dir: ws.dir, backup, csv, exportJobId: jobId };
+      const order = [...METHOD_NAMES.filter((m) => !SESSION_ENDING.includes(m)), ...SESSION_ENDING];
+      for (const method of order) {
+        const outcome: ApiOutcome<unknown> = await t.api.call(method, VALID_ARGS[method](context));
+        if (expectedAllowed(method, role)) {
+          assert.ok(outcome.ok, `${role} ${method} should be allowed: ${outcome.ok ? '' : `${outcome.error.code} ${outcome.error.message}`}`);
+        } else {
+          assert.equal(outcome.ok ? 'ok' : outcome.error.code, 'FORBIDDEN', `${role} ${method} should be refused`);
+        }
+      }
+      assert.deepEqual(t.logs, []);
+    });
+  }
+
+  it('covered every role', () => {
+    assert.deepEqual([...ROLES].sort(), ['admin', 'analyst', 'auditor', 'compliance']);
+  });
+});

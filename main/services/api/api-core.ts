@@ -1,0 +1,163 @@
+import os from 'node:os';
+import path from 'node:path';
+import { events, type EventName, type SessionStatus } from '../../../preload/contract/index.ts';
+import type { UnlockThrottle } from '../../store/unlock-throttle.ts';
+import { DEFAULT_SETTINGS } from '../../store/user-settings.ts';
+import { createEnginePool, unlockWorkspace, type EnginePool } from '../workspace-service.ts';
+import { ApiFailure } from './api-errors.ts';
+import { IdleTimer, systemTimers, type Timers } from './idle-timer.ts';
+import { Session } from './session.ts';
+import { WriteLock } from './write-lock.ts';
+
+export interface WorkspaceLocator {
+  /** The path to unlock for a requested workspace (undefined = the default); throws RiskDeskError INVALID_ARGUMENT if not allowed. */
+  resolve(requested?: string): string;
+  recent(): { path: string; name: string; lastOpenedAt: string | null; demo: boolean }[];
+  remember(path: string): void;
+  isDemo(path: string): boolean;
+}
+
+export interface ApiServiceOptions {
+  readonly workspaces: WorkspaceLocator;
+  readonly now?: () => Date;
+  /** Engine workers for audit verification; by default one worker, started on first use and closed with the service. */
+  readonly pool?: EnginePool;
+  /** Where CSV exports are written (default os.tmpdir()/riskdesk-exports, private to the user); removed when the session ends. */
+  readonly exportDir?: string;
+  /** The idle lock's timer functions (tests pass fakes). */
+  readonly timers?: Timers;
+  /** Slows repeated wrong passphrases (default: the process-wide throttle). */
+  readonly throttle?: UnlockThrottle;
+  /** Where unexpected errors are logged, already scrubbed of passphrases (default: stderr). */
+  readonly log?: (line: string) => void;
+}
+
+export type LockReason = 'idle' | 'user' | 'restore';
+type Listener = (name: EventName, payload: unknown) => void;
+
+/** The state behind an ApiService: at most one unlocked session, its idle lock, the write lock, and the event listeners. */
+export class ApiCore {
+  readonly now: () => Date;
+  readonly log: (line: string) => void;
+  readonly exportDir: string;
+  readonly workspaces: WorkspaceLocator;
+  readonly throttle: UnlockThrottle | undefined;
+  private readonly listeners = new Set<Listener>();
+  private readonly writeLock = new WriteLock();
+  private readonly idle: IdleTimer;
+  private readonly givenPool: EnginePool | undefined;
+  private ownPool: EnginePool | null = null;
+  private current: Session | null = null;
+  /** Unlocks wait for a restore in progress, which is swapping the workspace's files. */
+  private restoring: Promise<unknown> = Promise.resolve();
+
+  constructor(options: ApiServiceOptions) {
+    this.workspaces = options.workspaces;
+    this.now = options.now ?? (() => new Date());
+    this.log = options.log ?? ((line) => console.error(line));
+    this.exportDir = path.resolve(options.exportDir ?? path.join(os.tmpdir(), 'riskdesk-exports'));
+    this.throttle = options.throttle;
+    this.givenPool = options.pool;
+    this.idle = new IdleTimer(options.timers ?? systemTimers, () => void this.lock('idle'));
+  }
+
+  onEvent(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  }
+
+  /** Pushes an event to every listener; a payload that does not match the contract is logged and dropped. */
+  emit(name: EventName, payload: unknown): void {
+    const parsed = events[name].safeParse(payload);
+    if (!parsed.success) {
+      this.log(`RiskDesk: dropped a ${name} event that does not match the contract: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+      return;
+    }
+    for (const listener of this.listeners) {
+      try {
+        listener(name, parsed.data);
+      } catch (error) {
+        this.log(`RiskDesk: a ${name} listener failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  }
+
+  get session(): Session | null {
+    return this.current;
+  }
+
+  requireSession(): Session {
+    if (!this.current) throw new ApiFailure('LOCKED', 'The workspace is locked. Unlock it to continue.');
+    return this.current;
+  }
+
+  /** Any call but a status poll counts as activity. */
+  touch(): void {
+    if (this.current) this.idle.touch();
+  }
+
+  status(): SessionStatus {
+    const session = this.current;
+    if (!session) return { state: 'locked', workspace: null, user: null, idleLockMinutes: DEFAULT_SETTINGS.idleLockMinutes };
+    const file = session.workspace.path;
+    return {
+      state: 'unlocked',
+      workspace: { path: file, name: path.basename(file, path.extname(file)), demo: this.workspaces.isDemo(file) },
+      user: { username: session.user.username, role: session.user.role },
+      idleLockMinutes: session.settings.idleLockMinutes,
+    };
+  }
+
+  /** Unlocks a workspace the locator allows; a session already open is closed (without a locked event) once the new one is open. */
+  async unlock(request: { workspace?: string; username?: string; passphrase: string }): Promise<SessionStatus> {
+    await this.restoring;
+    const file = this.workspaces.resolve(request.workspace);
+    const workspace = await unlockWorkspace({ path: file, passphrase: request.passphrase, ...(request.username ? { username: request.username } : {}), ...(this.throttle ? { throttle: this.throttle } : {}) });
+    let session: Session;
+    try {
+      session = new Session(workspace, { now: this.now, writeLock: this.writeLock, jobs: { emit: (name, payload) => this.emit(name, payload), log: this.log } });
+    } catch (error) {
+      workspace.close();
+      throw error;
+    }
+    await this.lock(null);
+    this.current = session;
+    this.workspaces.remember(file);
+    this.idle.start(session.settings.idleLockMinutes);
+    return this.status();
+  }
+
+  /** Ends the session: jobs cancelled, connections closed, key dropped; then `session.locked` (unless reason is null). */
+  async lock(reason: LockReason | null): Promise<void> {
+    const session = this.current;
+    if (!session) return;
+    this.current = null;
+    this.idle.stop();
+    await session.close();
+    if (reason) this.emit('session.locked', { reason });
+  }
+
+  applyIdleMinutes(minutes: number): void {
+    if (this.current) this.idle.start(minutes);
+  }
+
+  /** Runs `work` (which replaces the workspace's files) with unlocks held back until it ends. */
+  whileRestoring<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.restoring.then(work);
+    this.restoring = run.catch(() => undefined);
+    return run;
+  }
+
+  pool(): EnginePool {
+    if (this.givenPool) return this.givenPool;
+    this.ownPool ??= createEnginePool({ size: 1 });
+    return this.ownPool;
+  }
+
+  async close(): Promise<void> {
+    await this.lock(null);
+    await this.ownPool?.close();
+    this.ownPool = null;
+    this.listeners.clear();
+  }
+}

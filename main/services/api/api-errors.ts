@@ -1,0 +1,75 @@
+import type { z } from 'zod';
+import { API_ERROR_CODES, type ApiError, type ApiErrorCode } from '../../../preload/contract/index.ts';
+import { isRiskDeskError } from '../../store/errors.ts';
+
+/** An error the API answers with as it is: a contract code (VALIDATION, LOCKED, NOT_FOUND, …) and an actionable message. */
+export class ApiFailure extends Error {
+  readonly code: ApiErrorCode;
+  readonly details?: unknown;
+
+  constructor(code: ApiErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.name = 'ApiFailure';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export interface ValidationIssue {
+  readonly path: string;
+  readonly message: string;
+}
+
+function pathText(path: readonly PropertyKey[]): string {
+  return path.length === 0 ? '(arguments)' : path.map(String).join('.');
+}
+
+/** VALIDATION naming the first bad field, with every issue (path and message; never the offending value) as details. */
+export function validationFailure(what: string, issues: readonly { path: readonly PropertyKey[]; message: string }[]): ApiFailure {
+  const listed: ValidationIssue[] = issues.map((issue) => ({ path: pathText(issue.path), message: issue.message }));
+  const first = listed[0];
+  const message = first ? `Invalid ${what}: ${first.path}: ${first.message}${listed.length > 1 ? ` (and ${listed.length - 1} more)` : ''}` : `Invalid ${what}.`;
+  return new ApiFailure('VALIDATION', message, listed);
+}
+
+export function zodFailure(what: string, error: z.ZodError): ApiFailure {
+  return validationFailure(what, error.issues);
+}
+
+const KNOWN_CODES: ReadonlySet<string> = new Set(API_ERROR_CODES);
+export const INTERNAL_MESSAGE = 'RiskDesk hit an unexpected problem and did not finish this request; the details are in its log.';
+
+/**
+ * Log text with secrets taken out: the passphrases of the call being answered, and anything shaped like a raw
+ * SQLCipher key (which never reaches an error message today; this keeps it that way in the log).
+ */
+export function scrubbed(text: string, secrets: readonly string[]): string {
+  let out = text.replace(/x'[0-9a-f]{64}'/gi, "x'…'");
+  for (const secret of secrets) if (secret.length > 0) out = out.split(secret).join('[redacted]');
+  return out;
+}
+
+/** String values under any key naming a passphrase, at any depth of a call's arguments. */
+export function secretsIn(value: unknown, depth = 0): string[] {
+  if (depth > 4 || typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([key, inner]) => (/passphrase/i.test(key) && typeof inner === 'string' ? [inner] : secretsIn(inner, depth + 1)));
+}
+
+/** Any thrown value as the error an API outcome carries. Unknown errors are logged (scrubbed) and answered generically. */
+export function toApiError(error: unknown, context: { method: string; secrets: readonly string[]; log: (line: string) => void }): ApiError {
+  if (error instanceof ApiFailure) return withDetails({ code: error.code, message: error.message }, error.details);
+  if (isRiskDeskError(error) && KNOWN_CODES.has(error.code)) return withDetails({ code: error.code as ApiErrorCode, message: error.message }, error.details);
+  const text = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
+  context.log(`RiskDesk: ${context.method} failed unexpectedly: ${scrubbed(text, context.secrets)}`);
+  return { code: 'INTERNAL', message: INTERNAL_MESSAGE };
+}
+
+/** Details go over the wire only if they survive JSON as they are. */
+function withDetails(error: ApiError, details: unknown): ApiError {
+  if (details === undefined) return error;
+  try {
+    return { ...error, details: JSON.parse(JSON.stringify(details)) as unknown };
+  } catch {
+    return error;
+  }
+}

@@ -1,0 +1,114 @@
+import path from 'node:path';
+import { backupWorkspace } from '../backup-service.ts';
+import { runDemo } from '../demo-service.ts';
+import { importCsv } from '../import/import-csv.ts';
+import { verifyAudit } from '../jobs-service.ts';
+import { LOAN_GRID } from '../../store/portfolio-queries.ts';
+import { ApiFailure } from './api-errors.ts';
+import type { HandlerTable } from './handler.ts';
+import { exportColumns, exportLoansCsv, readExportChunk, type ExportSummary } from './loan-export.ts';
+import { checkGridQuery } from './portfolio-handlers.ts';
+
+type JobMethods = 'jobs.startImport' | 'jobs.startDemo' | 'jobs.list' | 'jobs.cancel' | 'audit.verify' | 'portfolio.exportLoans' | 'jobs.readExport' | 'workspace.backup';
+
+/** The CLI's default, so the same scale gives the same demo from either. */
+const DEFAULT_DEMO_SEED = 1;
+
+function fileStamp(date: Date): string {
+  return date.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+}
+
+/** Long work returns a job id at once; progress and the result arrive as job.progress and job.done events. */
+export const jobHandlers: HandlerTable<JobMethods> = {
+  'jobs.startImport': (core, args) => {
+    const session = core.requireSession();
+    const file = path.resolve(args.path);
+    const jobId = session.jobs.start(
+      'import',
+      `Import ${args.kind} from ${path.basename(file)}`,
+      (control) =>
+        importCsv(session.ctx, {
+          kind: args.kind,
+          file,
+          signal: control.signal,
+          onProgress: (p) => control.progress({ done: p.bytesRead, total: p.totalBytes, phase: `${p.rows} rows` }),
+        }),
+      { write: true },
+    );
+    return { jobId };
+  },
+
+  'jobs.startDemo': (core, args) => {
+    const session = core.requireSession();
+    const seed = args.seed ?? DEFAULT_DEMO_SEED;
+    const jobId = session.jobs.start(
+      'demo',
+      `Demo portfolio (${args.scale}, seed ${seed})`,
+      (control) => runDemo(session.ctx, { scale: args.scale, seed, signal: control.signal, onProgress: (p) => control.progress(p) }),
+      { write: true },
+    );
+    return { jobId };
+  },
+
+  'audit.verify': (core) => {
+    const session = core.requireSession();
+    const jobId = session.jobs.start('audit-verify', 'Audit chain check', (control) => verifyAudit(session.ctx, core.pool(), { signal: control.signal, onProgress: (p) => control.progress(p) }), {
+      write: false,
+    });
+    return { jobId };
+  },
+
+  'workspace.backup': (core, args) => {
+    const session = core.requireSession();
+    const target = path.resolve(args.path);
+    const jobId = session.jobs.start(
+      'backup',
+      `Backup to ${path.basename(target)}`,
+      async (control) => {
+        control.progress({ done: 0, total: 1, phase: 'copying' });
+        const summary = await backupWorkspace(session.workspace, target, core.now);
+        control.progress({ done: 1, total: 1, phase: 'copied' });
+        return summary;
+      },
+      { write: true },
+    );
+    return { jobId };
+  },
+
+  'portfolio.exportLoans': (core, args) => {
+    const session = core.requireSession();
+    checkGridQuery(LOAN_GRID, args);
+    const columns = exportColumns(args.columns);
+    const reader = session.workspace.readerSpec();
+    const jobId = session.jobs.start(
+      'export-loans',
+      'Loan export (CSV)',
+      (control) =>
+        exportLoansCsv({
+          reader,
+          dir: core.exportDir,
+          fileName: `loans-${fileStamp(core.now())}-${control.jobId.slice(0, 8)}.csv`,
+          filterModel: args.filterModel,
+          sortModel: args.sortModel,
+          columns,
+          control,
+        }),
+      { write: false },
+    );
+    return { jobId };
+  },
+
+  'jobs.readExport': async (core, { jobId, offset }) => {
+    const { result, files } = core.requireSession().jobs.finished(jobId, 'export-loans');
+    const file = files[0];
+    if (!file) throw new ApiFailure('NOT_FOUND', `The export of job ${jobId} is no longer there.`);
+    const chunk = await readExportChunk(file, offset);
+    return { ...chunk, fileName: (result as ExportSummary).fileName };
+  },
+
+  'jobs.list': (core) => core.requireSession().jobs.list(),
+  'jobs.cancel': (core, { jobId }) => {
+    core.requireSession().jobs.cancel(jobId);
+    return { ok: true };
+  },
+};
