@@ -1,0 +1,117 @@
+// Whole developments on the public credit_data set (tests/fixtures/credit/README.md says where it came from).
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { before, describe, it } from 'node:test';
+import { uniformInt } from 'pure-rand/distribution/uniformInt';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { featureColumn, readCsvTable } from '../../../services/credit/csv-columns.ts';
+import type { FeatureColumn } from './binning.ts';
+import { developScorecard } from './fit.ts';
+
+const fixture = (name: string): string => fileURLToPath(new URL(`../../../../tests/fixtures/credit/${name}`, import.meta.url));
+
+let columns: FeatureColumn[] = [];
+let events = new Uint8Array();
+
+before(async () => {
+  const table = await readCsvTable(fixture('credit_data.csv'));
+  const target = table.header.indexOf('Status');
+  events = Uint8Array.from(table.cells[target] ?? [], (cell) => (cell === 'bad' ? 1 : 0));
+  columns = table.header.flatMap((name, c) => {
+    if (c === target) return [];
+    const column = featureColumn(name, table.cells[c] ?? []);
+    return column ? [column] : [];
+  });
+});
+
+/** The reference written by tests/fixtures/credit/glm-reference.R: term, coef, se. */
+function glmReference(): Map<string, { coef: number; se: number }> {
+  const lines = readFileSync(fixture('glm-reference.csv'), 'utf8').trim().split('\n').slice(1);
+  return new Map(
+    lines.map((line) => {
+      const [term, coef, se] = line.split(',').map((cell) => cell.replace(/"/g, '').trim());
+      return [term ?? '', { coef: Number(coef), se: Number(se) }];
+    }),
+  );
+}
+
+describe('developScorecard on credit_data.csv', () => {
+  it("agrees with R's glm on the same WOE data to 1e-6 (coefficients and standard errors)", () => {
+    const dev = developScorecard(columns, events);
+    assert.equal(dev.model.status, 'converged');
+    const reference = glmReference();
+    assert.equal(reference.size, dev.model.coefficients.length + 1, 'the same model features as the reference');
+    let maxDifference = Math.abs((dev.model.intercept ?? Number.NaN) - (reference.get('(Intercept)')?.coef ?? Number.NaN));
+    for (const { feature, coef, se } of dev.model.coefficients) {
+      const expected = reference.get(feature);
+      assert.ok(expected, `R has no term ${feature}`);
+      maxDifference = Math.max(maxDifference, Math.abs(coef - expected.coef), Math.abs(se - expected.se));
+    }
+    assert.ok(maxDifference < 1e-6, `max |difference| ${maxDifference}`);
+  });
+
+  it('scores every row the same whatever the row order (property, seeded shuffles)', () => {
+    const base = developScorecard(columns, events);
+    const rng = xoroshiro128plus(4);
+    for (let trial = 0; trial < 3; trial++) {
+      const order = Uint32Array.from(events, (_, i) => i);
+      for (let i = order.length - 1; i > 0; i--) {
+        const j = uniformInt(rng, 0, i);
+        [order[i], order[j]] = [order[j] ?? 0, order[i] ?? 0];
+      }
+      const shuffled = columns.map((column): FeatureColumn =>
+        column.type === 'numeric'
+          ? { ...column, values: Float64Array.from(order, (i) => column.values[i] ?? Number.NaN) }
+          : { ...column, values: Array.from(order, (i) => column.values[i] ?? null) },
+      );
+      const dev = developScorecard(shuffled, Uint8Array.from(order, (i) => events[i] ?? 0));
+      let worst = 0;
+      order.forEach((original, k) => {
+        worst = Math.max(worst, Math.abs((dev.scored?.score[k] ?? Number.NaN) - (base.scored?.score[original] ?? Number.NaN)));
+      });
+      assert.ok(worst < 1e-9, `trial ${trial}: scores moved by ${worst}`);
+      assert.deepEqual(
+        dev.features.map((f) => f.bins.map((b) => b.label)),
+        base.features.map((f) => f.bins.map((b) => b.label)),
+      );
+    }
+  });
+
+  it('holds out the same rows for the same seed, and validates on them', () => {
+    const a = developScorecard(columns, events, { holdout: { fraction: 0.3, seed: 7 } });
+    const b = developScorecard(columns, events, { holdout: { fraction: 0.3, seed: 7 } });
+    const c = developScorecard(columns, events, { holdout: { fraction: 0.3, seed: 8 } });
+    assert.deepEqual(a.holdout, b.holdout);
+    assert.notDeepEqual(a.holdout, c.holdout);
+    assert.equal(a.holdout.reduce((s, h) => s + h, 0), Math.round(0.3 * events.length));
+    assert.equal(a.metrics?.holdout?.rows, Math.round(0.3 * events.length));
+    const auc = a.metrics?.holdout?.auc ?? 0;
+    assert.ok(auc > 0.7 && auc < 0.9, `holdout AUC ${auc}`);
+    assert.ok(a.stability && a.stability.features.length === columns.length);
+  });
+
+  it('adds up each row’s bin points to its score', () => {
+    const dev = developScorecard(columns, events);
+    const row = 0;
+    let total = 0;
+    for (const feature of dev.features.filter((f) => f.selected)) {
+      const column = columns.find((c) => c.name === feature.name);
+      assert.ok(column);
+      const value = column.values[row];
+      const bin = feature.bins.find((b) => {
+        if (typeof value === 'number') {
+          const match = /^\((.+), (.+)[\])]$/.exec(b.label);
+          if (!match) return b.label === 'missing' && Number.isNaN(value);
+          const lower = match[1] === '-inf' ? -Infinity : Number(match[1]);
+          const upper = match[2] === '+inf' ? Infinity : Number(match[2]);
+          return value > lower && value <= upper;
+        }
+        return b.label === value || b.label === (value === null ? 'missing' : '');
+      });
+      assert.ok(bin, `row ${row}: no bin of ${feature.name} for ${String(value)}`);
+      total += bin.points ?? Number.NaN;
+    }
+    assert.ok(Math.abs(total - (dev.scored?.score[row] ?? 0)) < 1e-9);
+  });
+});

@@ -1,0 +1,222 @@
+// A whole scorecard development on plain columns: split, bin, WOE/IV, select, fit, scale, validate.
+// Everything is fitted on the training rows only; the holdout sees the bins and the model as new data would.
+import { applyBinning, binCounts, binFeature, NO_BIN, type BinningOptions, type FeatureBinning, type FeatureColumn } from './binning.ts';
+import { fitLogistic } from './logistic.ts';
+import { decileCuts, eventRateByBand, performance, populationStability, type Performance, type ScoreBand, type StabilityBand } from './metrics.ts';
+import { binPoints, DEFAULT_SCALING, scoreOfLogit, type Scaling } from './points.ts';
+import { selectFeatures, type SelectionOptions } from './selection.ts';
+import { holdoutMask } from './split.ts';
+import { ivBand, weightOfEvidence, type IvBand } from './woe.ts';
+
+export interface ScorecardOptions extends BinningOptions, SelectionOptions {
+  readonly holdout?: { readonly fraction: number; readonly seed: number };
+  readonly l2?: number;
+  readonly scaling?: Scaling;
+}
+
+export interface BinReport {
+  readonly label: string;
+  readonly count: number;
+  readonly events: number;
+  readonly event_rate: number;
+  readonly woe: number;
+  /** Null for a feature outside the model (or when no model could be fitted). */
+  readonly points: number | null;
+}
+
+export interface FeatureReport {
+  readonly name: string;
+  readonly type: 'numeric' | 'categorical';
+  readonly iv: number;
+  readonly iv_band: IvBand;
+  readonly selected: boolean;
+  readonly reason: string | null;
+  readonly bins: BinReport[];
+}
+
+export interface ModelReport {
+  readonly status: 'converged' | 'separation' | 'singular' | 'not_converged';
+  readonly message: string | null;
+  readonly intercept: number | null;
+  readonly coefficients: { feature: string; coef: number; se: number; p_value: number }[];
+  readonly converged: boolean;
+  readonly iterations: number;
+}
+
+/** Everything needed to re-score new data exactly. */
+export interface Scorecard {
+  readonly binnings: FeatureBinning[];
+  /** WOE per bin, per feature (same order as binnings). */
+  readonly woe: Float64Array[];
+  readonly features: string[];
+  readonly intercept: number;
+  readonly coefficients: Float64Array;
+  readonly scaling: Scaling;
+}
+
+export interface ScoredRows {
+  readonly score: Float64Array;
+  readonly pd: Float64Array;
+  /** WOE of each model feature, in model order. */
+  readonly woe: Float64Array[];
+}
+
+export interface ScorecardDevelopment {
+  readonly rows: number;
+  readonly events: number;
+  readonly features: FeatureReport[];
+  readonly model: ModelReport;
+  readonly scaling: Scaling;
+  /** 1 for holdout rows. */
+  readonly holdout: Uint8Array;
+  readonly scorecard: Scorecard | null;
+  readonly scored: ScoredRows | null;
+  readonly metrics: { train: Performance; holdout: Performance | null } | null;
+  readonly bands: { train: ScoreBand[]; holdout: ScoreBand[] | null } | null;
+  readonly stability: { score: { value: number; band: StabilityBand }; features: { feature: string; value: number; band: StabilityBand }[] } | null;
+}
+
+function columnRows(column: FeatureColumn, rows: Uint32Array): FeatureColumn {
+  return column.type === 'numeric'
+    ? { name: column.name, type: 'numeric', values: Float64Array.from(rows, (i) => column.values[i] ?? Number.NaN) }
+    : { name: column.name, type: 'categorical', values: Array.from(rows, (i) => column.values[i] ?? null) };
+}
+
+function indices(mask: Uint8Array, value: number): Uint32Array {
+  const out: number[] = [];
+  mask.forEach((m, i) => {
+    if (m === value) out.push(i);
+  });
+  return Uint32Array.from(out);
+}
+
+function woeColumn(assigned: Int32Array, woe: Float64Array): Float64Array {
+  return Float64Array.from(assigned, (bin) => (bin === NO_BIN ? 0 : (woe[bin] ?? 0)));
+}
+
+/** Scores rows of `columns` (by feature name) with a scorecard. */
+export function scoreRows(card: Scorecard, columns: readonly FeatureColumn[]): ScoredRows {
+  const byName = new Map(columns.map((c) => [c.name, c]));
+  const rows = columns[0]?.values.length ?? 0;
+  const woe = card.features.map((name) => {
+    const index = card.binnings.findIndex((b) => b.name === name);
+    const binning = card.binnings[index];
+    const column = byName.get(name);
+    if (!binning || !column) throw new Error(`scoreRows: no column ${name}`);
+    return woeColumn(applyBinning(binning, column), card.woe[index] ?? new Float64Array());
+  });
+  const score = new Float64Array(rows);
+  const pd = new Float64Array(rows);
+  for (let i = 0; i < rows; i++) {
+    let eta = card.intercept;
+    for (let j = 0; j < woe.length; j++) eta += (card.coefficients[j] ?? 0) * (woe[j]?.[i] ?? 0);
+    score[i] = scoreOfLogit(card.scaling, eta);
+    pd[i] = 1 / (1 + Math.exp(-eta));
+  }
+  return { score, pd, woe };
+}
+
+export function developScorecard(columns: readonly FeatureColumn[], events: Uint8Array, options: ScorecardOptions = {}): ScorecardDevelopment {
+  const rows = events.length;
+  const scaling = options.scaling ?? DEFAULT_SCALING;
+  const holdout = options.holdout ? holdoutMask(rows, options.holdout.fraction, options.holdout.seed) : new Uint8Array(rows);
+  const trainRows = indices(holdout, 0);
+  const holdoutRows = indices(holdout, 1);
+  const trainEvents = Uint8Array.from(trainRows, (i) => events[i] ?? 0);
+  const holdoutEvents = Uint8Array.from(holdoutRows, (i) => events[i] ?? 0);
+  const totalEvents = trainEvents.reduce((s, e) => s + e, 0);
+  const totalNonEvents = trainRows.length - totalEvents;
+
+  const trainColumns = columns.map((c) => columnRows(c, trainRows));
+  const binned = trainColumns.map((column) => {
+    const binning = binFeature(column, trainEvents, options);
+    const assigned = applyBinning(binning, column);
+    const counts = binCounts(binning, assigned, trainEvents);
+    const { woe, iv } = weightOfEvidence(counts, totalEvents, totalNonEvents);
+    return { column, binning, assigned, counts, woe, iv, woeValues: woeColumn(assigned, woe) };
+  });
+  const { decisions, order } = selectFeatures(
+    binned.map((b) => ({ name: b.binning.name, iv: b.iv, woe: b.woeValues })),
+    options,
+  );
+  const modelFeatures = order.map((name) => binned.find((b) => b.binning.name === name)).filter((b) => b !== undefined);
+  const fit = fitLogistic(
+    modelFeatures.map((b) => b.woeValues),
+    trainEvents,
+    { l2: options.l2 ?? 0 },
+  );
+
+  const model: ModelReport =
+    fit.status === 'converged'
+      ? {
+          status: 'converged',
+          message: null,
+          intercept: fit.intercept,
+          coefficients: modelFeatures.map((b, j) => ({
+            feature: b.binning.name,
+            coef: fit.coefficients[j] ?? 0,
+            se: fit.standardErrors[j + 1] ?? 0,
+            p_value: fit.pValues[j + 1] ?? 0,
+          })),
+          converged: true,
+          iterations: fit.iterations,
+        }
+      : { status: fit.status, message: fit.message, intercept: null, coefficients: [], converged: false, iterations: fit.iterations };
+
+  const features: FeatureReport[] = binned.map((b, f) => {
+    const j = order.indexOf(b.binning.name);
+    return {
+      name: b.binning.name,
+      type: b.binning.type,
+      iv: b.iv,
+      iv_band: ivBand(b.iv),
+      selected: decisions[f]?.selected ?? false,
+      reason: decisions[f]?.reason ?? null,
+      bins: b.binning.bins.map((bin, k) => {
+        const counts = b.counts[k] ?? { count: 0, events: 0 };
+        const woe = b.woe[k] ?? 0;
+        const points = fit.status === 'converged' && j >= 0 ? binPoints(scaling, fit.coefficients[j] ?? 0, woe, fit.intercept, order.length) : null;
+        return { label: bin.label, count: counts.count, events: counts.events, event_rate: counts.count === 0 ? 0 : counts.events / counts.count, woe, points };
+      }),
+    };
+  });
+
+  const base = { rows, events: events.reduce((s, e) => s + e, 0), features, model, scaling, holdout };
+  if (fit.status !== 'converged') return { ...base, scorecard: null, scored: null, metrics: null, bands: null, stability: null };
+
+  const scorecard: Scorecard = {
+    binnings: modelFeatures.map((b) => b.binning),
+    woe: modelFeatures.map((b) => b.woe),
+    features: order,
+    intercept: fit.intercept,
+    coefficients: fit.coefficients,
+    scaling,
+  };
+  const scored = scoreRows(scorecard, columns);
+  const pick = (values: Float64Array, which: Uint32Array): Float64Array => Float64Array.from(which, (i) => values[i] ?? 0);
+  const trainScores = pick(scored.score, trainRows);
+  const cuts = decileCuts(trainScores);
+  const train = performance(pick(scored.pd, trainRows), trainEvents);
+  const hasHoldout = holdoutRows.length > 0;
+  const holdoutScores = pick(scored.score, holdoutRows);
+  const stability = hasHoldout
+    ? {
+        score: populationStability(
+          eventRateByBand(trainScores, trainEvents, cuts).map((b) => b.count),
+          eventRateByBand(holdoutScores, holdoutEvents, cuts).map((b) => b.count),
+        ),
+        features: binned.map((b) => {
+          const current = binCounts(b.binning, applyBinning(b.binning, columnRows(columns.find((c) => c.name === b.binning.name) ?? b.column, holdoutRows)), holdoutEvents);
+          return { feature: b.binning.name, ...populationStability(b.counts.map((c) => c.count), current.map((c) => c.count)) };
+        }),
+      }
+    : null;
+  return {
+    ...base,
+    scorecard,
+    scored,
+    metrics: { train, holdout: hasHoldout ? performance(pick(scored.pd, holdoutRows), holdoutEvents) : null },
+    bands: { train: eventRateByBand(trainScores, trainEvents, cuts), holdout: hasHoldout ? eventRateByBand(holdoutScores, holdoutEvents, cuts) : null },
+    stability,
+  };
+}
