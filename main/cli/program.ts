@@ -3,6 +3,7 @@ import type { CliIo } from './cli-io.ts';
 import { commandPath } from './command-options.ts';
 import { addAuditCommands } from './commands/audit.ts';
 import { addBackupCommand } from './commands/backup.ts';
+import { addCreditCommands } from './commands/credit.ts';
 import { addDemoCommand } from './commands/demo.ts';
 import { addImportCommand } from './commands/import.ts';
 import { addInitCommand } from './commands/init.ts';
@@ -58,6 +59,7 @@ function buildProgram(io: CliIo): Command {
   addAuditCommands(program, io);
   addBackupCommand(program, io);
   addRestoreCommand(program, io);
+  addCreditCommands(program, io);
   routeThroughIo(program, io);
   return program;
 }
