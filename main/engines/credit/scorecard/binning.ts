@@ -138,7 +138,8 @@ function binNumeric(name: string, values: Float64Array, events: Uint8Array, opti
   let totalEvents = 0;
   let missing = 0;
   const specialCounts = new Map<number, BinCounts>();
-  const regular: number[] = [];
+  const regular = new Uint32Array(n);
+  let regularCount = 0;
   for (let i = 0; i < n; i++) {
     const value = values[i] ?? Number.NaN;
     const event = events[i] ?? 0;
@@ -148,12 +149,15 @@ function binNumeric(name: string, values: Float64Array, events: Uint8Array, opti
     } else if (specialSet.has(value)) {
       const counts = specialCounts.get(value) ?? { count: 0, events: 0 };
       specialCounts.set(value, { count: counts.count + 1, events: counts.events + event });
-    } else regular.push(i);
+    } else regular[regularCount++] = i;
   }
-  const sorted = Float64Array.from(regular, (i) => values[i] ?? 0).sort();
+  const sorted = new Float64Array(regularCount);
+  for (let k = 0; k < regularCount; k++) sorted[k] = values[regular[k] ?? 0] ?? 0;
+  sorted.sort();
   const uppers = [...fineCuts(sorted, options.fineClasses ?? 20), Number.POSITIVE_INFINITY];
   let intervals: Interval[] = uppers.map((upper) => ({ upper, count: 0, events: 0 }));
-  for (const i of regular) {
+  for (let k = 0; k < regularCount; k++) {
+    const i = regular[k] ?? 0;
     const bin = intervals[intervalIndex(uppers, values[i] ?? 0)];
     if (bin) {
       bin.count++;

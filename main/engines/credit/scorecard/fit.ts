@@ -77,9 +77,10 @@ export interface ScorecardDevelopment {
 }
 
 function columnRows(column: FeatureColumn, rows: Uint32Array): FeatureColumn {
-  return column.type === 'numeric'
-    ? { name: column.name, type: 'numeric', values: Float64Array.from(rows, (i) => column.values[i] ?? Number.NaN) }
-    : { name: column.name, type: 'categorical', values: Array.from(rows, (i) => column.values[i] ?? null) };
+  if (column.type === 'categorical') return { name: column.name, type: 'categorical', values: Array.from(rows, (i) => column.values[i] ?? null) };
+  const values = new Float64Array(rows.length);
+  for (let k = 0; k < rows.length; k++) values[k] = column.values[rows[k] ?? 0] ?? Number.NaN;
+  return { name: column.name, type: 'numeric', values };
 }
 
 function indices(mask: Uint8Array, value: number): Uint32Array {
@@ -91,7 +92,12 @@ function indices(mask: Uint8Array, value: number): Uint32Array {
 }
 
 function woeColumn(assigned: Int32Array, woe: Float64Array): Float64Array {
-  return Float64Array.from(assigned, (bin) => (bin === NO_BIN ? 0 : (woe[bin] ?? 0)));
+  const out = new Float64Array(assigned.length);
+  for (let i = 0; i < assigned.length; i++) {
+    const bin = assigned[i] ?? NO_BIN;
+    out[i] = bin === NO_BIN ? 0 : (woe[bin] ?? 0);
+  }
+  return out;
 }
 
 /** Scores rows of `columns` (by feature name) with a scorecard. */

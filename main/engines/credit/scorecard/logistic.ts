@@ -53,50 +53,54 @@ function devianceOf(eta: Float64Array, y: Uint8Array): number {
   return 2 * sum;
 }
 
-function linearPredictor(columns: readonly Float64Array[], beta: Float64Array, n: number): Float64Array {
-  const eta = new Float64Array(n).fill(beta[0] ?? 0);
-  for (let j = 0; j < columns.length; j++) {
-    const column = columns[j];
-    const b = beta[j + 1] ?? 0;
-    if (!column) continue;
-    for (let i = 0; i < n; i++) eta[i] = (eta[i] ?? 0) + b * (column[i] ?? 0);
+/** The design matrix row-major with a leading column of ones: row i is x[i·p … i·p + p − 1]. */
+function designMatrix(columns: readonly Float64Array[], n: number): Float64Array {
+  const p = columns.length + 1;
+  const x = new Float64Array(n * p);
+  for (let i = 0; i < n; i++) x[i * p] = 1;
+  columns.forEach((column, j) => {
+    for (let i = 0; i < n; i++) x[i * p + j + 1] = column[i] ?? 0;
+  });
+  return x;
+}
+
+function linearPredictor(x: Float64Array, beta: Float64Array, n: number): Float64Array {
+  const p = beta.length;
+  const eta = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let sum = 0;
+    const row = i * p;
+    for (let j = 0; j < p; j++) sum += (x[row + j] as number) * (beta[j] as number);
+    eta[i] = sum;
   }
   return eta;
 }
 
-/** Gradient and (negative) Hessian of the penalised log-likelihood at η. */
-function derivatives(columns: readonly Float64Array[], y: Uint8Array, eta: Float64Array, l2: number, beta: Float64Array) {
+/** Gradient and (negative) Hessian of the penalised log-likelihood at η; the Hessian accumulated row by row. */
+function derivatives(x: Float64Array, y: Uint8Array, eta: Float64Array, l2: number, beta: Float64Array) {
   const n = y.length;
-  const p = columns.length + 1;
-  const column = (j: number): Float64Array | null => (j === 0 ? null : (columns[j - 1] ?? null));
-  const residual = new Float64Array(n);
-  const weight = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const mu = sigmoid(eta[i] ?? 0);
-    residual[i] = (y[i] ?? 0) - mu;
-    weight[i] = mu * (1 - mu);
-  }
+  const p = beta.length;
   const gradient = new Float64Array(p);
   const hessian = new Float64Array(p * p);
-  const weighted = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const mu = sigmoid(eta[i] as number);
+    const residual = (y[i] as number) - mu;
+    const weight = mu * (1 - mu);
+    const row = i * p;
+    for (let a = 0; a < p; a++) {
+      const xa = x[row + a] as number;
+      gradient[a] = (gradient[a] as number) + xa * residual;
+      const wxa = weight * xa;
+      const h = a * p;
+      for (let b = a; b < p; b++) hessian[h + b] = (hessian[h + b] as number) + wxa * (x[row + b] as number);
+    }
+  }
   for (let a = 0; a < p; a++) {
-    const xa = column(a);
-    let g = 0;
-    for (let i = 0; i < n; i++) {
-      const x = xa ? (xa[i] ?? 0) : 1;
-      g += x * (residual[i] ?? 0);
-      weighted[i] = x * (weight[i] ?? 0);
+    if (a > 0) {
+      gradient[a] = (gradient[a] as number) - l2 * (beta[a] as number);
+      hessian[a * p + a] = (hessian[a * p + a] as number) + l2;
     }
-    gradient[a] = g - (a > 0 ? l2 * (beta[a] ?? 0) : 0);
-    for (let b = a; b < p; b++) {
-      const xb = column(b);
-      let h = 0;
-      if (xb) for (let i = 0; i < n; i++) h += (weighted[i] ?? 0) * (xb[i] ?? 0);
-      else for (let i = 0; i < n; i++) h += weighted[i] ?? 0;
-      if (a === b && a > 0) h += l2;
-      hessian[a * p + b] = h;
-      hessian[b * p + a] = h;
-    }
+    for (let b = 0; b < a; b++) hessian[a * p + b] = hessian[b * p + a] as number;
   }
   return { gradient, hessian };
 }
@@ -128,10 +132,11 @@ export function fitLogistic(columns: readonly Float64Array[], y: Uint8Array, opt
   const maxIterations = options.maxIterations ?? 100;
   const tolerance = options.tolerance ?? 1e-10;
   let beta: Float64Array = new Float64Array(p);
-  let eta: Float64Array = linearPredictor(columns, beta, n);
+  const x = designMatrix(columns, n);
+  let eta: Float64Array = linearPredictor(x, beta, n);
   let deviance = devianceOf(eta, y) + l2 * sumSquares(beta);
   for (let iteration = 1; iteration <= maxIterations; iteration++) {
-    const { gradient, hessian } = derivatives(columns, y, eta, l2, beta);
+    const { gradient, hessian } = derivatives(x, y, eta, l2, beta);
     const factor = cholesky(hessian, p);
     if (!factor) {
       if (iteration > 1 && (saturatedShare(eta) > 0 || maxAbs(eta) > DIVERGING_ETA)) return separation(iteration);
@@ -143,12 +148,12 @@ export function fitLogistic(columns: readonly Float64Array[], y: Uint8Array, opt
     }
     const step = choleskySolve(factor, p, gradient);
     let next = addScaled(beta, step, 1);
-    let nextEta = linearPredictor(columns, next, n);
+    let nextEta = linearPredictor(x, next, n);
     let nextDeviance = devianceOf(nextEta, y) + l2 * sumSquares(next);
     for (let halvings = 0; nextDeviance > deviance * (1 + 1e-12) && halvings < 30; halvings++) {
       const scale = 0.5 ** (halvings + 1);
       next = addScaled(beta, step, scale);
-      nextEta = linearPredictor(columns, next, n);
+      nextEta = linearPredictor(x, next, n);
       nextDeviance = devianceOf(nextEta, y) + l2 * sumSquares(next);
     }
     const moved = maxAbs(step);
@@ -156,15 +161,15 @@ export function fitLogistic(columns: readonly Float64Array[], y: Uint8Array, opt
     eta = nextEta;
     deviance = nextDeviance;
     if (maxAbs(eta) > DIVERGING_ETA && saturatedShare(eta) > 0) return separation(iteration);
-    if (moved < tolerance) return converged(columns, y, eta, l2, beta, iteration, deviance);
+    if (moved < tolerance) return converged(x, y, eta, l2, beta, iteration, deviance);
   }
   if (saturatedShare(eta) > 0) return separation(maxIterations);
   return { status: 'not_converged', iterations: maxIterations, message: `Newton's method did not converge in ${maxIterations} iterations.` };
 }
 
-function converged(columns: readonly Float64Array[], y: Uint8Array, eta: Float64Array, l2: number, beta: Float64Array, iterations: number, deviance: number): LogisticResult {
+function converged(x: Float64Array, y: Uint8Array, eta: Float64Array, l2: number, beta: Float64Array, iterations: number, deviance: number): LogisticResult {
   const p = beta.length;
-  const { hessian } = derivatives(columns, y, eta, l2, beta);
+  const { hessian } = derivatives(x, y, eta, l2, beta);
   const factor = cholesky(hessian, p);
   if (!factor) return { status: 'singular', iterations, message: 'The information matrix at the optimum is singular; standard errors do not exist.' };
   const inverse = choleskyInverse(factor, p);
