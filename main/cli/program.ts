@@ -8,6 +8,7 @@ import { addDemoCommand } from './commands/demo.ts';
 import { addImportCommand } from './commands/import.ts';
 import { addInitCommand } from './commands/init.ts';
 import { addRestoreCommand } from './commands/restore.ts';
+import { addServeCommand } from './commands/serve.ts';
 import { addUserCommands } from './commands/user.ts';
 import { EXIT_OK, EXIT_USAGE, reportFailure, UsageError } from './failure.ts';
 
@@ -48,6 +49,7 @@ function buildProgram(io: CliIo): Command {
         '  $ riskdesk init --db risk.rdw',
         '  $ riskdesk demo --db risk.rdw --scale small',
         '  $ riskdesk audit verify --db risk.rdw --json',
+        '  $ riskdesk serve --db risk.rdw',
         '  $ riskdesk import --help',
         '',
       ].join('\n'),
@@ -59,6 +61,7 @@ function buildProgram(io: CliIo): Command {
   addAuditCommands(program, io);
   addBackupCommand(program, io);
   addRestoreCommand(program, io);
+  addServeCommand(program, io);
   addCreditCommands(program, io);
   routeThroughIo(program, io);
   return program;

@@ -110,7 +110,8 @@ describe('the browser host with malformed calls', () => {
     let calls = 0;
     for (const method of METHOD_NAMES) {
       const valid = VALID_ARGS[method] as Record<string, unknown>;
-      assertValidation(await socket.call(method), `${method} without args`);
+      // The service reads absent args as {} (IPC sends nothing for no-argument calls); elsewhere it is malformed.
+      if (!contract[method].args.safeParse({}).success) assertValidation(await socket.call(method), `${method} without args`);
       for (const raw of MALFORMED_ARGS) assertValidation(await socket.call(method, undefined, raw), `${method} ${raw}`);
       assertValidation(await socket.call(method, { ...valid, zz_unknown: 1 }), `${method} with an unknown key`);
       assertValidation(await socket.call(method, undefined, withProtoKey(valid)), `${method} with __proto__`);

@@ -1,43 +1,40 @@
-// TEMPORARY fake of the API service until main/services/api lands: validates with the contract's schemas.
-import { contract, type ApiOutcome, type EventName } from '../../preload/contract/index.ts';
-import type { HostedApi } from '../host/api-dispatch.ts';
+import path from 'node:path';
+import { createApiService, fixedWorkspaceLocator, type ApiService } from '../services/api/api-service.ts';
+import { createWorkspace } from '../services/workspace-service.ts';
 import type { HostSocket } from './host-client.ts';
+import { ADMIN_PASSPHRASE, FIXED_NOW } from './temp-workspace.ts';
 
+/** The real API service over a fresh encrypted workspace, as `riskdesk serve` runs it, for the browser host's tests. */
 export interface HostedTestApi {
-  readonly service: HostedApi;
-  /** Makes the service push at least one event to `socket` and waits until it has arrived. */
-  pushEvent(socket: HostSocket): Promise<void>;
+  readonly service: ApiService;
+  readonly workspacePath: string;
   /** Unlocks the workspace as its admin through `socket`. */
   unlockThrough(socket: HostSocket): Promise<void>;
+  /** Makes the service push an event (unlock, then lock: `session.locked`) and waits until `socket` has it. */
+  pushEvent(socket: HostSocket): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function startHostedApi(_dir: string): Promise<HostedTestApi> {
-  let state = 'locked';
-  const listeners = new Set<(name: EventName, payload: unknown) => void>();
-  const service: HostedApi = {
-    async call(method: string, rawArgs: unknown): Promise<ApiOutcome<unknown>> {
-      if (!Object.hasOwn(contract, method)) return { ok: false, error: { code: 'VALIDATION', message: 'unknown method' } };
-      const spec = contract[method as keyof typeof contract];
-      const parsed = spec.args.safeParse(rawArgs);
-      if (!parsed.success) return { ok: false, error: { code: 'VALIDATION', message: 'bad args' } };
-      if (method === 'session.unlock') state = 'unlocked';
-      return { ok: true, result: { state, workspace: null, user: null, idleLockMinutes: 15 } };
-    },
-    onEvent(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
+export async function startHostedApi(dir: string): Promise<HostedTestApi> {
+  const workspacePath = path.join(dir, 'hosted.rdw');
+  (await createWorkspace({ path: workspacePath, username: 'admin', passphrase: ADMIN_PASSPHRASE, now: FIXED_NOW })).close();
+  const service = createApiService({ workspaces: fixedWorkspaceLocator(workspacePath, { demo: false }), exportDir: path.join(dir, 'exports') });
+
+  async function unlockThrough(socket: HostSocket): Promise<void> {
+    const outcome = await socket.call('session.unlock', { passphrase: ADMIN_PASSPHRASE });
+    if (!outcome.ok) throw new Error(`unlock through the host failed: ${outcome.error.code} ${outcome.error.message}`);
+  }
+
   return {
     service,
+    workspacePath,
+    unlockThrough,
     async pushEvent(socket) {
-      for (const listener of listeners) listener('session.locked', { reason: 'user' });
-      while (socket.events.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+      await unlockThrough(socket);
+      const locked = await socket.call('session.lock', {});
+      if (!locked.ok) throw new Error(`lock through the host failed: ${locked.error.code}`);
+      while (!socket.events.some((event) => event.event === 'session.locked')) await new Promise((resolve) => setTimeout(resolve, 10));
     },
-    async unlockThrough(socket) {
-      await socket.call('session.unlock', { passphrase: 'x' });
-    },
-    async close() {},
+    close: () => service.close(),
   };
 }

@@ -1,0 +1,116 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { InvalidArgumentError, type Command } from 'commander';
+import { contract } from '../../../preload/contract/index.ts';
+import { startBrowserHost, type BrowserHost } from '../../host/browser-host.ts';
+import { createApiService, fixedWorkspaceLocator } from '../../services/api/api-service.ts';
+import { RiskDeskError } from '../../store/errors.ts';
+import type { CliIo } from '../cli-io.ts';
+import { addExamples, addJsonOption, outputFor, type JsonFlag } from '../command-options.ts';
+import { CliFailure } from '../failure.ts';
+
+interface ServeFlags extends JsonFlag {
+  readonly db: string;
+  readonly port: number;
+  readonly user?: string;
+  readonly open: boolean;
+}
+
+function portNumber(value: string): number {
+  if (!/^\d{1,5}$/.test(value) || Number(value) > 65535) throw new InvalidArgumentError('--port takes a port number from 0 (any free port) to 65535.');
+  return Number(value);
+}
+
+function userName(value: string): string {
+  if (!contract['users.remove'].args.shape.username.safeParse(value).success) throw new InvalidArgumentError('--user takes a user name (letters, digits, ".", "_" or "-").');
+  return value;
+}
+
+/** The built renderer, dist/renderer under the project root (the folder with package.json above this file). */
+function rendererDir(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return path.join(dir, 'dist', 'renderer');
+}
+
+/** Hands the URL to the desktop's browser; without one (a server, CI) nothing happens and the URL is printed anyway. */
+function openInBrowser(url: string): void {
+  // No shell anywhere: the URL is one argument, whatever it contains.
+  const [command, args] =
+    process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['rundll32', ['url.dll,FileProtocolHandler', url]] : ['xdg-open', [url]];
+  const child = spawn(command, args, { detached: true, stdio: 'ignore' });
+  child.on('error', () => undefined);
+  child.unref();
+}
+
+/** Resolves on Ctrl-C or SIGTERM (or `io.interrupt`, for tests). */
+function untilInterrupted(io: CliIo): Promise<void> {
+  if (io.interrupt) {
+    const signal = io.interrupt;
+    return new Promise((resolve) => (signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true })));
+  }
+  return new Promise((resolve) => {
+    const stop = (): void => {
+      process.removeListener('SIGINT', stop);
+      process.removeListener('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+function listenFailure(error: unknown, port: number): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE') return new CliFailure('PORT_IN_USE', `port ${port} on 127.0.0.1 is in use: choose another with --port, or leave --port out for a free one`);
+  if (code === 'EACCES') return new CliFailure('PORT_DENIED', `port ${port} needs privileges this user lacks: choose one above 1023, or leave --port out`);
+  return error;
+}
+
+export function addServeCommand(program: Command, io: CliIo): void {
+  const command = addJsonOption(
+    program
+      .command('serve')
+      .description('serve the workstation to a browser on this machine (127.0.0.1 only); you unlock the workspace on the page')
+      .requiredOption('--db <file>', 'the workspace database file')
+      .option('--port <n>', 'the port to listen on (default: a free one)', portNumber, 0)
+      .option('--user <name>', 'the user the unlock screen suggests', userName)
+      .option('--no-open', 'do not open a browser (one opens only when stdout is a terminal)'),
+  );
+  command.addHelpText(
+    'after',
+    '\nThe printed URL carries a one-time token after "#": anyone with the URL can reach the unlock screen, so do not share it.\nThe server stays up until Ctrl-C, then locks the workspace.',
+  );
+  addExamples(command, ['riskdesk serve --db risk.rdw', 'riskdesk serve --db risk.rdw --port 8750 --user alice --no-open']);
+  command.action(async (flags: ServeFlags) => {
+    const out = outputFor(io, flags);
+    const workspacePath = path.resolve(flags.db);
+    if (!fs.statSync(workspacePath, { throwIfNoEntry: false })?.isFile()) {
+      throw new RiskDeskError('WORKSPACE_NOT_FOUND', `no workspace at ${workspacePath}: create one with 'riskdesk init --db ${flags.db}', or check the path`);
+    }
+    const staticDir = rendererDir();
+    if (!fs.existsSync(path.join(staticDir, 'index.html'))) out.warn(`the renderer is not built (${staticDir}): run npm run build; the page will say so until then`);
+
+    // Nothing is unlocked here: the browser's unlock screen does that, through the API.
+    const api = createApiService({ workspaces: fixedWorkspaceLocator(workspacePath, { demo: false }) });
+    let host: BrowserHost;
+    try {
+      host = await startBrowserHost({ api, staticDir, port: flags.port });
+    } catch (error) {
+      await api.close();
+      throw listenFailure(error, flags.port);
+    }
+    // Listening for Ctrl-C before the URL is out, so that whoever reads the URL can stop the server at once.
+    const interrupted = untilInterrupted(io);
+    const url = flags.user === undefined ? host.url : `${host.url}&user=${encodeURIComponent(flags.user)}`;
+    out.result({ url, port: host.port, workspace: workspacePath }, () => [url, `Serving ${workspacePath} on 127.0.0.1:${host.port} only; it stays up until Ctrl-C.`]);
+    if (flags.open && !out.json && io.stdout.isTTY === true) openInBrowser(url);
+
+    await interrupted;
+    await host.close();
+    await api.close();
+    if (!out.json) io.stderr.write('riskdesk: stopped; the workspace is locked.\n');
+  });
+}
