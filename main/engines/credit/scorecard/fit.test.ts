@@ -7,7 +7,7 @@ import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { featureColumn, readCsvTable } from '../../../services/credit/csv-columns.ts';
 import type { FeatureColumn } from './binning.ts';
-import { developScorecard } from './fit.ts';
+import { developScorecard, rowReasonCodes } from './fit.ts';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`../../../../tests/fixtures/credit/${name}`, import.meta.url));
 
@@ -113,5 +113,27 @@ describe('developScorecard on credit_data.csv', () => {
       total += bin.points ?? Number.NaN;
     }
     assert.ok(Math.abs(total - (dev.scored?.score[row] ?? 0)) < 1e-9);
+  });
+
+  it('gives each scored row reason codes: the features losing it the most points against their best bin', () => {
+    const dev = developScorecard(columns, events);
+    const card = dev.scorecard;
+    const scored = dev.scored;
+    assert.ok(card && scored);
+    // The best-scoring row loses fewer points in total than the worst-scoring one.
+    let best = 0;
+    let worst = 0;
+    scored.score.forEach((score, i) => {
+      if (score > (scored.score[best] ?? 0)) best = i;
+      if (score < (scored.score[worst] ?? 0)) worst = i;
+    });
+    const lost = (row: number): number => rowReasonCodes(card, scored, row, card.features.length).reduce((s, r) => s + r.pointsLost, 0);
+    assert.ok(lost(best) < lost(worst));
+    // Points lost + score is the same for every row: the score of a row sitting in every feature's best bin.
+    const ceiling = (row: number): number => (scored.score[row] ?? 0) + lost(row);
+    assert.ok(Math.abs(ceiling(best) - ceiling(worst)) < 1e-9);
+    const reasons = rowReasonCodes(card, scored, worst);
+    assert.equal(reasons.length, 3);
+    assert.ok((reasons[0]?.pointsLost ?? 0) >= (reasons[1]?.pointsLost ?? 0));
   });
 });

@@ -3,7 +3,7 @@
 import { applyBinning, binCounts, binFeature, NO_BIN, type BinningOptions, type FeatureBinning, type FeatureColumn } from './binning.ts';
 import { fitLogistic } from './logistic.ts';
 import { decileCuts, eventRateByBand, performance, populationStability, type Performance, type ScoreBand, type StabilityBand } from './metrics.ts';
-import { binPoints, DEFAULT_SCALING, scoreOfLogit, type Scaling } from './points.ts';
+import { binPoints, DEFAULT_SCALING, reasonCodes, scoreOfLogit, type ReasonCode, type Scaling } from './points.ts';
 import { selectFeatures, type SelectionOptions } from './selection.ts';
 import { holdoutMask } from './split.ts';
 import { ivBand, weightOfEvidence, type IvBand } from './woe.ts';
@@ -59,6 +59,8 @@ export interface ScoredRows {
   readonly pd: Float64Array;
   /** WOE of each model feature, in model order. */
   readonly woe: Float64Array[];
+  /** The bin of each row on each model feature (NO_BIN: WOE 0), in model order. */
+  readonly bins: Int32Array[];
 }
 
 export interface ScorecardDevelopment {
@@ -104,13 +106,13 @@ function woeColumn(assigned: Int32Array, woe: Float64Array): Float64Array {
 export function scoreRows(card: Scorecard, columns: readonly FeatureColumn[]): ScoredRows {
   const byName = new Map(columns.map((c) => [c.name, c]));
   const rows = columns[0]?.values.length ?? 0;
-  const woe = card.features.map((name) => {
-    const index = card.binnings.findIndex((b) => b.name === name);
-    const binning = card.binnings[index];
+  const bins = card.features.map((name, j) => {
+    const binning = card.binnings[j];
     const column = byName.get(name);
     if (!binning || !column) throw new Error(`scoreRows: no column ${name}`);
-    return woeColumn(applyBinning(binning, column), card.woe[index] ?? new Float64Array());
+    return applyBinning(binning, column);
   });
+  const woe = bins.map((assigned, j) => woeColumn(assigned, card.woe[j] ?? new Float64Array()));
   const score = new Float64Array(rows);
   const pd = new Float64Array(rows);
   for (let i = 0; i < rows; i++) {
@@ -119,7 +121,19 @@ export function scoreRows(card: Scorecard, columns: readonly FeatureColumn[]): S
     score[i] = scoreOfLogit(card.scaling, eta);
     pd[i] = 1 / (1 + Math.exp(-eta));
   }
-  return { score, pd, woe };
+  return { score, pd, woe, bins };
+}
+
+/**
+ * Reason codes of one scored row: the model features that cost it the most points against each feature's
+ * best bin (a value in no development bin scores as WOE 0).
+ */
+export function rowReasonCodes(card: Scorecard, scored: ScoredRows, row: number, limit = 3): ReasonCode[] {
+  const n = card.features.length;
+  const pointsOf = (j: number, woe: number): number => binPoints(card.scaling, card.coefficients[j] ?? 0, woe, card.intercept, n);
+  const rowPoints = card.features.map((_, j) => pointsOf(j, scored.woe[j]?.[row] ?? 0));
+  const bestPoints = card.features.map((_, j) => Math.max(...Array.from(card.woe[j] ?? [], (woe) => pointsOf(j, woe))));
+  return reasonCodes(card.features, rowPoints, bestPoints, limit);
 }
 
 export function developScorecard(columns: readonly FeatureColumn[], events: Uint8Array, options: ScorecardOptions = {}): ScorecardDevelopment {
