@@ -12,6 +12,8 @@ export interface ScorecardOptions extends BinningOptions, SelectionOptions {
   readonly holdout?: { readonly fraction: number; readonly seed: number };
   readonly l2?: number;
   readonly scaling?: Scaling;
+  /** Bins to use as they are (e.g. edited by hand), by feature name; other features are binned automatically. */
+  readonly binnings?: readonly FeatureBinning[];
 }
 
 export interface BinReport {
@@ -149,7 +151,7 @@ export function developScorecard(columns: readonly FeatureColumn[], events: Uint
 
   const trainColumns = columns.map((c) => columnRows(c, trainRows));
   const binned = trainColumns.map((column) => {
-    const binning = binFeature(column, trainEvents, options);
+    const binning = options.binnings?.find((b) => b.name === column.name) ?? binFeature(column, trainEvents, options);
     const assigned = applyBinning(binning, column);
     const counts = binCounts(binning, assigned, trainEvents);
     const { woe, iv } = weightOfEvidence(counts, totalEvents, totalNonEvents);
