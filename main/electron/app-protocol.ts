@@ -13,7 +13,11 @@ export const APP_HOST = 'riskdesk';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
-/** Registered before `ready`: standard (real origin, relative URLs), secure, and allowed to fetch(). */
+/**
+ * Registered before `ready`: standard (real origin, relative URLs), secure, and allowed to fetch(). Not
+ * corsEnabled: that privilege would let other origins read app:// responses; the page's own same-origin
+ * requests (module scripts included) do not need it.
+ */
 export const APP_SCHEME_PRIVILEGES = {
   scheme: APP_SCHEME,
   privileges: { standard: true, secure: true, supportFetchAPI: true },

@@ -20,7 +20,8 @@ export interface ProbeSystem {
 /**
  * Whether an Electron runtime can be started here, found without `require('electron')`: that call downloads
  * the binary when it is missing, which hangs or fails on a machine without network access.
- * The reason, when there is none, is one short clause for the launcher's one line.
+ * The reason, when there is none, is one short clause for the launcher's one line ("no Electron runtime here
+ * (REASON)"), without parentheses of its own.
  */
 export function probeElectron(system: ProbeSystem): ElectronProbe {
   const packageDir = system.electronPackageDir;
@@ -31,15 +32,15 @@ export function probeElectron(system: ProbeSystem): ElectronProbe {
   if (override) {
     binary = path.join(override, executable || 'electron');
   } else {
-    if (!executable) return { available: false, reason: 'the Electron binary was never downloaded (node_modules/electron/path.txt is missing)' };
+    if (!executable) return { available: false, reason: 'its binary was never downloaded: node_modules/electron/path.txt is missing' };
     binary = path.join(packageDir, 'dist', executable);
   }
-  if (!system.exists(binary)) return { available: false, reason: `the Electron binary is missing (${binary})` };
+  if (!system.exists(binary)) return { available: false, reason: `its binary is missing: ${binary}` };
   if (system.platform === 'linux' && !system.env.DISPLAY && !system.env.WAYLAND_DISPLAY) {
-    return { available: false, reason: 'there is no display to open a window on (DISPLAY and WAYLAND_DISPLAY are unset)' };
+    return { available: false, reason: 'no display to open a window on: DISPLAY and WAYLAND_DISPLAY are unset' };
   }
   const run = system.runAsNode(binary);
-  if (!run.ok) return { available: false, reason: `the Electron binary does not start (${run.detail})` };
+  if (!run.ok) return { available: false, reason: `its binary does not start: ${run.detail}` };
   return { available: true, binary };
 }
 

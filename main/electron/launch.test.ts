@@ -34,10 +34,10 @@ describe('probeElectron', () => {
     ].map((probe) => (probe.available ? 'available' : probe.reason));
     assert.deepEqual(reasons, [
       'the electron package is not installed',
-      'the Electron binary was never downloaded (node_modules/electron/path.txt is missing)',
-      'the Electron binary is missing (/app/node_modules/electron/dist/electron)',
-      'there is no display to open a window on (DISPLAY and WAYLAND_DISPLAY are unset)',
-      'the Electron binary does not start (libgtk-3.so.0: cannot open shared object file)',
+      'its binary was never downloaded: node_modules/electron/path.txt is missing',
+      'its binary is missing: /app/node_modules/electron/dist/electron',
+      'no display to open a window on: DISPLAY and WAYLAND_DISPLAY are unset',
+      'its binary does not start: libgtk-3.so.0: cannot open shared object file',
     ]);
     for (const reason of reasons) assert.doesNotMatch(reason, /\n/);
   });
@@ -81,7 +81,7 @@ function fakeLauncher(probe: ReturnType<Launcher['probe']>) {
       return { path: `${home}/demo/RiskDesk demo.rdw` };
     },
     runElectron: async (binary) => (steps.push(`electron ${binary}`), 0),
-    runBrowserHost: async (workspace) => (steps.push(`serve --db ${workspace}`), 130),
+    runBrowserHost: async (workspace, user) => (steps.push(`serve --db ${workspace} --user ${user}`), 130),
     log: (line) => lines.push(line),
   };
   return { launcher, lines, steps };
@@ -96,10 +96,10 @@ describe('launch (npm start)', () => {
   });
 
   it('without Electron says so in one line, makes the demo workspace and serves it in the browser host', async () => {
-    const { launcher, lines, steps } = fakeLauncher({ available: false, reason: 'the Electron binary was never downloaded' });
+    const { launcher, lines, steps } = fakeLauncher({ available: false, reason: 'its binary was never downloaded' });
     assert.equal(await launch(launcher), 130);
-    assert.deepEqual(steps, ['demo in /home/ann/.local/share/RiskDesk', 'serve --db /home/ann/.local/share/RiskDesk/demo/RiskDesk demo.rdw']);
-    assert.equal(lines[0], 'RiskDesk: no Electron runtime here (the Electron binary was never downloaded), so opening the browser host instead.');
+    assert.deepEqual(steps, ['demo in /home/ann/.local/share/RiskDesk', 'serve --db /home/ann/.local/share/RiskDesk/demo/RiskDesk demo.rdw --user demo']);
+    assert.equal(lines[0], 'RiskDesk: no Electron runtime here (its binary was never downloaded); opening the browser host instead.');
     assert.equal(lines.filter((line) => /Electron/.test(line)).length, 1);
     assert.match(lines.at(-1)!, /user "demo", passphrase "riskdesk-demo"/);
   });

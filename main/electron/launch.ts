@@ -15,8 +15,8 @@ export interface Launcher {
   ensureDemo(home: string, onCreate: (file: string) => void): Promise<{ path: string }>;
   /** Starts the desktop app and resolves with its exit code. */
   runElectron(binary: string): Promise<number>;
-  /** Runs `riskdesk serve --db FILE` (which prints its URL) and resolves with its exit code. */
-  runBrowserHost(workspace: string): Promise<number>;
+  /** Runs `riskdesk serve --db FILE --user USER` (which prints its URL) and resolves with its exit code. */
+  runBrowserHost(workspace: string, user: string): Promise<number>;
   log(line: string): void;
 }
 
@@ -25,10 +25,10 @@ export async function launch(launcher: Launcher): Promise<number> {
   // The desktop app creates the demo workspace itself on first start (also when installed, without this script).
   if (electron.available) return launcher.runElectron(electron.binary);
 
-  launcher.log(`RiskDesk: no Electron runtime here (${electron.reason}), so opening the browser host instead.`);
+  launcher.log(`RiskDesk: no Electron runtime here (${electron.reason}); opening the browser host instead.`);
   const demo = await launcher.ensureDemo(launcher.home, (file) => launcher.log(`Creating the demo workspace ${file} (first start, a few seconds)…`));
   launcher.log(`Demo workspace (synthetic data): user "${DEMO_CREDENTIALS.username}", passphrase "${DEMO_CREDENTIALS.passphrase}".`);
-  return launcher.runBrowserHost(demo.path);
+  return launcher.runBrowserHost(demo.path, DEMO_CREDENTIALS.username);
 }
 
 /** The checkout (or installed package) root: the nearest folder above this file with a package.json. */
@@ -69,7 +69,7 @@ function systemLauncher(): Launcher {
       const { ELECTRON_RUN_AS_NODE: _asNode, ...env } = childEnv;
       return run(binary, [root], env);
     },
-    runBrowserHost: (workspace) => run(process.execPath, [path.join(root, 'bin', 'riskdesk.mjs'), 'serve', '--db', workspace], childEnv),
+    runBrowserHost: (workspace, user) => run(process.execPath, [path.join(root, 'bin', 'riskdesk.mjs'), 'serve', '--db', workspace, '--user', user], childEnv),
     log: (line) => console.log(line),
   };
 }
