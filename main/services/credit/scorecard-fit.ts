@@ -28,6 +28,8 @@ export const CONVENTIONS = {
   bins: 'Intervals are right-closed, (lower, upper]; "missing" holds NA and empty cells; levels seen in fewer rows than the minimum bin share are grouped as (other), which also takes levels not seen in development.',
   points:
     'logit P(event) = intercept + Σ coef·WOE; factor = pdo / ln 2, offset = base_score − factor·ln(base_odds); points per bin = −(coef·WOE + intercept/n)·factor + offset/n for the n model features; score = Σ points = offset + factor·ln(odds of non-event).',
+  stability:
+    'With a holdout: PSI of the score over the score bands (deciles of the training scores, in whole points) and CSI of every feature over its bins, training rows as the reference; < 0.1 stable, 0.1–0.25 investigate, ≥ 0.25 significant.',
   psi_adjustment: PSI_ADJUSTMENT,
   rows: 'row in scores.csv and woe.csv is the record number in the input file, the first record under the header being 1.',
 };
