@@ -136,4 +136,12 @@ describe('developScorecard on credit_data.csv', () => {
     assert.equal(reasons.length, 3);
     assert.ok((reasons[0]?.pointsLost ?? 0) >= (reasons[1]?.pointsLost ?? 0));
   });
+
+  it('reports a training split with one class instead of fitting it', () => {
+    const x: FeatureColumn = { name: 'x', type: 'numeric', values: Float64Array.of(1, 2, 3, 4) };
+    const dev = developScorecard([x], Uint8Array.of(1, 0, 0, 0), { holdout: { fraction: 0.75, seed: 1 } });
+    // Whichever three rows are held out, the single training row holds one class.
+    assert.equal(dev.model.status, 'one_class');
+    assert.equal(dev.scorecard, null);
+  });
 });

@@ -1,7 +1,7 @@
 // A whole scorecard development on plain columns: split, bin, WOE/IV, select, fit, scale, validate.
 // Everything is fitted on the training rows only; the holdout sees the bins and the model as new data would.
 import { applyBinning, binCounts, binFeature, NO_BIN, type BinningOptions, type FeatureBinning, type FeatureColumn } from './binning.ts';
-import { fitLogistic } from './logistic.ts';
+import { fitLogistic, type LogisticResult } from './logistic.ts';
 import { decileCuts, eventRateByBand, performance, populationStability, type Performance, type ScoreBand, type StabilityBand } from './metrics.ts';
 import { binPoints, DEFAULT_SCALING, reasonCodes, scoreOfLogit, type ReasonCode, type Scaling } from './points.ts';
 import { selectFeatures, type SelectionOptions } from './selection.ts';
@@ -37,7 +37,7 @@ export interface FeatureReport {
 }
 
 export interface ModelReport {
-  readonly status: 'converged' | 'separation' | 'singular' | 'not_converged';
+  readonly status: 'converged' | 'separation' | 'singular' | 'not_converged' | 'one_class';
   readonly message: string | null;
   readonly intercept: number | null;
   readonly coefficients: { feature: string; coef: number; se: number; p_value: number }[];
@@ -162,11 +162,14 @@ export function developScorecard(columns: readonly FeatureColumn[], events: Uint
     options,
   );
   const modelFeatures = order.map((name) => binned.find((b) => b.binning.name === name)).filter((b) => b !== undefined);
-  const fit = fitLogistic(
-    modelFeatures.map((b) => b.woeValues),
-    trainEvents,
-    { l2: options.l2 ?? 0 },
-  );
+  const fit: LogisticResult =
+    totalEvents === 0 || totalNonEvents === 0
+      ? { status: 'one_class', iterations: 0, message: `The training rows hold ${totalEvents === 0 ? 'no events' : 'only events'}: there is nothing to fit (hold out fewer rows).` }
+      : fitLogistic(
+          modelFeatures.map((b) => b.woeValues),
+          trainEvents,
+          { l2: options.l2 ?? 0 },
+        );
 
   const model: ModelReport =
     fit.status === 'converged'

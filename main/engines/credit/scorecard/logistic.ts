@@ -25,7 +25,8 @@ export interface LogisticFit {
 }
 
 export interface LogisticFailure {
-  readonly status: 'separation' | 'singular' | 'not_converged';
+  /** one_class: the caller found a single class in y and did not fit. */
+  readonly status: 'separation' | 'singular' | 'not_converged' | 'one_class';
   readonly iterations: number;
   readonly message: string;
 }
