@@ -67,6 +67,11 @@ describe('main.ts with a fake electron', () => {
     assert.ok(order('app.requestSingleInstanceLock') >= 0);
   });
 
+  it('brings its window forward when a second instance starts', () => {
+    fake.app.emit('second-instance');
+    assert.ok(fake.calls.includes('window.focus'));
+  });
+
   it('opens one locked-down window on app://riskdesk with the CommonJS preload', () => {
     const window = theWindow();
     const prefs = window.options.webPreferences as Record<string, unknown>;
