@@ -82,7 +82,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     socket.on('error', () => socket.destroy());
     const refusal: Refusal | { status: 404; body: string } | null =
       checkHostAndOrigin(req.headers, port, { originRequired: true }) ??
-      (pathOf(req) === WS_PATH ? checkToken(webSocketToken(req.headers, req.url ?? ''), token) : { status: 404, body: 'not found\n' });
+      (pathOf(req) === WS_PATH ? checkToken(webSocketToken(req.headers), token) : { status: 404, body: 'not found\n' });
     if (refusal) return refuseUpgrade(socket, refusal.status, refusal.body, headers);
     channel.upgrade(req, socket, head);
   }

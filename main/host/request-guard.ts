@@ -58,14 +58,10 @@ export function bearerToken(headers: IncomingHttpHeaders): string | undefined {
 }
 
 /**
- * The token a WebSocket handshake carries: the subprotocol `riskdesk.<token>` (browsers cannot set headers
- * on a WebSocket), or else a `token` query parameter.
+ * The token a WebSocket handshake carries, as the subprotocol `riskdesk.<token>`: browsers cannot set headers
+ * on a WebSocket, and a token in the URL's query would end up in history and logs.
  */
-export function webSocketToken(headers: IncomingHttpHeaders, url: string): string | undefined {
+export function webSocketToken(headers: IncomingHttpHeaders): string | undefined {
   const offered = (headers['sec-websocket-protocol'] ?? '').split(',').map((protocol) => protocol.trim());
-  const fromProtocol = offered.find((protocol) => protocol.startsWith(TOKEN_PROTOCOL_PREFIX));
-  if (fromProtocol !== undefined) return fromProtocol.slice(TOKEN_PROTOCOL_PREFIX.length);
-  const query = url.indexOf('?');
-  if (query === -1) return undefined;
-  return new URLSearchParams(url.slice(query + 1)).get('token') ?? undefined;
+  return offered.find((protocol) => protocol.startsWith(TOKEN_PROTOCOL_PREFIX))?.slice(TOKEN_PROTOCOL_PREFIX.length);
 }

@@ -55,7 +55,7 @@ export async function postApi(port: number, token: string, method: string, body:
 
 export interface HandshakeOptions {
   readonly token?: string;
-  /** How the token travels: the `riskdesk.<token>` subprotocol (the renderer's way) or `?token=`. */
+  /** Sent as the `riskdesk.<token>` subprotocol (the renderer's way), or else as `?token=` (which the host ignores). */
   readonly tokenIn?: 'protocol' | 'query';
   readonly origin?: string | null;
   readonly host?: string;
