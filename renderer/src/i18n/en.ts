@@ -125,7 +125,7 @@ export const en = {
       borrowers_one: '{{formatted}} borrower',
       borrowers_other: '{{formatted}} borrowers',
       defaultRate: 'Default rate',
-      defaultRateDetail: '90+ DPD, written off or defaulted',
+      defaultRateDetail: '90+ DPD, default, write-off',
       past30: '30+ DPD share',
       largest: 'Largest exposure',
     },

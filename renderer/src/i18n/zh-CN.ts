@@ -127,7 +127,7 @@ export const zhCN: Translation = {
       borrowers_one: '{{formatted}} 位借款人',
       borrowers_other: '{{formatted}} 位借款人',
       defaultRate: '违约率',
-      defaultRateDetail: '逾期 90 天以上、核销或违约',
+      defaultRateDetail: '逾期 90 天以上、违约或核销',
       past30: '逾期 30 天以上占比',
       largest: '最大敞口',
     },

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Settings } from '../../../preload/contract/index.ts';
 import { api } from '../api/client.ts';
 import { i18n, LANGUAGE_KEY, type Language } from '../i18n/index.ts';
@@ -58,12 +58,15 @@ export function PreferencesProvider({ children }: { children: ReactNode }) {
     return () => query.removeEventListener('change', onChange);
   }, []);
 
+  // A choice made while the user's settings are on their way wins over what arrives.
+  const choseMeanwhile = useRef(false);
   useEffect(() => {
     if (!unlockedAs) return;
     let live = true;
+    choseMeanwhile.current = false;
     api.call('settings.get').then(
       (settings) => {
-        if (!live) return;
+        if (!live || choseMeanwhile.current) return;
         applyLanguage(settings.language);
         applyTheme(settings.theme);
       },
@@ -97,10 +100,12 @@ export function PreferencesProvider({ children }: { children: ReactNode }) {
       effectiveTheme,
       locale: language === 'zh-CN' ? 'zh-CN' : 'en-US',
       setLanguage: (next) => {
+        choseMeanwhile.current = true;
         applyLanguage(next);
         save({ language: next });
       },
       setTheme: (next) => {
+        choseMeanwhile.current = true;
         applyTheme(next);
         save({ theme: next });
       },

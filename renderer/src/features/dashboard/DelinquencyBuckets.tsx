@@ -13,7 +13,7 @@ function bucketColor(bucket: string, palette: ChartPalette): string {
   return palette.bad;
 }
 
-/** Outstanding by days-past-due bucket: bars, and the figures beside them. */
+/** Outstanding by days-past-due bucket: the past-due buckets as bars, every bucket's figures beside them. */
 export function DelinquencyBuckets({ data }: { data: Dashboard }) {
   const { t } = useTranslation();
   const { locale } = usePreferences();
@@ -21,18 +21,18 @@ export function DelinquencyBuckets({ data }: { data: Dashboard }) {
   const rows = data.delinquency.map((bucket) => ({
     ...bucket,
     name: codeLabel(t, 'buckets', bucket.bucket),
-    // Days past due on the axis ("0" for current): the full names are in the table beside it.
-    tick: bucket.bucket === 'current' ? '0' : bucket.bucket.replace('-', '–'),
     major: minorToMajor(bucket.outstandingMinor, data.currency),
     share: data.outstandingMinor > 0 ? bucket.outstandingMinor / data.outstandingMinor : 0,
   }));
+  // The chart shows the past-due buckets only: beside "current" (most of any book) they would not show.
+  const pastDue = rows.filter((row) => row.bucket !== 'current');
   return (
     <div className="split-chart">
-      <ResponsiveContainer width="100%" height={200}>
-        <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-          <CartesianGrid stroke={palette.grid} vertical={false} />
-          <XAxis dataKey="tick" stroke={palette.axis} fontSize={11} tickLine={false} interval={0} />
-          <YAxis stroke={palette.axis} fontSize={11} tickLine={false} axisLine={false} width={48} tickFormatter={(value) => formatPercent(Number(value), locale, 0)} dataKey="share" />
+      <ResponsiveContainer width="100%" height={190}>
+        <BarChart data={pastDue} layout="vertical" margin={{ top: 4, right: 12, bottom: 0, left: 0 }}>
+          <CartesianGrid stroke={palette.grid} horizontal={false} />
+          <XAxis type="number" dataKey="share" stroke={palette.axis} fontSize={11} tickLine={false} tickFormatter={(value) => formatPercent(Number(value), locale, 1)} />
+          <YAxis type="category" dataKey="name" stroke={palette.axis} fontSize={11} tickLine={false} axisLine={false} width={64} interval={0} />
           <Tooltip
             {...tooltipStyle(palette)}
             cursor={{ fill: palette.grid, opacity: 0.5 }}
@@ -41,8 +41,8 @@ export function DelinquencyBuckets({ data }: { data: Dashboard }) {
               return [`${formatMoney(row.outstandingMinor, data.currency, locale)} · ${formatPercent(row.share, locale)}`, t('dashboard.outstanding')];
             }}
           />
-          <Bar dataKey="share" isAnimationActive={false} radius={[2, 2, 0, 0]}>
-            {rows.map((row) => (
+          <Bar dataKey="share" isAnimationActive={false} radius={[0, 2, 2, 0]} barSize={16}>
+            {pastDue.map((row) => (
               <Cell key={row.bucket} fill={bucketColor(row.bucket, palette)} />
             ))}
           </Bar>

@@ -1,0 +1,127 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { MethodResult } from '../../preload/contract/index.ts';
+import { ADMIN } from './e2e-env.ts';
+import { hostCall, keepScreenshot, pageTitle, unlockAs } from './fixtures.ts';
+
+type LoanPage = MethodResult<'portfolio.loans'>;
+
+/** A grid cell's amount as shown (major units with grouping), as a number. */
+function amount(text: string | null): number {
+  return Number((text ?? '').replace(/[^\d.-]/g, ''));
+}
+
+function loanGrid(page: Page) {
+  const grid = page.getByTestId('loan-grid');
+  return {
+    grid,
+    header: (colId: string): Locator => grid.locator(`.ag-header-cell[role="columnheader"][col-id="${colId}"]`),
+    cell: (row: number, colId: string): Locator => grid.locator(`.ag-row[row-index="${row}"] [col-id="${colId}"]`),
+    count: page.getByTestId('loan-grid-count'),
+  };
+}
+
+async function loansPage(query: object): Promise<LoanPage> {
+  const outcome = await hostCall('portfolio.loans', { startRow: 0, endRow: 20, sortModel: [], filterModel: {}, ...query });
+  if (!outcome.ok) throw new Error(outcome.error.message);
+  return outcome.result as LoanPage;
+}
+
+test.describe('portfolio', () => {
+  test.beforeEach(async ({ page }) => {
+    await unlockAs(page, ADMIN);
+    await page.keyboard.press('Alt+2');
+    await expect(pageTitle(page)).toHaveText('Portfolio');
+    await expect(loanGrid(page).count).toHaveText(/^[\d,]+ loans$/, { timeout: 20_000 });
+  });
+
+  test('sorting by outstanding runs on the whole portfolio: the largest loan comes first', async ({ page }) => {
+    const { header, cell } = loanGrid(page);
+    const label = header('outstanding_balance_minor').locator('.ag-header-cell-label');
+    await label.click();
+    await expect(header('outstanding_balance_minor')).toHaveAttribute('aria-sort', 'ascending');
+    await label.click();
+    await expect(header('outstanding_balance_minor')).toHaveAttribute('aria-sort', 'descending');
+
+    const expected = await loansPage({ sortModel: [{ colId: 'outstanding_balance_minor', sort: 'desc' }] });
+    const top = expected.rows[0];
+    if (!top) throw new Error('the demo portfolio has no loans');
+    await expect(cell(0, 'loan_id')).toHaveText(top.loan_id);
+    const first = amount(await cell(0, 'outstanding_balance_minor').textContent());
+    const second = amount(await cell(1, 'outstanding_balance_minor').textContent());
+    const tenth = amount(await cell(9, 'outstanding_balance_minor').textContent());
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeGreaterThanOrEqual(second);
+    expect(second).toBeGreaterThanOrEqual(tenth);
+  });
+
+  test('a product filter narrows the grid to that product, counted in SQL', async ({ page }) => {
+    const { cell, count } = loanGrid(page);
+    const before = await count.textContent();
+    await page.getByLabel('Product Filter Input').fill('sme_working_capital');
+    await expect(count).not.toHaveText(before ?? '');
+
+    const expected = await loansPage({ filterModel: { product: { filterType: 'text', type: 'contains', filter: 'sme_working_capital' } } });
+    expect(expected.rowCount).toBeGreaterThan(0);
+    await expect(count).toHaveText(`${expected.rowCount.toLocaleString('en-US')} loans`);
+    const visible = Math.min(15, expected.rowCount);
+    for (let row = 0; row < visible; row += 1) await expect(cell(row, 'product')).toHaveText('sme_working_capital');
+
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect(count).toHaveText(before ?? '');
+  });
+
+  test('opening a loan shows its terms, borrower and monthly performance history', async ({ page }, testInfo) => {
+    const { cell, header } = loanGrid(page);
+    // The most delinquent loans first: their history has something to show.
+    const dpd = header('dpd').locator('.ag-header-cell-label');
+    await dpd.click();
+    await dpd.click();
+    await expect(header('dpd')).toHaveAttribute('aria-sort', 'descending');
+    const worst = await loansPage({ sortModel: [{ colId: 'dpd', sort: 'desc' }] });
+    await expect(cell(0, 'loan_id')).toHaveText(worst.rows[0]?.loan_id ?? '');
+
+    const loanId = (await cell(1, 'loan_id').textContent()) ?? '';
+    await cell(1, 'product').click();
+    const detail = page.getByTestId('loan-detail');
+    await expect(detail).toBeVisible();
+    await expect(detail.getByRole('heading', { level: 2 })).toContainText(loanId);
+    await expect(detail.getByTestId('performance-table').locator('tbody tr').first()).toBeVisible();
+    expect(await detail.getByTestId('performance-table').locator('tbody tr').count()).toBeGreaterThan(0);
+    await expect(detail.locator('.recharts-surface')).toBeVisible();
+    expect(new URL(page.url()).hash).toContain(`loan=${loanId}`);
+    await keepScreenshot(page, testInfo, 'portfolio');
+
+    await page.keyboard.press('Escape');
+    await expect(detail).toHaveCount(0);
+  });
+
+  test('the column chooser hides and shows columns', async ({ page }) => {
+    const { header } = loanGrid(page);
+    await expect(header('region')).toBeVisible();
+    await page.getByTestId('column-chooser').locator('summary').click();
+    await page.getByRole('group', { name: 'Choose columns' }).getByLabel('Region').uncheck();
+    await expect(header('region')).toHaveCount(0);
+    await page.getByRole('group', { name: 'Choose columns' }).getByLabel('Channel').check();
+    await expect(header('channel')).toBeVisible();
+    await page.getByRole('button', { name: 'Reset to default' }).click();
+    await expect(header('region')).toBeVisible();
+    await expect(header('channel')).toHaveCount(0);
+  });
+
+  test('CSV export downloads the filtered view', async ({ page }) => {
+    await page.getByLabel('Product Filter Input').fill('revolving_credit_line');
+    const expected = await loansPage({ filterModel: { product: { filterType: 'text', type: 'contains', filter: 'revolving_credit_line' } } });
+    await expect(loanGrid(page).count).toHaveText(`${expected.rowCount.toLocaleString('en-US')} loans`);
+
+    const download = page.waitForEvent('download', { timeout: 60_000 });
+    await page.getByTestId('export-csv').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/\.csv$/);
+    const csv = (await readFile(await file.path())).toString('utf8').replace(/^\uFEFF/, '');
+    const lines = csv.split(/\r?\n/).filter((line) => line.length > 0);
+    expect(lines.length - 1).toBe(expected.rowCount);
+    expect(lines.slice(1).every((line) => line.includes('revolving_credit_line'))).toBe(true);
+    await expect(page.getByText(/^Saved .*\.csv\.$/)).toBeVisible();
+  });
+});

@@ -1,0 +1,41 @@
+import { expect, test } from '@playwright/test';
+import { ADMIN } from './e2e-env.ts';
+import { keepScreenshot, openLocked, pageTitle } from './fixtures.ts';
+
+test.describe('unlock', () => {
+  test('a wrong passphrase is refused with main’s message, the right one opens the dashboard', async ({ page }, testInfo) => {
+    await openLocked(page);
+    // The token left the address bar as soon as the page started.
+    expect(page.url()).not.toContain('token=');
+    await expect(page.getByText('e2e', { exact: true })).toBeVisible();
+    await keepScreenshot(page, testInfo, 'unlock');
+
+    await page.getByLabel('User', { exact: true }).fill(ADMIN.username);
+    await page.getByLabel('Passphrase', { exact: true }).fill('not the passphrase');
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    const error = page.getByTestId('unlock-error');
+    await expect(error).toBeVisible({ timeout: 20_000 });
+    await expect(error).toContainText(/passphrase/i);
+    await expect(page.getByLabel('Passphrase', { exact: true })).toHaveValue('');
+    await keepScreenshot(page, testInfo, 'unlock-refused');
+
+    await page.getByLabel('Passphrase', { exact: true }).fill(ADMIN.passphrase);
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await expect(pageTitle(page)).toHaveText('Dashboard', { timeout: 20_000 });
+    await expect(page.getByTestId('current-user')).toContainText(ADMIN.username);
+  });
+
+  test('the lock button returns to the unlock screen, and a reload keeps the token', async ({ page }) => {
+    await openLocked(page);
+    await page.getByLabel('User', { exact: true }).fill(ADMIN.username);
+    await page.getByLabel('Passphrase', { exact: true }).fill(ADMIN.passphrase);
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await expect(pageTitle(page)).toHaveText('Dashboard', { timeout: 20_000 });
+
+    await page.reload();
+    await expect(pageTitle(page)).toHaveText('Dashboard');
+
+    await page.getByRole('button', { name: 'Lock', exact: true }).click();
+    await expect(page.getByTestId('unlock-form')).toBeVisible();
+  });
+});
