@@ -1,7 +1,5 @@
-import type { GridQuery } from '../../preload/contract/grid.ts';
 import type { auditEventRowSchema } from '../../preload/contract/methods.ts';
-import type { Db } from './database.ts';
-import { countRows, pageRows, type GridFilterModel, type GridSpec } from './grid-sql.ts';
+import type { GridSpec } from './grid-sql.ts';
 
 export type AuditEventListRow = ReturnType<(typeof auditEventRowSchema)['parse']>;
 
@@ -19,13 +17,3 @@ export const AUDIT_GRID: GridSpec<keyof AuditEventListRow> = {
     details: { sql: 'a.details', kind: 'text' },
   },
 };
-
-const AUDIT_IDS = Object.keys(AUDIT_GRID.columns) as (keyof AuditEventListRow)[];
-
-export function auditEventPage(db: Db, query: GridQuery): AuditEventListRow[] {
-  return pageRows<AuditEventListRow>(db, AUDIT_GRID, query, AUDIT_IDS);
-}
-
-export function countAuditEvents(db: Db, filterModel: GridFilterModel): number {
-  return countRows(db, AUDIT_GRID, filterModel);
-}

@@ -21,26 +21,64 @@ const BUCKETS = [
 const TREND_MONTHS = 24;
 const LARGEST_EXPOSURES = 10;
 
-interface Totals {
+interface ProductRow {
+  key: string;
   loans: number;
-  outstanding: number | null;
-  defaults: number | null;
-  [bucket: `loans_${number}` | `outstanding_${number}`]: number | null;
+  outstandingMinor: number;
+  defaults: number;
+  [bucket: `loans_${number}` | `outstanding_${number}`]: number;
 }
 
-/** One pass over the loans: totals, defaults and the five DPD buckets. */
-function totals(db: Db, ccy: string): Pick<Dashboard, 'loans' | 'outstandingMinor' | 'defaultRate' | 'delinquency'> {
-  const buckets = BUCKETS.map(
-    (b, i) => `sum(CASE WHEN ${b.sql} THEN 1 ELSE 0 END) AS loans_${i}, sum(CASE WHEN ${b.sql} THEN ${OUTSTANDING} ELSE 0 END) AS outstanding_${i}`,
-  );
-  const row = db
-    .prepare(`SELECT count(*) AS loans, sum(${OUTSTANDING}) AS outstanding, sum(CASE WHEN ${DEFAULTED} THEN 1 ELSE 0 END) AS defaults, ${buckets.join(', ')} FROM loans`)
-    .get({ ccy }) as Totals;
+function byOutstanding<T extends { key: string; outstandingMinor: number }>(a: T, b: T): number {
+  return b.outstandingMinor - a.outstandingMinor || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+}
+
+/**
+ * Totals, defaults, DPD buckets and exposure by product from one pass over the loans_product_dashboard
+ * index (it covers every column read here, so the loans table itself is never decrypted).
+ */
+function byProduct(db: Db, ccy: string): Pick<Dashboard, 'loans' | 'outstandingMinor' | 'defaultRate' | 'delinquency' | 'byProduct'> {
+  const buckets = BUCKETS.map((b, i) => `sum(CASE WHEN ${b.sql} THEN 1 ELSE 0 END) AS loans_${i}, sum(CASE WHEN ${b.sql} THEN ${OUTSTANDING} ELSE 0 END) AS outstanding_${i}`);
+  const rows = db
+    .prepare(
+      `SELECT product AS key, count(*) AS loans, sum(${OUTSTANDING}) AS outstandingMinor, sum(CASE WHEN ${DEFAULTED} THEN 1 ELSE 0 END) AS defaults, ${buckets.join(', ')}
+       FROM loans GROUP BY product`,
+    )
+    .all({ ccy }) as ProductRow[];
+  const total = (pick: (row: ProductRow) => number): number => rows.reduce((sum, row) => sum + pick(row), 0);
+  const loans = total((r) => r.loans);
   return {
-    loans: row.loans,
-    outstandingMinor: row.outstanding ?? 0,
-    defaultRate: row.loans === 0 ? 0 : (row.defaults ?? 0) / row.loans,
-    delinquency: BUCKETS.map((b, i) => ({ bucket: b.bucket, loans: row[`loans_${i}`] ?? 0, outstandingMinor: row[`outstanding_${i}`] ?? 0 })),
+    loans,
+    outstandingMinor: total((r) => r.outstandingMinor),
+    defaultRate: loans === 0 ? 0 : total((r) => r.defaults) / loans,
+    delinquency: BUCKETS.map((b, i) => ({ bucket: b.bucket, loans: total((r) => r[`loans_${i}`] ?? 0), outstandingMinor: total((r) => r[`outstanding_${i}`] ?? 0) })),
+    byProduct: rows.map((r) => ({ key: r.key, loans: r.loans, outstandingMinor: r.outstandingMinor })).sort(byOutstanding),
+  };
+}
+
+/**
+ * Exposure by region and the largest borrowers, from one pass over loans_borrower_exposure: loans are summed
+ * per borrower once (in index order, no sort), and both answers are read from those sums.
+ */
+function byBorrower(db: Db, ccy: string): Pick<Dashboard, 'byRegion' | 'largestExposures'> {
+  const rows = db
+    .prepare(
+      `WITH per_borrower AS MATERIALIZED (
+         SELECT borrower_id, count(*) AS loans, sum(${OUTSTANDING}) AS outstanding FROM loans GROUP BY borrower_id)
+       SELECT 'region' AS kind, coalesce(b.region, '') AS key, NULL AS region, sum(p.loans) AS loans, sum(p.outstanding) AS outstandingMinor
+       FROM per_borrower p LEFT JOIN borrowers b ON b.borrower_id = p.borrower_id GROUP BY 2
+       UNION ALL
+       SELECT 'borrower', t.borrower_id, b.region, t.loans, t.outstanding
+       FROM (SELECT * FROM per_borrower ORDER BY outstanding DESC, borrower_id LIMIT ${LARGEST_EXPOSURES}) t
+       LEFT JOIN borrowers b ON b.borrower_id = t.borrower_id`,
+    )
+    .all({ ccy }) as { kind: 'region' | 'borrower'; key: string; region: string | null; loans: number; outstandingMinor: number }[];
+  return {
+    byRegion: rows.filter((r) => r.kind === 'region').map((r) => ({ key: r.key, loans: r.loans, outstandingMinor: r.outstandingMinor })).sort(byOutstanding),
+    largestExposures: rows
+      .filter((r) => r.kind === 'borrower')
+      .sort(byOutstanding)
+      .map((r) => ({ borrowerId: r.key, region: r.region ?? '', loans: r.loans, outstandingMinor: r.outstandingMinor })),
   };
 }
 
@@ -62,35 +100,15 @@ function trend(db: Db, latest: string | null): Dashboard['trend'] {
   return rows.map((r) => ({ month: r.month, loans: r.loans, dpd30Rate: r.dpd30 / r.loans, dpd90Rate: r.dpd90 / r.loans }));
 }
 
-function exposureBy(db: Db, ccy: string, keySql: string, from: string): Dashboard['byProduct'] {
-  return db
-    .prepare(`SELECT ${keySql} AS key, count(*) AS loans, sum(${OUTSTANDING}) AS outstandingMinor FROM ${from} GROUP BY 1 ORDER BY outstandingMinor DESC, key`)
-    .all({ ccy }) as Dashboard['byProduct'];
-}
-
-function largestExposures(db: Db, ccy: string): Dashboard['largestExposures'] {
-  return db
-    .prepare(
-      `SELECT t.borrower_id AS borrowerId, b.region AS region, t.loans AS loans, t.outstanding AS outstandingMinor
-       FROM (SELECT borrower_id, count(*) AS loans, sum(${OUTSTANDING}) AS outstanding FROM loans GROUP BY borrower_id
-             ORDER BY outstanding DESC, borrower_id LIMIT ${LARGEST_EXPOSURES}) t
-       JOIN borrowers b ON b.borrower_id = t.borrower_id
-       ORDER BY t.outstanding DESC, t.borrower_id`,
-    )
-    .all({ ccy }) as Dashboard['largestExposures'];
-}
-
 export function dashboardSummary(db: Db): Dashboard {
   const ccy = baseCurrency(db);
   const latest = (db.prepare('SELECT max(as_of) AS month FROM loan_performance').get() as { month: string | null }).month;
   return {
     asOf: latest,
     currency: ccy,
-    ...totals(db, ccy),
+    ...byProduct(db, ccy),
     borrowers: (db.prepare('SELECT count(*) AS n FROM borrowers').get() as { n: number }).n,
     trend: trend(db, latest),
-    byProduct: exposureBy(db, ccy, 'product', 'loans'),
-    byRegion: exposureBy(db, ccy, `coalesce(b.region, '')`, 'loans l LEFT JOIN borrowers b ON b.borrower_id = l.borrower_id'),
-    largestExposures: largestExposures(db, ccy),
+    ...byBorrower(db, ccy),
   };
 }

@@ -111,7 +111,11 @@ function likePattern(text: string, prefix: string, suffix: string): string {
   return `${prefix}${text.replace(/[\\%_]/g, '\\$&')}${suffix}`;
 }
 
-/** One column filter as a WHERE term. Follows AG Grid's defaults: text matching ignores (ASCII) case, blanks pass "not" filters, ranges are exclusive. */
+/**
+ * One column filter as a WHERE term. Follows AG Grid's defaults (blanks pass the "not" filters, ranges are
+ * exclusive, contains/starts/ends ignore ASCII case) except that text equals/notEqual are exact: the columns
+ * people match whole are codes (product, status, region), and an exact match can use their indexes.
+ */
 function filterClause(expr: string, kind: GridColumnKind, filter: ColumnFilter): Clause {
   if (filter.filterType === 'set') {
     if (filter.values.length === 0) return { sql: '0', params: [] };
@@ -133,9 +137,9 @@ function filterClause(expr: string, kind: GridColumnKind, filter: ColumnFilter):
       case 'endsWith':
         return like(likePattern(text, '%', ''));
       case 'equals':
-        return { sql: `${expr} = ? COLLATE NOCASE`, params: [text] };
+        return { sql: `${expr} = ?`, params: [text] };
       case 'notEqual':
-        return { sql: `(${expr} IS NULL OR ${expr} <> ? COLLATE NOCASE)`, params: [text] };
+        return { sql: `(${expr} IS NULL OR ${expr} <> ?)`, params: [text] };
     }
   }
   if (filter.filterType === 'number') {
@@ -209,7 +213,7 @@ export function compileView(spec: GridSpec, filterModel: GridFilterModel, sortMo
   };
 }
 
-function selectList(spec: GridSpec, ids: readonly string[]): string {
+function selectList(spec: GridSpec, ids: readonly string[] = Object.keys(spec.columns)): string {
   return ids.map((id) => `${column(spec, id).sql} AS "${id}"`).join(', ');
 }
 
@@ -219,17 +223,45 @@ export function countRows(db: Db, spec: GridSpec, filterModel: GridFilterModel):
 }
 
 /**
- * Rows startRow…endRow−1 of the view. The window is found on the key alone (an index walk when the sort has
- * an index), and only its rows are then read whole with their joins: OFFSET never drags joins along.
+ * Rows startRow…endRow−1 of the view by LIMIT/OFFSET. The window is found on the key alone, and only its rows
+ * are then read whole with their joins, so OFFSET never drags joins along. Cheap when an index gives the order
+ * (an unsorted view is in key order); for other views read the whole key list once (viewKeys) and page that.
  */
-export function pageRows<Row>(db: Db, spec: GridSpec, query: GridQuery, ids: readonly string[]): Row[] {
+export function pageRows<Row>(db: Db, spec: GridSpec, query: GridQuery): Row[] {
   const view = compileView(spec, query.filterModel, query.sortModel);
   // CROSS JOIN keeps the page as the outer loop: SQLite does not reorder it, so the table is probed per page row.
-  const sql = `SELECT ${selectList(spec, ids)}
+  const sql = `SELECT ${selectList(spec)}
     FROM (SELECT ${spec.key} AS page_key FROM ${view.from} ${view.where} ${view.orderBy} LIMIT ? OFFSET ?) page
     CROSS JOIN ${spec.table} ON ${spec.key} = page.page_key ${Object.values(spec.joins).join(' ')}
     ${view.orderBy}`;
   return db.prepare(sql).all(...view.params, query.endRow - query.startRow, query.startRow) as Row[];
+}
+
+/**
+ * Whether SQLite reads the view in order straight from an index (or the table), with no sort of the whole
+ * view first: then a page near the top costs about its own size, and LIMIT/OFFSET is the cheap way to it.
+ */
+export function isIndexOrdered(db: Db, spec: GridSpec, filterModel: GridFilterModel, sortModel: GridSortModel): boolean {
+  const view = compileView(spec, filterModel, sortModel);
+  const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT ${spec.key} FROM ${view.from} ${view.where} ${view.orderBy}`).all(...view.params) as { detail: string }[];
+  return !plan.some((step) => step.detail.includes('TEMP B-TREE'));
+}
+
+/** The keys of every row of the view, in order: one pass that filters and sorts, after which any page is a slice. */
+export function viewKeys(db: Db, spec: GridSpec, filterModel: GridFilterModel, sortModel: GridSortModel): unknown[] {
+  const view = compileView(spec, filterModel, sortModel);
+  return db.prepare(`SELECT ${spec.key} FROM ${view.from} ${view.where} ${view.orderBy}`).pluck().all(...view.params);
+}
+
+/** Whole rows for keys from viewKeys, in the keys' order (rows deleted since are left out). */
+export function rowsForKeys<Row>(db: Db, spec: GridSpec, keys: readonly unknown[]): Row[] {
+  if (keys.length === 0) return [];
+  const values = keys.map(() => '(?, ?)').join(', ');
+  const sql = `WITH page (page_key, position) AS (VALUES ${values})
+    SELECT ${selectList(spec)}
+    FROM page CROSS JOIN ${spec.table} ON ${spec.key} = page.page_key ${Object.values(spec.joins).join(' ')}
+    ORDER BY page.position`;
+  return db.prepare(sql).all(...keys.flatMap((key, position) => [key, position])) as Row[];
 }
 
 /** Every row of the view in order, for exports; iterate on a connection of its own. */

@@ -1,6 +1,6 @@
-import type { BorrowerRow, GridQuery, LoanDetail, LoanRow } from '../../preload/contract/index.ts';
+import type { BorrowerRow, LoanDetail, LoanRow } from '../../preload/contract/index.ts';
 import type { Db } from './database.ts';
-import { countRows, pageRows, viewRows, type GridColumn, type GridFilterModel, type GridSortModel, type GridSpec } from './grid-sql.ts';
+import { countRows, viewRows, type GridColumn, type GridFilterModel, type GridSortModel, type GridSpec } from './grid-sql.ts';
 import { DEFAULT_BASE_CURRENCY } from './workspace.ts';
 
 /** The workspace's reporting currency (meta base_currency): money totals are in it alone. */
@@ -65,32 +65,18 @@ export const BORROWER_GRID: GridSpec<keyof BorrowerRow> = {
   },
 };
 
-const LOAN_IDS = Object.keys(LOAN_GRID.columns) as (keyof LoanRow)[];
-const BORROWER_IDS = Object.keys(BORROWER_GRID.columns) as (keyof BorrowerRow)[];
-
-export function loanPage(db: Db, query: GridQuery): LoanRow[] {
-  return pageRows<LoanRow>(db, LOAN_GRID, query, LOAN_IDS);
+/** The loan view in order with the chosen columns (for CSV export); iterate on a connection of its own. */
+export function loanViewRows(db: Db, filterModel: GridFilterModel, sortModel: GridSortModel, columns: readonly (keyof LoanRow)[]): IterableIterator<Partial<LoanRow>> {
+  return viewRows<Partial<LoanRow>>(db, LOAN_GRID, filterModel, sortModel, columns);
 }
 
 export function countLoans(db: Db, filterModel: GridFilterModel): number {
   return countRows(db, LOAN_GRID, filterModel);
 }
 
-export function borrowerPage(db: Db, query: GridQuery): BorrowerRow[] {
-  return pageRows<BorrowerRow>(db, BORROWER_GRID, query, BORROWER_IDS);
-}
-
-export function countBorrowers(db: Db, filterModel: GridFilterModel): number {
-  return countRows(db, BORROWER_GRID, filterModel);
-}
-
-/** The loan view in order with the chosen columns (for CSV export); iterate on a connection of its own. */
-export function loanViewRows(db: Db, filterModel: GridFilterModel, sortModel: GridSortModel, columns: readonly (keyof LoanRow)[]): IterableIterator<Partial<LoanRow>> {
-  return viewRows<Partial<LoanRow>>(db, LOAN_GRID, filterModel, sortModel, columns);
-}
-
 export function loanDetail(db: Db, loanId: string): LoanDetail | undefined {
-  const loan = db.prepare(`SELECT ${LOAN_IDS.map((id) => `${LOAN_GRID.columns[id].sql} AS "${id}"`).join(', ')} FROM loans l LEFT JOIN borrowers b ON b.borrower_id = l.borrower_id WHERE l.loan_id = ?`).get(loanId) as LoanRow | undefined;
+  const columns = Object.entries(LOAN_GRID.columns).map(([id, column]) => `${column.sql} AS "${id}"`);
+  const loan = db.prepare(`SELECT ${columns.join(', ')} FROM loans l LEFT JOIN borrowers b ON b.borrower_id = l.borrower_id WHERE l.loan_id = ?`).get(loanId) as LoanRow | undefined;
   if (!loan) return undefined;
   const borrower = db
     .prepare('SELECT borrower_id, region, annual_income_minor, employment_type, industry, home_ownership, credit_history_months, id_verified FROM borrowers WHERE borrower_id = ?')

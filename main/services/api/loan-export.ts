@@ -90,9 +90,11 @@ export async function exportLoansCsv(request: {
   const file = path.join(request.dir, request.fileName);
   const handle = await fs.promises.open(file, 'wx', 0o600);
   control.keepFile(file);
-  const db = openReadConnection(request.reader);
+  let db: ReturnType<typeof openReadConnection> | undefined;
   let rows: IterableIterator<Partial<LoanRow>> | undefined;
   try {
+    control.signal.throwIfAborted();
+    db = openReadConnection(request.reader);
     const total = countLoans(db, request.filterModel);
     const selected: LoanColumn[] = columns.includes('currency') ? [...columns] : [...columns, 'currency'];
     rows = loanViewRows(db, request.filterModel, request.sortModel, selected);
@@ -117,7 +119,7 @@ export async function exportLoansCsv(request: {
     return { fileName: request.fileName, rows: written, bytes: (await handle.stat()).size };
   } finally {
     rows?.return?.();
-    db.close();
+    db?.close();
     await handle.close();
   }
 }

@@ -1,10 +1,9 @@
 import canonicalize from 'canonicalize';
-import type { GridQuery } from '../../../preload/contract/index.ts';
-import { AUDIT_GRID, auditEventPage, countAuditEvents } from '../../store/audit-queries.ts';
+import type { BorrowerRow, GridQuery, LoanRow } from '../../../preload/contract/index.ts';
+import { AUDIT_GRID, type AuditEventListRow } from '../../store/audit-queries.ts';
 import { dashboardSummary } from '../../store/dashboard-queries.ts';
-import type { Db } from '../../store/database.ts';
-import { gridQueryProblems, type GridFilterModel, type GridSpec } from '../../store/grid-sql.ts';
-import { borrowerPage, BORROWER_GRID, countBorrowers, countLoans, loanDetail, loanPage, LOAN_GRID } from '../../store/portfolio-queries.ts';
+import { countRows, gridQueryProblems, isIndexOrdered, pageRows, rowsForKeys, viewKeys, type GridSpec } from '../../store/grid-sql.ts';
+import { BORROWER_GRID, loanDetail, LOAN_GRID } from '../../store/portfolio-queries.ts';
 import { inReadSnapshot } from '../../store/read-connection.ts';
 import { ApiFailure, validationFailure } from './api-errors.ts';
 import type { HandlerTable } from './handler.ts';
@@ -18,35 +17,49 @@ export function checkGridQuery(spec: GridSpec, query: Pick<GridQuery, 'sortModel
   if (issues.length > 0) throw validationFailure('grid query', issues);
 }
 
-interface Grid<Row> {
+interface Grid {
   readonly name: string;
   readonly spec: GridSpec;
-  page(db: Db, query: GridQuery): Row[];
-  count(db: Db, filterModel: GridFilterModel): number;
 }
 
-/** One page and the view's row count, read in one snapshot; the count is cached per filter until the workspace changes. */
-function gridPage<Row>(session: Session, grid: Grid<Row>, query: GridQuery): { rows: Row[]; rowCount: number } {
+const LOANS: Grid = { name: 'loans', spec: LOAN_GRID };
+const BORROWERS: Grid = { name: 'borrowers', spec: BORROWER_GRID };
+const AUDIT: Grid = { name: 'audit', spec: AUDIT_GRID };
+
+/** Pages near the top of an index-ordered view are read directly; deeper ones from the view's key list. */
+const DIRECT_PAGING_ROWS = 5_000;
+
+/**
+ * One page of a grid and the view's row count. Where an index gives the view's order (an unsorted view, or a
+ * sort on an indexed column) a page near the top is read directly by LIMIT/OFFSET, and the count (per filter)
+ * is cached. Any other view, or a deep page, is read once as the view's whole ordered key list (one pass that
+ * filters and sorts), cached until the workspace changes: every page is then a slice of it and its count the
+ * list's length, so scrolling to row 900,000 costs what row 0 does.
+ */
+function gridPage<Row>(session: Session, grid: Grid, query: GridQuery): { rows: Row[]; rowCount: number } {
   checkGridQuery(grid.spec, query);
-  const key = `${grid.name}\u0000${canonicalize(query.filterModel) ?? '{}'}`;
-  return inReadSnapshot(session.reader, () => ({
-    rows: grid.page(session.reader, query),
-    rowCount: session.cachedCount(key, () => grid.count(session.reader, query.filterModel)),
-  }));
+  const { reader } = session;
+  const { filterModel, sortModel } = query;
+  const viewKey = `keys\u0000${grid.name}\u0000${canonicalize({ filterModel, sortModel }) ?? ''}`;
+  if (!session.isCached(viewKey) && query.endRow <= DIRECT_PAGING_ROWS && isIndexOrdered(reader, grid.spec, filterModel, sortModel)) {
+    const countKey = `count\u0000${grid.name}\u0000${canonicalize(filterModel) ?? ''}`;
+    return inReadSnapshot(reader, () => ({
+      rows: pageRows<Row>(reader, grid.spec, query),
+      rowCount: session.cached(countKey, () => countRows(reader, grid.spec, filterModel)),
+    }));
+  }
+  const keys = session.cached(viewKey, () => viewKeys(reader, grid.spec, filterModel, sortModel), (list) => list.length);
+  return { rows: rowsForKeys<Row>(reader, grid.spec, keys.slice(query.startRow, query.endRow)), rowCount: keys.length };
 }
-
-const LOANS: Grid<ReturnType<typeof loanPage>[number]> = { name: 'loans', spec: LOAN_GRID, page: loanPage, count: countLoans };
-const BORROWERS: Grid<ReturnType<typeof borrowerPage>[number]> = { name: 'borrowers', spec: BORROWER_GRID, page: borrowerPage, count: countBorrowers };
-const AUDIT: Grid<ReturnType<typeof auditEventPage>[number]> = { name: 'audit', spec: AUDIT_GRID, page: auditEventPage, count: countAuditEvents };
 
 export const portfolioHandlers: HandlerTable<PortfolioMethods> = {
   'dashboard.summary': (core) => {
     const session = core.requireSession();
-    return session.cachedDashboard(() => inReadSnapshot(session.reader, () => dashboardSummary(session.reader)));
+    return session.cached('dashboard', () => inReadSnapshot(session.reader, () => dashboardSummary(session.reader)));
   },
-  'portfolio.loans': (core, query) => gridPage(core.requireSession(), LOANS, query),
-  'portfolio.borrowers': (core, query) => gridPage(core.requireSession(), BORROWERS, query),
-  'audit.events': (core, query) => gridPage(core.requireSession(), AUDIT, query),
+  'portfolio.loans': (core, query) => gridPage<LoanRow>(core.requireSession(), LOANS, query),
+  'portfolio.borrowers': (core, query) => gridPage<BorrowerRow>(core.requireSession(), BORROWERS, query),
+  'audit.events': (core, query) => gridPage<AuditEventListRow>(core.requireSession(), AUDIT, query),
   'portfolio.loanDetail': (core, { loanId }) => {
     const detail = loanDetail(core.requireSession().reader, loanId);
     if (!detail) throw new ApiFailure('NOT_FOUND', `There is no loan "${loanId}" in this workspace.`);

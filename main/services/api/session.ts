@@ -1,4 +1,4 @@
-import type { Dashboard, Settings } from '../../../preload/contract/index.ts';
+import type { Settings } from '../../../preload/contract/index.ts';
 import type { Db } from '../../store/database.ts';
 import { dataVersion, openReadConnection } from '../../store/read-connection.ts';
 import { readUserSettings } from '../../store/user-settings.ts';
@@ -6,9 +6,11 @@ import type { Workspace } from '../../store/workspace.ts';
 import { contextFor, type ServiceContext } from '../context.ts';
 import { ApiFailure } from './api-errors.ts';
 import { JobRegistry, type JobRegistryOptions } from './job-registry.ts';
+import { ReadCache } from './read-cache.ts';
 import type { WriteLock } from './write-lock.ts';
 
-const COUNT_CACHE_ENTRIES = 64;
+/** Up to about four full key lists of a 1M-loan view (a few MB each) and many counts. */
+const READ_CACHE_WEIGHT = 4_000_000;
 
 /**
  * One unlocked workspace: the writable connection (through the write lock only), a read-only connection for
@@ -22,8 +24,7 @@ export class Session {
   readonly ctx: ServiceContext;
   settings: Settings;
   private readonly writeLock: WriteLock;
-  private readonly counts = new Map<string, number>();
-  private dashboard: { version: number; value: Dashboard } | null = null;
+  private readonly cache = new ReadCache(READ_CACHE_WEIGHT);
   private closed = false;
 
   constructor(workspace: Workspace, options: { now: () => Date; writeLock: WriteLock; jobs: Omit<JobRegistryOptions, 'writeLock' | 'now'> }) {
@@ -47,27 +48,20 @@ export class Session {
     });
   }
 
-  /** A row count for a filter, recounted only when the workspace has changed since. */
-  cachedCount(key: string, count: () => number): number {
-    const versioned = `${dataVersion(this.reader)}\u0000${key}`;
-    const known = this.counts.get(versioned);
-    if (known !== undefined) return known;
-    const value = count();
-    if (this.counts.size >= COUNT_CACHE_ENTRIES) this.counts.delete(this.counts.keys().next().value as string);
-    this.counts.set(versioned, value);
-    return value;
+  /** A value read from the workspace (a count, a view's keys, the dashboard), read again only once the workspace has changed. */
+  cached<T>(key: string, read: () => T, weigh?: (value: T) => number): T {
+    return this.cache.get(key, dataVersion(this.reader), read, weigh);
   }
 
-  cachedDashboard(compute: () => Dashboard): Dashboard {
-    const version = dataVersion(this.reader);
-    if (this.dashboard?.version !== version) this.dashboard = { version, value: compute() };
-    return this.dashboard.value;
+  isCached(key: string): boolean {
+    return this.cache.has(key, dataVersion(this.reader));
   }
 
   /** Cancels the jobs, lets changes already under way finish, then closes both connections (dropping the key). */
   async close(): Promise<void> {
     this.closed = true;
     await this.jobs.close();
+    this.cache.clear();
     await this.writeLock.run(() => {
       if (this.reader.open) this.reader.close();
       this.workspace.close();
