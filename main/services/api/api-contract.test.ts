@@ -84,9 +84,8 @@ describe('the API against the contract', () => {
 
   it('answers every non-public method with LOCKED while locked, and an unknown method with VALIDATION', async () => {
     const { api } = ws.service();
-    for (const method of METHOD_NAMES) {
+    for (const method of METHOD_NAMES.filter((m) => contract[m].permission !== 'public')) {
       const outcome = await api.call(method, VALID_ARGS[method](placeholderContext(ws.dir)));
-      if (contract[method].permission === 'public') continue;
       assert.deepEqual(outcome.ok ? 'ok' : outcome.error.code, 'LOCKED', method);
     }
     for (const name of ['nope', 'session', '__proto__', 'constructor', 'toString', '']) {
