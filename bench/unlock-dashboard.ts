@@ -22,7 +22,7 @@ function median(values: number[]): number {
 
 const { values } = parseArgs({ options: { db: { type: 'string' }, runs: { type: 'string', default: '5' } } });
 const runs = Number(values.runs);
-const file = values.db ? path.resolve(values.db) : await ensureBenchWorkspace(DEFAULT_BENCH_DB);
+const file = await ensureBenchWorkspace(values.db ? path.resolve(values.db) : DEFAULT_BENCH_DB);
 const exportDir = fs.mkdtempSync(path.join(BENCH_DIR, 'exports-'));
 const totals: number[] = [];
 const unlocks: number[] = [];

@@ -115,6 +115,26 @@ describe('errors that reach the caller', () => {
     assert.equal(scrubbed('nothing secret', []), 'nothing secret');
   });
 
+  it('answers INTERNAL, and logs where, when a result does not match the contract', async () => {
+    const ws = await createTestWorkspace({
+      seed: (db) => {
+        db.prepare(`INSERT INTO borrowers (borrower_id, region, annual_income_minor) VALUES ('B1', 'north', 1)`).run();
+        // A fractional DPD: the column accepts it, the contract (an integer) does not.
+        db.prepare(`INSERT INTO loans (loan_id, borrower_id, product, origination_date, principal_minor, interest_rate, term_months, currency, dpd)
+                    VALUES ('L1', 'B1', 'cash', '2024-01-01', 100, 0.1, 12, 'CNY', 1.5)`).run();
+      },
+    });
+    try {
+      const t = ws.service();
+      await t.ok('session.unlock', { passphrase: ADMIN_PASSPHRASE });
+      const outcome = await t.api.call('portfolio.loanDetail', { loanId: 'L1' });
+      assert.deepEqual(outcome, { ok: false, error: { code: 'INTERNAL', message: INTERNAL_MESSAGE } });
+      assert.deepEqual(t.logs, ['RiskDesk: the result of portfolio.loanDetail does not match the contract at loan.dpd']);
+    } finally {
+      await ws.dispose();
+    }
+  });
+
   it('passes RiskDesk errors through with their code, message and JSON details', () => {
     const answer = toApiError(new RiskDeskError('IMPORT_REJECTED', 'rejected', { problems: [{ row: 2 }], fn: () => 1 }), { method: 'x', secrets: [], log: assert.fail });
     assert.deepEqual(answer, { code: 'IMPORT_REJECTED', message: 'rejected', details: { problems: [{ row: 2 }] } });
