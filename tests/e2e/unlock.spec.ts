@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { ADMIN } from './e2e-env.ts';
-import { keepScreenshot, openLocked, pageTitle } from './fixtures.ts';
+import { hostCall, keepScreenshot, openLocked, pageTitle } from './fixtures.ts';
 
 test.describe('unlock', () => {
   test('a wrong passphrase is refused with main’s message, the right one opens the dashboard', async ({ page }, testInfo) => {
@@ -36,6 +36,17 @@ test.describe('unlock', () => {
     await expect(pageTitle(page)).toHaveText('Dashboard');
 
     await page.getByRole('button', { name: 'Lock', exact: true }).click();
+    await expect(page.getByTestId('unlock-form')).toBeVisible();
+  });
+
+  test('a lock from elsewhere (main’s session.locked event) returns the page to the unlock screen', async ({ page }) => {
+    await openLocked(page);
+    await page.getByLabel('User', { exact: true }).fill(ADMIN.username);
+    await page.getByLabel('Passphrase', { exact: true }).fill(ADMIN.passphrase);
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await expect(pageTitle(page)).toHaveText('Dashboard', { timeout: 20_000 });
+
+    await hostCall('session.lock');
     await expect(page.getByTestId('unlock-form')).toBeVisible();
   });
 });

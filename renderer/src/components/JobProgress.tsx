@@ -50,7 +50,7 @@ export function JobProgress({ jobId, compact = false, onDismiss }: Props) {
       <div className="job-head">
         <span className="job-title" title={job.label}>
           {title}
-          {!compact && job.label && <span className="job-label"> · {job.label}</span>}
+          {!compact && job.label && job.label.toLowerCase() !== title.toLowerCase() && <span className="job-label"> · {job.label}</span>}
         </span>
         {state === 'running' && (
           <span className="job-phase">

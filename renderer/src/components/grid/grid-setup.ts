@@ -7,17 +7,21 @@ ModuleRegistry.registerModules([AllCommunityModule]);
  * `data-ag-theme-mode` on <body>, which the preferences set together with the app's own theme.
  */
 export const gridTheme = themeQuartz
+  // Density and type: every mode.
+  .withParams({
+    fontFamily: 'inherit',
+    fontSize: 12,
+    headerFontSize: 12,
+    headerFontWeight: 600,
+    spacing: 5,
+    rowHeight: 28,
+    headerHeight: 32,
+    borderRadius: 3,
+    wrapperBorderRadius: 4,
+  })
+  // Colours: one set per mode, matching app.css.
   .withParams(
     {
-      fontFamily: 'inherit',
-      fontSize: 12,
-      headerFontSize: 12,
-      headerFontWeight: 600,
-      spacing: 5,
-      rowHeight: 28,
-      headerHeight: 32,
-      borderRadius: 3,
-      wrapperBorderRadius: 4,
       accentColor: '#2f6fdb',
       backgroundColor: '#ffffff',
       foregroundColor: '#1c2430',

@@ -9,18 +9,19 @@ import { useSession } from '../../session/session-context.tsx';
 type RecentWorkspace = MethodResult<'session.recentWorkspaces'>[number];
 
 const LAST_USER_KEY = 'riskdesk.lastUser';
-const OTHER = '\u0000other';
+/** The demo workspace's published sign-in (README; main/electron/demo-workspace.ts): it holds no real data. */
+const DEMO_SIGN_IN = { username: 'demo', passphrase: 'riskdesk-demo' } as const;
 
 /**
- * User and passphrase for a workspace. Electron offers the recent workspaces (and any other path); the
- * browser host serves exactly one. The message on failure is main's (wrong passphrase, unknown user, …).
+ * User and passphrase for a workspace. Electron offers the workspaces the user opened before (another one is
+ * chosen in main's own dialog, File › Open Workspace…: the page cannot name a file); the browser host serves
+ * exactly one. The message on failure is main's (wrong passphrase, unknown user, …).
  */
 export function UnlockScreen() {
   const { t } = useTranslation();
   const { unlock, lockReason, status } = useSession();
   const [recent, setRecent] = useState<RecentWorkspace[] | null>(null);
   const [choice, setChoice] = useState<string>('');
-  const [otherPath, setOtherPath] = useState('');
   const [username, setUsername] = useState(() => localStorage.getItem(LAST_USER_KEY) ?? '');
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -31,7 +32,7 @@ export function UnlockScreen() {
     api.call('session.recentWorkspaces').then(
       (list) => {
         setRecent(list);
-        setChoice((current) => current || status?.workspace?.path || list[0]?.path || (api.transport === 'ipc' ? OTHER : ''));
+        setChoice((current) => current || status?.workspace?.path || list[0]?.path || '');
       },
       (failure: unknown) => setError(errorMessage(failure)),
     );
@@ -45,7 +46,7 @@ export function UnlockScreen() {
     event.preventDefault();
     setError(null);
     setBusy(true);
-    const workspace = choice === OTHER ? otherPath.trim() : choice;
+    const workspace = choice;
     try {
       await unlock({ ...(workspace ? { workspace } : {}), ...(username.trim() ? { username: username.trim() } : {}), passphrase });
       localStorage.setItem(LAST_USER_KEY, username.trim());
@@ -59,7 +60,6 @@ export function UnlockScreen() {
   };
 
   const chosen = recent?.find((item) => item.path === choice);
-  const canChooseOther = api.transport === 'ipc';
 
   return (
     <div className="unlock-screen">
@@ -98,28 +98,10 @@ export function UnlockScreen() {
                 </span>
               </label>
             ))}
-            {canChooseOther && (
-              <label className={choice === OTHER ? 'workspace-option selected' : 'workspace-option'}>
-                <input type="radio" name="workspace" value={OTHER} checked={choice === OTHER} onChange={() => setChoice(OTHER)} />
-                <span className="workspace-option-text">
-                  <span className="workspace-option-name">{t('unlock.otherWorkspace')}</span>
-                  {choice === OTHER && (
-                    <input
-                      className="mono"
-                      value={otherPath}
-                      onChange={(event) => setOtherPath(event.target.value)}
-                      placeholder="/path/to/workspace.rdw"
-                      aria-label={t('unlock.otherWorkspacePath')}
-                      required
-                      spellCheck={false}
-                    />
-                  )}
-                </span>
-              </label>
-            )}
-            {recent?.length === 0 && !canChooseOther && <p className="muted">{t('unlock.noWorkspace')}</p>}
+            {recent?.length === 0 && <p className="muted">{t('unlock.noWorkspace')}</p>}
+            {api.transport === 'ipc' && <p className="muted small">{t('unlock.openOther')}</p>}
           </fieldset>
-          {chosen?.demo && <p className="notice notice-demo small">{t('unlock.demoNotice')}</p>}
+          {chosen?.demo && <p className="notice notice-demo small">{t('unlock.demoNotice', DEMO_SIGN_IN)}</p>}
           <div className="field">
             <label htmlFor="unlock-user">{t('unlock.user')}</label>
             <input id="unlock-user" name="username" autoComplete="username" value={username} onChange={(event) => setUsername(event.target.value)} placeholder={t('unlock.userPlaceholder')} spellCheck={false} />

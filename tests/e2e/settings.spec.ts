@@ -1,0 +1,53 @@
+import { expect, test } from '@playwright/test';
+import { ADMIN } from './e2e-env.ts';
+import { hostCall, pageTitle, unlockAs } from './fixtures.ts';
+
+test.describe('settings, as an admin', () => {
+  test.beforeEach(async ({ page }) => {
+    await unlockAs(page, ADMIN);
+    await page.keyboard.press('Alt+9');
+    await expect(pageTitle(page)).toHaveText('Settings');
+  });
+
+  test('adds a user with a role, then removes them', async ({ page }) => {
+    const form = page.getByTestId('add-user-form');
+    await form.getByLabel('User name').fill('ana');
+    await form.getByLabel('Role').selectOption('analyst');
+    await form.getByLabel('Initial passphrase').fill('analysts read the tea leaves');
+    await form.getByRole('button', { name: 'Add user' }).click();
+    const row = page.getByTestId('users-table').getByRole('row', { name: /^ana\b/ });
+    await expect(row).toContainText('Analyst');
+
+    await row.getByRole('button', { name: 'Remove' }).click();
+    await row.getByRole('button', { name: 'Remove ana' }).click();
+    await expect(row).toHaveCount(0);
+  });
+
+  test('a weak passphrase is refused with main’s reason', async ({ page }) => {
+    const form = page.getByTestId('add-user-form');
+    await form.getByLabel('User name').fill('bob');
+    await form.getByLabel('Initial passphrase').fill('short');
+    await form.getByRole('button', { name: 'Add user' }).click();
+    await expect(form.getByTestId('error-notice')).toContainText(/passphrase/i);
+  });
+
+  test('a backup runs as a job with a progress bar, to done', async ({ page }, testInfo) => {
+    const section = page.getByTestId('backup-section');
+    await section.getByLabel('Backup file path').fill(testInfo.outputPath('backup.rdw'));
+    await section.getByRole('button', { name: 'Back up now' }).click();
+    const job = section.getByTestId('job-progress');
+    await expect(job).toBeVisible();
+    await expect(job).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+    // The status bar lists the session's jobs too.
+    await expect(page.locator('.statusbar')).toContainText('Backup');
+  });
+
+  test('the idle lock time is saved', async ({ page }) => {
+    const field = page.getByLabel('Lock after (minutes without activity)');
+    await field.fill('25');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByText('Saved.')).toBeVisible();
+    const settings = await hostCall('settings.get');
+    expect(settings.ok && (settings.result as { idleLockMinutes: number }).idleLockMinutes).toBe(25);
+  });
+});
