@@ -31,10 +31,10 @@ export function loanColumns(t: TFunction, locale: string): ColDef<LoanRow>[] {
     ...extra,
   });
   return [
-    text('loan_id', 130, { cellClass: 'mono', pinned: 'left', lockVisible: true }),
-    text('borrower_id', 120, { cellClass: 'mono' }),
-    text('product', 170),
-    text('region', 110),
+    text('loan_id', 115, { cellClass: 'mono', pinned: 'left', lockVisible: true }),
+    text('borrower_id', 105, { cellClass: 'mono' }),
+    text('product', 165),
+    text('region', 105),
     { field: 'origination_date', headerName: t('portfolio.loanColumns.origination_date'), ...DATE_FILTER, width: 160 },
     { field: 'maturity_date', headerName: t('portfolio.loanColumns.maturity_date'), ...DATE_FILTER, width: 160 },
     money('principal_minor', 130),
