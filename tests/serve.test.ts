@@ -113,6 +113,26 @@ describe('riskdesk serve', () => {
     assert.match(stderr, /stopped; the workspace is locked/);
   });
 
+  it('labels the workspace as the demo only with --demo', async () => {
+    const recentDemoFlags = async (args: string[]): Promise<boolean[]> => {
+      const served = await serve(['--db', db, '--no-open', ...args]);
+      try {
+        const response = await fetch(new URL('/api/session.recentWorkspaces', served.url), {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${served.token}` },
+          body: '{"args":{}}',
+        });
+        const outcome = (await response.json()) as { result: { demo: boolean }[] };
+        return outcome.result.map((w) => w.demo);
+      } finally {
+        served.child.kill('SIGTERM');
+        await served.exited;
+      }
+    };
+    assert.deepEqual(await recentDemoFlags([]), [false]);
+    assert.deepEqual(await recentDemoFlags(['--demo']), [true]);
+  });
+
   it('exits 0 on SIGTERM too, and prints one JSON line with --json', async () => {
     const served = await serve(['--db', db, '--no-open', '--json', '--user', 'admin']);
     assert.equal(served.url.hash, `#token=${served.token}`);

@@ -3,14 +3,14 @@ import path from 'node:path';
 import { contextFor } from '../services/context.ts';
 import { runDemo } from '../services/demo-service.ts';
 import { createWorkspace } from '../services/workspace-service.ts';
+import { DEMO_CREDENTIALS } from '../../preload/contract/demo.ts';
 
 /**
  * The demo workspace that `npm start` (and the desktop app on first start) opens: small-scale synthetic data,
- * one admin whose passphrase is fixed and published here and in the README, because the demo holds nothing
- * secret and a new user must be able to open it. The unlock screen shows these credentials for workspaces
- * the locator reports as demo, and for no other.
+ * one admin with the published DEMO_CREDENTIALS (the demo holds nothing secret and a new user must be able to
+ * open it). The unlock screen shows them for workspaces the locator reports as demo, and for no other.
  */
-export const DEMO_CREDENTIALS = { username: 'demo', passphrase: 'riskdesk-demo' } as const;
+export { DEMO_CREDENTIALS };
 const DEMO_SCALE = 'small';
 const DEMO_SEED = 1;
 

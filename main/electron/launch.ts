@@ -69,7 +69,7 @@ function systemLauncher(): Launcher {
       const { ELECTRON_RUN_AS_NODE: _asNode, ...env } = childEnv;
       return run(binary, [root], env);
     },
-    runBrowserHost: (workspace, user) => run(process.execPath, [path.join(root, 'bin', 'riskdesk.mjs'), 'serve', '--db', workspace, '--user', user], childEnv),
+    runBrowserHost: (workspace, user) => run(process.execPath, [path.join(root, 'bin', 'riskdesk.mjs'), 'serve', '--db', workspace, '--user', user, '--demo'], childEnv),
     log: (line) => console.log(line),
   };
 }

@@ -16,6 +16,7 @@ interface ServeFlags extends JsonFlag {
   readonly port: number;
   readonly user?: string;
   readonly open: boolean;
+  readonly demo?: boolean;
 }
 
 function portNumber(value: string): number {
@@ -77,7 +78,8 @@ export function addServeCommand(program: Command, io: CliIo): void {
       .requiredOption('--db <file>', 'the workspace database file')
       .option('--port <n>', 'the port to listen on (default: a free one)', portNumber, 0)
       .option('--user <name>', 'the user the unlock screen suggests', userName)
-      .option('--no-open', 'do not open a browser (one opens only when stdout is a terminal)'),
+      .option('--no-open', 'do not open a browser (one opens only when stdout is a terminal)')
+      .option('--demo', 'label the workspace as the demo on the unlock screen, which then shows the published demo login'),
   );
   command.addHelpText(
     'after',
@@ -94,7 +96,7 @@ export function addServeCommand(program: Command, io: CliIo): void {
     if (!fs.existsSync(path.join(staticDir, 'index.html'))) out.warn(`the renderer is not built (${staticDir}): run npm run build; the page will say so until then`);
 
     // Nothing is unlocked here: the browser's unlock screen does that, through the API.
-    const api = createApiService({ workspaces: fixedWorkspaceLocator(workspacePath, { demo: false }) });
+    const api = createApiService({ workspaces: fixedWorkspaceLocator(workspacePath, { demo: flags.demo === true }) });
     let host: BrowserHost;
     try {
       host = await startBrowserHost({ api, staticDir, port: flags.port });
