@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MethodResult } from '../../../../preload/contract/index.ts';
+import { DEMO_CREDENTIALS, type MethodResult } from '../../../../preload/contract/index.ts';
 import { api, errorMessage } from '../../api/client.ts';
 import { PreferenceControls } from '../../components/PreferenceControls.tsx';
 import { formatTimestamp } from '../../format/numbers.ts';
@@ -9,8 +9,6 @@ import { useSession } from '../../session/session-context.tsx';
 type RecentWorkspace = MethodResult<'session.recentWorkspaces'>[number];
 
 const LAST_USER_KEY = 'riskdesk.lastUser';
-/** The demo workspace's published sign-in (README; main/electron/demo-workspace.ts): it holds no real data. */
-const DEMO_SIGN_IN = { username: 'demo', passphrase: 'riskdesk-demo' } as const;
 
 /**
  * User and passphrase for a workspace. Electron offers the workspaces the user opened before (another one is
@@ -101,7 +99,7 @@ export function UnlockScreen() {
             {recent?.length === 0 && <p className="muted">{t('unlock.noWorkspace')}</p>}
             {api.transport === 'ipc' && <p className="muted small">{t('unlock.openOther')}</p>}
           </fieldset>
-          {chosen?.demo && <p className="notice notice-demo small">{t('unlock.demoNotice', DEMO_SIGN_IN)}</p>}
+          {chosen?.demo && <p className="notice notice-demo small">{t('unlock.demoNotice', DEMO_CREDENTIALS)}</p>}
           <div className="field">
             <label htmlFor="unlock-user">{t('unlock.user')}</label>
             <input id="unlock-user" name="username" autoComplete="username" value={username} onChange={(event) => setUsername(event.target.value)} placeholder={t('unlock.userPlaceholder')} spellCheck={false} />
