@@ -1,12 +1,14 @@
 import type { EngineJobs, JobKind, WorkerReply, WorkerTask } from './protocol.ts';
 import { endProgress, serveJob, type Job } from './serve-job.ts';
 import { verifyAuditJob } from './jobs/audit-verify.ts';
+import { dashboardSummaryJob } from './jobs/dashboard-summary.ts';
 import { summarizePortfolioJob } from './jobs/portfolio-summary.ts';
 
 /** The worker entry the pool loads: one job per kind. */
 export const ENGINE_JOBS: { readonly [K in JobKind]: Job<EngineJobs[K]['input'], EngineJobs[K]['result']> } = {
   'audit-verify': verifyAuditJob,
   'portfolio-summary': summarizePortfolioJob,
+  'dashboard-summary': dashboardSummaryJob,
 };
 
 function isJobKind(kind: string): kind is JobKind {

@@ -1,6 +1,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { PortfolioSummary } from '../engines/credit/portfolio-summary.ts';
 import type { AuditVerification } from '../store/audit.ts';
+import type { DashboardSummary } from './jobs/dashboard-summary.ts';
 
 /**
  * What crosses the thread boundary between the pool (main) and an engine worker. Every job reads the
@@ -28,6 +29,7 @@ export interface BatchedInput {
 export type EngineJobs = {
   'audit-verify': { input: BatchedInput; result: AuditVerification };
   'portfolio-summary': { input: BatchedInput; result: PortfolioSummary };
+  'dashboard-summary': { input: Record<string, never>; result: DashboardSummary };
 };
 
 export type JobMap = Record<string, { input: unknown; result: unknown }>;

@@ -1,7 +1,6 @@
 import canonicalize from 'canonicalize';
 import type { BorrowerRow, GridQuery, LoanRow } from '../../../preload/contract/index.ts';
 import { AUDIT_GRID, type AuditEventListRow } from '../../store/audit-queries.ts';
-import { dashboardSummary } from '../../store/dashboard-queries.ts';
 import { countRows, gridQueryProblems, isIndexOrdered, pageRows, rowsForKeys, viewKeys, type GridSpec } from '../../store/grid-sql.ts';
 import { BORROWER_GRID, loanDetail, LOAN_GRID } from '../../store/portfolio-queries.ts';
 import { inReadSnapshot } from '../../store/read-connection.ts';
@@ -55,7 +54,7 @@ function gridPage<Row>(session: Session, grid: Grid, query: GridQuery): { rows: 
 export const portfolioHandlers: HandlerTable<PortfolioMethods> = {
   'dashboard.summary': (core) => {
     const session = core.requireSession();
-    return session.cached('dashboard', () => inReadSnapshot(session.reader, () => dashboardSummary(session.reader)));
+    return session.cachedAsync('dashboard', () => core.pool().run('dashboard-summary', {}, { reader: session.workspace.readerSpec() }));
   },
   'portfolio.loans': (core, query) => gridPage<LoanRow>(core.requireSession(), LOANS, query),
   'portfolio.borrowers': (core, query) => gridPage<BorrowerRow>(core.requireSession(), BORROWERS, query),

@@ -36,6 +36,13 @@ export class ReadCache {
     return value;
   }
 
+  forget(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.weight -= entry.weight;
+  }
+
   has(key: string, version: number): boolean {
     return this.entries.get(key)?.version === version;
   }

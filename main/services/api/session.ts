@@ -53,6 +53,16 @@ export class Session {
     return this.cache.get(key, dataVersion(this.reader), read, weigh);
   }
 
+  /**
+   * Like `cached` for a value computed elsewhere (a worker): the promise is shared by concurrent callers, and
+   * a failure is not remembered.
+   */
+  cachedAsync<T>(key: string, read: () => Promise<T>): Promise<T> {
+    const pending = this.cache.get(key, dataVersion(this.reader), read);
+    pending.catch(() => this.cache.forget(key));
+    return pending;
+  }
+
   isCached(key: string): boolean {
     return this.cache.has(key, dataVersion(this.reader));
   }
