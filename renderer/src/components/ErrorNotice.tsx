@@ -23,12 +23,15 @@ export function ErrorNotice({ error }: { error: unknown }) {
   );
 }
 
+/**
+ * VALIDATION details list every issue as {path, message}; the message names only the first. (An import's
+ * rejected values are already written out, row by row, in its message.)
+ */
 function validationIssues(details: unknown): string[] {
-  const list = Array.isArray(details) ? details : (details as { issues?: unknown } | null)?.issues;
-  if (!Array.isArray(list)) return [];
-  return list.slice(0, 10).map((issue: { path?: unknown; message?: unknown; row?: unknown; column?: unknown; reason?: unknown }) => {
-    const where = Array.isArray(issue.path) ? issue.path.join('.') : [issue.row, issue.column].filter((part) => part !== undefined).join(', ');
-    const what = String(issue.message ?? issue.reason ?? '');
+  if (!Array.isArray(details) || details.length < 2) return [];
+  return details.slice(0, 10).map((issue: { path?: unknown; message?: unknown }) => {
+    const where = Array.isArray(issue.path) ? issue.path.join('.') : String(issue.path ?? '');
+    const what = String(issue.message ?? '');
     return where ? `${where}: ${what}` : what;
   });
 }

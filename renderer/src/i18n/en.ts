@@ -14,7 +14,7 @@ export const en = {
   },
   splash: {
     connecting: 'Connecting to RiskDesk…',
-    reconnecting: 'The connection to RiskDesk dropped; reconnecting…',
+    reconnecting: 'The connection to RiskDesk dropped; reconnecting… If `riskdesk serve` was restarted, open the new address it printed.',
     noToken: 'This page needs its access token. Open the address that `riskdesk serve` printed (it ends in #token=…).',
   },
   unlock: {

@@ -16,7 +16,7 @@ export const zhCN: Translation = {
   },
   splash: {
     connecting: '正在连接 RiskDesk…',
-    reconnecting: '与 RiskDesk 的连接已断开，正在重新连接…',
+    reconnecting: '与 RiskDesk 的连接已断开，正在重新连接… 如果 `riskdesk serve` 已重启，请打开它新输出的地址。',
     noToken: '此页面需要访问令牌。请打开 `riskdesk serve` 输出的地址（以 #token=… 结尾）。',
   },
   unlock: {

@@ -41,21 +41,32 @@ export function JobsProvider({ children }: { children: ReactNode }) {
       if (doneRef.current.has(job.jobId)) return; // a late progress event after done
       upsert(job.jobId, (current) => ({ ...current, job, finished: job.state !== 'running' }));
     });
-    const offDone = api.on('job.done', (done) => {
+    const finish = (done: JobDone) => {
       doneRef.current.set(done.job.jobId, done);
       upsert(done.job.jobId, () => ({ job: done.job, result: done.result, error: done.error, finished: true }));
       for (const resolve of waitersRef.current.get(done.job.jobId) ?? []) resolve(done);
       waitersRef.current.delete(done.job.jobId);
+    };
+    const offDone = api.on('job.done', finish);
+    // Catch up from main's list: at start, and after a dropped connection (events sent meanwhile are lost).
+    const catchUp = () =>
+      api.call('jobs.list').then(
+        (jobs) => {
+          for (const job of jobs) {
+            if (job.state !== 'running' && !doneRef.current.has(job.jobId) && waitersRef.current.has(job.jobId)) finish({ job });
+            else upsert(job.jobId, (current) => (current && current.finished ? current : { ...current, job, finished: job.state !== 'running' }));
+          }
+        },
+        () => undefined,
+      );
+    void catchUp();
+    const offConnection = api.onConnection((state) => {
+      if (state === 'open') void catchUp();
     });
-    api.call('jobs.list').then(
-      (jobs) => {
-        for (const job of jobs) upsert(job.jobId, (current) => current ?? { job, finished: job.state !== 'running' });
-      },
-      () => undefined,
-    );
     return () => {
       offProgress();
       offDone();
+      offConnection();
     };
   }, [upsert]);
 
