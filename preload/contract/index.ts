@@ -4,6 +4,7 @@ export * from './grid.ts';
 export * from './methods.ts';
 export * from './permissions.ts';
 export * from './demo.ts';
+export * from './kinds.ts';
 
 /** Electron IPC channels are `riskdesk:<method>`; events arrive on `riskdesk-event:<event>`. */
 export const IPC_CHANNEL_PREFIX = 'riskdesk:';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { filterModelSchema, gridPageSchema, gridQuerySchema, sortModelSchema } from './grid.ts';
+import { DEMO_SCALES, IMPORT_KIND_NAMES } from './kinds.ts';
 import { ROLES, type Permission } from './permissions.ts';
 
 /**
@@ -109,8 +110,6 @@ export type LoanDetail = z.infer<typeof loanDetailSchema>;
 export const auditEventRowSchema = z.object({ seq: z.number().int(), at: z.string(), actor: z.string(), action: z.string(), subject: z.string(), details: z.string() });
 export const AUDIT_COLUMNS = auditEventRowSchema.keyof().options;
 
-export const IMPORT_KIND_NAMES = ['borrowers', 'loans', 'performance', 'accounts', 'transactions', 'labels', 'liquidity_lines', 'daily_flows'] as const;
-export const DEMO_SCALES = ['small', 'medium', 'large'] as const;
 
 export const jobSchema = z.object({
   jobId: z.string(),

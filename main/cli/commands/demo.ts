@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { contextFor } from '../../services/context.ts';
+import { DEMO_SCALES } from '../../../preload/contract/kinds.ts';
 import { runDemo, type RunDemoArgs } from '../../services/demo-service.ts';
 import { formatTable, type CliIo } from '../cli-io.ts';
 import { addExamples, addUnlockOptions, commandPath, outputFor, wholeNumber, type UnlockFlags } from '../command-options.ts';
@@ -9,9 +10,6 @@ import { actingPassphrase, withWorkspace } from '../workspace-session.ts';
 
 type DemoScale = RunDemoArgs['scale'];
 
-// main/demo's list of scales is out of the CLI's reach; `satisfies` keeps this copy complete and exact.
-const SCALES = { small: true, medium: true, large: true } as const satisfies Record<DemoScale, true>;
-const SCALE_NAMES = Object.keys(SCALES) as DemoScale[];
 const DEFAULT_SEED = 1;
 
 export function addDemoCommand(program: Command, io: CliIo): void {
@@ -19,7 +17,7 @@ export function addDemoCommand(program: Command, io: CliIo): void {
     program
       .command('demo')
       .description('fill an empty workspace with a seeded synthetic portfolio: credit, fraud and liquidity data (admin, analyst)')
-      .addOption(new Option('--scale <scale>', 'how much data: small ≈ 3k loans, medium ≈ 100k, large ≈ 1M').choices(SCALE_NAMES).default('small'))
+      .addOption(new Option('--scale <scale>', 'how much data: small ≈ 3k loans, medium ≈ 100k, large ≈ 1M').choices(DEMO_SCALES).default('small'))
       .option('--seed <n>', 'the random seed; the same seed, scale and day give the same data', wholeNumber('--seed'), DEFAULT_SEED),
   );
   addExamples(command, ['riskdesk demo --db demo.rdw', 'riskdesk demo --db demo.rdw --scale medium --seed 7 --json']);

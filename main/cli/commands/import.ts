@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { contextFor } from '../../services/context.ts';
 import { importCsv } from '../../services/import/import-csv.ts';
+import { IMPORT_KIND_NAMES } from '../../../preload/contract/kinds.ts';
 import type { ImportKind } from '../../store/records.ts';
 import type { CliIo } from '../cli-io.ts';
 import { addExamples, addUnlockOptions, commandPath, outputFor, type UnlockFlags } from '../command-options.ts';
@@ -8,18 +9,6 @@ import { withInterrupt } from '../interrupt.ts';
 import { progressDisplay } from '../progress.ts';
 import { actingPassphrase, withWorkspace } from '../workspace-session.ts';
 
-// The store's IMPORT_KINDS is a value the CLI may not import; `satisfies` keeps this copy complete and exact.
-const KINDS = {
-  borrowers: true,
-  loans: true,
-  performance: true,
-  accounts: true,
-  transactions: true,
-  labels: true,
-  liquidity_lines: true,
-  daily_flows: true,
-} as const satisfies Record<ImportKind, true>;
-const IMPORT_KIND_NAMES = Object.keys(KINDS) as ImportKind[];
 
 export function addImportCommand(program: Command, io: CliIo): void {
   const command = addUnlockOptions(

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodArgs } from '../../../../preload/contract/index.ts';
+import { DEMO_SCALES, IMPORT_KIND_NAMES as IMPORT_KINDS } from '../../../../preload/contract/kinds.ts';
 import { allows } from '../../../../preload/contract/permissions.ts';
 import { api } from '../../api/client.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
@@ -11,19 +12,6 @@ import { useUnlocked } from '../../session/session-context.tsx';
 
 type ImportKind = MethodArgs<'jobs.startImport'>['kind'];
 type DemoScale = MethodArgs<'jobs.startDemo'>['scale'];
-
-// `satisfies` keeps these copies of the contract's lists complete without loading its schemas here.
-const IMPORT_KINDS = Object.keys({
-  borrowers: true,
-  loans: true,
-  performance: true,
-  accounts: true,
-  transactions: true,
-  labels: true,
-  liquidity_lines: true,
-  daily_flows: true,
-} satisfies Record<ImportKind, true>) as ImportKind[];
-const DEMO_SCALES = Object.keys({ small: true, medium: true, large: true } satisfies Record<DemoScale, true>) as DemoScale[];
 
 /** Bringing data in: CSV imports (all or nothing) and the synthetic demo portfolio. */
 export function DataSection() {

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEMO_CREDENTIALS, type MethodResult } from '../../../../preload/contract/index.ts';
+import { DEMO_CREDENTIALS } from '../../../../preload/contract/demo.ts';
+import type { MethodResult } from '../../../../preload/contract/index.ts';
 import { api, errorMessage } from '../../api/client.ts';
 import { PreferenceControls } from '../../components/PreferenceControls.tsx';
 import { formatTimestamp } from '../../format/numbers.ts';
