@@ -18,6 +18,7 @@ import { restoreSuspendedIndexes, suspendSecondaryIndexes } from '../main/demo/d
 import { createApiService, fixedWorkspaceLocator, type ApiService } from '../main/services/api/api-service.ts';
 import { openReadConnection } from '../main/store/read-connection.ts';
 import { Workspace } from '../main/store/workspace.ts';
+import { seededRandom } from './support/seeded-random.ts';
 
 export const BENCH_DIR = fileURLToPath(new URL('../.bench/', import.meta.url));
 export const DEFAULT_BENCH_DB = path.join(BENCH_DIR, 'grid-1m.rdw');
@@ -36,18 +37,6 @@ const COLLATERAL = ['none', 'vehicle', 'property', 'receivables'];
 
 export function benchPassphrase(): string {
   return process.env.RISKDESK_PASSPHRASE ?? DEFAULT_PASSPHRASE;
-}
-
-/** mulberry32: the same seed builds the same workspace. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function pad(n: number, width: number): string {

@@ -19,6 +19,7 @@ import { importCsv } from '../main/services/import/import-csv.ts';
 import { type Db, openEncryptedDatabase } from '../main/store/database.ts';
 import { migrate } from '../main/store/migrate.ts';
 import type { TransactionRecord } from '../main/store/records.ts';
+import { seededRandom } from './support/seeded-random.ts';
 
 const TRANSACTION_HEADER = 'tx_id,account_id,ts,amount,currency,type,channel,merchant_id,merchant_category,counterparty_account,country,device_id,ip,card_id';
 const TRANSACTIONS_PER_ACCOUNT = 20;
@@ -26,18 +27,6 @@ const START_MS = Date.UTC(2024, 0, 1);
 const TYPES = ['purchase', 'transfer', 'withdrawal', 'refund'];
 const CHANNELS = ['app', 'web', 'pos'];
 const WRITE_BUFFER_CHARS = 1 << 20;
-
-/** mulberry32: a fixed seed makes every run import the same file. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function accountCount(rows: number): number {
   return Math.max(1, Math.ceil(rows / TRANSACTIONS_PER_ACCOUNT));
