@@ -88,4 +88,23 @@ describe('categorical binning', () => {
     const fresh: FeatureColumn = { name: 'home', type: 'categorical', values: ['b', 'd', 'zzz', null, 'a'] };
     assert.deepEqual([...applyBinning(binning, fresh)], [1, 2, 2, 3, 0]);
   });
+
+  it('merges a rare-level group that holds one class only into the level whose event rate is closest', () => {
+    // a: 2 of 10 events (0.2), b: 6 of 10 (0.6), rare c and d (1 row each, share 1/22 < 0.1): 0 of 2, pure → joins a.
+    const values = [...Array<string>(10).fill('a'), ...Array<string>(10).fill('b'), 'c', 'd'];
+    const events = Uint8Array.from(values, (v, i) => ((v === 'a' && i < 2) || (v === 'b' && i < 16) ? 1 : 0));
+    const column: FeatureColumn = { name: 'kind', type: 'categorical', values };
+    const binning = binFeature(column, events, { minBinShare: 0.1 });
+    assert.deepEqual(binning.bins.map((b) => b.label), ['(other: a, c, d)', 'b']);
+    assert.deepEqual(
+      binCounts(binning, applyBinning(binning, column), events).map((c) => [c.count, c.events]),
+      [
+        [12, 2],
+        [10, 6],
+      ],
+    );
+    assert.deepEqual([...applyBinning(binning, { name: 'kind', type: 'categorical', values: ['zzz'] })], [0], 'unseen levels still go to the group');
+    const common = binFeature({ name: 'kind', type: 'categorical', values: ['x', 'x', 'y', 'y'] }, Uint8Array.of(1, 1, 0, 0), { minBinShare: 0.1 });
+    assert.deepEqual(common.bins.map((b) => b.label), ['x', 'y'], 'common one-class levels stay: the fit reports the separation');
+  });
 });

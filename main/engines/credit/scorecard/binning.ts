@@ -184,26 +184,70 @@ function binNumeric(name: string, values: Float64Array, events: Uint8Array, opti
   return { name, type: 'numeric', bins, specialValues: specials };
 }
 
-function binCategorical(name: string, values: readonly (string | null)[], options: BinningOptions): FeatureBinning {
+interface LevelGroup {
+  levels: string[];
+  /** The group of rare levels, which also takes levels never seen in development. */
+  other: boolean;
+  count: number;
+  events: number;
+}
+
+/**
+ * The group of rare levels holding one class only would need an adjusted WOE that the regression can push
+ * towards infinity (quasi-separation on a handful of rows), so it joins the group whose event rate is closest.
+ * A common level holding one class is left alone: it is evidence (or a leak) that the analyst must see, and the
+ * fit reports the separation it causes.
+ */
+function mergePureRareGroup(groups: LevelGroup[]): LevelGroup[] {
+  const rareIndex = groups.findIndex((g) => g.other);
+  const rare = groups[rareIndex];
+  if (!rare || groups.length < 2 || (rare.events > 0 && rare.events < rare.count)) return groups;
+  const rareRate = rare.events / rare.count;
+  let partner = -1;
+  groups.forEach((candidate, i) => {
+    const distance = Math.abs(candidate.events / candidate.count - rareRate);
+    if (i !== rareIndex && (partner < 0 || distance < Math.abs((groups[partner]?.events ?? 0) / (groups[partner]?.count ?? 1) - rareRate))) partner = i;
+  });
+  const into = groups[partner] as LevelGroup;
+  const merged: LevelGroup = { levels: [...into.levels, ...rare.levels].sort(), other: true, count: into.count + rare.count, events: into.events + rare.events };
+  return groups.flatMap((group, i) => (i === partner ? [merged] : i === rareIndex ? [] : [group]));
+}
+
+function binCategorical(name: string, values: readonly (string | null)[], events: Uint8Array, options: BinningOptions): FeatureBinning {
   const minCount = (options.minBinShare ?? 0.05) * values.length;
-  const counts = new Map<string, number>();
+  const counts = new Map<string, { count: number; events: number }>();
   let missing = 0;
-  for (const value of values) {
-    if (value === null) missing++;
-    else counts.set(value, (counts.get(value) ?? 0) + 1);
-  }
+  values.forEach((value, i) => {
+    if (value === null) {
+      missing++;
+      return;
+    }
+    const c = counts.get(value) ?? { count: 0, events: 0 };
+    counts.set(value, { count: c.count + 1, events: c.events + (events[i] ?? 0) });
+  });
   const levels = [...counts.keys()].sort();
-  const common = levels.filter((level) => (counts.get(level) ?? 0) >= minCount);
-  const rare = levels.filter((level) => (counts.get(level) ?? 0) < minCount);
-  const bins: Bin[] = common.map((level) => ({ label: level, rule: { kind: 'levels', levels: [level] } }));
-  if (rare.length > 0) bins.push({ label: `(other: ${rare.join(', ')})`, rule: { kind: 'other', levels: rare } });
+  const groups: LevelGroup[] = levels.filter((level) => (counts.get(level)?.count ?? 0) >= minCount).map((level) => ({ levels: [level], other: false, ...(counts.get(level) ?? { count: 0, events: 0 }) }));
+  const rare = levels.filter((level) => (counts.get(level)?.count ?? 0) < minCount);
+  if (rare.length > 0) {
+    groups.push({
+      levels: rare,
+      other: true,
+      count: rare.reduce((sum, level) => sum + (counts.get(level)?.count ?? 0), 0),
+      events: rare.reduce((sum, level) => sum + (counts.get(level)?.events ?? 0), 0),
+    });
+  }
+  const bins: Bin[] = mergePureRareGroup(groups).map((group) =>
+    group.other
+      ? { label: `(other: ${group.levels.join(', ')})`, rule: { kind: 'other', levels: group.levels } }
+      : { label: group.levels.join(', '), rule: { kind: 'levels', levels: group.levels } },
+  );
   if (missing > 0) bins.push({ label: 'missing', rule: { kind: 'missing' } });
   return { name, type: 'categorical', bins, specialValues: [] };
 }
 
 /** Bins one feature on development data; `events` is 1 for an event row, 0 otherwise. */
 export function binFeature(column: FeatureColumn, events: Uint8Array, options: BinningOptions = {}): FeatureBinning {
-  return column.type === 'numeric' ? binNumeric(column.name, column.values, events, options) : binCategorical(column.name, column.values, options);
+  return column.type === 'numeric' ? binNumeric(column.name, column.values, events, options) : binCategorical(column.name, column.values, events, options);
 }
 
 /** The bin index of every value of `column` under `binning` (NO_BIN where none applies). */

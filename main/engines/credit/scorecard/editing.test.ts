@@ -46,7 +46,7 @@ describe('editing bins by hand', () => {
 
   it('merges category bins into one group', () => {
     const home: FeatureColumn = { name: 'home', type: 'categorical', values: ['a', 'a', 'b', 'b', 'c', 'c'] };
-    const binning = binFeature(home, Uint8Array.of(1, 0, 0, 0, 1, 1), { minBinShare: 0.1 });
+    const binning = binFeature(home, Uint8Array.of(1, 0, 0, 1, 1, 0), { minBinShare: 0.1 });
     const merged = edited(mergeWithNext(binning, 1));
     assert.deepEqual(merged.bins.map((b) => b.label), ['a', 'b, c']);
   });

@@ -34,6 +34,8 @@ export interface FeatureReport {
   readonly selected: boolean;
   readonly reason: string | null;
   readonly bins: BinReport[];
+  /** The bins as rules, to re-apply or to edit by hand. */
+  readonly binning: FeatureBinning;
 }
 
 export interface ModelReport {
@@ -197,6 +199,7 @@ export function developScorecard(columns: readonly FeatureColumn[], events: Uint
       iv_band: ivBand(b.iv),
       selected: decisions[f]?.selected ?? false,
       reason: decisions[f]?.reason ?? null,
+      binning: b.binning,
       bins: b.binning.bins.map((bin, k) => {
         const counts = b.counts[k] ?? { count: 0, events: 0 };
         const woe = b.woe[k] ?? 0;
@@ -241,7 +244,10 @@ export function developScorecard(columns: readonly FeatureColumn[], events: Uint
     scorecard,
     scored,
     metrics: { train, holdout: hasHoldout ? performance(pick(scored.pd, holdoutRows), holdoutEvents) : null },
-    bands: { train: eventRateByBand(trainScores, trainEvents, cuts), holdout: hasHoldout ? eventRateByBand(holdoutScores, holdoutEvents, cuts) : null },
+    bands: {
+      train: eventRateByBand(trainScores, trainEvents, cuts, pick(scored.pd, trainRows)),
+      holdout: hasHoldout ? eventRateByBand(holdoutScores, holdoutEvents, cuts, pick(scored.pd, holdoutRows)) : null,
+    },
     stability,
   };
 }

@@ -67,25 +67,29 @@ export interface ScoreBand {
   readonly count: number;
   readonly events: number;
   readonly event_rate: number;
+  /** Mean predicted PD of the band's rows (0 when no PDs were given or the band is empty): calibration. */
+  readonly mean_pd: number;
 }
 
 /** Right-closed bands (lower, upper] of the score; the first starts at -inf and the last ends at +inf. */
-export function eventRateByBand(scores: Float64Array, events: Uint8Array, cuts: readonly number[]): ScoreBand[] {
+export function eventRateByBand(scores: Float64Array, events: Uint8Array, cuts: readonly number[], pd?: Float64Array): ScoreBand[] {
   const uppers = [...cuts, Number.POSITIVE_INFINITY];
   const count = new Float64Array(uppers.length);
   const eventCount = new Float64Array(uppers.length);
+  const pdSum = new Float64Array(uppers.length);
   scores.forEach((score, i) => {
     let band = uppers.findIndex((upper) => score <= upper);
     if (band < 0) band = uppers.length - 1;
     count[band] = (count[band] ?? 0) + 1;
     eventCount[band] = (eventCount[band] ?? 0) + (events[i] ?? 0);
+    pdSum[band] = (pdSum[band] ?? 0) + (pd?.[i] ?? 0);
   });
   let lower = Number.NEGATIVE_INFINITY;
   return uppers.map((upper, band) => {
     const c = count[band] ?? 0;
     const e = eventCount[band] ?? 0;
     const label = `(${lower === Number.NEGATIVE_INFINITY ? '-inf' : lower}, ${upper === Number.POSITIVE_INFINITY ? '+inf)' : `${upper}]`}`;
-    const out = { label, lower, upper, count: c, events: e, event_rate: c === 0 ? 0 : e / c };
+    const out = { label, lower, upper, count: c, events: e, event_rate: c === 0 ? 0 : e / c, mean_pd: c === 0 ? 0 : (pdSum[band] ?? 0) / c };
     lower = upper;
     return out;
   });

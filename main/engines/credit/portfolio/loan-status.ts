@@ -1,0 +1,22 @@
+// What a free-text loan status (imported CSVs spell it as they like) means for risk. The spellings follow
+// portfolio-summary.ts and the dashboard's DEFAULTED filter, so a loan counts as defaulted everywhere alike.
+
+export type StatusClass = 'written_off' | 'defaulted' | 'paid_off';
+
+const CLASSES: ReadonlyMap<string, StatusClass> = new Map([
+  ['written_off', 'written_off'],
+  ['write_off', 'written_off'],
+  ['writeoff', 'written_off'],
+  ['charged_off', 'written_off'],
+  ['default', 'defaulted'],
+  ['defaulted', 'defaulted'],
+  ['paid_off', 'paid_off'],
+  ['paidoff', 'paid_off'],
+  ['repaid', 'paid_off'],
+]);
+
+/** The class of a status after lower-casing, with spaces and hyphens as underscores; null for any other status. */
+export function statusClass(status: string | null): StatusClass | null {
+  if (status === null) return null;
+  return CLASSES.get(status.trim().toLowerCase().replace(/[\s-]+/g, '_')) ?? null;
+}

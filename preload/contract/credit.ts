@@ -1,0 +1,295 @@
+import { z } from 'zod';
+
+/**
+ * The credit engine's shapes that cross the boundary: stored scorecards, the versioned IFRS 9 parameter set,
+ * development reports, run results and portfolio analytics. Conventions: DOMAIN.md § Credit. Rates and PDs are
+ * decimals; money is integer minor units in the workspace's base currency.
+ */
+const minor = z.number().int().refine(Number.isSafeInteger, 'money exceeds the safe integer range');
+const rate = z.number().finite().min(0).max(1);
+const featureName = z.string().regex(/^[a-z][a-z0-9_]{0,63}$/);
+
+// ── Stored scorecards ────────────────────────────────────────────────────────────────────────────────────
+/** A bin rule as stored: interval bounds are right-closed (lower, upper]; null is an open end (∓∞). */
+export const binRuleSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('interval'), lower: z.number().finite().nullable(), upper: z.number().finite().nullable() }).strict(),
+  z.object({ kind: z.literal('missing') }).strict(),
+  z.object({ kind: z.literal('special'), value: z.number().finite() }).strict(),
+  z.object({ kind: z.literal('levels'), levels: z.array(z.string().max(200)).min(1).max(500) }).strict(),
+  z.object({ kind: z.literal('other'), levels: z.array(z.string().max(200)).max(500) }).strict(),
+]);
+export type StoredBinRule = z.infer<typeof binRuleSchema>;
+
+export const binningSchema = z
+  .object({
+    name: featureName,
+    type: z.enum(['numeric', 'categorical']),
+    bins: z.array(z.object({ label: z.string().max(300), rule: binRuleSchema }).strict()).min(1).max(100),
+    specialValues: z.array(z.number().finite()).max(20),
+  })
+  .strict();
+export type StoredBinning = z.infer<typeof binningSchema>;
+
+export const scalingSchema = z.object({ pdo: z.number().positive().max(1000), base_score: z.number().finite(), base_odds: z.number().positive().max(1e6) }).strict();
+export type StoredScaling = z.infer<typeof scalingSchema>;
+
+/** Everything needed to re-score new data exactly: bins with their WOE, coefficients in model order, scaling. */
+export const storedScorecardSchema = z
+  .object({
+    features: z.array(featureName).max(64),
+    binnings: z.array(binningSchema).max(64),
+    woe: z.array(z.array(z.number().finite()).max(100)).max(64),
+    intercept: z.number().finite(),
+    coefficients: z.array(z.number().finite()).max(64),
+    scaling: scalingSchema,
+  })
+  .strict();
+export type StoredScorecard = z.infer<typeof storedScorecardSchema>;
+
+// ── Parameter set (versioned; draft → approved by another user → active) ───────────────────────────────
+export const GRADES = ['A', 'B', 'C', 'D', 'E', 'F', 'G'] as const;
+export type Grade = (typeof GRADES)[number];
+export const STAGES = [1, 2, 3] as const;
+export type Stage = (typeof STAGES)[number];
+export const DPD_BUCKETS = ['current', '1-29', '30-59', '60-89', '90-179', '180+'] as const;
+export type DpdBucket = (typeof DPD_BUCKETS)[number];
+
+export const creditParametersSchema = z
+  .object({
+    /** Upper 12-month PD bound of grades A–F (ascending); G takes the rest up to 1. */
+    masterScale: z.array(z.object({ grade: z.enum(GRADES), maxPd: rate }).strict()).length(7),
+    /** PD multiplier by current DPD bucket (a behavioural overlay on the application score), capped at PD 1. */
+    dpdPdMultiplier: z.object({ current: z.number().min(0).max(100), '1-29': z.number().min(0).max(100), '30-59': z.number().min(0).max(100), '60-89': z.number().min(0).max(100) }).strict(),
+    staging: z
+      .object({
+        /** Stage 2 above this many days past due (DOMAIN.md: 30). */
+        sicrDpd: z.number().int().min(1).max(89),
+        /** Stage 2 when remaining-life PD has grown beyond this multiple of its value at origination. */
+        sicrPdMultiple: z.number().min(1).max(100),
+        /** Stage 3 from this many days past due (DOMAIN.md: 90). */
+        impairedDpd: z.number().int().min(30).max(365),
+      })
+      .strict(),
+    /** LGD: the most specific rule wins (product and collateral, then collateral, then product, then the default). */
+    lgd: z
+      .object({
+        default: rate,
+        rules: z.array(z.object({ product: z.string().min(1).max(64).nullable(), collateralType: z.string().min(1).max(64).nullable(), lgd: rate }).strict()).max(100),
+      })
+      .strict(),
+    /** Credit conversion factor on undrawn commitments, by product (default for the rest). */
+    ccf: z.object({ default: rate, byProduct: z.record(z.string().min(1).max(64), rate) }).strict(),
+    /** Pricing check: a loan's rate must cover funding cost + expected loss (PD × LGD) + operating cost + margin. */
+    pricing: z.object({ fundingCost: rate, operatingCost: rate, margin: rate }).strict(),
+  })
+  .strict();
+export type CreditParameters = z.infer<typeof creditParametersSchema>;
+
+export const LIFECYCLE_STATES = ['draft', 'approved', 'active', 'retired'] as const;
+export type LifecycleState = (typeof LIFECYCLE_STATES)[number];
+
+const lifecycle = {
+  status: z.enum(LIFECYCLE_STATES),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  approvedBy: z.string().nullable(),
+  approvedAt: z.string().nullable(),
+  activatedBy: z.string().nullable(),
+  activatedAt: z.string().nullable(),
+};
+
+export const parameterSetSchema = z.object({ version: z.number().int().min(1), note: z.string(), parameters: creditParametersSchema, ...lifecycle });
+export type ParameterSet = z.infer<typeof parameterSetSchema>;
+
+// ── Scorecard development on the workspace ──────────────────────────────────────────────────────────────
+export const developmentOptionsSchema = z
+  .object({
+    holdoutFraction: z.number().min(0).max(0.9).default(0.3),
+    seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
+    minBinShare: z.number().gt(0).lt(0.5).default(0.05),
+    monotonic: z.boolean().default(true),
+    ivThreshold: z.number().min(0).max(1).default(0.02),
+    maxCorrelation: z.number().gt(0).max(1).default(0.7),
+    /** Candidate features to leave out (see CREDIT_FEATURES). */
+    exclude: z.array(featureName).max(64).default([]),
+    /** Bins edited by hand, used as they are. */
+    binnings: z.array(binningSchema).max(64).default([]),
+  })
+  .strict();
+export type DevelopmentOptions = z.infer<typeof developmentOptionsSchema>;
+
+export const metricsSchema = z.object({ auc: z.number(), gini: z.number(), ks: z.number(), brier: z.number(), rows: z.number().int() });
+const curvePoint = z.object({ x: z.number(), y: z.number() });
+export const scoreBandSchema = z.object({ band: z.string(), lower: z.number().nullable(), upper: z.number().nullable(), rows: z.number().int(), events: z.number().int(), eventRate: z.number(), meanPd: z.number() });
+const stabilityBand = z.enum(['stable', 'investigate', 'significant']);
+const ivBand = z.enum(['useless', 'weak', 'medium', 'strong', 'suspicious']);
+
+export const binReportSchema = z.object({ label: z.string(), count: z.number().int(), events: z.number().int(), eventRate: z.number(), woe: z.number(), points: z.number().nullable() });
+export type BinReportRow = z.infer<typeof binReportSchema>;
+
+export const featureReportSchema = z.object({
+  name: z.string(),
+  type: z.enum(['numeric', 'categorical']),
+  iv: z.number(),
+  ivBand,
+  selected: z.boolean(),
+  reason: z.string().nullable(),
+  bins: z.array(binReportSchema),
+  binning: binningSchema,
+});
+
+/** A scorecard development: what the builder shows, and what a saved model keeps as its report. */
+export const developmentReportSchema = z.object({
+  rows: z.number().int(),
+  events: z.number().int(),
+  /** SHA-256 of the development rows (loan ids, event flags and feature values, in loan-id order). */
+  trainingHash: z.string(),
+  /** How the event and the sample were defined, in words. */
+  sample: z.string(),
+  features: z.array(featureReportSchema),
+  model: z.object({
+    status: z.enum(['converged', 'separation', 'singular', 'not_converged', 'one_class']),
+    message: z.string().nullable(),
+    intercept: z.number().nullable(),
+    coefficients: z.array(z.object({ feature: z.string(), coef: z.number(), se: z.number(), pValue: z.number() })),
+    iterations: z.number().int(),
+  }),
+  scaling: scalingSchema,
+  metrics: z.object({ train: metricsSchema, holdout: metricsSchema.nullable() }).nullable(),
+  /** ROC (x: false positive rate, y: true positive rate) and KS (x: score, y: cumulative shares) curves, thinned to ≤ 200 points. */
+  curves: z
+    .object({
+      roc: z.object({ train: z.array(curvePoint), holdout: z.array(curvePoint).nullable() }),
+      ks: z.object({ events: z.array(curvePoint), nonEvents: z.array(curvePoint) }),
+    })
+    .nullable(),
+  /** Calibration: event rate against mean PD by score band (training deciles). */
+  bands: z.object({ train: z.array(scoreBandSchema), holdout: z.array(scoreBandSchema).nullable() }).nullable(),
+  stability: z
+    .object({ score: z.object({ value: z.number(), band: stabilityBand }), features: z.array(z.object({ feature: z.string(), value: z.number(), band: stabilityBand })) })
+    .nullable(),
+  scorecard: storedScorecardSchema.nullable(),
+});
+export type DevelopmentReport = z.infer<typeof developmentReportSchema>;
+
+export const binEditSchema = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('split'), index: z.number().int().min(0).max(99), at: z.number().finite() }).strict(),
+  z.object({ op: z.literal('merge'), index: z.number().int().min(0).max(99) }).strict(),
+  z.object({ op: z.literal('move'), index: z.number().int().min(0).max(99), to: z.number().finite() }).strict(),
+]);
+export type BinEditRequest = z.infer<typeof binEditSchema>;
+
+export const binningEvaluationSchema = z.object({ binning: binningSchema, bins: z.array(binReportSchema), iv: z.number(), ivBand });
+export type BinningEvaluation = z.infer<typeof binningEvaluationSchema>;
+
+// ── Models ──────────────────────────────────────────────────────────────────────────────────────────────
+export const modelSummarySchema = z.object({
+  modelId: z.number().int(),
+  name: z.string(),
+  ...lifecycle,
+  trainingHash: z.string(),
+  rows: z.number().int(),
+  features: z.array(z.string()),
+  metrics: z.object({ train: metricsSchema, holdout: metricsSchema.nullable() }).nullable(),
+});
+export type ModelSummary = z.infer<typeof modelSummarySchema>;
+export const modelDetailSchema = modelSummarySchema.extend({ report: developmentReportSchema });
+export type ModelDetail = z.infer<typeof modelDetailSchema>;
+
+// ── Runs (PD, grade, stage, ECL per loan) ───────────────────────────────────────────────────────────────
+const totals = { loans: z.number().int(), eadMinor: minor, eclMinor: minor };
+export const runTotalsSchema = z.object({
+  ...totals,
+  byStage: z.array(z.object({ stage: z.enum(['1', '2', '3']), ...totals })),
+  byGrade: z.array(z.object({ grade: z.enum(GRADES), ...totals, meanPd: z.number() })),
+  byStageGrade: z.array(z.object({ stage: z.enum(['1', '2', '3']), grade: z.enum(GRADES), ...totals })),
+  pricing: z.object({ below: z.number().int(), belowOutstandingMinor: minor }),
+});
+export type RunTotals = z.infer<typeof runTotalsSchema>;
+
+export const runSummarySchema = z.object({
+  runId: z.number().int(),
+  asOf: z.string(),
+  startedBy: z.string(),
+  finishedAt: z.string(),
+  modelId: z.number().int(),
+  modelName: z.string(),
+  parameterVersion: z.number().int(),
+  currency: z.string(),
+  totals: runTotalsSchema,
+});
+export type RunSummary = z.infer<typeof runSummarySchema>;
+
+export const eclMonthSchema = z.object({ month: z.number().int(), marginalPd: z.number(), survival: z.number(), eadMinor: z.number(), lgd: z.number(), discountFactor: z.number(), eclMinor: z.number() });
+export const loanRiskSchema = z.object({
+  runId: z.number().int(),
+  asOf: z.string(),
+  score: z.number(),
+  pd12m: z.number(),
+  pdOrigination: z.number(),
+  pdLifetime: z.number(),
+  grade: z.enum(GRADES),
+  stage: z.enum(['1', '2', '3']),
+  stageReason: z.string(),
+  lgd: z.number(),
+  eadMinor: minor,
+  eclMinor: minor,
+  requiredRate: z.number(),
+  reasonCodes: z.array(z.object({ feature: z.string(), pointsLost: z.number() })),
+  /** The ECL month by month, recomputed from the run's inputs (stage 3: one line, no discounting). */
+  schedule: z.array(eclMonthSchema),
+});
+export type LoanRisk = z.infer<typeof loanRiskSchema>;
+
+export const pricingRowSchema = z.object({
+  loan_id: z.string(),
+  product: z.string(),
+  grade: z.string(),
+  interest_rate: z.number(),
+  required_rate: z.number(),
+  shortfall: z.number(),
+  pd_12m: z.number(),
+  lgd: z.number(),
+  outstanding_balance_minor: minor.nullable(),
+});
+export type PricingRow = z.infer<typeof pricingRowSchema>;
+export const PRICING_COLUMNS = pricingRowSchema.keyof().options;
+
+// ── Portfolio analytics ─────────────────────────────────────────────────────────────────────────────────
+export const vintageSchema = z.object({
+  /** Origination quarter, e.g. 2024-Q3. */
+  vintage: z.string(),
+  loans: z.number().int(),
+  /** Cumulative default rate by months on book (index 0 = MOB 1), up to the last month observed. */
+  cumulativeDefaultRate: z.array(z.number()),
+});
+export const rollRateSchema = z.object({
+  /** YYYY-MM of the later month (the transition is from the month before). */
+  month: z.string(),
+  buckets: z.array(z.enum(DPD_BUCKETS)),
+  /** counts[from][to], loans present in both months. */
+  counts: z.array(z.array(z.number().int())),
+});
+export const concentrationSchema = z.object({
+  dimension: z.enum(['region', 'product', 'industry']),
+  hhi: z.number(),
+  /** Equivalent number of equal exposures, 1 / HHI. */
+  effectiveNumber: z.number(),
+  items: z.array(z.object({ key: z.string(), loans: z.number().int(), outstandingMinor: minor, share: z.number() })),
+});
+export const creditAnalyticsSchema = z.object({
+  currency: z.string(),
+  vintages: z.array(vintageSchema),
+  rollRates: z.array(rollRateSchema),
+  concentration: z.array(concentrationSchema),
+});
+export type CreditAnalytics = z.infer<typeof creditAnalyticsSchema>;
+
+/** PSI of the score and CSI of each feature per origination quarter, against the model's development sample. */
+export const modelMonitoringSchema = z.object({
+  modelId: z.number().int(),
+  periods: z.array(z.object({ period: z.string(), loans: z.number().int(), psi: z.number(), psiBand: stabilityBand, csi: z.array(z.object({ feature: z.string(), value: z.number(), band: stabilityBand })) })),
+  /** Observed default rate against mean PD by score band on the current portfolio. */
+  calibration: z.array(scoreBandSchema),
+});
+export type ModelMonitoring = z.infer<typeof modelMonitoringSchema>;
