@@ -2,7 +2,8 @@ import { AuditChainVerifier, type AuditEventRow, type AuditVerification } from '
 import type { Db } from '../../store/database.ts';
 import type { BatchedInput } from '../protocol.ts';
 import type { ReportProgress } from '../serve-job.ts';
-import { inReadSnapshot, keysetBatches } from './keyset.ts';
+import { inReadSnapshot } from '../../store/read-connection.ts';
+import { keysetBatches } from './keyset.ts';
 
 const COLUMNS = ['seq', 'at', 'actor', 'action', 'subject', 'details', 'prev_hash', 'hash'] as const;
 

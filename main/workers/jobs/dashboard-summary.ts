@@ -1,7 +1,7 @@
 import type { Db } from '../../store/database.ts';
 import { dashboardSummary } from '../../store/dashboard-queries.ts';
 import type { ReportProgress } from '../serve-job.ts';
-import { inReadSnapshot } from './keyset.ts';
+import { inReadSnapshot } from '../../store/read-connection.ts';
 
 export type DashboardSummary = ReturnType<typeof dashboardSummary>;
 

@@ -28,8 +28,3 @@ export function* keysetBatches<Row extends Record<string, unknown>>(db: Db, quer
     rows = next.all(last, query.batchSize) as Row[];
   }
 }
-
-/** Runs `read` in one read transaction, so that a count taken first and the pages read after see one snapshot. */
-export function inReadSnapshot<T>(db: Db, read: () => T): T {
-  return db.transaction(read).deferred();
-}

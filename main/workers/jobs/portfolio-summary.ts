@@ -2,7 +2,8 @@ import type { Db } from '../../store/database.ts';
 import { createPortfolioSummary, type LoanPosition, type PortfolioSummary } from '../../engines/credit/portfolio-summary.ts';
 import type { BatchedInput } from '../protocol.ts';
 import type { ReportProgress } from '../serve-job.ts';
-import { inReadSnapshot, keysetBatches } from './keyset.ts';
+import { inReadSnapshot } from '../../store/read-connection.ts';
+import { keysetBatches } from './keyset.ts';
 
 const COLUMNS = ['loan_id', 'product', 'currency', 'principal_minor', 'outstanding_balance_minor', 'dpd', 'status'] as const satisfies readonly (keyof LoanPosition)[];
 
