@@ -41,6 +41,17 @@ export function wholeNumber(option: string): (value: string) => number {
   };
 }
 
+/** A number strictly between `low` and `high` (a share, a fraction). */
+export function fraction(option: string, low: number, high: number): (value: string) => number {
+  return (value) => {
+    const number = Number(value);
+    if (value.trim() === '' || !Number.isFinite(number) || number <= low || number >= high) {
+      throw new InvalidArgumentError(`${option} takes a number strictly between ${low} and ${high}.`);
+    }
+    return number;
+  };
+}
+
 /** The "Examples:" block at the end of a command's --help. */
 export function addExamples(command: Command, examples: string[]): Command {
   return command.addHelpText('after', `\nExamples:\n${examples.map((example) => `  $ ${example}`).join('\n')}\n`);

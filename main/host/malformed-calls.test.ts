@@ -18,6 +18,17 @@ const grid: MethodArgs<'portfolio.loans'> = {
   filterModel: { region: { filterType: 'text', type: 'contains', filter: 'x' } },
 };
 
+const BINNING: MethodArgs<'credit.evaluateBinning'>['binning'] = { name: 'annual_income', type: 'numeric', bins: [{ label: '(-inf, 5]', rule: { kind: 'interval', lower: null, upper: 5 } }, { label: '(5, +inf)', rule: { kind: 'interval', lower: 5, upper: null } }], specialValues: [] };
+
+const PARAMETERS: MethodArgs<'credit.saveParameterSet'>['parameters'] = {
+    masterScale: (['A', 'B', 'C', 'D', 'E', 'F', 'G'] as const).map((grade, i) => ({ grade, maxPd: i === 6 ? 1 : 0.01 * 2 ** i })),
+    dpdPdMultiplier: { current: 1, '1-29': 3, '30-59': 6, '60-89': 10 },
+    staging: { sicrDpd: 30, sicrPdMultiple: 2.5, impairedDpd: 90 },
+    lgd: { default: 0.6, rules: [{ product: 'cash', collateralType: null, lgd: 0.7 }] },
+    ccf: { default: 0.75, byProduct: { card: 0.5 } },
+    pricing: { fundingCost: 0.04, operatingCost: 0.03, margin: 0.02 },
+  };
+
 /** A valid argument object for every method, with every declared field present (checked below). */
 const VALID_ARGS: { [M in MethodName]: MethodArgs<M> } = {
   'session.status': {},
@@ -45,6 +56,24 @@ const VALID_ARGS: { [M in MethodName]: MethodArgs<M> } = {
   'users.changePassphrase': { username: 'bob', currentPassphrase: 'p', newPassphrase: 'q' },
   'workspace.backup': { path: '/tmp/backup.rdw' },
   'workspace.restore': { from: '/tmp/backup.rdw', passphrase: 'p' },
+  'credit.startDevelopment': { holdoutFraction: 0.3, seed: 1, minBinShare: 0.05, monotonic: true, ivThreshold: 0.02, maxCorrelation: 0.7, exclude: ['region'], binnings: [BINNING] },
+  'credit.development': { jobId: 'j1' },
+  'credit.evaluateBinning': { binning: BINNING, edit: { op: 'merge', index: 0 }, holdoutFraction: 0.3, seed: 1 },
+  'credit.saveModel': { jobId: 'j1', name: 'model' },
+  'credit.models': {},
+  'credit.model': { modelId: 1 },
+  'credit.approveModel': { modelId: 1 },
+  'credit.activateModel': { modelId: 1 },
+  'credit.monitoring': { modelId: 1 },
+  'credit.parameterSets': {},
+  'credit.saveParameterSet': { parameters: PARAMETERS, note: 'n' },
+  'credit.approveParameterSet': { version: 1 },
+  'credit.activateParameterSet': { version: 1 },
+  'credit.startRun': { asOf: '2024-12-31' },
+  'credit.runs': {},
+  'credit.loanRisk': { loanId: 'L1' },
+  'credit.pricingCheck': grid,
+  'credit.analytics': {},
 };
 
 /** Whole-argument values no method accepts (JSON text, spliced into the message as is). */

@@ -23,7 +23,10 @@ export type RiskDeskErrorCode =
   | 'FILE_UNREADABLE'
   | 'BACKUP_FAILED'
   | 'JOB_FAILED'
-  | 'JOB_CANCELLED';
+  | 'JOB_CANCELLED'
+  | 'NOT_FOUND'
+  | 'INVALID_STATE'
+  | 'FOUR_EYES';
 
 export class RiskDeskError extends Error {
   readonly code: RiskDeskErrorCode;

@@ -23,6 +23,8 @@ export interface GridSpec<Id extends string = string> {
   readonly key: string;
   readonly joins: Readonly<Record<string, string>>;
   readonly columns: Readonly<Record<Id, GridColumn>>;
+  /** The main table's rows that make up the grid (a constant over the main table alone); the key is unique among them. */
+  readonly where?: string;
 }
 
 export interface GridIssue {
@@ -189,7 +191,7 @@ export interface CompiledView {
 /** The filtered, sorted view of a grid (checked first with gridQueryProblems). */
 export function compileView(spec: GridSpec, filterModel: GridFilterModel, sortModel: GridSortModel): CompiledView {
   const joins = new Set<string>();
-  const terms: string[] = [];
+  const terms: string[] = spec.where === undefined ? [] : [spec.where];
   const params: unknown[] = [];
   for (const [id, filter] of Object.entries(filterModel)) {
     const col = column(spec, id);
@@ -213,6 +215,11 @@ export function compileView(spec: GridSpec, filterModel: GridFilterModel, sortMo
   };
 }
 
+/** The join of a page's keys back to the main table's rows (the grid's own rows: a key may be unique only among them). */
+function pageRowsOn(spec: GridSpec): string {
+  return `${spec.table} ON ${spec.key} = page.page_key${spec.where === undefined ? '' : ` AND ${spec.where}`}`;
+}
+
 function selectList(spec: GridSpec, ids: readonly string[] = Object.keys(spec.columns)): string {
   return ids.map((id) => `${column(spec, id).sql} AS "${id}"`).join(', ');
 }
@@ -232,7 +239,7 @@ export function pageRows<Row>(db: Db, spec: GridSpec, query: GridQuery): Row[] {
   // CROSS JOIN keeps the page as the outer loop: SQLite does not reorder it, so the table is probed per page row.
   const sql = `SELECT ${selectList(spec)}
     FROM (SELECT ${spec.key} AS page_key FROM ${view.from} ${view.where} ${view.orderBy} LIMIT ? OFFSET ?) page
-    CROSS JOIN ${spec.table} ON ${spec.key} = page.page_key ${Object.values(spec.joins).join(' ')}
+    CROSS JOIN ${pageRowsOn(spec)} ${Object.values(spec.joins).join(' ')}
     ${view.orderBy}`;
   return db.prepare(sql).all(...view.params, query.endRow - query.startRow, query.startRow) as Row[];
 }
@@ -259,7 +266,7 @@ export function rowsForKeys<Row>(db: Db, spec: GridSpec, keys: readonly unknown[
   const values = keys.map(() => '(?, ?)').join(', ');
   const sql = `WITH page (page_key, position) AS (VALUES ${values})
     SELECT ${selectList(spec)}
-    FROM page CROSS JOIN ${spec.table} ON ${spec.key} = page.page_key ${Object.values(spec.joins).join(' ')}
+    FROM page CROSS JOIN ${pageRowsOn(spec)} ${Object.values(spec.joins).join(' ')}
     ORDER BY page.position`;
   return db.prepare(sql).all(...keys.flatMap((key, position) => [key, position])) as Row[];
 }

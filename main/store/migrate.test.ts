@@ -25,6 +25,7 @@ const EXPECTED_TABLES: Record<number, string[]> = {
   30: ['accounts', 'labels', 'transactions'],
   40: ['daily_flows', 'investor_balances', 'liquidity_lines'],
   50: ['user_settings'],
+  60: ['credit_models', 'credit_parameter_sets', 'credit_run_loans', 'credit_runs'],
 };
 
 describe('migrations', () => {

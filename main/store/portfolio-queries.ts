@@ -1,4 +1,5 @@
 import type { BorrowerRow, LoanDetail, LoanRow } from '../../preload/contract/index.ts';
+import { LATEST_RUN_ID_SQL } from './credit-runs.ts';
 import type { Db } from './database.ts';
 import { countRows, viewRows, type GridColumn, type GridFilterModel, type GridSortModel, type GridSpec } from './grid-sql.ts';
 import { DEFAULT_BASE_CURRENCY } from './workspace.ts';
@@ -9,16 +10,23 @@ export function baseCurrency(db: Db): string {
   return row?.value ?? DEFAULT_BASE_CURRENCY;
 }
 
-const BASE_CURRENCY_SQL = `coalesce((SELECT value FROM meta WHERE key = 'base_currency'), '${DEFAULT_BASE_CURRENCY}')`;
+/** The base currency as an SQL expression, for queries that keep to it. */
+export const BASE_CURRENCY_SQL = `coalesce((SELECT value FROM meta WHERE key = 'base_currency'), '${DEFAULT_BASE_CURRENCY}')`;
 
 /**
- * Loans with their borrower's region. The key is the loans table's rowid: every loan index ends in it, so
+ * Loans with their borrower's region and their result in the latest credit run (null before the first run, and
+ * for loans it did not score: closed ones). The key is the loans table's rowid: every loan index ends in it, so
  * a sort on one indexed column is an index walk in full (the loan_id would need a sort of each run of ties).
+ * The run's columns come through a LEFT JOIN (every loan stays in the grid), so a sort on them is never an index
+ * walk: the grid reads such a view's key list once (one pass and a sort) and pages that.
  */
 export const LOAN_GRID: GridSpec<keyof LoanRow> = {
   table: 'loans l',
   key: 'l.rowid',
-  joins: { borrower: 'LEFT JOIN borrowers b ON b.borrower_id = l.borrower_id' },
+  joins: {
+    borrower: 'LEFT JOIN borrowers b ON b.borrower_id = l.borrower_id',
+    risk: `LEFT JOIN credit_run_loans r ON r.run_id = ${LATEST_RUN_ID_SQL} AND r.loan_id = l.loan_id`,
+  },
   columns: {
     loan_id: { sql: 'l.loan_id', kind: 'text' },
     borrower_id: { sql: 'l.borrower_id', kind: 'text' },
@@ -36,6 +44,10 @@ export const LOAN_GRID: GridSpec<keyof LoanRow> = {
     dpd: { sql: 'l.dpd', kind: 'number' },
     collateral_type: { sql: 'l.collateral_type', kind: 'text' },
     channel: { sql: 'l.channel', kind: 'text' },
+    pd_12m: { sql: 'r.pd_12m', kind: 'number', join: 'risk' },
+    grade: { sql: 'r.grade', kind: 'text', join: 'risk' },
+    stage: { sql: 'r.stage', kind: 'number', join: 'risk' },
+    ecl_minor: { sql: 'r.ecl_minor', kind: 'number', join: 'risk' },
   },
 };
 
@@ -76,7 +88,7 @@ export function countLoans(db: Db, filterModel: GridFilterModel): number {
 
 export function loanDetail(db: Db, loanId: string): LoanDetail | undefined {
   const columns = Object.entries(LOAN_GRID.columns).map(([id, column]) => `${column.sql} AS "${id}"`);
-  const loan = db.prepare(`SELECT ${columns.join(', ')} FROM loans l LEFT JOIN borrowers b ON b.borrower_id = l.borrower_id WHERE l.loan_id = ?`).get(loanId) as LoanRow | undefined;
+  const loan = db.prepare(`SELECT ${columns.join(', ')} FROM ${LOAN_GRID.table} ${Object.values(LOAN_GRID.joins).join(' ')} WHERE l.loan_id = ?`).get(loanId) as LoanRow | undefined;
   if (!loan) return undefined;
   const borrower = db
     .prepare('SELECT borrower_id, region, annual_income_minor, employment_type, industry, home_ownership, credit_history_months, id_verified FROM borrowers WHERE borrower_id = ?')

@@ -1,6 +1,11 @@
 import type { EngineJobs, JobKind, WorkerReply, WorkerTask } from './protocol.ts';
 import { endProgress, serveJob, type Job } from './serve-job.ts';
 import { verifyAuditJob } from './jobs/audit-verify.ts';
+import { creditAnalyticsJob } from './jobs/credit-analytics.ts';
+import { creditBinningJob } from './jobs/credit-binning.ts';
+import { creditDevelopmentJob } from './jobs/credit-development.ts';
+import { creditMonitoringJob } from './jobs/credit-monitoring.ts';
+import { creditRunJob } from './jobs/credit-run.ts';
 import { dashboardSummaryJob } from './jobs/dashboard-summary.ts';
 import { summarizePortfolioJob } from './jobs/portfolio-summary.ts';
 
@@ -9,6 +14,11 @@ export const ENGINE_JOBS: { readonly [K in JobKind]: Job<EngineJobs[K]['input'],
   'audit-verify': verifyAuditJob,
   'portfolio-summary': summarizePortfolioJob,
   'dashboard-summary': dashboardSummaryJob,
+  'credit-development': creditDevelopmentJob,
+  'credit-binning': creditBinningJob,
+  'credit-run': creditRunJob,
+  'credit-analytics': creditAnalyticsJob,
+  'credit-monitoring': creditMonitoringJob,
 };
 
 function isJobKind(kind: string): kind is JobKind {

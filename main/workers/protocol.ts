@@ -1,6 +1,11 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { PortfolioSummary } from '../engines/credit/portfolio-summary.ts';
 import type { AuditVerification } from '../store/audit.ts';
+import type { CreditAnalytics, DevelopmentReport, ModelMonitoring, RunSummary } from '../../preload/contract/credit.ts';
+import type { CreditBinningInput, CreditBinningResult } from './jobs/credit-binning.ts';
+import type { CreditDevelopmentInput } from './jobs/credit-development.ts';
+import type { CreditMonitoringInput } from './jobs/credit-monitoring.ts';
+import type { CreditRunInput } from './jobs/credit-run.ts';
 import type { DashboardSummary } from './jobs/dashboard-summary.ts';
 
 /**
@@ -30,6 +35,11 @@ export type EngineJobs = {
   'audit-verify': { input: BatchedInput; result: AuditVerification };
   'portfolio-summary': { input: BatchedInput; result: PortfolioSummary };
   'dashboard-summary': { input: Record<string, never>; result: DashboardSummary };
+  'credit-development': { input: CreditDevelopmentInput; result: DevelopmentReport };
+  'credit-binning': { input: CreditBinningInput; result: CreditBinningResult };
+  'credit-run': { input: CreditRunInput; result: RunSummary };
+  'credit-analytics': { input: Record<string, never>; result: CreditAnalytics };
+  'credit-monitoring': { input: CreditMonitoringInput; result: ModelMonitoring };
 };
 
 export type JobMap = Record<string, { input: unknown; result: unknown }>;

@@ -4,8 +4,11 @@ import { PROGRESS_END, type JobProgress, type ProgressMessage, type ReaderSpec, 
 
 export type ReportProgress = (progress: JobProgress) => void;
 
-/** A job as a worker runs it: synchronous reads on the worker's own connection, progress as it goes. */
-export type Job<Input, Result> = (db: Db, input: Input, report: ReportProgress) => Result;
+/**
+ * A job as a worker runs it: synchronous reads on the worker's own read-only connection, progress as it goes.
+ * The workspace spec is there for the one job that writes (a credit run opens its own writable connection).
+ */
+export type Job<Input, Result> = (db: Db, input: Input, report: ReportProgress, workspace: ReaderSpec) => Result;
 
 // One read-only connection per workspace per worker: a worker serves many jobs over its life. A task whose key
 // differs from the cached connection's (a re-keyed workspace, or a wrong key) must not read through it.
@@ -32,7 +35,7 @@ export function serveJob<Input, Result>(task: WorkerTask<string, Input>, job: Jo
   try {
     const db = readerFor(task.reader);
     const report: ReportProgress = (progress) => post(task, progress);
-    return { ok: true, value: job(db, task.input, report) };
+    return { ok: true, value: job(db, task.input, report, task.reader) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     // Nothing in this codebase puts the key in a message; this keeps a driver or SQLite message from doing so.

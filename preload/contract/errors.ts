@@ -27,6 +27,10 @@ export const API_ERROR_CODES = [
   'BACKUP_FAILED',
   'JOB_FAILED',
   'JOB_CANCELLED',
+  /** An approval by the author of what is approved: a second person must approve. */
+  'FOUR_EYES',
+  /** Not possible in the current state (approving an active model, a run with no active model, …). */
+  'INVALID_STATE',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 

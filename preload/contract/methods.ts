@@ -1,4 +1,21 @@
 import { z } from 'zod';
+import {
+  binEditSchema,
+  binningEvaluationSchema,
+  binningSchema,
+  creditAnalyticsSchema,
+  creditParametersSchema,
+  developmentOptionsSchema,
+  developmentReportSchema,
+  GRADES,
+  loanRiskSchema,
+  modelDetailSchema,
+  modelMonitoringSchema,
+  modelSummarySchema,
+  parameterSetSchema,
+  pricingRowSchema,
+  runSummarySchema,
+} from './credit.ts';
 import { filterModelSchema, gridPageSchema, gridQuerySchema, sortModelSchema } from './grid.ts';
 import { DEMO_SCALES, IMPORT_KIND_NAMES } from './kinds.ts';
 import { ROLES, type Permission } from './permissions.ts';
@@ -26,6 +43,10 @@ const jobStarted = z.object({ jobId: z.string() });
 const minor = z.number().int().refine(Number.isSafeInteger, 'money exceeds the safe integer range');
 const passphrase = z.string().min(1).max(1024);
 const username = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'user names are 1–64 letters, digits, ".", "_" or "-"');
+const jobId = z.string().min(1).max(64);
+const modelId = z.number().int().min(1);
+const version = z.number().int().min(1);
+const isoDate = z.iso.date();
 /** A local file path typed or chosen by the user; main resolves and checks it, never trusting it blindly. */
 const localPath = z.string().min(1).max(4096).refine((p) => !p.includes('\u0000'), 'paths cannot contain NUL');
 
@@ -81,6 +102,11 @@ export const loanRowSchema = z.object({
   dpd: z.number().int().nullable(),
   collateral_type: z.string().nullable(),
   channel: z.string().nullable(),
+  /** From the latest credit run (null before the first run, or for a loan it did not cover). */
+  pd_12m: z.number().nullable(),
+  grade: z.enum(GRADES).nullable(),
+  stage: z.number().int().min(1).max(3).nullable(),
+  ecl_minor: minor.nullable(),
 });
 export type LoanRow = z.infer<typeof loanRowSchema>;
 export const LOAN_COLUMNS = loanRowSchema.keyof().options;
@@ -113,7 +139,7 @@ export const AUDIT_COLUMNS = auditEventRowSchema.keyof().options;
 
 export const jobSchema = z.object({
   jobId: z.string(),
-  kind: z.enum(['import', 'demo', 'audit-verify', 'export-loans', 'backup']),
+  kind: z.enum(['import', 'demo', 'audit-verify', 'export-loans', 'backup', 'credit-development', 'credit-run']),
   label: z.string(),
   state: z.enum(['running', 'done', 'failed', 'cancelled']),
   done: z.number(),
@@ -199,6 +225,64 @@ export const contract = {
     args: z.object({ from: localPath, passphrase }).strict(),
     result: sessionStatusSchema,
   }),
+  'credit.startDevelopment': method({
+    summary: 'Develop a scorecard on the workspace’s seasoned loans (a job; read the report with credit.development).',
+    permission: 'models.develop',
+    args: developmentOptionsSchema,
+    result: jobStarted,
+  }),
+  'credit.development': method({ summary: 'The report of a finished development job.', permission: 'models.develop', args: z.object({ jobId }).strict(), result: developmentReportSchema }),
+  'credit.evaluateBinning': method({
+    summary: 'Re-count one feature’s bins (after an optional split, merge or boundary move) on the development sample: WOE and IV at once.',
+    permission: 'models.develop',
+    args: z.object({ binning: binningSchema, edit: binEditSchema.optional(), holdoutFraction: z.number().min(0).max(0.9), seed: z.number().int().min(0).max(2 ** 31 - 1) }).strict(),
+    result: binningEvaluationSchema,
+  }),
+  'credit.saveModel': method({
+    summary: 'Save the scorecard of a finished development as a draft model.',
+    permission: 'models.develop',
+    args: z.object({ jobId, name: z.string().trim().min(1).max(100) }).strict(),
+    result: modelSummarySchema,
+  }),
+  'credit.models': method({ summary: 'Scorecard models, newest first.', permission: 'workspace.read', args: none, result: z.array(modelSummarySchema) }),
+  'credit.model': method({ summary: 'One model with its full development report.', permission: 'workspace.read', args: z.object({ modelId }).strict(), result: modelDetailSchema }),
+  'credit.approveModel': method({ summary: 'Approve a draft model (not its author: four eyes).', permission: 'models.approve', args: z.object({ modelId }).strict(), result: modelSummarySchema }),
+  'credit.activateModel': method({ summary: 'Make an approved model the active one (the previous one is retired).', permission: 'models.approve', args: z.object({ modelId }).strict(), result: modelSummarySchema }),
+  'credit.monitoring': method({
+    summary: 'PSI and CSI of a model per origination quarter, and its calibration on the current portfolio.',
+    permission: 'workspace.read',
+    args: z.object({ modelId }).strict(),
+    result: modelMonitoringSchema,
+  }),
+  'credit.parameterSets': method({ summary: 'IFRS 9 parameter sets, newest first.', permission: 'workspace.read', args: none, result: z.array(parameterSetSchema) }),
+  'credit.saveParameterSet': method({
+    summary: 'Save a new draft parameter set (master scale, staging, LGD, CCF, pricing).',
+    permission: 'parameters.edit',
+    args: z.object({ parameters: creditParametersSchema, note: z.string().trim().min(1).max(500) }).strict(),
+    result: parameterSetSchema,
+  }),
+  'credit.approveParameterSet': method({ summary: 'Approve a draft parameter set (not its author: four eyes).', permission: 'parameters.edit', args: z.object({ version }).strict(), result: parameterSetSchema }),
+  'credit.activateParameterSet': method({ summary: 'Make an approved parameter set the active one.', permission: 'parameters.edit', args: z.object({ version }).strict(), result: parameterSetSchema }),
+  'credit.startRun': method({
+    summary: 'Score every open loan with the active model and parameter set: PD, grade, stage and ECL (a job).',
+    permission: 'runs.start',
+    args: z.object({ asOf: isoDate.optional() }).strict(),
+    result: jobStarted,
+  }),
+  'credit.runs': method({ summary: 'Credit runs, newest first, with their totals.', permission: 'workspace.read', args: none, result: z.array(runSummarySchema) }),
+  'credit.loanRisk': method({
+    summary: 'One loan in the latest run: PD, grade, stage, reason codes and the ECL month by month.',
+    permission: 'workspace.read',
+    args: z.object({ loanId: z.string().min(1).max(128) }).strict(),
+    result: loanRiskSchema.nullable(),
+  }),
+  'credit.pricingCheck': method({
+    summary: 'Loans of the latest run priced below funding cost + expected loss + operating cost + margin.',
+    permission: 'workspace.read',
+    args: gridQuerySchema,
+    result: gridPageSchema(pricingRowSchema),
+  }),
+  'credit.analytics': method({ summary: 'Vintage curves, roll-rate matrices and concentration (HHI).', permission: 'workspace.read', args: none, result: creditAnalyticsSchema }),
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

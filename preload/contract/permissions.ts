@@ -21,6 +21,9 @@ export const PERMISSIONS = {
   'data.import': ['admin', 'analyst'],
   'data.demo': ['admin', 'analyst'],
   'runs.start': ['analyst'],
+  /** Scorecard development and saving drafts; approval and activation are a second person's (four eyes). */
+  'models.develop': ['analyst'],
+  'models.approve': ['compliance'],
   'cases.edit': ['analyst'],
   'rules.edit': ['compliance'],
   'parameters.edit': ['compliance'],

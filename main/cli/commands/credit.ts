@@ -1,9 +1,10 @@
-import { type Command, InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
 import { CONVENTIONS, fitCreditScorecard } from '../../services/credit/scorecard-fit.ts';
 import type { CliIo, JsonValue } from '../cli-io.ts';
 import { formatTable } from '../cli-io.ts';
-import { addExamples, addJsonOption, commandPath, outputFor, wholeNumber, type JsonFlag } from '../command-options.ts';
+import { addExamples, addJsonOption, commandPath, fraction, outputFor, wholeNumber, type JsonFlag } from '../command-options.ts';
 import { CliFailure, UsageError } from '../failure.ts';
+import { addWorkspaceCreditCommands } from './credit-workspace.ts';
 
 interface FitFlags extends JsonFlag {
   csv: string;
@@ -14,16 +15,6 @@ interface FitFlags extends JsonFlag {
   seed?: number;
   minBinShare?: number;
   out?: string;
-}
-
-function fraction(option: string, low: number, high: number): (value: string) => number {
-  return (value) => {
-    const number = Number(value);
-    if (value.trim() === '' || !Number.isFinite(number) || number <= low || number >= high) {
-      throw new InvalidArgumentError(`${option} takes a number strictly between ${low} and ${high}.`);
-    }
-    return number;
-  };
 }
 
 function columnList(value: string, previous: string[] | undefined): string[] {
@@ -78,7 +69,7 @@ function addFitCommand(credit: Command, io: CliIo): void {
       events: dev.events,
       target: outcome.target,
       event_values: outcome.eventValues,
-      features: dev.features as unknown as JsonValue,
+      features: dev.features.map(({ binning: _rules, ...feature }) => feature) as unknown as JsonValue,
       model: dev.model as unknown as JsonValue,
       scaling: dev.scaling as unknown as JsonValue,
       metrics: dev.metrics as unknown as JsonValue,
@@ -113,7 +104,8 @@ function addFitCommand(credit: Command, io: CliIo): void {
 }
 
 export function addCreditCommands(program: Command, io: CliIo): void {
-  const credit = program.command('credit').description('credit risk: scorecard development');
-  addExamples(credit, ['riskdesk credit fit --csv credit_data.csv --target Status --json']);
+  const credit = program.command('credit').description('credit risk: scorecard development (any CSV) and portfolio runs (PD, grades, IFRS 9 ECL)');
+  addExamples(credit, ['riskdesk credit fit --csv credit_data.csv --target Status --json', 'riskdesk credit run --db risk.rdw --user analyst']);
   addFitCommand(credit, io);
+  addWorkspaceCreditCommands(credit, io);
 }

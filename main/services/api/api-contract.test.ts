@@ -2,7 +2,20 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { allows, contract, METHOD_NAMES, ROLES, type ApiOutcome, type MethodName, type Role } from '../../../preload/contract/index.ts';
+import {
+  allows,
+  contract,
+  METHOD_NAMES,
+  ROLES,
+  type ApiOutcome,
+  type CreditParameters,
+  type DevelopmentReport,
+  type MethodName,
+  type ModelSummary,
+  type ParameterSet,
+  type Role,
+  type StoredBinning,
+} from '../../../preload/contract/index.ts';
 import { Workspace } from '../../store/workspace.ts';
 import { backupWorkspace } from '../backup-service.ts';
 import { addUser } from '../users-service.ts';
@@ -15,6 +28,17 @@ interface ArgsContext {
   readonly csv: string;
   /** A finished export of this session (for readExport and cancel). */
   readonly exportJobId: string;
+  /** A finished scorecard development of this session (the analyst's; a placeholder for other roles). */
+  readonly developmentJobId: string;
+  readonly credit: CreditFixtures;
+}
+
+/** Made once, before the roles take their turns: a draft model and a draft parameter set by someone else. */
+interface CreditFixtures {
+  readonly modelId: number;
+  readonly binning: StoredBinning;
+  readonly parameters: CreditParameters;
+  readonly draftParameterVersion: number;
 }
 
 /**
@@ -47,6 +71,24 @@ const VALID_ARGS: Record<MethodName, (c: ArgsContext) => unknown> = {
   'users.changePassphrase': (c) => ({ username: ROLE_USERS[c.role].username, currentPassphrase: ROLE_USERS[c.role].passphrase, newPassphrase: ROLE_USERS[c.role].passphrase }),
   'workspace.backup': (c) => ({ path: path.join(c.dir, `backup-by-${c.role}.rdw`) }),
   'workspace.restore': (c) => ({ from: c.backup, passphrase: ADMIN_PASSPHRASE }),
+  'credit.startDevelopment': () => ({ holdoutFraction: 0.25 }),
+  'credit.development': (c) => ({ jobId: c.developmentJobId }),
+  'credit.evaluateBinning': (c) => ({ binning: c.credit.binning, holdoutFraction: 0.3, seed: 1 }),
+  'credit.saveModel': (c) => ({ jobId: c.developmentJobId, name: `by ${c.role}` }),
+  'credit.models': () => ({}),
+  'credit.model': (c) => ({ modelId: c.credit.modelId }),
+  'credit.approveModel': (c) => ({ modelId: c.credit.modelId }),
+  'credit.activateModel': (c) => ({ modelId: c.credit.modelId }),
+  'credit.monitoring': (c) => ({ modelId: c.credit.modelId }),
+  'credit.parameterSets': () => ({}),
+  'credit.saveParameterSet': (c) => ({ parameters: c.credit.parameters, note: `by ${c.role}` }),
+  'credit.approveParameterSet': (c) => ({ version: c.credit.draftParameterVersion }),
+  'credit.activateParameterSet': (c) => ({ version: c.credit.draftParameterVersion }),
+  'credit.startRun': () => ({}),
+  'credit.runs': () => ({}),
+  'credit.loanRisk': () => ({ loanId: 'L03' }),
+  'credit.pricingCheck': () => ({ startRow: 0, endRow: 50, sortModel: [{ colId: 'shortfall', sort: 'desc' }], filterModel: {} }),
+  'credit.analytics': () => ({}),
 };
 
 /** Run last, in this order: each ends the session (an unlock starts a new one, without the jobs of the old). */
@@ -57,24 +99,63 @@ function expectedAllowed(method: MethodName, role: Role): boolean {
   return permission === 'public' || allows(role, permission);
 }
 
+const NO_JOB = '00000000-0000-0000-0000-000000000000';
+
+const PLACEHOLDER_CREDIT: CreditFixtures = {
+  modelId: 1,
+  binning: { name: 'annual_income', type: 'numeric', bins: [{ label: '(-inf, +inf)', rule: { kind: 'interval', lower: null, upper: null } }], specialValues: [] },
+  parameters: {
+    masterScale: (['A', 'B', 'C', 'D', 'E', 'F', 'G'] as const).map((grade, i) => ({ grade, maxPd: i === 6 ? 1 : 0.01 * 2 ** i })),
+    dpdPdMultiplier: { current: 1, '1-29': 3, '30-59': 6, '60-89': 10 },
+    staging: { sicrDpd: 30, sicrPdMultiple: 2.5, impairedDpd: 90 },
+    lgd: { default: 0.6, rules: [] },
+    ccf: { default: 0.75, byProduct: {} },
+    pricing: { fundingCost: 0.04, operatingCost: 0.03, margin: 0.02 },
+  },
+  draftParameterVersion: 2,
+};
+
 function placeholderContext(dir: string): ArgsContext {
-  return { role: 'admin', dir, backup: path.join(dir, 'none.rdw'), csv: path.join(dir, 'none.csv'), exportJobId: '00000000-0000-0000-0000-000000000000' };
+  return { role: 'admin', dir, backup: path.join(dir, 'none.rdw'), csv: path.join(dir, 'none.csv'), exportJobId: NO_JOB, developmentJobId: NO_JOB, credit: PLACEHOLDER_CREDIT };
 }
+
+/** As the analyst: develop and save a draft model; as a second compliance user: draft a parameter set. */
+async function creditFixtures(ws: TestWorkspace): Promise<CreditFixtures> {
+  const analyst = ws.service();
+  await analyst.ok('session.unlock', ROLE_USERS.analyst);
+  const { jobId } = await analyst.ok<{ jobId: string }>('credit.startDevelopment', {});
+  assert.equal((await analyst.jobDone(jobId)).job.state, 'done');
+  const report = await analyst.ok<DevelopmentReport>('credit.development', { jobId });
+  const model = await analyst.ok<ModelSummary>('credit.saveModel', { jobId, name: 'fixture' });
+  const binning = report.features[0]?.binning;
+  assert.ok(binning);
+  const second = ws.service();
+  await second.ok('session.unlock', SECOND_COMPLIANCE);
+  const [active] = await second.ok<ParameterSet[]>('credit.parameterSets');
+  assert.ok(active);
+  const draft = await second.ok<ParameterSet>('credit.saveParameterSet', { parameters: active.parameters, note: 'fixture' });
+  return { modelId: model.modelId, binning, parameters: active.parameters, draftParameterVersion: draft.version };
+}
+
+const SECOND_COMPLIANCE = { username: 'cara', passphrase: 'second compliance passphrase' };
 
 describe('the API against the contract', () => {
   let ws: TestWorkspace;
   let backup: string;
   let csv: string;
+  let credit = PLACEHOLDER_CREDIT;
 
   before(async () => {
-    ws = await createTestWorkspace({ roles: true, seed: seedSmallPortfolio });
+    ws = await createTestWorkspace({ roles: true, seed: seedSmallPortfolio, demo: true });
     const admin = await Workspace.open({ path: ws.file, passphrase: ADMIN_PASSPHRASE });
     await addUser(admin, { username: 'victim', role: 'analyst', passphrase: 'victim passphrase 1' });
+    await addUser(admin, { ...SECOND_COMPLIANCE, role: 'compliance' });
     backup = path.join(ws.dir, 'before.rdw');
     await backupWorkspace(admin, backup);
     admin.close();
     csv = path.join(ws.dir, 'borrowers.csv');
     fs.writeFileSync(csv, 'borrower_id,region,annual_income\nB9,north,1000.00\n');
+    credit = await creditFixtures(ws);
   });
   after(() => ws.dispose());
 
@@ -123,7 +204,12 @@ describe('the API against the contract', () => {
       await t.ok('session.unlock', { username: ROLE_USERS[role].username, passphrase: ROLE_USERS[role].passphrase });
       const { jobId } = await t.ok<{ jobId: string }>('portfolio.exportLoans', { sortModel: [], filterModel: {} });
       assert.equal((await t.jobDone(jobId)).job.state, 'done');
-      const context: ArgsContext = { role, dir: ws.dir, backup, csv, exportJobId: jobId };
+      let developmentJobId = NO_JOB;
+      if (role === 'analyst') {
+        developmentJobId = (await t.ok<{ jobId: string }>('credit.startDevelopment', {})).jobId;
+        assert.equal((await t.jobDone(developmentJobId)).job.state, 'done');
+      }
+      const context: ArgsContext = { role, dir: ws.dir, backup, csv, exportJobId: jobId, developmentJobId, credit };
       const order = [...METHOD_NAMES.filter((m) => !SESSION_ENDING.includes(m)), ...SESSION_ENDING];
       for (const method of order) {
         const outcome: ApiOutcome<unknown> = await t.api.call(method, VALID_ARGS[method](context));

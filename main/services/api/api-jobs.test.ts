@@ -108,8 +108,8 @@ describe('jobs: progress, completion, cancellation, serialised writes, export, b
     await t.jobDone(all.jobId);
     const whole = await t.ok<{ chunk: string }>('jobs.readExport', { jobId: all.jobId, offset: 0 });
     const lines = whole.chunk.trimEnd().split('\r\n');
-    assert.equal(lines[0], '\uFEFFloan_id,borrower_id,region,product,origination_date,maturity_date,principal,outstanding_balance,undrawn_amount,currency,interest_rate,term_months,status,dpd,collateral_type,channel');
-    assert.equal(lines[1], 'L01,B1,north,cash,2024-01-15,2025-01-15,1000.00,800.00,,CNY,0.1,12,current,0,,app');
+    assert.equal(lines[0], '\uFEFFloan_id,borrower_id,region,product,origination_date,maturity_date,principal,outstanding_balance,undrawn_amount,currency,interest_rate,term_months,status,dpd,collateral_type,channel,pd_12m,grade,stage,ecl');
+    assert.equal(lines[1], 'L01,B1,north,cash,2024-01-15,2025-01-15,1000.00,800.00,,CNY,0.1,12,current,0,,app,,,,');
     assert.equal(lines.length, 1 + 8);
   });
 

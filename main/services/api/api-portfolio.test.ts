@@ -131,6 +131,11 @@ describe('dashboard and grids over a hand-made portfolio', () => {
         dpd: 15,
         collateral_type: null,
         channel: '50%_promo, "web"',
+        // No credit run yet: the risk columns are empty.
+        pd_12m: null,
+        grade: null,
+        stage: null,
+        ecl_minor: null,
       },
     ]);
   });

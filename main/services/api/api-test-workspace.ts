@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ApiOutcome, EventName, Role } from '../../../preload/contract/index.ts';
+import { generateDemo } from '../../demo/generate-demo.ts';
 import type { Db } from '../../store/database.ts';
 import { UnlockThrottle } from '../../store/unlock-throttle.ts';
 import { Workspace } from '../../store/workspace.ts';
@@ -17,6 +18,9 @@ import { createApiService, fixedWorkspaceLocator, type ApiService } from './api-
 import type { Timers } from './idle-timer.ts';
 
 export { ADMIN_PASSPHRASE, FIXED_NOW };
+
+/** The last day of the demo history in test workspaces. */
+export const DEMO_AS_OF = '2024-12-31';
 
 export const ROLE_USERS: Readonly<Record<Role, { username: string; passphrase: string }>> = {
   admin: { username: 'admin', passphrase: ADMIN_PASSPHRASE },
@@ -79,7 +83,7 @@ export interface TestWorkspace {
 }
 
 /** Creates the workspace (admin plus, with `roles`, one user of every other role), runs `seed` on its writer, and closes it. */
-export async function createTestWorkspace(options: { roles?: boolean; seed?: (db: Db) => void } = {}): Promise<TestWorkspace> {
+export async function createTestWorkspace(options: { roles?: boolean; seed?: (db: Db) => void; demo?: boolean } = {}): Promise<TestWorkspace> {
   const services: ApiService[] = [];
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'riskdesk-api-'));
   const file = path.join(dir, 'desk.rdw');
@@ -89,6 +93,9 @@ export async function createTestWorkspace(options: { roles?: boolean; seed?: (db
       for (const role of ['analyst', 'compliance', 'auditor'] as const) await addUser(workspace, { username: ROLE_USERS[role].username, role, passphrase: ROLE_USERS[role].passphrase }, () => FIXED_NOW);
     }
     if (options.seed) workspace.db.transaction(() => options.seed?.(workspace.db))();
+    // The small demo portfolio (about 3k loans with credit outcomes that depend on borrower attributes): enough
+    // for a scorecard to converge, which the hand-made eight loans are not.
+    if (options.demo) generateDemo(workspace.db, { scale: 'small', seed: 1, asOf: DEMO_AS_OF });
   } finally {
     workspace.close();
   }

@@ -114,11 +114,11 @@ export class JobRegistry {
     if (entry.job.state === 'running') entry.controller.abort();
   }
 
-  /** A finished job's result and files, for reading an export. */
+  /** A finished job's result and files (an export to read, a development to save). */
   finished(jobId: string, kind: Job['kind']): { result: unknown; files: readonly string[] } {
     const entry = this.entries.get(jobId);
     if (!entry || entry.job.kind !== kind) throw new ApiFailure('NOT_FOUND', `There is no ${kind} job ${jobId} in this session.`);
-    if (entry.job.state !== 'done') throw new ApiFailure('NOT_FOUND', `Job ${jobId} is ${entry.job.state}; only a finished export can be read.`);
+    if (entry.job.state !== 'done') throw new ApiFailure('NOT_FOUND', `Job ${jobId} is ${entry.job.state}; only a finished job's result can be read.`);
     return { result: entry.result, files: entry.files };
   }
 

@@ -16,6 +16,8 @@ const MONEY_HEADERS: Partial<Record<LoanColumn, string>> = {
   principal_minor: 'principal',
   outstanding_balance_minor: 'outstanding_balance',
   undrawn_amount_minor: 'undrawn_amount',
+  // Runs cover base-currency loans only, so a loan's ECL is in its own currency like its other amounts.
+  ecl_minor: 'ecl',
 };
 const ROWS_PER_TURN = 2_000;
 const FLUSH_CHARS = 1 << 18;

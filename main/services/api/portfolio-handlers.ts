@@ -16,7 +16,7 @@ export function checkGridQuery(spec: GridSpec, query: Pick<GridQuery, 'sortModel
   if (issues.length > 0) throw validationFailure('grid query', issues);
 }
 
-interface Grid {
+export interface Grid {
   readonly name: string;
   readonly spec: GridSpec;
 }
@@ -35,7 +35,7 @@ const DIRECT_PAGING_ROWS = 5_000;
  * filters and sorts), cached until the workspace changes: every page is then a slice of it and its count the
  * list's length, so scrolling to row 900,000 costs what row 0 does.
  */
-function gridPage<Row>(session: Session, grid: Grid, query: GridQuery): { rows: Row[]; rowCount: number } {
+export function gridPage<Row>(session: Session, grid: Grid, query: GridQuery): { rows: Row[]; rowCount: number } {
   checkGridQuery(grid.spec, query);
   const { reader } = session;
   const { filterModel, sortModel } = query;

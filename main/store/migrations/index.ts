@@ -4,8 +4,9 @@ import { migration as creditPortfolio } from './0020_credit_portfolio.ts';
 import { migration as fraudData } from './0030_fraud_data.ts';
 import { migration as liquidity } from './0040_liquidity.ts';
 import { migration as userSettings } from './0050_user_settings.ts';
+import { migration as creditEngine } from './0060_credit_engine.ts';
 
 /** Every migration this build knows, in order. Add new files at the end; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [core, creditPortfolio, fraudData, liquidity, userSettings];
+export const MIGRATIONS: readonly Migration[] = [core, creditPortfolio, fraudData, liquidity, userSettings, creditEngine];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

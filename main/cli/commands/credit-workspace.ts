@@ -1,0 +1,179 @@
+// The credit commands that work on a workspace: develop a scorecard on its seasoned loans and save it as a draft,
+// list, approve and activate models (four eyes: the approver is not the author), and run the portfolio.
+import { type Command, InvalidArgumentError } from 'commander';
+import type { DevelopmentReport, ModelSummary, RunSummary } from '../../../preload/contract/credit.ts';
+import { contextFor } from '../../services/context.ts';
+import { developScorecard, runCreditPortfolio } from '../../services/credit/credit-jobs-service.ts';
+import { activateModel, approveModel, listModels, saveDraftModel } from '../../services/credit/models-service.ts';
+import type { CliIo, JsonValue } from '../cli-io.ts';
+import { formatTable } from '../cli-io.ts';
+import { addExamples, addUnlockOptions, commandPath, fraction, outputFor, wholeNumber, type UnlockFlags } from '../command-options.ts';
+import { CliFailure } from '../failure.ts';
+import { withInterrupt } from '../interrupt.ts';
+import { progressDisplay } from '../progress.ts';
+import { actingPassphrase, withEnginePool, withWorkspace } from '../workspace-session.ts';
+
+function isoDate(value: string): string {
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : null;
+  if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+    throw new InvalidArgumentError('--as-of takes a calendar date, YYYY-MM-DD.');
+  }
+  return value;
+}
+
+function money(minor: number, currency: string): string {
+  return `${(minor / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${currency}`;
+}
+
+function percent(value: number): string {
+  return `${(100 * value).toFixed(2)} %`;
+}
+
+function runLines(run: RunSummary): string[] {
+  const { totals, currency } = run;
+  const coverage = (ecl: number, ead: number): string => (ead === 0 ? '' : percent(ecl / ead));
+  return [
+    `Credit run ${run.runId} as of ${run.asOf}: ${totals.loans.toLocaleString('en-US')} loans scored with model ${run.modelId} (${run.modelName}) and parameter set v${run.parameterVersion}.`,
+    `EAD ${money(totals.eadMinor, currency)}, ECL ${money(totals.eclMinor, currency)} (coverage ${coverage(totals.eclMinor, totals.eadMinor)}).`,
+    '',
+    ...formatTable(
+      ['stage', 'loans', 'EAD', 'ECL', 'coverage'],
+      totals.byStage.map((s) => [s.stage, s.loans.toLocaleString('en-US'), money(s.eadMinor, currency), money(s.eclMinor, currency), coverage(s.eclMinor, s.eadMinor)]),
+    ),
+    '',
+    ...formatTable(
+      ['grade', 'loans', 'mean PD', 'EAD', 'ECL'],
+      totals.byGrade.map((g) => [g.grade, g.loans.toLocaleString('en-US'), percent(g.meanPd), money(g.eadMinor, currency), money(g.eclMinor, currency)]),
+    ),
+    '',
+    `Pricing check: ${totals.pricing.below.toLocaleString('en-US')} loans priced below funding cost + expected loss + operating cost + margin (outstanding ${money(totals.pricing.belowOutstandingMinor, currency)}).`,
+  ];
+}
+
+function addRunCommand(credit: Command, io: CliIo): void {
+  const command = addUnlockOptions(
+    credit
+      .command('run')
+      .description('score every open loan with the active scorecard and IFRS 9 parameter set (PD, grade, stage, ECL), store it as one run, and print the totals by stage and grade')
+      .option('--as-of <date>', 'reporting date YYYY-MM-DD (default: the end of the latest performance month)', isoDate),
+  );
+  addExamples(command, ['riskdesk credit run --db risk.rdw --user analyst', 'riskdesk credit run --db risk.rdw --user analyst --as-of 2024-12-31 --json']);
+  command.action(async (flags: UnlockFlags & { asOf?: string }) => {
+    const out = outputFor(io, flags);
+    const passphrase = await actingPassphrase(out, flags, commandPath(command));
+    const run = await withWorkspace(flags, passphrase, (workspace) =>
+      withEnginePool((pool) =>
+        withInterrupt(io, async (signal) => {
+          const bar = progressDisplay(out, 'credit run', 'items');
+          try {
+            return await runCreditPortfolio(contextFor(workspace), pool, flags.asOf === undefined ? {} : { asOf: flags.asOf }, { signal, onProgress: (p) => bar.update(p) });
+          } finally {
+            bar.stop();
+          }
+        }),
+      ),
+    );
+    out.result({ run: run as unknown as JsonValue }, () => runLines(run));
+  });
+}
+
+interface DevelopFlags extends UnlockFlags {
+  name: string;
+  holdout: number;
+  seed: number;
+  minBinShare: number;
+}
+
+function developmentLines(report: DevelopmentReport, model: ModelSummary): string[] {
+  const metric = (set: string, m: { rows: number; auc: number; gini: number; ks: number } | null | undefined): string[] => (m ? [set, String(m.rows), m.auc.toFixed(4), m.gini.toFixed(4), m.ks.toFixed(4)] : []);
+  return [
+    `Saved draft model ${model.modelId} "${model.name}": ${report.rows.toLocaleString('en-US')} loans (${report.events.toLocaleString('en-US')} defaults), ${model.features.length} features, training data ${report.trainingHash.slice(0, 12)}….`,
+    report.sample,
+    '',
+    ...formatTable(
+      ['feature', 'IV', 'band', 'selected'],
+      report.features.map((f) => [f.name, f.iv.toFixed(4), f.ivBand, f.selected ? 'yes' : `no: ${f.reason ?? ''}`]),
+    ),
+    '',
+    ...formatTable(['set', 'rows', 'AUC', 'Gini', 'KS'], [metric('train', report.metrics?.train), metric('holdout', report.metrics?.holdout)].filter((r) => r.length > 0)),
+    '',
+    `A second person (compliance) approves it: riskdesk credit model approve ${model.modelId} --db … --user …`,
+  ];
+}
+
+function addDevelopCommand(credit: Command, io: CliIo): void {
+  const command = addUnlockOptions(
+    credit
+      .command('develop')
+      .description("develop a scorecard on the workspace's seasoned loans (event: DOMAIN.md's default flag) and save it as a draft model")
+      .requiredOption('--name <name>', 'the model name')
+      .option('--holdout <fraction>', 'share of loans held out for validation', fraction('--holdout', 0, 1), 0.3)
+      .option('--seed <n>', 'seed of the holdout split', wholeNumber('--seed'), 1)
+      .option('--min-bin-share <x>', 'smallest share of rows a bin may hold', fraction('--min-bin-share', 0, 0.5), 0.05),
+  );
+  addExamples(command, ['riskdesk credit develop --db risk.rdw --user analyst --name "Application scorecard 2025"']);
+  command.action(async (flags: DevelopFlags) => {
+    const out = outputFor(io, flags);
+    const passphrase = await actingPassphrase(out, flags, commandPath(command));
+    const { report, model } = await withWorkspace(flags, passphrase, (workspace) =>
+      withEnginePool((pool) =>
+        withInterrupt(io, async (signal) => {
+          const ctx = contextFor(workspace);
+          const bar = progressDisplay(out, 'credit develop', 'items');
+          let developed: DevelopmentReport;
+          try {
+            developed = await developScorecard(
+              ctx,
+              pool,
+              { holdoutFraction: flags.holdout, seed: flags.seed, minBinShare: flags.minBinShare, monotonic: true, ivThreshold: 0.02, maxCorrelation: 0.7, exclude: [], binnings: [] },
+              { signal, onProgress: (p) => bar.update(p) },
+            );
+          } finally {
+            bar.stop();
+          }
+          if (!developed.scorecard) {
+            throw new CliFailure(`MODEL_${developed.model.status.toUpperCase()}`, `No scorecard: ${developed.model.message ?? developed.model.status}`, { status: developed.model.status });
+          }
+          return { report: developed, model: saveDraftModel(ctx, developed, flags.name) };
+        }),
+      ),
+    );
+    out.result({ model: model as unknown as JsonValue, metrics: report.metrics as unknown as JsonValue, training_hash: report.trainingHash }, () => developmentLines(report, model));
+  });
+}
+
+function addModelCommands(credit: Command, io: CliIo): void {
+  const model = credit.command('model').description('scorecard models in the workspace: list, approve (not by the author), activate');
+  const list = addUnlockOptions(model.command('list').description('models, newest first, with their status and who did what'));
+  list.action(async (flags: UnlockFlags) => {
+    const out = outputFor(io, flags);
+    const passphrase = await actingPassphrase(out, flags, commandPath(list));
+    const models = await withWorkspace(flags, passphrase, async (workspace) => listModels(contextFor(workspace)));
+    out.result({ models: models as unknown as JsonValue }, () =>
+      formatTable(
+        ['id', 'name', 'status', 'author', 'approved by', 'holdout AUC'],
+        models.map((m) => [String(m.modelId), m.name, m.status, m.createdBy, m.approvedBy ?? '', m.metrics?.holdout?.auc.toFixed(4) ?? '']),
+      ),
+    );
+  });
+  for (const [verb, change] of [
+    ['approve', approveModel],
+    ['activate', activateModel],
+  ] as const) {
+    const command = addUnlockOptions(model.command(`${verb} <id>`).description(verb === 'approve' ? 'approve a draft model (four eyes: not its author)' : 'make an approved model the active one (the previous one is retired)'));
+    addExamples(command, [`riskdesk credit model ${verb} 3 --db risk.rdw --user compliance`]);
+    command.action(async (id: string, flags: UnlockFlags) => {
+      const out = outputFor(io, flags);
+      const modelId = wholeNumber('<id>')(id);
+      const passphrase = await actingPassphrase(out, flags, commandPath(command));
+      const updated = await withWorkspace(flags, passphrase, async (workspace) => change(contextFor(workspace), modelId));
+      out.result({ model: updated as unknown as JsonValue }, () => [`Model ${updated.modelId} "${updated.name}" is now ${updated.status}.`]);
+    });
+  }
+}
+
+export function addWorkspaceCreditCommands(credit: Command, io: CliIo): void {
+  addDevelopCommand(credit, io);
+  addModelCommands(credit, io);
+  addRunCommand(credit, io);
+}

@@ -1,0 +1,105 @@
+import type { DevelopmentReport, MethodName, PricingRow } from '../../../preload/contract/index.ts';
+import { listRuns, PRICING_GRID } from '../../store/credit-runs.ts';
+import { creditAnalytics, developScorecard, evaluateBinning, modelMonitoring, runCreditPortfolio } from '../credit/credit-jobs-service.ts';
+import { loanRisk } from '../credit/loan-risk-service.ts';
+import {
+  activateModel,
+  activateParameterSet,
+  approveModel,
+  approveParameterSet,
+  getModel,
+  listModels,
+  listParameterSets,
+  saveDraftModel,
+  saveDraftParameterSet,
+} from '../credit/models-service.ts';
+import { requirePermission } from '../permissions.ts';
+import type { HandlerTable } from './handler.ts';
+import { gridPage, type Grid } from './portfolio-handlers.ts';
+
+type CreditMethods = Extract<MethodName, `credit.${string}`>;
+
+const PRICING: Grid = { name: 'pricing', spec: PRICING_GRID };
+
+/**
+ * The credit area. Development and runs are jobs (progress, cancel); a development's report stays with its job
+ * until it is saved as a draft model. Approvals and activations are writes behind the session's write lock.
+ */
+export const creditHandlers: HandlerTable<CreditMethods> = {
+  'credit.startDevelopment': (core, options) => {
+    const session = core.requireSession();
+    const jobId = session.jobs.start(
+      'credit-development',
+      'Scorecard development',
+      (control) => developScorecard(session.ctx, core.pool(), options, { signal: control.signal, onProgress: (p) => control.progress(p) }),
+      { write: false },
+    );
+    return { jobId };
+  },
+  'credit.development': (core, { jobId }) => core.requireSession().jobs.finished(jobId, 'credit-development').result as DevelopmentReport,
+  'credit.evaluateBinning': (core, args) => {
+    const session = core.requireSession();
+    return evaluateBinning(session.ctx, core.pool(), {
+      binning: args.binning,
+      holdoutFraction: args.holdoutFraction,
+      seed: args.seed,
+      ...(args.edit ? { edit: args.edit } : {}),
+    });
+  },
+  'credit.saveModel': (core, { jobId, name }) => {
+    const session = core.requireSession();
+    const report = session.jobs.finished(jobId, 'credit-development').result as DevelopmentReport;
+    return session.write(() => saveDraftModel(session.ctx, report, name));
+  },
+  'credit.models': (core) => listModels(core.requireSession().ctx),
+  'credit.model': (core, { modelId }) => getModel(core.requireSession().ctx, modelId),
+  'credit.approveModel': (core, { modelId }) => {
+    const session = core.requireSession();
+    return session.write(() => approveModel(session.ctx, modelId));
+  },
+  'credit.activateModel': (core, { modelId }) => {
+    const session = core.requireSession();
+    return session.write(() => activateModel(session.ctx, modelId));
+  },
+  'credit.monitoring': (core, { modelId }) => {
+    const session = core.requireSession();
+    return session.cachedAsync(`credit-monitoring\u0000${modelId}`, () => modelMonitoring(session.ctx, core.pool(), modelId));
+  },
+  'credit.parameterSets': (core) => listParameterSets(core.requireSession().ctx),
+  'credit.saveParameterSet': (core, { parameters, note }) => {
+    const session = core.requireSession();
+    return session.write(() => saveDraftParameterSet(session.ctx, parameters, note));
+  },
+  'credit.approveParameterSet': (core, { version }) => {
+    const session = core.requireSession();
+    return session.write(() => approveParameterSet(session.ctx, version));
+  },
+  'credit.activateParameterSet': (core, { version }) => {
+    const session = core.requireSession();
+    return session.write(() => activateParameterSet(session.ctx, version));
+  },
+  'credit.startRun': (core, { asOf }) => {
+    const session = core.requireSession();
+    const jobId = session.jobs.start(
+      'credit-run',
+      asOf ? `Credit run as of ${asOf}` : 'Credit run',
+      (control) => runCreditPortfolio(session.ctx, core.pool(), asOf === undefined ? {} : { asOf }, { signal: control.signal, onProgress: (p) => control.progress(p) }),
+      { write: true },
+    );
+    return { jobId };
+  },
+  'credit.runs': (core) => {
+    const session = core.requireSession();
+    requirePermission(session.ctx.actor, 'workspace.read');
+    return listRuns(session.reader);
+  },
+  'credit.loanRisk': (core, { loanId }) => {
+    const session = core.requireSession();
+    return loanRisk(session.ctx, session.reader, loanId);
+  },
+  'credit.pricingCheck': (core, query) => gridPage<PricingRow>(core.requireSession(), PRICING, query),
+  'credit.analytics': (core) => {
+    const session = core.requireSession();
+    return session.cachedAsync('credit-analytics', () => creditAnalytics(session.ctx, core.pool()));
+  },
+};

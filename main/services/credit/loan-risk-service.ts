@@ -1,0 +1,51 @@
+import type { LoanRisk } from '../../../preload/contract/credit.ts';
+import { assessLoan } from '../../engines/credit/ifrs9/loan-risk.ts';
+import { rowReasonCodes, scoreRows } from '../../engines/credit/scorecard/fit.ts';
+import { fromStoredScorecard } from '../../engines/credit/scorecard/stored.ts';
+import { loanScoringInput } from '../../store/credit-features.ts';
+import { getModel } from '../../store/credit-models.ts';
+import { getParameterSet } from '../../store/credit-parameter-sets.ts';
+import { latestRunId, listRuns, runLoan } from '../../store/credit-runs.ts';
+import type { Db } from '../../store/database.ts';
+import type { ServiceContext } from '../context.ts';
+import { requirePermission } from '../permissions.ts';
+
+/** Reason codes shown on a loan: the features that cost it the most points. */
+const REASON_CODES = 4;
+
+/**
+ * One loan in the latest run: the stored figures, with the reason codes and the ECL month by month worked out
+ * again from the run's model and parameter set (one loan: a few milliseconds on main's read connection).
+ */
+export function loanRisk(ctx: ServiceContext, db: Db, loanId: string): LoanRisk | null {
+  requirePermission(ctx.actor, 'workspace.read');
+  const runId = latestRunId(db);
+  if (runId === null) return null;
+  const stored = runLoan(db, runId, loanId);
+  const run = listRuns(db).find((r) => r.runId === runId);
+  const input = loanScoringInput(db, loanId);
+  if (!stored || !run || !input) return null;
+  const scorecard = getModel(db, run.modelId)?.report.scorecard;
+  const parameters = getParameterSet(db, run.parameterVersion)?.parameters;
+  if (!scorecard || !parameters) return null;
+  const card = fromStoredScorecard(scorecard);
+  const scored = scoreRows(card, input.columns);
+  const assessment = assessLoan(input.loan, scored.pd[0] ?? 0, parameters, run.asOf, { schedule: true });
+  return {
+    runId,
+    asOf: run.asOf,
+    score: stored.score ?? scored.score[0] ?? 0,
+    pd12m: stored.pd12m,
+    pdOrigination: stored.pdOrigination,
+    pdLifetime: stored.pdLifetime,
+    grade: stored.grade,
+    stage: String(stored.stage) as LoanRisk['stage'],
+    stageReason: assessment.stageReason,
+    lgd: stored.lgd,
+    eadMinor: stored.eadMinor,
+    eclMinor: stored.eclMinor,
+    requiredRate: stored.requiredRate,
+    reasonCodes: rowReasonCodes(card, scored, 0, REASON_CODES),
+    schedule: assessment.schedule ?? [],
+  };
+}

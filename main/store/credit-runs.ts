@@ -1,0 +1,185 @@
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
+import type { Grade, PricingRow, RunSummary, RunTotals } from '../../preload/contract/credit.ts';
+import type { Db } from './database.ts';
+import type { GridSpec } from './grid-sql.ts';
+
+/**
+ * Credit runs: PD, grade, stage and ECL per loan, with the model and parameter set they used. A run is written
+ * by one worker in one transaction: insertRun (before its totals are known), insertRunLoans batch by batch,
+ * runTotals (by SQL over what was inserted), finishRun, and its audit event. Outside that transaction a run is
+ * always whole.
+ */
+export interface NewRun {
+  readonly runId: number;
+  /** Reporting date, YYYY-MM-DD. */
+  readonly asOf: string;
+  readonly modelId: number;
+  readonly parameterVersion: number;
+  readonly startedBy: string;
+  readonly startedAt: string;
+  readonly currency: string;
+}
+
+export interface RunLoanRow {
+  readonly loanId: string;
+  readonly score: number | null;
+  readonly pd12m: number;
+  readonly pdOrigination: number;
+  readonly pdLifetime: number;
+  readonly grade: Grade;
+  readonly stage: 1 | 2 | 3;
+  readonly lgd: number;
+  readonly eadMinor: number;
+  readonly eclMinor: number;
+  readonly requiredRate: number;
+}
+
+/** The id of the latest finished run, for joins (evaluated once per statement; there are few runs). */
+export const LATEST_RUN_ID_SQL = '(SELECT max(run_id) FROM credit_runs WHERE finished_at IS NOT NULL)';
+
+/** Every grade and stage appears in a run's totals, in this order, even when no loan has it. */
+const GRADE_ORDER = ['A', 'B', 'C', 'D', 'E', 'F', 'G'] as const satisfies readonly Grade[];
+const STAGE_ORDER = ['1', '2', '3'] as const;
+// The contract's GRADES is a value the store may not import; this fails to compile if a grade is added there.
+const _everyGrade: Exclude<Grade, (typeof GRADE_ORDER)[number]> extends never ? true : never = true;
+
+export function nextRunId(db: Db): number {
+  return (db.prepare('SELECT coalesce(max(run_id), 0) + 1 AS id FROM credit_runs').get() as { id: number }).id;
+}
+
+/** The run's row, unfinished: no totals yet (finishRun sets them inside the same transaction). */
+export function insertRun(db: Db, run: NewRun): void {
+  db.prepare(
+    `INSERT INTO credit_runs (run_id, as_of, model_id, parameter_version, started_by, started_at, finished_at, currency, loans, totals)
+     VALUES (?, ?, ?, ?, ?, ?, NULL, ?, 0, 'null')`,
+  ).run(run.runId, run.asOf, run.modelId, run.parameterVersion, run.startedBy, run.startedAt, run.currency);
+}
+
+export function finishRun(db: Db, runId: number, finished: { loans: number; totals: RunTotals; finishedAt: string }): void {
+  db.prepare('UPDATE credit_runs SET loans = ?, totals = ?, finished_at = ? WHERE run_id = ?').run(finished.loans, JSON.stringify(finished.totals), finished.finishedAt, runId);
+}
+
+/** A run writes a million rows through one statement per connection, prepared once. */
+const insertStatements = new WeakMap<Db, Statement>();
+
+function insertStatement(db: Db): Statement {
+  let statement = insertStatements.get(db);
+  if (!statement) {
+    statement = db.prepare(
+      `INSERT INTO credit_run_loans (run_id, loan_id, score, pd_12m, pd_origination, pd_lifetime, grade, stage, lgd, ead_minor, ecl_minor, required_rate)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    insertStatements.set(db, statement);
+  }
+  return statement;
+}
+
+/** Inside the run's transaction (the caller's). */
+export function insertRunLoans(db: Db, runId: number, rows: readonly RunLoanRow[]): void {
+  const insert = insertStatement(db);
+  for (const r of rows) insert.run(runId, r.loanId, r.score, r.pd12m, r.pdOrigination, r.pdLifetime, r.grade, r.stage, r.lgd, r.eadMinor, r.eclMinor, r.requiredRate);
+}
+
+/** A loan priced below what its risk requires: its contractual rate under the run's required rate. */
+function pricedBelow(interestRate: string): string {
+  return `${interestRate} < r.required_rate`;
+}
+
+interface TotalsCell {
+  stage: number;
+  grade: string;
+  loans: number;
+  eadMinor: number;
+  eclMinor: number;
+  pdSum: number;
+  below: number;
+  belowOutstandingMinor: number;
+}
+
+/**
+ * A run's totals from one range scan of its rows (a probe into loans each, for the pricing check), grouped by
+ * stage and grade; the 21 cells then add up to the rest. Outstanding is the balance, or the principal where none
+ * was reported.
+ */
+export function runTotals(db: Db, runId: number): RunTotals {
+  const cells = db
+    .prepare(
+      `SELECT r.stage AS stage, r.grade AS grade, count(*) AS loans, sum(r.ead_minor) AS eadMinor, sum(r.ecl_minor) AS eclMinor, sum(r.pd_12m) AS pdSum,
+         coalesce(sum(${pricedBelow('l.interest_rate')}), 0) AS below,
+         coalesce(sum(CASE WHEN ${pricedBelow('l.interest_rate')} THEN coalesce(l.outstanding_balance_minor, l.principal_minor) ELSE 0 END), 0) AS belowOutstandingMinor
+       FROM credit_run_loans r LEFT JOIN loans l ON l.loan_id = r.loan_id
+       WHERE r.run_id = ? GROUP BY r.stage, r.grade`,
+    )
+    .all(runId) as TotalsCell[];
+  const add = (picked: readonly TotalsCell[]) => ({
+    loans: picked.reduce((s, c) => s + c.loans, 0),
+    eadMinor: picked.reduce((s, c) => s + c.eadMinor, 0),
+    eclMinor: picked.reduce((s, c) => s + c.eclMinor, 0),
+  });
+  const ofStage = (stage: string) => cells.filter((c) => String(c.stage) === stage);
+  const ofGrade = (grade: string) => cells.filter((c) => c.grade === grade);
+  return {
+    ...add(cells),
+    byStage: STAGE_ORDER.map((stage) => ({ stage, ...add(ofStage(stage)) })),
+    byGrade: GRADE_ORDER.map((grade) => {
+      const picked = ofGrade(grade);
+      const sums = add(picked);
+      return { grade, ...sums, meanPd: sums.loans === 0 ? 0 : picked.reduce((s, c) => s + c.pdSum, 0) / sums.loans };
+    }),
+    byStageGrade: STAGE_ORDER.flatMap((stage) => GRADE_ORDER.map((grade) => ({ stage, grade, ...add(ofStage(stage).filter((c) => c.grade === grade)) }))),
+    pricing: { below: cells.reduce((s, c) => s + c.below, 0), belowOutstandingMinor: cells.reduce((s, c) => s + c.belowOutstandingMinor, 0) },
+  };
+}
+
+interface RunSummaryRow extends Omit<RunSummary, 'totals'> {
+  readonly totals: string;
+}
+
+/** Finished runs, newest first. */
+export function listRuns(db: Db): RunSummary[] {
+  const rows = db
+    .prepare(
+      `SELECT r.run_id AS runId, r.as_of AS asOf, r.started_by AS startedBy, r.finished_at AS finishedAt, r.model_id AS modelId, m.name AS modelName,
+         r.parameter_version AS parameterVersion, r.currency, r.totals
+       FROM credit_runs r JOIN credit_models m ON m.model_id = r.model_id
+       WHERE r.finished_at IS NOT NULL ORDER BY r.run_id DESC`,
+    )
+    .all() as RunSummaryRow[];
+  return rows.map((row) => ({ ...row, totals: JSON.parse(row.totals) as RunTotals }));
+}
+
+export function latestRunId(db: Db): number | null {
+  return (db.prepare(`SELECT ${LATEST_RUN_ID_SQL} AS id`).get() as { id: number | null }).id;
+}
+
+export function runLoan(db: Db, runId: number, loanId: string): RunLoanRow | undefined {
+  return db
+    .prepare(
+      `SELECT loan_id AS loanId, score, pd_12m AS pd12m, pd_origination AS pdOrigination, pd_lifetime AS pdLifetime, grade, stage, lgd,
+         ead_minor AS eadMinor, ecl_minor AS eclMinor, required_rate AS requiredRate
+       FROM credit_run_loans WHERE run_id = ? AND loan_id = ?`,
+    )
+    .get(runId, loanId) as RunLoanRow | undefined;
+}
+
+/**
+ * The pricing check as a server-side grid: the latest run's loans priced below their required rate. Its rows
+ * are one run's, where loan_id is unique; the loan's own rate is read by a probe per run row.
+ */
+export const PRICING_GRID: GridSpec<keyof PricingRow> = {
+  table: 'credit_run_loans r',
+  key: 'r.loan_id',
+  where: `r.run_id = ${LATEST_RUN_ID_SQL} AND ${pricedBelow('(SELECT x.interest_rate FROM loans x WHERE x.loan_id = r.loan_id)')}`,
+  joins: { loan: 'JOIN loans l ON l.loan_id = r.loan_id' },
+  columns: {
+    loan_id: { sql: 'r.loan_id', kind: 'text' },
+    product: { sql: 'l.product', kind: 'text', join: 'loan' },
+    grade: { sql: 'r.grade', kind: 'text' },
+    interest_rate: { sql: 'l.interest_rate', kind: 'number', join: 'loan' },
+    required_rate: { sql: 'r.required_rate', kind: 'number' },
+    shortfall: { sql: 'r.required_rate - l.interest_rate', kind: 'number', join: 'loan' },
+    pd_12m: { sql: 'r.pd_12m', kind: 'number' },
+    lgd: { sql: 'r.lgd', kind: 'number' },
+    outstanding_balance_minor: { sql: 'l.outstanding_balance_minor', kind: 'number', join: 'loan' },
+  },
+};

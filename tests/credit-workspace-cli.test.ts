@@ -1,0 +1,106 @@
+// End-to-end tests of the workspace credit commands: bin/riskdesk.mjs in child processes on a real encrypted
+// workspace with the small demo portfolio. develop → approve (not by the author) → activate → run.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { before, describe, it } from 'node:test';
+import { tempDir } from '../main/test-support/temp-workspace.ts';
+
+const BIN = fileURLToPath(new URL('../bin/riskdesk.mjs', import.meta.url));
+const USERS = {
+  admin: 'admin passphrase for credit',
+  ana: 'analyst passphrase for credit',
+  cole: 'compliance passphrase for credit',
+} as const;
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function riskdesk(args: string[], user: keyof typeof USERS = 'admin', newUser?: keyof typeof USERS): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [BIN, ...args, ...(args[0] === 'init' ? [] : ['--user', user])],
+      { env: { PATH: process.env.PATH ?? '', RISKDESK_PASSPHRASE: USERS[user], ...(newUser ? { RISKDESK_NEW_PASSPHRASE: USERS[newUser] } : {}) }, timeout: 180_000 },
+      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+function expectExit(run: Run, code: number): void {
+  assert.equal(run.code, code, `exit ${run.code}, expected ${code}\nstdout:\n${run.stdout}\nstderr:\n${run.stderr}`);
+}
+
+function json<T>(run: Run): T {
+  expectExit(run, 0);
+  return JSON.parse(run.stdout.trim()) as T;
+}
+
+describe('riskdesk credit develop, model and run on a workspace', () => {
+  const db = path.join(tempDir('riskdesk-credit-ws-'), 'w.rdw');
+  let modelId = 0;
+
+  before(async () => {
+    expectExit(await riskdesk(['init', '--db', db, '--user', 'admin']), 0);
+    expectExit(await riskdesk(['demo', '--db', db, '--scale', 'small']), 0);
+    for (const [username, role] of [
+      ['ana', 'analyst'],
+      ['cole', 'compliance'],
+    ] as const) {
+      expectExit(await riskdesk(['user', 'add', '--name', username, '--role', role, '--db', db], 'admin', username), 0);
+    }
+  });
+
+  it('develops and saves a draft as the analyst', async () => {
+    const out = json<{ model: { modelId: number; status: string; createdBy: string }; metrics: { holdout: { auc: number } } }>(
+      await riskdesk(['credit', 'develop', '--db', db, '--name', 'CLI scorecard', '--json'], 'ana'),
+    );
+    assert.equal(out.model.status, 'draft');
+    assert.equal(out.model.createdBy, 'ana');
+    assert.ok(out.metrics.holdout.auc > 0.6);
+    modelId = out.model.modelId;
+  });
+
+  it('refuses a run before a model is active, and an approval by the analyst', async () => {
+    const early = await riskdesk(['credit', 'run', '--db', db], 'ana');
+    expectExit(early, 1);
+    assert.match(early.stderr, /No scorecard is active/);
+    const own = await riskdesk(['credit', 'model', 'approve', String(modelId), '--db', db], 'ana');
+    expectExit(own, 1);
+    assert.match(own.stderr, /may not models\.approve/);
+  });
+
+  it('approves and activates as compliance, then runs and prints totals by stage and grade', async () => {
+    expectExit(await riskdesk(['credit', 'model', 'approve', String(modelId), '--db', db], 'cole'), 0);
+    const active = json<{ model: { status: string } }>(await riskdesk(['credit', 'model', 'activate', String(modelId), '--db', db, '--json'], 'cole'));
+    assert.equal(active.model.status, 'active');
+    const text = await riskdesk(['credit', 'run', '--db', db], 'ana');
+    expectExit(text, 0);
+    assert.match(text.stdout, /^Credit run 1 as of \d{4}-\d{2}-\d{2}: [\d,]+ loans scored with model/m);
+    assert.match(text.stdout, /stage\s+loans\s+EAD\s+ECL\s+coverage/);
+    const { run } = json<{ run: { runId: number; asOf: string; totals: { loans: number; eclMinor: number; byStage: { stage: string; loans: number; eclMinor: number }[]; byGrade: { grade: string; loans: number }[] } } }>(
+      await riskdesk(['credit', 'run', '--db', db, '--as-of', '2030-01-31', '--json'], 'ana'),
+    );
+    assert.equal(run.runId, 2);
+    assert.equal(run.asOf, '2030-01-31');
+    assert.deepEqual(
+      run.totals.byStage.map((s) => s.stage),
+      ['1', '2', '3'],
+    );
+    assert.equal(run.totals.byStage.reduce((s, x) => s + x.loans, 0), run.totals.loans);
+    assert.equal(run.totals.byGrade.reduce((s, x) => s + x.loans, 0), run.totals.loans);
+    assert.ok(run.totals.eclMinor > 0);
+    const listed = json<{ models: { modelId: number; status: string; approvedBy: string }[] }>(await riskdesk(['credit', 'model', 'list', '--db', db, '--json'], 'cole'));
+    assert.deepEqual(listed.models.map((m) => [m.modelId, m.status, m.approvedBy]), [[modelId, 'active', 'cole']]);
+  });
+
+  it('rejects a reporting date that is not a calendar date', async () => {
+    const run = await riskdesk(['credit', 'run', '--db', db, '--as-of', '2024-02-30'], 'ana');
+    expectExit(run, 2);
+    assert.match(run.stderr, /--as-of takes a calendar date/);
+  });
+});
