@@ -5,6 +5,7 @@ import { ComingLater } from './components/ComingLater.tsx';
 import { AppShell } from './components/layout/AppShell.tsx';
 import { PreferenceControls } from './components/PreferenceControls.tsx';
 import { AuditPage } from './features/audit/AuditPage.tsx';
+import { CreditPage } from './features/credit/CreditPage.tsx';
 import { DashboardPage } from './features/dashboard/DashboardPage.tsx';
 import { PortfolioPage } from './features/portfolio/PortfolioPage.tsx';
 import { SettingsPage } from './features/settings/SettingsPage.tsx';
@@ -23,7 +24,7 @@ function createAppRouter() {
         { index: true, element: <Navigate to="/dashboard" replace /> },
         { path: 'dashboard', element: <DashboardPage /> },
         { path: 'portfolio', element: <PortfolioPage /> },
-        { path: 'credit', element: <ComingLater area="credit" /> },
+        { path: 'credit', element: <CreditPage /> },
         { path: 'fraud', element: <ComingLater area="fraud" /> },
         { path: 'liquidity', element: <ComingLater area="liquidity" /> },
         { path: 'cases', element: <ComingLater area="cases" /> },

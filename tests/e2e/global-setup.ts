@@ -1,13 +1,13 @@
-// Playwright global setup: a fresh encrypted workspace with the small demo portfolio, an admin and an auditor,
-// the built renderer, and `riskdesk serve` on a free port. Its URL (with the per-launch token) reaches the
-// tests through the environment; the function returned here is the global teardown.
+// Playwright global setup: a fresh encrypted workspace with the small demo portfolio, an admin, an auditor, an
+// analyst and a compliance user, the built renderer, and `riskdesk serve` on a free port. Its URL (with the
+// per-launch token) reaches the tests through the environment; the function returned here is the global teardown.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { ADMIN, AUDITOR, HOST_ENV } from './e2e-env.ts';
+import { ADMIN, ANALYST, AUDITOR, COMPLIANCE, HOST_ENV } from './e2e-env.ts';
 
 const run = promisify(execFile);
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -67,10 +67,16 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   try {
     await cli(['init', '--db', db, '--user', ADMIN.username], { RISKDESK_PASSPHRASE: ADMIN.passphrase });
     await cli(['demo', '--db', db, '--scale', 'small'], { RISKDESK_PASSPHRASE: ADMIN.passphrase });
-    await cli(['user', 'add', '--db', db, '--name', AUDITOR.username, '--role', 'auditor'], {
-      RISKDESK_PASSPHRASE: ADMIN.passphrase,
-      RISKDESK_NEW_PASSPHRASE: AUDITOR.passphrase,
-    });
+    for (const [user, role] of [
+      [AUDITOR, 'auditor'],
+      [ANALYST, 'analyst'],
+      [COMPLIANCE, 'compliance'],
+    ] as const) {
+      await cli(['user', 'add', '--db', db, '--name', user.username, '--role', role], {
+        RISKDESK_PASSPHRASE: ADMIN.passphrase,
+        RISKDESK_NEW_PASSPHRASE: user.passphrase,
+      });
+    }
     await ensureRendererBuilt();
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });

@@ -6,7 +6,7 @@ import { pageTitle, unlockAs } from './fixtures.ts';
 const AREAS = [
   { name: 'Dashboard', path: '/dashboard', later: false },
   { name: 'Portfolio', path: '/portfolio', later: false },
-  { name: 'Credit', path: '/credit', later: true },
+  { name: 'Credit', path: '/credit', later: false },
   { name: 'Fraud', path: '/fraud', later: true },
   { name: 'Liquidity', path: '/liquidity', later: true },
   { name: 'Cases', path: '/cases', later: true },

@@ -9,10 +9,9 @@ import { usePreferences } from '../../session/preferences.tsx';
 import { ColumnChooser, loadHiddenColumns, saveHiddenColumns } from './ColumnChooser.tsx';
 import { SERVER_SIDE_COLUMN } from './column-filters.ts';
 import { gridTheme } from './grid-setup.ts';
-import { infiniteDatasource, scaleNumberFilters } from './infinite-datasource.ts';
+import { infiniteDatasource, scaleNumberFilters, type GridMethod } from './infinite-datasource.ts';
 import { useGridLocaleText } from './use-grid-locale.ts';
 
-type GridMethod = 'portfolio.loans' | 'portfolio.borrowers' | 'audit.events';
 type RowOf<M extends GridMethod> = MethodResult<M>['rows'][number];
 
 /** Rows per request: small enough for a fast first paint, large enough for smooth scrolling. */

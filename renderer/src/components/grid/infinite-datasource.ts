@@ -2,7 +2,8 @@ import type { FilterModel, IDatasource, IGetRowsParams } from 'ag-grid-community
 import type { GridQuery, MethodName, MethodResult } from '../../../../preload/contract/index.ts';
 import { api } from '../../api/client.ts';
 
-type GridMethod = 'portfolio.loans' | 'portfolio.borrowers' | 'audit.events';
+/** The contract methods that serve a server-side grid page. */
+export type GridMethod = 'portfolio.loans' | 'portfolio.borrowers' | 'audit.events' | 'credit.pricingCheck';
 type ContractFilterModel = GridQuery['filterModel'];
 
 export interface DatasourceOptions<M extends GridMethod> {

@@ -2,7 +2,7 @@
 export const AREAS = [
   { id: 'dashboard', path: '/dashboard', shortcut: '1', ready: true },
   { id: 'portfolio', path: '/portfolio', shortcut: '2', ready: true },
-  { id: 'credit', path: '/credit', shortcut: '3', ready: false },
+  { id: 'credit', path: '/credit', shortcut: '3', ready: true },
   { id: 'fraud', path: '/fraud', shortcut: '4', ready: false },
   { id: 'liquidity', path: '/liquidity', shortcut: '5', ready: false },
   { id: 'cases', path: '/cases', shortcut: '6', ready: false },

@@ -8,8 +8,9 @@ import { codeLabel } from '../../components/code-labels.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { formatAmount, formatCount, formatMoney, formatPercent, minorToMajor } from '../../format/numbers.ts';
 import { usePreferences } from '../../session/preferences.tsx';
+import { LoanCreditRisk } from './LoanCreditRisk.tsx';
 
-/** One loan: its terms, its borrower, and its month-by-month performance (chart and table). */
+/** One loan: its terms, its credit risk in the latest run, its borrower, and its month-by-month performance. */
 export function LoanDetailPanel({ loanId, onClose }: { loanId: string; onClose: () => void }) {
   const { t } = useTranslation();
   const [detail, setDetail] = useState<LoanDetail | null>(null);
@@ -93,6 +94,7 @@ function LoanDetailBody({ detail }: { detail: LoanDetail }) {
           </div>
         ))}
       </dl>
+      <LoanCreditRisk loanId={loan.loan_id} currency={currency} interestRate={loan.interest_rate} />
       <h3>{t('loan.borrower')}</h3>
       <dl className="facts">
         {borrowerFacts.map(([label, value]) => (

@@ -11,11 +11,11 @@ export const LOAN_HIDDEN_BY_DEFAULT: readonly LoanColumn[] = ['maturity_date', '
 
 /** Money is typed into filters in major units and rates in percent; these factors bring them back. */
 export function loanFilterFactors(moneyFactor: number): Record<string, number> {
-  return { principal_minor: moneyFactor, outstanding_balance_minor: moneyFactor, undrawn_amount_minor: moneyFactor, interest_rate: 0.01 };
+  return { principal_minor: moneyFactor, outstanding_balance_minor: moneyFactor, undrawn_amount_minor: moneyFactor, ecl_minor: moneyFactor, interest_rate: 0.01, pd_12m: 0.01 };
 }
 
 export function loanColumns(t: TFunction, locale: string): ColDef<LoanRow>[] {
-  const money = (field: 'principal_minor' | 'outstanding_balance_minor' | 'undrawn_amount_minor', width: number): ColDef<LoanRow> => ({
+  const money = (field: 'principal_minor' | 'outstanding_balance_minor' | 'undrawn_amount_minor' | 'ecl_minor', width: number): ColDef<LoanRow> => ({
     field,
     headerName: t(`portfolio.loanColumns.${field}`),
     ...NUMBER_FILTER,
@@ -67,5 +67,25 @@ export function loanColumns(t: TFunction, locale: string): ColDef<LoanRow>[] {
     },
     text('collateral_type', 120),
     text('channel', 140),
+    // From the latest credit run: empty until one has covered the loan.
+    {
+      field: 'pd_12m',
+      headerName: t('portfolio.loanColumns.pd_12m'),
+      headerTooltip: t('portfolio.percentFilterHint'),
+      ...NUMBER_FILTER,
+      type: 'rightAligned',
+      width: 100,
+      valueFormatter: ({ value }) => formatPercent(value as number | null, locale),
+    },
+    text('grade', 80),
+    {
+      field: 'stage',
+      headerName: t('portfolio.loanColumns.stage'),
+      ...NUMBER_FILTER,
+      type: 'rightAligned',
+      width: 80,
+      cellClassRules: { 'dpd-warn': ({ value }) => value === 2, 'dpd-bad': ({ value }) => value === 3 },
+    },
+    money('ecl_minor', 120),
   ];
 }

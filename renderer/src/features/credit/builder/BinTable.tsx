@@ -1,0 +1,56 @@
+import { useTranslation } from 'react-i18next';
+import type { BinReportRow } from '../../../../../preload/contract/index.ts';
+import { formatCount, formatPercent } from '../../../format/numbers.ts';
+import { usePreferences } from '../../../session/preferences.tsx';
+import { formatDecimal } from '../format-stats.ts';
+
+interface Props {
+  readonly bins: readonly BinReportRow[];
+  readonly picked: number;
+  readonly onPick: (index: number) => void;
+}
+
+/** A feature's bins: counts, event rate, WOE and points. The radio picks the bin an edit applies to. */
+export function BinTable({ bins, picked, onPick }: Props) {
+  const { t } = useTranslation();
+  const { locale } = usePreferences();
+  const total = bins.reduce((sum, bin) => sum + bin.count, 0);
+  return (
+    <div className="table-scroll">
+      <table className="table table-compact" data-testid="bin-table">
+        <thead>
+          <tr>
+            <th scope="col">
+              <span className="visually-hidden">{t('credit.bins.pick')}</span>
+            </th>
+            <th scope="col">{t('credit.bins.label')}</th>
+            <th scope="col" className="num">{t('credit.bins.count')}</th>
+            <th scope="col" className="num">{t('credit.bins.share')}</th>
+            <th scope="col" className="num">{t('credit.bins.events')}</th>
+            <th scope="col" className="num">{t('credit.bins.eventRate')}</th>
+            <th scope="col" className="num">{t('credit.bins.woe')}</th>
+            <th scope="col" className="num">{t('credit.bins.points')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {bins.map((bin, index) => (
+            <tr key={`${index}:${bin.label}`} className={index === picked ? 'row-selected' : undefined}>
+              <td>
+                <input type="radio" name="bin-pick" checked={index === picked} onChange={() => onPick(index)} aria-label={t('credit.bins.pickBin', { label: bin.label })} />
+              </td>
+              <th scope="row" className="mono name-cell">
+                {bin.label}
+              </th>
+              <td className="num">{formatCount(bin.count, locale)}</td>
+              <td className="num">{formatPercent(total > 0 ? bin.count / total : 0, locale, 1)}</td>
+              <td className="num">{formatCount(bin.events, locale)}</td>
+              <td className="num">{formatPercent(bin.eventRate, locale)}</td>
+              <td className={`num ${bin.woe < 0 ? 'value-bad' : 'value-good'}`}>{formatDecimal(bin.woe, locale)}</td>
+              <td className="num">{bin.points === null ? '—' : formatDecimal(bin.points, locale, 1)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

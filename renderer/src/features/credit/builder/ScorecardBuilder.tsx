@@ -1,0 +1,137 @@
+import { useEffect, useReducer, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DevelopmentOptions, StoredBinning } from '../../../../../preload/contract/index.ts';
+import { api } from '../../../api/client.ts';
+import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
+import { JobProgress } from '../../../components/JobProgress.tsx';
+import { formatCount, formatPercent } from '../../../format/numbers.ts';
+import { useJobs } from '../../../jobs/jobs-context.tsx';
+import { usePreferences } from '../../../session/preferences.tsx';
+import { useUnlocked } from '../../../session/session-context.tsx';
+import { MetricsTable } from '../MetricsTable.tsx';
+import { BinEditor } from './BinEditor.tsx';
+import { builderReducer, recallBuilder, refitBinnings, rememberBuilder } from './builder-state.ts';
+import { CoefficientTable } from './CoefficientTable.tsx';
+import { DevelopmentOptionsForm } from './DevelopmentOptionsForm.tsx';
+import { FeatureTable } from './FeatureTable.tsx';
+import { SaveModelForm } from './SaveModelForm.tsx';
+
+/**
+ * Scorecard development on the workspace's seasoned loans: options → a development job → features with their IV
+ * → bins edited by hand and re-counted at once → a refit with those bins → the model, its metrics, a draft.
+ */
+export function ScorecardBuilder() {
+  const { t } = useTranslation();
+  const { locale } = usePreferences();
+  const { user, workspace } = useUnlocked();
+  const owner = `${workspace.path}\u0000${user.username}`;
+  const jobs = useJobs();
+  // A remembered development still running is followed only if this session's job list knows it (after a lock
+  // and unlock it would never be reported done here).
+  const [state, dispatch] = useReducer(builderReducer, owner, (key: string) => {
+    const recalled = recallBuilder(key);
+    return recalled.pending && !jobs.get(recalled.pending.jobId) ? { ...recalled, pending: null } : recalled;
+  });
+  const [startError, setStartError] = useState<unknown>(null);
+  const [reportError, setReportError] = useState<unknown>(null);
+  const { current, pending } = state;
+
+  useEffect(() => rememberBuilder(owner, state), [owner, state]);
+
+  // Follow a development until its report is in (also one started before the user last left this screen).
+  const pendingJob = pending?.jobId ?? null;
+  useEffect(() => {
+    if (!pendingJob) return;
+    let live = true;
+    setReportError(null);
+    jobs
+      .waitFor(pendingJob)
+      .then((done) => (done.error ? null : api.call('credit.development', { jobId: pendingJob })))
+      .then(
+        (report) => live && report && dispatch({ type: 'reported', jobId: pendingJob, report }),
+        (failure: unknown) => live && setReportError(failure),
+      );
+    return () => {
+      live = false;
+    };
+  }, [pendingJob]);
+
+  const start = async (options: DevelopmentOptions, handBinnings: Readonly<Record<string, StoredBinning>>) => {
+    setStartError(null);
+    try {
+      const { jobId } = await api.call('credit.startDevelopment', { ...options, binnings: Object.values(handBinnings) });
+      dispatch({ type: 'started', development: { jobId, options, handBinnings } });
+    } catch (failure) {
+      setStartError(failure);
+    }
+  };
+
+  const running = pendingJob !== null && !jobs.get(pendingJob)?.finished;
+  const editCount = Object.keys(state.edits).length;
+  const report = current?.report ?? null;
+  const feature = report?.features.find((candidate) => candidate.name === state.selected) ?? null;
+
+  return (
+    <div className="credit-stack" data-testid="scorecard-builder">
+      <DevelopmentOptionsForm
+        draft={state.draft}
+        candidates={state.candidates}
+        running={running}
+        onChange={(draft) => dispatch({ type: 'draft', draft })}
+        onDevelop={(options) => void start(options, {})}
+      />
+      <ErrorNotice error={startError ?? reportError} />
+      {pendingJob && <JobProgress jobId={pendingJob} />}
+      {!current && !pending && <p className="muted">{t('credit.builder.intro')}</p>}
+      {current && report && (
+        <>
+          <p className="muted small" data-testid="development-summary">
+            {t('credit.builder.summary', {
+              rows: formatCount(report.rows, locale),
+              events: formatCount(report.events, locale),
+              rate: formatPercent(report.rows > 0 ? report.events / report.rows : 0, locale),
+            })}{' '}
+            {report.sample} <span className="mono" title={t('credit.builder.trainingHash')}>#{report.trainingHash.slice(0, 12)}</span>
+          </p>
+          <div className="builder-grid">
+            <section className="panel" aria-labelledby="features-title">
+              <div className="panel-head">
+                <h2 id="features-title">{t('credit.builder.features')}</h2>
+                {editCount > 0 && (
+                  <button type="button" className="button button-primary" disabled={running} data-testid="refit" onClick={() => void start(current.options, refitBinnings(state))}>
+                    {t('credit.builder.refit', { count: editCount })}
+                  </button>
+                )}
+              </div>
+              <FeatureTable features={report.features} edits={state.edits} handBinned={current.handBinnings} selected={state.selected} onSelect={(name) => dispatch({ type: 'select', feature: name })} />
+            </section>
+            <section className="panel" aria-labelledby="bins-title">
+              {feature ? (
+                <BinEditor
+                  key={feature.name}
+                  feature={feature}
+                  evaluation={state.edits[feature.name] ?? null}
+                  sample={current.options}
+                  onEdited={(evaluation) => dispatch({ type: 'edited', feature: feature.name, evaluation })}
+                  onUndo={() => dispatch({ type: 'undo', feature: feature.name })}
+                  frozen={running}
+                />
+              ) : (
+                <p className="muted">{t('credit.builder.noFeatures')}</p>
+              )}
+            </section>
+            <section className="panel" aria-labelledby="model-title">
+              <h2 id="model-title">{t('credit.builder.model')}</h2>
+              <CoefficientTable model={report.model} />
+            </section>
+            <section className="panel" aria-labelledby="metrics-title">
+              <h2 id="metrics-title">{t('credit.builder.metrics')}</h2>
+              <MetricsTable metrics={report.metrics} />
+              <SaveModelForm key={current.jobId} jobId={current.jobId} saveable={report.scorecard !== null} pendingEdits={editCount} />
+            </section>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { useTranslation } from 'react-i18next';
+import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { BinReportRow } from '../../../../../preload/contract/index.ts';
+import { tooltipStyle, useChartPalette } from '../../../components/charts/palette.ts';
+import { formatPercent } from '../../../format/numbers.ts';
+import { usePreferences } from '../../../session/preferences.tsx';
+import { categoryAxisWidth } from '../category-axis.ts';
+import { formatDecimal } from '../format-stats.ts';
+
+/** WOE per bin, in bin order: the shape (monotonic or not) is what an analyst checks first. */
+export function WoeChart({ bins }: { bins: readonly BinReportRow[] }) {
+  const { t } = useTranslation();
+  const { locale } = usePreferences();
+  const palette = useChartPalette();
+  return (
+    <ResponsiveContainer width="100%" height={bins.length * 24 + 40}>
+      <BarChart data={bins} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 4 }}>
+        <CartesianGrid stroke={palette.grid} horizontal={false} />
+        <XAxis type="number" dataKey="woe" stroke={palette.axis} fontSize={11} tickLine={false} tickFormatter={(value) => formatDecimal(Number(value), locale, 1)} />
+        <YAxis type="category" dataKey="label" stroke={palette.axis} fontSize={11} tickLine={false} axisLine={false} width={categoryAxisWidth(bins.map((bin) => bin.label))} interval={0} />
+        <ReferenceLine x={0} stroke={palette.axis} />
+        <Tooltip
+          {...tooltipStyle(palette)}
+          cursor={{ fill: palette.grid, opacity: 0.5 }}
+          formatter={(_value, _name, item) => {
+            const bin = item.payload as BinReportRow;
+            return [`${formatDecimal(bin.woe, locale)} · ${t('credit.bins.eventRate')} ${formatPercent(bin.eventRate, locale)}`, t('credit.bins.woe')];
+          }}
+        />
+        <Bar dataKey="woe" isAnimationActive={false} barSize={14}>
+          {bins.map((bin, index) => (
+            <Cell key={index} fill={bin.woe < 0 ? palette.bad : palette.good} />
+          ))}
+        </Bar>
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}

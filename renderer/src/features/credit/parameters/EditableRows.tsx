@@ -1,0 +1,73 @@
+import { useTranslation } from 'react-i18next';
+
+interface Column<K extends string> {
+  readonly key: K;
+  readonly label: string;
+  readonly placeholder?: string;
+  readonly narrow?: boolean;
+}
+
+interface Props<K extends string> {
+  readonly rows: readonly Readonly<Record<K, string>>[];
+  readonly columns: readonly Column<K>[];
+  /** Field ids are `${idPrefix}.${row}.${key}`, as in the draft's problems. */
+  readonly idPrefix: string;
+  readonly invalid: ReadonlySet<string>;
+  readonly blank: Readonly<Record<K, string>>;
+  readonly addLabel: string;
+  readonly onChange: (rows: Readonly<Record<K, string>>[]) => void;
+}
+
+/** A small editable table of text cells (LGD rules, CCF by product): add a row, change a cell, remove a row. */
+export function EditableRows<K extends string>({ rows, columns, idPrefix, invalid, blank, addLabel, onChange }: Props<K>) {
+  const { t } = useTranslation();
+  const update = (index: number, key: K, value: string) => onChange(rows.map((row, at) => (at === index ? { ...row, [key]: value } : row)));
+  return (
+    <table className="table table-compact editable-rows">
+      <thead>
+        <tr>
+          {columns.map((column) => (
+            <th key={column.key} scope="col">
+              {column.label}
+            </th>
+          ))}
+          <th scope="col">
+            <span className="visually-hidden">{t('credit.parameters.remove')}</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row, index) => (
+          <tr key={index}>
+            {columns.map((column) => (
+              <td key={column.key}>
+                <input
+                  className={column.narrow ? 'input-narrow' : undefined}
+                  value={row[column.key]}
+                  placeholder={column.placeholder}
+                  aria-label={`${column.label} ${index + 1}`}
+                  aria-invalid={invalid.has(`${idPrefix}.${index}.${column.key}`)}
+                  onChange={(event) => update(index, column.key, event.target.value)}
+                />
+              </td>
+            ))}
+            <td>
+              <button type="button" className="button-icon" aria-label={`${t('credit.parameters.remove')} ${index + 1}`} title={t('credit.parameters.remove')} onClick={() => onChange(rows.filter((_, at) => at !== index))}>
+                ×
+              </button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr>
+          <td colSpan={columns.length + 1}>
+            <button type="button" className="button button-small" onClick={() => onChange([...rows, blank])}>
+              {addLabel}
+            </button>
+          </td>
+        </tr>
+      </tfoot>
+    </table>
+  );
+}

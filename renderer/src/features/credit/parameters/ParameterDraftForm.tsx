@@ -1,0 +1,159 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ParameterSet } from '../../../../../preload/contract/index.ts';
+import { api } from '../../../api/client.ts';
+import { codeLabel } from '../../../components/code-labels.ts';
+import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
+import { Field } from '../../../components/Field.tsx';
+import { EditableRows } from './EditableRows.tsx';
+import { DPD_MULTIPLIER_BUCKETS, readDraft, toDraft, type DraftProblem, type ParametersDraft } from './parameter-draft.ts';
+
+interface Props {
+  readonly base: ParameterSet;
+  readonly onSaved: (saved: ParameterSet) => void;
+  readonly onCancel: () => void;
+}
+
+type ScalarField = 'sicrDpd' | 'sicrPdMultiple' | 'impairedDpd' | 'lgdDefault' | 'ccfDefault' | 'fundingCost' | 'operatingCost' | 'margin';
+
+/** A new draft parameter set, starting from an existing one; checked here first, then by main. */
+export function ParameterDraftForm({ base, onSaved, onCancel }: Props) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState<ParametersDraft>(() => toDraft(base.parameters));
+  const [problems, setProblems] = useState<readonly DraftProblem[]>([]);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const invalid = new Set(problems.map((problem) => problem.field));
+
+  const fieldLabel = (field: string): string => {
+    const [head, index, part] = field.split('.');
+    if (head === 'masterScale') return t('credit.parameters.maxPdOf', { grade: index ?? '' });
+    if (head === 'dpd') return t('credit.parameters.multiplierOf', { bucket: codeLabel(t, 'buckets', index ?? '') });
+    if (head === 'lgdRules') return `${t('credit.parameters.lgdRules')} ${Number(index) + 1} · ${t(`credit.parameters.columns.${part as 'product' | 'collateralType' | 'lgd'}`)}`;
+    if (head === 'ccf') return `${t('credit.parameters.ccfByProduct')} ${Number(index) + 1}`;
+    return t(`credit.parameters.fields.${head as ScalarField | 'note'}`);
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const read = readDraft(draft);
+    setProblems(read.ok ? [] : read.problems);
+    if (!read.ok) return;
+    setSaving(true);
+    setError(null);
+    try {
+      onSaved(await api.call('credit.saveParameterSet', { parameters: read.parameters, note: read.note }));
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const scalar = (field: ScalarField, unit: string) => (
+    <Field label={`${t(`credit.parameters.fields.${field}`)} (${unit})`}>
+      <input className="input-narrow" inputMode="decimal" value={draft[field]} aria-invalid={invalid.has(field)} onChange={(event) => setDraft({ ...draft, [field]: event.target.value })} />
+    </Field>
+  );
+
+  return (
+    <form className="panel" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="draft-title" data-testid="parameter-draft">
+      <h2 id="draft-title">{t('credit.parameters.newDraftFrom', { version: base.version })}</h2>
+      <h3>{t('credit.parameters.masterScale')}</h3>
+      <div className="form-row">
+        {draft.masterScale.map((entry, index) => (
+          <Field key={entry.grade} label={`${entry.grade} (%)`}>
+            <input
+              className="input-narrow"
+              inputMode="decimal"
+              value={entry.maxPd}
+              aria-label={t('credit.parameters.maxPdOf', { grade: entry.grade })}
+              aria-invalid={invalid.has(`masterScale.${entry.grade}`)}
+              onChange={(event) => setDraft({ ...draft, masterScale: draft.masterScale.map((other, at) => (at === index ? { ...other, maxPd: event.target.value } : other)) })}
+            />
+          </Field>
+        ))}
+      </div>
+      <h3>{t('credit.parameters.dpdMultipliers')}</h3>
+      <div className="form-row">
+        {DPD_MULTIPLIER_BUCKETS.map((bucket) => (
+          <Field key={bucket} label={`${codeLabel(t, 'buckets', bucket)} (×)`}>
+            <input
+              className="input-narrow"
+              inputMode="decimal"
+              value={draft.dpdPdMultiplier[bucket]}
+              aria-label={t('credit.parameters.multiplierOf', { bucket: codeLabel(t, 'buckets', bucket) })}
+              aria-invalid={invalid.has(`dpd.${bucket}`)}
+              onChange={(event) => setDraft({ ...draft, dpdPdMultiplier: { ...draft.dpdPdMultiplier, [bucket]: event.target.value } })}
+            />
+          </Field>
+        ))}
+      </div>
+      <h3>{t('credit.parameters.staging')}</h3>
+      <div className="form-row">
+        {scalar('sicrDpd', t('credit.parameters.units.days'))}
+        {scalar('sicrPdMultiple', '×')}
+        {scalar('impairedDpd', t('credit.parameters.units.days'))}
+      </div>
+      <h3>{t('credit.parameters.lgd')}</h3>
+      <div className="form-row">{scalar('lgdDefault', '%')}</div>
+      <EditableRows
+        rows={draft.lgdRules}
+        columns={[
+          { key: 'product', label: t('credit.parameters.columns.product'), placeholder: t('credit.parameters.any') },
+          { key: 'collateralType', label: t('credit.parameters.columns.collateralType'), placeholder: t('credit.parameters.any') },
+          { key: 'lgd', label: `${t('credit.parameters.columns.lgd')} (%)`, narrow: true },
+        ]}
+        idPrefix="lgdRules"
+        invalid={invalid}
+        blank={{ product: '', collateralType: '', lgd: '' }}
+        addLabel={t('credit.parameters.addRule')}
+        onChange={(lgdRules) => setDraft({ ...draft, lgdRules })}
+      />
+      <h3>{t('credit.parameters.ccf')}</h3>
+      <div className="form-row">{scalar('ccfDefault', '%')}</div>
+      <EditableRows
+        rows={draft.ccfByProduct}
+        columns={[
+          { key: 'product', label: t('credit.parameters.columns.product') },
+          { key: 'ccf', label: `${t('credit.parameters.columns.ccf')} (%)`, narrow: true },
+        ]}
+        idPrefix="ccf"
+        invalid={invalid}
+        blank={{ product: '', ccf: '' }}
+        addLabel={t('credit.parameters.addProduct')}
+        onChange={(ccfByProduct) => setDraft({ ...draft, ccfByProduct })}
+      />
+      <h3>{t('credit.parameters.pricing')}</h3>
+      <div className="form-row">
+        {scalar('fundingCost', '%')}
+        {scalar('operatingCost', '%')}
+        {scalar('margin', '%')}
+      </div>
+      <div className="form-row">
+        <Field label={t('credit.parameters.fields.note')}>
+          <input className="input-wide" maxLength={500} value={draft.note} aria-invalid={invalid.has('note')} onChange={(event) => setDraft({ ...draft, note: event.target.value })} />
+        </Field>
+        <button type="submit" className="button button-primary" disabled={saving}>
+          {t('credit.parameters.saveDraft')}
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+      {problems.length > 0 && (
+        <div className="notice notice-error" role="alert" data-testid="draft-problems">
+          {t('credit.parameters.problemsIntro')}
+          <ul>
+            {problems.map((problem, index) => (
+              <li key={index}>
+                {fieldLabel(problem.field)}: {t(`credit.parameters.problems.${problem.key}`, problem.values)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <ErrorNotice error={error} />
+    </form>
+  );
+}

@@ -1,0 +1,124 @@
+import type { CreditParameters, Grade } from '../../../../../preload/contract/index.ts';
+
+/*
+ * A parameter set as the draft form edits it: every number as typed, rates in percent. `readDraft` turns it back
+ * into parameters and lists every problem at once, with the field it belongs to, before anything is sent.
+ */
+export const DPD_MULTIPLIER_BUCKETS = ['current', '1-29', '30-59', '60-89'] as const;
+type MultiplierBucket = (typeof DPD_MULTIPLIER_BUCKETS)[number];
+
+export interface ParametersDraft {
+  readonly masterScale: readonly { readonly grade: Grade; readonly maxPd: string }[];
+  readonly dpdPdMultiplier: Readonly<Record<MultiplierBucket, string>>;
+  readonly sicrDpd: string;
+  readonly sicrPdMultiple: string;
+  readonly impairedDpd: string;
+  readonly lgdDefault: string;
+  /** Empty product or collateral: the rule applies to any. */
+  readonly lgdRules: readonly { readonly product: string; readonly collateralType: string; readonly lgd: string }[];
+  readonly ccfDefault: string;
+  readonly ccfByProduct: readonly { readonly product: string; readonly ccf: string }[];
+  readonly fundingCost: string;
+  readonly operatingCost: string;
+  readonly margin: string;
+  readonly note: string;
+}
+
+/** A problem: the field's id (as used by the form's inputs) and a translation key with its values. */
+export interface DraftProblem {
+  readonly field: string;
+  readonly key: 'percent' | 'ascending' | 'number' | 'integer' | 'order' | 'required' | 'duplicate' | 'tooLong';
+  readonly values?: Readonly<Record<string, string | number>>;
+}
+
+const percentText = (rate: number) => String(Number((rate * 100).toPrecision(10)));
+
+export function toDraft(parameters: CreditParameters): ParametersDraft {
+  return {
+    masterScale: parameters.masterScale.map((entry) => ({ grade: entry.grade, maxPd: percentText(entry.maxPd) })),
+    dpdPdMultiplier: Object.fromEntries(DPD_MULTIPLIER_BUCKETS.map((bucket) => [bucket, String(parameters.dpdPdMultiplier[bucket])])) as Record<MultiplierBucket, string>,
+    sicrDpd: String(parameters.staging.sicrDpd),
+    sicrPdMultiple: String(parameters.staging.sicrPdMultiple),
+    impairedDpd: String(parameters.staging.impairedDpd),
+    lgdDefault: percentText(parameters.lgd.default),
+    lgdRules: parameters.lgd.rules.map((rule) => ({ product: rule.product ?? '', collateralType: rule.collateralType ?? '', lgd: percentText(rule.lgd) })),
+    ccfDefault: percentText(parameters.ccf.default),
+    ccfByProduct: Object.entries(parameters.ccf.byProduct).map(([product, ccf]) => ({ product, ccf: percentText(ccf) })),
+    fundingCost: percentText(parameters.pricing.fundingCost),
+    operatingCost: percentText(parameters.pricing.operatingCost),
+    margin: percentText(parameters.pricing.margin),
+    note: '',
+  };
+}
+
+/** Reads the draft's fields one by one, collecting every problem rather than stopping at the first. */
+class DraftReader {
+  readonly problems: DraftProblem[] = [];
+
+  number(field: string, text: string, min: number, max: number, integer = false): number {
+    const value = Number(text.trim());
+    if (text.trim() === '' || !Number.isFinite(value) || value < min || value > max) this.problems.push({ field, key: 'number', values: { min, max } });
+    else if (integer && !Number.isInteger(value)) this.problems.push({ field, key: 'integer' });
+    return value;
+  }
+
+  /** A rate typed in percent (0–100) as a decimal. */
+  rate(field: string, text: string): number {
+    const value = Number(text.trim());
+    if (text.trim() === '' || !Number.isFinite(value) || value < 0 || value > 100) this.problems.push({ field, key: 'percent' });
+    return Number((value / 100).toPrecision(12));
+  }
+
+  /** A product or collateral code (empty = any); at most 64 characters like the contract's. */
+  code(field: string, text: string, required: boolean): string | null {
+    const value = text.trim();
+    if (required && value === '') this.problems.push({ field, key: 'required' });
+    if (value.length > 64) this.problems.push({ field, key: 'tooLong', values: { max: 64 } });
+    return value === '' ? null : value;
+  }
+}
+
+export type ReadDraft = { readonly ok: true; readonly parameters: CreditParameters; readonly note: string } | { readonly ok: false; readonly problems: readonly DraftProblem[] };
+
+export function readDraft(draft: ParametersDraft): ReadDraft {
+  const read = new DraftReader();
+  const masterScale = draft.masterScale.map((entry) => ({ grade: entry.grade, maxPd: read.rate(`masterScale.${entry.grade}`, entry.maxPd) }));
+  masterScale.forEach((entry, index) => {
+    const previous = masterScale[index - 1];
+    if (previous && !(entry.maxPd > previous.maxPd)) read.problems.push({ field: `masterScale.${entry.grade}`, key: 'ascending', values: { grade: entry.grade, previous: previous.grade } });
+  });
+  const dpdPdMultiplier = Object.fromEntries(DPD_MULTIPLIER_BUCKETS.map((bucket) => [bucket, read.number(`dpd.${bucket}`, draft.dpdPdMultiplier[bucket], 0, 100)])) as Record<MultiplierBucket, number>;
+  const staging = {
+    sicrDpd: read.number('sicrDpd', draft.sicrDpd, 1, 89, true),
+    sicrPdMultiple: read.number('sicrPdMultiple', draft.sicrPdMultiple, 1, 100),
+    impairedDpd: read.number('impairedDpd', draft.impairedDpd, 30, 365, true),
+  };
+  if (staging.impairedDpd <= staging.sicrDpd) read.problems.push({ field: 'impairedDpd', key: 'order' });
+  const rules = draft.lgdRules.map((rule, index) => ({
+    product: read.code(`lgdRules.${index}.product`, rule.product, false),
+    collateralType: read.code(`lgdRules.${index}.collateralType`, rule.collateralType, false),
+    lgd: read.rate(`lgdRules.${index}.lgd`, rule.lgd),
+  }));
+  rules.forEach((rule, index) => {
+    if (rules.findIndex((other) => other.product === rule.product && other.collateralType === rule.collateralType) !== index) read.problems.push({ field: `lgdRules.${index}.product`, key: 'duplicate' });
+  });
+  const byProduct: Record<string, number> = {};
+  draft.ccfByProduct.forEach((entry, index) => {
+    const product = read.code(`ccf.${index}.product`, entry.product, true);
+    const ccf = read.rate(`ccf.${index}.ccf`, entry.ccf);
+    if (product === null) return;
+    if (product in byProduct) read.problems.push({ field: `ccf.${index}.product`, key: 'duplicate' });
+    byProduct[product] = ccf;
+  });
+  const parameters: CreditParameters = {
+    masterScale,
+    dpdPdMultiplier,
+    staging,
+    lgd: { default: read.rate('lgdDefault', draft.lgdDefault), rules },
+    ccf: { default: read.rate('ccfDefault', draft.ccfDefault), byProduct },
+    pricing: { fundingCost: read.rate('fundingCost', draft.fundingCost), operatingCost: read.rate('operatingCost', draft.operatingCost), margin: read.rate('margin', draft.margin) },
+  };
+  const note = draft.note.trim();
+  if (note === '') read.problems.push({ field: 'note', key: 'required' });
+  return read.problems.length > 0 ? { ok: false, problems: read.problems } : { ok: true, parameters, note };
+}

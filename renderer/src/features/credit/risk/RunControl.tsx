@@ -1,0 +1,70 @@
+import { useTranslation } from 'react-i18next';
+import type { RunSummary } from '../../../../../preload/contract/index.ts';
+import { allows } from '../../../../../preload/contract/permissions.ts';
+import { api } from '../../../api/client.ts';
+import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
+import { JobProgress } from '../../../components/JobProgress.tsx';
+import { formatTimestamp } from '../../../format/numbers.ts';
+import { useJobRunner } from '../../../jobs/jobs-context.tsx';
+import { useUnlocked } from '../../../session/session-context.tsx';
+
+interface Props {
+  readonly latest: RunSummary | null;
+  /** The run list has been read (so "no run yet" is a fact, not a pending answer). */
+  readonly loaded: boolean;
+  readonly onFinished: () => void;
+}
+
+/** What the figures below come from (the latest run's date, model, parameters, who and when), and a new run. */
+export function RunControl({ latest, loaded, onFinished }: Props) {
+  const { t } = useTranslation();
+  const { user } = useUnlocked();
+  const runner = useJobRunner();
+  const running = runner.jobId !== null && !runner.entry?.finished;
+
+  const run = async () => {
+    const done = await runner.start(() => api.call('credit.startRun', {}));
+    if (done && !done.error) onFinished();
+  };
+
+  return (
+    <section className="panel" aria-labelledby="run-title" data-testid="run-control">
+      <div className="panel-head">
+        <h2 id="run-title">{t('credit.risk.run')}</h2>
+        {allows(user.role, 'runs.start') && (
+          <button type="button" className="button button-primary" disabled={running} onClick={() => void run()} data-testid="start-run">
+            {running ? t('credit.risk.running') : t('credit.risk.startRun')}
+          </button>
+        )}
+      </div>
+      {latest ? (
+        <dl className="facts facts-inline" data-testid="run-facts">
+          <div>
+            <dt>{t('credit.risk.asOf')}</dt>
+            <dd>{latest.asOf}</dd>
+          </div>
+          <div>
+            <dt>{t('credit.risk.model')}</dt>
+            <dd>{latest.modelName}</dd>
+          </div>
+          <div>
+            <dt>{t('credit.risk.parameterVersion')}</dt>
+            <dd>v{latest.parameterVersion}</dd>
+          </div>
+          <div>
+            <dt>{t('credit.risk.startedBy')}</dt>
+            <dd>{latest.startedBy}</dd>
+          </div>
+          <div>
+            <dt>{t('credit.risk.finishedAt')}</dt>
+            <dd>{formatTimestamp(latest.finishedAt)}</dd>
+          </div>
+        </dl>
+      ) : (
+        loaded && <p className="muted">{t('credit.risk.noRun')}</p>
+      )}
+      {runner.jobId && <JobProgress jobId={runner.jobId} />}
+      <ErrorNotice error={runner.startError} />
+    </section>
+  );
+}

@@ -1,0 +1,180 @@
+import { expect, test, type Page } from '@playwright/test';
+import type { MethodResult } from '../../preload/contract/index.ts';
+import { ANALYST, COMPLIANCE } from './e2e-env.ts';
+import { hostCall, keepScreenshot, pageTitle, unlockAs } from './fixtures.ts';
+
+// One story in order: an analyst develops and saves a scorecard, compliance approves and activates it, the
+// analyst runs the credit engine with it, and the portfolio shows the results. Each step needs the one before.
+test.describe.configure({ mode: 'serial' });
+
+const MODEL = 'E2E scorecard';
+/** A development, a refit and a credit run each take a while on the small demo portfolio. */
+const ENGINE_TIMEOUT = 150_000;
+
+async function openCredit(page: Page, tab: string): Promise<void> {
+  await page.keyboard.press('Alt+3');
+  await expect(pageTitle(page)).toHaveText('Credit');
+  await page.getByRole('tab', { name: tab }).click();
+  await expect(page.getByRole('tab', { name: tab })).toHaveAttribute('aria-selected', 'true');
+}
+
+test.describe('credit', () => {
+  test('an analyst develops a scorecard, merges a bin, refits and saves a draft', async ({ page }, testInfo) => {
+    test.setTimeout(ENGINE_TIMEOUT * 2 + 60_000);
+    await unlockAs(page, ANALYST);
+    await openCredit(page, 'Scorecard builder');
+
+    await page.getByTestId('develop').click();
+    const features = page.getByTestId('feature-table');
+    await expect(features.locator('tbody tr').first()).toBeVisible({ timeout: ENGINE_TIMEOUT });
+    const ivs = await features.getByTestId('feature-iv').allTextContents();
+    expect(ivs.length).toBeGreaterThan(3);
+    for (const iv of ivs) expect(iv).toMatch(/^\d+\.\d{4}$/);
+    await expect(page.getByTestId('coefficient-table').locator('tbody tr')).not.toHaveCount(0);
+    await expect(page.getByTestId('metrics-table')).toContainText('AUC');
+
+    // The strongest numeric feature: pick the first bin that can merge with its neighbour, and merge it.
+    const numeric = features.locator('tbody tr').filter({ has: page.getByRole('cell', { name: 'Numeric', exact: true }) }).first();
+    const feature = (await numeric.getAttribute('data-feature')) ?? '';
+    await numeric.getByRole('button', { name: feature }).click();
+    const editor = page.locator(`[data-testid="bin-editor"][data-feature="${feature}"]`);
+    const bins = editor.getByTestId('bin-table').locator('tbody tr');
+    const binCount = await bins.count();
+    const merge = editor.getByTestId('merge-next');
+    for (let bin = 0; bin < binCount - 1 && !(await merge.isEnabled()); bin += 1) await bins.nth(bin).getByRole('radio').check();
+    await expect(merge).toBeEnabled();
+    const ivBefore = (await editor.getByTestId('bin-iv').textContent()) ?? '';
+    await merge.click();
+    await expect(bins).toHaveCount(binCount - 1);
+    await expect(editor.getByTestId('bin-iv')).not.toHaveText(ivBefore);
+    await expect(numeric.getByTestId('feature-iv').locator('s')).toBeVisible();
+
+    // Refit with the edited bins: the edit becomes part of the model, and the feature stays marked as hand-binned.
+    await page.getByTestId('refit').click();
+    await expect(page.getByTestId('refit')).toHaveCount(0, { timeout: ENGINE_TIMEOUT });
+    await expect(features.locator(`tr[data-feature="${feature}"] [data-testid="feature-iv"] s`)).toHaveCount(0);
+    await expect(page.locator(`[data-testid="bin-editor"][data-feature="${feature}"] [data-testid="bin-table"] tbody tr`)).toHaveCount(binCount - 1);
+
+    await page.getByLabel('Model name').fill(MODEL);
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await expect(page.getByText(`Saved “${MODEL}” as a draft.`)).toBeVisible();
+    await keepScreenshot(page, testInfo, 'credit-builder');
+
+    // An analyst sees the draft but cannot approve it.
+    await page.getByRole('button', { name: 'Open Models' }).click();
+    const row = page.getByTestId('model-table').locator(`tr[data-model="${MODEL}"]`);
+    await expect(row.getByTestId('lifecycle-status')).toHaveText('Draft');
+    await expect(row.getByRole('cell', { name: ANALYST.username, exact: true })).toBeVisible();
+    await expect(page.getByTestId('model-table').getByRole('button', { name: 'Approve' })).toHaveCount(0);
+  });
+
+  test('compliance approves and activates the draft, and meets four eyes on its own parameter draft', async ({ page }, testInfo) => {
+    await unlockAs(page, COMPLIANCE);
+    await openCredit(page, 'Models');
+    await expect(page.getByRole('tab', { name: 'Scorecard builder' })).toHaveCount(0);
+
+    const row = page.getByTestId('model-table').locator(`tr[data-model="${MODEL}"]`);
+    await row.getByRole('button', { name: 'Approve' }).click();
+    await expect(row.getByTestId('lifecycle-status')).toHaveText('Approved');
+    await row.getByRole('button', { name: 'Activate' }).click();
+    await expect(row.getByTestId('lifecycle-status')).toHaveText('Active');
+
+    // The active model's validation: ROC (train, holdout, chance) and KS.
+    await row.getByRole('button', { name: 'Validate' }).click();
+    await expect(page.getByTestId('validation-model')).toHaveValue(/\d+/);
+    const validation = page.getByTestId('model-validation');
+    await expect(validation.getByRole('heading', { name: 'ROC curve' })).toBeVisible();
+    await expect(validation.locator('.recharts-line').first()).toBeVisible();
+    expect(await validation.locator('.recharts-line').count()).toBeGreaterThanOrEqual(4);
+    await keepScreenshot(page, testInfo, 'credit-validation');
+
+    // A new parameter draft: checked before it is sent, saved, and not approvable by its own author.
+    await page.getByRole('tab', { name: 'Parameters' }).click();
+    await page.getByTestId('new-draft').click();
+    const form = page.getByTestId('parameter-draft');
+    await form.getByLabel('Grade B PD up to').fill('0.01');
+    await form.getByRole('button', { name: 'Save draft' }).click();
+    await expect(form.getByTestId('draft-problems')).toContainText('must be above grade A');
+    await expect(form.getByTestId('draft-problems')).toContainText('Note: required');
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByTestId('new-draft').click();
+    await page.getByTestId('parameter-draft').getByLabel('Note').fill('E2E: same parameters, second version');
+    await page.getByTestId('parameter-draft').getByRole('button', { name: 'Save draft' }).click();
+    const sets = page.getByTestId('parameter-sets');
+    const draft = sets.locator('tbody tr').filter({ hasText: 'E2E: same parameters' });
+    await expect(draft.getByTestId('lifecycle-status')).toHaveText('Draft');
+    await draft.getByRole('button', { name: 'Approve' }).click();
+    await expect(page.getByTestId('four-eyes')).toContainText('someone other than the author must approve');
+    await expect(draft.getByTestId('lifecycle-status')).toHaveText('Draft');
+  });
+
+  test('an analyst runs the credit engine and sees ECL by stage and grade', async ({ page }, testInfo) => {
+    test.setTimeout(ENGINE_TIMEOUT + 60_000);
+    await unlockAs(page, ANALYST);
+    await openCredit(page, 'Portfolio risk');
+
+    await page.getByTestId('start-run').click();
+    await expect(page.getByTestId('run-facts')).toContainText(MODEL, { timeout: ENGINE_TIMEOUT });
+    const runs = await hostCall('credit.runs');
+    if (!runs.ok) throw new Error(runs.error.message);
+    const [latest] = runs.result as MethodResult<'credit.runs'>;
+    if (!latest) throw new Error('no credit run after the run finished');
+    expect(latest.totals.eclMinor).toBeGreaterThan(0);
+    expect(latest.totals.byStage.some((stage) => stage.eclMinor > 0)).toBe(true);
+
+    const byStage = page.getByTestId('ecl-by-stage');
+    await expect(byStage.locator('tbody tr')).toHaveCount(3);
+    await expect(byStage.getByTestId('total-ecl')).toHaveText(/[1-9]/);
+    await expect(page.getByTestId('risk-kpis')).toContainText('ECL');
+    await expect(page.getByTestId('stage-grade-table').locator('tbody tr')).toHaveCount(7);
+    expect(await page.locator('.recharts-bar-rectangle').count()).toBeGreaterThan(3);
+    await expect(page.getByTestId('pricing-grid-count')).toHaveText(/^[\d,]+ loans?$/, { timeout: 20_000 });
+    await keepScreenshot(page, testInfo, 'credit-risk');
+  });
+
+  test('the loan grid shows PD, grade, stage and ECL, and a loan its reason codes and ECL schedule', async ({ page }, testInfo) => {
+    await unlockAs(page, ANALYST);
+    await page.keyboard.press('Alt+2');
+    const grid = page.getByTestId('loan-grid');
+    await expect(page.getByTestId('loan-grid-count')).toHaveText(/^[\d,]+ loans$/, { timeout: 20_000 });
+    // Make room for the credit columns at the right end of the grid.
+    await page.getByTestId('column-chooser').locator('summary').click();
+    const chooser = page.getByRole('group', { name: 'Choose columns' });
+    for (const column of ['Borrower', 'Region', 'Originated', 'Principal', 'Term (m)']) await chooser.getByLabel(column, { exact: true }).uncheck();
+    await page.keyboard.press('Escape');
+
+    // Largest ECL first: a loan the run covered (loans it did not cover have none and sort last).
+    const header = grid.locator('.ag-header-cell[role="columnheader"][col-id="ecl_minor"]');
+    await header.locator('.ag-header-cell-label').click();
+    await header.locator('.ag-header-cell-label').click();
+    await expect(header).toHaveAttribute('aria-sort', 'descending');
+    const cell = (colId: string) => grid.locator(`.ag-row[row-index="0"] [col-id="${colId}"]`);
+    await expect(cell('pd_12m')).toHaveText(/^\d+\.\d{2}%$/);
+    await expect(cell('grade')).toHaveText(/^[A-G]$/);
+    await expect(cell('stage')).toHaveText(/^[123]$/);
+    await expect(cell('ecl_minor')).toHaveText(/[1-9]/);
+
+    await cell('product').click();
+    const risk = page.getByTestId('loan-credit-risk');
+    await expect(risk.getByTestId('ecl-schedule').locator('tbody tr').first()).toBeVisible();
+    await expect(risk.getByTestId('reason-codes').locator('tbody tr').first()).toBeVisible();
+    await expect(risk.getByTestId('stage-reason')).not.toBeEmpty();
+    await keepScreenshot(page, testInfo, 'loan-credit-risk');
+  });
+
+  test('the credit screens speak Simplified Chinese', async ({ page }) => {
+    try {
+      await unlockAs(page, ANALYST);
+      await openCredit(page, 'Portfolio risk');
+      await page.getByTestId('language-select').selectOption('zh-CN');
+      await expect(pageTitle(page)).toHaveText('信用风险');
+      await expect(page.getByRole('tab', { name: '组合风险' })).toHaveAttribute('aria-selected', 'true');
+      await expect(page.getByRole('heading', { name: '按阶段的 ECL' })).toBeVisible();
+      await page.getByRole('tab', { name: '评分卡开发' }).click();
+      await expect(page.getByRole('heading', { name: '开发选项' })).toBeVisible();
+    } finally {
+      // The language is saved in this user's settings: put it back for the other tests.
+      await hostCall('settings.update', { language: 'en' });
+    }
+  });
+});
