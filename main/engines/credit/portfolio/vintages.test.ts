@@ -10,7 +10,7 @@ const close = (actual: readonly number[] | undefined, expected: readonly number[
 };
 
 describe('VintageCurves', () => {
-  it('gives cumulative default rates by months on book among the loans observable at each MOB', () => {
+  it('gives cumulative default rates by months on book over the whole vintage, up to the MOB its youngest month reached', () => {
     const curves = new VintageCurves();
     // 2024-Q1: A (Jan, defaults Mar = MOB 2), B (Jan), C (Mar, defaults Apr = MOB 1), D (Feb).
     curves.add('2024-01-10', '2024-03');
@@ -34,15 +34,13 @@ describe('VintageCurves', () => {
     );
     // 2023-Q4: Dec + 6 = Jun, so MOB 1…6, all defaulted (MOB 0 counts from MOB 1 on).
     close(result[0]?.cumulativeDefaultRate, [1, 1, 1, 1, 1, 1]);
-    // 2024-Q1, observation end June:
-    //   MOB 1: all four observable (Mar + 1 = Apr ≤ Jun); defaulted by MOB 1: C → 1/4
-    //   MOB 2: all four (Mar + 2 = May); A and C → 2/4
-    //   MOB 3: all four (Mar + 3 = Jun); 2/4
-    //   MOB 4: C drops out (Jul > Jun): A, B, D; A → 1/3
-    //   MOB 5: D drops out (Feb + 5 = Jul): A, B; A → 1/2; the curve stops there (Jan + 5 = Jun).
-    close(result[1]?.cumulativeDefaultRate, [1 / 4, 2 / 4, 2 / 4, 1 / 3, 1 / 2]);
-    // 2024-Q2: MOB 1 and 2 only F is observable (E: Jun + 1 > Jun) and its August default is not yet seen.
-    close(result[2]?.cumulativeDefaultRate, [0, 0]);
+    // 2024-Q1, observation end June; its youngest month, March, reaches MOB 3 (Mar + 3 = Jun), so:
+    //   MOB 1: defaulted by MOB 1: C → 1/4
+    //   MOB 2: A and C → 2/4
+    //   MOB 3: 2/4; MOB 4 would be over January and February alone, so the curve stops.
+    close(result[1]?.cumulativeDefaultRate, [1 / 4, 2 / 4, 2 / 4]);
+    // 2024-Q2: its youngest month, June, has not reached MOB 1: no curve yet (F's August default is unseen anyway).
+    close(result[2]?.cumulativeDefaultRate, []);
   });
 
   it('gives an empty curve to a vintage that has not reached MOB 1, and nothing for no loans', () => {

@@ -6,7 +6,7 @@ export interface Vintage {
   /** Origination quarter, e.g. 2024-Q3. */
   readonly vintage: string;
   readonly loans: number;
-  /** Cumulative default rate at MOB 1, 2, … (index 0 = MOB 1), up to the last MOB any loan of the vintage reached. */
+  /** Cumulative default rate at MOB 1, 2, … (index 0 = MOB 1), up to the last MOB every loan of the vintage reached. */
   readonly cumulativeDefaultRate: number[];
 }
 
@@ -33,9 +33,10 @@ export class VintageCurves {
   }
 
   /**
-   * Curves as observed at the end of `observationEnd` (YYYY-MM). At MOB k only the loans that have reached it
-   * (origination month + k ≤ observationEnd) count, in the numerator as in the denominator, so that a quarter's
-   * late cohorts do not dilute or inflate the rate before they have been on book that long.
+   * Curves as observed at the end of `observationEnd` (YYYY-MM). A quarter's curve stops at the last MOB its
+   * youngest month has reached, so every point is over all of the vintage's loans and the curve never falls:
+   * points past it would cover only the quarter's older months, and a curve that jumps when its population
+   * changes reads as a change in risk.
    */
   result(observationEnd: string): Vintage[] {
     const end = monthIndex(observationEnd);
@@ -51,20 +52,17 @@ export class VintageCurves {
       .map(([vintage, months]) => {
         const cohorts = months.map((origination) => ({ origination, cohort: this.cohorts.get(origination) as Cohort }));
         const loans = cohorts.reduce((sum, { cohort }) => sum + cohort.loans, 0);
-        // The earliest month has reached the highest MOB.
-        const lastMob = end - (months[0] ?? end);
+        // The youngest month is the last to reach each MOB.
+        const lastMob = end - (months.at(-1) ?? end);
         const defaultedSoFar = cohorts.map(({ cohort }) => cohort.defaultsByMob[0] ?? 0);
         const cumulativeDefaultRate: number[] = [];
         for (let mob = 1; mob <= lastMob; mob++) {
-          let observable = 0;
           let defaulted = 0;
-          cohorts.forEach(({ origination, cohort }, c) => {
+          cohorts.forEach(({ cohort }, c) => {
             defaultedSoFar[c] = (defaultedSoFar[c] ?? 0) + (cohort.defaultsByMob[mob] ?? 0);
-            if (origination + mob > end) return;
-            observable += cohort.loans;
             defaulted += defaultedSoFar[c] ?? 0;
           });
-          cumulativeDefaultRate.push(defaulted / observable);
+          cumulativeDefaultRate.push(defaulted / loans);
         }
         return { vintage, loans, cumulativeDefaultRate };
       });
