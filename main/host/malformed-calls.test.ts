@@ -22,7 +22,7 @@ const BINNING: MethodArgs<'credit.evaluateBinning'>['binning'] = { name: 'annual
 
 const PARAMETERS: MethodArgs<'credit.saveParameterSet'>['parameters'] = {
     masterScale: (['A', 'B', 'C', 'D', 'E', 'F', 'G'] as const).map((grade, i) => ({ grade, maxPd: i === 6 ? 1 : 0.01 * 2 ** i })),
-    dpdPdMultiplier: { current: 1, '1-29': 3, '30-59': 6, '60-89': 10 },
+    dpdOddsMultiplier: { current: 1, '1-29': 3, '30-59': 6, '60-89': 10 },
     staging: { sicrDpd: 30, sicrPdMultiple: 2.5, impairedDpd: 90 },
     lgd: { default: 0.6, rules: [{ product: 'cash', collateralType: null, lgd: 0.7 }] },
     ccf: { default: 0.75, byProduct: { card: 0.5 } },

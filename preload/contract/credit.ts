@@ -58,8 +58,11 @@ export const creditParametersSchema = z
   .object({
     /** Upper 12-month PD bound of grades A–F (ascending); G takes the rest up to 1. */
     masterScale: z.array(z.object({ grade: z.enum(GRADES), maxPd: rate }).strict()).length(7),
-    /** PD multiplier by current DPD bucket (a behavioural overlay on the application score), capped at PD 1. */
-    dpdPdMultiplier: z.object({ current: z.number().min(0).max(100), '1-29': z.number().min(0).max(100), '30-59': z.number().min(0).max(100), '60-89': z.number().min(0).max(100) }).strict(),
+    /**
+     * Multiplier of the odds PD/(1 − PD) by current DPD bucket: a behavioural overlay on the application score.
+     * On the odds, so that it never pushes a PD past 1 (a PD multiplier would saturate high-risk loans at 100 %).
+     */
+    dpdOddsMultiplier: z.object({ current: z.number().min(0).max(100), '1-29': z.number().min(0).max(100), '30-59': z.number().min(0).max(100), '60-89': z.number().min(0).max(100) }).strict(),
     staging: z
       .object({
         /** Stage 2 above this many days past due (DOMAIN.md: 30). */

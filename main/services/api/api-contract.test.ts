@@ -106,7 +106,7 @@ const PLACEHOLDER_CREDIT: CreditFixtures = {
   binning: { name: 'annual_income', type: 'numeric', bins: [{ label: '(-inf, +inf)', rule: { kind: 'interval', lower: null, upper: null } }], specialValues: [] },
   parameters: {
     masterScale: (['A', 'B', 'C', 'D', 'E', 'F', 'G'] as const).map((grade, i) => ({ grade, maxPd: i === 6 ? 1 : 0.01 * 2 ** i })),
-    dpdPdMultiplier: { current: 1, '1-29': 3, '30-59': 6, '60-89': 10 },
+    dpdOddsMultiplier: { current: 1, '1-29': 3, '30-59': 6, '60-89': 10 },
     staging: { sicrDpd: 30, sicrPdMultiple: 2.5, impairedDpd: 90 },
     lgd: { default: 0.6, rules: [] },
     ccf: { default: 0.75, byProduct: {} },

@@ -14,7 +14,7 @@ const SHIPPED_PARAMETERS = `{
     { "grade": "F", "maxPd": 0.16 },
     { "grade": "G", "maxPd": 1 }
   ],
-  "dpdPdMultiplier": { "current": 1, "1-29": 2, "30-59": 5, "60-89": 10 },
+  "dpdOddsMultiplier": { "current": 1, "1-29": 2, "30-59": 5, "60-89": 10 },
   "staging": { "sicrDpd": 30, "sicrPdMultiple": 2.5, "impairedDpd": 90 },
   "lgd": {
     "default": 0.65,

@@ -488,7 +488,7 @@ export const en = {
       pdFrom: 'PD above',
       pdTo: 'PD up to',
       maxPdOf: 'Grade {{grade}} PD up to',
-      dpdMultipliers: 'PD multiplier by days past due',
+      dpdMultipliers: 'Odds multiplier on the PD by days past due',
       multiplierOf: 'PD multiplier at {{bucket}}',
       staging: 'Staging',
       stagingRule: 'Stage 2 above {{sicrDpd}} days past due or when lifetime PD exceeds {{multiple}}× its value at origination; stage 3 from {{impairedDpd}} days past due.',

@@ -490,7 +490,7 @@ export const zhCN: Translation = {
       pdFrom: 'PD 高于',
       pdTo: 'PD 至多',
       maxPdOf: '评级 {{grade}} 的 PD 上限',
-      dpdMultipliers: '按逾期天数的 PD 乘数',
+      dpdMultipliers: '按逾期天数的违约几率乘数',
       multiplierOf: '{{bucket}} 的 PD 乘数',
       staging: '阶段划分',
       stagingRule: '逾期超过 {{sicrDpd}} 天，或存续期 PD 超过发放时的 {{multiple}} 倍，划入阶段 2；逾期 {{impairedDpd}} 天起划入阶段 3。',

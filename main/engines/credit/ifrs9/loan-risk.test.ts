@@ -14,7 +14,7 @@ const sum = (values: readonly number[]): number => values.reduce((s, v) => s + v
 /** LGD 0.5 for every loan. */
 const HALF_LGD: CreditParameters = { ...TEST_CREDIT_PARAMETERS, lgd: { default: 0.5, rules: [] } };
 /** No behavioural overlay: the 12-month PD stays the application PD whatever the DPD. */
-const NO_OVERLAY: CreditParameters = { ...TEST_CREDIT_PARAMETERS, dpdPdMultiplier: { current: 1, '1-29': 1, '30-59': 1, '60-89': 1 } };
+const NO_OVERLAY: CreditParameters = { ...TEST_CREDIT_PARAMETERS, dpdOddsMultiplier: { current: 1, '1-29': 1, '30-59': 1, '60-89': 1 } };
 
 /** Matures 2025-04-15: three months after 2025-01-15. */
 const bullet: LoanRiskInput = {
@@ -36,19 +36,23 @@ const threeYearBullet: LoanRiskInput = { ...bullet, product: 'cash_loan', intere
 
 describe('assessLoan', () => {
   it('sums a 3-month stage-2 bullet loan month by month', () => {
-    // 45 DPD → overlay × 6; application PD (1 − 0.99¹²)/6 gives PD12 = 1 − 0.99¹² = 0.113615…, so h = 0.01.
+    // 45 DPD → odds × 6. PD12 = 1 − 0.99¹² = 0.113615…, so h = 0.01: its odds 0.128178 / 6 = 0.021363 are the
+    // application odds, i.e. application PD 0.021363 / 1.021363 = 0.020916.
     // i = 12 % / 12 = 0.01, EAD 1 000 000 every month (bullet), LGD 0.5:
     //   t = 1: 0.01                · 0.5 · 1e6 / 1.01     = 5000   / 1.01     = 4950.495049…
     //   t = 2: 0.99 · 0.01 = 0.0099 · 0.5 · 1e6 / 1.0201   = 4950   / 1.0201   = 4852.465444…
     //   t = 3: 0.99² · 0.01 = 0.009801 · 0.5 · 1e6 / 1.030301 = 4900.5 / 1.030301 = 4756.377019…
     //   ECL = 14 559.337513… → 14 559 minor units.
-    const result = assessLoan(bullet, (1 - 0.99 ** 12) / 6, HALF_LGD, '2025-01-15', { schedule: true });
+    const pd12 = 1 - 0.99 ** 12;
+    const applicationOdds = pd12 / (1 - pd12) / 6;
+    const applicationPd = applicationOdds / (1 + applicationOdds);
+    const result = assessLoan(bullet, applicationPd, HALF_LGD, '2025-01-15', { schedule: true });
     assert.equal(result.stage, 2);
-    // The × 6 overlay also grows the 3-month lifetime PD from 1 − (1 − 0.018936)^(3/12) = 0.48 % to 2.97 %.
-    assert.equal(result.stageReason, '45 DPD > 30; lifetime PD 2.97 % > 2.5 × 0.48 % at origination');
+    // The overlay also grows the 3-month lifetime PD from 1 − (1 − 0.020916)^(3/12) = 0.53 % to 1 − 0.99³ = 2.97 %.
+    assert.equal(result.stageReason, '45 DPD > 30; lifetime PD 2.97 % > 2.5 × 0.53 % at origination');
     assert.equal(result.remainingMonths, 3);
     close(result.pd12m, 1 - 0.99 ** 12);
-    close(result.pdOrigination, (1 - 0.99 ** 12) / 6);
+    close(result.pdOrigination, 0.020916183802, 1e-9);
     // Lifetime PD over 3 months = 1 − 0.99³ = 0.029701.
     close(result.pdLifetime, 0.029701);
     assert.equal(result.lgd, 0.5);
@@ -65,9 +69,9 @@ describe('assessLoan', () => {
     [4950.495049504951, 4852.465444564258, 4756.377019919422].forEach((ecl, t) => close(schedule[t]?.eclMinor, ecl));
     close(sum(schedule.map((m) => m.eclMinor)), 14_559.33751398863);
     assert.equal(result.eclMinor, 14_559);
-    // PD12 0.1136 ≤ F's 0.16; required rate = 4.5 % + 0.113615 · 0.5 + 3 % + 2 % = 15.1808 %.
+    // PD12 0.1136 ≤ F's 0.16. The required rate prices the PD at origination: 4.5 % + 0.020916 · 0.5 + 3 % + 2 % = 10.5458 %.
     assert.equal(result.grade, 'F');
-    close(result.requiredRate, 0.045 + (1 - 0.99 ** 12) * 0.5 + 0.03 + 0.02, 1e-12);
+    close(result.requiredRate, 0.10545809190111, 1e-9);
   });
 
   it('provides 12 months in stage 1 and the whole remaining life in stage 2 on a 36-month loan', () => {
@@ -115,14 +119,14 @@ describe('assessLoan', () => {
   });
 
   it('moves a loan to stage 2 when its lifetime PD grows beyond the multiple, not before', () => {
-    // 12 months left (lifetime PD = PD12). 10 DPD, overlay × 3: 0.02 → 0.06 > 2.5 · 0.02 = 0.05 → stage 2.
+    // 12 months left (lifetime PD = PD12). 10 DPD, odds × 3: 0.02/0.98 · 3 = 0.061224 → PD 0.057692 > 2.5 · 0.02 = 0.05 → stage 2.
     const loan: LoanRiskInput = { ...bullet, originationDate: '2024-07-01', termMonths: 24, dpd: 10 };
     const grown = assessLoan(loan, 0.02, TEST_CREDIT_PARAMETERS, '2025-07-01');
     assert.equal(grown.remainingMonths, 12);
     assert.equal(grown.stage, 2);
-    assert.equal(grown.stageReason, 'lifetime PD 6.00 % > 2.5 × 2.00 % at origination');
-    // Overlay × 2: 0.04 ≤ 0.05 → stage 1.
-    const mild: CreditParameters = { ...TEST_CREDIT_PARAMETERS, dpdPdMultiplier: { ...TEST_CREDIT_PARAMETERS.dpdPdMultiplier, '1-29': 2 } };
+    assert.equal(grown.stageReason, 'lifetime PD 5.77 % > 2.5 × 2.00 % at origination');
+    // Odds × 2: 0.040816 → PD 0.039216 ≤ 0.05 → stage 1.
+    const mild: CreditParameters = { ...TEST_CREDIT_PARAMETERS, dpdOddsMultiplier: { ...TEST_CREDIT_PARAMETERS.dpdOddsMultiplier, '1-29': 2 } };
     assert.equal(assessLoan(loan, 0.02, mild, '2025-07-01').stage, 1);
   });
 
@@ -132,8 +136,15 @@ describe('assessLoan', () => {
     assert.equal(assessLoan({ ...bullet, maturityDate: '2024-12-31' }, 0.02, TEST_CREDIT_PARAMETERS, '2025-01-15').remainingMonths, 1);
   });
 
+  it('scales the odds, not the PD, so a risky delinquent loan stays below PD 1 until it is impaired', () => {
+    // Application PD 0.5 (odds 1) at 75 DPD: odds × 10 = 10 → PD 10/11 = 0.909091 (a PD × 10 would be capped at 1).
+    const late = assessLoan({ ...threeYearBullet, dpd: 75 }, 0.5, TEST_CREDIT_PARAMETERS, '2025-01-15');
+    close(late.pd12m, 10 / 11, 1e-12);
+    assert.equal(late.stage, 2);
+  });
+
   it('grades on the 12-month PD after the overlay', () => {
-    // 0.04 is D's bound exactly; 45 DPD × 6 = 0.24 → G.
+    // 0.04 is D's bound exactly; 45 DPD: odds 0.041667 × 6 = 0.25 → PD 0.2 → G.
     assert.equal(assessLoan({ ...bullet, dpd: 0 }, 0.04, TEST_CREDIT_PARAMETERS, '2025-01-15').grade, 'D');
     assert.equal(assessLoan(bullet, 0.04, TEST_CREDIT_PARAMETERS, '2025-01-15').grade, 'G');
     assert.equal(assessLoan(bullet, 0.04, TEST_CREDIT_PARAMETERS, '2025-01-15').schedule, null);

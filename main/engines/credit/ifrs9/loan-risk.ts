@@ -46,12 +46,19 @@ export interface LoanAssessment {
 /** Stage 1 provisions for the next 12 months only. */
 const STAGE_1_HORIZON = 12;
 
-function dpdMultiplier(multipliers: CreditParameters['dpdPdMultiplier'], dpd: number): number {
+function dpdOddsMultiplier(multipliers: CreditParameters['dpdOddsMultiplier'], dpd: number): number {
   if (!(dpd >= 1)) return multipliers.current;
   if (dpd < 30) return multipliers['1-29'];
   if (dpd < 60) return multipliers['30-59'];
   // From 90 DPD a loan is normally stage 3 with PD 1; if impairedDpd is set above 90, the highest overlay applies.
   return multipliers['60-89'];
+}
+
+/** The PD whose odds are `multiplier` times those of `pd` (PD 1 stays 1, PD 0 stays 0). */
+function scaleOdds(pd: number, multiplier: number): number {
+  if (pd >= 1) return 1;
+  const odds = (multiplier * pd) / (1 - pd);
+  return odds / (1 + odds);
 }
 
 /** Whole months to maturity, a started month counting as whole, at least 1 (a loan past maturity still owes this month). */
@@ -67,7 +74,7 @@ function remainingMonthsOf(loan: LoanRiskInput, asOf: string): number {
 export function assessLoan(loan: LoanRiskInput, applicationPd: number, params: CreditParameters, asOf: string, options: { schedule?: boolean } = {}): LoanAssessment {
   const pdOrigination = Math.min(1, Math.max(0, applicationPd));
   const remainingMonths = remainingMonthsOf(loan, asOf);
-  const behaviouralPd = Math.min(1, pdOrigination * dpdMultiplier(params.dpdPdMultiplier, loan.dpd));
+  const behaviouralPd = scaleOdds(pdOrigination, dpdOddsMultiplier(params.dpdOddsMultiplier, loan.dpd));
   const pdLifetimeNow = lifetimePd(behaviouralPd, remainingMonths);
   // Both lifetime PDs cover the same remaining horizon, so SICR compares risk, not the length of the horizons.
   const { stage, reason } = stageOf({ dpd: loan.dpd, status: loan.status, pdLifetimeNow, pdLifetimeAtOrigination: lifetimePd(pdOrigination, remainingMonths) }, params.staging);
@@ -104,7 +111,8 @@ export function assessLoan(loan: LoanRiskInput, applicationPd: number, params: C
     lgd,
     eadMinor: Math.round(ead),
     eclMinor: Math.round(ecl),
-    requiredRate: fundingCost + pd12m * lgd + operatingCost + margin,
+    // Pricing is set at origination, so the check uses the expected loss priced then, not today's overlay.
+    requiredRate: fundingCost + pdOrigination * lgd + operatingCost + margin,
     remainingMonths,
     schedule,
   };

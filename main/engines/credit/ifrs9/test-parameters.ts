@@ -12,7 +12,7 @@ export const TEST_CREDIT_PARAMETERS: CreditParameters = {
     { grade: 'F', maxPd: 0.16 },
     { grade: 'G', maxPd: 1 },
   ],
-  dpdPdMultiplier: { current: 1, '1-29': 3, '30-59': 6, '60-89': 10 },
+  dpdOddsMultiplier: { current: 1, '1-29': 3, '30-59': 6, '60-89': 10 },
   staging: { sicrDpd: 30, sicrPdMultiple: 2.5, impairedDpd: 90 },
   lgd: {
     default: 0.65,

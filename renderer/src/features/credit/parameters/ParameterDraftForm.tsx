@@ -81,10 +81,10 @@ export function ParameterDraftForm({ base, onSaved, onCancel }: Props) {
             <input
               className="input-narrow"
               inputMode="decimal"
-              value={draft.dpdPdMultiplier[bucket]}
+              value={draft.dpdOddsMultiplier[bucket]}
               aria-label={t('credit.parameters.multiplierOf', { bucket: codeLabel(t, 'buckets', bucket) })}
               aria-invalid={invalid.has(`dpd.${bucket}`)}
-              onChange={(event) => setDraft({ ...draft, dpdPdMultiplier: { ...draft.dpdPdMultiplier, [bucket]: event.target.value } })}
+              onChange={(event) => setDraft({ ...draft, dpdOddsMultiplier: { ...draft.dpdOddsMultiplier, [bucket]: event.target.value } })}
             />
           </Field>
         ))}

@@ -53,7 +53,7 @@ export function ParameterSetView({ set }: { set: ParameterSet }) {
               {DPD_MULTIPLIER_BUCKETS.map((bucket) => (
                 <tr key={bucket}>
                   <th scope="row">{codeLabel(t, 'buckets', bucket)}</th>
-                  <td className="num">× {p.dpdPdMultiplier[bucket]}</td>
+                  <td className="num">× {p.dpdOddsMultiplier[bucket]}</td>
                 </tr>
               ))}
             </tbody>

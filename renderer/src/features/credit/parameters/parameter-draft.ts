@@ -9,7 +9,7 @@ type MultiplierBucket = (typeof DPD_MULTIPLIER_BUCKETS)[number];
 
 export interface ParametersDraft {
   readonly masterScale: readonly { readonly grade: Grade; readonly maxPd: string }[];
-  readonly dpdPdMultiplier: Readonly<Record<MultiplierBucket, string>>;
+  readonly dpdOddsMultiplier: Readonly<Record<MultiplierBucket, string>>;
   readonly sicrDpd: string;
   readonly sicrPdMultiple: string;
   readonly impairedDpd: string;
@@ -36,7 +36,7 @@ const percentText = (rate: number) => String(Number((rate * 100).toPrecision(10)
 export function toDraft(parameters: CreditParameters): ParametersDraft {
   return {
     masterScale: parameters.masterScale.map((entry) => ({ grade: entry.grade, maxPd: percentText(entry.maxPd) })),
-    dpdPdMultiplier: Object.fromEntries(DPD_MULTIPLIER_BUCKETS.map((bucket) => [bucket, String(parameters.dpdPdMultiplier[bucket])])) as Record<MultiplierBucket, string>,
+    dpdOddsMultiplier: Object.fromEntries(DPD_MULTIPLIER_BUCKETS.map((bucket) => [bucket, String(parameters.dpdOddsMultiplier[bucket])])) as Record<MultiplierBucket, string>,
     sicrDpd: String(parameters.staging.sicrDpd),
     sicrPdMultiple: String(parameters.staging.sicrPdMultiple),
     impairedDpd: String(parameters.staging.impairedDpd),
@@ -87,7 +87,7 @@ export function readDraft(draft: ParametersDraft): ReadDraft {
     const previous = masterScale[index - 1];
     if (previous && !(entry.maxPd > previous.maxPd)) read.problems.push({ field: `masterScale.${entry.grade}`, key: 'ascending', values: { grade: entry.grade, previous: previous.grade } });
   });
-  const dpdPdMultiplier = Object.fromEntries(DPD_MULTIPLIER_BUCKETS.map((bucket) => [bucket, read.number(`dpd.${bucket}`, draft.dpdPdMultiplier[bucket], 0, 100)])) as Record<MultiplierBucket, number>;
+  const dpdOddsMultiplier = Object.fromEntries(DPD_MULTIPLIER_BUCKETS.map((bucket) => [bucket, read.number(`dpd.${bucket}`, draft.dpdOddsMultiplier[bucket], 0, 100)])) as Record<MultiplierBucket, number>;
   const staging = {
     sicrDpd: read.number('sicrDpd', draft.sicrDpd, 1, 89, true),
     sicrPdMultiple: read.number('sicrPdMultiple', draft.sicrPdMultiple, 1, 100),
@@ -112,7 +112,7 @@ export function readDraft(draft: ParametersDraft): ReadDraft {
   });
   const parameters: CreditParameters = {
     masterScale,
-    dpdPdMultiplier,
+    dpdOddsMultiplier,
     staging,
     lgd: { default: read.rate('lgdDefault', draft.lgdDefault), rules },
     ccf: { default: read.rate('ccfDefault', draft.ccfDefault), byProduct },
