@@ -69,4 +69,22 @@ describe('a credit run', () => {
     assert.deepEqual(rows(small.runId), rows(large.runId));
     assert.deepEqual(small.totals, large.totals);
   });
+
+  it('refuses to run on a damaged parameter set instead of storing NaN', async () => {
+    const runs = count(temp, 'SELECT count(*) FROM credit_runs');
+    const original = temp.db.prepare('SELECT parameters FROM credit_parameter_sets WHERE version = 1').pluck().get() as string;
+    const damaged = JSON.parse(original) as Record<string, unknown>;
+    delete damaged.dpdOddsMultiplier;
+    temp.db.prepare('UPDATE credit_parameter_sets SET parameters = ? WHERE version = 1').run(JSON.stringify(damaged));
+    try {
+      await assert.rejects(runCreditPortfolio(analyst, pool, {}), (error: Error & { details?: { cause?: string } }) => {
+        assert.match(error.message, /The active IFRS 9 parameter set v1 is not valid \(dpdOddsMultiplier: /);
+        assert.equal(error.details?.cause, 'INVALID_STATE');
+        return true;
+      });
+      assert.equal(count(temp, 'SELECT count(*) FROM credit_runs'), runs);
+    } finally {
+      temp.db.prepare('UPDATE credit_parameter_sets SET parameters = ? WHERE version = 1').run(original);
+    }
+  });
 });

@@ -1,4 +1,5 @@
-import type { RunSummary } from '../../../preload/contract/credit.ts';
+import type { z } from 'zod';
+import { creditParametersSchema, storedScorecardSchema, type RunSummary } from '../../../preload/contract/credit.ts';
 import { assessLoan } from '../../engines/credit/ifrs9/loan-risk.ts';
 import { scoreRows } from '../../engines/credit/scorecard/fit.ts';
 import { fromStoredScorecard } from '../../engines/credit/scorecard/stored.ts';
@@ -48,14 +49,24 @@ export function creditRunJob(reader: Db, input: CreditRunInput, report: ReportPr
   }
 }
 
+/** What the workspace holds is checked again here: a run on a damaged parameter set would store NaN silently. */
+function validOrRefused<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new RiskDeskError('INVALID_STATE', `The active ${what} is not valid (${issue ? `${issue.path.map(String).join('.')}: ${issue.message}` : 'unreadable'}); activate another one.`);
+}
+
 function scoreAndStore(reader: Db, writer: Db, input: CreditRunInput, report: ReportProgress): RunSummary {
   const model = activeModel(writer);
   if (!model) throw new RiskDeskError('INVALID_STATE', 'No scorecard is active: develop one, have it approved by a second person and activate it, then run again.');
   const parameters = activeParameterSet(writer);
   if (!parameters) throw new RiskDeskError('INVALID_STATE', 'No IFRS 9 parameter set is active: approve and activate one, then run again.');
+  const params = validOrRefused(creditParametersSchema, parameters.parameters, `IFRS 9 parameter set v${parameters.version}`);
+  const scorecard = validOrRefused(storedScorecardSchema, model.scorecard, `model ${model.modelId}`);
   const latestMonth = latestPerformanceMonth(reader);
   const asOf = input.asOf ?? (latestMonth ? lastDayOfMonth(latestMonth) : input.startedAt.slice(0, 10));
-  const card = fromStoredScorecard(model.scorecard);
+  const card = fromStoredScorecard(scorecard);
   const total = countScoringLoans(reader, 'open');
   const runId = nextRunId(writer);
   const currency = baseCurrency(reader);
@@ -65,7 +76,7 @@ function scoreAndStore(reader: Db, writer: Db, input: CreditRunInput, report: Re
   for (const batch of scoringBatches(reader, { batchSize: input.batchSize ?? DEFAULT_BATCH, population: 'open' })) {
     const scored = scoreRows(card, batch.columns);
     const rows: RunLoanRow[] = batch.loans.map((loan, i) => {
-      const assessment = assessLoan(loan, scored.pd[i] ?? 0, parameters.parameters, asOf);
+      const assessment = assessLoan(loan, scored.pd[i] ?? 0, params, asOf);
       return {
         loanId: batch.loanIds[i] ?? '',
         score: scored.score[i] ?? 0,
