@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { unlockWorkspace } from '../services/workspace-service.ts';
 import { FIXED_NOW, tempDir } from '../test-support/temp-workspace.ts';
+import { DEMO_ROLE_USERS } from '../../preload/contract/demo.ts';
 import { DEMO_CREDENTIALS, demoWorkspacePath, ensureDemoWorkspace } from './demo-workspace.ts';
 
 describe('ensureDemoWorkspace', () => {
@@ -22,6 +23,11 @@ describe('ensureDemoWorkspace', () => {
       assert.ok(loans > 1000, `small demo has loans (${loans})`);
     } finally {
       workspace.close();
+    }
+    for (const { username, role } of DEMO_ROLE_USERS) {
+      const other = await unlockWorkspace({ path: first.path, username, passphrase: DEMO_CREDENTIALS.passphrase });
+      assert.deepEqual(other.user, { username, role });
+      other.close();
     }
 
     assert.deepEqual(await ensureDemoWorkspace(home, { onCreate: () => assert.fail('not created twice') }), { path: first.path, created: false });

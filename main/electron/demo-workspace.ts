@@ -3,12 +3,14 @@ import path from 'node:path';
 import { contextFor } from '../services/context.ts';
 import { runDemo } from '../services/demo-service.ts';
 import { createWorkspace } from '../services/workspace-service.ts';
-import { DEMO_CREDENTIALS } from '../../preload/contract/demo.ts';
+import { DEMO_CREDENTIALS, DEMO_ROLE_USERS } from '../../preload/contract/demo.ts';
+import { addUser } from '../services/users-service.ts';
 
 /**
  * The demo workspace that `npm start` (and the desktop app on first start) opens: small-scale synthetic data,
- * one admin with the published DEMO_CREDENTIALS (the demo holds nothing secret and a new user must be able to
- * open it). The unlock screen shows them for workspaces the locator reports as demo, and for no other.
+ * an admin with the published DEMO_CREDENTIALS and, with the same passphrase, an analyst and a compliance user
+ * (DEMO_ROLE_USERS) for the workflows that need a second person (the demo holds nothing secret and a new user
+ * must be able to open it). The unlock screen shows them for workspaces the locator reports as demo, and for no other.
  */
 export { DEMO_CREDENTIALS };
 const DEMO_SCALE = 'small';
@@ -42,6 +44,7 @@ export async function ensureDemoWorkspace(home: string, options: EnsureDemoOptio
     const now = options.now ?? (() => new Date());
     const workspace = await createWorkspace({ path: path.join(staging, path.basename(file)), ...DEMO_CREDENTIALS, now: now() });
     try {
+      for (const user of DEMO_ROLE_USERS) await addUser(workspace, { ...user, passphrase: DEMO_CREDENTIALS.passphrase }, now);
       await runDemo(contextFor(workspace, now), { scale: DEMO_SCALE, seed: DEMO_SEED });
     } finally {
       workspace.close();

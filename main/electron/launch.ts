@@ -27,7 +27,7 @@ export async function launch(launcher: Launcher): Promise<number> {
 
   launcher.log(`RiskDesk: no Electron runtime here (${electron.reason}); opening the browser host instead.`);
   const demo = await launcher.ensureDemo(launcher.home, (file) => launcher.log(`Creating the demo workspace ${file} (first start, a few seconds)…`));
-  launcher.log(`Demo workspace (synthetic data): user "${DEMO_CREDENTIALS.username}", passphrase "${DEMO_CREDENTIALS.passphrase}".`);
+  launcher.log(`Demo workspace (synthetic data): user "${DEMO_CREDENTIALS.username}" (or demo-analyst, demo-compliance), passphrase "${DEMO_CREDENTIALS.passphrase}".`);
   return launcher.runBrowserHost(demo.path, DEMO_CREDENTIALS.username);
 }
 
