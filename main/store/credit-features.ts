@@ -187,21 +187,19 @@ function readSample(db: Db, features: readonly CreditFeature[], onProgress?: (do
   });
 }
 
-function sampleSentence(bounds: SampleBounds, rows: number, events: number): string {
-  const count = (n: number): string => n.toLocaleString('en-US');
+/** How the sample and the event were defined (the counts are in the report next to it). */
+function sampleSentence(bounds: SampleBounds): string {
   const seasoned =
     bounds.latest === null
-      ? `${count(rows)} loans that have ended (paid off, or defaulted), as there is no performance history to season open loans on`
-      : `${count(rows)} loans originated at least ${SEASONING_MONTHS} months before the latest performance month ${bounds.latest}, or ended since (paid off, or defaulted)`;
-  const share = rows === 0 ? '0' : ((100 * events) / rows).toFixed(1);
-  return `${seasoned}; the event is a default at any time (90+ days past due, written off, or a status of default, now or in any month of history): ${count(events)} events (${share} %).`;
+      ? 'Loans that have ended (paid off, or defaulted), as there is no performance history to season open loans on'
+      : `Loans originated at least ${SEASONING_MONTHS} months before the latest performance month ${bounds.latest}, or ended since (paid off, or defaulted)`;
+  return `${seasoned}; the event is a default at any time (90+ days past due, written off, or a status of default, now or in any month of history).`;
 }
 
 /** The seasoned loans, their default flags and every feature, for scorecard development. */
 export function readDevelopmentSample(db: Db, onProgress?: (done: number, total: number) => void): DevelopmentSample {
   const { bounds, loanIds, events, columns, hash } = readSample(db, CREDIT_FEATURES, onProgress);
-  const eventCount = events.reduce((sum, e) => sum + e, 0);
-  return { loanIds, events, columns, trainingHash: hash, sample: sampleSentence(bounds, loanIds.length, eventCount) };
+  return { loanIds, events, columns, trainingHash: hash, sample: sampleSentence(bounds) };
 }
 
 function featureNamed(name: string): CreditFeature {

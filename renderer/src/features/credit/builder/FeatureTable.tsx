@@ -4,6 +4,7 @@ import { usePreferences } from '../../../session/preferences.tsx';
 import { IV_BAND_TONE } from '../credit-codes.ts';
 import { formatDecimal } from '../format-stats.ts';
 import { ToneBadge } from '../ToneBadge.tsx';
+import { FeatureName } from '../FeatureName.tsx';
 
 interface Props {
   readonly features: DevelopmentReport['features'];
@@ -40,7 +41,7 @@ export function FeatureTable({ features, edits, handBinned, selected, onSelect }
               <tr key={feature.name} className={feature.name === selected ? 'row-selected' : undefined} data-feature={feature.name}>
                 <th scope="row" className="name-cell">
                   <button type="button" className="link-button mono" aria-pressed={feature.name === selected} onClick={() => onSelect(feature.name)}>
-                    {feature.name}
+                    <FeatureName name={feature.name} />
                   </button>
                   {(edit || handBinned[feature.name]) && (
                     <span className="muted small" title={t('credit.builder.handBinnedHint')}>

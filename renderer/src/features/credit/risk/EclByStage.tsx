@@ -22,7 +22,7 @@ export function EclByStage({ run }: { run: RunSummary }) {
       <ResponsiveContainer width="100%" height={180}>
         <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid stroke={palette.grid} vertical={false} />
-          <XAxis dataKey="name" stroke={palette.axis} fontSize={11} tickLine={false} />
+          <XAxis dataKey="name" stroke={palette.axis} fontSize={11} tickLine={false} interval={0} />
           <YAxis stroke={palette.axis} fontSize={11} tickLine={false} axisLine={false} width={68} tickFormatter={(value) => formatMoney(Number(value), currency, locale, { compact: true })} />
           <Tooltip
             {...tooltipStyle(palette)}
