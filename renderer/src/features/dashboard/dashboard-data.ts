@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useRef } from 'react';
 import type { Dashboard } from '../../../../preload/contract/index.ts';
 import { api } from '../../api/client.ts';
+import { useCall } from '../../api/use-call.ts';
 
 /**
  * The dashboard summary, asked for once per unlock and kept: it aggregates the whole portfolio in SQL, and
@@ -29,33 +30,18 @@ function load(force: boolean): Promise<Dashboard> {
 }
 
 export function useDashboard() {
-  const [data, setData] = useState<Dashboard | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(true);
-
-  const fetch = useCallback((force: boolean) => {
-    setLoading(true);
-    setError(null);
-    let live = true;
-    load(force).then(
-      (next) => {
-        if (!live) return;
-        setData(next);
-        setLoading(false);
-      },
-      (failure: unknown) => {
-        if (!live) return;
-        setError(failure);
-        setLoading(false);
-      },
-    );
-    return () => {
-      live = false;
-    };
+  // A refresh asks main again; opening the screen takes what this unlock already has.
+  const forced = useRef(false);
+  const { data, error, loading, reload } = useCall(() => {
+    const force = forced.current;
+    forced.current = false;
+    return load(force);
   }, []);
-
-  useEffect(() => fetch(false), [fetch]);
-  return { data, error, loading, refresh: () => fetch(true) };
+  const refresh = useCallback(() => {
+    forced.current = true;
+    reload();
+  }, [reload]);
+  return { data, error, loading, refresh };
 }
 
 /** The workspace's reporting currency (for amounts that carry none, such as incomes). */

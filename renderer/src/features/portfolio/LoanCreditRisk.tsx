@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LoanRisk } from '../../../../preload/contract/index.ts';
 import { api } from '../../api/client.ts';
+import { useCall } from '../../api/use-call.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { formatAmount, formatMoney, formatPercent } from '../../format/numbers.ts';
 import { usePreferences } from '../../session/preferences.tsx';
@@ -13,21 +13,9 @@ import { formatDecimal } from '../credit/format-stats.ts';
  */
 export function LoanCreditRisk({ loanId, currency, interestRate }: { loanId: string; currency: string; interestRate: number }) {
   const { t } = useTranslation();
-  const [risk, setRisk] = useState<LoanRisk | null | undefined>(undefined);
-  const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    let live = true;
-    setRisk(undefined);
-    setError(null);
-    api.call('credit.loanRisk', { loanId }).then(
-      (next) => live && setRisk(next),
-      (failure: unknown) => live && setError(failure),
-    );
-    return () => {
-      live = false;
-    };
-  }, [loanId]);
+  // null: no answer yet; { risk: null }: no credit run covers this loan.
+  const { data, error } = useCall(() => api.call('credit.loanRisk', { loanId }).then((risk) => ({ risk })), [loanId]);
+  const risk = data?.risk;
 
   return (
     <section aria-labelledby="loan-risk-title" data-testid="loan-credit-risk">

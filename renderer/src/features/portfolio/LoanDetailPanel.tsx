@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { LoanDetail } from '../../../../preload/contract/index.ts';
 import { api } from '../../api/client.ts';
+import { useCall } from '../../api/use-call.ts';
 import { tooltipStyle, useChartPalette } from '../../components/charts/palette.ts';
 import { codeLabel } from '../../components/code-labels.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
@@ -13,22 +14,8 @@ import { LoanCreditRisk } from './LoanCreditRisk.tsx';
 /** One loan: its terms, its credit risk in the latest run, its borrower, and its month-by-month performance. */
 export function LoanDetailPanel({ loanId, onClose }: { loanId: string; onClose: () => void }) {
   const { t } = useTranslation();
-  const [detail, setDetail] = useState<LoanDetail | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { data: detail, error } = useCall(() => api.call('portfolio.loanDetail', { loanId }), [loanId]);
   const closeButton = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    let live = true;
-    setDetail(null);
-    setError(null);
-    api.call('portfolio.loanDetail', { loanId }).then(
-      (next) => live && setDetail(next),
-      (failure: unknown) => live && setError(failure),
-    );
-    return () => {
-      live = false;
-    };
-  }, [loanId]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

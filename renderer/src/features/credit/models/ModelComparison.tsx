@@ -8,7 +8,7 @@ import { usePreferences } from '../../../session/preferences.tsx';
 import { categoryAxisWidth } from '../category-axis.ts';
 import { formatDecimal } from '../format-stats.ts';
 import { METRIC_KEYS } from '../MetricsTable.tsx';
-import { useCall } from '../use-call.ts';
+import { useCall } from '../../../api/use-call.ts';
 
 /** Two models side by side: their metrics, then every feature's IV and coefficient in each. */
 export function ModelComparison({ first, second }: { first: number; second: number }) {

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ModelSummary } from '../../../../../preload/contract/index.ts';
 import { allows } from '../../../../../preload/contract/permissions.ts';
@@ -10,6 +9,7 @@ import { useCreditAddress } from '../credit-address.ts';
 import { formatDecimal } from '../format-stats.ts';
 import { LifecycleBadge } from '../LifecycleBadge.tsx';
 import { LifecycleError } from '../LifecycleError.tsx';
+import { useLifecycleAction } from '../use-lifecycle-action.ts';
 
 interface Props {
   readonly models: readonly ModelSummary[];
@@ -28,21 +28,7 @@ export function ModelList({ models, compared, onCompare, onChanged }: Props) {
   const { user } = useUnlocked();
   const address = useCreditAddress();
   const canApprove = allows(user.role, 'models.approve');
-  const [busy, setBusy] = useState<number | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  const act = async (modelId: number, method: 'credit.approveModel' | 'credit.activateModel') => {
-    setBusy(modelId);
-    setError(null);
-    try {
-      await api.call(method, { modelId });
-      onChanged();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(null);
-    }
-  };
+  const { busy, error, run } = useLifecycleAction(onChanged);
 
   if (models.length === 0) return <p className="muted">{t('credit.models.none')}</p>;
   return (
@@ -87,12 +73,12 @@ export function ModelList({ models, compared, onCompare, onChanged }: Props) {
                 <td className="num">{formatDecimal(model.metrics?.holdout?.auc, locale)}</td>
                 <td className="row-actions">
                   {canApprove && model.status === 'draft' && (
-                    <button type="button" className="button button-small button-primary" disabled={busy !== null} onClick={() => void act(model.modelId, 'credit.approveModel')}>
+                    <button type="button" className="button button-small button-primary" disabled={busy} onClick={() => void run(() => api.call('credit.approveModel', { modelId: model.modelId }))}>
                       {t('credit.lifecycle.approve')}
                     </button>
                   )}
                   {canApprove && model.status === 'approved' && (
-                    <button type="button" className="button button-small button-primary" disabled={busy !== null} onClick={() => void act(model.modelId, 'credit.activateModel')}>
+                    <button type="button" className="button button-small button-primary" disabled={busy} onClick={() => void run(() => api.call('credit.activateModel', { modelId: model.modelId }))}>
                       {t('credit.lifecycle.activate')}
                     </button>
                   )}

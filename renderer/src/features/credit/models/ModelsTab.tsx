@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client.ts';
 import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
-import { useCall } from '../use-call.ts';
+import { useCall } from '../../../api/use-call.ts';
 import { ModelComparison } from './ModelComparison.tsx';
 import { ModelList } from './ModelList.tsx';
 

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ParameterSet } from '../../../../../preload/contract/index.ts';
 import { allows } from '../../../../../preload/contract/permissions.ts';
@@ -7,6 +6,7 @@ import { formatTimestamp } from '../../../format/numbers.ts';
 import { useUnlocked } from '../../../session/session-context.tsx';
 import { LifecycleBadge } from '../LifecycleBadge.tsx';
 import { LifecycleError } from '../LifecycleError.tsx';
+import { useLifecycleAction } from '../use-lifecycle-action.ts';
 
 interface Props {
   readonly sets: readonly ParameterSet[];
@@ -20,21 +20,7 @@ export function ParameterSetList({ sets, selected, onSelect, onChanged }: Props)
   const { t } = useTranslation();
   const { user } = useUnlocked();
   const canEdit = allows(user.role, 'parameters.edit');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  const act = async (version: number, method: 'credit.approveParameterSet' | 'credit.activateParameterSet') => {
-    setBusy(true);
-    setError(null);
-    try {
-      await api.call(method, { version });
-      onChanged();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useLifecycleAction(onChanged);
 
   return (
     <section className="panel" aria-labelledby="sets-title">
@@ -70,12 +56,12 @@ export function ParameterSetList({ sets, selected, onSelect, onChanged }: Props)
                 <td>{set.approvedBy ?? '—'}</td>
                 <td className="row-actions">
                   {canEdit && set.status === 'draft' && (
-                    <button type="button" className="button button-small button-primary" disabled={busy} onClick={() => void act(set.version, 'credit.approveParameterSet')}>
+                    <button type="button" className="button button-small button-primary" disabled={busy} onClick={() => void run(() => api.call('credit.approveParameterSet', { version: set.version }))}>
                       {t('credit.lifecycle.approve')}
                     </button>
                   )}
                   {canEdit && set.status === 'approved' && (
-                    <button type="button" className="button button-small button-primary" disabled={busy} onClick={() => void act(set.version, 'credit.activateParameterSet')}>
+                    <button type="button" className="button button-small button-primary" disabled={busy} onClick={() => void run(() => api.call('credit.activateParameterSet', { version: set.version }))}>
                       {t('credit.lifecycle.activate')}
                     </button>
                   )}

@@ -5,7 +5,7 @@ import { api } from '../../../api/client.ts';
 import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
 import { useUnlocked } from '../../../session/session-context.tsx';
 import { useCreditAddress } from '../credit-address.ts';
-import { useCall } from '../use-call.ts';
+import { useCall } from '../../../api/use-call.ts';
 import { ParameterDraftForm } from './ParameterDraftForm.tsx';
 import { ParameterSetList } from './ParameterSetList.tsx';
 import { ParameterSetView } from './ParameterSetView.tsx';

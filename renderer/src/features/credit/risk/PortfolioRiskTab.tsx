@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client.ts';
 import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
-import { useCall } from '../use-call.ts';
+import { useCall } from '../../../api/use-call.ts';
 import { ConcentrationPanel } from './ConcentrationPanel.tsx';
 import { EclByGrade } from './EclByGrade.tsx';
 import { EclByStage } from './EclByStage.tsx';

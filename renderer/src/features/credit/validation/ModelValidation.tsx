@@ -6,7 +6,7 @@ import { STABILITY_TONE } from '../credit-codes.ts';
 import { formatDecimal } from '../format-stats.ts';
 import { MetricsTable } from '../MetricsTable.tsx';
 import { ToneBadge } from '../ToneBadge.tsx';
-import { useCall } from '../use-call.ts';
+import { useCall } from '../../../api/use-call.ts';
 import { CalibrationChart } from './CalibrationChart.tsx';
 import { CsiTable } from './CsiTable.tsx';
 import { KsChart } from './KsChart.tsx';

@@ -4,7 +4,7 @@ import { api } from '../../../api/client.ts';
 import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
 import { Field } from '../../../components/Field.tsx';
 import { useCreditAddress } from '../credit-address.ts';
-import { useCall } from '../use-call.ts';
+import { useCall } from '../../../api/use-call.ts';
 import { ModelValidation } from './ModelValidation.tsx';
 
 /** The model to validate: the one in the address, else the active one, else the newest. */
