@@ -1,4 +1,5 @@
-import { defaultedSql, OPEN_LOAN_SQL } from './credit-features.ts';
+import { OPEN_LOAN_SQL } from './credit-features.ts';
+import { defaultedSql } from './loan-status-sql.ts';
 import type { Db } from './database.ts';
 import { baseCurrency } from './portfolio-queries.ts';
 

@@ -3,6 +3,7 @@ import type { LoanRiskInput } from '../engines/credit/ifrs9/loan-risk.ts';
 import type { FeatureColumn } from '../engines/credit/scorecard/binning.ts';
 import type { Db } from './database.ts';
 import { RiskDeskError } from './errors.ts';
+import { CLOSED_STATUSES, defaultedSql, normalisedStatus, PAID_OFF_STATUSES } from './loan-status-sql.ts';
 import { BASE_CURRENCY_SQL } from './portfolio-queries.ts';
 import { inReadSnapshot } from './read-connection.ts';
 
@@ -52,25 +53,6 @@ export const CREDIT_FEATURES: readonly CreditFeature[] = [
 ];
 
 export const CREDIT_FEATURE_NAMES: readonly string[] = CREDIT_FEATURES.map((f) => f.name);
-
-// ── Loan states in SQL ──────────────────────────────────────────────────────────────────────────────────
-// Imported statuses are free text. These are the spellings of engines/credit/portfolio/loan-status.ts, after
-// the same normalisation as the dashboard's (lower case, spaces and hyphens as underscores).
-function normalisedStatus(column: string): string {
-  return `replace(replace(replace(lower(trim(${column})), ' ', '_'), '-', '_'), '__', '_')`;
-}
-const DEFAULTED_STATUSES = `('default', 'defaulted', 'written_off', 'write_off', 'writeoff', 'charged_off')`;
-const CLOSED_STATUSES = `('paid_off', 'paidoff', 'repaid', 'written_off', 'write_off', 'writeoff', 'charged_off')`;
-const PAID_OFF_STATUSES = `('paid_off', 'paidoff', 'repaid')`;
-
-/**
- * DOMAIN.md's default flag on one state (a loan's current one, or a month of its performance). For a month, this
- * text is the WHERE of the partial index loan_performance_defaulted (migration 0060), which SQLite uses only for
- * a matching term: change the two together.
- */
-export function defaultedSql(alias: string): string {
-  return `(${alias}.dpd >= 90 OR ${normalisedStatus(`${alias}.status`)} IN ${DEFAULTED_STATUSES})`;
-}
 
 /** Loans still on the book: not paid off or written off, with something drawn or undrawn. */
 export const OPEN_LOAN_SQL = `(coalesce(${normalisedStatus('l.status')}, '') NOT IN ${CLOSED_STATUSES}

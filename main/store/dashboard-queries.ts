@@ -1,16 +1,16 @@
 import type { Dashboard } from '../../preload/contract/methods.ts';
 import type { Db } from './database.ts';
+import { defaultedSql } from './loan-status-sql.ts';
 import { baseCurrency } from './portfolio-queries.ts';
 
 /**
  * The portfolio dashboard, all in SQL. Counts cover every loan; money sums only the loans in the workspace's
  * base currency (minor units of different currencies do not add up), each at its outstanding balance or, where
  * none was reported, its principal. The default flag is DOMAIN.md's: 90+ DPD, written off, or in default
- * (status spellings as the credit engine's isDefaultStatus reads them).
+ * (status spellings as loan-status-sql.ts reads them).
  */
 const OUTSTANDING = 'CASE WHEN currency = @ccy THEN coalesce(outstanding_balance_minor, principal_minor) ELSE 0 END';
-const NORMALISED_STATUS = `replace(replace(replace(lower(trim(status)), ' ', '_'), '-', '_'), '__', '_')`;
-const DEFAULTED = `(dpd >= 90 OR ${NORMALISED_STATUS} IN ('default', 'defaulted', 'written_off', 'write_off', 'writeoff', 'charged_off'))`;
+const DEFAULTED = defaultedSql();
 const BUCKETS = [
   { bucket: 'current', sql: 'dpd IS NULL OR dpd < 1' },
   { bucket: '1-29', sql: 'dpd BETWEEN 1 AND 29' },

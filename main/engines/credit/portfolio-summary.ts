@@ -2,6 +2,7 @@
  * Portfolio summary: loans, outstanding balances and defaults by product and by days-past-due bucket.
  * Pure: fed in batches by whoever reads the loans, so a worker can stream a portfolio of any size.
  */
+import { statusClass } from './portfolio/loan-status.ts';
 
 /** The columns of `loans` this engine reads. Money in integer minor units. */
 export interface LoanPosition {
@@ -28,10 +29,9 @@ export function dpdBucket(dpd: number | null): DpdBucket {
 }
 
 /** Status spellings (after lower-casing, with spaces and hyphens as underscores) that mean default or write-off. */
-const DEFAULT_STATUSES: ReadonlySet<string> = new Set(['default', 'defaulted', 'written_off', 'write_off', 'writeoff', 'charged_off']);
-
 export function isDefaultStatus(status: string | null): boolean {
-  return status !== null && DEFAULT_STATUSES.has(status.trim().toLowerCase().replace(/[\s-]+/g, '_'));
+  const kind = statusClass(status);
+  return kind === 'defaulted' || kind === 'written_off';
 }
 
 /** DOMAIN.md's default flag: 90+ days past due, written off, or a status of default. */

@@ -1,5 +1,5 @@
-// What a free-text loan status (imported CSVs spell it as they like) means for risk. The spellings follow
-// portfolio-summary.ts and the dashboard's DEFAULTED filter, so a loan counts as defaulted everywhere alike.
+// What a free-text loan status (imported CSVs spell it as they like) means for risk. The store's SQL reads the
+// same spellings (main/store/loan-status-sql.ts), so a loan counts as defaulted everywhere alike.
 
 export type StatusClass = 'written_off' | 'defaulted' | 'paid_off';
 

@@ -1,0 +1,20 @@
+// Loan states in SQL. Imported statuses are free text: these are the spellings of
+// engines/credit/portfolio/loan-status.ts, after the same normalisation (lower case, spaces and hyphens as
+// underscores), so the dashboard, the credit sample, runs and analytics count a loan as defaulted alike.
+
+export function normalisedStatus(column: string): string {
+  return `replace(replace(replace(lower(trim(${column})), ' ', '_'), '-', '_'), '__', '_')`;
+}
+const DEFAULTED_STATUSES = `('default', 'defaulted', 'written_off', 'write_off', 'writeoff', 'charged_off')`;
+export const CLOSED_STATUSES = `('paid_off', 'paidoff', 'repaid', 'written_off', 'write_off', 'writeoff', 'charged_off')`;
+export const PAID_OFF_STATUSES = `('paid_off', 'paidoff', 'repaid')`;
+
+/**
+ * DOMAIN.md's default flag on one state (a loan's current one, or a month of its performance), its columns
+ * qualified by `alias` when given. For a month, this text is the WHERE of the partial index
+ * loan_performance_defaulted (migration 0060), which SQLite uses only for a matching term: change the two together.
+ */
+export function defaultedSql(alias?: string): string {
+  const column = (name: string): string => (alias ? `${alias}.${name}` : name);
+  return `(${column('dpd')} >= 90 OR ${normalisedStatus(column('status'))} IN ${DEFAULTED_STATUSES})`;
+}
