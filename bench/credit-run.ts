@@ -11,14 +11,14 @@
  *   - the baseline: one pass of `SELECT <the run's columns> FROM loans JOIN borrowers` over the open loans;
  *   - reading those rows into feature columns in batches (what the run reads);
  *   - the run itself (read, score, assess, insert 1M result rows, totals, audit: one transaction on a worker);
- * and the process's peak RSS while the run's worker is busy. With --reuse-model an active model from an earlier
+ * and the process's peak RSS while the run's worker is busy; then the analytics and the model monitoring. With --reuse-model an active model from an earlier
  * run of this bench is used as it is, so the process has done nothing but the run when its memory is sampled.
  */
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { contextFor } from '../main/services/context.ts';
-import { developScorecard, runCreditPortfolio } from '../main/services/credit/credit-jobs-service.ts';
+import { creditAnalytics, developScorecard, modelMonitoring, runCreditPortfolio } from '../main/services/credit/credit-jobs-service.ts';
 import { activateModel, approveModel, listModels, saveDraftModel } from '../main/services/credit/models-service.ts';
 import { addUser } from '../main/services/users-service.ts';
 import { createEnginePool, type EnginePool } from '../main/services/workspace-service.ts';
@@ -131,6 +131,14 @@ async function main(): Promise<void> {
     );
     console.log(`ECL ${(run.totals.eclMinor / 100).toLocaleString('en-US')} ${run.currency} on EAD ${(run.totals.eadMinor / 100).toLocaleString('en-US')}; stages ${run.totals.byStage.map((s) => `${s.stage}: ${s.loans}`).join(', ')}`);
     console.log(`RSS: ${mb(rssBefore)} before the run, peak ${mb(peakRss)} during it; workspace grew by ${mb(fs.statSync(file).size - sizeBefore)}`);
+    const analyticsStarted = performance.now();
+    const analytics = await creditAnalytics(contextFor(analyst), pool);
+    console.log(
+      `analytics (vintages, roll rates, concentration): ${seconds(analyticsStarted).toFixed(1)} s for ${analytics.vintages.length} vintages and ${analytics.rollRates.length} roll-rate months`,
+    );
+    const monitoringStarted = performance.now();
+    const monitoring = await modelMonitoring(contextFor(analyst), pool, run.modelId);
+    console.log(`monitoring (PSI/CSI by quarter over every loan, calibration on the sample): ${seconds(monitoringStarted).toFixed(1)} s for ${monitoring.periods.length} quarters`);
     const reader = openReadConnection({ path: file, key });
     try {
       for (const colId of ['ecl_minor', 'pd_12m'] as const) {

@@ -108,6 +108,15 @@ describe('credit through the API', () => {
     const outside = await analyst.api.call('credit.evaluateBinning', { ...args, edit: { op: 'split', index, at: first.upper + 1e9 } });
     assert.equal(outside.ok ? 'ok' : outside.error.code, 'INVALID_ARGUMENT');
     assert.match(outside.ok ? '' : outside.error.message, /is not inside/);
+    // Bins sent by hand are checked before they are applied: a gap between intervals, an unknown feature.
+    const [a, b, ...rest] = feature.binning.bins;
+    assert.ok(a?.rule.kind === 'interval' && b?.rule.kind === 'interval' && a.rule.upper !== null);
+    const gap = { ...feature.binning, bins: [a, { ...b, rule: { ...b.rule, lower: a.rule.upper + 1 } }, ...rest] };
+    const refused = await analyst.api.call('credit.evaluateBinning', { ...args, binning: gap });
+    assert.equal(refused.ok ? 'ok' : refused.error.code, 'INVALID_ARGUMENT');
+    assert.match(refused.ok ? '' : refused.error.message, new RegExp(`The bins of ${feature.name} cannot be applied: interval 2 does not start where interval 1 ends`));
+    const unknown = await analyst.api.call('credit.startDevelopment', { exclude: ['shoe_size'] });
+    assert.match(unknown.ok ? '' : `${unknown.error.code} ${unknown.error.message}`, /^INVALID_ARGUMENT "shoe_size" cannot be excluded/);
   });
 
   it('saves a draft, which only a second person (compliance) may approve and activate; every step is audited', async () => {

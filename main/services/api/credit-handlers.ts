@@ -1,6 +1,6 @@
 import type { DevelopmentReport, MethodName, PricingRow } from '../../../preload/contract/index.ts';
 import { listRuns, PRICING_GRID } from '../../store/credit-runs.ts';
-import { creditAnalytics, developScorecard, evaluateBinning, modelMonitoring, runCreditPortfolio } from '../credit/credit-jobs-service.ts';
+import { checkDevelopmentOptions, creditAnalytics, developScorecard, evaluateBinning, modelMonitoring, runCreditPortfolio } from '../credit/credit-jobs-service.ts';
 import { loanRisk } from '../credit/loan-risk-service.ts';
 import {
   activateModel,
@@ -28,6 +28,8 @@ const PRICING: Grid = { name: 'pricing', spec: PRICING_GRID };
 export const creditHandlers: HandlerTable<CreditMethods> = {
   'credit.startDevelopment': (core, options) => {
     const session = core.requireSession();
+    // Refused now rather than as a failed job a moment later.
+    checkDevelopmentOptions(options);
     const jobId = session.jobs.start(
       'credit-development',
       'Scorecard development',

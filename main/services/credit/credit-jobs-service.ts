@@ -1,8 +1,10 @@
 // Credit work that runs on engine workers: scorecard development, bin re-counts, the portfolio run, analytics
 // and model monitoring. The permission is checked here, in main, before any worker starts.
 import type { BinEditRequest, CreditAnalytics, DevelopmentOptions, DevelopmentReport, ModelMonitoring, RunSummary, StoredBinning } from '../../../preload/contract/credit.ts';
+import { binningProblems } from '../../engines/credit/scorecard/binning-rules.ts';
 import { mergeWithNext, moveBoundary, splitInterval, type BinEdit } from '../../engines/credit/scorecard/editing.ts';
 import { fromStoredBinning, toStoredBinning } from '../../engines/credit/scorecard/stored.ts';
+import { CREDIT_FEATURES } from '../../store/credit-features.ts';
 import { RiskDeskError } from '../../store/errors.ts';
 import type { EnginePool } from '../../workers/pool.ts';
 import type { CreditBinningInput, CreditBinningResult } from '../../workers/jobs/credit-binning.ts';
@@ -10,8 +12,31 @@ import type { ServiceContext } from '../context.ts';
 import type { JobCallOptions } from '../jobs-service.ts';
 import { requirePermission } from '../permissions.ts';
 
+function invalid(message: string, details: Record<string, unknown>): RiskDeskError {
+  return new RiskDeskError('INVALID_ARGUMENT', message, details);
+}
+
+/** Bins sent from outside name a credit feature, have its type, and can be applied as they are. */
+function checkBinning(stored: StoredBinning): void {
+  const feature = CREDIT_FEATURES.find((f) => f.name === stored.name);
+  if (!feature) throw invalid(`There is no credit feature "${stored.name}"; the features are ${CREDIT_FEATURES.map((f) => f.name).join(', ')}.`, { feature: stored.name });
+  if (feature.type !== stored.type) throw invalid(`${stored.name} is a ${feature.type} feature; the bins sent are ${stored.type}.`, { feature: stored.name });
+  const problems = binningProblems(fromStoredBinning(stored));
+  if (problems.length > 0) throw invalid(`The bins of ${stored.name} cannot be applied: ${problems.join('; ')}.`, { feature: stored.name, problems });
+}
+
+/** INVALID_ARGUMENT for options that name no credit feature or carry bins that cannot be applied. */
+export function checkDevelopmentOptions(options: DevelopmentOptions): void {
+  for (const name of options.exclude) {
+    if (!CREDIT_FEATURES.some((f) => f.name === name)) throw invalid(`"${name}" cannot be excluded: it is not a credit feature.`, { feature: name });
+  }
+  options.binnings.forEach(checkBinning);
+  if (new Set(options.binnings.map((b) => b.name)).size < options.binnings.length) throw invalid('Each feature may have one set of bins only.', {});
+}
+
 export function developScorecard(ctx: ServiceContext, pool: EnginePool, options: DevelopmentOptions, call: JobCallOptions = {}): Promise<DevelopmentReport> {
   requirePermission(ctx.actor, 'models.develop');
+  checkDevelopmentOptions(options);
   return pool.run('credit-development', { options }, { ...call, reader: ctx.readerSpec() });
 }
 
@@ -35,6 +60,7 @@ export function evaluateBinning(
   call: JobCallOptions = {},
 ): Promise<CreditBinningResult> {
   requirePermission(ctx.actor, 'models.develop');
+  checkBinning(request.binning);
   const input: CreditBinningInput = { binning: editedBinning(request.binning, request.edit), holdoutFraction: request.holdoutFraction, seed: request.seed };
   return pool.run('credit-binning', input, { ...call, reader: ctx.readerSpec() });
 }
