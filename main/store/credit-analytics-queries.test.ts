@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTempDatabase, type TempDatabase } from '../test-support/temp-database.ts';
-import { exposureBy, rollRateRows, vintageRows } from './credit-analytics-queries.ts';
+import { exposures, rollRateRows, vintageRows } from './credit-analytics-queries.ts';
 import type { Db } from './database.ts';
 
 /** The query plan of the one statement an iterator-returning query prepares (the iterator is closed unread). */
@@ -65,11 +65,11 @@ describe('credit analytics queries', () => {
 
   it('streams performance months from a month on in primary-key order, without a sort', () => {
     assert.deepEqual([...rollRateRows(temp.db, '2024-03')], [
-      { loan_id: 'L1', as_of: '2024-03', dpd: 95, status: 'delinquent' },
-      { loan_id: 'L1', as_of: '2024-04', dpd: 125, status: 'delinquent' },
-      { loan_id: 'L2', as_of: '2024-04', dpd: 60, status: 'current' },
-      { loan_id: 'L3', as_of: '2024-03', dpd: 0, status: 'current' },
-      { loan_id: 'L3', as_of: '2024-04', dpd: 10, status: 'Default' },
+      ['L1', '2024-03', 95, 'delinquent'],
+      ['L1', '2024-04', 125, 'delinquent'],
+      ['L2', '2024-04', 60, 'current'],
+      ['L3', '2024-03', 0, 'current'],
+      ['L3', '2024-04', 10, 'Default'],
     ]);
     const plan = planOf(temp.db, () => rollRateRows(temp.db, '2024-03'), '2024-03');
     assert.ok(!plan.some((step) => step.includes('TEMP B-TREE')), JSON.stringify(plan));
@@ -78,16 +78,17 @@ describe('credit analytics queries', () => {
   it('sums open base-currency loans by region, product and industry, largest first, with (none) for missing', () => {
     // Open in CNY: L1 (80,000), L3 (no balance: principal 50,000), L5 (nothing drawn, 10,000 undrawn).
     // Not: L2 (paid off), L6 (written off), L4 (USD).
-    assert.deepEqual(exposureBy(temp.db, 'region'), [
+    const { region, product, industry } = exposures(temp.db);
+    assert.deepEqual(region, [
       { key: 'north', loans: 2, outstandingMinor: 80_000 },
       { key: 'south', loans: 1, outstandingMinor: 50_000 },
     ]);
-    assert.deepEqual(exposureBy(temp.db, 'product'), [
+    assert.deepEqual(product, [
       { key: 'cash', loans: 1, outstandingMinor: 80_000 },
       { key: 'card', loans: 1, outstandingMinor: 50_000 },
       { key: 'line', loans: 1, outstandingMinor: 0 },
     ]);
-    assert.deepEqual(exposureBy(temp.db, 'industry'), [
+    assert.deepEqual(industry, [
       { key: 'retail', loans: 2, outstandingMinor: 80_000 },
       { key: '(none)', loans: 1, outstandingMinor: 50_000 },
     ]);

@@ -1,9 +1,10 @@
 import type { CreditAnalytics } from '../../../preload/contract/credit.ts';
+import { monthIndex, monthText } from '../../engines/credit/portfolio/calendar.ts';
 import { concentration } from '../../engines/credit/portfolio/concentration.ts';
 import { dpdBucket } from '../../engines/credit/portfolio/dpd-bucket.ts';
 import { RollRates } from '../../engines/credit/portfolio/roll-rates.ts';
 import { VintageCurves } from '../../engines/credit/portfolio/vintages.ts';
-import { exposureBy, rollRateRows, vintageRows } from '../../store/credit-analytics-queries.ts';
+import { exposures, rollRateRows, vintageRows } from '../../store/credit-analytics-queries.ts';
 import { latestPerformanceMonth } from '../../store/credit-features.ts';
 import type { Db } from '../../store/database.ts';
 import { baseCurrency } from '../../store/portfolio-queries.ts';
@@ -12,12 +13,6 @@ import { inReadSnapshot } from '../../store/read-connection.ts';
 
 /** Roll-rate matrices kept: the last twelve month-on-month transitions. */
 const ROLL_RATE_MONTHS = 12;
-
-function monthsBefore(month: string, count: number): string {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  const index = year * 12 + (m - 1) - count;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
 
 /**
  * Vintages, roll rates and concentration in one pass over each source: the performance history is streamed
@@ -32,14 +27,15 @@ export function creditAnalyticsJob(db: Db, _input: Record<string, never>, report
     report({ done: 1, total: 3, phase: 'roll rates' });
     const rollRates = new RollRates({ months: ROLL_RATE_MONTHS });
     if (end) {
-      for (const row of rollRateRows(db, monthsBefore(end, ROLL_RATE_MONTHS))) rollRates.add(row.loan_id, row.as_of, dpdBucket(row.dpd, row.status));
+      for (const [loanId, month, dpd, status] of rollRateRows(db, monthText(monthIndex(end) - ROLL_RATE_MONTHS))) rollRates.add(loanId, month, dpdBucket(dpd, status));
     }
     report({ done: 2, total: 3, phase: 'concentration' });
+    const exposure = exposures(db);
     const result: CreditAnalytics = {
       currency: baseCurrency(db),
       vintages: end ? vintages.result(end) : [],
       rollRates: rollRates.result(),
-      concentration: (['region', 'product', 'industry'] as const).map((dimension) => concentration(dimension, exposureBy(db, dimension))),
+      concentration: (['region', 'product', 'industry'] as const).map((dimension) => concentration(dimension, exposure[dimension])),
     };
     report({ done: 3, total: 3, phase: 'done' });
     return result;
