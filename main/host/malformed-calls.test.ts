@@ -64,7 +64,8 @@ const VALID_ARGS: { [M in MethodName]: MethodArgs<M> } = {
   'credit.model': { modelId: 1 },
   'credit.approveModel': { modelId: 1 },
   'credit.activateModel': { modelId: 1 },
-  'credit.monitoring': { modelId: 1 },
+  'credit.startMonitoring': { modelId: 1 },
+  'credit.monitoring': { jobId: 'j1' },
   'credit.parameterSets': {},
   'credit.saveParameterSet': { parameters: PARAMETERS, note: 'n' },
   'credit.approveParameterSet': { version: 1 },
@@ -73,7 +74,8 @@ const VALID_ARGS: { [M in MethodName]: MethodArgs<M> } = {
   'credit.runs': {},
   'credit.loanRisk': { loanId: 'L1' },
   'credit.pricingCheck': grid,
-  'credit.analytics': {},
+  'credit.startAnalytics': {},
+  'credit.analytics': { jobId: 'j1' },
 };
 
 /** Whole-argument values no method accepts (JSON text, spliced into the message as is). */

@@ -139,7 +139,7 @@ export const AUDIT_COLUMNS = auditEventRowSchema.keyof().options;
 
 export const jobSchema = z.object({
   jobId: z.string(),
-  kind: z.enum(['import', 'demo', 'audit-verify', 'export-loans', 'backup', 'credit-development', 'credit-run']),
+  kind: z.enum(['import', 'demo', 'audit-verify', 'export-loans', 'backup', 'credit-development', 'credit-run', 'credit-analytics', 'credit-monitoring']),
   label: z.string(),
   state: z.enum(['running', 'done', 'failed', 'cancelled']),
   done: z.number(),
@@ -248,12 +248,13 @@ export const contract = {
   'credit.model': method({ summary: 'One model with its full development report.', permission: 'workspace.read', args: z.object({ modelId }).strict(), result: modelDetailSchema }),
   'credit.approveModel': method({ summary: 'Approve a draft model (not its author: four eyes).', permission: 'models.approve', args: z.object({ modelId }).strict(), result: modelSummarySchema }),
   'credit.activateModel': method({ summary: 'Make an approved model the active one (the previous one is retired).', permission: 'models.approve', args: z.object({ modelId }).strict(), result: modelSummarySchema }),
-  'credit.monitoring': method({
-    summary: 'PSI and CSI of a model per origination quarter, and its calibration on the current portfolio.',
+  'credit.startMonitoring': method({
+    summary: 'PSI and CSI of a model per origination quarter, and its calibration on the current portfolio (a job; read it with credit.monitoring).',
     permission: 'workspace.read',
     args: z.object({ modelId }).strict(),
-    result: modelMonitoringSchema,
+    result: jobStarted,
   }),
+  'credit.monitoring': method({ summary: 'The result of a finished monitoring job.', permission: 'workspace.read', args: z.object({ jobId }).strict(), result: modelMonitoringSchema }),
   'credit.parameterSets': method({ summary: 'IFRS 9 parameter sets, newest first.', permission: 'workspace.read', args: none, result: z.array(parameterSetSchema) }),
   'credit.saveParameterSet': method({
     summary: 'Save a new draft parameter set (master scale, staging, LGD, CCF, pricing).',
@@ -282,7 +283,13 @@ export const contract = {
     args: gridQuerySchema,
     result: gridPageSchema(pricingRowSchema),
   }),
-  'credit.analytics': method({ summary: 'Vintage curves, roll-rate matrices and concentration (HHI).', permission: 'workspace.read', args: none, result: creditAnalyticsSchema }),
+  'credit.startAnalytics': method({
+    summary: 'Vintage curves, roll-rate matrices and concentration (HHI) (a job; read them with credit.analytics).',
+    permission: 'workspace.read',
+    args: none,
+    result: jobStarted,
+  }),
+  'credit.analytics': method({ summary: 'The result of a finished analytics job.', permission: 'workspace.read', args: z.object({ jobId }).strict(), result: creditAnalyticsSchema }),
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

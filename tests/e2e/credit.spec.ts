@@ -129,6 +129,10 @@ test.describe('credit', () => {
     await expect(page.getByTestId('stage-grade-table').locator('tbody tr')).toHaveCount(7);
     expect(await page.locator('.recharts-bar-rectangle').count()).toBeGreaterThan(3);
     await expect(page.getByTestId('pricing-grid-count')).toHaveText(/^[\d,]+ loans?$/, { timeout: 20_000 });
+    // Vintages, roll rates and concentration come from a job of their own, with a progress bar while it runs.
+    await expect(page.getByRole('heading', { name: 'Vintages: cumulative default rate' })).toBeVisible({ timeout: ENGINE_TIMEOUT });
+    await expect(page.getByRole('heading', { name: 'Roll rates' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Concentration', exact: true })).toBeVisible();
     await keepScreenshot(page, testInfo, 'credit-risk');
   });
 

@@ -30,6 +30,9 @@ interface ArgsContext {
   readonly exportJobId: string;
   /** A finished scorecard development of this session (the analyst's; a placeholder for other roles). */
   readonly developmentJobId: string;
+  /** Finished analytics and monitoring jobs of this session (every role may read them). */
+  readonly analyticsJobId: string;
+  readonly monitoringJobId: string;
   readonly credit: CreditFixtures;
 }
 
@@ -79,7 +82,8 @@ const VALID_ARGS: Record<MethodName, (c: ArgsContext) => unknown> = {
   'credit.model': (c) => ({ modelId: c.credit.modelId }),
   'credit.approveModel': (c) => ({ modelId: c.credit.modelId }),
   'credit.activateModel': (c) => ({ modelId: c.credit.modelId }),
-  'credit.monitoring': (c) => ({ modelId: c.credit.modelId }),
+  'credit.startMonitoring': (c) => ({ modelId: c.credit.modelId }),
+  'credit.monitoring': (c) => ({ jobId: c.monitoringJobId }),
   'credit.parameterSets': () => ({}),
   'credit.saveParameterSet': (c) => ({ parameters: c.credit.parameters, note: `by ${c.role}` }),
   'credit.approveParameterSet': (c) => ({ version: c.credit.draftParameterVersion }),
@@ -88,7 +92,8 @@ const VALID_ARGS: Record<MethodName, (c: ArgsContext) => unknown> = {
   'credit.runs': () => ({}),
   'credit.loanRisk': () => ({ loanId: 'L03' }),
   'credit.pricingCheck': () => ({ startRow: 0, endRow: 50, sortModel: [{ colId: 'shortfall', sort: 'desc' }], filterModel: {} }),
-  'credit.analytics': () => ({}),
+  'credit.startAnalytics': () => ({}),
+  'credit.analytics': (c) => ({ jobId: c.analyticsJobId }),
 };
 
 /** Run last, in this order: each ends the session (an unlock starts a new one, without the jobs of the old). */
@@ -116,7 +121,7 @@ const PLACEHOLDER_CREDIT: CreditFixtures = {
 };
 
 function placeholderContext(dir: string): ArgsContext {
-  return { role: 'admin', dir, backup: path.join(dir, 'none.rdw'), csv: path.join(dir, 'none.csv'), exportJobId: NO_JOB, developmentJobId: NO_JOB, credit: PLACEHOLDER_CREDIT };
+  return { role: 'admin', dir, backup: path.join(dir, 'none.rdw'), csv: path.join(dir, 'none.csv'), exportJobId: NO_JOB, developmentJobId: NO_JOB, analyticsJobId: NO_JOB, monitoringJobId: NO_JOB, credit: PLACEHOLDER_CREDIT };
 }
 
 /** As the analyst: develop and save a draft model; as a second compliance user: draft a parameter set. */
@@ -209,7 +214,14 @@ describe('the API against the contract', () => {
         developmentJobId = (await t.ok<{ jobId: string }>('credit.startDevelopment', {})).jobId;
         assert.equal((await t.jobDone(developmentJobId)).job.state, 'done');
       }
-      const context: ArgsContext = { role, dir: ws.dir, backup, csv, exportJobId: jobId, developmentJobId, credit };
+      const finished = async (method: MethodName, args: unknown): Promise<string> => {
+        const started = await t.ok<{ jobId: string }>(method, args);
+        assert.equal((await t.jobDone(started.jobId)).job.state, 'done', method);
+        return started.jobId;
+      };
+      const analyticsJobId = await finished('credit.startAnalytics', {});
+      const monitoringJobId = await finished('credit.startMonitoring', { modelId: credit.modelId });
+      const context: ArgsContext = { role, dir: ws.dir, backup, csv, exportJobId: jobId, developmentJobId, analyticsJobId, monitoringJobId, credit };
       const order = [...METHOD_NAMES.filter((m) => !SESSION_ENDING.includes(m)), ...SESSION_ENDING];
       for (const method of order) {
         const outcome: ApiOutcome<unknown> = await t.api.call(method, VALID_ARGS[method](context));

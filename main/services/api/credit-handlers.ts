@@ -1,4 +1,4 @@
-import type { DevelopmentReport, MethodName, PricingRow } from '../../../preload/contract/index.ts';
+import type { CreditAnalytics, DevelopmentReport, MethodName, ModelMonitoring, PricingRow } from '../../../preload/contract/index.ts';
 import { listRuns, PRICING_GRID } from '../../store/credit-runs.ts';
 import { checkDevelopmentOptions, creditAnalytics, developScorecard, evaluateBinning, modelMonitoring, runCreditPortfolio } from '../credit/credit-jobs-service.ts';
 import { loanRisk } from '../credit/loan-risk-service.ts';
@@ -63,10 +63,19 @@ export const creditHandlers: HandlerTable<CreditMethods> = {
     const session = core.requireSession();
     return session.write(() => activateModel(session.ctx, modelId));
   },
-  'credit.monitoring': (core, { modelId }) => {
+  // Seconds at a million loans, so a job with progress; the result is kept until the workspace changes, and a
+  // second request in the meantime finishes at once.
+  'credit.startMonitoring': (core, { modelId }) => {
     const session = core.requireSession();
-    return session.cachedAsync(`credit-monitoring\u0000${modelId}`, () => modelMonitoring(session.ctx, core.pool(), modelId));
+    const jobId = session.jobs.start(
+      'credit-monitoring',
+      `Model ${modelId} monitoring`,
+      (control) => session.cachedAsync(`credit-monitoring\u0000${modelId}`, () => modelMonitoring(session.ctx, core.pool(), modelId, { signal: control.signal, onProgress: (p) => control.progress(p) })),
+      { write: false },
+    );
+    return { jobId };
   },
+  'credit.monitoring': (core, { jobId }) => core.requireSession().jobs.finished(jobId, 'credit-monitoring').result as ModelMonitoring,
   'credit.parameterSets': (core) => listParameterSets(core.requireSession().ctx),
   'credit.saveParameterSet': (core, { parameters, note }) => {
     const session = core.requireSession();
@@ -100,8 +109,15 @@ export const creditHandlers: HandlerTable<CreditMethods> = {
     return loanRisk(session.ctx, session.reader, loanId);
   },
   'credit.pricingCheck': (core, query) => gridPage<PricingRow>(core.requireSession(), PRICING, query),
-  'credit.analytics': (core) => {
+  'credit.startAnalytics': (core) => {
     const session = core.requireSession();
-    return session.cachedAsync('credit-analytics', () => creditAnalytics(session.ctx, core.pool()));
+    const jobId = session.jobs.start(
+      'credit-analytics',
+      'Credit analytics',
+      (control) => session.cachedAsync('credit-analytics', () => creditAnalytics(session.ctx, core.pool(), { signal: control.signal, onProgress: (p) => control.progress(p) })),
+      { write: false },
+    );
+    return { jobId };
   },
+  'credit.analytics': (core, { jobId }) => core.requireSession().jobs.finished(jobId, 'credit-analytics').result as CreditAnalytics,
 };

@@ -87,6 +87,8 @@ export const en = {
       backup: 'Backup',
       'credit-development': 'Scorecard development',
       'credit-run': 'Credit run',
+      'credit-analytics': 'Vintages, roll rates and concentration',
+      'credit-monitoring': 'Model monitoring',
     },
     states: {
       done: 'Done',

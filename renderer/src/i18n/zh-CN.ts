@@ -89,6 +89,8 @@ export const zhCN: Translation = {
       backup: '备份',
       'credit-development': '评分卡开发',
       'credit-run': '信用批量计算',
+      'credit-analytics': '账龄、迁徙率与集中度',
+      'credit-monitoring': '模型监控',
     },
     states: {
       done: '已完成',

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client.ts';
 import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
+import { JobProgress } from '../../../components/JobProgress.tsx';
+import { useJobResult } from '../../../jobs/use-job-result.ts';
 import { useCall } from '../../../api/use-call.ts';
 import { ConcentrationPanel } from './ConcentrationPanel.tsx';
 import { EclByGrade } from './EclByGrade.tsx';
@@ -19,7 +21,11 @@ import { VintageChart } from './VintageChart.tsx';
 export function PortfolioRiskTab() {
   const { t } = useTranslation();
   const runs = useCall(() => api.call('credit.runs'), []);
-  const analytics = useCall(() => api.call('credit.analytics'), []);
+  const analytics = useJobResult(
+    () => api.call('credit.startAnalytics'),
+    (jobId) => api.call('credit.analytics', { jobId }),
+    [],
+  );
   const latest = runs.data?.[0] ?? null;
 
   return (
@@ -46,6 +52,7 @@ export function PortfolioRiskTab() {
         </>
       )}
       <ErrorNotice error={analytics.error} />
+      {analytics.runningJobId && <JobProgress jobId={analytics.runningJobId} />}
       {analytics.data && (
         <div className="panel-grid">
           <section className="panel" aria-labelledby="vintage-title">

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client.ts';
 import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
+import { JobProgress } from '../../../components/JobProgress.tsx';
+import { useJobResult } from '../../../jobs/use-job-result.ts';
 import { usePreferences } from '../../../session/preferences.tsx';
 import { STABILITY_TONE } from '../credit-codes.ts';
 import { formatDecimal } from '../format-stats.ts';
@@ -18,7 +20,11 @@ export function ModelValidation({ modelId }: { modelId: number }) {
   const { t } = useTranslation();
   const { locale } = usePreferences();
   const detail = useCall(() => api.call('credit.model', { modelId }), [modelId]);
-  const monitoring = useCall(() => api.call('credit.monitoring', { modelId }), [modelId]);
+  const monitoring = useJobResult(
+    () => api.call('credit.startMonitoring', { modelId }),
+    (jobId) => api.call('credit.monitoring', { jobId }),
+    [modelId],
+  );
   const report = detail.data?.report;
   const stability = report?.stability;
 
@@ -55,6 +61,7 @@ export function ModelValidation({ modelId }: { modelId: number }) {
         <section className="panel panel-wide" aria-labelledby="psi-title">
           <h2 id="psi-title">{t('credit.validation.psi')}</h2>
           <ErrorNotice error={monitoring.error} />
+          {monitoring.runningJobId && <JobProgress jobId={monitoring.runningJobId} />}
           {monitoring.data && <PsiChart periods={monitoring.data.periods} />}
         </section>
         <section className="panel panel-wide" aria-labelledby="csi-title">
