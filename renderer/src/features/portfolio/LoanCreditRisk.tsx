@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { formatAmount, formatMoney, formatPercent } from '../../format/numbers.ts';
 import { usePreferences } from '../../session/preferences.tsx';
 import { formatDecimal } from '../credit/format-stats.ts';
+import { FactList } from '../../components/FactList.tsx';
 
 /**
  * The loan in the latest credit run: PD, grade, stage (and why), loss figures, pricing, reason codes, ECL schedule.
@@ -48,14 +49,7 @@ function LoanRiskBody({ risk, currency, interestRate }: { risk: LoanRisk; curren
   return (
     <>
       <p className="muted small">{t('loan.risk.asOf', { date: risk.asOf, run: risk.runId })}</p>
-      <dl className="facts">
-        {facts.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList facts={facts} />
       <p className="small" data-testid="stage-reason">
         <strong>{t('loan.risk.stageReason')}</strong> {risk.stageReason}
       </p>

@@ -10,6 +10,7 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { formatAmount, formatCount, formatMoney, formatPercent, minorToMajor } from '../../format/numbers.ts';
 import { usePreferences } from '../../session/preferences.tsx';
 import { LoanCreditRisk } from './LoanCreditRisk.tsx';
+import { FactList } from '../../components/FactList.tsx';
 
 /** One loan: its terms, its credit risk in the latest run, its borrower, and its month-by-month performance. */
 export function LoanDetailPanel({ loanId, onClose }: { loanId: string; onClose: () => void }) {
@@ -73,24 +74,10 @@ function LoanDetailBody({ detail }: { detail: LoanDetail }) {
 
   return (
     <div className="detail-body">
-      <dl className="facts">
-        {facts.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList facts={facts} />
       <LoanCreditRisk loanId={loan.loan_id} currency={currency} interestRate={loan.interest_rate} />
       <h3>{t('loan.borrower')}</h3>
-      <dl className="facts">
-        {borrowerFacts.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList facts={borrowerFacts} />
       <h3>{t('loan.performance', { count: performance.length })}</h3>
       {performance.length === 0 ? (
         <p className="muted">{t('loan.noPerformance')}</p>

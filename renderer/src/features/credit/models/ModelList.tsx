@@ -8,6 +8,7 @@ import { useUnlocked } from '../../../session/session-context.tsx';
 import { useCreditAddress } from '../credit-address.ts';
 import { formatDecimal } from '../format-stats.ts';
 import { LifecycleBadge } from '../LifecycleBadge.tsx';
+import { LifecycleButtons } from '../LifecycleButtons.tsx';
 import { LifecycleError } from '../LifecycleError.tsx';
 import { useLifecycleAction } from '../use-lifecycle-action.ts';
 
@@ -72,16 +73,13 @@ export function ModelList({ models, compared, onCompare, onChanged }: Props) {
                 <td className="num">{model.features.length}</td>
                 <td className="num">{formatDecimal(model.metrics?.holdout?.auc, locale)}</td>
                 <td className="row-actions">
-                  {canApprove && model.status === 'draft' && (
-                    <button type="button" className="button button-small button-primary" disabled={busy} onClick={() => void run(() => api.call('credit.approveModel', { modelId: model.modelId }))}>
-                      {t('credit.lifecycle.approve')}
-                    </button>
-                  )}
-                  {canApprove && model.status === 'approved' && (
-                    <button type="button" className="button button-small button-primary" disabled={busy} onClick={() => void run(() => api.call('credit.activateModel', { modelId: model.modelId }))}>
-                      {t('credit.lifecycle.activate')}
-                    </button>
-                  )}
+                  <LifecycleButtons
+                    status={model.status}
+                    allowed={canApprove}
+                    busy={busy}
+                    onApprove={() => void run(() => api.call('credit.approveModel', { modelId: model.modelId }))}
+                    onActivate={() => void run(() => api.call('credit.activateModel', { modelId: model.modelId }))}
+                  />
                   <button type="button" className="button button-small" onClick={() => address.open('validation', { model: model.modelId })}>
                     {t('credit.models.validate')}
                   </button>

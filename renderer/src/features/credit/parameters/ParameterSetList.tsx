@@ -5,6 +5,7 @@ import { api } from '../../../api/client.ts';
 import { formatTimestamp } from '../../../format/numbers.ts';
 import { useUnlocked } from '../../../session/session-context.tsx';
 import { LifecycleBadge } from '../LifecycleBadge.tsx';
+import { LifecycleButtons } from '../LifecycleButtons.tsx';
 import { LifecycleError } from '../LifecycleError.tsx';
 import { useLifecycleAction } from '../use-lifecycle-action.ts';
 
@@ -55,16 +56,13 @@ export function ParameterSetList({ sets, selected, onSelect, onChanged }: Props)
                 <td>{formatTimestamp(set.createdAt)}</td>
                 <td>{set.approvedBy ?? '—'}</td>
                 <td className="row-actions">
-                  {canEdit && set.status === 'draft' && (
-                    <button type="button" className="button button-small button-primary" disabled={busy} onClick={() => void run(() => api.call('credit.approveParameterSet', { version: set.version }))}>
-                      {t('credit.lifecycle.approve')}
-                    </button>
-                  )}
-                  {canEdit && set.status === 'approved' && (
-                    <button type="button" className="button button-small button-primary" disabled={busy} onClick={() => void run(() => api.call('credit.activateParameterSet', { version: set.version }))}>
-                      {t('credit.lifecycle.activate')}
-                    </button>
-                  )}
+                  <LifecycleButtons
+                    status={set.status}
+                    allowed={canEdit}
+                    busy={busy}
+                    onApprove={() => void run(() => api.call('credit.approveParameterSet', { version: set.version }))}
+                    onActivate={() => void run(() => api.call('credit.activateParameterSet', { version: set.version }))}
+                  />
                 </td>
               </tr>
             ))}
