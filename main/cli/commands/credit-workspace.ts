@@ -5,6 +5,8 @@ import type { DevelopmentReport, ModelSummary, RunSummary } from '../../../prelo
 import { contextFor } from '../../services/context.ts';
 import { developScorecard, runCreditPortfolio } from '../../services/credit/credit-jobs-service.ts';
 import { activateModel, approveModel, listModels, saveDraftModel } from '../../services/credit/models-service.ts';
+import { parseDate } from '../../services/import/calendar.ts';
+import { Invalid } from '../../services/import/invalid.ts';
 import type { CliIo, JsonValue } from '../cli-io.ts';
 import { formatTable } from '../cli-io.ts';
 import { addExamples, addUnlockOptions, commandPath, fraction, outputFor, wholeNumber, type UnlockFlags } from '../command-options.ts';
@@ -14,11 +16,9 @@ import { progressDisplay } from '../progress.ts';
 import { actingPassphrase, withEnginePool, withWorkspace } from '../workspace-session.ts';
 
 function isoDate(value: string): string {
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : null;
-  if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
-    throw new InvalidArgumentError('--as-of takes a calendar date, YYYY-MM-DD.');
-  }
-  return value;
+  const date = parseDate(value);
+  if (date instanceof Invalid) throw new InvalidArgumentError('--as-of takes a calendar date, YYYY-MM-DD.');
+  return date;
 }
 
 function money(minor: number, currency: string): string {

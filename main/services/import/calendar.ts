@@ -1,3 +1,4 @@
+import { daysInMonth } from '../../engines/credit/portfolio/calendar.ts';
 import { Invalid } from './invalid.ts';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -6,15 +7,6 @@ const YEAR_MONTH = /^(\d{4})-(\d{2})$/;
 const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})?$/;
 const MS_PER_MINUTE = 60_000;
 const MS_PER_DAY = 86_400_000;
-
-function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
 
 function isCalendarDate(year: number, month: number, day: number): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);

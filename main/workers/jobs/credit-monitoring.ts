@@ -1,4 +1,5 @@
 import type { ModelMonitoring } from '../../../preload/contract/credit.ts';
+import { monthIndex, quarterText } from '../../engines/credit/portfolio/calendar.ts';
 import { scoreRows } from '../../engines/credit/scorecard/fit.ts';
 import { eventRateByBand } from '../../engines/credit/scorecard/metrics.ts';
 import { fromStoredScorecard } from '../../engines/credit/scorecard/stored.ts';
@@ -16,10 +17,6 @@ export interface CreditMonitoringInput {
   readonly batchSize?: number;
 }
 
-function quarterOf(date: string): string {
-  return `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
-}
-
 /**
  * The model on today's data: PSI and CSI per origination quarter (every loan, scored from its application
  * features) against the development sample, and calibration on the seasoned loans as they stand now.
@@ -34,7 +31,7 @@ export function creditMonitoringJob(db: Db, input: CreditMonitoringInput, report
     const stability = new StabilityByPeriod(reference);
     report({ done: 0, total: 2, phase: 'stability by quarter' });
     for (const batch of scoringBatches(db, { batchSize: input.batchSize ?? 5_000, population: 'all' })) {
-      stability.add(batch.originationDates.map(quarterOf), scoreRows(card, batch.columns));
+      stability.add(batch.originationDates.map((date) => quarterText(monthIndex(date))), scoreRows(card, batch.columns));
     }
     report({ done: 1, total: 2, phase: 'calibration' });
     const sample = readDevelopmentSample(db);

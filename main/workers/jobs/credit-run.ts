@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { creditParametersSchema, storedScorecardSchema, type RunSummary } from '../../../preload/contract/credit.ts';
 import { assessLoan } from '../../engines/credit/ifrs9/loan-risk.ts';
+import { daysInMonth, monthIndex } from '../../engines/credit/portfolio/calendar.ts';
 import { scoreRows } from '../../engines/credit/scorecard/fit.ts';
 import { fromStoredScorecard } from '../../engines/credit/scorecard/stored.ts';
 import { appendAuditEvent } from '../../store/audit.ts';
@@ -26,9 +27,8 @@ export interface CreditRunInput {
 const DEFAULT_BATCH = 5_000;
 
 function lastDayOfMonth(month: string): string {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  const day = new Date(Date.UTC(year, m, 0)).getUTCDate();
-  return `${month}-${String(day).padStart(2, '0')}`;
+  const index = monthIndex(month);
+  return `${month}-${String(daysInMonth(Math.floor(index / 12), (index % 12) + 1)).padStart(2, '0')}`;
 }
 
 /**
