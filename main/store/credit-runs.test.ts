@@ -5,7 +5,7 @@ import { PRICING_COLUMNS, runTotalsSchema, type Grade, type PricingRow, type Run
 import type { LoanRow } from '../../preload/contract/methods.ts';
 import { createTempDatabase, type TempDatabase } from '../test-support/temp-database.ts';
 import { appendAuditEvent } from './audit.ts';
-import { finishRun, insertRun, insertRunLoans, latestRunId, listRuns, nextRunId, PRICING_GRID, runLoan, runTotals, type RunLoanRow } from './credit-runs.ts';
+import { finishRun, insertRun, insertRunLoans, latestRun, listRuns, nextRunId, PRICING_GRID, runLoan, runTotals, type RunLoanRow } from './credit-runs.ts';
 import type { Db } from './database.ts';
 import { countRows, gridQueryProblems, isIndexOrdered, pageRows, rowsForKeys, viewKeys } from './grid-sql.ts';
 import { loanDetail, LOAN_GRID } from './portfolio-queries.ts';
@@ -66,7 +66,7 @@ describe('credit runs', () => {
   after(() => temp.dispose());
 
   it('has no run, and a null risk in the loan grid, before the first one', () => {
-    assert.equal(latestRunId(temp.db), null);
+    assert.equal(latestRun(temp.db), undefined);
     assert.equal(nextRunId(temp.db), 1);
     assert.deepEqual(listRuns(temp.db), []);
     const loan = loanDetail(temp.db, 'L1')?.loan;
@@ -113,7 +113,7 @@ describe('credit runs', () => {
     assert.deepEqual(listRuns(temp.db), [
       { runId: 1, asOf: '2025-06-30', startedBy: 'carol', finishedAt: '2025-07-01T00:00:00.000Z', modelId: 1, modelName: 'Retail v1', parameterVersion: 1, currency: 'CNY', totals: runTotals(temp.db, 1) },
     ]);
-    assert.equal(latestRunId(temp.db), 1);
+    assert.equal(latestRun(temp.db)?.runId, 1);
     assert.deepEqual(runLoan(temp.db, 1, 'L2'), RUN_1[1]);
     assert.equal(runLoan(temp.db, 1, 'L4'), undefined);
   });
@@ -144,7 +144,7 @@ describe('credit runs', () => {
         db.transaction(() => {
           insertRun(db, { runId: 3, asOf: '2025-08-31', modelId: 1, parameterVersion: 1, startedBy: 'carol', startedAt: 't', currency: 'CNY' });
           insertRunLoans(db, 3, [row('L2', 1, 'A', 0.001, 1, 1, 0.1)]);
-          assert.equal(latestRunId(db), 2);
+          assert.equal(latestRun(db)?.runId, 2);
           assert.deepEqual(listRuns(db).map((r) => r.runId), [2, 1]);
           throw new Error('rolled back on purpose');
         })(),

@@ -135,21 +135,24 @@ interface RunSummaryRow extends Omit<RunSummary, 'totals'> {
   readonly totals: string;
 }
 
-/** Finished runs, newest first. */
-export function listRuns(db: Db): RunSummary[] {
-  const rows = db
-    .prepare(
-      `SELECT r.run_id AS runId, r.as_of AS asOf, r.started_by AS startedBy, r.finished_at AS finishedAt, r.model_id AS modelId, m.name AS modelName,
-         r.parameter_version AS parameterVersion, r.currency, r.totals
-       FROM credit_runs r JOIN credit_models m ON m.model_id = r.model_id
-       WHERE r.finished_at IS NOT NULL ORDER BY r.run_id DESC`,
-    )
-    .all() as RunSummaryRow[];
-  return rows.map((row) => ({ ...row, totals: JSON.parse(row.totals) as RunTotals }));
+const FINISHED_RUNS = `SELECT r.run_id AS runId, r.as_of AS asOf, r.started_by AS startedBy, r.finished_at AS finishedAt, r.model_id AS modelId, m.name AS modelName,
+    r.parameter_version AS parameterVersion, r.currency, r.totals
+  FROM credit_runs r JOIN credit_models m ON m.model_id = r.model_id
+  WHERE r.finished_at IS NOT NULL ORDER BY r.run_id DESC`;
+
+function runSummaryOf(row: RunSummaryRow): RunSummary {
+  return { ...row, totals: JSON.parse(row.totals) as RunTotals };
 }
 
-export function latestRunId(db: Db): number | null {
-  return (db.prepare(`SELECT ${LATEST_RUN_ID_SQL} AS id`).get() as { id: number | null }).id;
+/** Finished runs, newest first. */
+export function listRuns(db: Db): RunSummary[] {
+  return (db.prepare(FINISHED_RUNS).all() as RunSummaryRow[]).map(runSummaryOf);
+}
+
+/** The newest finished run, without reading the others. */
+export function latestRun(db: Db): RunSummary | undefined {
+  const row = db.prepare(`${FINISHED_RUNS} LIMIT 1`).get() as RunSummaryRow | undefined;
+  return row && runSummaryOf(row);
 }
 
 export function runLoan(db: Db, runId: number, loanId: string): RunLoanRow | undefined {

@@ -1,7 +1,7 @@
 import type { CreditAnalytics, DevelopmentReport, MethodName, ModelMonitoring, PricingRow } from '../../../preload/contract/index.ts';
-import { listRuns, PRICING_GRID } from '../../store/credit-runs.ts';
+import { PRICING_GRID } from '../../store/credit-runs.ts';
 import { checkDevelopmentOptions, creditAnalytics, developScorecard, evaluateBinning, modelMonitoring, runCreditPortfolio } from '../credit/credit-jobs-service.ts';
-import { loanRisk } from '../credit/loan-risk-service.ts';
+import { creditRuns, loanRisk } from '../credit/run-results-service.ts';
 import {
   activateModel,
   activateParameterSet,
@@ -13,7 +13,6 @@ import {
   saveDraftModel,
   saveDraftParameterSet,
 } from '../credit/models-service.ts';
-import { requirePermission } from '../permissions.ts';
 import type { HandlerTable } from './handler.ts';
 import { gridPage, type Grid } from './portfolio-handlers.ts';
 
@@ -101,8 +100,7 @@ export const creditHandlers: HandlerTable<CreditMethods> = {
   },
   'credit.runs': (core) => {
     const session = core.requireSession();
-    requirePermission(session.ctx.actor, 'workspace.read');
-    return listRuns(session.reader);
+    return creditRuns(session.ctx, session.reader);
   },
   'credit.loanRisk': (core, { loanId }) => {
     const session = core.requireSession();

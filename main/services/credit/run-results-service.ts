@@ -1,14 +1,20 @@
-import type { LoanRisk } from '../../../preload/contract/credit.ts';
+import type { LoanRisk, RunSummary } from '../../../preload/contract/credit.ts';
 import { assessLoan } from '../../engines/credit/ifrs9/loan-risk.ts';
 import { rowReasonCodes, scoreRows } from '../../engines/credit/scorecard/fit.ts';
 import { fromStoredScorecard } from '../../engines/credit/scorecard/stored.ts';
 import { loanScoringInput } from '../../store/credit-features.ts';
 import { getModel } from '../../store/credit-models.ts';
 import { getParameterSet } from '../../store/credit-parameter-sets.ts';
-import { latestRunId, listRuns, runLoan } from '../../store/credit-runs.ts';
+import { latestRun, listRuns, runLoan } from '../../store/credit-runs.ts';
 import type { Db } from '../../store/database.ts';
 import type { ServiceContext } from '../context.ts';
 import { requirePermission } from '../permissions.ts';
+
+/** Finished credit runs, newest first. */
+export function creditRuns(ctx: ServiceContext, db: Db): RunSummary[] {
+  requirePermission(ctx.actor, 'workspace.read');
+  return listRuns(db);
+}
 
 /** Reason codes shown on a loan: the features that cost it the most points. */
 const REASON_CODES = 4;
@@ -19,12 +25,12 @@ const REASON_CODES = 4;
  */
 export function loanRisk(ctx: ServiceContext, db: Db, loanId: string): LoanRisk | null {
   requirePermission(ctx.actor, 'workspace.read');
-  const runId = latestRunId(db);
-  if (runId === null) return null;
+  const run = latestRun(db);
+  if (!run) return null;
+  const { runId } = run;
   const stored = runLoan(db, runId, loanId);
-  const run = listRuns(db).find((r) => r.runId === runId);
   const input = loanScoringInput(db, loanId);
-  if (!stored || !run || !input) return null;
+  if (!stored || !input) return null;
   const scorecard = getModel(db, run.modelId)?.report.scorecard;
   const parameters = getParameterSet(db, run.parameterVersion)?.parameters;
   if (!scorecard || !parameters) return null;
