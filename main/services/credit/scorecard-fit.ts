@@ -6,6 +6,7 @@ import type { FeatureColumn } from '../../engines/credit/scorecard/binning.ts';
 import { developScorecard, type ScorecardDevelopment } from '../../engines/credit/scorecard/fit.ts';
 import { PSI_ADJUSTMENT } from '../../engines/credit/scorecard/metrics.ts';
 import { WOE_ADJUSTMENT } from '../../engines/credit/scorecard/woe.ts';
+import { csvLine } from '../csv-writer.ts';
 import { RiskDeskError } from '../../store/errors.ts';
 import { featureColumn, readCsvTable } from './csv-columns.ts';
 
@@ -97,25 +98,22 @@ async function writeRowFiles(dir: string, development: ScorecardDevelopment, rec
   const scored = development.scored;
   if (!scored) return [];
   const features = development.scorecard?.features ?? [];
-  const scores = ['row,set,event,score,pd'];
-  const woe = [['row', 'set', 'event', ...features.map(csvCell)].join(',')];
+  const scores = [csvLine(['row', 'set', 'event', 'score', 'pd'])];
+  const woe = [csvLine(['row', 'set', 'event', ...features])];
   records.forEach((record, i) => {
-    const lead = `${record + 1},${development.holdout[i] ? 'holdout' : 'train'},${events[i] ?? 0}`;
-    scores.push(`${lead},${scored.score[i] ?? ''},${scored.pd[i] ?? ''}`);
-    woe.push([lead, ...scored.woe.map((column) => String(column[i] ?? ''))].join(','));
+    const lead = [record + 1, development.holdout[i] ? 'holdout' : 'train', events[i] ?? 0];
+    scores.push(csvLine([...lead, scored.score[i], scored.pd[i]]));
+    woe.push(csvLine([...lead, ...scored.woe.map((column) => column[i])]));
   });
   try {
     await mkdir(dir, { recursive: true });
     const scoresFile = path.join(dir, 'scores.csv');
     const woeFile = path.join(dir, 'woe.csv');
-    await writeFile(scoresFile, `${scores.join('\n')}\n`);
-    await writeFile(woeFile, `${woe.join('\n')}\n`);
+    // Row-level results of someone's data: readable by their owner only, like every file RiskDesk writes.
+    await writeFile(scoresFile, `${scores.join('\n')}\n`, { mode: 0o600 });
+    await writeFile(woeFile, `${woe.join('\n')}\n`, { mode: 0o600 });
     return [scoresFile, woeFile];
   } catch (error) {
     throw new RiskDeskError('INVALID_ARGUMENT', `--out: could not write to ${dir}: ${error instanceof Error ? error.message : String(error)}`, { dir });
   }
-}
-
-function csvCell(text: string): string {
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
