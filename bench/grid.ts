@@ -168,8 +168,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { db: { type: 'string' }, runs: { type: 'string', default: '20' } } });
   const runs = Number(values.runs);
   const file = await ensureBenchWorkspace(values.db ? path.resolve(values.db) : DEFAULT_BENCH_DB);
-  const exportDir = fs.mkdtempSync(path.join(BENCH_DIR, 'exports-'));
-  const api = createApiService({ workspaces: fixedWorkspaceLocator(file), exportDir });
+  const api = createApiService({ workspaces: fixedWorkspaceLocator(file) });
   try {
     await call(api, 'session.unlock', { passphrase: benchPassphrase() });
     const { rowCount } = await call<{ rowCount: number }>(api, 'portfolio.loans', { startRow: 0, endRow: 1 });
@@ -206,7 +205,6 @@ async function main(): Promise<void> {
     console.log(`  ratio to baseline (median, cached): ${CASES.map((c, i) => `${c.name.split(' (')[0]} ${((medians[i] ?? 0) / baseline.median).toFixed(1)}x`).join(', ')}`);
   } finally {
     await api.close();
-    fs.rmSync(exportDir, { recursive: true, force: true });
   }
 }
 

@@ -18,7 +18,7 @@ export interface HostedTestApi {
 export async function startHostedApi(dir: string): Promise<HostedTestApi> {
   const workspacePath = path.join(dir, 'hosted.rdw');
   (await createWorkspace({ path: workspacePath, username: 'admin', passphrase: ADMIN_PASSPHRASE, now: FIXED_NOW })).close();
-  const service = createApiService({ workspaces: fixedWorkspaceLocator(workspacePath, { demo: false }), exportDir: path.join(dir, 'exports') });
+  const service = createApiService({ workspaces: fixedWorkspaceLocator(workspacePath, { demo: false }) });
 
   async function unlockThrough(socket: HostSocket): Promise<void> {
     const outcome = await socket.call('session.unlock', { passphrase: ADMIN_PASSPHRASE });

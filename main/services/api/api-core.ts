@@ -1,8 +1,8 @@
-import os from 'node:os';
 import path from 'node:path';
 import { events, type EventName, type SessionStatus } from '../../../preload/contract/index.ts';
 import type { UnlockThrottle } from '../../store/unlock-throttle.ts';
 import { DEFAULT_SETTINGS } from '../../store/user-settings.ts';
+import { sweepStaleSessionFolders } from '../session-folder.ts';
 import { createEnginePool, unlockWorkspace, type EnginePool } from '../workspace-service.ts';
 import { ApiFailure } from './api-errors.ts';
 import { IdleTimer, systemTimers, type Timers } from './idle-timer.ts';
@@ -22,8 +22,6 @@ export interface ApiServiceOptions {
   readonly now?: () => Date;
   /** Engine workers for audit verification; by default one worker, started on first use and closed with the service. */
   readonly pool?: EnginePool;
-  /** Where CSV exports are written (default os.tmpdir()/riskdesk-exports, private to the user); removed when the session ends. */
-  readonly exportDir?: string;
   /** The idle lock's timer functions (tests pass fakes). */
   readonly timers?: Timers;
   /** Slows repeated wrong passphrases (default: the process-wide throttle). */
@@ -39,7 +37,6 @@ type Listener = (name: EventName, payload: unknown) => void;
 export class ApiCore {
   readonly now: () => Date;
   readonly log: (line: string) => void;
-  readonly exportDir: string;
   readonly workspaces: WorkspaceLocator;
   readonly throttle: UnlockThrottle | undefined;
   private readonly listeners = new Set<Listener>();
@@ -55,10 +52,20 @@ export class ApiCore {
     this.workspaces = options.workspaces;
     this.now = options.now ?? (() => new Date());
     this.log = options.log ?? ((line) => console.error(line));
-    this.exportDir = path.resolve(options.exportDir ?? path.join(os.tmpdir(), 'riskdesk-exports'));
     this.throttle = options.throttle;
     this.givenPool = options.pool;
     this.idle = new IdleTimer(options.timers ?? systemTimers, () => void this.lock('idle'));
+    // Exports and uploads of a RiskDesk that was killed are still on disk: remove them before anyone unlocks.
+    for (const { path: file } of this.workspaces.recent()) this.sweep(file);
+  }
+
+  /** Removes what sessions of ended processes left beside a workspace; a failure is logged, never fatal. */
+  private sweep(workspacePath: string): void {
+    try {
+      sweepStaleSessionFolders(workspacePath);
+    } catch (error) {
+      this.log(`RiskDesk: could not remove stale session files beside ${workspacePath}: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   onEvent(listener: Listener): () => void {
@@ -112,6 +119,7 @@ export class ApiCore {
   async unlock(request: { workspace?: string; username?: string; passphrase: string }): Promise<SessionStatus> {
     await this.restoring;
     const file = this.workspaces.resolve(request.workspace);
+    this.sweep(file);
     const workspace = await unlockWorkspace({ path: file, passphrase: request.passphrase, ...(request.username ? { username: request.username } : {}), ...(this.throttle ? { throttle: this.throttle } : {}) });
     let session: Session;
     try {

@@ -96,9 +96,13 @@ describe('jobs: progress, completion, cancellation, serialised writes, export, b
     assert.ok(read.done);
     assert.equal(read.nextOffset, Buffer.byteLength(read.chunk));
     assert.match(read.fileName, /^loans-20261101-090000-[0-9a-f]{8}\.csv$/);
-    const file = path.join(ws.exportDir, read.fileName);
-    assert.equal(fs.statSync(file).mode & 0o777, 0o600);
-    assert.equal(fs.statSync(ws.exportDir).mode & 0o777, 0o700);
+    const [file, ...others] = filesUnder(ws.temporaryRoot);
+    assert.deepEqual(others, [], 'one export, in one session folder');
+    assert.equal(path.basename(file ?? ''), read.fileName);
+    assert.equal(fs.statSync(file ?? '').mode & 0o777, 0o600);
+    assert.equal(path.dirname(path.dirname(file ?? '')), ws.temporaryRoot, 'beside the workspace, in a folder of the session');
+    assert.equal(fs.statSync(path.dirname(file ?? '')).mode & 0o777, 0o700);
+    assert.equal(fs.statSync(ws.temporaryRoot).mode & 0o777, 0o700);
     const past = await t.api.call('jobs.readExport', { jobId, offset: read.nextOffset + 1 });
     assert.ok(!past.ok && past.error.code === 'VALIDATION');
     const notExport = await t.api.call('jobs.readExport', { jobId: (await t.ok<Job[]>('jobs.list'))[0]?.jobId, offset: 0 });
@@ -138,8 +142,7 @@ describe('jobs: progress, completion, cancellation, serialised writes, export, b
     const done = await t.jobDone(jobId);
     assert.equal(done.job.state, 'done');
     assert.equal((done.result as { path: string }).path, target);
-    const exportFiles = fs.readdirSync(ws.exportDir);
-    assert.ok(exportFiles.length > 0);
+    assert.ok(filesUnder(ws.temporaryRoot).length > 0);
 
     const more = borrowersCsv(path.join(ws.dir, 'more.csv'), 3, 'Y');
     await t.jobDone((await t.ok<{ jobId: string }>('jobs.startImport', { kind: 'borrowers', path: more })).jobId);
@@ -151,7 +154,7 @@ describe('jobs: progress, completion, cancellation, serialised writes, export, b
     const status = await t.ok<SessionStatus>('workspace.restore', { from: target, passphrase: ADMIN_PASSPHRASE });
     assert.equal(status.state, 'locked');
     assert.deepEqual(t.events.filter((e) => e.name === 'session.locked').map((e) => e.payload), [{ reason: 'restore' }]);
-    assert.deepEqual(fs.readdirSync(ws.exportDir), [], 'exports go with the session');
+    assert.deepEqual(fs.readdirSync(ws.temporaryRoot), [], 'exports go with the session, and so does its folder');
     await t.ok('session.unlock', { passphrase: ADMIN_PASSPHRASE });
     assert.equal(await borrowerCount(), 20_004);
     const audit = await t.ok<{ rows: { action: string }[] }>('audit.events', { startRow: 0, endRow: 1, sortModel: [{ colId: 'seq', sort: 'desc' }] });
@@ -168,6 +171,10 @@ describe('jobs: progress, completion, cancellation, serialised writes, export, b
     assert.deepEqual(t.logs, []);
   });
 });
+
+function filesUnder(dir: string): string[] {
+  return (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[]).filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+}
 
 async function until(condition: () => boolean): Promise<void> {
   for (let i = 0; i < 500 && !condition(); i += 1) await new Promise((resolve) => setTimeout(resolve, 5));

@@ -13,6 +13,7 @@ import type { Db } from '../../store/database.ts';
 import { UnlockThrottle } from '../../store/unlock-throttle.ts';
 import { Workspace } from '../../store/workspace.ts';
 import { ADMIN_PASSPHRASE, FIXED_NOW } from '../../test-support/temp-workspace.ts';
+import { temporaryRootFor } from '../session-folder.ts';
 import { addUser } from '../users-service.ts';
 import { createApiService, fixedWorkspaceLocator, type ApiService } from './api-service.ts';
 import type { Timers } from './idle-timer.ts';
@@ -75,7 +76,8 @@ export interface TestApi {
 export interface TestWorkspace {
   readonly dir: string;
   readonly file: string;
-  readonly exportDir: string;
+  /** Where sessions keep their exports and uploads (one folder per session inside). */
+  readonly temporaryRoot: string;
   /** A service over this workspace (not yet unlocked); closed by dispose(). */
   service(options?: { now?: () => Date }): TestApi;
   /** Closes every service and removes the folder; call it from the suite's `after`. */
@@ -99,12 +101,12 @@ export async function createTestWorkspace(options: { roles?: boolean; seed?: (db
   } finally {
     workspace.close();
   }
-  const exportDir = path.join(dir, 'exports');
+  const temporaryRoot = temporaryRootFor(file);
   const throttle = new UnlockThrottle({ sleep: async () => {} });
   return {
     dir,
     file,
-    exportDir,
+    temporaryRoot,
     async dispose() {
       for (const service of services) await service.close();
       fs.rmSync(dir, { recursive: true, force: true });
@@ -112,7 +114,7 @@ export async function createTestWorkspace(options: { roles?: boolean; seed?: (db
     service(serviceOptions = {}) {
       const timers = new FakeTimers();
       const logs: string[] = [];
-      const api = createApiService({ workspaces: fixedWorkspaceLocator(file), exportDir, timers, throttle, log: (line) => logs.push(line), now: serviceOptions.now ?? (() => FIXED_NOW) });
+      const api = createApiService({ workspaces: fixedWorkspaceLocator(file), timers, throttle, log: (line) => logs.push(line), now: serviceOptions.now ?? (() => FIXED_NOW) });
       services.push(api);
       const events: RecordedEvent[] = [];
       const waiting = new Map<string, (payload: never) => void>();

@@ -6,7 +6,7 @@ import { verifyAudit } from '../jobs-service.ts';
 import { LOAN_GRID } from '../../store/portfolio-queries.ts';
 import { ApiFailure } from './api-errors.ts';
 import type { HandlerTable } from './handler.ts';
-import { exportColumns, exportLoansCsv, readExportChunk, type ExportSummary } from './loan-export.ts';
+import { auditLoanExport, exportColumns, exportLoansCsv, readExportChunk, type ExportSummary } from './loan-export.ts';
 import { checkGridQuery } from './portfolio-handlers.ts';
 
 type JobMethods = 'jobs.startImport' | 'jobs.startDemo' | 'jobs.list' | 'jobs.cancel' | 'audit.verify' | 'portfolio.exportLoans' | 'jobs.readExport' | 'workspace.backup';
@@ -78,21 +78,17 @@ export const jobHandlers: HandlerTable<JobMethods> = {
   'portfolio.exportLoans': (core, args) => {
     const session = core.requireSession();
     checkGridQuery(LOAN_GRID, args);
-    const columns = exportColumns(args.columns);
+    const scope = { filterModel: args.filterModel, sortModel: args.sortModel, columns: exportColumns(args.columns) };
     const reader = session.workspace.readerSpec();
     const jobId = session.jobs.start(
       'export-loans',
       'Loan export (CSV)',
-      (control) =>
-        exportLoansCsv({
-          reader,
-          dir: core.exportDir,
-          fileName: `loans-${fileStamp(core.now())}-${control.jobId.slice(0, 8)}.csv`,
-          filterModel: args.filterModel,
-          sortModel: args.sortModel,
-          columns,
-          control,
-        }),
+      async (control) => {
+        const file = session.folder.pathFor(`loans-${fileStamp(core.now())}-${control.jobId.slice(0, 8)}.csv`);
+        const summary = await exportLoansCsv({ ...scope, reader, file, control });
+        await session.write(() => auditLoanExport(session.ctx, summary, scope));
+        return summary;
+      },
       { write: false },
     );
     return { jobId };

@@ -1,10 +1,15 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { LOAN_COLUMNS, type LoanRow } from '../../../preload/contract/index.ts';
 import type { GridFilterModel, GridSortModel } from '../../store/grid-sql.ts';
+import { appendAuditEvent } from '../../store/audit.ts';
+import { inTransaction } from '../../store/database.ts';
 import { countLoans, loanViewRows } from '../../store/portfolio-queries.ts';
 import { openReadConnection } from '../../store/read-connection.ts';
+import type { ServiceContext } from '../context.ts';
+import { CSV_BOM, CSV_LINE_END, csvLine } from '../csv-writer.ts';
 import { currencyMinorDigits, isCurrencyCode } from '../import/money.ts';
 import { ApiFailure } from './api-errors.ts';
 import type { JobControl } from './job-registry.ts';
@@ -21,13 +26,20 @@ const MONEY_HEADERS: Partial<Record<LoanColumn, string>> = {
 };
 const ROWS_PER_TURN = 2_000;
 const FLUSH_CHARS = 1 << 18;
-/** Excel reads a UTF-8 CSV as UTF-8 only with a byte order mark; the CSV import accepts one. */
-const BOM = '\uFEFF';
 
 export interface ExportSummary {
   readonly fileName: string;
   readonly rows: number;
   readonly bytes: number;
+  /** SHA-256 of the file's bytes, as recorded in the audit event. */
+  readonly sha256: string;
+}
+
+/** What an export covered: the view's filter and sort and the columns chosen. */
+export interface ExportScope {
+  readonly filterModel: GridFilterModel;
+  readonly sortModel: GridSortModel;
+  readonly columns: readonly LoanColumn[];
 }
 
 /** The chosen columns in contract order of choice, plus the currency whenever money is exported. */
@@ -35,11 +47,6 @@ export function exportColumns(chosen: readonly LoanColumn[] | undefined): LoanCo
   const columns = [...new Set(chosen ?? LOAN_COLUMNS)];
   if (columns.some((c) => c in MONEY_HEADERS) && !columns.includes('currency')) columns.push('currency');
   return columns;
-}
-
-/** RFC 4180 field: quoted when it holds a comma, quote or line break, or starts or ends with a space. */
-export function csvField(value: string): string {
-  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
 export function majorUnits(minor: number, currency: string): string {
@@ -51,45 +58,28 @@ export function majorUnits(minor: number, currency: string): string {
   return `${sign}${padded.slice(0, -digits)}.${padded.slice(-digits)}`;
 }
 
-function csvLine(row: Partial<LoanRow>, columns: readonly LoanColumn[]): string {
-  return columns
-    .map((column) => {
+function loanLine(row: Partial<LoanRow>, columns: readonly LoanColumn[]): string {
+  return csvLine(
+    columns.map((column) => {
       const value = row[column];
-      if (value === null || value === undefined) return '';
-      if (column in MONEY_HEADERS && typeof value === 'number') return majorUnits(value, row.currency ?? '');
-      return csvField(String(value));
-    })
-    .join(',');
-}
-
-/**
- * Refuses an export folder someone else could read: it must be a real directory (not a link), owned by this
- * user and closed to everyone else. It is created that way when missing (the default lives in the shared temp folder).
- */
-export function privateDirectory(dir: string): void {
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const stat = fs.lstatSync(dir);
-  const uid = process.getuid?.();
-  const foreign = !stat.isDirectory() || (uid !== undefined && (stat.uid !== uid || (stat.mode & 0o077) !== 0));
-  if (foreign) throw new ApiFailure('INVALID_ARGUMENT', `The export folder ${dir} is not a private folder of this user; remove it or choose another export folder.`);
+      return column in MONEY_HEADERS && typeof value === 'number' ? majorUnits(value, row.currency ?? '') : value;
+    }),
+  );
 }
 
 /**
  * Streams the whole filtered, sorted loan view to a new CSV file, on a read connection of its own (the
  * session's reader stays free for the grid), yielding to the event loop between batches so the app stays responsive.
  */
-export async function exportLoansCsv(request: {
-  readonly reader: { path: string; key: Buffer };
-  readonly dir: string;
-  readonly fileName: string;
-  readonly filterModel: GridFilterModel;
-  readonly sortModel: GridSortModel;
-  readonly columns: readonly LoanColumn[];
-  readonly control: JobControl;
-}): Promise<ExportSummary> {
-  const { control, columns } = request;
-  privateDirectory(request.dir);
-  const file = path.join(request.dir, request.fileName);
+export async function exportLoansCsv(
+  request: ExportScope & {
+    readonly reader: { path: string; key: Buffer };
+    /** A new file in the session's private folder. */
+    readonly file: string;
+    readonly control: JobControl;
+  },
+): Promise<ExportSummary> {
+  const { control, columns, file } = request;
   const handle = await fs.promises.open(file, 'wx', 0o600);
   control.keepFile(file);
   let db: ReturnType<typeof openReadConnection> | undefined;
@@ -100,30 +90,50 @@ export async function exportLoansCsv(request: {
     const total = countLoans(db, request.filterModel);
     const selected: LoanColumn[] = columns.includes('currency') ? [...columns] : [...columns, 'currency'];
     rows = loanViewRows(db, request.filterModel, request.sortModel, selected);
-    let buffer = BOM + columns.map((c) => MONEY_HEADERS[c] ?? c).join(',') + '\r\n';
+    let buffer = CSV_BOM + csvLine(columns.map((c) => MONEY_HEADERS[c] ?? c)) + CSV_LINE_END;
+    const digest = createHash('sha256');
+    const flush = async (): Promise<void> => {
+      digest.update(buffer, 'utf8');
+      await handle.write(buffer);
+      buffer = '';
+    };
     let written = 0;
     for (const row of rows) {
-      buffer += csvLine(row, columns) + '\r\n';
+      buffer += loanLine(row, columns) + CSV_LINE_END;
       written += 1;
-      if (buffer.length >= FLUSH_CHARS) {
-        await handle.write(buffer);
-        buffer = '';
-      }
+      if (buffer.length >= FLUSH_CHARS) await flush();
       if (written % ROWS_PER_TURN === 0) {
         control.progress({ done: written, total: Math.max(total, written), phase: 'rows' });
         await nextTurn();
         control.signal.throwIfAborted();
       }
     }
-    await handle.write(buffer);
+    await flush();
     await handle.sync();
     control.progress({ done: written, total: written, phase: 'rows' });
-    return { fileName: request.fileName, rows: written, bytes: (await handle.stat()).size };
+    return { fileName: path.basename(file), rows: written, bytes: (await handle.stat()).size, sha256: digest.digest('hex') };
   } finally {
     rows?.return?.();
     db?.close();
     await handle.close();
   }
+}
+
+/**
+ * An export takes the loan book out of the encrypted workspace as plaintext, which auditors ask about: it is
+ * recorded once the file is complete (who, when, which view, how many rows, the file's digest). A session
+ * locked before this commits fails the export, and its file is removed with the job.
+ */
+export function auditLoanExport(ctx: ServiceContext, summary: ExportSummary, scope: ExportScope): void {
+  inTransaction(ctx.db, () =>
+    appendAuditEvent(ctx.db, {
+      actor: ctx.actor.username,
+      action: 'portfolio.export',
+      subject: 'loans',
+      details: { file: summary.fileName, rows: summary.rows, bytes: summary.bytes, sha256: summary.sha256, columns: [...scope.columns], filterModel: scope.filterModel, sortModel: scope.sortModel },
+      at: ctx.now().toISOString(),
+    }),
+  );
 }
 
 const CHUNK_BYTES = 1 << 20;

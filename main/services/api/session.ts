@@ -4,6 +4,7 @@ import { dataVersion, openReadConnection } from '../../store/read-connection.ts'
 import { readUserSettings } from '../../store/user-settings.ts';
 import type { Workspace } from '../../store/workspace.ts';
 import { contextFor, type ServiceContext } from '../context.ts';
+import { SessionFolder } from '../session-folder.ts';
 import { ApiFailure } from './api-errors.ts';
 import { JobRegistry, type JobRegistryOptions } from './job-registry.ts';
 import { ReadCache } from './read-cache.ts';
@@ -22,6 +23,8 @@ export class Session {
   readonly reader: Db;
   readonly jobs: JobRegistry;
   readonly ctx: ServiceContext;
+  /** Exports and uploads of this session, beside the workspace; removed when it ends. */
+  readonly folder: SessionFolder;
   settings: Settings;
   private readonly writeLock: WriteLock;
   private readonly cache = new ReadCache(READ_CACHE_WEIGHT);
@@ -34,6 +37,7 @@ export class Session {
     this.ctx = contextFor(workspace, options.now);
     this.settings = readUserSettings(this.reader, workspace.user.username);
     this.jobs = new JobRegistry({ ...options.jobs, writeLock: options.writeLock, now: options.now });
+    this.folder = new SessionFolder(workspace.path);
   }
 
   get user(): Workspace['user'] {
@@ -71,6 +75,7 @@ export class Session {
   async close(): Promise<void> {
     this.closed = true;
     await this.jobs.close();
+    this.folder.remove();
     this.cache.clear();
     await this.writeLock.run(() => {
       if (this.reader.open) this.reader.close();
