@@ -75,7 +75,8 @@ describe('Workspace', () => {
     }
     assert.deepEqual(waits, [1000, 2000, 4000]);
     (await Workspace.open({ path: file, passphrase: ADMIN_PASSPHRASE, throttle })).close();
-    assert.equal(throttle.delayFor(file), 0);
+    await assert.rejects(Workspace.open({ path: file, passphrase: 'not the passphrase', throttle }), { code: 'BAD_PASSPHRASE' });
+    assert.deepEqual(waits, [1000, 2000, 4000, 1000], 'a success starts the count again');
   });
 
   it('names an unknown user', async () => {

@@ -16,11 +16,14 @@ import {
 } from './keyring.ts';
 import { migrate } from './migrate.ts';
 import type { Role } from './roles.ts';
+import { auditUnlockFailures } from './unlock-failures.ts';
 import { defaultUnlockThrottle, type UnlockThrottle } from './unlock-throttle.ts';
 import { findUser, insertUser, USERNAME_PATTERN } from './users.ts';
 import { assertKeyringMatches, readDatabaseSalt } from './workspace-identity.ts';
 
 export const DEFAULT_BASE_CURRENCY = 'CNY';
+/** User names tried are recorded (for the audit trail) up to this length. */
+const MAX_RECORDED_USERNAME = 64;
 
 export interface WorkspaceUser {
   readonly username: string;
@@ -97,26 +100,36 @@ export class Workspace {
   }
 
   /**
-   * Unlocks a workspace for one user. Every check before the key is unwrapped only reads, so a wrong
-   * passphrase or a foreign keyring leaves both files exactly as they were.
+   * Unlocks a workspace for one user. Every check before the key is unwrapped only reads the workspace, so a
+   * wrong passphrase or a foreign keyring leaves both files exactly as they were; a failed check is counted
+   * beside the workspace (or beside `countFailuresAs`, the backup a restore unlocks a copy of) and written into
+   * the audit trail by the next successful unlock.
    */
-  static async open(options: { path: string; username?: string; passphrase: string; throttle?: UnlockThrottle }): Promise<Workspace> {
+  static async open(options: { path: string; username?: string; passphrase: string; throttle?: UnlockThrottle; countFailuresAs?: string; now?: () => Date }): Promise<Workspace> {
     const { path, passphrase } = options;
     const throttle = options.throttle ?? defaultUnlockThrottle;
+    const counted = options.countFailuresAs ?? path;
     const keyringPath = keyringPathFor(path);
     if (!fs.existsSync(path)) throw new RiskDeskError('WORKSPACE_NOT_FOUND', `There is no workspace at ${path}.`);
     const keyring = readKeyring(keyringPath);
     assertKeyringMatches(path, keyringPath, keyring);
     const username = options.username ?? keyring.defaultUser;
-    const entry = findEntry(keyring, username);
-    if (!entry) throw new RiskDeskError('UNKNOWN_USER', `${path} has no user "${username}".`);
-
-    const key = await unwrapDataKey(entry, keyring.workspaceId, passphrase);
-    if (!key) {
-      await throttle.penalise(path);
-      throw new RiskDeskError('BAD_PASSPHRASE', `Wrong passphrase for ${username} on ${path}. Nothing was changed; repeated attempts are slowed down.`);
+    const attempt = await throttle.attempt({
+      workspace: counted,
+      username: username.slice(0, MAX_RECORDED_USERNAME),
+      check: async () => {
+        const entry = findEntry(keyring, username);
+        if (!entry) return 'unknown_user';
+        return (await unwrapDataKey(entry, keyring.workspaceId, passphrase)) ?? 'bad_passphrase';
+      },
+    });
+    if (!attempt.ok) {
+      const slowed = `${attempt.failures} failed ${attempt.failures === 1 ? 'attempt' : 'attempts'} in a row; this answer waited ${attempt.delayMs / 1000} s, and the next failure waits ${throttle.delayAfter(attempt.failures + 1) / 1000} s`;
+      const details = { failures: attempt.failures, delayMs: attempt.delayMs };
+      if (attempt.outcome === 'unknown_user') throw new RiskDeskError('UNKNOWN_USER', `${path} has no user "${username}" (${slowed}).`, details);
+      throw new RiskDeskError('BAD_PASSPHRASE', `Wrong passphrase for ${username} on ${path}. Nothing was changed (${slowed}).`, details);
     }
-    throttle.recordSuccess(path);
+    const key = attempt.value;
 
     const db = openEncryptedDatabase(path, key);
     try {
@@ -127,6 +140,8 @@ export class Workspace {
       }
       const user = findUser(db, username);
       if (!user) throw new RiskDeskError('UNKNOWN_USER', `${path} has a key for "${username}" but no such user; ask an admin to remove the stale keyring entry.`);
+      auditUnlockFailures(db, counted, { workspaceId: keyring.workspaceId, unlockedBy: user.username, now: (options.now ?? (() => new Date()))() });
+      throttle.recordSuccess(counted);
       return new Workspace(path, keyring.workspaceId, db, { username: user.username, role: user.role }, key);
     } catch (error) {
       db.close();

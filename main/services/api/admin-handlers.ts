@@ -12,18 +12,22 @@ import type { Session } from './session.ts';
 
 type AdminMethods = 'users.list' | 'users.add' | 'users.remove' | 'users.changePassphrase' | 'workspace.restore';
 
-/** Changing one's own passphrase proves the current one first, like an unlock (and as slowly after wrong guesses). */
+/**
+ * Changing one's own passphrase proves the current one first, like an unlock: in turn with unlocks, counted
+ * with them, and as slowly after wrong guesses.
+ */
 async function checkCurrentPassphrase(core: ApiCore, session: Session, current: string | undefined): Promise<void> {
   if (current === undefined) throw validationFailure('arguments', [{ path: ['currentPassphrase'], message: 'your current passphrase is needed to change it' }]);
   const { workspace } = session;
   const keyring = workspace.readKeyring();
   const entry = findEntry(keyring, workspace.user.username);
-  const key = entry ? await unwrapDataKey(entry, keyring.workspaceId, current) : null;
-  if (!key) {
-    await (core.throttle ?? defaultUnlockThrottle).penalise(workspace.path);
-    throw new RiskDeskError('BAD_PASSPHRASE', 'That is not your current passphrase; nothing was changed.');
-  }
-  key.fill(0);
+  const checked = await (core.throttle ?? defaultUnlockThrottle).attempt({
+    workspace: workspace.path,
+    username: workspace.user.username,
+    check: async () => (entry ? await unwrapDataKey(entry, keyring.workspaceId, current) : null) ?? 'bad_passphrase',
+  });
+  if (!checked.ok) throw new RiskDeskError('BAD_PASSPHRASE', 'That is not your current passphrase; nothing was changed.');
+  checked.value.fill(0);
 }
 
 export const adminHandlers: HandlerTable<AdminMethods> = {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { ApiOutcome, SessionStatus, Settings } from '../../../preload/contract/index.ts';
 import { RiskDeskError } from '../../store/errors.ts';
+import { MAX_PENDING } from '../../store/unlock-throttle.ts';
 import { INTERNAL_MESSAGE, scrubbed, secretsIn, toApiError } from './api-errors.ts';
 import { fixedWorkspaceLocator } from './api-service.ts';
 import { ADMIN_PASSPHRASE, createTestWorkspace, type TestWorkspace } from './api-test-workspace.ts';
@@ -34,6 +35,22 @@ describe('sessions: unlock, lock, idle lock, settings', () => {
     assert.equal(recent?.path, ws.file);
     assert.ok(recent?.lastOpenedAt);
     assert.deepEqual(t.logs, []);
+  });
+
+  it('checks a burst of parallel wrong unlocks one at a time, refuses the flood beyond the queue, and audits the ones it checked', async () => {
+    const t = ws.service();
+    const codes = await Promise.all(Array.from({ length: 16 }, () => codeOf(t.api.call('session.unlock', { passphrase: 'a wrong passphrase' }))));
+    assert.deepEqual(codes, [...Array<string>(MAX_PENDING).fill('BAD_PASSPHRASE'), ...Array<string>(16 - MAX_PENDING).fill('INVALID_STATE')]);
+    await t.ok('session.unlock', { passphrase: ADMIN_PASSPHRASE });
+    const audit = await t.ok<{ rows: { action: string; actor: string }[] }>('audit.events', {
+      startRow: 0,
+      endRow: 100,
+      sortModel: [{ colId: 'seq', sort: 'desc' }],
+      filterModel: { action: { filterType: 'text', type: 'equals', filter: 'session.unlock_failed' } },
+    });
+    assert.ok(audit.rows.length >= MAX_PENDING);
+    assert.deepEqual(audit.rows.slice(0, MAX_PENDING).map((row) => row.actor), Array<string>(MAX_PENDING).fill('admin'));
+    await t.ok('session.lock');
   });
 
   it('locks after the idle time without activity, emitting session.locked and dropping the session', async () => {
