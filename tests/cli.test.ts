@@ -177,6 +177,37 @@ describe('riskdesk CLI', () => {
     }
   });
 
+  it('restore refuses an empty, truncated or foreign backup or a wrong keyring with exit 1, naming the backup, leaving --db alone', async () => {
+    const good = path.join(dir, 'good-backup.rdw');
+    const other = path.join(dir, 'other.rdw');
+    const [backedUp, created] = await Promise.all([riskdesk(['backup', '--db', db, '--to', good]), riskdesk(['init', '--db', other])]);
+    expectExit(backedUp, 0);
+    expectExit(created, 0);
+    const bytes = fs.readFileSync(good);
+    const badBackups = [
+      { name: 'half.rdw', content: bytes.subarray(0, Math.floor(bytes.length / 2)), code: 'WORKSPACE_DAMAGED' },
+      { name: 'empty.rdw', content: Buffer.alloc(0), code: 'NOT_A_WORKSPACE' },
+      { name: 'notes.rdw', content: 'Backups are on the NAS.\n'.repeat(50), code: 'KEYRING_MISMATCH' },
+      { name: 'wrong-keyring.rdw', content: bytes, keyring: `${other}.keyring`, code: 'KEYRING_MISMATCH' },
+    ];
+    const before = [fileSha256(db), fileSha256(`${db}.keyring`)];
+    // One at a time: each restore stages its copy beside --db under the same name.
+    for (const bad of badBackups) {
+      const from = path.join(dir, bad.name);
+      fs.writeFileSync(from, bad.content);
+      fs.copyFileSync(bad.keyring ?? `${good}.keyring`, `${from}.keyring`);
+      const run = await riskdesk(['restore', '--from', from, '--db', db, '--force']);
+      expectExit(run, 1);
+      assert.equal(run.stdout, '');
+      assert.ok(run.stderr.startsWith(`riskdesk: `) && run.stderr.includes(from), `${bad.name}: ${run.stderr}`);
+      assert.doesNotMatch(run.stderr, /\.restoring|unexpected error/);
+      const error = json(await riskdesk(['restore', '--from', from, '--db', db, '--force', '--json'])).error as { code: string; message: string };
+      assert.equal(error.code, bad.code, `${bad.name}: ${error.message}`);
+    }
+    assert.deepEqual([fileSha256(db), fileSha256(`${db}.keyring`)], before, 'the workspace at --db is untouched');
+    assert.ok(!fs.readdirSync(dir).some((file) => file.includes('.restoring')), 'no staging files left');
+  });
+
   it('audit verify fails with exit 1 and names the event after a row is tampered with outside RiskDesk', async () => {
     const copy = path.join(dir, 'tampered.rdw');
     expectExit(await riskdesk(['backup', '--db', db, '--to', copy]), 0);

@@ -1,14 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fsyncDirectory } from '../store/atomic-file.ts';
+import { fsyncDirectory, fsyncFile } from '../store/atomic-file.ts';
 import { appendAuditEvent } from '../store/audit.ts';
+import { appendBackupEvent, recordedBackupHashes } from '../store/backup-events.ts';
 import { inTransaction, openEncryptedDatabase } from '../store/database.ts';
-import { RiskDeskError } from '../store/errors.ts';
+import { isRiskDeskError, RiskDeskError } from '../store/errors.ts';
 import { sha256File } from '../store/file-digest.ts';
-import { keyringPathFor } from '../store/keyring.ts';
+import { keyringPathFor, readKeyring } from '../store/keyring.ts';
+import { copyToOwnerOnlyFile, createOwnerOnlyFile } from '../store/owner-only-file.ts';
 import type { UnlockThrottle } from '../store/unlock-throttle.ts';
+import { assertKeyringMatches } from '../store/workspace-identity.ts';
 import { Workspace } from '../store/workspace.ts';
 import { requirePermission } from './permissions.ts';
+import { aboutTheBackup, damagedBackup } from './restore-errors.ts';
 
 export interface BackupSummary {
   path: string;
@@ -17,72 +21,122 @@ export interface BackupSummary {
   sha256: string;
 }
 
-function refuseExisting(target: string): void {
-  for (const file of [target, keyringPathFor(target)]) {
-    if (fs.existsSync(file)) throw new RiskDeskError('WORKSPACE_EXISTS', `${file} already exists; choose a new backup path.`);
-  }
+function isPresent(file: string): boolean {
+  return fs.lstatSync(file, { throwIfNoEntry: false }) !== undefined;
+}
+
+/**
+ * What a backup killed between its two renames leaves: the database under its final name without its keyring,
+ * byte for byte a file this workspace's audit trail records backing up to that path. A retry may replace it.
+ */
+async function isUnfinishedBackupOf(workspace: Workspace, file: string): Promise<boolean> {
+  const recorded = recordedBackupHashes(workspace.db, workspace.id, file);
+  return recorded.length > 0 && fs.lstatSync(file).isFile() && recorded.includes(await sha256File(file));
+}
+
+/** A backup never replaces anything but its own unfinished self. */
+async function refuseExisting(workspace: Workspace, target: string): Promise<void> {
+  const keyring = keyringPathFor(target);
+  if (isPresent(keyring)) throw new RiskDeskError('WORKSPACE_EXISTS', `${keyring} already exists; choose a new backup path.`);
+  if (!isPresent(target) || (await isUnfinishedBackupOf(workspace, target))) return;
+  throw new RiskDeskError('WORKSPACE_EXISTS', `${target} already exists (and is not an unfinished backup of this workspace); choose a new backup path.`);
 }
 
 function removeDatabaseFiles(file: string): void {
   for (const f of [file, `${file}-wal`, `${file}-shm`, keyringPathFor(file)]) fs.rmSync(f, { force: true });
 }
 
-/** Opens a copy with the workspace key and runs SQLite's full integrity check; throws unless it is clean. */
-function verifyCopy(copy: string, key: Buffer, workspaceId: string): void {
+/** Opens a copy read-only with the workspace key: what SQLite's full integrity check or its workspace id says is wrong, or null. */
+function copyProblem(copy: string, key: Buffer, workspaceId: string): string | null {
   const db = openEncryptedDatabase(copy, key, { readonly: true });
   try {
     const result = db.pragma('integrity_check') as { integrity_check: string }[];
     if (result.length !== 1 || result[0]?.integrity_check !== 'ok') {
-      throw new RiskDeskError('BACKUP_FAILED', `${copy} failed its integrity check: ${result.map((r) => r.integrity_check).slice(0, 3).join('; ')}`);
+      const first = result.slice(0, 3).map((r) => r.integrity_check.replace(/\s+/g, ' '));
+      return `SQLite's integrity check reports "${first.join('; ')}"`;
     }
     const id = (db.prepare(`SELECT value FROM meta WHERE key = 'workspace_id'`).get() as { value: string } | undefined)?.value;
-    if (id !== workspaceId) throw new RiskDeskError('BACKUP_FAILED', `${copy} is not a copy of workspace ${workspaceId}.`);
+    return id === workspaceId ? null : `it is not a copy of workspace ${workspaceId}`;
   } finally {
     db.close();
   }
 }
 
+/** VACUUM INTO a new owner-only file, synced to disk (SQLite does not), checked, with its keyring beside it. */
+function writeCheckedCopy(workspace: Workspace, copy: string): void {
+  createOwnerOnlyFile(copy);
+  workspace.db.prepare('VACUUM INTO ?').run(copy);
+  fsyncFile(copy);
+  const problem = copyProblem(copy, workspace.readerSpec().key, workspace.id);
+  if (problem) throw new RiskDeskError('BACKUP_FAILED', `The copy of workspace ${workspace.id} failed its check (${problem}); no backup was made.`);
+  workspace.writeKeyringForCopy(copy);
+}
+
 /**
  * Online backup: VACUUM INTO writes a consistent, compacted snapshot encrypted with the same key (readers and
- * the writer carry on meanwhile). The copy is checked before it takes its final name, and gets its own keyring.
+ * the writer carry on meanwhile). The copy and its own keyring are written and checked under temporary names;
+ * its audit event commits in the source before they take their final names, so a backup under its final name
+ * is always audited. The database is renamed first: killed before its keyring follows, it is left keyring-less,
+ * and a retry to the same path recognises it by its audit event and replaces it.
  */
 export async function backupWorkspace(workspace: Workspace, target: string, now = () => new Date()): Promise<BackupSummary> {
   requirePermission(workspace.user, 'workspace.backup');
   const destination = path.resolve(target);
-  refuseExisting(destination);
+  await refuseExisting(workspace, destination);
   const partial = `${destination}.partial`;
   removeDatabaseFiles(partial);
   try {
-    workspace.db.prepare('VACUUM INTO ?').run(partial);
-    const { key } = workspace.readerSpec();
-    verifyCopy(partial, key, workspace.id);
+    writeCheckedCopy(workspace, partial);
+    const backup = { file: destination, bytes: fs.statSync(partial).size, sha256: await sha256File(partial) };
+    inTransaction(workspace.db, () => {
+      appendBackupEvent(workspace.db, { actor: workspace.user.username, workspaceId: workspace.id, at: now().toISOString(), backup });
+    });
     fs.renameSync(partial, destination);
+    fs.renameSync(keyringPathFor(partial), keyringPathFor(destination));
     fsyncDirectory(path.dirname(destination));
-    workspace.writeKeyringForCopy(destination);
+    return { path: destination, keyringPath: keyringPathFor(destination), bytes: backup.bytes, sha256: backup.sha256 };
   } catch (error) {
     removeDatabaseFiles(partial);
     if (error instanceof RiskDeskError) throw error;
     throw new RiskDeskError('BACKUP_FAILED', `Backup to ${destination} failed: ${(error as Error).message}`);
   }
-  const summary: BackupSummary = { path: destination, keyringPath: keyringPathFor(destination), bytes: fs.statSync(destination).size, sha256: await sha256File(destination) };
-  inTransaction(workspace.db, () => {
-    appendAuditEvent(workspace.db, {
-      actor: workspace.user.username,
-      action: 'workspace.backup',
-      subject: `workspace:${workspace.id}`,
-      details: { file: summary.path, bytes: summary.bytes, sha256: summary.sha256 },
-      at: now().toISOString(),
-    });
-  });
-  return summary;
 }
 
-/**
- * Restores a backup (database and keyring) to `target`. The backup itself is never modified: it is copied
- * aside, unlocked there by an admin of the backup, checked, audited, and only then renamed into place.
- * An existing target is replaced only with `force`.
- */
-export async function restoreWorkspace(request: {
+/** The checks that need no key, made on the backup itself (reading only), so that each names the file the user gave. */
+function checkBackupFiles(from: string): void {
+  const stat = fs.statSync(from, { throwIfNoEntry: false });
+  if (!stat) throw new RiskDeskError('WORKSPACE_NOT_FOUND', `There is no backup at ${from}.`);
+  if (stat.isFile() && stat.size === 0) throw new RiskDeskError('NOT_A_WORKSPACE', `${from} is empty (0 bytes): it is not a RiskDesk backup.`);
+  const keyringPath = keyringPathFor(from);
+  if (!isPresent(keyringPath)) throw new RiskDeskError('KEYRING_MISSING', `The backup's keyring ${keyringPath} is missing.`);
+  assertKeyringMatches(from, keyringPath, readKeyring(keyringPath));
+}
+
+/** Unlocks the staged copy as an admin of the backup, checks it fully and audits the restore in it. */
+async function auditRestoreInCopy(copy: string, from: string, sha256: string, request: RestoreRequest): Promise<void> {
+  // Wrong passphrases count against the backup (a new copy is made for every attempt), and reach the
+  // restored workspace's audit trail once an attempt succeeds.
+  const restored = await Workspace.open({ path: copy, username: request.username, passphrase: request.passphrase, throttle: request.throttle, countFailuresAs: from, ...(request.now ? { now: request.now } : {}) });
+  try {
+    requirePermission(restored.user, 'workspace.restore');
+    const problem = copyProblem(copy, restored.readerSpec().key, restored.id);
+    if (problem) throw damagedBackup(from, problem);
+    inTransaction(restored.db, () => {
+      appendAuditEvent(restored.db, {
+        actor: restored.user.username,
+        action: 'workspace.restore',
+        subject: `workspace:${restored.id}`,
+        details: { from, sha256 },
+        at: (request.now ?? (() => new Date()))().toISOString(),
+      });
+    });
+    restored.db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    restored.close();
+  }
+}
+
+interface RestoreRequest {
   from: string;
   target: string;
   username?: string;
@@ -90,43 +144,38 @@ export async function restoreWorkspace(request: {
   force?: boolean;
   throttle?: UnlockThrottle;
   now?: () => Date;
-}): Promise<{ path: string; restoredFrom: string; sha256: string }> {
+}
+
+/**
+ * Restores a backup (database and keyring) to `target`. The backup itself is never modified: it is copied
+ * aside into owner-only files, unlocked there by an admin of the backup, checked, audited, and only then
+ * renamed into place. An existing target is replaced only with `force`. Errors name the backup, not the copy.
+ */
+export async function restoreWorkspace(request: RestoreRequest): Promise<{ path: string; restoredFrom: string; sha256: string }> {
   const from = path.resolve(request.from);
   const target = path.resolve(request.target);
   if (from === target) throw new RiskDeskError('INVALID_ARGUMENT', 'A backup cannot be restored onto itself.');
   if (!request.force && (fs.existsSync(target) || fs.existsSync(keyringPathFor(target)))) {
     throw new RiskDeskError('WORKSPACE_EXISTS', `${target} already exists; pass --force to replace it with the backup.`);
   }
-  if (!fs.existsSync(from)) throw new RiskDeskError('WORKSPACE_NOT_FOUND', `There is no backup at ${from}.`);
-  if (!fs.existsSync(keyringPathFor(from))) throw new RiskDeskError('KEYRING_MISSING', `The backup's keyring ${keyringPathFor(from)} is missing.`);
+  checkBackupFiles(from);
   const sha256 = await sha256File(from);
   const staging = `${target}.restoring`;
   removeDatabaseFiles(staging);
   try {
-    fs.copyFileSync(from, staging);
-    fs.copyFileSync(keyringPathFor(from), keyringPathFor(staging));
-    const restored = await Workspace.open({ path: staging, username: request.username, passphrase: request.passphrase, throttle: request.throttle });
-    try {
-      requirePermission(restored.user, 'workspace.restore');
-      verifyCopy(staging, restored.readerSpec().key, restored.id);
-      inTransaction(restored.db, () => {
-        appendAuditEvent(restored.db, {
-          actor: restored.user.username,
-          action: 'workspace.restore',
-          subject: `workspace:${restored.id}`,
-          details: { from, sha256 },
-          at: (request.now ?? (() => new Date()))().toISOString(),
-        });
-      });
-      restored.db.pragma('wal_checkpoint(TRUNCATE)');
-    } finally {
-      restored.close();
-    }
+    copyToOwnerOnlyFile(from, staging);
+    copyToOwnerOnlyFile(keyringPathFor(from), keyringPathFor(staging));
+    await auditRestoreInCopy(staging, from, sha256, request).catch((error: unknown) => {
+      throw aboutTheBackup(error, { copy: staging, backup: from });
+    });
     // A stale WAL beside the old target would be replayed into the restored file: remove it first.
     for (const f of [`${target}-wal`, `${target}-shm`]) fs.rmSync(f, { force: true });
     fs.renameSync(keyringPathFor(staging), keyringPathFor(target));
     fs.renameSync(staging, target);
     fsyncDirectory(path.dirname(target));
+  } catch (error) {
+    if (isRiskDeskError(error)) throw error;
+    throw new RiskDeskError('BACKUP_FAILED', `Could not restore ${from} to ${target}: ${(error as Error).message}`);
   } finally {
     removeDatabaseFiles(staging);
   }

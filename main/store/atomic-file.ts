@@ -24,6 +24,16 @@ export function writeFileAtomic(target: string, content: string | Buffer, mode =
   fsyncDirectory(path.dirname(target));
 }
 
+/** Syncs a file that something else wrote (SQLite does not sync a `VACUUM INTO` target). */
+export function fsyncFile(file: string): void {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 export function fsyncDirectory(dir: string): void {
   // Windows cannot open a directory for fsync; its rename is durable enough there.
   if (process.platform === 'win32') return;
