@@ -5,7 +5,7 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Where hidden prompts read from; without a TTY here, passphrases must come from a file or the environment. */
   readonly stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
-  /** Cancels long jobs; by default Ctrl-C (SIGINT) does. */
+  /** Cancels long jobs; by default the first SIGINT (Ctrl-C), SIGTERM or SIGHUP does (interrupt.ts). */
   readonly interrupt?: AbortSignal;
 }
 

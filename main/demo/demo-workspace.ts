@@ -13,7 +13,8 @@ import { DEMO_KINDS, type DemoProgress } from './demo-sink.ts';
  * rewrite most pages of those indexes (medium scale ran 4× slower with them; large would not finish). So the
  * secondary indexes of the demo tables are dropped for the load and rebuilt by sorting afterwards, as bulk
  * loaders do. Their exact `CREATE INDEX` text is kept in `meta` while they are away, in the same transaction
- * as the drop, so a run that dies half-way can still have them put back (`restoreSuspendedIndexes`).
+ * as the drop, so a run that stops half-way can still have them put back (`restoreSuspendedIndexes`, which
+ * `removeDemoData` calls once the rows are gone).
  */
 const SUSPENDED_INDEXES_KEY = 'demo.suspended_indexes';
 
@@ -29,10 +30,17 @@ export function hasBaseCurrency(db: Db): boolean {
   return db.prepare(`SELECT 1 FROM meta WHERE key = 'base_currency'`).get() !== undefined;
 }
 
-/** Empties every demo table (children before parents) and, if the run added it, the base currency. */
+/**
+ * Empties every demo table, puts back the indexes a run suspended and, if the run added it, removes the base
+ * currency, in one transaction. The order is for large runs: rows go while their secondary indexes are still
+ * away (no index to update per row), children before parents (each parent's foreign-key check then meets an
+ * empty child table), and the indexes are rebuilt over empty tables, which is instant; the other way round
+ * would sort millions of rows into indexes only to delete them.
+ */
 export function removeDemoData(db: Db, options: { removeBaseCurrency: boolean }): void {
   inTransaction(db, () => {
     for (const table of demoTables().reverse()) db.prepare(`DELETE FROM ${table}`).run();
+    restoreSuspendedIndexes(db);
     if (options.removeBaseCurrency) db.prepare(`DELETE FROM meta WHERE key = 'base_currency'`).run();
   });
 }

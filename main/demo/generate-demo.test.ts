@@ -217,9 +217,11 @@ describe('generateDemo arguments and cancellation', () => {
         (error: unknown) => isRiskDeskError(error) && error.code === 'JOB_CANCELLED',
       );
       assert.deepEqual(phases, ['borrowers and loans']);
-      // The first batch was committed; removing it is the service's job (runDemo).
+      // The first batch was committed and the indexes are still suspended (recorded in meta); undoing both, rows
+      // first, is the service's job (runDemo).
       const borrowers = one<{ n: number }>(workspace.db, 'SELECT count(*) AS n FROM borrowers').n;
       assert.ok(borrowers > 0 && borrowers < 2_000, `borrowers ${borrowers}`);
+      assert.equal(one<{ n: number }>(workspace.db, `SELECT count(*) AS n FROM meta WHERE key = 'demo.suspended_indexes'`).n, 1);
     } finally {
       workspace.dispose();
     }

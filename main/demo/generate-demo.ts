@@ -6,7 +6,7 @@ import { parseIsoDate } from './calendar.ts';
 import { CreditPortfolioWriter } from './credit-portfolio.ts';
 import { FLOW_DAYS, dailyFlowsFor } from './daily-flows.ts';
 import { type DemoCounts, type DemoProgress, DemoSink, writeInBatches } from './demo-sink.ts';
-import { rebuildSuspendedIndexes, restoreSuspendedIndexes, suspendSecondaryIndexes } from './demo-workspace.ts';
+import { rebuildSuspendedIndexes, suspendSecondaryIndexes } from './demo-workspace.ts';
 import { InvestorFundingWriter } from './investor-funding.ts';
 import { liquidityLines } from './liquidity-lines.ts';
 import { type DemoScale, SCALE_SIZES, type ScaleSizes, requireDemoScale, requireDemoSeed } from './scales.ts';
@@ -18,9 +18,10 @@ import { WalletActivityWriter } from './wallet-activity.ts';
  * as-of date give byte-identical tables. Time is the `asOf` argument only; nothing here reads a clock.
  *
  * Rows are committed in batches as they are generated, with the tables' secondary indexes suspended and rebuilt
- * at the end (demo-workspace.ts explains why; they are put back on every exit path). On cancellation or failure
- * the committed batches stay; `runDemo` (services/demo-service.ts) removes them. See wallet-activity.ts for the
- * meaning of the labels.
+ * at the end (demo-workspace.ts explains why). On cancellation or failure the committed batches stay and the
+ * indexes stay suspended (recorded in `meta`): `runDemo` (services/demo-service.ts) undoes both, deleting the
+ * rows before it puts the indexes back, which is far cheaper at scale than rebuilding them here first. See
+ * wallet-activity.ts for the meaning of the labels.
  */
 export interface DemoOptions {
   readonly scale: DemoScale;
@@ -60,15 +61,8 @@ function startDemo(db: Db, options: DemoOptions): DemoRun {
 function* demoSteps(db: Db, sink: DemoSink, seed: number, asOfDay: number, sizes: ScaleSizes): Generator<DemoProgress, void, void> {
   inTransaction(db, () => db.prepare(`INSERT OR IGNORE INTO meta (key, value) VALUES ('base_currency', 'CNY')`).run());
   suspendSecondaryIndexes(db);
-  let rebuilt = false;
-  try {
-    yield* writeDemoRows(db, sink, seed, asOfDay, sizes);
-    yield* rebuildSuspendedIndexes(db);
-    rebuilt = true;
-  } finally {
-    // Also reached when the driver stops early: cancellation calls return() on this generator.
-    if (!rebuilt) restoreSuspendedIndexes(db);
-  }
+  yield* writeDemoRows(db, sink, seed, asOfDay, sizes);
+  yield* rebuildSuspendedIndexes(db);
 }
 
 function* writeDemoRows(db: Db, sink: DemoSink, seed: number, asOfDay: number, sizes: ScaleSizes): Generator<DemoProgress, void, void> {
@@ -98,30 +92,22 @@ function throwIfCancelled(signal: AbortSignal | undefined): void {
 /** Runs to completion on the calling thread; a signal is honoured between batches (e.g. aborted from onProgress). */
 export function generateDemo(db: Db, options: DemoOptions): DemoSummary {
   const run = startDemo(db, options);
-  try {
-    for (;;) {
-      throwIfCancelled(options.signal);
-      const step = run.steps.next();
-      if (step.done) return run.summary();
-      options.onProgress?.(step.value);
-    }
-  } finally {
-    run.steps.return();
+  for (;;) {
+    throwIfCancelled(options.signal);
+    const step = run.steps.next();
+    if (step.done) return run.summary();
+    options.onProgress?.(step.value);
   }
 }
 
 /** The same run, yielding to the event loop after every batch so that progress is delivered and a cancel can arrive. */
 export async function generateDemoAsync(db: Db, options: DemoOptions): Promise<DemoSummary> {
   const run = startDemo(db, options);
-  try {
-    for (;;) {
-      throwIfCancelled(options.signal);
-      const step = run.steps.next();
-      if (step.done) return run.summary();
-      options.onProgress?.(step.value);
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
-  } finally {
-    run.steps.return();
+  for (;;) {
+    throwIfCancelled(options.signal);
+    const step = run.steps.next();
+    if (step.done) return run.summary();
+    options.onProgress?.(step.value);
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
 }

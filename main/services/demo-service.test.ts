@@ -3,17 +3,17 @@ import { afterEach, beforeEach, describe, test } from 'node:test';
 import { demoTables, nonEmptyDemoTables } from '../demo/demo-workspace.ts';
 import { type TempDatabase, createTempDatabase } from '../test-support/temp-database.ts';
 import { verifyAuditChain } from '../store/audit.ts';
-import type { Db } from '../store/database.ts';
+import { type Db, openEncryptedDatabase } from '../store/database.ts';
 import { isRiskDeskError } from '../store/errors.ts';
 import type { ServiceContext } from './context.ts';
-import { runDemo } from './demo-service.ts';
+import { recoverInterruptedDemo, runDemo } from './demo-service.ts';
 import type { Role } from './permissions.ts';
 
 const NOW = new Date('2025-06-30T09:30:00.000Z');
 
-function contextFor(workspace: TempDatabase, role: Role): ServiceContext {
+function contextFor(workspace: TempDatabase, role: Role, db: Db = workspace.db): ServiceContext {
   return {
-    db: workspace.db,
+    db,
     workspacePath: workspace.path,
     actor: { username: `${role}1`, role },
     now: () => NOW,
@@ -53,7 +53,31 @@ describe('runDemo', () => {
     assert.deepEqual(auditEvents(db), []);
     assert.deepEqual(snapshot(db), before);
   };
-  afterEach(() => workspace.dispose());
+  let reopened: Db | undefined;
+  afterEach(() => {
+    reopened?.close();
+    reopened = undefined;
+    workspace.dispose();
+  });
+
+  /**
+   * A run that stops without undoing anything, as when its process dies: its connection is closed under it after
+   * the first batches, so its own undo fails too. Returns a new connection to the workspace it left behind.
+   */
+  async function interruptedRun(): Promise<Db> {
+    const run = runDemo(contextFor(workspace, 'analyst'), {
+      scale: 'small',
+      seed: 2,
+      onProgress: (p) => {
+        if (p.phase === 'accounts and transactions') workspace.db.close();
+      },
+    });
+    await assert.rejects(run, /not open/);
+    reopened = openEncryptedDatabase(workspace.path, workspace.key);
+    assert.notDeepEqual(nonEmptyDemoTables(reopened), [], 'the run left rows');
+    assert.notDeepEqual(snapshot(reopened), before, 'and its marker and suspended indexes');
+    return reopened;
+  }
 
   for (const role of ['auditor', 'compliance'] as const) {
     test(`is refused to ${role}s`, async () => {
@@ -136,5 +160,43 @@ describe('runDemo', () => {
     await assert.rejects(run, (error: unknown) => error === failure);
     assertUntouched(workspace.db);
     assert.equal(demoTables().length, 9);
+  });
+
+  test('an interrupted run is undone by the next recovery, whoever it is, with an audit event naming the run', async () => {
+    const db = await interruptedRun();
+    // An auditor may not run the demo, but an unlock by one still repairs what an interrupted run left.
+    const undone = recoverInterruptedDemo(contextFor(workspace, 'auditor', db));
+    assert.equal(undone?.scale, 'small');
+    assert.deepEqual(nonEmptyDemoTables(db), []);
+    assert.deepEqual(snapshot(db), before);
+    const events = auditEvents(db);
+    assert.deepEqual(
+      events.map((event) => ({ ...event, details: JSON.parse(event.details) as unknown })),
+      [{ action: 'data.demo_rolled_back', subject: 'portfolio', actor: 'auditor1', details: { scale: 'small', seed: 2, startedBy: 'analyst1', startedAt: NOW.toISOString() } }],
+    );
+    assert.equal(verifyAuditChain(db).ok, true);
+    // Nothing left to undo: a second recovery changes nothing.
+    assert.equal(recoverInterruptedDemo(contextFor(workspace, 'auditor', db)), undefined);
+    assert.equal(auditEvents(db).length, 1);
+  });
+
+  test('a run into a workspace with an interrupted run undoes that one first, then generates', async () => {
+    const db = await interruptedRun();
+    const summary = await runDemo(contextFor(workspace, 'admin', db), { scale: 'small', seed: 3 });
+    assert.deepEqual(nonEmptyDemoTables(db), demoTables());
+    assert.equal((db.prepare('SELECT count(*) AS n FROM borrowers').get() as { n: number }).n, summary.counts.borrowers);
+    assert.deepEqual(snapshot(db).indexes, before.indexes);
+    assert.deepEqual(
+      auditEvents(db).map((event) => [event.action, event.actor]),
+      [
+        ['data.demo_rolled_back', 'admin1'],
+        ['data.demo', 'admin1'],
+      ],
+    );
+  });
+
+  test('a clean workspace has nothing to recover, and recovery changes nothing', () => {
+    assert.equal(recoverInterruptedDemo(contextFor(workspace, 'compliance')), undefined);
+    assertUntouched(workspace.db);
   });
 });

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { RiskDeskError } from '../store/errors.ts';
+import { isProcessRunning } from './process-liveness.ts';
 
 /**
  * Where a session keeps the plaintext files it makes: CSV exports waiting to be read, and CSV files uploaded
@@ -37,21 +38,11 @@ export function ensurePrivateDirectory(dir: string): void {
   if (foreign) throw new RiskDeskError('INVALID_ARGUMENT', `${dir} is not a private folder of this user; remove it so that RiskDesk can make its own.`);
 }
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * Removes the session folders beside `workspacePath` left by this machine's processes that have ended (a
  * crash, kill -9). Returns the folders removed. A missing or foreign root is left alone.
  */
-export function sweepStaleSessionFolders(workspacePath: string, running: (pid: number) => boolean = isRunning): string[] {
+export function sweepStaleSessionFolders(workspacePath: string, running: (pid: number) => boolean = isProcessRunning): string[] {
   const root = temporaryRootFor(workspacePath);
   let names: string[];
   try {
