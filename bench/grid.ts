@@ -15,6 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { restoreSuspendedIndexes, suspendSecondaryIndexes } from '../main/demo/demo-workspace.ts';
+import { folderFileAccess } from '../main/services/api/file-access.ts';
 import { createApiService, fixedWorkspaceLocator, type ApiService } from '../main/services/api/api-service.ts';
 import { openReadConnection } from '../main/store/read-connection.ts';
 import { Workspace } from '../main/store/workspace.ts';
@@ -168,7 +169,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { db: { type: 'string' }, runs: { type: 'string', default: '20' } } });
   const runs = Number(values.runs);
   const file = await ensureBenchWorkspace(values.db ? path.resolve(values.db) : DEFAULT_BENCH_DB);
-  const api = createApiService({ workspaces: fixedWorkspaceLocator(file) });
+  const api = createApiService({ workspaces: fixedWorkspaceLocator(file), files: folderFileAccess(path.dirname(file)) });
   try {
     await call(api, 'session.unlock', { passphrase: benchPassphrase() });
     const { rowCount } = await call<{ rowCount: number }>(api, 'portfolio.loans', { startRow: 0, endRow: 1 });

@@ -11,6 +11,7 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { folderFileAccess } from '../main/services/api/file-access.ts';
 import { createApiService, fixedWorkspaceLocator } from '../main/services/api/api-service.ts';
 import { benchPassphrase, call, DEFAULT_BENCH_DB, ensureBenchWorkspace, ms, timeRuns } from './grid.ts';
 
@@ -28,7 +29,7 @@ const dashboards: number[] = [];
 let repeat = { median: NaN, p95: NaN };
 let loans = 0;
 for (let run = 0; run < runs; run += 1) {
-  const api = createApiService({ workspaces: fixedWorkspaceLocator(file) });
+  const api = createApiService({ workspaces: fixedWorkspaceLocator(file), files: folderFileAccess(path.dirname(file)) });
   try {
     const started = performance.now();
     await call(api, 'session.unlock', { passphrase: benchPassphrase() });

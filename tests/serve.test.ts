@@ -1,5 +1,5 @@
 // `riskdesk serve` in a child process, the way a user starts it: it prints the URL, serves the page and the
-// API to that URL's token only, does not unlock by itself, and ends with exit 0 on Ctrl-C (SIGINT) or SIGTERM.
+// API to that URL's token only, does not unlock by itself, and ends with exit 0 on Ctrl-C (SIGINT), SIGTERM or SIGHUP.
 import assert from 'node:assert/strict';
 import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import fs from 'node:fs';
@@ -142,6 +142,14 @@ describe('riskdesk serve', () => {
     assert.equal(served.stdoutLines.length, 1);
     const printed = JSON.parse(served.stdoutLines[0] ?? '') as Record<string, unknown>;
     assert.deepEqual(printed, { ok: true, url: `${served.url.href}&user=admin`, port: Number(served.url.port), workspace: db });
+  });
+
+  it('exits 0 on SIGHUP (its terminal closed), having locked the workspace', async () => {
+    const served = await serve(['--db', db, '--no-open']);
+    served.child.kill('SIGHUP');
+    const { code, signal, stderr } = await served.exited;
+    assert.deepEqual({ code, signal }, { code: 0, signal: null }, stderr);
+    assert.match(stderr, /stopped; the workspace is locked/);
   });
 
   it('fails clearly when the workspace is missing (1) or an option is wrong (2)', async () => {

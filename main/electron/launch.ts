@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DEMO_CREDENTIALS, ensureDemoWorkspace } from './demo-workspace.ts';
 import { currentSystem, probeElectron, type ElectronProbe } from './electron-probe.ts';
-import { riskdeskHome } from './riskdesk-home.ts';
+import { riskdeskHome } from '../services/riskdesk-home.ts';
 
 export interface Launcher {
   readonly home: string;

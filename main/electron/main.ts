@@ -6,13 +6,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, screen, session, shell } from 'electron';
 import { createApiService } from '../services/api/api-service.ts';
+import { folderFileAccess } from '../services/api/file-access.ts';
 import { applicationMenuTemplate } from './app-menu.ts';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol.ts';
 import { denyAllPermissions, installContentSecurityPolicy } from './content-security.ts';
 import { ensureDemoWorkspace } from './demo-workspace.ts';
 import { forwardApiEvents, isTrustedSender, registerApiHandlers } from './ipc-bridge.ts';
 import { openWorkspaceFromDialog } from './open-workspace.ts';
-import { riskdeskHome } from './riskdesk-home.ts';
+import { riskdeskHome } from '../services/riskdesk-home.ts';
 import { lockOnSystemEvents } from './system-lock.ts';
 import { guardWebContents } from './web-contents-guards.ts';
 import { isDevelopment, mainWindowOptions } from './window-options.ts';
@@ -66,7 +67,8 @@ async function start(): Promise<void> {
 
   const demo = await ensureDemoWorkspace(home, { onCreate: (file) => console.log(`Creating the demo workspace ${file}…`) });
   const workspaces = createWorkspaceLocator({ dataDir: home, demoPath: demo.path });
-  const api = createApiService({ workspaces });
+  // The window can name files (imports, backups, restores) only in the RiskDesk folder; others are uploaded.
+  const api = createApiService({ workspaces, files: folderFileAccess(home) });
   registerApiHandlers({
     ipcMain,
     api,

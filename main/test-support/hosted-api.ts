@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { createApiService, fixedWorkspaceLocator, type ApiService } from '../services/api/api-service.ts';
+import { folderFileAccess } from '../services/api/file-access.ts';
 import { createWorkspace } from '../services/workspace-service.ts';
 import type { HostSocket } from './host-client.ts';
 import { ADMIN_PASSPHRASE, FIXED_NOW } from './temp-workspace.ts';
@@ -18,7 +19,7 @@ export interface HostedTestApi {
 export async function startHostedApi(dir: string): Promise<HostedTestApi> {
   const workspacePath = path.join(dir, 'hosted.rdw');
   (await createWorkspace({ path: workspacePath, username: 'admin', passphrase: ADMIN_PASSPHRASE, now: FIXED_NOW })).close();
-  const service = createApiService({ workspaces: fixedWorkspaceLocator(workspacePath, { demo: false }) });
+  const service = createApiService({ workspaces: fixedWorkspaceLocator(workspacePath, { demo: false }), files: folderFileAccess(dir) });
 
   async function unlockThrough(socket: HostSocket): Promise<void> {
     const outcome = await socket.call('session.unlock', { passphrase: ADMIN_PASSPHRASE });

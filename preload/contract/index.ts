@@ -6,6 +6,7 @@ export * from './permissions.ts';
 export * from './demo.ts';
 export * from './kinds.ts';
 export * from './credit.ts';
+export * from './uploads.ts';
 
 /** Electron IPC channels are `riskdesk:<method>`; events arrive on `riskdesk-event:<event>`. */
 export const IPC_CHANNEL_PREFIX = 'riskdesk:';

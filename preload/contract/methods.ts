@@ -19,6 +19,7 @@ import {
 import { filterModelSchema, gridPageSchema, gridQuerySchema, sortModelSchema } from './grid.ts';
 import { DEMO_SCALES, IMPORT_KIND_NAMES } from './kinds.ts';
 import { ROLES, type Permission } from './permissions.ts';
+import { MAX_UPLOAD_BYTES, UPLOAD_CHUNK_BASE64_CHARS } from './uploads.ts';
 
 /**
  * Every method the UI can call. `permission` is checked in main before the handler runs ('public' methods
@@ -47,7 +48,8 @@ const jobId = z.string().min(1).max(64);
 const modelId = z.number().int().min(1);
 const version = z.number().int().min(1);
 const isoDate = z.iso.date();
-/** A local file path typed or chosen by the user; main resolves and checks it, never trusting it blindly. */
+/** A file path typed by the user; main takes it only inside the allowed folder (workspace.fileFolder). */
+const uploadId = z.string().regex(/^[0-9a-f]{32}$/, 'an upload id is 32 hexadecimal characters');
 const localPath = z.string().min(1).max(4096).refine((p) => !p.includes('\u0000'), 'paths cannot contain NUL');
 
 export const userSchema = z.object({ username: z.string(), role: z.enum(ROLES) });
@@ -189,6 +191,24 @@ export const contract = {
     args: z.object({ kind: z.enum(IMPORT_KIND_NAMES), path: localPath }).strict(),
     result: jobStarted,
   }),
+  'jobs.importUpload': method({
+    summary: 'Import an uploaded CSV file of one kind (all or nothing); the upload is removed when the job ends.',
+    permission: 'data.import',
+    args: z.object({ kind: z.enum(IMPORT_KIND_NAMES), uploadId }).strict(),
+    result: jobStarted,
+  }),
+  'uploads.start': method({
+    summary: 'Start sending a file the user picked (for an import): its name and size in bytes.',
+    permission: 'data.import',
+    args: z.object({ fileName: z.string().min(1).max(255), bytes: z.number().int().min(1).max(MAX_UPLOAD_BYTES) }).strict(),
+    result: z.object({ uploadId }),
+  }),
+  'uploads.append': method({
+    summary: 'Send the next chunk of an upload (base64, at most UPLOAD_CHUNK_BYTES), at the offset where the last one ended.',
+    permission: 'data.import',
+    args: z.object({ uploadId, offset: z.number().int().min(0), data: z.base64().min(1).max(UPLOAD_CHUNK_BASE64_CHARS) }).strict(),
+    result: z.object({ received: z.number().int(), complete: z.boolean() }),
+  }),
   'jobs.startDemo': method({
     summary: 'Generate the demo portfolio into an empty workspace.',
     permission: 'data.demo',
@@ -217,6 +237,12 @@ export const contract = {
     permission: 'self.passphrase',
     args: z.object({ username, currentPassphrase: passphrase.optional(), newPassphrase: passphrase }).strict(),
     result: ok,
+  }),
+  'workspace.fileFolder': method({
+    summary: 'The folder that files named in the UI (imports, backups, restores) must be in; other files are uploaded.',
+    permission: 'workspace.read',
+    args: none,
+    result: z.object({ folder: z.string() }),
   }),
   'workspace.backup': method({ summary: 'Back up to a new encrypted file with its keyring (a job).', permission: 'workspace.backup', args: z.object({ path: localPath }).strict(), result: jobStarted }),
   'workspace.restore': method({

@@ -35,8 +35,9 @@ async function ensureRendererBuilt(): Promise<void> {
   await run(node, [path.join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], { cwd: repoRoot, timeout: 180_000 });
 }
 
-function startHost(db: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(node, [riskdesk, 'serve', '--db', db, '--port', '0'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+/** The page may name files (imports, backups) only in `files`: the test's own folder, not the user's RiskDesk folder. */
+function startHost(db: string, files: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(node, [riskdesk, 'serve', '--db', db, '--port', '0', '--files', files], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => fail(new Error(`riskdesk serve printed no URL within 60 s:\n${output}`)), 60_000);
@@ -83,7 +84,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     throw error;
   }
 
-  const { child, url } = await startHost(db);
+  const { child, url } = await startHost(db, dir);
   process.env[HOST_ENV] = url;
 
   return async () => {

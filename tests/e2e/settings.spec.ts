@@ -31,15 +31,37 @@ test.describe('settings, as an admin', () => {
     await expect(form.getByTestId('error-notice')).toContainText(/passphrase/i);
   });
 
-  test('a backup runs as a job with a progress bar, to done', async ({ page }, testInfo) => {
+  test('a backup runs as a job with a progress bar, to done, into the folder the host allows', async ({ page }) => {
     const section = page.getByTestId('backup-section');
-    await section.getByLabel('Backup file path').fill(testInfo.outputPath('backup.rdw'));
+    const folder = await hostCall('workspace.fileFolder');
+    expect(folder.ok).toBe(true);
+    await expect(section.getByText(`A new file in ${(folder.ok && (folder.result as { folder: string }).folder) || ''}`)).toBeVisible();
+    await section.getByLabel('Backup file path').fill(`e2e-backup-${Date.now()}.rdw`);
     await section.getByRole('button', { name: 'Back up now' }).click();
     const job = section.getByTestId('job-progress');
     await expect(job).toBeVisible();
     await expect(job).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
     // The status bar lists the session's jobs too.
     await expect(page.locator('.statusbar')).toContainText('Backup');
+  });
+
+  test('a CSV picked on this computer is uploaded and imported; a path outside the allowed folder is refused', async ({ page }) => {
+    const form = page.getByTestId('import-form');
+    await form.getByLabel('Kind').selectOption('borrowers');
+    const rows = ['borrower_id,region,annual_income', ...Array.from({ length: 2_000 }, (_, i) => `E2E-${i},north,${1000 + i}.00`)];
+    await form.getByLabel('CSV file').setInputFiles({ name: 'e2e-borrowers.csv', mimeType: 'text/csv', buffer: Buffer.from(`${rows.join('\n')}\n`) });
+    await form.getByRole('button', { name: 'Import' }).click();
+    const job = form.getByTestId('job-progress');
+    await expect(job).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+    await expect(job).toContainText('e2e-borrowers.csv');
+    const audit = await hostCall('audit.events', { startRow: 0, endRow: 1, sortModel: [{ colId: 'seq', sort: 'desc' }] });
+    expect(audit.ok && (audit.result as { rows: { action: string; details: string }[] }).rows[0]).toMatchObject({ action: 'data.import', details: expect.stringContaining('"rows":2000') });
+
+    await form.getByText('File in the RiskDesk folder').click();
+    await form.getByLabel('File path').fill('/etc/passwd');
+    await form.getByRole('button', { name: 'Import' }).click();
+    await expect(form.getByTestId('error-notice')).toContainText('must be inside');
+    await expect(form.getByTestId('error-notice')).not.toContainText('root:');
   });
 
   test('the idle lock time is saved', async ({ page }) => {

@@ -1,15 +1,19 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InvalidArgumentError, type Command } from 'commander';
 import { contract } from '../../../preload/contract/index.ts';
 import { startBrowserHost, type BrowserHost } from '../../host/browser-host.ts';
 import { createApiService, fixedWorkspaceLocator } from '../../services/api/api-service.ts';
+import { folderFileAccess } from '../../services/api/file-access.ts';
+import { riskdeskHome } from '../../services/riskdesk-home.ts';
 import { RiskDeskError } from '../../store/errors.ts';
 import type { CliIo } from '../cli-io.ts';
 import { addExamples, addJsonOption, outputFor, type JsonFlag } from '../command-options.ts';
 import { CliFailure } from '../failure.ts';
+import { onFirstStopSignal } from '../interrupt.ts';
 
 interface ServeFlags extends JsonFlag {
   readonly db: string;
@@ -17,6 +21,7 @@ interface ServeFlags extends JsonFlag {
   readonly user?: string;
   readonly open: boolean;
   readonly demo?: boolean;
+  readonly files?: string;
 }
 
 function portNumber(value: string): number {
@@ -46,21 +51,13 @@ function openInBrowser(url: string): void {
   child.unref();
 }
 
-/** Resolves on Ctrl-C or SIGTERM (or `io.interrupt`, for tests). */
+/** Resolves on Ctrl-C, SIGTERM or SIGHUP (or `io.interrupt`, for tests), so that the server locks the workspace before it ends. */
 function untilInterrupted(io: CliIo): Promise<void> {
   if (io.interrupt) {
     const signal = io.interrupt;
     return new Promise((resolve) => (signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true })));
   }
-  return new Promise((resolve) => {
-    const stop = (): void => {
-      process.removeListener('SIGINT', stop);
-      process.removeListener('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  return new Promise((resolve) => onFirstStopSignal(() => resolve()));
 }
 
 function listenFailure(error: unknown, port: number): unknown {
@@ -79,7 +76,8 @@ export function addServeCommand(program: Command, io: CliIo): void {
       .option('--port <n>', 'the port to listen on (default: a free one)', portNumber, 0)
       .option('--user <name>', 'the user the unlock screen suggests', userName)
       .option('--no-open', 'do not open a browser (one opens only when stdout is a terminal)')
-      .option('--demo', 'label the workspace as the demo on the unlock screen, which then shows the published demo login'),
+      .option('--demo', 'label the workspace as the demo on the unlock screen, which then shows the published demo login')
+      .option('--files <dir>', 'the folder the page may name files in, for imports, backups and restores (default: your RiskDesk folder); files from elsewhere are uploaded'),
   );
   command.addHelpText(
     'after',
@@ -96,7 +94,9 @@ export function addServeCommand(program: Command, io: CliIo): void {
     if (!fs.existsSync(path.join(staticDir, 'index.html'))) out.warn(`the renderer is not built (${staticDir}): run npm run build; the page will say so until then`);
 
     // Nothing is unlocked here: the browser's unlock screen does that, through the API.
-    const api = createApiService({ workspaces: fixedWorkspaceLocator(workspacePath, { demo: flags.demo === true }) });
+    // The page can name files only inside this folder: the person who typed this command chooses it, not the page.
+    const files = folderFileAccess(flags.files ?? riskdeskHome(process.env, process.platform, os.homedir()));
+    const api = createApiService({ workspaces: fixedWorkspaceLocator(workspacePath, { demo: flags.demo === true }), files });
     let host: BrowserHost;
     try {
       host = await startBrowserHost({ api, staticDir, port: flags.port });
@@ -107,7 +107,11 @@ export function addServeCommand(program: Command, io: CliIo): void {
     // Listening for Ctrl-C before the URL is out, so that whoever reads the URL can stop the server at once.
     const interrupted = untilInterrupted(io);
     const url = flags.user === undefined ? host.url : `${host.url}&user=${encodeURIComponent(flags.user)}`;
-    out.result({ url, port: host.port, workspace: workspacePath }, () => [url, `Serving ${workspacePath} on 127.0.0.1:${host.port} only; it stays up until Ctrl-C.`]);
+    out.result({ url, port: host.port, workspace: workspacePath, files: files.folder }, () => [
+      url,
+      `Serving ${workspacePath} on 127.0.0.1:${host.port} only; it stays up until Ctrl-C.`,
+      `The page reads and writes files only in ${files.folder} (and files you upload).`,
+    ]);
     if (flags.open && !out.json && io.stdout.isTTY === true) openInBrowser(url);
 
     await interrupted;

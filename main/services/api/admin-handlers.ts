@@ -1,7 +1,6 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { RiskDeskError } from '../../store/errors.ts';
-import { findEntry, unwrapDataKey } from '../../store/keyring.ts';
+import { findEntry, keyringPathFor, unwrapDataKey } from '../../store/keyring.ts';
 import { defaultUnlockThrottle } from '../../store/unlock-throttle.ts';
 import { restoreWorkspace } from '../backup-service.ts';
 import { addUser, changePassphrase, listUsers, removeUser } from '../users-service.ts';
@@ -61,10 +60,12 @@ export const adminHandlers: HandlerTable<AdminMethods> = {
     const session = core.requireSession();
     const target = session.workspace.path;
     const username = session.user.username;
-    const from = path.resolve(args.from);
     // The checks that need no unlocking come before the lock, so a mistyped path does not end the session.
+    const from = core.files.existingFile(args.from, 'from');
     if (from === target) throw new RiskDeskError('INVALID_ARGUMENT', 'A workspace cannot be restored from itself; choose a backup file.');
-    if (!fs.existsSync(from)) throw new RiskDeskError('WORKSPACE_NOT_FOUND', `There is no backup at ${from}.`);
+    // Its keyring is read too, so it must be in the folder as well (not a link to a file elsewhere); a missing
+    // one is the restore's to report.
+    if (fs.lstatSync(keyringPathFor(from), { throwIfNoEntry: false })) core.files.existingFile(keyringPathFor(from), 'from');
     await core.whileRestoring(async () => {
       await core.lock('restore');
       await restoreWorkspace({ from, target, username, passphrase: args.passphrase, force: true, now: core.now, ...(core.throttle ? { throttle: core.throttle } : {}) });

@@ -19,7 +19,7 @@ import {
 import { Workspace } from '../../store/workspace.ts';
 import { backupWorkspace } from '../backup-service.ts';
 import { addUser } from '../users-service.ts';
-import { ADMIN_PASSPHRASE, createTestWorkspace, ROLE_USERS, seedSmallPortfolio, type TestWorkspace } from './api-test-workspace.ts';
+import { ADMIN_PASSPHRASE, createTestWorkspace, ROLE_USERS, seedSmallPortfolio, type TestApi, type TestWorkspace } from './api-test-workspace.ts';
 
 interface ArgsContext {
   readonly role: Role;
@@ -33,6 +33,8 @@ interface ArgsContext {
   /** Finished analytics and monitoring jobs of this session (every role may read them). */
   readonly analyticsJobId: string;
   readonly monitoringJobId: string;
+  /** Uploads of this session (for roles that may import): one waiting for its bytes, one complete. */
+  readonly uploads: { readonly started: string; readonly complete: string };
   readonly credit: CreditFixtures;
 }
 
@@ -63,6 +65,9 @@ const VALID_ARGS: Record<MethodName, (c: ArgsContext) => unknown> = {
   'portfolio.exportLoans': () => ({ sortModel: [], filterModel: {} }),
   'jobs.readExport': (c) => ({ jobId: c.exportJobId, offset: 0 }),
   'jobs.startImport': (c) => ({ kind: 'borrowers', path: c.csv }),
+  'jobs.importUpload': (c) => ({ kind: 'borrowers', uploadId: c.uploads.complete }),
+  'uploads.start': () => ({ fileName: 'borrowers.csv', bytes: UPLOADED.length }),
+  'uploads.append': (c) => ({ uploadId: c.uploads.started, offset: 0, data: UPLOADED.toString('base64') }),
   'jobs.startDemo': () => ({ scale: 'small', seed: 3 }),
   'jobs.list': () => ({}),
   'jobs.cancel': (c) => ({ jobId: c.exportJobId }),
@@ -72,6 +77,7 @@ const VALID_ARGS: Record<MethodName, (c: ArgsContext) => unknown> = {
   'users.add': () => ({ username: 'newbie', role: 'analyst', passphrase: 'newbie passphrase 1' }),
   'users.remove': () => ({ username: 'victim' }),
   'users.changePassphrase': (c) => ({ username: ROLE_USERS[c.role].username, currentPassphrase: ROLE_USERS[c.role].passphrase, newPassphrase: ROLE_USERS[c.role].passphrase }),
+  'workspace.fileFolder': () => ({}),
   'workspace.backup': (c) => ({ path: path.join(c.dir, `backup-by-${c.role}.rdw`) }),
   'workspace.restore': (c) => ({ from: c.backup, passphrase: ADMIN_PASSPHRASE }),
   'credit.startDevelopment': () => ({ holdoutFraction: 0.25 }),
@@ -105,6 +111,17 @@ function expectedAllowed(method: MethodName, role: Role): boolean {
 }
 
 const NO_JOB = '00000000-0000-0000-0000-000000000000';
+const NO_UPLOAD = '0'.repeat(32);
+const UPLOADED = Buffer.from('borrower_id,region,annual_income\nB8,south,2000.00\n');
+
+/** Where the role may import, one upload left waiting for its bytes and one sent whole. */
+async function uploadsOf(t: TestApi, role: Role): Promise<ArgsContext['uploads']> {
+  if (!allows(role, 'data.import')) return { started: NO_UPLOAD, complete: NO_UPLOAD };
+  const started = await t.ok<{ uploadId: string }>('uploads.start', { fileName: 'waiting.csv', bytes: UPLOADED.length });
+  const complete = await t.ok<{ uploadId: string }>('uploads.start', { fileName: 'whole.csv', bytes: UPLOADED.length });
+  await t.ok('uploads.append', { uploadId: complete.uploadId, offset: 0, data: UPLOADED.toString('base64') });
+  return { started: started.uploadId, complete: complete.uploadId };
+}
 
 const PLACEHOLDER_CREDIT: CreditFixtures = {
   modelId: 1,
@@ -121,7 +138,7 @@ const PLACEHOLDER_CREDIT: CreditFixtures = {
 };
 
 function placeholderContext(dir: string): ArgsContext {
-  return { role: 'admin', dir, backup: path.join(dir, 'none.rdw'), csv: path.join(dir, 'none.csv'), exportJobId: NO_JOB, developmentJobId: NO_JOB, analyticsJobId: NO_JOB, monitoringJobId: NO_JOB, credit: PLACEHOLDER_CREDIT };
+  return { role: 'admin', dir, backup: path.join(dir, 'none.rdw'), csv: path.join(dir, 'none.csv'), exportJobId: NO_JOB, developmentJobId: NO_JOB, analyticsJobId: NO_JOB, monitoringJobId: NO_JOB, uploads: { started: NO_UPLOAD, complete: NO_UPLOAD }, credit: PLACEHOLDER_CREDIT };
 }
 
 /** As the analyst: develop and save a draft model; as a second compliance user: draft a parameter set. */
@@ -221,7 +238,8 @@ describe('the API against the contract', () => {
       };
       const analyticsJobId = await finished('credit.startAnalytics', {});
       const monitoringJobId = await finished('credit.startMonitoring', { modelId: credit.modelId });
-      const context: ArgsContext = { role, dir: ws.dir, backup, csv, exportJobId: jobId, developmentJobId, analyticsJobId, monitoringJobId, credit };
+      const uploads = await uploadsOf(t, role);
+      const context: ArgsContext = { role, dir: ws.dir, backup, csv, exportJobId: jobId, developmentJobId, analyticsJobId, monitoringJobId, uploads, credit };
       const order = [...METHOD_NAMES.filter((m) => !SESSION_ENDING.includes(m)), ...SESSION_ENDING];
       for (const method of order) {
         const outcome: ApiOutcome<unknown> = await t.api.call(method, VALID_ARGS[method](context));

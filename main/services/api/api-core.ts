@@ -5,6 +5,7 @@ import { DEFAULT_SETTINGS } from '../../store/user-settings.ts';
 import { sweepStaleSessionFolders } from '../session-folder.ts';
 import { createEnginePool, unlockWorkspace, type EnginePool } from '../workspace-service.ts';
 import { ApiFailure } from './api-errors.ts';
+import type { FileAccess } from './file-access.ts';
 import { IdleTimer, systemTimers, type Timers } from './idle-timer.ts';
 import { Session } from './session.ts';
 import { WriteLock } from './write-lock.ts';
@@ -19,6 +20,8 @@ export interface WorkspaceLocator {
 
 export interface ApiServiceOptions {
   readonly workspaces: WorkspaceLocator;
+  /** Where files the renderer names (imports, backups, restores) may be: the user's RiskDesk folder, normally. */
+  readonly files: FileAccess;
   readonly now?: () => Date;
   /** Engine workers for audit verification; by default one worker, started on first use and closed with the service. */
   readonly pool?: EnginePool;
@@ -38,6 +41,7 @@ export class ApiCore {
   readonly now: () => Date;
   readonly log: (line: string) => void;
   readonly workspaces: WorkspaceLocator;
+  readonly files: FileAccess;
   readonly throttle: UnlockThrottle | undefined;
   private readonly listeners = new Set<Listener>();
   private readonly writeLock = new WriteLock();
@@ -50,6 +54,7 @@ export class ApiCore {
 
   constructor(options: ApiServiceOptions) {
     this.workspaces = options.workspaces;
+    this.files = options.files;
     this.now = options.now ?? (() => new Date());
     this.log = options.log ?? ((line) => console.error(line));
     this.throttle = options.throttle;
@@ -120,7 +125,7 @@ export class ApiCore {
     await this.restoring;
     const file = this.workspaces.resolve(request.workspace);
     this.sweep(file);
-    const workspace = await unlockWorkspace({ path: file, passphrase: request.passphrase, ...(request.username ? { username: request.username } : {}), ...(this.throttle ? { throttle: this.throttle } : {}) });
+    const workspace = await unlockWorkspace({ path: file, passphrase: request.passphrase, now: this.now, ...(request.username ? { username: request.username } : {}), ...(this.throttle ? { throttle: this.throttle } : {}) });
     let session: Session;
     try {
       session = new Session(workspace, { now: this.now, writeLock: this.writeLock, jobs: { emit: (name, payload) => this.emit(name, payload), log: this.log } });

@@ -6,6 +6,7 @@ import { adminHandlers } from './admin-handlers.ts';
 import { ApiCore, type ApiServiceOptions, type WorkspaceLocator } from './api-core.ts';
 import { ApiFailure, INTERNAL_MESSAGE, secretsIn, toApiError, zodFailure } from './api-errors.ts';
 import { creditHandlers } from './credit-handlers.ts';
+import { fileHandlers } from './file-handlers.ts';
 import type { Handler, HandlerTable } from './handler.ts';
 import { jobHandlers } from './job-handlers.ts';
 import { portfolioHandlers } from './portfolio-handlers.ts';
@@ -24,7 +25,7 @@ export interface ApiService {
 }
 
 /** Every contract method has exactly one handler: the type fails to check if one is missing. */
-const HANDLERS: HandlerTable<MethodName> = { ...sessionHandlers, ...portfolioHandlers, ...jobHandlers, ...adminHandlers, ...creditHandlers };
+const HANDLERS: HandlerTable<MethodName> = { ...sessionHandlers, ...portfolioHandlers, ...jobHandlers, ...fileHandlers, ...adminHandlers, ...creditHandlers };
 
 /** Status polls do not count as activity, or an open window would never lock. */
 const NOT_ACTIVITY: ReadonlySet<string> = new Set<MethodName>(['session.status']);

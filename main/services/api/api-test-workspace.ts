@@ -16,6 +16,7 @@ import { ADMIN_PASSPHRASE, FIXED_NOW } from '../../test-support/temp-workspace.t
 import { temporaryRootFor } from '../session-folder.ts';
 import { addUser } from '../users-service.ts';
 import { createApiService, fixedWorkspaceLocator, type ApiService } from './api-service.ts';
+import { folderFileAccess } from './file-access.ts';
 import type { Timers } from './idle-timer.ts';
 
 export { ADMIN_PASSPHRASE, FIXED_NOW };
@@ -114,7 +115,7 @@ export async function createTestWorkspace(options: { roles?: boolean; seed?: (db
     service(serviceOptions = {}) {
       const timers = new FakeTimers();
       const logs: string[] = [];
-      const api = createApiService({ workspaces: fixedWorkspaceLocator(file), timers, throttle, log: (line) => logs.push(line), now: serviceOptions.now ?? (() => FIXED_NOW) });
+      const api = createApiService({ workspaces: fixedWorkspaceLocator(file), files: folderFileAccess(dir), timers, throttle, log: (line) => logs.push(line), now: serviceOptions.now ?? (() => FIXED_NOW) });
       services.push(api);
       const events: RecordedEvent[] = [];
       const waiting = new Map<string, (payload: never) => void>();

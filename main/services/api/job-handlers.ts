@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import path from 'node:path';
+import type { ImportKind } from '../../store/records.ts';
 import { backupWorkspace } from '../backup-service.ts';
 import { runDemo } from '../demo-service.ts';
 import { importCsv } from '../import/import-csv.ts';
@@ -8,8 +10,9 @@ import { ApiFailure } from './api-errors.ts';
 import type { HandlerTable } from './handler.ts';
 import { auditLoanExport, exportColumns, exportLoansCsv, readExportChunk, type ExportSummary } from './loan-export.ts';
 import { checkGridQuery } from './portfolio-handlers.ts';
+import type { Session } from './session.ts';
 
-type JobMethods = 'jobs.startImport' | 'jobs.startDemo' | 'jobs.list' | 'jobs.cancel' | 'audit.verify' | 'portfolio.exportLoans' | 'jobs.readExport' | 'workspace.backup';
+type JobMethods = 'jobs.startImport' | 'jobs.importUpload' | 'jobs.startDemo' | 'jobs.list' | 'jobs.cancel' | 'audit.verify' | 'portfolio.exportLoans' | 'jobs.readExport' | 'workspace.backup';
 
 /** The CLI's default, so the same scale gives the same demo from either. */
 const DEFAULT_DEMO_SEED = 1;
@@ -18,24 +21,41 @@ function fileStamp(date: Date): string {
   return date.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
 }
 
+/** Imports `file` (reported as `name`) as a write job; `after` runs when the job has ended, whatever its outcome. */
+function startImportJob(session: Session, source: { kind: ImportKind; file: string; name: string }, after?: () => void): string {
+  return session.jobs.start(
+    'import',
+    `Import ${source.kind} from ${source.name}`,
+    async (control) => {
+      try {
+        return await importCsv(session.ctx, {
+          kind: source.kind,
+          file: source.file,
+          name: source.name,
+          signal: control.signal,
+          onProgress: (p) => control.progress({ done: p.bytesRead, total: p.totalBytes, phase: `${p.rows} rows` }),
+        });
+      } finally {
+        after?.();
+      }
+    },
+    { write: true },
+  );
+}
+
 /** Long work returns a job id at once; progress and the result arrive as job.progress and job.done events. */
 export const jobHandlers: HandlerTable<JobMethods> = {
   'jobs.startImport': (core, args) => {
     const session = core.requireSession();
-    const file = path.resolve(args.path);
-    const jobId = session.jobs.start(
-      'import',
-      `Import ${args.kind} from ${path.basename(file)}`,
-      (control) =>
-        importCsv(session.ctx, {
-          kind: args.kind,
-          file,
-          signal: control.signal,
-          onProgress: (p) => control.progress({ done: p.bytesRead, total: p.totalBytes, phase: `${p.rows} rows` }),
-        }),
-      { write: true },
-    );
-    return { jobId };
+    const file = core.files.existingFile(args.path, 'path');
+    return { jobId: startImportJob(session, { kind: args.kind, file, name: path.basename(file) }) };
+  },
+
+  'jobs.importUpload': (core, args) => {
+    const session = core.requireSession();
+    const upload = session.uploads.take(args.uploadId);
+    // The uploaded bytes are for this one import: they go when it ends, whatever its outcome.
+    return { jobId: startImportJob(session, { kind: args.kind, file: upload.file, name: upload.name }, () => fs.rmSync(upload.file, { force: true })) };
   },
 
   'jobs.startDemo': (core, args) => {
@@ -60,7 +80,7 @@ export const jobHandlers: HandlerTable<JobMethods> = {
 
   'workspace.backup': (core, args) => {
     const session = core.requireSession();
-    const target = path.resolve(args.path);
+    const target = core.files.newFile(args.path, 'path');
     const jobId = session.jobs.start(
       'backup',
       `Backup to ${path.basename(target)}`,

@@ -8,6 +8,7 @@ import { SessionFolder } from '../session-folder.ts';
 import { ApiFailure } from './api-errors.ts';
 import { JobRegistry, type JobRegistryOptions } from './job-registry.ts';
 import { ReadCache } from './read-cache.ts';
+import { Uploads } from './uploads.ts';
 import type { WriteLock } from './write-lock.ts';
 
 /** Up to about four full key lists of a 1M-loan view (a few MB each) and many counts. */
@@ -25,6 +26,8 @@ export class Session {
   readonly ctx: ServiceContext;
   /** Exports and uploads of this session, beside the workspace; removed when it ends. */
   readonly folder: SessionFolder;
+  /** Files the page is sending for import, kept in `folder`. */
+  readonly uploads: Uploads;
   settings: Settings;
   private readonly writeLock: WriteLock;
   private readonly cache = new ReadCache(READ_CACHE_WEIGHT);
@@ -38,6 +41,7 @@ export class Session {
     this.settings = readUserSettings(this.reader, workspace.user.username);
     this.jobs = new JobRegistry({ ...options.jobs, writeLock: options.writeLock, now: options.now });
     this.folder = new SessionFolder(workspace.path);
+    this.uploads = new Uploads(this.folder);
   }
 
   get user(): Workspace['user'] {

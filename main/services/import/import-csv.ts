@@ -14,6 +14,8 @@ import { workspaceLookups } from './workspace-lookups.ts';
 export interface ImportCsvRequest {
   readonly kind: ImportKind;
   readonly file: string;
+  /** How messages and the audit trail name the file, when not by its path (an upload, by the name it had). */
+  readonly name?: string;
   readonly onProgress?: (progress: ImportProgress) => void;
   readonly signal?: AbortSignal;
 }
@@ -36,11 +38,12 @@ export interface ImportSummary {
 export async function importCsv(ctx: ServiceContext, request: ImportCsvRequest): Promise<ImportSummary> {
   requirePermission(ctx.actor, 'data.import');
   const { kind, file, signal, onProgress } = checkRequest(request);
-  if (signal?.aborted) throw cancelled(file);
+  const shown = request.name ?? file;
+  if (signal?.aborted) throw cancelled(shown);
   const source = await openCsvFile(file, signal);
   try {
-    return await inImportTransaction(ctx.db, file, async () => {
-      const log = new ProblemLog(file);
+    return await inImportTransaction(ctx.db, shown, async () => {
+      const log = new ProblemLog(shown);
       const env = workspaceLookups(ctx.db, ctx.now());
       const rows = await importRecords({ db: ctx.db, spec: KIND_SPECS[kind], source, env, log, signal, onProgress });
       if (log.total > 0) throw rejection(log);
@@ -50,13 +53,13 @@ export async function importCsv(ctx: ServiceContext, request: ImportCsvRequest):
         actor: ctx.actor.username,
         action: 'data.import',
         subject: kind,
-        details: { file: basename(file), rows, sha256 },
+        details: { file: basename(shown), rows, sha256 },
         at: ctx.now().toISOString(),
       });
-      return { kind, file, rows, sha256, bytes: source.totalBytes };
+      return { kind, file: shown, rows, sha256, bytes: source.totalBytes };
     });
   } catch (error) {
-    throw importError(error, file, signal);
+    throw importError(error, shown, signal);
   } finally {
     source.close();
   }

@@ -7,6 +7,7 @@ import { Field } from '../../components/Field.tsx';
 import { JobProgress } from '../../components/JobProgress.tsx';
 import { useJobRunner } from '../../jobs/jobs-context.tsx';
 import { useSession, useUnlocked } from '../../session/session-context.tsx';
+import { useFileFolder } from './use-file-folder.ts';
 
 /** Backup (admin, auditor) to a new encrypted file; restore (admin) replaces this workspace and locks it. */
 export function BackupSection() {
@@ -26,6 +27,7 @@ export function BackupSection() {
 
 function BackupForm() {
   const { t } = useTranslation();
+  const folder = useFileFolder();
   const [path, setPath] = useState('');
   const runner = useJobRunner();
   const running = runner.jobId !== null && !runner.entry?.finished;
@@ -37,8 +39,8 @@ function BackupForm() {
     <form onSubmit={submit} className="subsection">
       <h3>{t('settings.backup.backup')}</h3>
       <div className="form-row">
-        <Field label={t('settings.backup.path')} hint={t('settings.backup.pathHint')}>
-          <input required value={path} onChange={(event) => setPath(event.target.value)} className="input-wide mono" placeholder="/backups/riskdesk-2025-01-31.rdw" spellCheck={false} />
+        <Field label={t('settings.backup.path')} hint={folder ? t('settings.backup.pathHint', { folder }) : undefined}>
+          <input required value={path} onChange={(event) => setPath(event.target.value)} className="input-wide mono" placeholder="riskdesk-2025-01-31.rdw" spellCheck={false} />
         </Field>
         <button type="submit" className="button button-primary" disabled={running}>
           {t('settings.backup.backupButton')}
@@ -53,6 +55,7 @@ function BackupForm() {
 function RestoreForm() {
   const { t } = useTranslation();
   const { setStatus } = useSession();
+  const folder = useFileFolder();
   const [from, setFrom] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [confirming, setConfirming] = useState(false);
@@ -83,7 +86,7 @@ function RestoreForm() {
       <h3>{t('settings.backup.restore')}</h3>
       <p className="muted small">{t('settings.backup.restoreHint')}</p>
       <div className="form-row">
-        <Field label={t('settings.backup.from')}>
+        <Field label={t('settings.backup.from')} hint={folder ? t('settings.backup.fromHint', { folder }) : undefined}>
           <input required value={from} onChange={(event) => setFrom(event.target.value)} className="input-wide mono" spellCheck={false} />
         </Field>
         <Field label={t('settings.backup.restorePassphrase')}>

@@ -4,11 +4,15 @@ import type { MethodArgs } from '../../../../preload/contract/index.ts';
 import { DEMO_SCALES, IMPORT_KIND_NAMES as IMPORT_KINDS } from '../../../../preload/contract/kinds.ts';
 import { allows } from '../../../../preload/contract/permissions.ts';
 import { api } from '../../api/client.ts';
+import { uploadFile } from '../../api/upload-file.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Field } from '../../components/Field.tsx';
 import { JobProgress } from '../../components/JobProgress.tsx';
 import { useJobRunner } from '../../jobs/jobs-context.tsx';
+import { usePreferences } from '../../session/preferences.tsx';
 import { useUnlocked } from '../../session/session-context.tsx';
+import { formatCount } from '../../format/numbers.ts';
+import { useFileFolder } from './use-file-folder.ts';
 
 type ImportKind = MethodArgs<'jobs.startImport'>['kind'];
 type DemoScale = MethodArgs<'jobs.startDemo'>['scale'];
@@ -29,22 +33,52 @@ export function DataSection() {
   );
 }
 
+type ImportSource = 'upload' | 'folder';
+const IMPORT_SOURCES: readonly ImportSource[] = ['upload', 'folder'];
+
+/**
+ * A CSV file from anywhere on this computer is uploaded to main (the page never names a path there); a file
+ * already in the RiskDesk folder can be named instead, which avoids copying a very large one.
+ */
 function ImportForm() {
   const { t } = useTranslation();
+  const { locale } = usePreferences();
   const [kind, setKind] = useState<ImportKind>('loans');
+  const [source, setSource] = useState<ImportSource>('upload');
+  const [file, setFile] = useState<File | null>(null);
   const [path, setPath] = useState('');
+  const [upload, setUpload] = useState<{ sent: number; total: number } | null>(null);
+  const folder = useFileFolder();
   const runner = useJobRunner();
-  const running = runner.jobId !== null && !runner.entry?.finished;
+  const running = upload !== null || (runner.jobId !== null && !runner.entry?.finished);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void runner.start(() => api.call('jobs.startImport', { kind, path }));
+    void runner.start(async () => {
+      if (source === 'folder') return api.call('jobs.startImport', { kind, path });
+      if (!file) throw new Error(t('settings.data.chooseFile'));
+      if (file.size === 0) throw new Error(t('settings.data.emptyFile', { name: file.name }));
+      try {
+        const uploadId = await uploadFile(file, (sent, total) => setUpload({ sent, total }));
+        return await api.call('jobs.importUpload', { kind, uploadId });
+      } finally {
+        setUpload(null);
+      }
+    });
   };
 
   return (
     <form onSubmit={submit} className="subsection" data-testid="import-form">
       <h3>{t('settings.data.import')}</h3>
       <p className="muted small">{t('settings.data.importHint')}</p>
+      <div className="segmented" role="radiogroup" aria-label={t('settings.data.source')}>
+        {IMPORT_SOURCES.map((option) => (
+          <label key={option} className={option === source ? 'segment active' : 'segment'}>
+            <input type="radio" name="import-source" className="visually-hidden" checked={option === source} onChange={() => setSource(option)} />
+            {t(`settings.data.sources.${option}`)}
+          </label>
+        ))}
+      </div>
       <div className="form-row">
         <Field label={t('settings.data.kind')}>
           <select value={kind} onChange={(event) => setKind(event.target.value as ImportKind)}>
@@ -55,13 +89,30 @@ function ImportForm() {
             ))}
           </select>
         </Field>
-        <Field label={t('settings.data.path')} hint={t('settings.data.pathHint')}>
-          <input required value={path} onChange={(event) => setPath(event.target.value)} className="input-wide mono" placeholder="/data/loans.csv" spellCheck={false} />
-        </Field>
+        {source === 'upload' ? (
+          <Field label={t('settings.data.file')} hint={t('settings.data.fileHint')}>
+            <input type="file" required accept=".csv,text/csv" onChange={(event) => setFile(event.target.files?.[0] ?? null)} />
+          </Field>
+        ) : (
+          <Field label={t('settings.data.path')} hint={folder ? t('settings.data.pathHint', { folder }) : undefined}>
+            <input required value={path} onChange={(event) => setPath(event.target.value)} className="input-wide mono" placeholder="loans.csv" spellCheck={false} />
+          </Field>
+        )}
         <button type="submit" className="button button-primary" disabled={running}>
           {t('settings.data.importButton')}
         </button>
       </div>
+      {upload && (
+        <div className="job" data-testid="upload-progress">
+          <div className="job-head">
+            <span className="job-title">{t('settings.data.uploading', { name: file?.name ?? '' })}</span>
+            <span className="job-phase">
+              {formatCount(upload.sent, locale)} / {formatCount(upload.total, locale)} {t('settings.data.bytes')}
+            </span>
+          </div>
+          <progress className="job-bar" max={upload.total} value={upload.sent} aria-label={t('settings.data.uploading', { name: file?.name ?? '' })} />
+        </div>
+      )}
       {runner.jobId && <JobProgress jobId={runner.jobId} />}
       <ErrorNotice error={runner.startError} />
     </form>
