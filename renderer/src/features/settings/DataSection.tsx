@@ -8,6 +8,7 @@ import { uploadFile } from '../../api/upload-file.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Field } from '../../components/Field.tsx';
 import { JobProgress } from '../../components/JobProgress.tsx';
+import { SegmentedChoice } from '../../components/SegmentedChoice.tsx';
 import { useJobRunner } from '../../jobs/jobs-context.tsx';
 import { usePreferences } from '../../session/preferences.tsx';
 import { useUnlocked } from '../../session/session-context.tsx';
@@ -71,14 +72,7 @@ function ImportForm() {
     <form onSubmit={submit} className="subsection" data-testid="import-form">
       <h3>{t('settings.data.import')}</h3>
       <p className="muted small">{t('settings.data.importHint')}</p>
-      <div className="segmented" role="radiogroup" aria-label={t('settings.data.source')}>
-        {IMPORT_SOURCES.map((option) => (
-          <label key={option} className={option === source ? 'segment active' : 'segment'}>
-            <input type="radio" name="import-source" className="visually-hidden" checked={option === source} onChange={() => setSource(option)} />
-            {t(`settings.data.sources.${option}`)}
-          </label>
-        ))}
-      </div>
+      <SegmentedChoice name="import-source" label={t('settings.data.source')} options={IMPORT_SOURCES} value={source} onChange={setSource} optionLabel={(option) => t(`settings.data.sources.${option}`)} />
       <div className="form-row">
         <Field label={t('settings.data.kind')}>
           <select value={kind} onChange={(event) => setKind(event.target.value as ImportKind)}>

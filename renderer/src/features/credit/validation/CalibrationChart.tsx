@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ModelMonitoring } from '../../../../../preload/contract/index.ts';
 import { tooltipStyle, useChartPalette } from '../../../components/charts/palette.ts';
+import { SegmentedChoice } from '../../../components/SegmentedChoice.tsx';
 import { formatCount, formatPercent } from '../../../format/numbers.ts';
 import { usePreferences } from '../../../session/preferences.tsx';
 import { formatDecimal } from '../format-stats.ts';
@@ -35,14 +36,7 @@ export function CalibrationChart({ development, current }: Props) {
   const percent = (value: unknown) => formatPercent(Number(value), locale, 1);
   return (
     <>
-      <div className="segmented" role="radiogroup" aria-label={t('credit.validation.sample')}>
-        {SAMPLES.map((option) => (
-          <label key={option} className={option === sample ? 'segment active' : 'segment'}>
-            <input type="radio" name="calibration-sample" className="visually-hidden" checked={option === sample} onChange={() => setSample(option)} />
-            {t(`credit.validation.samples.${option}`)}
-          </label>
-        ))}
-      </div>
+      <SegmentedChoice name="calibration-sample" label={t('credit.validation.sample')} options={SAMPLES} value={sample} onChange={setSample} optionLabel={(option) => t(`credit.validation.samples.${option}`)} />
       {bands.length === 0 ? (
         <p className="muted empty">{t('credit.validation.noBands')}</p>
       ) : (
