@@ -26,7 +26,7 @@ interface Server {
 }
 
 function serve(): Promise<Server> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--db', db, '--no-open', '--json'], { env: { PATH: process.env.PATH ?? '' } });
+  const child = spawn(process.execPath, [BIN, 'serve', '--db', db, '--no-open', '--json', '--files', dir], { env: { PATH: process.env.PATH ?? '' } });
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   let stdout = '';
   let stderr = '';

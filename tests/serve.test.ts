@@ -15,6 +15,7 @@ const RENDERER_INDEX = fileURLToPath(new URL('../dist/renderer/index.html', impo
 
 const dir = tempDir('riskdesk-serve-');
 const db = path.join(dir, 'risk.rdw');
+const home = path.join(dir, 'RiskDesk');
 
 interface Served {
   readonly child: ChildProcessWithoutNullStreams;
@@ -27,7 +28,8 @@ interface Served {
 
 /** Starts `riskdesk serve` and waits for the URL on stdout. */
 function serve(args: string[]): Promise<Served> {
-  const child = spawn(process.execPath, [BIN, 'serve', ...args], { env: { PATH: process.env.PATH ?? '' } });
+  // RISKDESK_HOME: the folder the page may name files in defaults to the RiskDesk folder, which is not the tests' to make.
+  const child = spawn(process.execPath, [BIN, 'serve', ...args], { env: { PATH: process.env.PATH ?? '', RISKDESK_HOME: home } });
   let stderr = '';
   let stdout = '';
   const stdoutLines: string[] = [];
@@ -141,7 +143,7 @@ describe('riskdesk serve', () => {
     assert.equal(code, 0);
     assert.equal(served.stdoutLines.length, 1);
     const printed = JSON.parse(served.stdoutLines[0] ?? '') as Record<string, unknown>;
-    assert.deepEqual(printed, { ok: true, url: `${served.url.href}&user=admin`, port: Number(served.url.port), workspace: db });
+    assert.deepEqual(printed, { ok: true, url: `${served.url.href}&user=admin`, port: Number(served.url.port), workspace: db, files: home });
   });
 
   it('exits 0 on SIGHUP (its terminal closed), having locked the workspace', async () => {
