@@ -82,3 +82,8 @@ export function createRowWriter<K extends WritableKind>(db: Db, kind: K): RowWri
 export function tableOf(kind: WritableKind): string {
   return TABLES[kind].table;
 }
+
+/** The columns that identify a record of `kind` (what an upsert conflicts on), in the order the table declares them. */
+export function naturalKeyOf(kind: WritableKind): readonly string[] {
+  return TABLES[kind].key;
+}

@@ -17,7 +17,8 @@ import { actingPassphrase, withEnginePool, withWorkspace } from '../workspace-se
 
 function isoDate(value: string): string {
   const date = parseDate(value);
-  if (date instanceof Invalid) throw new InvalidArgumentError('--as-of takes a calendar date, YYYY-MM-DD.');
+  // The reason says which check failed: the form, the calendar, or the range RiskDesk accepts.
+  if (date instanceof Invalid) throw new InvalidArgumentError(`--as-of takes a calendar date, YYYY-MM-DD; "${value.slice(0, 40)}" ${date.reason}.`);
   return date;
 }
 

@@ -22,11 +22,24 @@ function daysFromCivil(year: number, month: number, day: number): number {
   return era * 146_097 + dayOfEra - 719_468;
 }
 
+/*
+ * The dates a portfolio, a birth or a transaction can plausibly have. Anything outside is a typo (2204 for 2024)
+ * or a placeholder (0001-01-01, 9999-12-31) that would otherwise skew ages, terms and maturity ladders.
+ */
+const EARLIEST_DATE = '1900-01-01';
+const LATEST_DATE = '2200-12-31';
+const EARLIEST_MONTH = EARLIEST_DATE.slice(0, 7);
+const LATEST_MONTH = LATEST_DATE.slice(0, 7);
+const EARLIEST_MS = Date.parse(`${EARLIEST_DATE}T00:00:00.000Z`);
+const LATEST_MS = Date.parse(`${LATEST_DATE}T23:59:59.999Z`);
+
 /** YYYY-MM-DD that exists on the calendar; returned as given (it is already the stored form). */
 export function parseDate(text: string): string | Invalid {
   const match = DATE.exec(text);
   if (!match) return new Invalid('is not a date in the form YYYY-MM-DD');
   if (!isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]))) return new Invalid('is not a date on the calendar');
+  // Same fixed shape, so text order is date order.
+  if (text < EARLIEST_DATE || text > LATEST_DATE) return new Invalid(`is outside the accepted range ${EARLIEST_DATE} to ${LATEST_DATE}`);
   return text;
 }
 
@@ -35,6 +48,7 @@ export function parseYearMonth(text: string): string | Invalid {
   if (!match) return new Invalid('is not a month in the form YYYY-MM');
   const month = Number(match[2]);
   if (month < 1 || month > 12) return new Invalid('is not a month on the calendar');
+  if (text < EARLIEST_MONTH || text > LATEST_MONTH) return new Invalid(`is outside the accepted range ${EARLIEST_MONTH} to ${LATEST_MONTH}`);
   return text;
 }
 
@@ -68,8 +82,7 @@ export function parseTimestamp(text: string): string | Invalid {
   }
   const millis = Number(fraction.padEnd(3, '0').slice(0, 3));
   const utc = daysFromCivil(year, month, day) * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000 + millis - offsetMinutes * MS_PER_MINUTE;
-  const iso = new Date(utc).toISOString();
-  // Years 0000/9999 near midnight can leave four-digit years once shifted to UTC; that shape would sort wrongly.
-  if (iso.length !== 24) return new Invalid('is outside the years 0001 to 9999 in UTC');
-  return iso;
+  // Judged in UTC, as stored; this also keeps every stored timestamp at four-digit years, so text order is time order.
+  if (utc < EARLIEST_MS || utc > LATEST_MS) return new Invalid(`is outside the accepted range ${EARLIEST_DATE} to ${LATEST_DATE} (in UTC)`);
+  return new Date(utc).toISOString();
 }

@@ -23,6 +23,12 @@ export interface CsvFile {
 }
 
 const READ_CHUNK_BYTES = 256 * 1024;
+/**
+ * No valid record of any kind comes near this (at most about twenty cells of at most 500 characters), so a
+ * longer one is refused as soon as the parser has buffered this much, rather than read into memory whole: a
+ * file with one gigabyte-long line (not a CSV file, or a broken one) must not take a gigabyte to reject.
+ */
+export const MAX_RECORD_CHARS = 64 * 1024;
 
 export function unreadable(file: string, error: unknown): RiskDeskError {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
@@ -70,7 +76,7 @@ export async function openCsvFile(file: string, signal?: AbortSignal): Promise<C
   // Strict RFC 4180 quoting; rows of the wrong length are let through so the importer can report each one.
   // Broken quoting is reported as a 'skip' rather than an error: an error would destroy the parser and, with it,
   // the valid records still buffered ahead of the consumer, hiding their problems.
-  const parser = parse({ bom: true, relax_column_count: true, skip_records_with_error: true });
+  const parser = parse({ bom: true, relax_column_count: true, skip_records_with_error: true, max_record_size: MAX_RECORD_CHARS });
   let syntaxError: CsvError | null = null;
   parser.on('skip', (error: CsvError) => {
     syntaxError ??= error;

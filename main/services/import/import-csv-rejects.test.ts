@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { isRiskDeskError, type RiskDeskError } from '../../store/errors.ts';
 import type { ImportKind } from '../../store/records.ts';
+import { MAX_RECORD_CHARS } from './csv-file.ts';
 import { importCsv } from './import-csv.ts';
 import type { ImportProblem } from './problems.ts';
+import { EMPTY_SNAPSHOT, failure, problemsOf, seedReferences, snapshot } from './fixtures/rejected-import.ts';
 import { createTestWorkspace, type TestWorkspace } from './fixtures/test-workspace.ts';
 
 let ws: TestWorkspace;
@@ -11,39 +12,6 @@ beforeEach(() => {
   ws = createTestWorkspace();
 });
 afterEach(() => ws.close());
-
-async function failure(promise: Promise<unknown>): Promise<RiskDeskError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(isRiskDeskError(error), `expected a RiskDeskError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected the import to be refused');
-}
-
-async function problemsOf(kind: ImportKind, text: string, name = `${kind}.csv`) {
-  const file = ws.writeFile(name, text);
-  const error = await failure(importCsv(ws.context(), { kind, file }));
-  assert.equal(error.code, 'IMPORT_REJECTED', error.message);
-  const details = error.details as { problems: ImportProblem[]; totalProblems: number };
-  return { file, error, problems: details.problems, total: details.totalProblems };
-}
-
-const IMPORTED_TABLES = ['borrowers', 'loans', 'loan_performance', 'accounts', 'transactions', 'labels', 'liquidity_lines', 'daily_flows', 'audit_events'];
-
-function snapshot(): string {
-  return JSON.stringify(IMPORTED_TABLES.map((table) => ws.rows(`SELECT * FROM ${table} ORDER BY 1, 2`)));
-}
-
-/** Borrower B1, loan L1 (CNY), account A1 and transaction T1, imported through the service. */
-async function seedReferences(): Promise<void> {
-  const run = (kind: ImportKind, text: string) => importCsv(ws.context(), { kind, file: ws.writeFile(`seed-${kind}.csv`, text) });
-  await run('borrowers', 'borrower_id,region,annual_income\nB1,east,1\n');
-  await run('loans', 'loan_id,borrower_id,product,origination_date,principal,interest_rate,term_months\nL1,B1,c,2024-01-01,100,0.1,12\n');
-  await run('accounts', 'account_id,opened_at\nA1,2024-01-01T00:00:00Z\n');
-  await run('transactions', 'tx_id,account_id,ts,amount,currency\nT1,A1,2024-01-02T00:00:00Z,5,CNY\n');
-}
 
 interface BadValueCase {
   kind: ImportKind;
@@ -54,6 +22,7 @@ interface BadValueCase {
   reason: string | RegExp;
 }
 
+const BORROWER_COLUMNS = 'borrower_id, region, annual_income, birth_date, occupation, employment_type, industry, monthly_debt, credit_history_months, home_ownership, registered_at, id_verified';
 const LOAN_HEADER = 'loan_id,borrower_id,product,origination_date,principal,interest_rate,term_months,currency,maturity_date,dpd';
 const LOAN_OK = ['L2', 'B1', 'c', '2024-01-01', '100', '0.1', '12', '', '', ''];
 function loanRow(changes: Record<number, string>): string {
@@ -89,14 +58,24 @@ const BAD_VALUES: BadValueCase[] = [
   { kind: 'liquidity_lines', header: 'line_id,category,amount', row: 'X1,hqla_l3,1', column: 'category', value: 'hqla_l3', reason: /is not one of the LCR categories/ },
   { kind: 'liquidity_lines', header: 'line_id,category,amount', row: 'X1,hqla_l1_cash,-5', column: 'amount', value: '-5', reason: 'must not be negative' },
   { kind: 'daily_flows', header: 'date,product,inflow,outflow', row: '2025-01-01,mmf,1,12.', column: 'outflow', value: '12.', reason: 'ends with a decimal point; write 12 or 12.00' },
+  // Hidden characters are refused by name and echoed as <U+XXXX>, so the message cannot be reordered or recoloured by them.
+  { kind: 'loans', header: LOAN_HEADER, row: loanRow({ 0: 'L\u202E2' }), column: 'loan_id', value: 'L<U+202E>2', reason: /^contains U\+202E \(right-to-left override\) at character 2; ids may not/ },
+  { kind: 'transactions', header: 'tx_id,account_id,ts,amount,currency,device_id', row: 'T2,A1,2024-01-01T00:00:00Z,5,CNY,D\u001B[2J', column: 'device_id', value: 'D<U+001B>[2J', reason: /^contains U\+001B \(escape\) at character 2;/ },
+  { kind: 'labels', header: 'subject_type,subject_id,label', row: 'loan,L1,bad\u0000', column: 'label', value: 'bad<U+0000>', reason: /^contains U\+0000 \(null\) at character 4; text may not/ },
+  { kind: 'liquidity_lines', header: 'line_id,category,amount,description', row: 'X1,hqla_l1_cash,1,"cash \u2066at bank"', column: 'description', value: 'cash <U+2066>at bank', reason: /^contains U\+2066 \(left-to-right isolate\) at character 6;/ },
+  { kind: 'borrowers', header: 'borrower_id,region,annual_income', row: `${'B'.repeat(65)},east,1`, column: 'borrower_id', value: `${'B'.repeat(40)}…`, reason: 'is 65 characters long; ids may have at most 64' },
+  { kind: 'daily_flows', header: 'date,product,inflow,outflow', row: `2025-01-01,${'p'.repeat(501)},1,2`, column: 'product', value: `${'p'.repeat(40)}…`, reason: 'is 501 characters long; text may have at most 500' },
+  { kind: 'loans', header: LOAN_HEADER, row: loanRow({ 3: '0001-01-01' }), column: 'origination_date', value: '0001-01-01', reason: 'is outside the accepted range 1900-01-01 to 2200-12-31' },
+  { kind: 'accounts', header: 'account_id,opened_at', row: 'A2,1899-12-31T23:59:59Z', column: 'opened_at', value: '1899-12-31T23:59:59Z', reason: 'is outside the accepted range 1900-01-01 to 2200-12-31 (in UTC)' },
+  { kind: 'performance', header: 'loan_id,as_of,balance,dpd', row: 'L1,2201-01,1,0', column: 'as_of', value: '2201-01', reason: 'is outside the accepted range 1900-01 to 2200-12' },
 ];
 
 describe('importCsv reports each kind of bad value with file, row, column, value and reason', () => {
   for (const bad of BAD_VALUES) {
     it(`${bad.kind}.${bad.column} = ${JSON.stringify(bad.value)}`, async () => {
-      await seedReferences();
-      const before = snapshot();
-      const { file, problems, total } = await problemsOf(bad.kind, `${bad.header}\n${bad.row}\n`);
+      await seedReferences(ws);
+      const before = snapshot(ws);
+      const { file, problems, total } = await problemsOf(ws, bad.kind, `${bad.header}\n${bad.row}\n`);
       assert.equal(total, 1, JSON.stringify(problems));
       const [problem] = problems;
       assert.ok(problem);
@@ -106,13 +85,13 @@ describe('importCsv reports each kind of bad value with file, row, column, value
       assert.equal(problem.value, bad.value);
       if (typeof bad.reason === 'string') assert.equal(problem.reason, bad.reason);
       else assert.match(problem.reason, bad.reason);
-      assert.equal(snapshot(), before);
+      assert.equal(snapshot(ws), before);
     });
   }
 
   it('reports every bad value of a row and of later rows, numbered as a spreadsheet shows them', async () => {
     const text = 'borrower_id,region,annual_income,id_verified\nB1,east,1,yes\n\nB2,,x,perhaps\nB3,"two\nlines",1,no\nB4,west,-3,no\n';
-    const { problems, error } = await problemsOf('borrowers', text);
+    const { problems, error } = await problemsOf(ws, 'borrowers', text);
     assert.deepEqual(
       problems.map((p) => [p.row, p.column, p.value]),
       [
@@ -130,7 +109,7 @@ describe('importCsv reports each kind of bad value with file, row, column, value
   it('caps the listed problems but counts them all', async () => {
     const lines = ['date,product,inflow,outflow'];
     for (let i = 0; i < 250; i += 1) lines.push(`2025-01-01,p${i},bad,0`);
-    const { problems, total, error } = await problemsOf('daily_flows', lines.join('\n'));
+    const { problems, total, error } = await problemsOf(ws, 'daily_flows', lines.join('\n'));
     assert.equal(total, 250);
     assert.equal(problems.length, 100);
     assert.equal(problems[99]?.row, 101);
@@ -140,7 +119,7 @@ describe('importCsv reports each kind of bad value with file, row, column, value
   });
 
   it('reports rows with the wrong number of values', async () => {
-    const { problems } = await problemsOf('daily_flows', 'date,product,inflow,outflow\n2025-01-01,mmf,1\n2025-01-02,mmf,1,2,3\n');
+    const { problems } = await problemsOf(ws, 'daily_flows', 'date,product,inflow,outflow\n2025-01-01,mmf,1\n2025-01-02,mmf,1,2,3\n');
     assert.deepEqual(problems.map((p) => [p.row, p.column, p.reason]), [
       [2, null, 'has 3 values but the header has 4 columns'],
       [3, null, 'has 5 values but the header has 4 columns'],
@@ -148,7 +127,7 @@ describe('importCsv reports each kind of bad value with file, row, column, value
   });
 
   it('reports broken quoting at its row and column, after the problems of the rows before it', async () => {
-    const { problems } = await problemsOf('borrowers', 'borrower_id,region,annual_income\nB1,"multi\nline",x\n\nB2,e"ast,1\nB3,east,y\n');
+    const { problems } = await problemsOf(ws, 'borrowers', 'borrower_id,region,annual_income\nB1,"multi\nline",x\n\nB2,e"ast,1\nB3,east,y\n');
     assert.deepEqual(problems.map((p) => [p.row, p.column]), [[2, 'annual_income'], [4, 'region']]);
     assert.match(problems[1]?.reason ?? '', /" inside an unquoted value/);
   });
@@ -157,12 +136,18 @@ describe('importCsv reports each kind of bad value with file, row, column, value
     const lines = ['date,product,inflow,outflow'];
     for (let i = 0; i < 20_000; i += 1) lines.push(`2025-01-01,p${i},1,2`);
     lines.push('2025-01-02,"open,1,2', '2025-01-03,x,1,2');
-    const { problems } = await problemsOf('daily_flows', lines.join('\n'));
+    const { problems } = await problemsOf(ws, 'daily_flows', lines.join('\n'));
     assert.deepEqual(problems.map((p) => [p.row, p.column, p.reason]), [[20_002, 'product', 'has a quoted value that is never closed (a " is missing); nothing after it could be read']]);
   });
 
+  it('refuses a record longer than any import takes as soon as it is that long, naming its row', async () => {
+    const { problems } = await problemsOf(ws, 'borrowers', `borrower_id,region,annual_income\nB1,north,1.00\nB2,${'x'.repeat(MAX_RECORD_CHARS * 4)},2.00\nB3,east,3.00\n`);
+    assert.deepEqual(problems.map((p) => [p.row, p.value]), [[3, null]]);
+    assert.match(problems[0]?.reason ?? '', /is longer than 65,536 characters/);
+  });
+
   it('reports broken quoting in the header', async () => {
-    const { problems } = await problemsOf('daily_flows', 'date,"product,inflow,outflow\n');
+    const { problems } = await problemsOf(ws, 'daily_flows', 'date,"product,inflow,outflow\n');
     assert.deepEqual(problems.map((p) => [p.row, p.column]), [[1, null]]);
   });
 
@@ -175,19 +160,19 @@ describe('importCsv reports each kind of bad value with file, row, column, value
   });
 
   it('refuses an empty file', async () => {
-    const { problems } = await problemsOf('borrowers', '');
+    const { problems } = await problemsOf(ws, 'borrowers', '');
     assert.deepEqual(problems.map((p) => [p.row, p.reason]), [[1, 'the file is empty; its first row must name the columns']]);
   });
 });
 
 describe('importCsv checks the header', () => {
   it('reports a missing required column on row 1, naming it', async () => {
-    const { problems, file } = await problemsOf('loans', 'loan_id,borrower_id,product,origination_date,interest_rate,term_months\nL1,B1,c,2024-01-01,0.1,12\n');
+    const { problems, file } = await problemsOf(ws, 'loans', 'loan_id,borrower_id,product,origination_date,interest_rate,term_months\nL1,B1,c,2024-01-01,0.1,12\n');
     assert.deepEqual(problems, [{ file, row: 1, column: 'principal', value: null, reason: 'is a required column of loans but is missing from the header' }]);
   });
 
   it('reports unknown, misspelt, repeated and unnamed columns', async () => {
-    const { problems } = await problemsOf('daily_flows', 'date,product,inflow,outflow,Notes,Inflow,product,\n2025-01-01,mmf,1,2,x,1,mmf,\n');
+    const { problems } = await problemsOf(ws, 'daily_flows', 'date,product,inflow,outflow,Notes,Inflow,product,\n2025-01-01,mmf,1,2,x,1,mmf,\n');
     assert.deepEqual(problems.map((p) => [p.row, p.column, p.value, p.reason]), [
       [1, 'Notes', 'Notes', 'is not a column of daily_flows (its columns are date, product, inflow, outflow)'],
       [1, 'Inflow', 'Inflow', 'is not a column of daily_flows; column names are lower case (inflow)'],
@@ -196,8 +181,47 @@ describe('importCsv checks the header', () => {
     ]);
   });
 
+  // One non-key column and a valid value under it: nothing in the row is wrong, only the header.
+  const HEADER_MISSING: { kind: ImportKind; column: string; value: string; missing: string[] }[] = [
+    { kind: 'borrowers', column: 'region', value: 'east', missing: ['borrower_id', 'annual_income'] },
+    { kind: 'loans', column: 'product', value: 'consumer', missing: ['loan_id', 'borrower_id', 'origination_date', 'principal', 'interest_rate', 'term_months'] },
+    { kind: 'performance', column: 'balance', value: '10', missing: ['loan_id', 'as_of', 'dpd'] },
+    { kind: 'accounts', column: 'opened_at', value: '2024-01-01T00:00:00Z', missing: ['account_id'] },
+    { kind: 'transactions', column: 'amount', value: '5', missing: ['tx_id', 'account_id', 'ts', 'currency'] },
+    { kind: 'labels', column: 'label', value: 'fraud', missing: ['subject_type', 'subject_id'] },
+    { kind: 'liquidity_lines', column: 'amount', value: '5', missing: ['line_id', 'category'] },
+    { kind: 'daily_flows', column: 'inflow', value: '5', missing: ['date', 'product', 'outflow'] },
+  ];
+  for (const c of HEADER_MISSING) {
+    it(`${c.kind} with only ${c.column} in the header names each missing column`, async () => {
+      await seedReferences(ws);
+      const before = snapshot(ws);
+      const { problems, file } = await problemsOf(ws, c.kind, `${c.column}\n${c.value}\n`);
+      const reason = `is a required column of ${c.kind} but is missing from the header`;
+      assert.deepEqual(problems, c.missing.map((column) => ({ file, row: 1, column, value: null, reason })));
+      assert.equal(snapshot(ws), before);
+    });
+  }
+
+  it('echoes only the offending header cell, clipped, when the file is not a CSV at all', async () => {
+    const first = 'root:x:0:0:root-and-a-long-gecos-field-for-the-administrator:/root:/bin/bash';
+    const text = `${first}\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n`;
+    const { problems, error, file } = await problemsOf(ws, 'borrowers', text, 'passwd');
+    const clipped = `${first.slice(0, 40)}…`;
+    const missing = (column: string) => ({ file, row: 1, column, value: null, reason: 'is a required column of borrowers but is missing from the header' });
+    assert.deepEqual(problems, [
+      { file, row: 1, column: clipped, value: clipped, reason: `is not a column of borrowers (its columns are ${BORROWER_COLUMNS})` },
+      missing('borrower_id'),
+      missing('region'),
+      missing('annual_income'),
+    ]);
+    for (const shown of [error.message, JSON.stringify(error.details)]) {
+      assert.ok(!shown.includes('/bin/bash') && !shown.includes('daemon'), shown);
+    }
+  });
+
   it('still checks the values of the known columns', async () => {
-    const { problems } = await problemsOf('daily_flows', 'date,product,inflow\n2025-01-01,mmf,x\n');
+    const { problems } = await problemsOf(ws, 'daily_flows', 'date,product,inflow\n2025-01-01,mmf,x\n');
     assert.deepEqual(problems.map((p) => [p.row, p.column]), [[1, 'outflow'], [2, 'inflow']]);
   });
 });
@@ -213,32 +237,32 @@ describe('importCsv checks references', () => {
   ];
   for (const c of cases) {
     it(`${c.kind}.${c.column} must exist`, async () => {
-      await seedReferences();
-      const before = snapshot();
-      const { problems, file } = await problemsOf(c.kind, c.text);
+      await seedReferences(ws);
+      const before = snapshot(ws);
+      const { problems, file } = await problemsOf(ws, c.kind, c.text);
       assert.deepEqual(problems, [{ file, row: 2, column: c.column, value: c.value, reason: c.reason }]);
-      assert.equal(snapshot(), before);
+      assert.equal(snapshot(ws), before);
     });
   }
 
   it('finds every unknown reference, not just the first', async () => {
-    await seedReferences();
-    const { problems } = await problemsOf('transactions', 'tx_id,account_id,ts,amount,currency\nT2,A404,2024-01-01T00:00:00Z,1,CNY\nT3,A1,2024-01-01T00:00:00Z,1,CNY\nT4,A405,2024-01-01T00:00:00Z,1,CNY\n');
+    await seedReferences(ws);
+    const { problems } = await problemsOf(ws, 'transactions', 'tx_id,account_id,ts,amount,currency\nT2,A404,2024-01-01T00:00:00Z,1,CNY\nT3,A1,2024-01-01T00:00:00Z,1,CNY\nT4,A405,2024-01-01T00:00:00Z,1,CNY\n');
     assert.deepEqual(problems.map((p) => [p.row, p.value]), [[2, 'A404'], [4, 'A405']]);
   });
 });
 
 describe('importCsv is all or nothing', () => {
   it('a bad row late in a file leaves the tables and the audit trail unchanged', async () => {
-    await seedReferences();
-    const before = snapshot();
+    await seedReferences(ws);
+    const before = snapshot(ws);
     const lines = ['tx_id,account_id,ts,amount,currency'];
     // Several read chunks' worth, so rows were written before the bad one was reached.
     for (let i = 0; i < 20_000; i += 1) lines.push(`X${i},A1,2024-02-01T00:00:00Z,${i}.25,CNY`);
     lines.push('T1,A1,2024-02-01T00:00:00Z,999.999,CNY');
-    const { problems } = await problemsOf('transactions', lines.join('\n'));
+    const { problems } = await problemsOf(ws, 'transactions', lines.join('\n'));
     assert.deepEqual(problems.map((p) => [p.row, p.column]), [[20_002, 'amount']]);
-    assert.equal(snapshot(), before);
+    assert.equal(snapshot(ws), before);
     assert.equal(ws.db.inTransaction, false);
   });
 
@@ -247,7 +271,7 @@ describe('importCsv is all or nothing', () => {
     const error = await failure(importCsv(ws.context('auditor', 'audrey'), { kind: 'borrowers', file }));
     assert.equal(error.code, 'FORBIDDEN');
     assert.match(error.message, /audrey \(auditor\) may not data\.import/);
-    assert.equal(snapshot(), JSON.stringify(IMPORTED_TABLES.map(() => [])));
+    assert.equal(snapshot(ws), EMPTY_SNAPSHOT);
   });
 
   it('gives FILE_UNREADABLE naming a missing file or a folder', async () => {
@@ -276,8 +300,8 @@ describe('importCsv is all or nothing', () => {
   });
 
   it('cancelling through the signal mid-file writes nothing', async () => {
-    await seedReferences();
-    const before = snapshot();
+    await seedReferences(ws);
+    const before = snapshot(ws);
     const lines = ['tx_id,account_id,ts,amount,currency'];
     for (let i = 0; i < 5000; i += 1) lines.push(`X${i},A1,2024-02-01T00:00:00Z,1,CNY`);
     const file = ws.writeFile('tx.csv', lines.join('\n'));
@@ -285,7 +309,7 @@ describe('importCsv is all or nothing', () => {
     const error = await failure(importCsv(ws.context(), { kind: 'transactions', file, signal: controller.signal, onProgress: () => controller.abort() }));
     assert.equal(error.code, 'JOB_CANCELLED');
     assert.equal(error.message, `The import of ${file} was cancelled; nothing was written.`);
-    assert.equal(snapshot(), before);
+    assert.equal(snapshot(ws), before);
     assert.equal(ws.db.inTransaction, false);
   });
 

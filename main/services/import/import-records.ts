@@ -2,10 +2,11 @@ import { CsvError } from 'csv-parse';
 import { isSqliteCode, type Db } from '../../store/database.ts';
 import type { ImportKind } from '../../store/records.ts';
 import { createRowWriter } from '../../store/row-writers.ts';
-import type { CsvFile } from './csv-file.ts';
+import { MAX_RECORD_CHARS, type CsvFile } from './csv-file.ts';
 import { type Header, readHeader } from './header.ts';
 import type { ImportEnv, KindSpec } from './kinds/kind-spec.ts';
 import type { ProblemLog } from './problems.ts';
+import { checkRepeatedKeys } from './repeated-keys.ts';
 import { RowReader } from './row-reader.ts';
 
 export interface ImportProgress {
@@ -31,13 +32,15 @@ function isBlank(fields: readonly string[]): boolean {
 }
 
 /**
- * Streams the file's rows into the kind's table inside the caller's transaction, logging every problem.
+ * Streams the file's rows into the kind's table inside the caller's transaction, logging every problem
+ * (a natural key repeated within the file among them).
  * Valid rows are written even after a problem so that reference errors further down are found too; the caller
  * rolls everything back if the log is not empty. Returns the number of data rows (blank lines not counted).
  */
 export async function importRecords<K extends ImportKind>(options: ImportRecordsOptions<K>): Promise<number> {
   const { db, spec, source, env, log, signal, onProgress } = options;
   const writer = createRowWriter(db, spec.kind);
+  const keys = checkRepeatedKeys(db, spec.kind, log);
   const reportProgress = (rows: number): void => onProgress?.({ bytesRead: source.bytesRead(), totalBytes: source.totalBytes, rows });
   let header: Header | null = null;
   let reader: RowReader<string, string> | null = null;
@@ -62,6 +65,8 @@ export async function importRecords<K extends ImportKind>(options: ImportRecords
       }
       reader.start(fields, rowNumber);
       const record = spec.read(reader, env);
+      // Before the ok check, so that a row with a bad value still claims its key and a later repeat is reported.
+      keys.remember(record, rowNumber);
       if (!header.complete || !reader.ok) continue;
       try {
         // RecordsByKind[K] is WritableRecords[K]; TypeScript does not resolve the intersection's index for a generic K.
@@ -76,6 +81,7 @@ export async function importRecords<K extends ImportKind>(options: ImportRecords
     if (!(error instanceof CsvError)) throw error;
     logCsvError(error, rowNumber, header, log);
   }
+  keys.drop();
   const syntaxError = source.syntaxError();
   if (syntaxError !== null) logCsvError(syntaxError, rowNumber, header, log);
   else if (header === null) log.add(1, null, null, 'the file is empty; its first row must name the columns');
@@ -103,6 +109,8 @@ function describeCsvError(error: CsvError): string {
       return 'has a " inside an unquoted value; quote the whole value and double the inner quotes ("a ""b"" c")';
     case 'CSV_INVALID_CLOSING_QUOTE':
       return 'has characters between a closing " and the next comma; quote the whole value and double the inner quotes';
+    case 'CSV_MAX_RECORD_SIZE':
+      return `is longer than ${MAX_RECORD_CHARS.toLocaleString('en-US')} characters, far more than any record RiskDesk imports (is this a CSV file, and are its quotes closed?); nothing after it could be read`;
     default:
       return `could not be read as CSV: ${error.message}`;
   }

@@ -1,4 +1,5 @@
 import { RiskDeskError } from '../../store/errors.ts';
+import { showHiddenCharacters } from './unsafe-characters.ts';
 
 /** One rejected value, located as a spreadsheet shows it: the header is row 1, the first record row 2. */
 export interface ImportProblem {
@@ -13,10 +14,19 @@ export interface ImportProblem {
 /** Enough to fix a file in one pass without an error payload the size of the file. */
 export const MAX_REPORTED_PROBLEMS = 100;
 const PROBLEMS_IN_MESSAGE = 5;
-const MAX_VALUE_LENGTH = 120;
+/** Enough to recognise a value; a problem must not become a way to read a file that is not a CSV (/etc/passwd). */
+const MAX_ECHOED_CHARACTERS = 40;
 
-function clip(value: string): string {
-  return value.length > MAX_VALUE_LENGTH ? `${value.slice(0, MAX_VALUE_LENGTH)}…` : value;
+/**
+ * A value or column name as a problem may echo it: its first 40 characters (code points, so none is split) and
+ * "…", with hidden characters shown as <U+XXXX>. Clipped first, so showing them cannot lengthen what is echoed
+ * beyond 40 characters of the file.
+ */
+export function echoed(text: string): string {
+  // 41 characters take at most 82 UTF-16 units: enough to tell whether to clip, without spreading a huge cell whole.
+  const head = [...text.slice(0, 2 * (MAX_ECHOED_CHARACTERS + 1))];
+  const clipped = head.length > MAX_ECHOED_CHARACTERS ? `${head.slice(0, MAX_ECHOED_CHARACTERS).join('')}…` : text;
+  return showHiddenCharacters(clipped);
 }
 
 /** Keeps the first problems and counts them all, so a file that is wrong throughout costs constant memory. */
@@ -32,7 +42,7 @@ export class ProblemLog {
   add(row: number, column: string | null, value: string | null, reason: string): void {
     this.total += 1;
     if (this.problems.length < MAX_REPORTED_PROBLEMS) {
-      this.problems.push({ file: this.file, row, column, value: value === null ? null : clip(value), reason });
+      this.problems.push({ file: this.file, row, column: column === null ? null : echoed(column), value: value === null ? null : echoed(value), reason });
     }
   }
 }

@@ -3,7 +3,7 @@ import { Invalid } from './invalid.ts';
 import { parseCurrency, parseMoney } from './money.ts';
 import { type NumberCheck, parseDecimal, parseInteger } from './numbers.ts';
 import type { ProblemLog } from './problems.ts';
-import { parseBoolean, parseChoice, parseIdentifier } from './text-values.ts';
+import { parseBoolean, parseChoice, parseIdentifier, parseText } from './text-values.ts';
 
 /** A required column reads as T, an optional one as T | null (empty cell). */
 export type Cell<C extends string, Required extends string, T> = C extends Required ? T : T | null;
@@ -14,10 +14,12 @@ export type Cell<C extends string, Required extends string, T> = C extends Requi
  *
  * A required cell that is empty or invalid is logged and read as null despite its type: callers build the
  * record anyway and the importer drops it because `ok` is false. Checks that combine cells (maturity after
- * origination, a label's subject) must therefore run only while `ok` holds.
+ * origination, a label's subject) must therefore run only while `ok` holds. A required column missing from the
+ * header also reads as null (reported once, on row 1), so `ok` is false on every row of such a file.
  */
 export class RowReader<Required extends string, Optional extends string> {
   private readonly columns: ReadonlyMap<string, number>;
+  private readonly hasRequiredColumns: boolean;
   private readonly required: ReadonlySet<string>;
   private readonly log: ProblemLog;
   private fields: readonly string[] = [];
@@ -26,6 +28,7 @@ export class RowReader<Required extends string, Optional extends string> {
 
   constructor(columns: ReadonlyMap<string, number>, required: readonly string[], log: ProblemLog) {
     this.columns = columns;
+    this.hasRequiredColumns = required.every((column) => columns.has(column));
     this.required = new Set(required);
     this.log = log;
   }
@@ -36,8 +39,9 @@ export class RowReader<Required extends string, Optional extends string> {
     this.problemsBeforeRow = this.log.total;
   }
 
+  /** True while this row has no problem and the header has every required column. */
   get ok(): boolean {
-    return this.log.total === this.problemsBeforeRow;
+    return this.hasRequiredColumns && this.log.total === this.problemsBeforeRow;
   }
 
   /** The raw text of a cell as the file has it ('' when blank or absent), for problems and messages. */
@@ -55,7 +59,7 @@ export class RowReader<Required extends string, Optional extends string> {
   }
 
   text<C extends Required | Optional>(column: C): Cell<C, Required, string> {
-    return this.cell(column) as Cell<C, Required, string>;
+    return this.parse(column, parseText) as Cell<C, Required, string>;
   }
 
   /** `currency` null means the row's currency was itself invalid (already logged): the amount is not judged against a guess. */
