@@ -69,9 +69,23 @@ describe('import boundaries (eslint.config.js)', () => {
     assert.deepEqual(await boundaryErrors(code, 'main/electron/main.ts'), []);
   });
 
-  test('the CLI may import store errors but not store functions', async () => {
+  test('the store may throw the contract’s error type, but imports no other contract value', async () => {
+    assert.deepEqual(await boundaryErrors("import { RiskDeskError } from '../../preload/contract/errors.ts';\nexport const e = RiskDeskError;\n", 'main/store/x.ts'), []);
+    const errors = await boundaryErrors("import { contract } from '../../preload/contract/methods.ts';\nexport const c = contract;\n", 'main/store/x.ts');
+    assert.equal(errors.length, 1, errors.join('\n'));
+  });
+
+  test('the demo generator may throw the error type, but imports nothing else from preload/', async () => {
+    assert.deepEqual(await boundaryErrors("import { RiskDeskError } from '../../preload/contract/errors.ts';\nexport const e = RiskDeskError;\n", 'main/demo/x.ts'), []);
+    for (const module of ['../../preload/contract/methods.ts', '../../preload/index.ts']) {
+      const errors = await boundaryErrors(`import * as m from '${module}';\nexport const c = m;\n`, 'main/demo/x.ts');
+      assert.equal(errors.length, 1, `${module}: ${errors.join('\n')}`);
+    }
+  });
+
+  test('the CLI may import the error type but not store functions', async () => {
     assert.deepEqual(
-      await boundaryErrors("import { RiskDeskError } from '../store/errors.ts';\nexport const e = RiskDeskError;\n", 'main/cli/x.ts'),
+      await boundaryErrors("import { RiskDeskError } from '../preload/contract/errors.ts';\nexport const e = RiskDeskError;\n", 'main/cli/x.ts'),
       [],
     );
     const errors = await boundaryErrors("import { openDatabase } from '../store/database.ts';\nexport const o = openDatabase;\n", 'main/cli/x.ts');

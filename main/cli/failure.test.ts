@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { RiskDeskError } from '../store/errors.ts';
-import { EXIT_FAILURE, EXIT_USAGE, reportFailure, UsageError } from './failure.ts';
+import { RiskDeskError } from '../../preload/contract/errors.ts';
+import { EXIT_FAILURE, EXIT_USAGE, reportFailure, usageError } from './failure.ts';
 import { capturedIo } from './test-io.ts';
 
 const rejected = new RiskDeskError('IMPORT_REJECTED', 'loans.csv was not imported (nothing was written): 3 problems\n  row 2, column principal: "x" is not an amount', {
@@ -41,7 +41,7 @@ describe('reportFailure', () => {
 
   it('gives usage errors exit 2 and a pointer to the help, on one line', () => {
     const io = capturedIo();
-    assert.equal(reportFailure(new UsageError('no passphrase', 'riskdesk user add'), io, false), EXIT_USAGE);
+    assert.equal(reportFailure(usageError('no passphrase', 'riskdesk user add'), io, false), EXIT_USAGE);
     assert.equal(io.err(), "riskdesk: no passphrase (see 'riskdesk user add --help')\n");
   });
 

@@ -1,34 +1,31 @@
 import { z } from 'zod';
-import { isRiskDeskError } from '../store/errors.ts';
-import type { CliIo, JsonValue } from './cli-io.ts';
+import { isRiskDeskError, RiskDeskError, type ApiErrorCode } from '../../preload/contract/errors.ts';
+import type { CliIo } from './cli-io.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
 
-/** The command line itself is wrong (unknown command, missing option, no passphrase source): exit 2. */
-export class UsageError extends Error {
-  /** The command whose --help explains the fix, e.g. "riskdesk user add". */
-  readonly commandPath: string;
-
-  constructor(message: string, commandPath = 'riskdesk') {
-    super(message);
-    this.name = 'UsageError';
-    this.commandPath = commandPath;
-  }
+/**
+ * The command line itself is wrong (unknown command, missing option, no passphrase source): code USAGE, which
+ * exits 2. `commandPath` names the command whose --help explains the fix, e.g. "riskdesk user add".
+ */
+export function usageError(message: string, commandPath = 'riskdesk'): RiskDeskError {
+  return new RiskDeskError('USAGE', message, { commandPath });
 }
 
-/** A failure the CLI detects itself (a broken audit chain, passphrases that differ): exit 1. */
-export class CliFailure extends Error {
-  readonly code: string;
-  readonly details?: JsonValue;
+/** Each reason a scorecard fit gives for producing no model, as the code its failure carries. */
+const NO_MODEL_CODES = { separation: 'MODEL_SEPARATION', singular: 'MODEL_SINGULAR', not_converged: 'MODEL_NOT_CONVERGED', one_class: 'MODEL_ONE_CLASS' } as const satisfies Record<string, ApiErrorCode>;
 
-  constructor(code: string, message: string, details?: JsonValue) {
-    super(message);
-    this.name = 'CliFailure';
-    this.code = code;
-    this.details = details;
-  }
+/** A fit that produced no scorecard: the regression's reason as the code, its message as the message. */
+export function noScorecard(model: { status: keyof typeof NO_MODEL_CODES | 'converged'; message?: string | null | undefined }, details: Record<string, unknown>): RiskDeskError {
+  const code = model.status === 'converged' ? 'MODEL_NOT_CONVERGED' : NO_MODEL_CODES[model.status];
+  return new RiskDeskError(code, `No scorecard: ${model.message ?? model.status}`, { status: model.status, ...details });
+}
+
+function commandPathOf(error: RiskDeskError): string {
+  const details = error.details as { commandPath?: unknown } | undefined;
+  return typeof details?.commandPath === 'string' ? details.commandPath : 'riskdesk';
 }
 
 const importProblems = z.object({
@@ -83,13 +80,9 @@ function isPromptCancelled(error: unknown): boolean {
 }
 
 function describeFailure(error: unknown): FailureView {
-  if (error instanceof UsageError) {
-    return { exitCode: EXIT_USAGE, code: 'USAGE', message: error.message, hint: `(see '${error.commandPath} --help')`, extraLines: [] };
-  }
-  if (error instanceof CliFailure) {
-    return { exitCode: EXIT_FAILURE, code: error.code, message: error.message, details: error.details, extraLines: [] };
-  }
   if (isRiskDeskError(error)) {
+    // The CLI adds exit codes to the one error type: 2 for a wrong command line, 1 for everything else.
+    if (error.code === 'USAGE') return { exitCode: EXIT_USAGE, code: error.code, message: error.message, hint: `(see '${commandPathOf(error)} --help')`, extraLines: [] };
     if (error.code === 'IMPORT_REJECTED') return { exitCode: EXIT_FAILURE, code: error.code, details: error.details, ...describeImportRejection(error) };
     const message = error.code === 'JOB_CANCELLED' ? `cancelled: ${error.message}` : error.message;
     return { exitCode: EXIT_FAILURE, code: error.code, message, details: error.details, extraLines: [] };

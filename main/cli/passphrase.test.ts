@@ -4,9 +4,9 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { tempDir } from '../test-support/temp-workspace.ts';
 import { CommandOutput } from './cli-io.ts';
-import { UsageError } from './failure.ts';
 import { readPassphrase, type PassphraseSource } from './passphrase.ts';
 import { capturedIo } from './test-io.ts';
+import { isRiskDeskError } from '../../preload/contract/errors.ts';
 
 const dir = tempDir('riskdesk-cli-passphrase-');
 
@@ -39,8 +39,8 @@ describe('readPassphrase', () => {
   it('refuses an empty file and, with no file, variable or terminal, says how to give one', async () => {
     const io = capturedIo({ RISKDESK_PASSPHRASE: '' });
     const out = new CommandOutput(io, false);
-    await assert.rejects(readPassphrase(out, source(writeSecret('empty.pass', '\n', 0o600))), (error) => error instanceof UsageError && /is empty/.test(error.message));
-    await assert.rejects(readPassphrase(out, source()), (error) => error instanceof UsageError && /pass --passphrase-file FILE or set RISKDESK_PASSPHRASE/.test(error.message));
+    await assert.rejects(readPassphrase(out, source(writeSecret('empty.pass', '\n', 0o600))), (error) => isRiskDeskError(error) && error.code === 'USAGE' && /is empty/.test(error.message));
+    await assert.rejects(readPassphrase(out, source()), (error) => isRiskDeskError(error) && error.code === 'USAGE' && /pass --passphrase-file FILE or set RISKDESK_PASSPHRASE/.test(error.message));
     assert.equal(await readPassphrase(new CommandOutput(capturedIo({ RISKDESK_PASSPHRASE: 'env secret' }), false), source()), 'env secret');
   });
 });

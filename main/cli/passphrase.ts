@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import promptPassword from '@inquirer/password';
 import type { CommandOutput } from './cli-io.ts';
-import { CliFailure, UsageError } from './failure.ts';
+import { usageError } from './failure.ts';
+import { RiskDeskError } from '../../preload/contract/errors.ts';
 
 /** Where one passphrase may come from, in order: a file option, an environment variable, a hidden prompt. */
 export interface PassphraseSource {
@@ -25,14 +26,14 @@ function readPassphraseFile(out: CommandOutput, file: string, option: string): s
     mode = fs.statSync(file).mode;
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    throw new CliFailure('FILE_UNREADABLE', `Cannot read the ${option} ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+    throw new RiskDeskError('FILE_UNREADABLE', `Cannot read the ${option} ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
   }
   // A secret that the group or everyone can read is a leak waiting to happen; POSIX modes only.
   if (process.platform !== 'win32' && (mode & 0o077) !== 0) {
     out.warn(`${file} can be read by other users (mode ${(mode & 0o777).toString(8).padStart(4, '0')}); restrict it with chmod 600.`);
   }
   const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-  if (firstLine === '') throw new UsageError(`The ${option} ${file} is empty: put the passphrase on its first line.`);
+  if (firstLine === '') throw usageError(`The ${option} ${file} is empty: put the passphrase on its first line.`);
   return firstLine;
 }
 
@@ -49,11 +50,11 @@ export async function readPassphrase(out: CommandOutput, source: PassphraseSourc
   if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
   if (out.io.stdin?.isTTY !== true) {
     const what = source.envVar === 'RISKDESK_NEW_PASSPHRASE' ? 'new passphrase' : 'passphrase';
-    throw new UsageError(`No ${what} given and no terminal to ask for one: pass ${source.fileOption} FILE or set ${source.envVar}.`, source.commandPath);
+    throw usageError(`No ${what} given and no terminal to ask for one: pass ${source.fileOption} FILE or set ${source.envVar}.`, source.commandPath);
   }
   const first = await promptHidden(out, `${source.prompt}:`);
   if (!source.confirm) return first;
   const second = await promptHidden(out, `${source.prompt} (again):`);
-  if (first !== second) throw new CliFailure('PASSPHRASE_MISMATCH', 'The two passphrases differ; nothing was changed. Try again.');
+  if (first !== second) throw new RiskDeskError('PASSPHRASE_MISMATCH', 'The two passphrases differ; nothing was changed. Try again.');
   return first;
 }

@@ -10,7 +10,7 @@ import { addInitCommand } from './commands/init.ts';
 import { addRestoreCommand } from './commands/restore.ts';
 import { addServeCommand } from './commands/serve.ts';
 import { addUserCommands } from './commands/user.ts';
-import { EXIT_OK, EXIT_USAGE, reportFailure, UsageError } from './failure.ts';
+import { EXIT_OK, EXIT_USAGE, reportFailure, usageError } from './failure.ts';
 
 export type { CliIo } from './cli-io.ts';
 
@@ -19,7 +19,7 @@ const HELP_CODES = new Set(['commander.help', 'commander.helpDisplayed', 'comman
 
 /**
  * Every command writes through `io`, and none lets commander exit the process: help ends the run with
- * its exit code, and every parsing problem becomes a one-line UsageError naming the command's --help.
+ * its exit code, and every parsing problem becomes a one-line USAGE error naming the command's --help.
  */
 function routeThroughIo(command: Command, io: CliIo): void {
   command.configureOutput({
@@ -30,7 +30,7 @@ function routeThroughIo(command: Command, io: CliIo): void {
   });
   command.exitOverride((error) => {
     if (HELP_CODES.has(error.code)) throw error;
-    throw new UsageError(error.message.replace(/^error: /, ''), commandPath(command));
+    throw usageError(error.message.replace(/^error: /, ''), commandPath(command));
   });
   for (const sub of command.commands) routeThroughIo(sub, io);
 }

@@ -1,4 +1,4 @@
-import { RiskDeskError } from '../store/errors.ts';
+import { RiskDeskError } from '../../preload/contract/errors.ts';
 
 /**
  * Calendar arithmetic on whole numbers (days since 1970-01-01, months since year 0), so the generator never

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { LCR_DEFAULT_FACTORS, isLiquidityCategory } from '../engines/liquidity/categories.ts';
 import type { Db } from '../store/database.ts';
-import { isRiskDeskError } from '../store/errors.ts';
+import { isRiskDeskError } from '../../preload/contract/errors.ts';
 import { DEMO_KINDS } from './demo-sink.ts';
 import { demoTables } from './demo-workspace.ts';
 import { type DemoSummary, generateDemo } from './generate-demo.ts';

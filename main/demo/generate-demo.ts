@@ -1,6 +1,6 @@
 import type { Db } from '../store/database.ts';
 import { inTransaction } from '../store/database.ts';
-import { RiskDeskError } from '../store/errors.ts';
+import { RiskDeskError } from '../../preload/contract/errors.ts';
 import { walletLayout } from './account-profile.ts';
 import { parseIsoDate } from './calendar.ts';
 import { CreditPortfolioWriter } from './credit-portfolio.ts';

@@ -1,4 +1,4 @@
-import { RiskDeskError } from '../store/errors.ts';
+import { RiskDeskError } from '../../preload/contract/errors.ts';
 
 export const DEMO_SCALES = ['small', 'medium', 'large'] as const;
 export type DemoScale = (typeof DEMO_SCALES)[number];

@@ -4,7 +4,7 @@ import { fsyncDirectory, fsyncFile } from '../store/atomic-file.ts';
 import { appendAuditEvent } from '../store/audit.ts';
 import { appendBackupEvent, recordedBackupHashes } from '../store/backup-events.ts';
 import { inTransaction, openEncryptedDatabase } from '../store/database.ts';
-import { isRiskDeskError, RiskDeskError } from '../store/errors.ts';
+import { isRiskDeskError, RiskDeskError } from '../../preload/contract/errors.ts';
 import { sha256File } from '../store/file-digest.ts';
 import { keyringPathFor, readKeyring } from '../store/keyring.ts';
 import { copyToOwnerOnlyFile, createOwnerOnlyFile } from '../store/owner-only-file.ts';

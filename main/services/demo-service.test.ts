@@ -4,7 +4,7 @@ import { demoTables, nonEmptyDemoTables } from '../demo/demo-workspace.ts';
 import { type TempDatabase, createTempDatabase } from '../test-support/temp-database.ts';
 import { verifyAuditChain } from '../store/audit.ts';
 import { type Db, openEncryptedDatabase } from '../store/database.ts';
-import { isRiskDeskError } from '../store/errors.ts';
+import { isRiskDeskError } from '../../preload/contract/errors.ts';
 import type { ServiceContext } from './context.ts';
 import { recoverInterruptedDemo, runDemo } from './demo-service.ts';
 import type { Role } from './permissions.ts';

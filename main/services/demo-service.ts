@@ -4,7 +4,7 @@ import { nonEmptyDemoTables, restoreSuspendedIndexes } from '../demo/demo-worksp
 import { type DemoScale, requireDemoScale, requireDemoSeed } from '../demo/scales.ts';
 import { appendAuditEvent } from '../store/audit.ts';
 import { type Db, inTransaction } from '../store/database.ts';
-import { RiskDeskError } from '../store/errors.ts';
+import { RiskDeskError } from '../../preload/contract/errors.ts';
 import type { ServiceContext } from './context.ts';
 import { requirePermission } from './permissions.ts';
 import { isProcessRunning } from './process-liveness.ts';

@@ -1,5 +1,5 @@
 import { allows, PERMISSIONS, type Permission, type Role } from '../../preload/contract/permissions.ts';
-import { RiskDeskError } from '../store/errors.ts';
+import { RiskDeskError } from '../../preload/contract/errors.ts';
 
 export { ROLES, PERMISSIONS, allows, isRole, type Permission, type Role } from '../../preload/contract/permissions.ts';
 

@@ -1,5 +1,5 @@
 import { isSqliteCode } from '../store/database.ts';
-import { isRiskDeskError, RiskDeskError } from '../store/errors.ts';
+import { isRiskDeskError, RiskDeskError } from '../../preload/contract/errors.ts';
 
 /** WORKSPACE_DAMAGED naming the backup, with what is wrong with it and what to do. */
 export function damagedBackup(backup: string, problem: string): RiskDeskError {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { RiskDeskError } from '../store/errors.ts';
+import { RiskDeskError } from '../../preload/contract/errors.ts';
 import { isProcessRunning } from './process-liveness.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { appendAuditEvent } from '../store/audit.ts';
-import { RiskDeskError } from '../store/errors.ts';
+import { RiskDeskError } from '../../preload/contract/errors.ts';
 import { findEntry } from '../store/keyring.ts';
 import { countAdmins, deleteUser, findUser, insertUser, listUsers as listUserRows, type UserRow } from '../store/users.ts';
 import { checkUsername, type Workspace } from '../store/workspace.ts';

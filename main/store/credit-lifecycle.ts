@@ -1,6 +1,6 @@
 import type { LifecycleState } from '../../preload/contract/credit.ts';
 import type { Db } from './database.ts';
-import { RiskDeskError } from './errors.ts';
+import { RiskDeskError } from '../../preload/contract/errors.ts';
 
 /**
  * draft → approved → active → retired, for every versioned credit table (models, parameter sets): one

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import { RiskDeskError } from './errors.ts';
+import { RiskDeskError } from '../../preload/contract/errors.ts';
 
 export type Db = Database.Database;
 

@@ -2,7 +2,7 @@ import { createCipheriv, createDecipheriv, randomBytes, scrypt } from 'node:cryp
 import fs from 'node:fs';
 import { z } from 'zod';
 import { writeFileAtomic } from './atomic-file.ts';
-import { RiskDeskError } from './errors.ts';
+import { RiskDeskError } from '../../preload/contract/errors.ts';
 
 /**
  * The keyring beside a workspace holds one copy of the workspace's random data key per user, each wrapped

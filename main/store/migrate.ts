@@ -1,5 +1,5 @@
 import type { Db } from './database.ts';
-import { RiskDeskError } from './errors.ts';
+import { RiskDeskError } from '../../preload/contract/errors.ts';
 import type { Migration } from './migrations/migration.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 

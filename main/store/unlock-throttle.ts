@@ -1,4 +1,4 @@
-import { RiskDeskError } from './errors.ts';
+import { RiskDeskError } from '../../preload/contract/errors.ts';
 import { recordUnlockFailure, type FailedUnlock, type UnlockFailureOutcome } from './unlock-failures.ts';
 
 /**

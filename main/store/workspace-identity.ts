@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { RiskDeskError } from './errors.ts';
+import { RiskDeskError } from '../../preload/contract/errors.ts';
 import type { Keyring } from './keyring.ts';
 
 const SQLITE_PLAIN_HEADER = Buffer.from('SQLite format 3\u0000', 'latin1');

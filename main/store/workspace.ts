@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { appendAuditEvent } from './audit.ts';
 import { inTransaction, openEncryptedDatabase, type Db } from './database.ts';
-import { RiskDeskError } from './errors.ts';
+import { RiskDeskError } from '../../preload/contract/errors.ts';
 import {
   checkPassphraseStrength,
   findEntry,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { after, before, describe, it } from 'node:test';
-import { isRiskDeskError, type RiskDeskErrorCode } from '../store/errors.ts';
+import { isRiskDeskError, type ApiErrorCode } from '../../preload/contract/errors.ts';
 import type { TestJobs } from './fixtures/test-worker.ts';
 import { appendTestAuditEvents, createTestWorkspace, type TestWorkspace } from './fixtures/workspace.ts';
 import { EnginePool, defaultPoolSize } from './pool.ts';
@@ -10,7 +10,7 @@ import type { JobProgress } from './protocol.ts';
 
 const TEST_WORKER = new URL('./fixtures/test-worker.ts', import.meta.url);
 
-function rejectsWith(code: RiskDeskErrorCode, message: RegExp): (error: unknown) => boolean {
+function rejectsWith(code: ApiErrorCode, message: RegExp): (error: unknown) => boolean {
   return (error) => {
     assert.ok(isRiskDeskError(error), `expected a RiskDeskError, got ${String(error)}`);
     assert.equal(error.code, code);

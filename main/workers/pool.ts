@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
-import { RiskDeskError } from '../store/errors.ts';
+import { RiskDeskError } from '../../preload/contract/errors.ts';
 import { PROGRESS_END, type EngineJobs, type JobMap, type JobProgress, type ProgressMessage, type ReaderSpec, type WorkerReply, type WorkerTask } from './protocol.ts';
 
 export interface EnginePoolOptions {

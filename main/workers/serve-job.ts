@@ -1,5 +1,5 @@
 import { openEncryptedDatabase, type Db } from '../store/database.ts';
-import { isRiskDeskError } from '../store/errors.ts';
+import { isRiskDeskError } from '../../preload/contract/errors.ts';
 import { PROGRESS_END, type JobProgress, type ProgressMessage, type ReaderSpec, type WorkerReply, type WorkerTask } from './protocol.ts';
 
 export type ReportProgress = (progress: JobProgress) => void;

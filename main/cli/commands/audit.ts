@@ -3,10 +3,11 @@ import { contextFor } from '../../services/context.ts';
 import { verifyAudit } from '../../services/jobs-service.ts';
 import type { CliIo } from '../cli-io.ts';
 import { addExamples, addUnlockOptions, commandPath, outputFor, type UnlockFlags } from '../command-options.ts';
-import { CliFailure } from '../failure.ts';
+
 import { withInterrupt } from '../interrupt.ts';
 import { progressDisplay } from '../progress.ts';
 import { actingPassphrase, withEnginePool, withWorkspace } from '../workspace-session.ts';
+import { RiskDeskError } from '../../../preload/contract/errors.ts';
 
 function addVerifyCommand(audit: Command, io: CliIo): void {
   const command = addUnlockOptions(
@@ -30,7 +31,7 @@ function addVerifyCommand(audit: Command, io: CliIo): void {
     );
     if (!verification.ok) {
       const { events, firstBadSeq, reason } = verification;
-      throw new CliFailure('AUDIT_CHAIN_BROKEN', `The audit trail is broken at event seq ${firstBadSeq}: ${reason}. The ${events} events before it are intact.`, {
+      throw new RiskDeskError('AUDIT_CHAIN_BROKEN', `The audit trail is broken at event seq ${firstBadSeq}: ${reason}. The ${events} events before it are intact.`, {
         events,
         firstBadSeq,
         reason,

@@ -10,8 +10,9 @@ import { Invalid } from '../../services/import/invalid.ts';
 import type { CliIo, JsonValue } from '../cli-io.ts';
 import { formatTable } from '../cli-io.ts';
 import { addExamples, addUnlockOptions, commandPath, fraction, outputFor, wholeNumber, type UnlockFlags } from '../command-options.ts';
-import { CliFailure } from '../failure.ts';
+
 import { withInterrupt } from '../interrupt.ts';
+import { noScorecard } from '../failure.ts';
 import { progressDisplay } from '../progress.ts';
 import { actingPassphrase, withEnginePool, withWorkspace } from '../workspace-session.ts';
 
@@ -133,7 +134,7 @@ function addDevelopCommand(credit: Command, io: CliIo): void {
             bar.stop();
           }
           if (!developed.scorecard) {
-            throw new CliFailure(`MODEL_${developed.model.status.toUpperCase()}`, `No scorecard: ${developed.model.message ?? developed.model.status}`, { status: developed.model.status });
+            throw noScorecard(developed.model, {});
           }
           return { report: developed, model: saveDraftModel(ctx, developed, flags.name) };
         }),

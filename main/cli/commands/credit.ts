@@ -3,7 +3,7 @@ import { CONVENTIONS, fitCreditScorecard } from '../../services/credit/scorecard
 import type { CliIo, JsonValue } from '../cli-io.ts';
 import { formatTable } from '../cli-io.ts';
 import { addExamples, addJsonOption, commandPath, fraction, outputFor, wholeNumber, type JsonFlag } from '../command-options.ts';
-import { CliFailure, UsageError } from '../failure.ts';
+import { noScorecard, usageError } from '../failure.ts';
 import { addWorkspaceCreditCommands } from './credit-workspace.ts';
 
 interface FitFlags extends JsonFlag {
@@ -44,7 +44,7 @@ function addFitCommand(credit: Command, io: CliIo): void {
   command.action(async (flags: FitFlags) => {
     const out = outputFor(io, flags);
     if (flags.holdout !== undefined && flags.seed === undefined) {
-      throw new UsageError('--holdout needs --seed N, so that the split can be reproduced.', commandPath(command));
+      throw usageError('--holdout needs --seed N, so that the split can be reproduced.', commandPath(command));
     }
     const outcome = await fitCreditScorecard({
       csv: flags.csv,
@@ -57,11 +57,7 @@ function addFitCommand(credit: Command, io: CliIo): void {
     });
     const { development: dev } = outcome;
     if (!dev.metrics) {
-      throw new CliFailure(`MODEL_${dev.model.status.toUpperCase()}`, `No scorecard: ${dev.model.message ?? dev.model.status}`, {
-        status: dev.model.status,
-        iterations: dev.model.iterations,
-        features: dev.features.filter((f) => f.selected).map((f) => f.name),
-      });
+      throw noScorecard(dev.model, { iterations: dev.model.iterations, features: dev.features.filter((f) => f.selected).map((f) => f.name) });
     }
     for (const note of outcome.notes) out.warn(note);
     const payload = {

@@ -9,10 +9,10 @@ import { startBrowserHost, type BrowserHost } from '../../host/browser-host.ts';
 import { createApiService, fixedWorkspaceLocator } from '../../services/api/api-service.ts';
 import { folderFileAccess } from '../../services/api/file-access.ts';
 import { riskdeskHome } from '../../services/riskdesk-home.ts';
-import { RiskDeskError } from '../../store/errors.ts';
+import { RiskDeskError } from '../../../preload/contract/errors.ts';
 import type { CliIo } from '../cli-io.ts';
 import { addExamples, addJsonOption, outputFor, type JsonFlag } from '../command-options.ts';
-import { CliFailure } from '../failure.ts';
+
 import { onFirstStopSignal } from '../interrupt.ts';
 
 interface ServeFlags extends JsonFlag {
@@ -62,8 +62,8 @@ function untilInterrupted(io: CliIo): Promise<void> {
 
 function listenFailure(error: unknown, port: number): unknown {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EADDRINUSE') return new CliFailure('PORT_IN_USE', `port ${port} on 127.0.0.1 is in use: choose another with --port, or leave --port out for a free one`);
-  if (code === 'EACCES') return new CliFailure('PORT_DENIED', `port ${port} needs privileges this user lacks: choose one above 1023, or leave --port out`);
+  if (code === 'EADDRINUSE') return new RiskDeskError('PORT_IN_USE', `port ${port} on 127.0.0.1 is in use: choose another with --port, or leave --port out for a free one`);
+  if (code === 'EACCES') return new RiskDeskError('PORT_DENIED', `port ${port} needs privileges this user lacks: choose one above 1023, or leave --port out`);
   return error;
 }
 

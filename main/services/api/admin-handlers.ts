@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { RiskDeskError } from '../../store/errors.ts';
+import { RiskDeskError } from '../../../preload/contract/errors.ts';
 import { findEntry, keyringPathFor, unwrapDataKey } from '../../store/keyring.ts';
 import { defaultUnlockThrottle } from '../../store/unlock-throttle.ts';
 import { restoreWorkspace } from '../backup-service.ts';

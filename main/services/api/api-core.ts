@@ -4,11 +4,11 @@ import type { UnlockThrottle } from '../../store/unlock-throttle.ts';
 import { DEFAULT_SETTINGS } from '../../store/user-settings.ts';
 import { sweepStaleSessionFolders } from '../session-folder.ts';
 import { createEnginePool, unlockWorkspace, type EnginePool } from '../workspace-service.ts';
-import { ApiFailure } from './api-errors.ts';
 import type { FileAccess } from './file-access.ts';
 import { IdleTimer, systemTimers, type Timers } from './idle-timer.ts';
 import { Session } from './session.ts';
 import { WriteLock } from './write-lock.ts';
+import { RiskDeskError } from '../../../preload/contract/errors.ts';
 
 export interface WorkspaceLocator {
   /** The path to unlock for a requested workspace (undefined = the default); throws RiskDeskError INVALID_ARGUMENT if not allowed. */
@@ -99,7 +99,7 @@ export class ApiCore {
   }
 
   requireSession(): Session {
-    if (!this.current) throw new ApiFailure('LOCKED', 'The workspace is locked. Unlock it to continue.');
+    if (!this.current) throw new RiskDeskError('LOCKED', 'The workspace is locked. Unlock it to continue.');
     return this.current;
   }
 

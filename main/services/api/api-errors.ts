@@ -1,19 +1,5 @@
 import type { z } from 'zod';
-import { API_ERROR_CODES, type ApiError, type ApiErrorCode } from '../../../preload/contract/index.ts';
-import { isRiskDeskError } from '../../store/errors.ts';
-
-/** An error the API answers with as it is: a contract code (VALIDATION, LOCKED, NOT_FOUND, …) and an actionable message. */
-export class ApiFailure extends Error {
-  readonly code: ApiErrorCode;
-  readonly details?: unknown;
-
-  constructor(code: ApiErrorCode, message: string, details?: unknown) {
-    super(message);
-    this.name = 'ApiFailure';
-    this.code = code;
-    this.details = details;
-  }
-}
+import { isRiskDeskError, RiskDeskError, type ApiError } from '../../../preload/contract/index.ts';
 
 export interface ValidationIssue {
   readonly path: string;
@@ -25,18 +11,17 @@ function pathText(path: readonly PropertyKey[]): string {
 }
 
 /** VALIDATION naming the first bad field, with every issue (path and message; never the offending value) as details. */
-export function validationFailure(what: string, issues: readonly { path: readonly PropertyKey[]; message: string }[]): ApiFailure {
+export function validationFailure(what: string, issues: readonly { path: readonly PropertyKey[]; message: string }[]): RiskDeskError {
   const listed: ValidationIssue[] = issues.map((issue) => ({ path: pathText(issue.path), message: issue.message }));
   const first = listed[0];
   const message = first ? `Invalid ${what}: ${first.path}: ${first.message}${listed.length > 1 ? ` (and ${listed.length - 1} more)` : ''}` : `Invalid ${what}.`;
-  return new ApiFailure('VALIDATION', message, listed);
+  return new RiskDeskError('VALIDATION', message, listed);
 }
 
-export function zodFailure(what: string, error: z.ZodError): ApiFailure {
+export function zodFailure(what: string, error: z.ZodError): RiskDeskError {
   return validationFailure(what, error.issues);
 }
 
-const KNOWN_CODES: ReadonlySet<string> = new Set(API_ERROR_CODES);
 export const INTERNAL_MESSAGE = 'RiskDesk hit an unexpected problem and did not finish this request; the details are in its log.';
 
 /**
@@ -57,8 +42,7 @@ export function secretsIn(value: unknown, depth = 0): string[] {
 
 /** Any thrown value as the error an API outcome carries. Unknown errors are logged (scrubbed) and answered generically. */
 export function toApiError(error: unknown, context: { method: string; secrets: readonly string[]; log: (line: string) => void }): ApiError {
-  if (error instanceof ApiFailure) return withDetails({ code: error.code, message: error.message }, error.details);
-  if (isRiskDeskError(error) && KNOWN_CODES.has(error.code)) return withDetails({ code: error.code as ApiErrorCode, message: error.message }, error.details);
+  if (isRiskDeskError(error)) return withDetails({ code: error.code, message: error.message }, error.details);
   const text = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
   context.log(`RiskDesk: ${context.method} failed unexpectedly: ${scrubbed(text, context.secrets)}`);
   return { code: 'INTERNAL', message: INTERNAL_MESSAGE };

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { contract, type ApiOutcome, type EventName, type MethodName, type MethodSpec } from '../../../preload/contract/index.ts';
-import { RiskDeskError } from '../../store/errors.ts';
+import { RiskDeskError } from '../../../preload/contract/errors.ts';
 import { requirePermission } from '../permissions.ts';
 import { adminHandlers } from './admin-handlers.ts';
 import { ApiCore, type ApiServiceOptions, type WorkspaceLocator } from './api-core.ts';
-import { ApiFailure, INTERNAL_MESSAGE, secretsIn, toApiError, zodFailure } from './api-errors.ts';
+import { INTERNAL_MESSAGE, secretsIn, toApiError, zodFailure } from './api-errors.ts';
 import { creditHandlers } from './credit-handlers.ts';
 import { fileHandlers } from './file-handlers.ts';
 import type { Handler, HandlerTable } from './handler.ts';
@@ -52,7 +52,7 @@ export function createApiService(options: ApiServiceOptions): ApiService {
     const checked = spec.result.safeParse(result);
     if (!checked.success) {
       core.log(`RiskDesk: the result of ${method} does not match the contract at ${checked.error.issues.map((i) => i.path.join('.') || '(result)').join(', ')}`);
-      throw new ApiFailure('INTERNAL', INTERNAL_MESSAGE);
+      throw new RiskDeskError('INTERNAL', INTERNAL_MESSAGE);
     }
     return checked.data;
   }

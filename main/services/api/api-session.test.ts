@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { ApiOutcome, SessionStatus, Settings } from '../../../preload/contract/index.ts';
-import { RiskDeskError } from '../../store/errors.ts';
+import { RiskDeskError } from '../../../preload/contract/errors.ts';
 import { MAX_PENDING } from '../../store/unlock-throttle.ts';
 import { INTERNAL_MESSAGE, scrubbed, secretsIn, toApiError } from './api-errors.ts';
 import { fixedWorkspaceLocator } from './api-service.ts';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ApiFailure } from './api-errors.ts';
+import { RiskDeskError } from '../../../preload/contract/errors.ts';
 
 /**
  * Where the renderer may name files. The renderer is untrusted (in the browser host it is whatever page holds
@@ -36,8 +36,8 @@ export function folderFileAccess(folder: string): FileAccess {
   const root = path.resolve(folder);
   fs.mkdirSync(root, { recursive: true, mode: 0o700 });
 
-  const outside = (requested: string, argument: string): ApiFailure =>
-    new ApiFailure('INVALID_ARGUMENT', `${argument}: files named here must be inside ${root}, and ${shown(requested)} is not. Put the file in that folder, or upload it.`, [
+  const outside = (requested: string, argument: string): RiskDeskError =>
+    new RiskDeskError('INVALID_ARGUMENT', `${argument}: files named here must be inside ${root}, and ${shown(requested)} is not. Put the file in that folder, or upload it.`, [
       { path: argument, message: `outside ${root}` },
     ]);
 
@@ -52,10 +52,10 @@ export function folderFileAccess(folder: string): FileAccess {
         real = fs.realpathSync(resolved);
       } catch {
         if (!isInside(resolved, root)) throw outside(requested, argument);
-        throw new ApiFailure('NOT_FOUND', `${argument}: there is no file ${shown(requested)} in ${root}.`, [{ path: argument, message: 'no such file' }]);
+        throw new RiskDeskError('NOT_FOUND', `${argument}: there is no file ${shown(requested)} in ${root}.`, [{ path: argument, message: 'no such file' }]);
       }
       if (!isInside(real, realRoot())) throw outside(requested, argument);
-      if (!fs.statSync(real).isFile()) throw new ApiFailure('INVALID_ARGUMENT', `${argument}: ${shown(requested)} is not a file.`, [{ path: argument, message: 'not a file' }]);
+      if (!fs.statSync(real).isFile()) throw new RiskDeskError('INVALID_ARGUMENT', `${argument}: ${shown(requested)} is not a file.`, [{ path: argument, message: 'not a file' }]);
       return real;
     },
     newFile(requested, argument) {
@@ -65,7 +65,7 @@ export function folderFileAccess(folder: string): FileAccess {
         parent = fs.realpathSync(path.dirname(resolved));
       } catch {
         if (!isInside(resolved, root)) throw outside(requested, argument);
-        throw new ApiFailure('NOT_FOUND', `${argument}: the folder of ${shown(requested)} does not exist in ${root}.`, [{ path: argument, message: 'no such folder' }]);
+        throw new RiskDeskError('NOT_FOUND', `${argument}: the folder of ${shown(requested)} does not exist in ${root}.`, [{ path: argument, message: 'no such folder' }]);
       }
       const real = path.join(parent, path.basename(resolved));
       if (!isInside(real, realRoot())) throw outside(requested, argument);

@@ -1,5 +1,5 @@
-import { ApiFailure } from './api-errors.ts';
 import type { HandlerTable } from './handler.ts';
+import { RiskDeskError } from '../../../preload/contract/errors.ts';
 
 type FileMethods = 'workspace.fileFolder' | 'uploads.start' | 'uploads.append';
 
@@ -15,7 +15,7 @@ export const fileHandlers: HandlerTable<FileMethods> = {
   'uploads.append': (core, { uploadId, offset, data }) => {
     const session = core.requireSession();
     const chunk = Buffer.from(data, 'base64');
-    if (chunk.length === 0) throw new ApiFailure('VALIDATION', 'data: a chunk holds at least one byte.', [{ path: 'data', message: 'empty' }]);
+    if (chunk.length === 0) throw new RiskDeskError('VALIDATION', 'data: a chunk holds at least one byte.', [{ path: 'data', message: 'empty' }]);
     return session.uploads.append(uploadId, offset, chunk);
   },
 };

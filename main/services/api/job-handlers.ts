@@ -6,11 +6,11 @@ import { runDemo } from '../demo-service.ts';
 import { importCsv } from '../import/import-csv.ts';
 import { verifyAudit } from '../jobs-service.ts';
 import { LOAN_GRID } from '../../store/portfolio-queries.ts';
-import { ApiFailure } from './api-errors.ts';
 import type { HandlerTable } from './handler.ts';
 import { auditLoanExport, exportColumns, exportLoansCsv, readExportChunk, type ExportSummary } from './loan-export.ts';
 import { checkGridQuery } from './portfolio-handlers.ts';
 import type { Session } from './session.ts';
+import { RiskDeskError } from '../../../preload/contract/errors.ts';
 
 type JobMethods = 'jobs.startImport' | 'jobs.importUpload' | 'jobs.startDemo' | 'jobs.list' | 'jobs.cancel' | 'audit.verify' | 'portfolio.exportLoans' | 'jobs.readExport' | 'workspace.backup';
 
@@ -117,7 +117,7 @@ export const jobHandlers: HandlerTable<JobMethods> = {
   'jobs.readExport': async (core, { jobId, offset }) => {
     const { result, files } = core.requireSession().jobs.finished(jobId, 'export-loans');
     const file = files[0];
-    if (!file) throw new ApiFailure('NOT_FOUND', `The export of job ${jobId} is no longer there.`);
+    if (!file) throw new RiskDeskError('NOT_FOUND', `The export of job ${jobId} is no longer there.`);
     const chunk = await readExportChunk(file, offset);
     return { ...chunk, fileName: (result as ExportSummary).fileName };
   },

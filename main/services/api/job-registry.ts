@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { ApiError, EventName, Job } from '../../../preload/contract/index.ts';
-import { isRiskDeskError } from '../../store/errors.ts';
-import { ApiFailure, toApiError } from './api-errors.ts';
+import { isRiskDeskError } from '../../../preload/contract/errors.ts';
+import { toApiError } from './api-errors.ts';
 import type { WriteLock } from './write-lock.ts';
+import { RiskDeskError } from '../../../preload/contract/errors.ts';
 
 export interface JobProgressUpdate {
   readonly done: number;
@@ -110,15 +111,15 @@ export class JobRegistry {
   /** Cancels a running job (finished ones stay as they are). */
   cancel(jobId: string): void {
     const entry = this.entries.get(jobId);
-    if (!entry) throw new ApiFailure('NOT_FOUND', `There is no job ${jobId} in this session.`);
+    if (!entry) throw new RiskDeskError('NOT_FOUND', `There is no job ${jobId} in this session.`);
     if (entry.job.state === 'running') entry.controller.abort();
   }
 
   /** A finished job's result and files (an export to read, a development to save). */
   finished(jobId: string, kind: Job['kind']): { result: unknown; files: readonly string[] } {
     const entry = this.entries.get(jobId);
-    if (!entry || entry.job.kind !== kind) throw new ApiFailure('NOT_FOUND', `There is no ${kind} job ${jobId} in this session.`);
-    if (entry.job.state !== 'done') throw new ApiFailure('NOT_FOUND', `Job ${jobId} is ${entry.job.state}; only a finished job's result can be read.`);
+    if (!entry || entry.job.kind !== kind) throw new RiskDeskError('NOT_FOUND', `There is no ${kind} job ${jobId} in this session.`);
+    if (entry.job.state !== 'done') throw new RiskDeskError('NOT_FOUND', `Job ${jobId} is ${entry.job.state}; only a finished job's result can be read.`);
     return { result: entry.result, files: entry.files };
   }
 

@@ -11,8 +11,8 @@ import { openReadConnection } from '../../store/read-connection.ts';
 import type { ServiceContext } from '../context.ts';
 import { CSV_BOM, CSV_LINE_END, csvLine } from '../csv-writer.ts';
 import { currencyMinorDigits, isCurrencyCode } from '../import/money.ts';
-import { ApiFailure } from './api-errors.ts';
 import type { JobControl } from './job-registry.ts';
+import { RiskDeskError } from '../../../preload/contract/errors.ts';
 
 type LoanColumn = keyof LoanRow;
 
@@ -143,7 +143,7 @@ export async function readExportChunk(file: string, offset: number): Promise<{ c
   const handle = await fs.promises.open(file, 'r');
   try {
     const { size } = await handle.stat();
-    if (offset > size) throw new ApiFailure('VALIDATION', `offset ${offset} is past the end of the export (${size} bytes).`, [{ path: 'offset', message: 'past the end of the file' }]);
+    if (offset > size) throw new RiskDeskError('VALIDATION', `offset ${offset} is past the end of the export (${size} bytes).`, [{ path: 'offset', message: 'past the end of the file' }]);
     const buffer = Buffer.alloc(Math.min(CHUNK_BYTES, size - offset));
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, offset);
     let end = bytesRead;

@@ -4,9 +4,10 @@ import { AUDIT_GRID, type AuditEventListRow } from '../../store/audit-queries.ts
 import { countRows, gridQueryProblems, isIndexOrdered, pageRows, rowsForKeys, viewKeys, type GridSpec } from '../../store/grid-sql.ts';
 import { BORROWER_GRID, loanDetail, LOAN_GRID } from '../../store/portfolio-queries.ts';
 import { inReadSnapshot } from '../../store/read-connection.ts';
-import { ApiFailure, validationFailure } from './api-errors.ts';
+import { validationFailure } from './api-errors.ts';
 import type { HandlerTable } from './handler.ts';
 import type { Session } from './session.ts';
+import { RiskDeskError } from '../../../preload/contract/errors.ts';
 
 type PortfolioMethods = 'dashboard.summary' | 'portfolio.loans' | 'portfolio.borrowers' | 'portfolio.loanDetail' | 'audit.events';
 
@@ -61,7 +62,7 @@ export const portfolioHandlers: HandlerTable<PortfolioMethods> = {
   'audit.events': (core, query) => gridPage<AuditEventListRow>(core.requireSession(), AUDIT, query),
   'portfolio.loanDetail': (core, { loanId }) => {
     const detail = loanDetail(core.requireSession().reader, loanId);
-    if (!detail) throw new ApiFailure('NOT_FOUND', `There is no loan "${loanId}" in this workspace.`);
+    if (!detail) throw new RiskDeskError('NOT_FOUND', `There is no loan "${loanId}" in this workspace.`);
     return detail;
   },
 };

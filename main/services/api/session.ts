@@ -5,11 +5,11 @@ import { readUserSettings } from '../../store/user-settings.ts';
 import type { Workspace } from '../../store/workspace.ts';
 import { contextFor, type ServiceContext } from '../context.ts';
 import { SessionFolder } from '../session-folder.ts';
-import { ApiFailure } from './api-errors.ts';
 import { JobRegistry, type JobRegistryOptions } from './job-registry.ts';
 import { ReadCache } from './read-cache.ts';
 import { Uploads } from './uploads.ts';
 import type { WriteLock } from './write-lock.ts';
+import { RiskDeskError } from '../../../preload/contract/errors.ts';
 
 /** Up to about four full key lists of a 1M-loan view (a few MB each) and many counts. */
 const READ_CACHE_WEIGHT = 4_000_000;
@@ -51,7 +51,7 @@ export class Session {
   /** Runs a change on the writable connection once every earlier change has finished. */
   write<T>(change: () => Promise<T> | T): Promise<T> {
     return this.writeLock.run(() => {
-      if (this.closed) throw new ApiFailure('LOCKED', 'The workspace was locked before this change could start; nothing was changed. Unlock it and try again.');
+      if (this.closed) throw new RiskDeskError('LOCKED', 'The workspace was locked before this change could start; nothing was changed. Unlock it and try again.');
       return change();
     });
   }

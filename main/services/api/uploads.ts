@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { MAX_UPLOAD_BYTES } from '../../../preload/contract/index.ts';
 import type { SessionFolder } from '../session-folder.ts';
-import { ApiFailure } from './api-errors.ts';
+import { RiskDeskError } from '../../../preload/contract/errors.ts';
 
 /**
  * Files the page sends to main for import: the way a file from anywhere on the user's machine reaches
@@ -54,14 +54,14 @@ export class Uploads {
 
   start(reportedName: string, bytes: number): { uploadId: string } {
     if (this.entries.size >= MAX_OPEN_UPLOADS) {
-      throw new ApiFailure('INVALID_STATE', `This session already has ${MAX_OPEN_UPLOADS} uploads waiting to be imported; import or lock to clear them first.`);
+      throw new RiskDeskError('INVALID_STATE', `This session already has ${MAX_OPEN_UPLOADS} uploads waiting to be imported; import or lock to clear them first.`);
     }
-    if (bytes > MAX_UPLOAD_BYTES) throw new ApiFailure('VALIDATION', `bytes: an upload may hold at most ${MAX_UPLOAD_BYTES / 1024 ** 3} GiB.`, [{ path: 'bytes', message: 'too large' }]);
+    if (bytes > MAX_UPLOAD_BYTES) throw new RiskDeskError('VALIDATION', `bytes: an upload may hold at most ${MAX_UPLOAD_BYTES / 1024 ** 3} GiB.`, [{ path: 'bytes', message: 'too large' }]);
     const uploadId = randomBytes(16).toString('hex');
     const file = this.folder.pathFor(`upload-${uploadId}.csv`);
     const free = freeBytes(path.dirname(file));
     if (bytes + DISK_HEADROOM_BYTES > free) {
-      throw new ApiFailure('INVALID_ARGUMENT', `There is not enough free disk space beside the workspace for this file (${bytes.toLocaleString('en-US')} bytes; ${free.toLocaleString('en-US')} free).`);
+      throw new RiskDeskError('INVALID_ARGUMENT', `There is not enough free disk space beside the workspace for this file (${bytes.toLocaleString('en-US')} bytes; ${free.toLocaleString('en-US')} free).`);
     }
     fs.writeFileSync(file, '', { mode: 0o600, flag: 'wx' });
     this.entries.set(uploadId, { file, name: displayName(reportedName), bytes, received: 0 });
@@ -72,11 +72,11 @@ export class Uploads {
   async append(uploadId: string, offset: number, chunk: Buffer): Promise<{ received: number; complete: boolean }> {
     const upload = this.open(uploadId);
     if (offset !== upload.received) {
-      throw new ApiFailure('VALIDATION', `offset: this upload continues at byte ${upload.received}, not ${offset}.`, [{ path: 'offset', message: `expected ${upload.received}` }]);
+      throw new RiskDeskError('VALIDATION', `offset: this upload continues at byte ${upload.received}, not ${offset}.`, [{ path: 'offset', message: `expected ${upload.received}` }]);
     }
     if (upload.received + chunk.length > upload.bytes) {
       this.discard(uploadId);
-      throw new ApiFailure('VALIDATION', `data: the upload is longer than the ${upload.bytes} bytes announced; it was discarded.`, [{ path: 'data', message: 'past the announced size' }]);
+      throw new RiskDeskError('VALIDATION', `data: the upload is longer than the ${upload.bytes} bytes announced; it was discarded.`, [{ path: 'data', message: 'past the announced size' }]);
     }
     // Counted before the write, so that a second call with the same offset is refused rather than interleaved.
     upload.received += chunk.length;
@@ -93,7 +93,7 @@ export class Uploads {
   take(uploadId: string): CompletedUpload {
     const upload = this.open(uploadId);
     if (upload.received !== upload.bytes) {
-      throw new ApiFailure('INVALID_STATE', `The upload of ${upload.name} is incomplete (${upload.received} of ${upload.bytes} bytes); send the rest first.`);
+      throw new RiskDeskError('INVALID_STATE', `The upload of ${upload.name} is incomplete (${upload.received} of ${upload.bytes} bytes); send the rest first.`);
     }
     this.entries.delete(uploadId);
     return { file: upload.file, name: upload.name, bytes: upload.bytes };
@@ -101,7 +101,7 @@ export class Uploads {
 
   private open(uploadId: string): Upload {
     const upload = this.entries.get(uploadId);
-    if (!upload) throw new ApiFailure('NOT_FOUND', `There is no upload ${uploadId.slice(0, 40)} in this session.`);
+    if (!upload) throw new RiskDeskError('NOT_FOUND', `There is no upload ${uploadId.slice(0, 40)} in this session.`);
     return upload;
   }
 

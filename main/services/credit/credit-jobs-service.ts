@@ -5,7 +5,7 @@ import { binningProblems } from '../../engines/credit/scorecard/binning-rules.ts
 import { mergeWithNext, moveBoundary, splitInterval, type BinEdit } from '../../engines/credit/scorecard/editing.ts';
 import { fromStoredBinning, toStoredBinning } from '../../engines/credit/scorecard/stored.ts';
 import { CREDIT_FEATURES } from '../../store/credit-features.ts';
-import { RiskDeskError } from '../../store/errors.ts';
+import { RiskDeskError } from '../../../preload/contract/errors.ts';
 import type { EnginePool } from '../../workers/pool.ts';
 import type { CreditBinningInput, CreditBinningResult } from '../../workers/jobs/credit-binning.ts';
 import type { ServiceContext } from '../context.ts';

@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import type { FeatureColumn } from '../../engines/credit/scorecard/binning.ts';
-import { RiskDeskError } from '../../store/errors.ts';
+import { RiskDeskError } from '../../../preload/contract/errors.ts';
 import { unreadable } from '../import/csv-file.ts';
 
 export interface CsvTable {

@@ -10,7 +10,7 @@ import {
   insertDraftParameterSet,
   listParameterSets as listParameterRows,
 } from '../../store/credit-parameter-sets.ts';
-import { RiskDeskError } from '../../store/errors.ts';
+import { RiskDeskError } from '../../../preload/contract/errors.ts';
 import type { ServiceContext } from '../context.ts';
 import { requirePermission } from '../permissions.ts';
 

@@ -7,7 +7,7 @@ import { developScorecard, type ScorecardDevelopment } from '../../engines/credi
 import { PSI_ADJUSTMENT } from '../../engines/credit/scorecard/metrics.ts';
 import { WOE_ADJUSTMENT } from '../../engines/credit/scorecard/woe.ts';
 import { csvLine } from '../csv-writer.ts';
-import { RiskDeskError } from '../../store/errors.ts';
+import { RiskDeskError } from '../../../preload/contract/errors.ts';
 import { featureColumn, readCsvTable } from './csv-columns.ts';
 
 export interface CreditFitRequest {

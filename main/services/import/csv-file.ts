@@ -3,7 +3,7 @@ import { open } from 'node:fs/promises';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { type CsvError, parse } from 'csv-parse';
-import { RiskDeskError } from '../../store/errors.ts';
+import { RiskDeskError } from '../../../preload/contract/errors.ts';
 
 /** A CSV file being read once, front to back: its records, how far the reading got, and the digest of its bytes. */
 export interface CsvFile {

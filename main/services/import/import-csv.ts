@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { appendAuditEvent } from '../../store/audit.ts';
 import { isSqliteCode, type Db } from '../../store/database.ts';
-import { isRiskDeskError, RiskDeskError } from '../../store/errors.ts';
+import { isRiskDeskError, RiskDeskError } from '../../../preload/contract/errors.ts';
 import { type ImportKind, IMPORT_KINDS, isImportKind } from '../../store/records.ts';
 import type { ServiceContext } from '../context.ts';
 import { requirePermission } from '../permissions.ts';

@@ -1,4 +1,4 @@
-import { RiskDeskError } from '../../store/errors.ts';
+import { RiskDeskError } from '../../../preload/contract/errors.ts';
 import { showHiddenCharacters } from './unsafe-characters.ts';
 
 /** One rejected value, located as a spreadsheet shows it: the header is row 1, the first record row 2. */

@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../../store/database.ts';
-import { RiskDeskError } from '../../store/errors.ts';
+import { RiskDeskError } from '../../../preload/contract/errors.ts';
 import type { ImportEnv, SubjectType } from './kinds/kind-spec.ts';
 import { isCurrencyCode } from './money.ts';
 

@@ -6,7 +6,7 @@ import { fromStoredBinning, toStoredBinning } from '../../engines/credit/scoreca
 import { ivBand, type IvBand } from '../../engines/credit/scorecard/woe.ts';
 import { readFeatureColumn } from '../../store/credit-features.ts';
 import type { Db } from '../../store/database.ts';
-import { RiskDeskError } from '../../store/errors.ts';
+import { RiskDeskError } from '../../../preload/contract/errors.ts';
 import type { ReportProgress } from '../serve-job.ts';
 import { inReadSnapshot } from '../../store/read-connection.ts';
 

@@ -8,7 +8,7 @@ import { monitoringReference, StabilityByPeriod } from '../../engines/credit/val
 import { readDevelopmentSample, scoringBatches } from '../../store/credit-features.ts';
 import { getModel } from '../../store/credit-models.ts';
 import type { Db } from '../../store/database.ts';
-import { RiskDeskError } from '../../store/errors.ts';
+import { RiskDeskError } from '../../../preload/contract/errors.ts';
 import type { ReportProgress } from '../serve-job.ts';
 import { inReadSnapshot } from '../../store/read-connection.ts';
 

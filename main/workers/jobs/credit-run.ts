@@ -10,7 +10,7 @@ import { activeModel } from '../../store/credit-models.ts';
 import { activeParameterSet } from '../../store/credit-parameter-sets.ts';
 import { finishRun, insertRun, insertRunLoans, nextRunId, runTotals, type RunLoanRow } from '../../store/credit-runs.ts';
 import { openEncryptedDatabase, type Db } from '../../store/database.ts';
-import { RiskDeskError } from '../../store/errors.ts';
+import { RiskDeskError } from '../../../preload/contract/errors.ts';
 import { baseCurrency } from '../../store/portfolio-queries.ts';
 import type { ReaderSpec } from '../protocol.ts';
 import type { ReportProgress } from '../serve-job.ts';

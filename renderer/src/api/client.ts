@@ -1,20 +1,7 @@
-import type { ApiErrorCode, EventName, EventPayload, MethodArgs, MethodName, MethodResult } from '../../../preload/contract/index.ts';
+import { RiskDeskError, type EventName, type EventPayload, type MethodArgs, type MethodName, type MethodResult } from '../../../preload/contract/index.ts';
 import { ipcTransport } from './ipc-transport.ts';
 import type { ConnectionState, Transport } from './transport.ts';
 import { takeHostToken, wsTransport } from './ws-transport.ts';
-
-/** A refused or failed call: the contract's error code, a message a person can act on, and any details. */
-export class ApiCallError extends Error {
-  readonly code: ApiErrorCode;
-  readonly details: unknown;
-
-  constructor(code: ApiErrorCode, message: string, details?: unknown) {
-    super(message);
-    this.name = 'ApiCallError';
-    this.code = code;
-    this.details = details;
-  }
-}
 
 /** Methods whose arguments are all optional may be called without them. */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- `{}` is exactly "a value with no required keys"
@@ -34,7 +21,7 @@ export function createClient(transport: Transport): ApiClient {
     async call(method, ...args) {
       const outcome = await transport.invoke(method, args[0] ?? {});
       if (outcome.ok) return outcome.result as never;
-      throw new ApiCallError(outcome.error.code, outcome.error.message, outcome.error.details);
+      throw new RiskDeskError(outcome.error.code, outcome.error.message, outcome.error.details);
     },
     on: (event, listener) => transport.on(event, listener as (payload: unknown) => void),
     connection: () => transport.connection(),

@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import { ApiCallError } from '../api/client.ts';
+import { RiskDeskError } from '../../../preload/contract/errors.ts';
 
 /** A failed call, as a sentence the user can act on; validation details listed below it. */
 export function ErrorNotice({ error }: { error: unknown }) {
   const { t } = useTranslation();
   if (!error) return null;
   const message = error instanceof Error ? error.message : String(error);
-  const code = error instanceof ApiCallError ? error.code : null;
-  const issues = error instanceof ApiCallError ? validationIssues(error.details) : [];
+  const code = error instanceof RiskDeskError ? error.code : null;
+  const issues = error instanceof RiskDeskError ? validationIssues(error.details) : [];
   return (
     <div className="notice notice-error" role="alert" data-testid="error-notice" data-code={code ?? undefined}>
       {code === 'FORBIDDEN' && <strong>{t('errors.forbidden')} </strong>}

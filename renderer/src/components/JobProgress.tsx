@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiCallError, errorMessage } from '../api/client.ts';
+import { errorMessage } from '../api/client.ts';
+import { RiskDeskError } from '../../../preload/contract/errors.ts';
 import { ErrorNotice } from './ErrorNotice.tsx';
 import { useJobs } from '../jobs/jobs-context.tsx';
 import { usePreferences } from '../session/preferences.tsx';
@@ -71,7 +72,7 @@ export function JobProgress({ jobId, compact = false, onDismiss }: Props) {
           </button>
         </div>
       )}
-      {state === 'failed' && entry.error && !compact && <ErrorNotice error={new ApiCallError(entry.error.code, entry.error.message, entry.error.details)} />}
+      {state === 'failed' && entry.error && !compact && <ErrorNotice error={new RiskDeskError(entry.error.code, entry.error.message, entry.error.details)} />}
       {cancelError && (
         <p className="notice notice-error" role="alert">
           {cancelError}

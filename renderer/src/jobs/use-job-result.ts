@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type DependencyList } from 'react';
-import { ApiCallError } from '../api/client.ts';
+import { RiskDeskError } from '../../../preload/contract/errors.ts';
 import { useJobRunner } from './jobs-context.tsx';
 
 export interface JobResultState<T> {
@@ -28,7 +28,7 @@ export function useJobResult<T>(begin: () => Promise<{ jobId: string }>, read: (
     void start.current(begin).then(async (done) => {
       if (!live || !done) return;
       if (done.error) {
-        setError(new ApiCallError(done.error.code, done.error.message, done.error.details));
+        setError(new RiskDeskError(done.error.code, done.error.message, done.error.details));
         return;
       }
       try {

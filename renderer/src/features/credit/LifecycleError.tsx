@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { ApiCallError } from '../../api/client.ts';
+import { RiskDeskError } from '../../../../preload/contract/errors.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 
 /**
@@ -8,7 +8,7 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
  */
 export function LifecycleError({ error }: { error: unknown }) {
   const { t } = useTranslation();
-  if (error instanceof ApiCallError && error.code === 'FOUR_EYES') {
+  if (error instanceof RiskDeskError && error.code === 'FOUR_EYES') {
     return (
       <div className="notice notice-error" role="alert" data-testid="four-eyes" data-code={error.code}>
         <strong>{t('credit.lifecycle.fourEyes')}</strong> {error.message}
