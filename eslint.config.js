@@ -158,10 +158,12 @@ export default defineConfig(
       ELECTRON,
       mainFolders(['services', 'workers', 'electron', 'host', 'cli', 'demo']),
       {
-        // The one error type is a value the store throws; everything else of the contract it names as types.
-        group: ['**/engines/**', '**/preload/contract/**', '!**/preload/contract/errors.ts'],
+        // Values the store may import besides: the one error type, which it throws; the contract's vocabulary (DPD
+        // buckets, the default base currency), which its SQL spells; and the calendar arithmetic of engines/, which
+        // is no engine's computation. Everything else of engines and contract it names as types.
+        group: ['**/engines/**', '!**/engines/calendar.ts', '**/preload/contract/**', '!**/preload/contract/errors.ts', '!**/preload/contract/vocabulary.ts'],
         allowTypeImports: true,
-        message: 'The store may import engines and contract types only (`import type`), and the error type.',
+        message: 'The store may import engines and contract types only (`import type`), and the error type, the vocabulary and the calendar.',
       },
     ],
   }),
@@ -175,7 +177,10 @@ export default defineConfig(
     patterns: [
       ELECTRON,
       mainFolders(['services', 'workers', 'electron', 'host', 'cli']),
-      { group: ['**/preload/*.*', '**/preload/contract/**', '!**/preload/contract/errors.ts'], message: 'The demo generator writes through main/store/ only (and throws the one error type).' },
+      {
+        group: ['**/preload/*.*', '**/preload/contract/**', '!**/preload/contract/errors.ts', '!**/preload/contract/vocabulary.ts'],
+        message: 'The demo generator writes through main/store/ only (and throws the one error type, and uses the vocabulary).',
+      },
     ],
   }),
   boundaries(['main/cli/**', 'main/host/**'], {
@@ -201,6 +206,11 @@ export default defineConfig(
       ANY_MAIN,
       { group: ['**/renderer/**', '../index.ts'], message: 'The contract imports zod only.' },
     ],
+  }),
+  // The vocabulary is the contract's one module that the store and the demo load as values: it imports nothing,
+  // so that loading it never pulls in zod or the schemas.
+  boundaries(['preload/contract/vocabulary.ts'], {
+    patterns: [{ regex: '.', message: 'preload/contract/vocabulary.ts imports nothing: the store and the demo load it.' }],
   }),
   boundaries(['preload/index.ts'], {
     patterns: [

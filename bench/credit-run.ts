@@ -7,7 +7,7 @@
  * It uses bench/grid.ts's workspace (1M loans, 200k borrowers, 10.4M performance rows; built on first use), adds
  * a bench analyst and compliance user if missing, develops a scorecard on the seasoned loans (its outcomes are
  * random, so every feature would fall below IV 0.02: all above 0.0001 are kept, so that scoring does the full
- * work), has it approved and activated, then times:
+ * work), submits it, has it approved and activated, then times:
  *   - the baseline: one pass of `SELECT <the run's columns> FROM loans JOIN borrowers` over the open loans;
  *   - reading those rows into feature columns in batches (what the run reads);
  *   - the run itself (read, score, assess, insert 1M result rows, totals, audit: one transaction on a worker);
@@ -19,7 +19,9 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { contextFor } from '../main/services/context.ts';
 import { creditAnalytics, developScorecard, modelMonitoring, runCreditPortfolio } from '../main/services/credit/credit-jobs-service.ts';
-import { activateModel, approveModel, listModels, saveDraftModel } from '../main/services/credit/models-service.ts';
+import { CREDIT_MODELS } from '../main/services/credit/credit-artefacts.ts';
+import { listModels, saveDraftModel } from '../main/services/credit/models-service.ts';
+import { takeLifecycleStep } from '../main/services/lifecycle-service.ts';
 import { addUser } from '../main/services/users-service.ts';
 import { createEnginePool, type EnginePool } from '../main/services/workspace-service.ts';
 import { CREDIT_FEATURES, OPEN_LOAN_SQL, scoringBatches } from '../main/store/credit-features.ts';
@@ -94,8 +96,9 @@ async function developAndActivate(analyst: Workspace, compliance: Workspace, poo
     binnings: [],
   });
   const model = saveDraftModel(contextFor(analyst), report, `bench ${new Date().toISOString()}`);
-  approveModel(contextFor(compliance), model.modelId);
-  activateModel(contextFor(compliance), model.modelId);
+  takeLifecycleStep(contextFor(analyst), CREDIT_MODELS, 'submit', model.modelId);
+  takeLifecycleStep(contextFor(compliance), CREDIT_MODELS, 'approve', model.modelId);
+  takeLifecycleStep(contextFor(compliance), CREDIT_MODELS, 'activate', model.modelId);
   console.log(`development: ${report.rows.toLocaleString('en-US')} seasoned loans, ${model.features.length} features in the model, ${seconds(started).toFixed(1)} s`);
 }
 

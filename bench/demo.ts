@@ -11,7 +11,8 @@ import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { generateDemo } from '../main/demo/generate-demo.ts';
-import { type DemoScale, isDemoScale } from '../main/demo/scales.ts';
+import type { DemoScale } from '../preload/contract/vocabulary.ts';
+import { isDemoScale } from '../main/demo/scales.ts';
 import { createTempDatabase } from '../main/test-support/temp-database.ts';
 
 const SEED = 1;

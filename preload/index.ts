@@ -20,7 +20,7 @@ export interface BridgeIpc {
   removeListener(channel: string, listener: (event: unknown, payload: unknown) => void): unknown;
 }
 
-export function createRiskDeskBridge(ipc: BridgeIpc): RiskDeskBridge {
+function createRiskDeskBridge(ipc: BridgeIpc): RiskDeskBridge {
   const methods = Object.fromEntries(
     METHOD_NAMES.map((method) => {
       const channel = `${IPC_CHANNEL_PREFIX}${method}`;

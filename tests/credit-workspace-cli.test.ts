@@ -1,5 +1,6 @@
 // End-to-end tests of the workspace credit commands: bin/riskdesk.mjs in child processes on a real encrypted
-// workspace with the small demo portfolio. develop → approve (not by the author) → activate → run.
+// workspace with the small demo portfolio. develop → submit → reject with a reason → submit → approve (neither by
+// the author nor the submitter) → activate → run.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
@@ -65,13 +66,30 @@ describe('riskdesk credit develop, model and run on a workspace', () => {
     modelId = out.model.modelId;
   });
 
-  it('refuses a run before a model is active, and an approval by the analyst', async () => {
+  it('refuses a run before a model is active, an approval by the analyst, and an approval before submission', async () => {
     const early = await riskdesk(['credit', 'run', '--db', db], 'ana');
     expectExit(early, 1);
     assert.match(early.stderr, /No scorecard is active/);
     const own = await riskdesk(['credit', 'model', 'approve', String(modelId), '--db', db], 'ana');
     expectExit(own, 1);
     assert.match(own.stderr, /may not models\.approve/);
+    const unsubmitted = await riskdesk(['credit', 'model', 'approve', String(modelId), '--db', db], 'cole');
+    expectExit(unsubmitted, 1);
+    assert.match(unsubmitted.stderr, /is a draft, so it cannot be approved: submit it for review first/);
+  });
+
+  it('submits as the analyst; compliance sends it back with a reason (which it must give), and it is submitted again', async () => {
+    const submitted = await riskdesk(['credit', 'model', 'submit', String(modelId), '--db', db], 'ana');
+    expectExit(submitted, 0);
+    assert.equal(submitted.stdout.trim(), `Model ${modelId} "CLI scorecard" is now submitted.`);
+    const noReason = await riskdesk(['credit', 'model', 'reject', String(modelId), '--db', db], 'cole');
+    expectExit(noReason, 2);
+    assert.match(noReason.stderr, /--reason/);
+    const rejected = json<{ model: { status: string; rejectedBy: string; rejectionReason: string } }>(
+      await riskdesk(['credit', 'model', 'reject', String(modelId), '--db', db, '--reason', 'Name the holdout seed', '--json'], 'cole'),
+    );
+    assert.deepEqual([rejected.model.status, rejected.model.rejectedBy, rejected.model.rejectionReason], ['draft', 'cole', 'Name the holdout seed']);
+    expectExit(await riskdesk(['credit', 'model', 'submit', String(modelId), '--db', db], 'ana'), 0);
   });
 
   it('approves and activates as compliance, then runs and prints totals by stage and grade', async () => {
@@ -94,8 +112,8 @@ describe('riskdesk credit develop, model and run on a workspace', () => {
     assert.equal(run.totals.byStage.reduce((s, x) => s + x.loans, 0), run.totals.loans);
     assert.equal(run.totals.byGrade.reduce((s, x) => s + x.loans, 0), run.totals.loans);
     assert.ok(run.totals.eclMinor > 0);
-    const listed = json<{ models: { modelId: number; status: string; approvedBy: string }[] }>(await riskdesk(['credit', 'model', 'list', '--db', db, '--json'], 'cole'));
-    assert.deepEqual(listed.models.map((m) => [m.modelId, m.status, m.approvedBy]), [[modelId, 'active', 'cole']]);
+    const listed = json<{ models: { modelId: number; status: string; submittedBy: string; approvedBy: string }[] }>(await riskdesk(['credit', 'model', 'list', '--db', db, '--json'], 'cole'));
+    assert.deepEqual(listed.models.map((m) => [m.modelId, m.status, m.submittedBy, m.approvedBy]), [[modelId, 'active', 'ana', 'cole']]);
   });
 
   it('rejects a reporting date that is not a calendar date', async () => {

@@ -36,3 +36,17 @@ test('no platform section lists files of its own', () => {
     assert.equal(config[platform]?.files, undefined, `${platform}.files is set`);
   }
 });
+
+test('the app packs resources/ beside dist/, where main/services/resources-folder.ts looks for it', () => {
+  // The shipped defaults (resources/parameter-sets/…) are read at workspace creation and unlock: without them in
+  // the package, no workspace could be created. electron-builder hands `files` back as [{ filter: [...] }].
+  assert.ok(Array.isArray(config.files));
+  const patterns = config.files.flatMap((entry) => (typeof entry === 'string' ? [entry] : [entry.filter ?? []].flat()));
+  assert.ok(patterns.includes('resources/**/*'), 'files lists resources/**/*');
+  assert.ok(patterns.includes('package.json'), 'files lists package.json, which marks the folder resources/ sits in');
+  assert.deepEqual(
+    patterns.filter((pattern) => pattern.startsWith('!') && pattern.includes('resources')),
+    [],
+    'no pattern leaves resources out',
+  );
+});

@@ -69,14 +69,23 @@ describe('import boundaries (eslint.config.js)', () => {
     assert.deepEqual(await boundaryErrors(code, 'main/electron/main.ts'), []);
   });
 
-  test('the store may throw the contract’s error type, but imports no other contract value', async () => {
+  test('the store may throw the contract’s error type and use its vocabulary, but imports no other contract value', async () => {
     assert.deepEqual(await boundaryErrors("import { RiskDeskError } from '../../preload/contract/errors.ts';\nexport const e = RiskDeskError;\n", 'main/store/x.ts'), []);
+    assert.deepEqual(await boundaryErrors("import { DPD_BUCKETS } from '../../preload/contract/vocabulary.ts';\nexport const b = DPD_BUCKETS;\n", 'main/store/x.ts'), []);
     const errors = await boundaryErrors("import { contract } from '../../preload/contract/methods.ts';\nexport const c = contract;\n", 'main/store/x.ts');
     assert.equal(errors.length, 1, errors.join('\n'));
   });
 
-  test('the demo generator may throw the error type, but imports nothing else from preload/', async () => {
+  test('the store may use the engines’ calendar, but no engine’s computation', async () => {
+    assert.deepEqual(await boundaryErrors("import { monthText } from '../engines/calendar.ts';\nexport const m = monthText;\n", 'main/store/x.ts'), []);
+    assert.deepEqual(await boundaryErrors("import type { RollRate } from '../engines/credit/portfolio/roll-rates.ts';\nexport type R = RollRate;\n", 'main/store/x.ts'), []);
+    const errors = await boundaryErrors("import { dpdBucket } from '../engines/credit/portfolio/dpd-bucket.ts';\nexport const d = dpdBucket;\n", 'main/store/x.ts');
+    assert.equal(errors.length, 1, errors.join('\n'));
+  });
+
+  test('the demo generator may throw the error type and use the vocabulary, but imports nothing else from preload/', async () => {
     assert.deepEqual(await boundaryErrors("import { RiskDeskError } from '../../preload/contract/errors.ts';\nexport const e = RiskDeskError;\n", 'main/demo/x.ts'), []);
+    assert.deepEqual(await boundaryErrors("import { DEFAULT_BASE_CURRENCY } from '../../preload/contract/vocabulary.ts';\nexport const c = DEFAULT_BASE_CURRENCY;\n", 'main/demo/x.ts'), []);
     for (const module of ['../../preload/contract/methods.ts', '../../preload/index.ts']) {
       const errors = await boundaryErrors(`import * as m from '${module}';\nexport const c = m;\n`, 'main/demo/x.ts');
       assert.equal(errors.length, 1, `${module}: ${errors.join('\n')}`);
@@ -90,6 +99,13 @@ describe('import boundaries (eslint.config.js)', () => {
     );
     const errors = await boundaryErrors("import { openDatabase } from '../store/database.ts';\nexport const o = openDatabase;\n", 'main/cli/x.ts');
     assert.equal(errors.length, 1, errors.join('\n'));
+  });
+
+  test('the contract’s vocabulary imports nothing, not even zod', async () => {
+    for (const module of ['zod', './errors.ts']) {
+      const errors = await boundaryErrors(`import * as m from '${module}';\nexport const v = m;\n`, 'preload/contract/vocabulary.ts');
+      assert.equal(errors.length, 1, `${module}: ${errors.join('\n')}`);
+    }
   });
 
   test('the contract imports zod only', async () => {

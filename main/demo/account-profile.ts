@@ -1,6 +1,6 @@
 import type { AccountRecord } from '../store/records.ts';
 import { borrowerId, borrowerProfile } from './borrower-profile.ts';
-import { beijingMs, utcIso } from './calendar.ts';
+import { beijingMs, utcIso } from './beijing-time.ts';
 import { EVERYDAY_SPENDING, type MerchantCategory, drawMerchant } from './merchants.ts';
 import { TRAVEL_COUNTRIES, ipIn, newCardId, newDeviceId } from './network.ts';
 import { type DemoRandom, STREAMS, demoRandom, weightedTable } from './random.ts';
@@ -14,7 +14,7 @@ import { LINKED_ACCOUNT_SHARE, type ScaleSizes } from './scales.ts';
  * wallet-only range is cut into blocks of RING_BLOCK accounts and each whole block opens with one mule ring,
  * so every member can work out its ring (shared device, IP, dates, fellow members) from its own index.
  */
-export const TX_WINDOW_DAYS = 90;
+const TX_WINDOW_DAYS = 90;
 const RING_BLOCK = 150;
 
 export const FRAUD_PATTERNS = ['shared_device_ring', 'velocity_burst', 'account_takeover', 'amount_spike'] as const;

@@ -1,5 +1,5 @@
 import type { BorrowerRecord } from '../store/records.ts';
-import { addMonths, isoDate } from './calendar.ts';
+import { addMonths, civilDate, dayNumber, dayText } from '../engines/calendar.ts';
 import { PROVINCE_TABLE } from './provinces.ts';
 import { STREAMS, demoRandom, weightedTable } from './random.ts';
 
@@ -96,7 +96,7 @@ export function borrowerProfile(seed: number, index: number, asOfDay: number): B
   const spec = EMPLOYMENT[employment];
   // Online borrowers skew young: a triangular draw peaking near 29 within the employment's age range.
   const age = Math.round(triangular(random.float(), spec.minAge, Math.min(spec.maxAge, Math.max(spec.minAge, 29)), spec.maxAge));
-  const birthDay = addMonths(asOfDay, -age * 12 - random.int(0, 11)) - random.int(0, 27);
+  const birthDay = dayNumber(addMonths(civilDate(asOfDay), -age * 12 - random.int(0, 11))) - random.int(0, 27);
 
   const income = Math.max(6_000, Math.round((random.logNormal(spec.medianIncome * province.incomeFactor, 0.45) * (age < 25 ? 0.75 : 1)) / 100) * 100);
   const dti = random.chance(0.15) ? 0 : Math.min(0.85, Math.max(0.02, random.normal(0.3, 0.14)));
@@ -108,7 +108,7 @@ export function borrowerProfile(seed: number, index: number, asOfDay: number): B
   const hasIndustry = employment !== 'student' && employment !== 'retired' && employment !== 'unemployed';
   const [industry, occupations] = hasIndustry ? random.weighted(INDUSTRY_TABLE) : [null, null];
   const occupation = employment === 'civil_servant' ? 'civil servant' : occupations ? random.pick(occupations) : employment === 'student' ? 'student' : null;
-  const registeredDay = addMonths(asOfDay, -random.int(2, PLATFORM_AGE_MONTHS)) - random.int(0, 27);
+  const registeredDay = dayNumber(addMonths(civilDate(asOfDay), -random.int(2, PLATFORM_AGE_MONTHS))) - random.int(0, 27);
 
   const attributeRisk =
     -0.55 * Math.log(income / 90_000) +
@@ -125,14 +125,14 @@ export function borrowerProfile(seed: number, index: number, asOfDay: number): B
       borrower_id: borrowerId(index),
       region: province.name,
       annual_income_minor: income * 100,
-      birth_date: isoDate(birthDay),
+      birth_date: dayText(birthDay),
       occupation,
       employment_type: employment,
       industry: employment === 'civil_servant' ? 'public_administration' : industry,
       monthly_debt_minor: monthlyDebt * 100,
       credit_history_months: history,
       home_ownership: home,
-      registered_at: isoDate(registeredDay),
+      registered_at: dayText(registeredDay),
       id_verified: idVerified,
     },
     registeredDay,

@@ -1,5 +1,6 @@
 import { borrowerProfile } from './borrower-profile.ts';
-import { isoDate } from './calendar.ts';
+import { DEFAULT_BASE_CURRENCY } from '../../preload/contract/vocabulary.ts';
+import { dayText } from '../engines/calendar.ts';
 import type { DemoSink } from './demo-sink.ts';
 import { simulateLoan } from './loan-performance.ts';
 import { drawLoanContract } from './loan-terms.ts';
@@ -24,7 +25,7 @@ export interface CreditTotals {
 const EXTRA_LOANS_MEAN = 0.5;
 const MAX_LOANS_PER_BORROWER = 4;
 
-export function loanId(sequence: number): string {
+function loanId(sequence: number): string {
   return `L${String(sequence + 1).padStart(8, '0')}`;
 }
 
@@ -62,12 +63,12 @@ export class CreditPortfolioWriter {
         loan_id: id,
         borrower_id: borrower.record.borrower_id,
         product: contract.product,
-        origination_date: isoDate(contract.originationDay),
+        origination_date: dayText(contract.originationDay),
         principal_minor: contract.principalMinor,
         interest_rate: contract.rate,
         term_months: contract.termMonths,
-        currency: 'CNY',
-        maturity_date: isoDate(contract.maturityDay),
+        currency: DEFAULT_BASE_CURRENCY,
+        maturity_date: dayText(contract.maturityDay),
         repayment_type: contract.repayment,
         collateral_type: contract.collateralType ?? 'none',
         collateral_value_minor: contract.collateralValueMinor,

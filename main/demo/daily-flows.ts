@@ -1,5 +1,5 @@
 import type { DailyFlowRecord } from '../store/records.ts';
-import { dayOfMonthOf, daysInMonth, isoDate, monthOfDay, weekdayOf } from './calendar.ts';
+import { civilDate, daysInMonth, dayText, weekdayOf } from '../engines/calendar.ts';
 import { INVESTOR_PRODUCTS, type InvestorProduct } from './investor-funding.ts';
 import { STREAMS, demoRandom } from './random.ts';
 
@@ -12,7 +12,7 @@ import { STREAMS, demoRandom } from './random.ts';
  * on-demand products up to fivefold and halves subscriptions everywhere (fixed-term money cannot leave early).
  */
 export const FLOW_DAYS = 365;
-export const STRESS_START_DAYS_BEFORE_AS_OF = 75;
+const STRESS_START_DAYS_BEFORE_AS_OF = 75;
 const STRESS_OUTFLOW = [2, 3.5, 5, 4.5, 3.5, 2.8, 2.2, 1.8, 1.5, 1.2];
 const STRESS_INFLOW = 0.5;
 const ANNUAL_GROWTH = 1.35;
@@ -26,7 +26,7 @@ const TURNOVER: Readonly<Record<InvestorProduct, { inflow: number; outflow: numb
 
 function calendarFactors(day: number): { inflow: number; outflow: number } {
   const weekday = weekdayOf(day);
-  const dayOfMonth = dayOfMonthOf(day);
+  const date = civilDate(day);
   let inflow = 1;
   let outflow = 1;
   if (weekday >= 5) {
@@ -35,8 +35,8 @@ function calendarFactors(day: number): { inflow: number; outflow: number } {
   }
   if (weekday === 0) outflow *= 1.15;
   if (weekday === 4) inflow *= 1.1;
-  if (dayOfMonth === 10 || dayOfMonth === 15) inflow *= 1.6;
-  if (dayOfMonth > daysInMonth(monthOfDay(day)) - 3) outflow *= 1.3;
+  if (date.day === 10 || date.day === 15) inflow *= 1.6;
+  if (date.day > daysInMonth(date.year, date.month) - 3) outflow *= 1.3;
   return { inflow, outflow };
 }
 
@@ -54,6 +54,6 @@ export function dailyFlowsFor(seed: number, asOfDay: number, dayOffset: number, 
     const level = balancesMinor[product] * growth;
     const inflow = level * turnover.inflow * calendar.inflow * (inStress ? STRESS_INFLOW : 1) * random.logNormal(1, 0.12);
     const outflow = level * turnover.outflow * calendar.outflow * (inStress && turnover.onDemand ? stressOutflow : 1) * random.logNormal(1, 0.12);
-    return { date: isoDate(day), product, inflow_minor: Math.round(inflow / 100) * 100, outflow_minor: Math.round(outflow / 100) * 100 };
+    return { date: dayText(day), product, inflow_minor: Math.round(inflow / 100) * 100, outflow_minor: Math.round(outflow / 100) * 100 };
   });
 }

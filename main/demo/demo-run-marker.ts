@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { type Db, inTransaction } from '../store/database.ts';
 import { hasBaseCurrency, removeDemoData } from './demo-workspace.ts';
-import type { DemoScale } from './scales.ts';
+import type { DemoScale } from '../../preload/contract/vocabulary.ts';
 
 /**
  * The record in `meta` that a demo run is under way, and what undoing it takes.

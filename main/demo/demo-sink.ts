@@ -15,7 +15,7 @@ export interface DemoProgress {
 }
 
 /** Rows per committed transaction: large enough to amortise the commit's fsync, small enough to cancel promptly. */
-export const BATCH_ROWS = 10_000;
+const BATCH_ROWS = 10_000;
 
 /** Writes records through the store's row writers and counts them per table. */
 export class DemoSink {

@@ -1,5 +1,5 @@
 import { type AccountProfile, type FraudPlan, type RingPlan, type WalletLayout, ringPlan, sharedIp } from './account-profile.ts';
-import { beijingMs } from './calendar.ts';
+import { beijingMs } from './beijing-time.ts';
 import { CASH_OUT_GOODS, MCC, RESALEABLE_GOODS, drawMerchant } from './merchants.ts';
 import { ATTACKER_COUNTRIES, ipIn, newCardId, newDeviceId } from './network.ts';
 import type { DemoRandom } from './random.ts';

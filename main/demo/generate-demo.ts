@@ -1,15 +1,16 @@
 import type { Db } from '../store/database.ts';
 import { inTransaction } from '../store/database.ts';
 import { RiskDeskError } from '../../preload/contract/errors.ts';
+import { DEFAULT_BASE_CURRENCY, type DemoScale } from '../../preload/contract/vocabulary.ts';
+import { dayNumber, parseDay } from '../engines/calendar.ts';
 import { walletLayout } from './account-profile.ts';
-import { parseIsoDate } from './calendar.ts';
 import { CreditPortfolioWriter } from './credit-portfolio.ts';
 import { FLOW_DAYS, dailyFlowsFor } from './daily-flows.ts';
 import { type DemoCounts, type DemoProgress, DemoSink, writeInBatches } from './demo-sink.ts';
 import { rebuildSuspendedIndexes, suspendSecondaryIndexes } from './demo-workspace.ts';
 import { InvestorFundingWriter } from './investor-funding.ts';
 import { liquidityLines } from './liquidity-lines.ts';
-import { type DemoScale, SCALE_SIZES, type ScaleSizes, requireDemoScale, requireDemoSeed } from './scales.ts';
+import { SCALE_SIZES, type ScaleSizes, requireDemoScale, requireDemoSeed } from './scales.ts';
 import { WalletActivityWriter } from './wallet-activity.ts';
 
 /**
@@ -46,11 +47,20 @@ interface DemoRun {
   summary(): DemoSummary;
 }
 
+/** The as-of date as a day number (engines/calendar.ts). */
+function parseAsOf(text: string): number {
+  try {
+    return dayNumber(parseDay(text));
+  } catch {
+    throw new RiskDeskError('INVALID_ARGUMENT', `asOf must be a date written YYYY-MM-DD; got ${JSON.stringify(text)}.`);
+  }
+}
+
 /** Validates the options (before anything is written) and sets up the run's steps. */
 function startDemo(db: Db, options: DemoOptions): DemoRun {
   const scale = requireDemoScale(options.scale);
   const seed = requireDemoSeed(options.seed);
-  const asOfDay = parseIsoDate(options.asOf);
+  const asOfDay = parseAsOf(options.asOf);
   const sink = new DemoSink(db);
   return {
     steps: demoSteps(db, sink, seed, asOfDay, SCALE_SIZES[scale]),
@@ -59,7 +69,8 @@ function startDemo(db: Db, options: DemoOptions): DemoRun {
 }
 
 function* demoSteps(db: Db, sink: DemoSink, seed: number, asOfDay: number, sizes: ScaleSizes): Generator<DemoProgress, void, void> {
-  inTransaction(db, () => db.prepare(`INSERT OR IGNORE INTO meta (key, value) VALUES ('base_currency', 'CNY')`).run());
+  // The demo's money is in the default base currency; a workspace is created with it, a bare database gets it here.
+  inTransaction(db, () => db.prepare(`INSERT OR IGNORE INTO meta (key, value) VALUES ('base_currency', ?)`).run(DEFAULT_BASE_CURRENCY));
   suspendSecondaryIndexes(db);
   yield* writeDemoRows(db, sink, seed, asOfDay, sizes);
   yield* rebuildSuspendedIndexes(db);

@@ -1,4 +1,5 @@
-import { isoDate } from './calendar.ts';
+import { DEFAULT_BASE_CURRENCY } from '../../preload/contract/vocabulary.ts';
+import { dayText } from '../engines/calendar.ts';
 import type { DemoSink } from './demo-sink.ts';
 import { STREAMS, demoRandom } from './random.ts';
 
@@ -23,7 +24,7 @@ const SPECS: Readonly<Record<InvestorProduct, InvestorProductSpec>> = {
   fixed_90d: { holders: 0.3, medianYuan: 30_000, sigma: 0.9 },
 };
 
-export const FUNDING_RATIO = 1.1;
+const FUNDING_RATIO = 1.1;
 
 export interface InvestorTotals {
   byProductMinor: Record<InvestorProduct, number>;
@@ -32,7 +33,7 @@ export interface InvestorTotals {
   fixedMaturingAfter30DaysMinor: number;
 }
 
-export function investorId(index: number): string {
+function investorId(index: number): string {
   return `I${String(index + 1).padStart(7, '0')}`;
 }
 
@@ -56,7 +57,7 @@ export class InvestorFundingWriter {
   constructor(sink: DemoSink, seed: number, asOfDay: number, investors: number, performingLoansMinor: number) {
     this.sink = sink;
     this.seed = seed;
-    this.asOf = isoDate(asOfDay);
+    this.asOf = dayText(asOfDay);
     this.scale = (FUNDING_RATIO * performingLoansMinor) / 100 / (investors * expectedYuanPerInvestor());
   }
 
@@ -67,7 +68,7 @@ export class InvestorFundingWriter {
     for (const product of held) {
       const spec = SPECS[product];
       const balanceMinor = Math.max(100, Math.round(random.logNormal(spec.medianYuan, spec.sigma) * this.scale)) * 100;
-      this.sink.write('investor_balances', { investor_id: investorId(index), product, balance_minor: balanceMinor, currency: 'CNY', as_of: this.asOf });
+      this.sink.write('investor_balances', { investor_id: investorId(index), product, balance_minor: balanceMinor, currency: DEFAULT_BASE_CURRENCY, as_of: this.asOf });
       this.totals.byProductMinor[product] += balanceMinor;
       if (product === 'fixed_90d') {
         // Subscriptions arrive evenly, so remaining terms are spread evenly over 1–90 days.

@@ -1,6 +1,7 @@
 import type { LiquidityLineRecord } from '../store/records.ts';
 import type { CreditTotals } from './credit-portfolio.ts';
-import { isoDate } from './calendar.ts';
+import { dayText } from '../engines/calendar.ts';
+import { DEFAULT_BASE_CURRENCY } from '../../preload/contract/vocabulary.ts';
 import type { InvestorTotals } from './investor-funding.ts';
 import { STREAMS, demoRandom } from './random.ts';
 
@@ -76,9 +77,9 @@ export function liquidityLines(seed: number, asOfDay: number, totals: PositionTo
       line_id: `LQ${String(i + 1).padStart(3, '0')}`,
       category: line.category,
       amount_minor: amount,
-      as_of: isoDate(asOfDay),
-      currency: 'CNY',
-      maturity_date: line.maturityDays === null ? null : isoDate(asOfDay + line.maturityDays),
+      as_of: dayText(asOfDay),
+      currency: DEFAULT_BASE_CURRENCY,
+      maturity_date: line.maturityDays === null ? null : dayText(asOfDay + line.maturityDays),
       counterparty: line.counterparty,
       description: line.description,
     };

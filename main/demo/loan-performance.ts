@@ -1,5 +1,5 @@
 import type { PerformanceRecord } from '../store/records.ts';
-import { isoMonth, monthOfDay } from './calendar.ts';
+import { monthOfDay, monthText } from '../engines/calendar.ts';
 import type { LoanContract } from './loan-terms.ts';
 import type { DemoRandom } from './random.ts';
 
@@ -48,7 +48,7 @@ function seasoningShift(monthOnBook: number): number {
   return -0.2;
 }
 
-export function missProbability(baseShift: number, monthOnBook: number, monthsBeforeAsOf: number): number {
+function missProbability(baseShift: number, monthOnBook: number, monthsBeforeAsOf: number): number {
   const [from, to] = STRESS_MONTHS_BEFORE_AS_OF as [number, number];
   const stress = monthsBeforeAsOf >= from && monthsBeforeAsOf <= to ? STRESS_SHIFT : 0;
   return sigmoid(BASE_MISS_LOGIT + baseShift + seasoningShift(monthOnBook) + stress);
@@ -202,7 +202,7 @@ export function simulateLoan(random: DemoRandom, loanId: string, contract: LoanC
         status = 'written_off';
       }
     }
-    rows.push({ loan_id: loanId, as_of: isoMonth(month), balance_minor: status === 'paid_off' ? 0 : balance(), dpd: status === 'paid_off' ? 0 : dpdOf(bucket, daysLate), paid_amount_minor: paid, status });
+    rows.push({ loan_id: loanId, as_of: monthText(month), balance_minor: status === 'paid_off' ? 0 : balance(), dpd: status === 'paid_off' ? 0 : dpdOf(bucket, daysLate), paid_amount_minor: paid, status });
     if (status === 'paid_off' || status === 'written_off') break;
   }
 

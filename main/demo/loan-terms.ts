@@ -1,4 +1,4 @@
-import { addMonths, dayInMonth, monthOfDay } from './calendar.ts';
+import { addMonths, civilDate, dayInMonth, dayNumber, monthOfDay } from '../engines/calendar.ts';
 import type { BorrowerProfile } from './borrower-profile.ts';
 import { type DemoRandom, type WeightedTable, weightedTable } from './random.ts';
 
@@ -7,8 +7,7 @@ import { type DemoRandom, type WeightedTable, weightedTable } from './random.ts'
  * (`interest_rate` rises with the borrower's observable risk) mirrors how platforms price, and is why the rate
  * is itself a weak predictor of default.
  */
-export const PRODUCTS = ['consumer_cash_loan', 'consumer_instalment', 'sme_working_capital', 'revolving_credit_line'] as const;
-export type Product = (typeof PRODUCTS)[number];
+export type Product = 'consumer_cash_loan' | 'consumer_instalment' | 'sme_working_capital' | 'revolving_credit_line';
 
 export type RepaymentType = 'equal_instalment' | 'equal_principal' | 'interest_only_bullet' | 'revolving_min_payment';
 export type Channel = 'app_organic' | 'app_referral' | 'web' | 'partner_ecommerce' | 'telemarketing' | 'offline_agent';
@@ -87,7 +86,7 @@ const CONSUMER_PRODUCTS = weightedTable<Product>([['consumer_cash_loan', 45], ['
 const BUSINESS_PRODUCTS = weightedTable<Product>([['sme_working_capital', 70], ['consumer_cash_loan', 20], ['revolving_credit_line', 10]]);
 
 /** Loans originate within the last three years, more of them recently (the platform grows ~35 % a year). */
-export const ORIGINATION_WINDOW_MONTHS = 36;
+const ORIGINATION_WINDOW_MONTHS = 36;
 const MONTHLY_GROWTH = Math.pow(1.35, 1 / 12);
 const ORIGINATION_MONTH_TABLE = weightedTable(Array.from({ length: ORIGINATION_WINDOW_MONTHS }, (_, i) => [i + 1, Math.pow(MONTHLY_GROWTH, -i)] as const));
 
@@ -134,7 +133,7 @@ export function drawLoanContract(random: DemoRandom, borrower: BorrowerProfile, 
   return {
     product,
     originationDay,
-    maturityDay: addMonths(originationDay, termMonths),
+    maturityDay: dayNumber(addMonths(civilDate(originationDay), termMonths)),
     principalMinor: principal * 100,
     rate: Math.round(rate * 10_000) / 10_000,
     termMonths,

@@ -50,7 +50,7 @@ export const BIG_TICKET: WeightedTable<MerchantCategory> = weightedTable([[MCC.f
 export const CASH_OUT_GOODS: WeightedTable<MerchantCategory> = weightedTable([[MCC.digitalGoods, 45], [MCC.giftCards, 35], [MCC.telecom, 20]]);
 export const RESALEABLE_GOODS: WeightedTable<MerchantCategory> = weightedTable([[MCC.electronics, 50], [MCC.jewelry, 30], [MCC.quasiCash, 20]]);
 
-export function merchantId(category: MerchantCategory, index: number): string {
+function merchantId(category: MerchantCategory, index: number): string {
   return `M${category.mcc}-${String(index).padStart(5, '0')}`;
 }
 

@@ -1,5 +1,5 @@
 import { type AccountProfile, type WalletLayout, accountId, sharedIp } from './account-profile.ts';
-import { beijingMs } from './calendar.ts';
+import { beijingMs } from './beijing-time.ts';
 import { BIG_TICKET, BILLS, EVERYDAY_SPENDING, TRAVEL_SPENDING, drawMerchant } from './merchants.ts';
 import { ipIn } from './network.ts';
 import { type DemoRandom, weightedTable } from './random.ts';

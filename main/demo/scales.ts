@@ -1,7 +1,5 @@
 import { RiskDeskError } from '../../preload/contract/errors.ts';
-
-export const DEMO_SCALES = ['small', 'medium', 'large'] as const;
-export type DemoScale = (typeof DEMO_SCALES)[number];
+import { DEMO_SCALES, type DemoScale } from '../../preload/contract/vocabulary.ts';
 
 /**
  * Entity counts per scale. Loans come out at about 1.5 per borrower and transactions at about

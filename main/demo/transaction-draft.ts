@@ -1,5 +1,6 @@
 import type { TransactionRecord } from '../store/records.ts';
-import { utcIso } from './calendar.ts';
+import { DEFAULT_BASE_CURRENCY } from '../../preload/contract/vocabulary.ts';
+import { utcIso } from './beijing-time.ts';
 import type { FraudPattern, LegitPattern } from './account-profile.ts';
 
 export type TransactionType = 'wallet_payment' | 'card_purchase' | 'p2p_transfer' | 'top_up' | 'withdrawal' | 'bill_payment' | 'loan_repayment';
@@ -30,7 +31,7 @@ export function toTransactionRecord(draft: TransactionDraft, txId: string, accou
     account_id: accountId,
     ts: utcIso(draft.ms),
     amount_minor: draft.amountMinor,
-    currency: 'CNY',
+    currency: DEFAULT_BASE_CURRENCY,
     type: draft.type,
     channel: draft.channel,
     merchant_id: draft.merchantId,

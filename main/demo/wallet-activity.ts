@@ -1,6 +1,7 @@
 import type { LabelRecord } from '../store/records.ts';
 import { type AccountProfile, type WalletLayout, accountProfile } from './account-profile.ts';
-import { MS_PER_DAY, beijingMs, utcIso } from './calendar.ts';
+import { MS_PER_DAY } from '../engines/calendar.ts';
+import { beijingMs, utcIso } from './beijing-time.ts';
 import type { DemoSink } from './demo-sink.ts';
 import { fraudTransactions } from './fraud-patterns.ts';
 import { legitimateTransactions } from './normal-activity.ts';

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { contentTypeOf } from '../services/content-types.ts';
 import { CONTENT_SECURITY_POLICY } from './content-security.ts';
 
 /**
@@ -9,8 +10,8 @@ import { CONTENT_SECURITY_POLICY } from './content-security.ts';
  * CSP a real 'self', and lets each response carry our security headers.
  */
 export const APP_SCHEME = 'app';
-export const APP_HOST = 'riskdesk';
-export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+const APP_HOST = 'riskdesk';
+const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
 /**
@@ -54,27 +55,8 @@ export function rendererFileFor(rendererRoot: string, url: string): string | nul
   return file;
 }
 
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
 /** Headers on every app:// response: the CSP, and no MIME sniffing. */
-export function appResponseHeaders(contentType: string): Record<string, string> {
+function appResponseHeaders(contentType: string): Record<string, string> {
   return {
     'Content-Type': contentType,
     'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -100,7 +82,6 @@ export function createAppProtocolHandler(
     } catch {
       return new Response('Not found', { status: 404, headers: appResponseHeaders('text/plain; charset=utf-8') });
     }
-    const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-    return new Response(request.method === 'HEAD' ? null : Buffer.from(body), { status: 200, headers: appResponseHeaders(type) });
+    return new Response(request.method === 'HEAD' ? null : Buffer.from(body), { status: 200, headers: appResponseHeaders(contentTypeOf(file)) });
   };
 }

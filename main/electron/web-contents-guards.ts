@@ -20,7 +20,7 @@ export function guardWebContents(contents: GuardedContents, openExternal: (url: 
   });
 }
 
-export function isHttpsUrl(url: string): boolean {
+function isHttpsUrl(url: string): boolean {
   try {
     return new URL(url).protocol === 'https:';
   } catch {

@@ -24,7 +24,7 @@ export interface WindowPlacement {
   readonly maximized: boolean;
 }
 
-export const DEFAULT_WINDOW_SIZE = { width: 1440, height: 900 } as const;
+const DEFAULT_WINDOW_SIZE = { width: 1440, height: 900 } as const;
 /** How much of the title bar must lie on a display for a saved position to count as reachable. */
 const MIN_VISIBLE = { width: 120, height: 40 } as const;
 const FILE_NAME = 'window-state.json';

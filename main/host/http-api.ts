@@ -4,7 +4,7 @@ import { dispatchCall, outcomeJson, validationOutcome, type HostedApi } from './
 import { sendPlain } from './security-headers.ts';
 
 /** Far more than any contract call needs (a grid query with 500 set-filter values is ~100 KB). */
-export const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_BODY_BYTES = 1024 * 1024;
 
 class BodyTooLarge extends Error {}
 

@@ -19,17 +19,17 @@ export function newToken(): string {
 }
 
 /** Constant-time comparison; hashing first makes the lengths equal, so not even the length leaks. */
-export function tokensEqual(presented: string, expected: string): boolean {
+function tokensEqual(presented: string, expected: string): boolean {
   const digest = (value: string): Buffer => createHash('sha256').update(value, 'utf8').digest();
   return timingSafeEqual(digest(presented), digest(expected));
 }
 
 /** The only names a page served by this host can have. Anything else is DNS rebinding or a stray client. */
-export function allowedHosts(port: number): string[] {
+function allowedHosts(port: number): string[] {
   return [`127.0.0.1:${port}`, `localhost:${port}`];
 }
 
-export function allowedOrigins(port: number): string[] {
+function allowedOrigins(port: number): string[] {
   return allowedHosts(port).map((host) => `http://${host}`);
 }
 

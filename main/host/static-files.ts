@@ -2,28 +2,8 @@ import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { contentTypeOf } from '../services/content-types.ts';
 import { sendPlain } from './security-headers.ts';
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-};
 
 export const NOT_BUILT_MESSAGE = 'RiskDesk: the renderer is not built: run npm run build\n';
 
@@ -32,7 +12,7 @@ export const NOT_BUILT_MESSAGE = 'RiskDesk: the renderer is not built: run npm r
  * something hidden: `..` and `.` (plain or percent-encoded), encoded slashes or backslashes, NUL, drive
  * letters, or a path that is not origin-relative (`http://…`, `//host`).
  */
-export function staticSegments(requestUrl: string): string[] | null {
+function staticSegments(requestUrl: string): string[] | null {
   if (!requestUrl.startsWith('/') || requestUrl.startsWith('//')) return null;
   const rawPath = requestUrl.split(/[?#]/, 1)[0] ?? '';
   const segments: string[] = [];
@@ -74,7 +54,7 @@ async function realFileInside(root: string, segments: string[]): Promise<{ path:
 function sendFile(req: IncomingMessage, res: ServerResponse, file: string, size: number): Promise<void> {
   const extension = path.extname(file).toLowerCase();
   res.writeHead(200, {
-    'Content-Type': CONTENT_TYPES[extension] ?? 'application/octet-stream',
+    'Content-Type': contentTypeOf(file),
     'Content-Length': String(size),
     // index.html names the hashed bundles of this build; it must never be reused after a rebuild.
     'Cache-Control': extension === '.html' ? 'no-store' : 'no-cache',

@@ -5,7 +5,7 @@ import { dispatchCall, outcomeJson, readWireMessage, validationOutcome, type Hos
 import { TOKEN_PROTOCOL_PREFIX } from './request-guard.ts';
 
 /** Per-message cap: a bigger message closes the socket with 1009 (ws does this before buffering it all). */
-export const MAX_MESSAGE_BYTES = 1024 * 1024;
+const MAX_MESSAGE_BYTES = 1024 * 1024;
 
 /** Close codes (RFC 6455): 1008 policy violation, here "not a message of this protocol". */
 const POLICY_VIOLATION = 1008;

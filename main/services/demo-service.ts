@@ -1,7 +1,8 @@
 import { type DemoProgress, type DemoSummary, generateDemoAsync } from '../demo/generate-demo.ts';
 import { type DemoRunMarker, clearDemoRunMarker, demoRunAlive, demoRunMarker, markDemoRun, releaseDemoRun, undoDemoRun } from '../demo/demo-run-marker.ts';
 import { nonEmptyDemoTables, restoreSuspendedIndexes } from '../demo/demo-workspace.ts';
-import { type DemoScale, requireDemoScale, requireDemoSeed } from '../demo/scales.ts';
+import type { DemoScale } from '../../preload/contract/vocabulary.ts';
+import { requireDemoScale, requireDemoSeed } from '../demo/scales.ts';
 import { appendAuditEvent } from '../store/audit.ts';
 import { type Db, inTransaction } from '../store/database.ts';
 import { RiskDeskError } from '../../preload/contract/errors.ts';

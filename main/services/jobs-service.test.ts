@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { appendTestAuditEvents, createTestWorkspace, insertLoans, type TestWorkspace } from '../workers/fixtures/workspace.ts';
+import { appendTestAuditEvents, createTestWorkspace, type TestWorkspace } from '../workers/fixtures/workspace.ts';
 import { EnginePool } from '../workers/pool.ts';
 import type { JobProgress } from '../workers/protocol.ts';
 import type { ServiceContext } from './context.ts';
-import { summarizePortfolio, verifyAudit } from './jobs-service.ts';
+import { verifyAudit } from './jobs-service.ts';
 
 describe('jobs service', () => {
   let workspace: TestWorkspace;
@@ -33,15 +33,6 @@ describe('jobs service', () => {
     const result = await verifyAudit(ctx, pool, { onProgress: (p) => progress.push(p) });
     assert.deepEqual(result.ok && result.events, 12);
     assert.equal(progress.at(-1)?.done, 12);
-  });
-
-  it('summarises the portfolio on a worker', async () => {
-    insertLoans(workspace.db, [
-      { loan_id: 'a', product: 'sme', principal_minor: 500_00, outstanding_balance_minor: 400_00, dpd: 31, status: 'active' },
-      { loan_id: 'b', product: 'sme', principal_minor: 900_00, outstanding_balance_minor: 900_00, dpd: 0, status: 'default' },
-    ]);
-    const summary = await summarizePortfolio(ctx, pool);
-    assert.deepEqual(summary.total, { loans: 2, defaults: 1, outstanding: [{ currency: 'EUR', minor: 1300_00 }] });
   });
 
   it('passes cancellation through to the pool', async () => {

@@ -1,4 +1,3 @@
-import type { PortfolioSummary } from '../engines/credit/portfolio-summary.ts';
 import type { AuditVerification } from '../store/audit.ts';
 import type { EnginePool } from '../workers/pool.ts';
 import type { JobProgress } from '../workers/protocol.ts';
@@ -14,10 +13,4 @@ export interface JobCallOptions {
 export async function verifyAudit(ctx: ServiceContext, pool: EnginePool, options: JobCallOptions = {}): Promise<AuditVerification> {
   requirePermission(ctx.actor, 'audit.verify');
   return pool.run('audit-verify', {}, { ...options, reader: ctx.readerSpec() });
-}
-
-/** Loans, outstanding balances and defaults by product and DPD bucket, computed on a worker. */
-export async function summarizePortfolio(ctx: ServiceContext, pool: EnginePool, options: JobCallOptions = {}): Promise<PortfolioSummary> {
-  requirePermission(ctx.actor, 'workspace.read');
-  return pool.run('portfolio-summary', {}, { ...options, reader: ctx.readerSpec() });
 }

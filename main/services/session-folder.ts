@@ -30,7 +30,7 @@ function hostLabel(): string {
  * Refuses a folder someone else could read or swap: it must be a real directory (not a link), owned by this
  * user and closed to everyone else. It is created that way when missing.
  */
-export function ensurePrivateDirectory(dir: string): void {
+function ensurePrivateDirectory(dir: string): void {
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const stat = fs.lstatSync(dir);
   const uid = process.getuid?.();

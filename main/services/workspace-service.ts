@@ -2,11 +2,15 @@ import { EnginePool, type EnginePoolOptions } from '../workers/pool.ts';
 import { Workspace } from '../store/workspace.ts';
 import type { UnlockThrottle } from '../store/unlock-throttle.ts';
 import { contextFor } from './context.ts';
+import { SHIPPED_CREDIT_PARAMETERS } from './credit/credit-artefacts.ts';
 import { recoverInterruptedDemo } from './demo-service.ts';
+import { seedShippedDefaults, type ShippedDefault } from './shipped-defaults.ts';
 
 export type { Workspace } from '../store/workspace.ts';
 export type { EnginePool } from '../workers/pool.ts';
-export { IMPORT_KINDS, type ImportKind } from '../store/records.ts';
+
+/** Every default RiskDesk ships in resources/, one per kind that has one; a kind that ships a default adds it here. */
+export const SHIPPED_DEFAULTS: readonly ShippedDefault[] = [SHIPPED_CREDIT_PARAMETERS];
 
 /**
  * The front door for transports (CLI, Electron, browser host): they unlock and create workspaces and start
@@ -18,6 +22,8 @@ export async function unlockWorkspace(request: { path: string; username?: string
     // A demo run whose process died left committed rows and suspended indexes; they go before anyone sees them,
     // whoever unlocks. Here rather than in Workspace.open because the store knows nothing of the demo.
     recoverInterruptedDemo(contextFor(workspace, request.now));
+    // A kind that shipped its default after this workspace was created gets it now; kinds with versions are left alone.
+    seedShippedDefaults(workspace.db, request.now?.() ?? new Date(), SHIPPED_DEFAULTS);
     return workspace;
   } catch (error) {
     workspace.close();
@@ -26,7 +32,9 @@ export async function unlockWorkspace(request: { path: string; username?: string
 }
 
 export function createWorkspace(request: { path: string; username: string; passphrase: string; now?: Date }): Promise<Workspace> {
-  return Workspace.create({ ...request, now: request.now ?? new Date() });
+  const now = request.now ?? new Date();
+  // Inside the creation's transaction: a workspace never exists without its shipped defaults.
+  return Workspace.create({ ...request, now, initialise: (db) => seedShippedDefaults(db, now, SHIPPED_DEFAULTS) });
 }
 
 export function createEnginePool(options: EnginePoolOptions = {}): EnginePool {

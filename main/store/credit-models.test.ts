@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { developmentReportSchema, modelDetailSchema, modelSummarySchema, type DevelopmentReport, type StoredScorecard } from '../../preload/contract/credit.ts';
 import { createTempDatabase, type TempDatabase } from '../test-support/temp-database.ts';
-import { activateModel, activeModel, approveModel, getModel, insertDraftModel, listModels } from './credit-models.ts';
+import { activeModel, getModel, insertDraftModel, listModels, modelLifecycle } from './credit-models.ts';
 
 const SCORECARD: StoredScorecard = {
   features: ['annual_income', 'product'],
@@ -62,10 +62,15 @@ describe('credit models', () => {
       status: 'draft',
       createdBy: 'alice',
       createdAt: '2025-01-01T00:00:00.000Z',
+      submittedBy: null,
+      submittedAt: null,
       approvedBy: null,
       approvedAt: null,
       activatedBy: null,
       activatedAt: null,
+      rejectedBy: null,
+      rejectedAt: null,
+      rejectionReason: null,
       trainingHash: 'f'.repeat(64),
       rows: 1_000,
       features: ['annual_income', 'product'],
@@ -84,12 +89,13 @@ describe('credit models', () => {
     assert.equal(getModel(temp.db, 99), undefined);
   });
 
-  it('has no active model until one is approved by a second person and activated; then hands out its scorecard', () => {
+  it('has no active model until one is submitted, approved by a second person and activated; then hands out its scorecard', () => {
     const { modelId } = draft('first', 't1');
     assert.equal(activeModel(temp.db), null);
-    assert.equal(approveModel(temp.db, modelId, 'bob', 't2').approvedBy, 'bob');
+    assert.equal(modelLifecycle.submit(temp.db, modelId, { actor: 'alice', at: 't2' }).submittedBy, 'alice');
+    assert.equal(modelLifecycle.approve(temp.db, modelId, { actor: 'bob', at: 't2' }).approvedBy, 'bob');
     assert.equal(activeModel(temp.db), null);
-    const active = activateModel(temp.db, modelId, 'bob', 't3');
+    const active = modelLifecycle.activate(temp.db, modelId, { actor: 'bob', at: 't3' });
     assert.deepEqual([active.status, active.activatedBy, active.activatedAt], ['active', 'bob', 't3']);
     assert.deepEqual(activeModel(temp.db), { modelId, name: 'first', scorecard: SCORECARD });
   });

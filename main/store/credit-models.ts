@@ -1,6 +1,6 @@
 import type { DevelopmentReport, ModelDetail, ModelSummary, StoredScorecard } from '../../preload/contract/credit.ts';
-import { lifecycleOf } from './credit-lifecycle.ts';
 import type { Db } from './database.ts';
+import { LIFECYCLE_COLUMNS, lifecycleOf } from './lifecycle.ts';
 
 /**
  * Scorecard models: the stored scorecard (everything needed to re-score), its development report, and the
@@ -28,10 +28,7 @@ interface SummaryRow extends Omit<ModelSummary, 'features' | 'metrics'> {
   readonly metrics: string | null;
 }
 
-const SUMMARY_COLUMNS = `model_id AS modelId, name, status, created_by AS createdBy, created_at AS createdAt, approved_by AS approvedBy,
-  approved_at AS approvedAt, activated_by AS activatedBy, activated_at AS activatedAt, training_hash AS trainingHash, rows, features, metrics`;
-
-const MODELS = lifecycleOf({ table: 'credit_models', idColumn: 'model_id', label: (id) => `credit model ${id}` });
+const SUMMARY_COLUMNS = `model_id AS modelId, name, ${LIFECYCLE_COLUMNS}, training_hash AS trainingHash, rows, features, metrics`;
 
 function summaryOf(row: SummaryRow): ModelSummary {
   return { ...row, features: JSON.parse(row.features) as string[], metrics: row.metrics === null ? null : (JSON.parse(row.metrics) as ModelSummary['metrics']) };
@@ -40,12 +37,6 @@ function summaryOf(row: SummaryRow): ModelSummary {
 function summary(db: Db, modelId: number): ModelSummary | undefined {
   const row = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM credit_models WHERE model_id = ?`).get(modelId) as SummaryRow | undefined;
   return row && summaryOf(row);
-}
-
-function existingSummary(db: Db, modelId: number): ModelSummary {
-  const found = summary(db, modelId);
-  if (!found) throw new Error(`internal: credit model ${modelId} vanished inside its own transaction`);
-  return found;
 }
 
 export function insertDraftModel(db: Db, model: NewModel): ModelSummary {
@@ -87,14 +78,5 @@ export function activeModel(db: Db): ActiveModel | null {
   return row ? { modelId: row.modelId, name: row.name, scorecard: JSON.parse(row.scorecard) as StoredScorecard } : null;
 }
 
-/** Throws NOT_FOUND, INVALID_STATE (not a draft) or FOUR_EYES (the approver wrote it). */
-export function approveModel(db: Db, modelId: number, actor: string, at: string): ModelSummary {
-  MODELS.approve(db, modelId, actor, at);
-  return existingSummary(db, modelId);
-}
-
-/** Throws NOT_FOUND or INVALID_STATE (not approved); the model active before is retired. */
-export function activateModel(db: Db, modelId: number, actor: string, at: string): ModelSummary {
-  MODELS.activate(db, modelId, actor, at);
-  return existingSummary(db, modelId);
-}
+/** Submit, approve, reject and activate models (lifecycle.ts); each step returns the model's summary. */
+export const modelLifecycle = lifecycleOf({ table: 'credit_models', idColumn: 'model_id', label: (id) => `credit model ${id}`, read: summary });

@@ -1,15 +1,9 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { creditParametersSchema, parameterSetSchema, type CreditParameters } from '../../preload/contract/credit.ts';
-import { TEST_CREDIT_PARAMETERS } from '../engines/credit/ifrs9/test-parameters.ts';
 import { createTempDatabase, type TempDatabase } from '../test-support/temp-database.ts';
-import { activateParameterSet, activeParameterSet, approveParameterSet, getParameterSet, insertDraftParameterSet, listParameterSets } from './credit-parameter-sets.ts';
-
-/**
- * The defaults RiskDesk ships: the engine tests' parameter set with the shipped DPD odds multipliers (the engine
- * tests use steeper ones, which their hand-worked cases rely on).
- */
-const SHIPPED: CreditParameters = { ...TEST_CREDIT_PARAMETERS, dpdOddsMultiplier: { current: 1, '1-29': 2, '30-59': 5, '60-89': 10 } };
+import { DOCUMENTED_DEFAULT_PARAMETERS as SHIPPED } from '../test-support/documented-parameters.ts';
+import { activeParameterSet, getParameterSet, insertDraftParameterSet, insertShippedParameterSet, listParameterSets, parameterSetLifecycle } from './credit-parameter-sets.ts';
 
 describe('credit parameter sets', () => {
   let temp: TempDatabase;
@@ -18,19 +12,38 @@ describe('credit parameter sets', () => {
   });
   afterEach(() => temp.dispose());
 
-  it('ships version 1 active, by system, with the documented defaults that the contract accepts', () => {
-    const seeded = activeParameterSet(temp.db);
-    assert.ok(seeded);
-    const { createdAt, approvedAt, activatedAt, ...rest } = seeded;
-    assert.deepEqual(rest, { version: 1, note: 'Defaults shipped with RiskDesk', status: 'active', createdBy: 'system', approvedBy: 'system', activatedBy: 'system', parameters: SHIPPED });
-    assert.match(createdAt, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
-    assert.deepEqual([approvedAt, activatedAt], [createdAt, createdAt]);
+  /** What services seed from resources/ into a workspace without parameter sets. */
+  const ship = () => insertShippedParameterSet(temp.db, { parameters: SHIPPED, note: 'Defaults shipped with RiskDesk', at: '2025-01-01T00:00:00.000Z' });
+
+  it('stores the shipped set as version 1: active, authored, approved and activated by system, never submitted', () => {
+    assert.equal(activeParameterSet(temp.db), null);
+    const shipped = ship();
+    const at = '2025-01-01T00:00:00.000Z';
+    assert.deepEqual(shipped, {
+      version: 1,
+      note: 'Defaults shipped with RiskDesk',
+      parameters: SHIPPED,
+      status: 'active',
+      createdBy: 'system',
+      createdAt: at,
+      submittedBy: null,
+      submittedAt: null,
+      approvedBy: 'system',
+      approvedAt: at,
+      activatedBy: 'system',
+      activatedAt: at,
+      rejectedBy: null,
+      rejectedAt: null,
+      rejectionReason: null,
+    });
+    assert.deepEqual(activeParameterSet(temp.db), shipped);
     const stored = (temp.db.prepare('SELECT parameters FROM credit_parameter_sets WHERE version = 1').get() as { parameters: string }).parameters;
     assert.deepEqual(creditParametersSchema.parse(JSON.parse(stored)), SHIPPED);
-    parameterSetSchema.parse(seeded);
+    parameterSetSchema.parse(shipped);
   });
 
   it('numbers new drafts after the highest version and lists newest first', () => {
+    ship();
     const tighter: CreditParameters = { ...SHIPPED, staging: { ...SHIPPED.staging, sicrPdMultiple: 2 } };
     const draft = insertDraftParameterSet(temp.db, { parameters: tighter, note: 'SICR at 2x', createdBy: 'alice', at: 't1' });
     assert.deepEqual(draft, {
@@ -40,10 +53,15 @@ describe('credit parameter sets', () => {
       status: 'draft',
       createdBy: 'alice',
       createdAt: 't1',
+      submittedBy: null,
+      submittedAt: null,
       approvedBy: null,
       approvedAt: null,
       activatedBy: null,
       activatedAt: null,
+      rejectedBy: null,
+      rejectedAt: null,
+      rejectionReason: null,
     });
     assert.equal(insertDraftParameterSet(temp.db, { parameters: SHIPPED, note: 'again', createdBy: 'bob', at: 't2' }).version, 3);
     assert.deepEqual(listParameterSets(temp.db).map((s) => s.version), [3, 2, 1]);
@@ -51,10 +69,12 @@ describe('credit parameter sets', () => {
     assert.equal(getParameterSet(temp.db, 9), undefined);
   });
 
-  it('replaces the shipped set once a draft is approved by a second person and activated', () => {
+  it('replaces the shipped set once a draft is submitted, approved by a second person and activated', () => {
+    ship();
     const { version } = insertDraftParameterSet(temp.db, { parameters: SHIPPED, note: 'reviewed', createdBy: 'alice', at: 't1' });
-    approveParameterSet(temp.db, version, 'bob', 't2');
-    const active = activateParameterSet(temp.db, version, 'bob', 't3');
+    parameterSetLifecycle.submit(temp.db, version, { actor: 'alice', at: 't2' });
+    parameterSetLifecycle.approve(temp.db, version, { actor: 'bob', at: 't2' });
+    const active = parameterSetLifecycle.activate(temp.db, version, { actor: 'bob', at: 't3' });
     assert.equal(activeParameterSet(temp.db)?.version, version);
     assert.deepEqual([active.status, active.activatedBy], ['active', 'bob']);
     assert.equal(getParameterSet(temp.db, 1)?.status, 'retired');

@@ -1,8 +1,8 @@
 import type { CreditParameters, ParameterSet } from '../../preload/contract/credit.ts';
-import { lifecycleOf } from './credit-lifecycle.ts';
 import type { Db } from './database.ts';
+import { LIFECYCLE_COLUMNS, lifecycleOf } from './lifecycle.ts';
 
-/** IFRS 9 parameter sets (master scale, staging, LGD, CCF, pricing): numbered versions with the credit lifecycle. */
+/** IFRS 9 parameter sets (master scale, staging, LGD, CCF, pricing): numbered versions with the artefact lifecycle. */
 export interface NewParameterSet {
   readonly parameters: CreditParameters;
   readonly note: string;
@@ -14,10 +14,7 @@ interface ParameterSetRow extends Omit<ParameterSet, 'parameters'> {
   readonly parameters: string;
 }
 
-const COLUMNS = `version, note, status, created_by AS createdBy, created_at AS createdAt, approved_by AS approvedBy, approved_at AS approvedAt,
-  activated_by AS activatedBy, activated_at AS activatedAt, parameters`;
-
-const PARAMETER_SETS = lifecycleOf({ table: 'credit_parameter_sets', idColumn: 'version', label: (version) => `parameter set version ${version}` });
+const COLUMNS = `version, note, ${LIFECYCLE_COLUMNS}, parameters`;
 
 function parameterSetOf(row: ParameterSetRow): ParameterSet {
   return { ...row, parameters: JSON.parse(row.parameters) as CreditParameters };
@@ -32,6 +29,21 @@ export function insertDraftParameterSet(db: Db, set: NewParameterSet): Parameter
        RETURNING ${COLUMNS}`,
     )
     .get(set.note, set.createdBy, set.at, JSON.stringify(set.parameters)) as ParameterSetRow;
+  return parameterSetOf(row);
+}
+
+/**
+ * The set RiskDesk ships (resources/parameter-sets/), as version 1 of a workspace that has none: authored, approved
+ * and activated by 'system' (the one version the schema lets approve itself) and never submitted.
+ */
+export function insertShippedParameterSet(db: Db, set: { readonly parameters: CreditParameters; readonly note: string; readonly at: string }): ParameterSet {
+  const row = db
+    .prepare(
+      `INSERT INTO credit_parameter_sets (version, note, status, created_by, created_at, approved_by, approved_at, activated_by, activated_at, parameters)
+       VALUES (1, ?, 'active', 'system', ?, 'system', ?, 'system', ?, ?)
+       RETURNING ${COLUMNS}`,
+    )
+    .get(set.note, set.at, set.at, set.at, JSON.stringify(set.parameters)) as ParameterSetRow;
   return parameterSetOf(row);
 }
 
@@ -50,20 +62,5 @@ export function activeParameterSet(db: Db): ParameterSet | null {
   return row ? parameterSetOf(row) : null;
 }
 
-function existing(db: Db, version: number): ParameterSet {
-  const set = getParameterSet(db, version);
-  if (!set) throw new Error(`internal: parameter set version ${version} vanished inside its own transaction`);
-  return set;
-}
-
-/** Throws NOT_FOUND, INVALID_STATE (not a draft) or FOUR_EYES (the approver wrote it). */
-export function approveParameterSet(db: Db, version: number, actor: string, at: string): ParameterSet {
-  PARAMETER_SETS.approve(db, version, actor, at);
-  return existing(db, version);
-}
-
-/** Throws NOT_FOUND or INVALID_STATE (not approved); the set active before is retired. */
-export function activateParameterSet(db: Db, version: number, actor: string, at: string): ParameterSet {
-  PARAMETER_SETS.activate(db, version, actor, at);
-  return existing(db, version);
-}
+/** Submit, approve, reject and activate parameter sets (lifecycle.ts); each step returns the set. */
+export const parameterSetLifecycle = lifecycleOf({ table: 'credit_parameter_sets', idColumn: 'version', label: (version) => `parameter set version ${version}`, read: getParameterSet });

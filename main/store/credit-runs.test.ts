@@ -4,14 +4,17 @@ import type { GridQuery } from '../../preload/contract/grid.ts';
 import { PRICING_COLUMNS, runTotalsSchema, type Grade, type PricingRow, type RunTotals } from '../../preload/contract/credit.ts';
 import type { LoanRow } from '../../preload/contract/methods.ts';
 import { createTempDatabase, type TempDatabase } from '../test-support/temp-database.ts';
+import { TEST_CREDIT_PARAMETERS } from '../engines/credit/ifrs9/test-parameters.ts';
 import { appendAuditEvent } from './audit.ts';
+import { insertShippedParameterSet } from './credit-parameter-sets.ts';
 import { finishRun, insertRun, insertRunLoans, latestRun, listRuns, nextRunId, PRICING_GRID, runLoan, runTotals, type RunLoanRow } from './credit-runs.ts';
 import type { Db } from './database.ts';
 import { countRows, gridQueryProblems, isIndexOrdered, pageRows, rowsForKeys, viewKeys } from './grid-sql.ts';
 import { loanDetail, LOAN_GRID } from './portfolio-queries.ts';
 
-/** L4 is not in any run (a closed loan); L2 has no balance reported (its principal stands in). */
+/** L4 is not in any run (a closed loan); L2 has no balance reported (its principal stands in). Runs use model 1 and parameter set 1. */
 function seedLoans(db: Db): void {
+  insertShippedParameterSet(db, { parameters: TEST_CREDIT_PARAMETERS, note: 'runs', at: 't0' });
   db.prepare(`INSERT INTO borrowers (borrower_id, region, annual_income_minor) VALUES ('B1', 'north', 10000000)`).run();
   const loan = db.prepare(
     `INSERT INTO loans (loan_id, borrower_id, product, origination_date, principal_minor, interest_rate, term_months, currency, outstanding_balance_minor)

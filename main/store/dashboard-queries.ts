@@ -1,4 +1,6 @@
 import type { Dashboard } from '../../preload/contract/methods.ts';
+import { DELINQUENCY_BUCKETS, DPD_BUCKET_FIRST_DAY } from '../../preload/contract/vocabulary.ts';
+import { monthIndex, monthText } from '../engines/calendar.ts';
 import type { Db } from './database.ts';
 import { defaultedSql } from './loan-status-sql.ts';
 import { baseCurrency } from './portfolio-queries.ts';
@@ -11,13 +13,14 @@ import { baseCurrency } from './portfolio-queries.ts';
  */
 const OUTSTANDING = 'CASE WHEN currency = @ccy THEN coalesce(outstanding_balance_minor, principal_minor) ELSE 0 END';
 const DEFAULTED = defaultedSql();
-const BUCKETS = [
-  { bucket: 'current', sql: 'dpd IS NULL OR dpd < 1' },
-  { bucket: '1-29', sql: 'dpd BETWEEN 1 AND 29' },
-  { bucket: '30-59', sql: 'dpd BETWEEN 30 AND 59' },
-  { bucket: '60-89', sql: 'dpd BETWEEN 60 AND 89' },
-  { bucket: '90+', sql: 'dpd >= 90' },
-] as const;
+/** Each delinquency bucket's condition on loans.dpd; a missing DPD counts as current. */
+const BUCKETS = DELINQUENCY_BUCKETS.map((bucket, i) => {
+  const first = DPD_BUCKET_FIRST_DAY[bucket];
+  const next = DELINQUENCY_BUCKETS[i + 1];
+  if (next === undefined) return { bucket, sql: `dpd >= ${first}` };
+  const nextFirst = DPD_BUCKET_FIRST_DAY[next];
+  return { bucket, sql: i === 0 ? `dpd IS NULL OR dpd < ${nextFirst}` : `dpd BETWEEN ${first} AND ${nextFirst - 1}` };
+});
 const TREND_MONTHS = 24;
 const LARGEST_EXPOSURES = 10;
 
@@ -82,12 +85,6 @@ function byBorrower(db: Db, ccy: string): Pick<Dashboard, 'byRegion' | 'largestE
   };
 }
 
-function monthsBefore(month: string, count: number): string {
-  const [year = 0, mon = 1] = month.split('-').map(Number);
-  const index = year * 12 + (mon - 1) - count;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
-
 /** Share of the loans reporting in each of the last 24 months that were 30+ and 90+ DPD (index-only on as_of, dpd). */
 function trend(db: Db, latest: string | null): Dashboard['trend'] {
   if (latest === null) return [];
@@ -96,7 +93,7 @@ function trend(db: Db, latest: string | null): Dashboard['trend'] {
       `SELECT as_of AS month, count(*) AS loans, sum(dpd >= 30) AS dpd30, sum(dpd >= 90) AS dpd90
        FROM loan_performance WHERE as_of > ? GROUP BY as_of ORDER BY as_of`,
     )
-    .all(monthsBefore(latest, TREND_MONTHS)) as { month: string; loans: number; dpd30: number; dpd90: number }[];
+    .all(monthText(monthIndex(latest) - TREND_MONTHS)) as { month: string; loans: number; dpd30: number; dpd90: number }[];
   return rows.map((r) => ({ month: r.month, loans: r.loans, dpd30Rate: r.dpd30 / r.loans, dpd90Rate: r.dpd90 / r.loans }));
 }
 

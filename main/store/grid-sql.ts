@@ -1,4 +1,5 @@
 import type { ColumnFilter, GridQuery } from '../../preload/contract/grid.ts';
+import { dayNumber, dayText, isCalendarDate, parseDay } from '../engines/calendar.ts';
 import type { Db } from './database.ts';
 
 /**
@@ -51,18 +52,15 @@ function column(spec: GridSpec, id: string): GridColumn {
 }
 
 /** YYYY-MM-DD of a real calendar day, from AG Grid's 'YYYY-MM-DD hh:mm:ss'; null if it is not one. */
-export function calendarDay(text: string | null | undefined): string | null {
+function calendarDay(text: string | null | undefined): string | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(text ?? '');
   if (!match) return null;
   const [, y, m, d] = match.map(Number) as [number, number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d ? match[0] : null;
+  return isCalendarDate(y, m, d) ? match[0] : null;
 }
 
 function nextDay(day: string): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + 1);
-  return date.toISOString().slice(0, 10);
+  return dayText(dayNumber(parseDay(day)) + 1);
 }
 
 /** Everything wrong with a query for this grid (unknown columns, filters of the wrong kind, missing values). */
@@ -189,7 +187,7 @@ export interface CompiledView {
 }
 
 /** The filtered, sorted view of a grid (checked first with gridQueryProblems). */
-export function compileView(spec: GridSpec, filterModel: GridFilterModel, sortModel: GridSortModel): CompiledView {
+function compileView(spec: GridSpec, filterModel: GridFilterModel, sortModel: GridSortModel): CompiledView {
   const joins = new Set<string>();
   const terms: string[] = spec.where === undefined ? [] : [spec.where];
   const params: unknown[] = [];

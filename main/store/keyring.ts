@@ -11,11 +11,11 @@ import { RiskDeskError } from '../../preload/contract/errors.ts';
  * SQLCipher salt that opens the database file (its first 16 bytes), and each entry's GCM tag covers the
  * workspace id and the user name, so entries cannot be moved between users or workspaces.
  */
-export const MIN_PASSPHRASE_LENGTH = 12;
-export const KEYRING_SUFFIX = '.keyring';
+const MIN_PASSPHRASE_LENGTH = 12;
+const KEYRING_SUFFIX = '.keyring';
 
 /** OWASP's scrypt floor is N=2^17, r=8, p=1; entries weaker than this are refused. */
-export const SCRYPT_PARAMS = { N: 2 ** 17, r: 8, p: 1 } as const;
+const SCRYPT_PARAMS = { N: 2 ** 17, r: 8, p: 1 } as const;
 const SCRYPT_MAXMEM = 256 * 1024 * 1024;
 
 const entrySchema = z.object({

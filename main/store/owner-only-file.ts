@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 
 /** Workspace, backup and keyring files are readable and writable by their owner only. */
-export const OWNER_ONLY = 0o600;
+const OWNER_ONLY = 0o600;
 const COPY_CHUNK_BYTES = 1024 * 1024;
 
 /**

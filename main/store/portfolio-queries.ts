@@ -1,8 +1,8 @@
 import type { BorrowerRow, LoanDetail, LoanRow } from '../../preload/contract/index.ts';
+import { DEFAULT_BASE_CURRENCY } from '../../preload/contract/vocabulary.ts';
 import { LATEST_RUN_ID_SQL } from './credit-runs.ts';
 import type { Db } from './database.ts';
 import { countRows, viewRows, type GridColumn, type GridFilterModel, type GridSortModel, type GridSpec } from './grid-sql.ts';
-import { DEFAULT_BASE_CURRENCY } from './workspace.ts';
 
 /** The workspace's reporting currency (meta base_currency): money totals are in it alone. */
 export function baseCurrency(db: Db): string {

@@ -111,6 +111,7 @@ export interface InvestorBalanceRecord {
   as_of: string;
 }
 
+/** The record of each of the contract's IMPORT_KINDS. */
 export interface RecordsByKind {
   borrowers: BorrowerRecord;
   loans: LoanRecord;
@@ -120,12 +121,4 @@ export interface RecordsByKind {
   labels: LabelRecord;
   liquidity_lines: LiquidityLineRecord;
   daily_flows: DailyFlowRecord;
-}
-
-/** The kinds a user can import from CSV (DOMAIN.md), in an order that satisfies references. */
-export const IMPORT_KINDS = ['borrowers', 'loans', 'performance', 'accounts', 'transactions', 'labels', 'liquidity_lines', 'daily_flows'] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
-
-export function isImportKind(value: string): value is ImportKind {
-  return (IMPORT_KINDS as readonly string[]).includes(value);
 }

@@ -67,7 +67,7 @@ export interface RowWriter<K extends WritableKind> {
   write(record: WritableRecords[K]): void;
 }
 
-export function upsertSql(spec: TableSpec): string {
+function upsertSql(spec: TableSpec): string {
   const names = spec.columns.join(', ');
   const values = spec.columns.map((c) => `@${c}`).join(', ');
   const updates = spec.columns.filter((c) => !spec.key.includes(c)).map((c) => `${c} = excluded.${c}`).join(', ');

@@ -14,7 +14,7 @@ import { inTransaction, type Db } from './database.ts';
  * file RiskDesk writes. Someone who can delete it can also copy the keyring and guess offline, which the
  * README's threat model already says the throttle does not stop.
  */
-export const UNLOCK_FAILURES_SUFFIX = '.unlock-failures';
+const UNLOCK_FAILURES_SUFFIX = '.unlock-failures';
 
 /** The attempts listed one by one; older ones are only counted, so the file stays small under a flood. */
 export const MAX_LISTED_ATTEMPTS = 200;
@@ -53,7 +53,7 @@ export function unlockFailuresPathFor(databasePath: string): string {
  * it is replaced atomically) counts as many failures rather than none, so that damaging it cannot reset the
  * throttle; its attempts are lost, and the next audit event counts them as unlisted.
  */
-export function readUnlockFailures(databasePath: string): UnlockFailureRecord {
+function readUnlockFailures(databasePath: string): UnlockFailureRecord {
   let text: string;
   try {
     text = fs.readFileSync(unlockFailuresPathFor(databasePath), 'utf8');
@@ -80,7 +80,7 @@ export function recordUnlockFailure(databasePath: string, attempt: FailedUnlock)
 }
 
 /** Forgets the failures once they are in the audit trail (a success ends the run of failures). */
-export function clearUnlockFailures(databasePath: string): void {
+function clearUnlockFailures(databasePath: string): void {
   fs.rmSync(unlockFailuresPathFor(databasePath), { force: true });
 }
 

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { appendAuditEvent } from './audit.ts';
 import { inTransaction, openEncryptedDatabase, type Db } from './database.ts';
 import { RiskDeskError } from '../../preload/contract/errors.ts';
+import { DEFAULT_BASE_CURRENCY } from '../../preload/contract/vocabulary.ts';
 import {
   checkPassphraseStrength,
   findEntry,
@@ -21,7 +22,6 @@ import { defaultUnlockThrottle, type UnlockThrottle } from './unlock-throttle.ts
 import { findUser, insertUser, USERNAME_PATTERN } from './users.ts';
 import { assertKeyringMatches, readDatabaseSalt } from './workspace-identity.ts';
 
-export const DEFAULT_BASE_CURRENCY = 'CNY';
 /** User names tried are recorded (for the audit trail) up to this length. */
 const MAX_RECORDED_USERNAME = 64;
 
@@ -57,8 +57,11 @@ export class Workspace {
     this.#key = key;
   }
 
-  /** Creates the database and its keyring with one admin. Refuses to touch existing files. */
-  static async create(options: { path: string; username: string; passphrase: string; now: Date; baseCurrency?: string }): Promise<Workspace> {
+  /**
+   * Creates the database and its keyring with one admin. Refuses to touch existing files. `initialise` writes what
+   * every new workspace starts with (services seed the shipped defaults) in the creation's transaction.
+   */
+  static async create(options: { path: string; username: string; passphrase: string; now: Date; initialise?: (db: Db) => void }): Promise<Workspace> {
     const { path, username, passphrase } = options;
     const keyringPath = keyringPathFor(path);
     checkUsername(username);
@@ -82,10 +85,11 @@ export class Workspace {
         const setMeta = opened.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
         setMeta.run('workspace_id', id);
         setMeta.run('created_at', at);
-        setMeta.run('base_currency', options.baseCurrency ?? DEFAULT_BASE_CURRENCY);
+        setMeta.run('base_currency', DEFAULT_BASE_CURRENCY);
         insertUser(opened, { username, role: 'admin', created_at: at, created_by: username });
         appendAuditEvent(opened, { actor: username, action: 'workspace.create', subject: `workspace:${id}`, details: {}, at });
         appendAuditEvent(opened, { actor: username, action: 'user.add', subject: `user:${username}`, details: { role: 'admin' }, at });
+        options.initialise?.(opened);
       });
       // The salt is in page 1 of the main file, which WAL mode writes only at a checkpoint.
       opened.pragma('wal_checkpoint(TRUNCATE)');

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createPortfolioSummary, type LoanPosition } from '../engines/credit/portfolio-summary.ts';
+import { DEFAULT_BASE_CURRENCY } from '../../preload/contract/vocabulary.ts';
 import { verifyAuditChain } from '../store/audit.ts';
+import { dashboardSummary } from '../store/dashboard-queries.ts';
 import { appendTestAuditEvents, createTestWorkspace, insertLoans, type TestLoan, type TestWorkspace } from './fixtures/workspace.ts';
 import { EnginePool } from './pool.ts';
 import type { JobProgress } from './protocol.ts';
@@ -16,15 +17,15 @@ function assertMonotonic(progress: readonly JobProgress[], total: number): void 
 const PRODUCTS = ['personal', 'sme', 'bnpl'] as const;
 const STATUSES = [null, 'active', 'active', 'written_off', 'Default', 'closed'] as const;
 
+/** Loans over every DPD bucket and status, mostly in the base currency (the dashboard sums only those). */
 function syntheticLoans(count: number): TestLoan[] {
   return Array.from({ length: count }, (_, i) => ({
-    // Ids that sort differently as text and as numbers, so keyset paging by text is exercised.
-    loan_id: `L-${(i * 7919) % count}`,
+    loan_id: `L-${i}`,
     product: PRODUCTS[i % PRODUCTS.length] ?? 'personal',
-    currency: i % 11 === 0 ? 'USD' : 'EUR',
+    currency: i % 11 === 0 ? 'USD' : DEFAULT_BASE_CURRENCY,
     principal_minor: 10_000 + i * 37,
     outstanding_balance_minor: i % 13 === 0 ? null : 5_000 + ((i * 131) % 9_000),
-    dpd: i % 17 === 0 ? null : (i * 23) % 150,
+    dpd: i % 17 === 0 ? null : (i * 23) % 200,
     status: STATUSES[i % STATUSES.length] ?? null,
   }));
 }
@@ -42,19 +43,14 @@ describe('engine worker jobs', () => {
     workspace.dispose();
   });
 
-  it('summarises the portfolio as the engine does in the main thread, with progress per batch', async () => {
+  it('computes the dashboard as dashboardSummary does in the main thread', async () => {
     insertLoans(workspace.db, syntheticLoans(1_000));
     const progress: JobProgress[] = [];
-    const inWorker = await pool.run('portfolio-summary', { batchSize: 64 }, { reader: workspace.reader, onProgress: (p) => progress.push(p) });
-
-    const inMain = createPortfolioSummary();
-    inMain.add(workspace.db.prepare('SELECT loan_id, product, currency, principal_minor, outstanding_balance_minor, dpd, status FROM loans').all() as LoanPosition[]);
-    assert.deepEqual(inWorker, inMain.result());
-    assert.equal(inWorker.total.loans, 1_000);
-
-    assertMonotonic(progress, 1_000);
-    assert.equal(progress.length, 1 + Math.ceil(1_000 / 64));
-    assert.equal(progress.at(-1)?.done, 1_000);
+    const inWorker = await pool.run('dashboard-summary', {}, { reader: workspace.reader, onProgress: (p) => progress.push(p) });
+    assert.deepEqual(inWorker, dashboardSummary(workspace.db));
+    assert.equal(inWorker.loans, 1_000);
+    assert.ok(inWorker.delinquency.every((bucket) => bucket.loans > 0 && bucket.outstandingMinor > 0), 'every bucket has loans and money');
+    assert.deepEqual(progress.map((p) => p.done), [0, 1]);
   });
 
   it('verifies an intact audit chain as verifyAuditChain does in the main thread', async () => {
@@ -64,6 +60,8 @@ describe('engine worker jobs', () => {
     assert.deepEqual(inWorker, verifyAuditChain(workspace.db));
     assert.equal(inWorker.ok, true);
     assertMonotonic(progress, 250);
+    // One report before the first batch, then one per batch of 40.
+    assert.equal(progress.length, 1 + Math.ceil(250 / 40));
     assert.equal(progress.at(-1)?.done, 250);
   });
 

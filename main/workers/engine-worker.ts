@@ -7,12 +7,10 @@ import { creditDevelopmentJob } from './jobs/credit-development.ts';
 import { creditMonitoringJob } from './jobs/credit-monitoring.ts';
 import { creditRunJob } from './jobs/credit-run.ts';
 import { dashboardSummaryJob } from './jobs/dashboard-summary.ts';
-import { summarizePortfolioJob } from './jobs/portfolio-summary.ts';
 
 /** The worker entry the pool loads: one job per kind. */
-export const ENGINE_JOBS: { readonly [K in JobKind]: Job<EngineJobs[K]['input'], EngineJobs[K]['result']> } = {
+const ENGINE_JOBS: { readonly [K in JobKind]: Job<EngineJobs[K]['input'], EngineJobs[K]['result']> } = {
   'audit-verify': verifyAuditJob,
-  'portfolio-summary': summarizePortfolioJob,
   'dashboard-summary': dashboardSummaryJob,
   'credit-development': creditDevelopmentJob,
   'credit-binning': creditBinningJob,

@@ -1,5 +1,4 @@
 import type { MessagePort } from 'node:worker_threads';
-import type { PortfolioSummary } from '../engines/credit/portfolio-summary.ts';
 import type { AuditVerification } from '../store/audit.ts';
 import type { CreditAnalytics, DevelopmentReport, ModelMonitoring, RunSummary } from '../../preload/contract/credit.ts';
 import type { CreditBinningInput, CreditBinningResult } from './jobs/credit-binning.ts';
@@ -33,7 +32,6 @@ export interface BatchedInput {
 /** Each job kind's input and result. Both must survive structured cloning (no functions, no class instances). */
 export type EngineJobs = {
   'audit-verify': { input: BatchedInput; result: AuditVerification };
-  'portfolio-summary': { input: BatchedInput; result: PortfolioSummary };
   'dashboard-summary': { input: Record<string, never>; result: DashboardSummary };
   'credit-development': { input: CreditDevelopmentInput; result: DevelopmentReport };
   'credit-binning': { input: CreditBinningInput; result: CreditBinningResult };
@@ -44,8 +42,6 @@ export type EngineJobs = {
 
 export type JobMap = Record<string, { input: unknown; result: unknown }>;
 export type JobKind = keyof EngineJobs;
-export type JobInput<K extends JobKind> = EngineJobs[K]['input'];
-export type JobResult<K extends JobKind> = EngineJobs[K]['result'];
 
 /**
  * What a worker posts on its progress port: progress, then END once, after its last progress message. The

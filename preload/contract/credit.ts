@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { lifecycleFields } from './lifecycle.ts';
+import { DPD_BUCKETS, PERFORMING_DPD_BUCKETS, type PerformingDpdBucket } from './vocabulary.ts';
 
 /**
  * The credit engine's shapes that cross the boundary: stored scorecards, the versioned IFRS 9 parameter set,
@@ -46,13 +48,11 @@ export const storedScorecardSchema = z
   .strict();
 export type StoredScorecard = z.infer<typeof storedScorecardSchema>;
 
-// ── Parameter set (versioned; draft → approved by another user → active) ───────────────────────────────
+// ── Parameter set (versioned, with the artefact lifecycle of lifecycle.ts) ──────────────────────────────────
 export const GRADES = ['A', 'B', 'C', 'D', 'E', 'F', 'G'] as const;
 export type Grade = (typeof GRADES)[number];
 export const STAGES = [1, 2, 3] as const;
 export type Stage = (typeof STAGES)[number];
-export const DPD_BUCKETS = ['current', '1-29', '30-59', '60-89', '90-179', '180+'] as const;
-export type DpdBucket = (typeof DPD_BUCKETS)[number];
 
 export const creditParametersSchema = z
   .object({
@@ -62,7 +62,7 @@ export const creditParametersSchema = z
      * Multiplier of the odds PD/(1 − PD) by current DPD bucket: a behavioural overlay on the application score.
      * On the odds, so that it never pushes a PD past 1 (a PD multiplier would saturate high-risk loans at 100 %).
      */
-    dpdOddsMultiplier: z.object({ current: z.number().min(0).max(100), '1-29': z.number().min(0).max(100), '30-59': z.number().min(0).max(100), '60-89': z.number().min(0).max(100) }).strict(),
+    dpdOddsMultiplier: z.object(Object.fromEntries(PERFORMING_DPD_BUCKETS.map((bucket) => [bucket, z.number().min(0).max(100)])) as Record<PerformingDpdBucket, z.ZodNumber>).strict(),
     staging: z
       .object({
         /** Stage 2 above this many days past due (DOMAIN.md: 30). */
@@ -88,21 +88,12 @@ export const creditParametersSchema = z
   .strict();
 export type CreditParameters = z.infer<typeof creditParametersSchema>;
 
-export const LIFECYCLE_STATES = ['draft', 'approved', 'active', 'retired'] as const;
-export type LifecycleState = (typeof LIFECYCLE_STATES)[number];
-
-const lifecycle = {
-  status: z.enum(LIFECYCLE_STATES),
-  createdBy: z.string(),
-  createdAt: z.string(),
-  approvedBy: z.string().nullable(),
-  approvedAt: z.string().nullable(),
-  activatedBy: z.string().nullable(),
-  activatedAt: z.string().nullable(),
-};
-
-export const parameterSetSchema = z.object({ version: z.number().int().min(1), note: z.string(), parameters: creditParametersSchema, ...lifecycle });
+export const parameterSetSchema = z.object({ version: z.number().int().min(1), note: z.string(), parameters: creditParametersSchema, ...lifecycleFields });
 export type ParameterSet = z.infer<typeof parameterSetSchema>;
+
+/** A parameter set shipped in resources/parameter-sets/ (the defaults a workspace starts with), as the file holds it. */
+export const shippedParameterSetSchema = z.object({ note: z.string().trim().min(1).max(500), parameters: creditParametersSchema }).strict();
+export type ShippedParameterSet = z.infer<typeof shippedParameterSetSchema>;
 
 // ── Scorecard development on the workspace ──────────────────────────────────────────────────────────────
 export const developmentOptionsSchema = z
@@ -189,7 +180,7 @@ export type BinningEvaluation = z.infer<typeof binningEvaluationSchema>;
 export const modelSummarySchema = z.object({
   modelId: z.number().int(),
   name: z.string(),
-  ...lifecycle,
+  ...lifecycleFields,
   trainingHash: z.string(),
   rows: z.number().int(),
   features: z.array(z.string()),

@@ -27,7 +27,7 @@ export const API_ERROR_CODES = [
   'BACKUP_FAILED',
   'JOB_FAILED',
   'JOB_CANCELLED',
-  /** An approval by the author of what is approved: a second person must approve. */
+  /** An approval by the author or the submitter of what is approved: someone else must approve. */
   'FOUR_EYES',
   /** Not possible in the current state (approving an active model, a run with no active model, …). */
   'INVALID_STATE',

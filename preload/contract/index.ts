@@ -4,8 +4,9 @@ export * from './grid.ts';
 export * from './methods.ts';
 export * from './permissions.ts';
 export * from './demo.ts';
-export * from './kinds.ts';
+export * from './vocabulary.ts';
 export * from './credit.ts';
+export * from './lifecycle.ts';
 export * from './uploads.ts';
 
 /** Electron IPC channels are `riskdesk:<method>`; events arrive on `riskdesk-event:<event>`. */

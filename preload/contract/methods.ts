@@ -17,7 +17,8 @@ import {
   runSummarySchema,
 } from './credit.ts';
 import { filterModelSchema, gridPageSchema, gridQuerySchema, sortModelSchema } from './grid.ts';
-import { DEMO_SCALES, IMPORT_KIND_NAMES } from './kinds.ts';
+import { rejectionReasonSchema, stepPermission, type ARTEFACT_KINDS, type ArtefactKind, type LifecycleStep } from './lifecycle.ts';
+import { DELINQUENCY_BUCKETS, DEMO_SCALES, IMPORT_KINDS } from './vocabulary.ts';
 import { ROLES, type Permission } from './permissions.ts';
 import { MAX_UPLOAD_BYTES, UPLOAD_CHUNK_BASE64_CHARS } from './uploads.ts';
 
@@ -78,7 +79,7 @@ export const dashboardSchema = z.object({
   borrowers: z.number().int(),
   outstandingMinor: minor,
   defaultRate: z.number(),
-  delinquency: z.array(z.object({ bucket: z.enum(['current', '1-29', '30-59', '60-89', '90+']), loans: z.number().int(), outstandingMinor: minor })),
+  delinquency: z.array(z.object({ bucket: z.enum(DELINQUENCY_BUCKETS), loans: z.number().int(), outstandingMinor: minor })),
   /** Month by month share of reporting loans at 30+ and 90+ DPD (from loan_performance). */
   trend: z.array(z.object({ month: z.string(), loans: z.number().int(), dpd30Rate: z.number(), dpd90Rate: z.number() })),
   byProduct: z.array(amountByKey),
@@ -188,13 +189,13 @@ export const contract = {
   'jobs.startImport': method({
     summary: 'Import a CSV file of one kind (all or nothing).',
     permission: 'data.import',
-    args: z.object({ kind: z.enum(IMPORT_KIND_NAMES), path: localPath }).strict(),
+    args: z.object({ kind: z.enum(IMPORT_KINDS), path: localPath }).strict(),
     result: jobStarted,
   }),
   'jobs.importUpload': method({
     summary: 'Import an uploaded CSV file of one kind (all or nothing); the upload is removed when the job ends.',
     permission: 'data.import',
-    args: z.object({ kind: z.enum(IMPORT_KIND_NAMES), uploadId }).strict(),
+    args: z.object({ kind: z.enum(IMPORT_KINDS), uploadId }).strict(),
     result: jobStarted,
   }),
   'uploads.start': method({
@@ -272,8 +273,10 @@ export const contract = {
   }),
   'credit.models': method({ summary: 'Scorecard models, newest first.', permission: 'workspace.read', args: none, result: z.array(modelSummarySchema) }),
   'credit.model': method({ summary: 'One model with its full development report.', permission: 'workspace.read', args: z.object({ modelId }).strict(), result: modelDetailSchema }),
-  'credit.approveModel': method({ summary: 'Approve a draft model (not its author: four eyes).', permission: 'models.approve', args: z.object({ modelId }).strict(), result: modelSummarySchema }),
-  'credit.activateModel': method({ summary: 'Make an approved model the active one (the previous one is retired).', permission: 'models.approve', args: z.object({ modelId }).strict(), result: modelSummarySchema }),
+  'credit.submitModel': method({ summary: 'Submit a draft model for approval.', permission: stepPermission('credit.model', 'submit'), args: z.object({ modelId }).strict(), result: modelSummarySchema }),
+  'credit.approveModel': method({ summary: 'Approve a submitted model (neither its author nor its submitter: four eyes).', permission: stepPermission('credit.model', 'approve'), args: z.object({ modelId }).strict(), result: modelSummarySchema }),
+  'credit.rejectModel': method({ summary: 'Send a submitted model back to draft, with the reason.', permission: stepPermission('credit.model', 'reject'), args: z.object({ modelId, reason: rejectionReasonSchema }).strict(), result: modelSummarySchema }),
+  'credit.activateModel': method({ summary: 'Make an approved model the active one (the previous one is retired).', permission: stepPermission('credit.model', 'activate'), args: z.object({ modelId }).strict(), result: modelSummarySchema }),
   'credit.startMonitoring': method({
     summary: 'PSI and CSI of a model per origination quarter, and its calibration on the current portfolio (a job; read it with credit.monitoring).',
     permission: 'workspace.read',
@@ -288,8 +291,10 @@ export const contract = {
     args: z.object({ parameters: creditParametersSchema, note: z.string().trim().min(1).max(500) }).strict(),
     result: parameterSetSchema,
   }),
-  'credit.approveParameterSet': method({ summary: 'Approve a draft parameter set (not its author: four eyes).', permission: 'parameters.edit', args: z.object({ version }).strict(), result: parameterSetSchema }),
-  'credit.activateParameterSet': method({ summary: 'Make an approved parameter set the active one.', permission: 'parameters.edit', args: z.object({ version }).strict(), result: parameterSetSchema }),
+  'credit.submitParameterSet': method({ summary: 'Submit a draft parameter set for approval.', permission: stepPermission('credit.parameterSet', 'submit'), args: z.object({ version }).strict(), result: parameterSetSchema }),
+  'credit.approveParameterSet': method({ summary: 'Approve a submitted parameter set (neither its author nor its submitter: four eyes).', permission: stepPermission('credit.parameterSet', 'approve'), args: z.object({ version }).strict(), result: parameterSetSchema }),
+  'credit.rejectParameterSet': method({ summary: 'Send a submitted parameter set back to draft, with the reason.', permission: stepPermission('credit.parameterSet', 'reject'), args: z.object({ version, reason: rejectionReasonSchema }).strict(), result: parameterSetSchema }),
+  'credit.activateParameterSet': method({ summary: 'Make an approved parameter set the active one (the previous one is retired).', permission: stepPermission('credit.parameterSet', 'activate'), args: z.object({ version }).strict(), result: parameterSetSchema }),
   'credit.startRun': method({
     summary: 'Score every open loan with the active model and parameter set: PD, grade, stage and ECL (a job).',
     permission: 'runs.start',
@@ -323,3 +328,8 @@ export type MethodName = keyof Contract;
 export type MethodArgs<M extends MethodName> = z.input<Contract[M]['args']>;
 export type MethodResult<M extends MethodName> = z.output<Contract[M]['result']>;
 export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+
+/** Ok only for a method of the contract: the compiler refuses a kind in ARTEFACT_KINDS that names any other. */
+type ContractMethod<M extends MethodName> = M;
+/** The methods of every kind's lifecycle steps, by the names ARTEFACT_KINDS gives them. */
+export type LifecycleMethodName = ContractMethod<(typeof ARTEFACT_KINDS)[ArtefactKind]['methods'][LifecycleStep]>;

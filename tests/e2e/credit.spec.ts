@@ -3,8 +3,9 @@ import type { MethodResult } from '../../preload/contract/index.ts';
 import { ANALYST, COMPLIANCE } from './e2e-env.ts';
 import { hostCall, keepScreenshot, pageTitle, unlockAs } from './fixtures.ts';
 
-// One story in order: an analyst develops and saves a scorecard, compliance approves and activates it, the
-// analyst runs the credit engine with it, and the portfolio shows the results. Each step needs the one before.
+// One story in order: an analyst develops, saves and submits a scorecard, compliance approves and activates it
+// (and meets four eyes on its own parameter draft, which it sends back), the analyst runs the credit engine with
+// it, and the portfolio shows the results. Each step needs the one before.
 test.describe.configure({ mode: 'serial' });
 
 const MODEL = 'E2E scorecard';
@@ -19,7 +20,7 @@ async function openCredit(page: Page, tab: string): Promise<void> {
 }
 
 test.describe('credit', () => {
-  test('an analyst develops a scorecard, merges a bin, refits and saves a draft', async ({ page }, testInfo) => {
+  test('an analyst develops a scorecard, merges a bin, refits, saves a draft and submits it', async ({ page }, testInfo) => {
     test.setTimeout(ENGINE_TIMEOUT * 2 + 60_000);
     await unlockAs(page, ANALYST);
     await openCredit(page, 'Scorecard builder');
@@ -60,22 +61,28 @@ test.describe('credit', () => {
     await expect(page.getByText(`Saved “${MODEL}” as a draft.`)).toBeVisible();
     await keepScreenshot(page, testInfo, 'credit-builder');
 
-    // An analyst sees the draft but cannot approve it.
+    // An analyst submits the draft for review, and cannot approve it.
     await page.getByRole('button', { name: 'Open Models' }).click();
     const row = page.getByTestId('model-table').locator(`tr[data-model="${MODEL}"]`);
     await expect(row.getByTestId('lifecycle-status')).toHaveText('Draft');
     await expect(row.getByRole('cell', { name: ANALYST.username, exact: true })).toBeVisible();
+    await row.getByRole('button', { name: 'Submit' }).click();
+    await expect(row.getByTestId('lifecycle-status')).toHaveText('Submitted');
+    await expect(row.getByRole('cell', { name: ANALYST.username, exact: true })).toHaveCount(2);
     await expect(page.getByTestId('model-table').getByRole('button', { name: 'Approve' })).toHaveCount(0);
+    await expect(row.getByRole('button', { name: 'Submit' })).toHaveCount(0);
   });
 
-  test('compliance approves and activates the draft, and meets four eyes on its own parameter draft', async ({ page }, testInfo) => {
+  test('compliance approves and activates the submitted model, meets four eyes on its own parameter draft and sends it back', async ({ page }, testInfo) => {
     await unlockAs(page, COMPLIANCE);
     await openCredit(page, 'Models');
     await expect(page.getByRole('tab', { name: 'Scorecard builder' })).toHaveCount(0);
 
     const row = page.getByTestId('model-table').locator(`tr[data-model="${MODEL}"]`);
+    await expect(row.getByTestId('lifecycle-status')).toHaveText('Submitted');
     await row.getByRole('button', { name: 'Approve' }).click();
     await expect(row.getByTestId('lifecycle-status')).toHaveText('Approved');
+    await expect(row.getByRole('cell', { name: COMPLIANCE.username, exact: true })).toBeVisible();
     await row.getByRole('button', { name: 'Activate' }).click();
     await expect(row.getByTestId('lifecycle-status')).toHaveText('Active');
 
@@ -88,7 +95,8 @@ test.describe('credit', () => {
     expect(await validation.locator('.recharts-line').count()).toBeGreaterThanOrEqual(4);
     await keepScreenshot(page, testInfo, 'credit-validation');
 
-    // A new parameter draft: checked before it is sent, saved, and not approvable by its own author.
+    // A new parameter draft: checked before it is sent, saved, submitted, not approvable by its own author and
+    // submitter, and sent back with a reason, which the draft then shows.
     await page.getByRole('tab', { name: 'Parameters' }).click();
     await page.getByTestId('new-draft').click();
     const form = page.getByTestId('parameter-draft');
@@ -103,9 +111,22 @@ test.describe('credit', () => {
     const sets = page.getByTestId('parameter-sets');
     const draft = sets.locator('tbody tr').filter({ hasText: 'E2E: same parameters' });
     await expect(draft.getByTestId('lifecycle-status')).toHaveText('Draft');
+    await expect(draft.getByRole('button', { name: 'Approve' })).toHaveCount(0);
+    await draft.getByRole('button', { name: 'Submit' }).click();
+    await expect(draft.getByTestId('lifecycle-status')).toHaveText('Submitted');
     await draft.getByRole('button', { name: 'Approve' }).click();
-    await expect(page.getByTestId('four-eyes')).toContainText('someone other than the author must approve');
+    await expect(page.getByTestId('four-eyes')).toContainText('someone other than the author and the submitter must approve');
+    await expect(page.getByTestId('four-eyes')).toContainText(`its author is ${COMPLIANCE.username}, who also submitted it`);
+    await expect(draft.getByTestId('lifecycle-status')).toHaveText('Submitted');
+    await draft.getByRole('button', { name: 'Reject' }).click();
+    const reject = draft.getByTestId('reject-form');
+    await expect(reject.getByRole('button', { name: 'Send back' })).toBeDisabled();
+    await reject.getByLabel('Reason for sending it back').fill('Second version not needed yet');
+    await reject.getByRole('button', { name: 'Send back' }).click();
     await expect(draft.getByTestId('lifecycle-status')).toHaveText('Draft');
+    await expect(draft.getByTestId('rejection')).toHaveText(`Sent back by ${COMPLIANCE.username}: Second version not needed yet`);
+    await expect(page.getByTestId('four-eyes')).toHaveCount(0);
+    await keepScreenshot(page, testInfo, 'credit-parameters-rejected');
   });
 
   test('an analyst runs the credit engine and sees ECL by stage and grade', async ({ page }, testInfo) => {

@@ -1,17 +1,20 @@
 // The credit commands that work on a workspace: develop a scorecard on its seasoned loans and save it as a draft,
-// list, approve and activate models (four eyes: the approver is not the author), and run the portfolio.
+// list models and take them through their lifecycle (submit, approve by a second person, reject, activate), and
+// run the portfolio.
 import { type Command, InvalidArgumentError } from 'commander';
 import type { DevelopmentReport, ModelSummary, RunSummary } from '../../../preload/contract/credit.ts';
 import { contextFor } from '../../services/context.ts';
 import { developScorecard, runCreditPortfolio } from '../../services/credit/credit-jobs-service.ts';
-import { activateModel, approveModel, listModels, saveDraftModel } from '../../services/credit/models-service.ts';
-import { parseDate } from '../../services/import/calendar.ts';
+import { CREDIT_MODELS } from '../../services/credit/credit-artefacts.ts';
+import { listModels, saveDraftModel } from '../../services/credit/models-service.ts';
+import { parseDate } from '../../services/import/date-values.ts';
 import { Invalid } from '../../services/import/invalid.ts';
 import type { CliIo, JsonValue } from '../cli-io.ts';
 import { formatTable } from '../cli-io.ts';
 import { addExamples, addUnlockOptions, commandPath, fraction, outputFor, wholeNumber, type UnlockFlags } from '../command-options.ts';
 
 import { withInterrupt } from '../interrupt.ts';
+import { addLifecycleCommands } from '../lifecycle-commands.ts';
 import { noScorecard } from '../failure.ts';
 import { progressDisplay } from '../progress.ts';
 import { actingPassphrase, withEnginePool, withWorkspace } from '../workspace-session.ts';
@@ -99,7 +102,7 @@ function developmentLines(report: DevelopmentReport, model: ModelSummary): strin
     '',
     ...formatTable(['set', 'rows', 'AUC', 'Gini', 'KS'], [metric('train', report.metrics?.train), metric('holdout', report.metrics?.holdout)].filter((r) => r.length > 0)),
     '',
-    `A second person (compliance) approves it: riskdesk credit model approve ${model.modelId} --db … --user …`,
+    `Submit it for review (riskdesk credit model submit ${model.modelId} --db … --user …); then a second person (compliance) approves it.`,
   ];
 }
 
@@ -145,7 +148,7 @@ function addDevelopCommand(credit: Command, io: CliIo): void {
 }
 
 function addModelCommands(credit: Command, io: CliIo): void {
-  const model = credit.command('model').description('scorecard models in the workspace: list, approve (not by the author), activate');
+  const model = credit.command('model').description('scorecard models in the workspace: list, submit, approve (neither by the author nor the submitter), reject, activate');
   const list = addUnlockOptions(model.command('list').description('models, newest first, with their status and who did what'));
   list.action(async (flags: UnlockFlags) => {
     const out = outputFor(io, flags);
@@ -153,25 +156,12 @@ function addModelCommands(credit: Command, io: CliIo): void {
     const models = await withWorkspace(flags, passphrase, async (workspace) => listModels(contextFor(workspace)));
     out.result({ models: models as unknown as JsonValue }, () =>
       formatTable(
-        ['id', 'name', 'status', 'author', 'approved by', 'holdout AUC'],
-        models.map((m) => [String(m.modelId), m.name, m.status, m.createdBy, m.approvedBy ?? '', m.metrics?.holdout?.auc.toFixed(4) ?? '']),
+        ['id', 'name', 'status', 'author', 'submitted by', 'approved by', 'holdout AUC'],
+        models.map((m) => [String(m.modelId), m.name, m.status, m.createdBy, m.submittedBy ?? '', m.approvedBy ?? '', m.metrics?.holdout?.auc.toFixed(4) ?? '']),
       ),
     );
   });
-  for (const [verb, change] of [
-    ['approve', approveModel],
-    ['activate', activateModel],
-  ] as const) {
-    const command = addUnlockOptions(model.command(`${verb} <id>`).description(verb === 'approve' ? 'approve a draft model (four eyes: not its author)' : 'make an approved model the active one (the previous one is retired)'));
-    addExamples(command, [`riskdesk credit model ${verb} 3 --db risk.rdw --user compliance`]);
-    command.action(async (id: string, flags: UnlockFlags) => {
-      const out = outputFor(io, flags);
-      const modelId = wholeNumber('<id>')(id);
-      const passphrase = await actingPassphrase(out, flags, commandPath(command));
-      const updated = await withWorkspace(flags, passphrase, async (workspace) => change(contextFor(workspace), modelId));
-      out.result({ model: updated as unknown as JsonValue }, () => [`Model ${updated.modelId} "${updated.name}" is now ${updated.status}.`]);
-    });
-  }
+  addLifecycleCommands(model, io, { artefact: CREDIT_MODELS, noun: 'model', jsonKey: 'model', done: (m) => `Model ${m.modelId} "${m.name}" is now ${m.status}.` });
 }
 
 export function addWorkspaceCreditCommands(credit: Command, io: CliIo): void {

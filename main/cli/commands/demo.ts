@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { contextFor } from '../../services/context.ts';
-import { DEMO_SCALES } from '../../../preload/contract/kinds.ts';
+import { DEMO_SCALES } from '../../../preload/contract/vocabulary.ts';
 import { runDemo, type RunDemoArgs } from '../../services/demo-service.ts';
 import { formatTable, type CliIo } from '../cli-io.ts';
 import { addExamples, addUnlockOptions, commandPath, outputFor, wholeNumber, type UnlockFlags } from '../command-options.ts';

@@ -1,8 +1,7 @@
 import { Option, type Command } from 'commander';
 import { contextFor } from '../../services/context.ts';
 import { importCsv } from '../../services/import/import-csv.ts';
-import { IMPORT_KIND_NAMES } from '../../../preload/contract/kinds.ts';
-import type { ImportKind } from '../../store/records.ts';
+import { IMPORT_KINDS, type ImportKind } from '../../../preload/contract/vocabulary.ts';
 import type { CliIo } from '../cli-io.ts';
 import { addExamples, addUnlockOptions, commandPath, outputFor, type UnlockFlags } from '../command-options.ts';
 import { withInterrupt } from '../interrupt.ts';
@@ -16,7 +15,7 @@ export function addImportCommand(program: Command, io: CliIo): void {
       .command('import')
       .description('import one CSV file (formats in DOMAIN.md) whole or not at all; every rejected value is listed (admin, analyst)')
       .argument('<file>', 'the CSV file (UTF-8, header row first)')
-      .addOption(new Option('--kind <kind>', 'what the file holds').choices(IMPORT_KIND_NAMES).makeOptionMandatory()),
+      .addOption(new Option('--kind <kind>', 'what the file holds').choices(IMPORT_KINDS).makeOptionMandatory()),
   );
   addExamples(command, ['riskdesk import --db risk.rdw --kind borrowers borrowers.csv', 'riskdesk import --db risk.rdw --kind loans loans.csv --json']);
   command.action(async (file: string, flags: UnlockFlags & { kind: ImportKind }) => {

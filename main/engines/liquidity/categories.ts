@@ -42,8 +42,6 @@ export const LCR_DEFAULT_FACTORS = {
 
 export type LiquidityCategory = keyof typeof LCR_DEFAULT_FACTORS;
 
-export const LIQUIDITY_CATEGORIES = Object.keys(LCR_DEFAULT_FACTORS) as LiquidityCategory[];
-
 export function isLiquidityCategory(value: string): value is LiquidityCategory {
   return Object.hasOwn(LCR_DEFAULT_FACTORS, value);
 }

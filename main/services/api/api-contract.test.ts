@@ -38,12 +38,25 @@ interface ArgsContext {
   readonly credit: CreditFixtures;
 }
 
-/** Made once, before the roles take their turns: a draft model and a draft parameter set by someone else. */
+/**
+ * Made once, before the roles take their turns, by someone else than the acting role: models and parameter sets in
+ * the state each lifecycle method takes them from (one per method that changes it, so that each call succeeds).
+ */
 interface CreditFixtures {
+  /** Submitted: approved, then activated. */
   readonly modelId: number;
+  /** A draft, to submit. */
+  readonly draftModelId: number;
+  /** Submitted, to reject. */
+  readonly rejectedModelId: number;
   readonly binning: StoredBinning;
   readonly parameters: CreditParameters;
+  /** Submitted: approved, then activated. */
   readonly draftParameterVersion: number;
+  /** A draft, to submit. */
+  readonly unsubmittedParameterVersion: number;
+  /** Submitted, to reject. */
+  readonly rejectedParameterVersion: number;
 }
 
 /**
@@ -86,13 +99,17 @@ const VALID_ARGS: Record<MethodName, (c: ArgsContext) => unknown> = {
   'credit.saveModel': (c) => ({ jobId: c.developmentJobId, name: `by ${c.role}` }),
   'credit.models': () => ({}),
   'credit.model': (c) => ({ modelId: c.credit.modelId }),
+  'credit.submitModel': (c) => ({ modelId: c.credit.draftModelId }),
   'credit.approveModel': (c) => ({ modelId: c.credit.modelId }),
+  'credit.rejectModel': (c) => ({ modelId: c.credit.rejectedModelId, reason: `rejected by ${c.role}` }),
   'credit.activateModel': (c) => ({ modelId: c.credit.modelId }),
   'credit.startMonitoring': (c) => ({ modelId: c.credit.modelId }),
   'credit.monitoring': (c) => ({ jobId: c.monitoringJobId }),
   'credit.parameterSets': () => ({}),
   'credit.saveParameterSet': (c) => ({ parameters: c.credit.parameters, note: `by ${c.role}` }),
+  'credit.submitParameterSet': (c) => ({ version: c.credit.unsubmittedParameterVersion }),
   'credit.approveParameterSet': (c) => ({ version: c.credit.draftParameterVersion }),
+  'credit.rejectParameterSet': (c) => ({ version: c.credit.rejectedParameterVersion, reason: `rejected by ${c.role}` }),
   'credit.activateParameterSet': (c) => ({ version: c.credit.draftParameterVersion }),
   'credit.startRun': () => ({}),
   'credit.runs': () => ({}),
@@ -125,6 +142,8 @@ async function uploadsOf(t: TestApi, role: Role): Promise<ArgsContext['uploads']
 
 const PLACEHOLDER_CREDIT: CreditFixtures = {
   modelId: 1,
+  draftModelId: 2,
+  rejectedModelId: 3,
   binning: { name: 'annual_income', type: 'numeric', bins: [{ label: '(-inf, +inf)', rule: { kind: 'interval', lower: null, upper: null } }], specialValues: [] },
   parameters: {
     masterScale: (['A', 'B', 'C', 'D', 'E', 'F', 'G'] as const).map((grade, i) => ({ grade, maxPd: i === 6 ? 1 : 0.01 * 2 ** i })),
@@ -135,28 +154,47 @@ const PLACEHOLDER_CREDIT: CreditFixtures = {
     pricing: { fundingCost: 0.04, operatingCost: 0.03, margin: 0.02 },
   },
   draftParameterVersion: 2,
+  unsubmittedParameterVersion: 3,
+  rejectedParameterVersion: 4,
 };
 
 function placeholderContext(dir: string): ArgsContext {
   return { role: 'admin', dir, backup: path.join(dir, 'none.rdw'), csv: path.join(dir, 'none.csv'), exportJobId: NO_JOB, developmentJobId: NO_JOB, analyticsJobId: NO_JOB, monitoringJobId: NO_JOB, uploads: { started: NO_UPLOAD, complete: NO_UPLOAD }, credit: PLACEHOLDER_CREDIT };
 }
 
-/** As the analyst: develop and save a draft model; as a second compliance user: draft a parameter set. */
+/** As the analyst: develop and save draft models, submitting two; as a second compliance user: the same with parameter sets. */
 async function creditFixtures(ws: TestWorkspace): Promise<CreditFixtures> {
   const analyst = ws.service();
   await analyst.ok('session.unlock', ROLE_USERS.analyst);
   const { jobId } = await analyst.ok<{ jobId: string }>('credit.startDevelopment', {});
   assert.equal((await analyst.jobDone(jobId)).job.state, 'done');
   const report = await analyst.ok<DevelopmentReport>('credit.development', { jobId });
-  const model = await analyst.ok<ModelSummary>('credit.saveModel', { jobId, name: 'fixture' });
+  const model = async (name: string, submit: boolean): Promise<number> => {
+    const { modelId } = await analyst.ok<ModelSummary>('credit.saveModel', { jobId, name });
+    if (submit) await analyst.ok('credit.submitModel', { modelId });
+    return modelId;
+  };
   const binning = report.features[0]?.binning;
   assert.ok(binning);
   const second = ws.service();
   await second.ok('session.unlock', SECOND_COMPLIANCE);
   const [active] = await second.ok<ParameterSet[]>('credit.parameterSets');
   assert.ok(active);
-  const draft = await second.ok<ParameterSet>('credit.saveParameterSet', { parameters: active.parameters, note: 'fixture' });
-  return { modelId: model.modelId, binning, parameters: active.parameters, draftParameterVersion: draft.version };
+  const parameterSet = async (note: string, submit: boolean): Promise<number> => {
+    const { version } = await second.ok<ParameterSet>('credit.saveParameterSet', { parameters: active.parameters, note });
+    if (submit) await second.ok('credit.submitParameterSet', { version });
+    return version;
+  };
+  return {
+    modelId: await model('fixture', true),
+    draftModelId: await model('fixture draft', false),
+    rejectedModelId: await model('fixture to reject', true),
+    binning,
+    parameters: active.parameters,
+    draftParameterVersion: await parameterSet('fixture', true),
+    unsubmittedParameterVersion: await parameterSet('fixture draft', false),
+    rejectedParameterVersion: await parameterSet('fixture to reject', true),
+  };
 }
 
 const SECOND_COMPLIANCE = { username: 'cara', passphrase: 'second compliance passphrase' };

@@ -1,7 +1,7 @@
 // The credit area end to end through the API, on a real encrypted workspace holding the small demo portfolio:
-// develop a scorecard, edit a bin, save it, four-eyes approval, activation, a portfolio run checked against the
-// stored rows and by hand for single loans, the loan grid's credit columns, the pricing check, analytics and
-// monitoring, and the parameter-set lifecycle.
+// develop a scorecard, edit a bin, save it, submit it, a rejection, four-eyes approval, activation, a portfolio
+// run checked against the stored rows and by hand for single loans, the loan grid's credit columns, the pricing
+// check, analytics and monitoring, and the parameter-set lifecycle.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type {
@@ -119,24 +119,42 @@ describe('credit through the API', () => {
     assert.match(unknown.ok ? '' : `${unknown.error.code} ${unknown.error.message}`, /^INVALID_ARGUMENT "shoe_size" cannot be excluded/);
   });
 
-  it('saves a draft, which only a second person (compliance) may approve and activate; every step is audited', async () => {
+  it('saves a draft, which the analyst submits and only a second person (compliance) may reject, approve and activate; every step is audited', async () => {
     model = await analyst.ok<ModelSummary>('credit.saveModel', { jobId: developmentJob, name: 'Application scorecard' });
     assert.equal(model.status, 'draft');
     assert.equal(model.createdBy, ROLE_USERS.analyst.username);
     assert.equal(model.trainingHash, report.trainingHash);
-    const refused = await analyst.api.call('credit.approveModel', { modelId: model.modelId });
-    assert.equal(refused.ok ? 'ok' : refused.error.code, 'FORBIDDEN');
+    const code = (outcome: { ok: boolean; error?: { code: string } }) => (outcome.ok ? 'ok' : outcome.error?.code);
+    assert.equal(code(await analyst.api.call('credit.approveModel', { modelId: model.modelId })), 'FORBIDDEN');
     const early = await finishedRunError(analyst);
     assert.match(early, /No scorecard is active/);
     compliance = await as(ws, ROLE_USERS.compliance);
-    const notYet = await compliance.api.call('credit.activateModel', { modelId: model.modelId });
-    assert.equal(notYet.ok ? 'ok' : notYet.error.code, 'INVALID_STATE', 'a draft cannot be activated before approval');
+    assert.equal(code(await compliance.api.call('credit.activateModel', { modelId: model.modelId })), 'INVALID_STATE', 'a draft cannot be activated before approval');
+    assert.equal(code(await compliance.api.call('credit.approveModel', { modelId: model.modelId })), 'INVALID_STATE', 'a draft cannot be approved before it is submitted');
+    assert.equal(code(await compliance.api.call('credit.submitModel', { modelId: model.modelId })), 'FORBIDDEN', 'compliance does not submit models');
+    assert.equal((await analyst.ok<ModelSummary>('credit.submitModel', { modelId: model.modelId })).submittedBy, ROLE_USERS.analyst.username);
+    assert.equal(code(await analyst.api.call('credit.rejectModel', { modelId: model.modelId, reason: 'mine' })), 'FORBIDDEN');
+    const rejected = await compliance.ok<ModelSummary>('credit.rejectModel', { modelId: model.modelId, reason: 'Document the holdout split' });
+    assert.deepEqual([rejected.status, rejected.rejectedBy, rejected.rejectionReason], ['draft', ROLE_USERS.compliance.username, 'Document the holdout split']);
+    await analyst.ok('credit.submitModel', { modelId: model.modelId });
     const approved = await compliance.ok<ModelSummary>('credit.approveModel', { modelId: model.modelId });
     assert.equal(approved.approvedBy, ROLE_USERS.compliance.username);
     const active = await compliance.ok<ModelSummary>('credit.activateModel', { modelId: model.modelId });
     assert.equal(active.status, 'active');
-    const actions = db.prepare(`SELECT action FROM audit_events WHERE action LIKE 'credit.model.%' ORDER BY seq`).pluck().all();
-    assert.deepEqual(actions, ['credit.model.draft', 'credit.model.approve', 'credit.model.activate']);
+    const events = db.prepare(`SELECT action, actor, details FROM audit_events WHERE action LIKE 'credit.model.%' ORDER BY seq`).all() as { action: string; actor: string; details: string }[];
+    assert.deepEqual(
+      events.map((e) => [e.action, e.actor]),
+      [
+        ['credit.model.draft', ROLE_USERS.analyst.username],
+        ['credit.model.submit', ROLE_USERS.analyst.username],
+        ['credit.model.reject', ROLE_USERS.compliance.username],
+        ['credit.model.submit', ROLE_USERS.analyst.username],
+        ['credit.model.approve', ROLE_USERS.compliance.username],
+        ['credit.model.activate', ROLE_USERS.compliance.username],
+      ],
+    );
+    assert.deepEqual(JSON.parse(events[2]?.details ?? '{}'), { name: 'Application scorecard', author: ROLE_USERS.analyst.username, reason: 'Document the holdout split' });
+    assert.deepEqual(JSON.parse(events[4]?.details ?? '{}'), { name: 'Application scorecard', author: ROLE_USERS.analyst.username, submitter: ROLE_USERS.analyst.username });
     const detail = await compliance.ok<{ report: DevelopmentReport }>('credit.model', { modelId: model.modelId });
     assert.deepEqual(detail.report.model.coefficients, report.model.coefficients);
   });
@@ -272,6 +290,9 @@ describe('credit through the API', () => {
     assert.equal(badScale.ok ? 'ok' : badScale.error.code, 'INVALID_ARGUMENT');
     const draft = await compliance.ok<ParameterSet>('credit.saveParameterSet', { parameters: doubled, note: 'Higher unsecured LGD' });
     assert.equal(draft.version, 2);
+    const analystSubmits = await analyst.api.call('credit.submitParameterSet', { version: 2 });
+    assert.equal(analystSubmits.ok ? 'ok' : analystSubmits.error.code, 'FORBIDDEN');
+    await compliance.ok('credit.submitParameterSet', { version: 2 });
     const own = await compliance.api.call('credit.approveParameterSet', { version: 2 });
     assert.equal(own.ok ? 'ok' : own.error.code, 'FOUR_EYES');
     const second = await as(ws, SECOND_COMPLIANCE);

@@ -13,7 +13,6 @@ import { portfolioHandlers } from './portfolio-handlers.ts';
 import { sessionHandlers } from './session-handlers.ts';
 
 export type { ApiServiceOptions, WorkspaceLocator } from './api-core.ts';
-export type { Timers } from './idle-timer.ts';
 
 /** The contract, implemented: what the Electron IPC handlers and the browser host call. */
 export interface ApiService {

@@ -19,10 +19,10 @@ import { createApiService, fixedWorkspaceLocator, type ApiService } from './api-
 import { folderFileAccess } from './file-access.ts';
 import type { Timers } from './idle-timer.ts';
 
-export { ADMIN_PASSPHRASE, FIXED_NOW };
+export { ADMIN_PASSPHRASE };
 
 /** The last day of the demo history in test workspaces. */
-export const DEMO_AS_OF = '2024-12-31';
+const DEMO_AS_OF = '2024-12-31';
 
 export const ROLE_USERS: Readonly<Record<Role, { username: string; passphrase: string }>> = {
   admin: { username: 'admin', passphrase: ADMIN_PASSPHRASE },
@@ -32,7 +32,7 @@ export const ROLE_USERS: Readonly<Record<Role, { username: string; passphrase: s
 };
 
 /** Timers that fire only when told to. */
-export class FakeTimers implements Timers {
+class FakeTimers implements Timers {
   private next = 1;
   readonly pending = new Map<number, { callback: () => void; ms: number }>();
 

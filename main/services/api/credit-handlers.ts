@@ -2,18 +2,10 @@ import type { CreditAnalytics, DevelopmentReport, MethodName, ModelMonitoring, P
 import { PRICING_GRID } from '../../store/credit-runs.ts';
 import { checkDevelopmentOptions, creditAnalytics, developScorecard, evaluateBinning, modelMonitoring, runCreditPortfolio } from '../credit/credit-jobs-service.ts';
 import { creditRuns, loanRisk } from '../credit/run-results-service.ts';
-import {
-  activateModel,
-  activateParameterSet,
-  approveModel,
-  approveParameterSet,
-  getModel,
-  listModels,
-  listParameterSets,
-  saveDraftModel,
-  saveDraftParameterSet,
-} from '../credit/models-service.ts';
+import { CREDIT_MODELS, CREDIT_PARAMETER_SETS } from '../credit/credit-artefacts.ts';
+import { getModel, listModels, listParameterSets, saveDraftModel, saveDraftParameterSet } from '../credit/models-service.ts';
 import type { HandlerTable } from './handler.ts';
+import { writeLifecycleStep } from './lifecycle-step.ts';
 import { gridPage, type Grid } from './portfolio-handlers.ts';
 
 type CreditMethods = Extract<MethodName, `credit.${string}`>;
@@ -22,7 +14,8 @@ const PRICING: Grid = { name: 'pricing', spec: PRICING_GRID };
 
 /**
  * The credit area. Development and runs are jobs (progress, cancel); a development's report stays with its job
- * until it is saved as a draft model. Approvals and activations are writes behind the session's write lock.
+ * until it is saved as a draft model. Lifecycle steps (submit, approve, reject, activate) are writes behind the
+ * session's write lock.
  */
 export const creditHandlers: HandlerTable<CreditMethods> = {
   'credit.startDevelopment': (core, options) => {
@@ -54,14 +47,10 @@ export const creditHandlers: HandlerTable<CreditMethods> = {
   },
   'credit.models': (core) => listModels(core.requireSession().ctx),
   'credit.model': (core, { modelId }) => getModel(core.requireSession().ctx, modelId),
-  'credit.approveModel': (core, { modelId }) => {
-    const session = core.requireSession();
-    return session.write(() => approveModel(session.ctx, modelId));
-  },
-  'credit.activateModel': (core, { modelId }) => {
-    const session = core.requireSession();
-    return session.write(() => activateModel(session.ctx, modelId));
-  },
+  'credit.submitModel': (core, { modelId }) => writeLifecycleStep(core, CREDIT_MODELS, 'submit', modelId),
+  'credit.approveModel': (core, { modelId }) => writeLifecycleStep(core, CREDIT_MODELS, 'approve', modelId),
+  'credit.rejectModel': (core, { modelId, reason }) => writeLifecycleStep(core, CREDIT_MODELS, 'reject', modelId, reason),
+  'credit.activateModel': (core, { modelId }) => writeLifecycleStep(core, CREDIT_MODELS, 'activate', modelId),
   // Seconds at a million loans, so a job with progress; the result is kept until the workspace changes, and a
   // second request in the meantime finishes at once.
   'credit.startMonitoring': (core, { modelId }) => {
@@ -80,14 +69,10 @@ export const creditHandlers: HandlerTable<CreditMethods> = {
     const session = core.requireSession();
     return session.write(() => saveDraftParameterSet(session.ctx, parameters, note));
   },
-  'credit.approveParameterSet': (core, { version }) => {
-    const session = core.requireSession();
-    return session.write(() => approveParameterSet(session.ctx, version));
-  },
-  'credit.activateParameterSet': (core, { version }) => {
-    const session = core.requireSession();
-    return session.write(() => activateParameterSet(session.ctx, version));
-  },
+  'credit.submitParameterSet': (core, { version }) => writeLifecycleStep(core, CREDIT_PARAMETER_SETS, 'submit', version),
+  'credit.approveParameterSet': (core, { version }) => writeLifecycleStep(core, CREDIT_PARAMETER_SETS, 'approve', version),
+  'credit.rejectParameterSet': (core, { version, reason }) => writeLifecycleStep(core, CREDIT_PARAMETER_SETS, 'reject', version, reason),
+  'credit.activateParameterSet': (core, { version }) => writeLifecycleStep(core, CREDIT_PARAMETER_SETS, 'activate', version),
   'credit.startRun': (core, { asOf }) => {
     const session = core.requireSession();
     const jobId = session.jobs.start(

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ImportKind } from '../../store/records.ts';
+import type { ImportKind } from '../../../preload/contract/vocabulary.ts';
 import { backupWorkspace } from '../backup-service.ts';
 import { runDemo } from '../demo-service.ts';
 import { importCsv } from '../import/import-csv.ts';

@@ -49,7 +49,7 @@ export function exportColumns(chosen: readonly LoanColumn[] | undefined): LoanCo
   return columns;
 }
 
-export function majorUnits(minor: number, currency: string): string {
+function majorUnits(minor: number, currency: string): string {
   const digits = isCurrencyCode(currency) ? currencyMinorDigits(currency) : 2;
   const sign = minor < 0 ? '-' : '';
   const whole = String(Math.abs(minor));

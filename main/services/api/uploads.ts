@@ -14,7 +14,7 @@ import { RiskDeskError } from '../../../preload/contract/errors.ts';
  * session does.
  */
 /** Uploads of one session not yet handed to an import. */
-export const MAX_OPEN_UPLOADS = 4;
+const MAX_OPEN_UPLOADS = 4;
 /** Room left on the disk after an upload, so that the workspace itself can still grow. */
 const DISK_HEADROOM_BYTES = 256 * 1024 ** 2;
 

@@ -8,7 +8,11 @@ import { createTempDatabase, type TempDatabase } from '../../test-support/temp-d
 import { EnginePool } from '../../workers/pool.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { developScorecard, runCreditPortfolio } from './credit-jobs-service.ts';
-import { activateModel, approveModel, saveDraftModel } from './models-service.ts';
+import { takeLifecycleStep } from '../lifecycle-service.ts';
+import { seedShippedDefaults } from '../shipped-defaults.ts';
+import { SHIPPED_DEFAULTS } from '../workspace-service.ts';
+import { CREDIT_MODELS } from './credit-artefacts.ts';
+import { saveDraftModel } from './models-service.ts';
 
 function contextOf(temp: TempDatabase, actor: Actor): ServiceContext {
   return { db: temp.db, workspacePath: temp.path, actor, now: () => new Date('2025-01-05T09:00:00Z'), readerSpec: () => ({ path: temp.path, key: temp.key }) };
@@ -23,14 +27,16 @@ describe('a credit run', () => {
 
   before(async () => {
     temp = createTempDatabase('riskdesk-credit-run-');
+    seedShippedDefaults(temp.db, new Date('2025-01-01T00:00:00Z'), SHIPPED_DEFAULTS);
     generateDemo(temp.db, { scale: 'small', seed: 3, asOf: '2024-12-31' });
     pool = new EnginePool({ size: 1 });
     analyst = contextOf(temp, { username: 'ana', role: 'analyst' });
     const compliance = contextOf(temp, { username: 'cole', role: 'compliance' });
     const report = await developScorecard(analyst, pool, { holdoutFraction: 0.3, seed: 1, minBinShare: 0.05, monotonic: true, ivThreshold: 0.02, maxCorrelation: 0.7, exclude: [], binnings: [] });
     const model = saveDraftModel(analyst, report, 'run test');
-    approveModel(compliance, model.modelId);
-    activateModel(compliance, model.modelId);
+    takeLifecycleStep(analyst, CREDIT_MODELS, 'submit', model.modelId);
+    takeLifecycleStep(compliance, CREDIT_MODELS, 'approve', model.modelId);
+    takeLifecycleStep(compliance, CREDIT_MODELS, 'activate', model.modelId);
   });
 
   after(async () => {

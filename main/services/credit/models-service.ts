@@ -1,38 +1,25 @@
-// Scorecard models and IFRS 9 parameter sets: each change and its audit event commit in one transaction, and
-// both go draft → approved (by someone other than the author: four eyes) → active.
+// Scorecard models and IFRS 9 parameter sets: new drafts, and reading them. Their lifecycle steps (submit, approve
+// by a second person, reject, activate) go through the shared lifecycle service with the kinds of credit-artefacts.ts.
 import type { CreditParameters, DevelopmentReport, ModelDetail, ModelSummary, ParameterSet } from '../../../preload/contract/credit.ts';
 import { masterScaleProblems } from '../../engines/credit/ifrs9/master-scale.ts';
-import { appendAuditEvent } from '../../store/audit.ts';
-import { activateModel as activateModelRow, approveModel as approveModelRow, getModel as getModelRow, insertDraftModel, listModels as listModelRows } from '../../store/credit-models.ts';
-import {
-  activateParameterSet as activateParameterRow,
-  approveParameterSet as approveParameterRow,
-  insertDraftParameterSet,
-  listParameterSets as listParameterRows,
-} from '../../store/credit-parameter-sets.ts';
+import { getModel as getModelRow, insertDraftModel, listModels as listModelRows } from '../../store/credit-models.ts';
+import { insertDraftParameterSet, listParameterSets as listParameterRows } from '../../store/credit-parameter-sets.ts';
 import { RiskDeskError } from '../../../preload/contract/errors.ts';
 import type { ServiceContext } from '../context.ts';
+import { auditedChange } from '../lifecycle-service.ts';
 import { requirePermission } from '../permissions.ts';
-
-function audited<T>(ctx: ServiceContext, change: (at: string) => T, event: (result: T) => { action: string; subject: string; details: Record<string, unknown> }): T {
-  const at = ctx.now().toISOString();
-  return ctx.db.transaction(() => {
-    const result = change(at);
-    appendAuditEvent(ctx.db, { actor: ctx.actor.username, at, ...event(result) });
-    return result;
-  })();
-}
+import { CREDIT_MODELS, CREDIT_PARAMETER_SETS } from './credit-artefacts.ts';
 
 export function saveDraftModel(ctx: ServiceContext, report: DevelopmentReport, name: string): ModelSummary {
   requirePermission(ctx.actor, 'models.develop');
   const { scorecard } = report;
   if (!scorecard) throw new RiskDeskError('INVALID_STATE', `This development has no fitted scorecard (${report.model.message ?? report.model.status}); there is nothing to save.`);
-  return audited(
+  return auditedChange(
     ctx,
     (at) => insertDraftModel(ctx.db, { name, scorecard, report, trainingHash: report.trainingHash, rows: report.rows, createdBy: ctx.actor.username, at }),
     (model) => ({
-      action: 'credit.model.draft',
-      subject: `credit model ${model.modelId}`,
+      action: `${CREDIT_MODELS.action}.draft`,
+      subject: CREDIT_MODELS.subject(model.modelId),
       details: { name, trainingHash: report.trainingHash, rows: report.rows, features: scorecard.features, aucHoldout: report.metrics?.holdout?.auc ?? null },
     }),
   );
@@ -50,24 +37,6 @@ export function getModel(ctx: ServiceContext, modelId: number): ModelDetail {
   return model;
 }
 
-export function approveModel(ctx: ServiceContext, modelId: number): ModelSummary {
-  requirePermission(ctx.actor, 'models.approve');
-  return audited(
-    ctx,
-    (at) => approveModelRow(ctx.db, modelId, ctx.actor.username, at),
-    (model) => ({ action: 'credit.model.approve', subject: `credit model ${modelId}`, details: { name: model.name, author: model.createdBy } }),
-  );
-}
-
-export function activateModel(ctx: ServiceContext, modelId: number): ModelSummary {
-  requirePermission(ctx.actor, 'models.approve');
-  return audited(
-    ctx,
-    (at) => activateModelRow(ctx.db, modelId, ctx.actor.username, at),
-    (model) => ({ action: 'credit.model.activate', subject: `credit model ${modelId}`, details: { name: model.name } }),
-  );
-}
-
 export function listParameterSets(ctx: ServiceContext): ParameterSet[] {
   requirePermission(ctx.actor, 'workspace.read');
   return listParameterRows(ctx.db);
@@ -78,27 +47,9 @@ export function saveDraftParameterSet(ctx: ServiceContext, parameters: CreditPar
   requirePermission(ctx.actor, 'parameters.edit');
   const problems = masterScaleProblems(parameters.masterScale);
   if (problems.length > 0) throw new RiskDeskError('INVALID_ARGUMENT', `The master scale is not valid: ${problems.join('; ')}`, { field: 'masterScale', problems });
-  return audited(
+  return auditedChange(
     ctx,
     (at) => insertDraftParameterSet(ctx.db, { parameters, note, createdBy: ctx.actor.username, at }),
-    (set) => ({ action: 'credit.parameters.draft', subject: `credit parameters v${set.version}`, details: { note, parameters } }),
-  );
-}
-
-export function approveParameterSet(ctx: ServiceContext, version: number): ParameterSet {
-  requirePermission(ctx.actor, 'parameters.edit');
-  return audited(
-    ctx,
-    (at) => approveParameterRow(ctx.db, version, ctx.actor.username, at),
-    (set) => ({ action: 'credit.parameters.approve', subject: `credit parameters v${version}`, details: { author: set.createdBy } }),
-  );
-}
-
-export function activateParameterSet(ctx: ServiceContext, version: number): ParameterSet {
-  requirePermission(ctx.actor, 'parameters.edit');
-  return audited(
-    ctx,
-    (at) => activateParameterRow(ctx.db, version, ctx.actor.username, at),
-    () => ({ action: 'credit.parameters.activate', subject: `credit parameters v${version}`, details: {} }),
+    (set) => ({ action: `${CREDIT_PARAMETER_SETS.action}.draft`, subject: CREDIT_PARAMETER_SETS.subject(set.version), details: { note, parameters } }),
   );
 }

@@ -21,7 +21,7 @@ export interface CreditFitRequest {
   readonly outDir?: string;
 }
 
-export const DEFAULT_EVENT_VALUES = ['1', 'true', 'yes', 'bad', 'default'];
+const DEFAULT_EVENT_VALUES = ['1', 'true', 'yes', 'bad', 'default'];
 
 export const CONVENTIONS = {
   woe: 'WOE = ln(share of non-events / share of events); positive = better than average.',

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import type { ImportKind } from '../../store/records.ts';
+import type { ImportKind } from '../../../preload/contract/vocabulary.ts';
 import { importCsv } from './import-csv.ts';
 import { problemsOf, seedReferences, snapshot } from './fixtures/rejected-import.ts';
 import { createTestWorkspace, type TestWorkspace } from './fixtures/test-workspace.ts';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import type { ImportKind } from '../../store/records.ts';
+import type { ImportKind } from '../../../preload/contract/vocabulary.ts';
 import { MAX_RECORD_CHARS } from './csv-file.ts';
 import { importCsv } from './import-csv.ts';
 import type { ImportProblem } from './problems.ts';

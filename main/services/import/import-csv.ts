@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { appendAuditEvent } from '../../store/audit.ts';
 import { isSqliteCode, type Db } from '../../store/database.ts';
 import { isRiskDeskError, RiskDeskError } from '../../../preload/contract/errors.ts';
-import { type ImportKind, IMPORT_KINDS, isImportKind } from '../../store/records.ts';
+import { IMPORT_KINDS, type ImportKind } from '../../../preload/contract/vocabulary.ts';
 import type { ServiceContext } from '../context.ts';
 import { requirePermission } from '../permissions.ts';
 import { openCsvFile, unreadable } from './csv-file.ts';
@@ -65,8 +65,12 @@ export async function importCsv(ctx: ServiceContext, request: ImportCsvRequest):
   }
 }
 
+function isImportKind(value: unknown): value is ImportKind {
+  return (IMPORT_KINDS as readonly unknown[]).includes(value);
+}
+
 function checkRequest(request: ImportCsvRequest): ImportCsvRequest {
-  if (typeof request.kind !== 'string' || !isImportKind(request.kind)) {
+  if (!isImportKind(request.kind)) {
     throw new RiskDeskError('INVALID_ARGUMENT', `${JSON.stringify(request.kind)} is not something RiskDesk imports; choose one of ${IMPORT_KINDS.join(', ')}.`);
   }
   if (typeof request.file !== 'string' || request.file.trim() === '') {

@@ -1,6 +1,6 @@
 import { CsvError } from 'csv-parse';
 import { isSqliteCode, type Db } from '../../store/database.ts';
-import type { ImportKind } from '../../store/records.ts';
+import type { ImportKind } from '../../../preload/contract/vocabulary.ts';
 import { createRowWriter } from '../../store/row-writers.ts';
 import { MAX_RECORD_CHARS, type CsvFile } from './csv-file.ts';
 import { type Header, readHeader } from './header.ts';

@@ -12,7 +12,7 @@ export interface ImportProblem {
 }
 
 /** Enough to fix a file in one pass without an error payload the size of the file. */
-export const MAX_REPORTED_PROBLEMS = 100;
+const MAX_REPORTED_PROBLEMS = 100;
 const PROBLEMS_IN_MESSAGE = 5;
 /** Enough to recognise a value; a problem must not become a way to read a file that is not a CSV (/etc/passwd). */
 const MAX_ECHOED_CHARACTERS = 40;

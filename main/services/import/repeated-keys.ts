@@ -1,5 +1,5 @@
 import type { Db } from '../../store/database.ts';
-import type { ImportKind } from '../../store/records.ts';
+import type { ImportKind } from '../../../preload/contract/vocabulary.ts';
 import { naturalKeyOf } from '../../store/row-writers.ts';
 import { echoed, type ProblemLog } from './problems.ts';
 

@@ -1,4 +1,4 @@
-import { parseDate, parseTimestamp, parseYearMonth } from './calendar.ts';
+import { parseDate, parseTimestamp, parseYearMonth } from './date-values.ts';
 import { Invalid } from './invalid.ts';
 import { parseCurrency, parseMoney } from './money.ts';
 import { type NumberCheck, parseDecimal, parseInteger } from './numbers.ts';

@@ -52,7 +52,7 @@ function codePointLabel(codePoint: number): string {
 }
 
 /** "U+202E (right-to-left override)": the code point, since the character itself cannot be seen. */
-export function describeCharacter(codePoint: number): string {
+function describeCharacter(codePoint: number): string {
   const isControl = codePoint <= 0x1f || (codePoint >= 0x7f && codePoint <= 0x9f);
   const name = NAMES.get(codePoint) ?? (isControl ? 'a control character' : 'an invisible formatting character');
   return `${codePointLabel(codePoint)} (${name})`;

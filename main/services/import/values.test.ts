@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseDate, parseTimestamp, parseYearMonth } from './calendar.ts';
+import { parseDate, parseTimestamp, parseYearMonth } from './date-values.ts';
 import { Invalid } from './invalid.ts';
 import { between, nonNegative, parseDecimal, parseInteger, positive } from './numbers.ts';
 import { parseBoolean, parseChoice, parseIdentifier, parseText } from './text-values.ts';

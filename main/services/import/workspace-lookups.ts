@@ -1,14 +1,12 @@
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../../store/database.ts';
+import { baseCurrency } from '../../store/portfolio-queries.ts';
 import { RiskDeskError } from '../../../preload/contract/errors.ts';
 import type { ImportEnv, SubjectType } from './kinds/kind-spec.ts';
 import { isCurrencyCode } from './money.ts';
 
-const DEFAULT_BASE_CURRENCY = 'CNY';
-
-export function readBaseCurrency(db: Db): string {
-  const row = db.prepare(`SELECT value FROM meta WHERE key = 'base_currency'`).get() as { value: string } | undefined;
-  const currency = row?.value ?? DEFAULT_BASE_CURRENCY;
+function checkedBaseCurrency(db: Db): string {
+  const currency = baseCurrency(db);
   if (!isCurrencyCode(currency)) {
     throw new RiskDeskError('INVALID_ARGUMENT', `The workspace's base currency ${JSON.stringify(currency)} is not an ISO 4217 code; set a valid one before importing.`);
   }
@@ -24,7 +22,7 @@ export function workspaceLookups(db: Db, now: Date): ImportEnv {
     loan: db.prepare('SELECT 1 FROM loans WHERE loan_id = ?').pluck(),
   };
   return {
-    baseCurrency: readBaseCurrency(db),
+    baseCurrency: checkedBaseCurrency(db),
     today: now.toISOString().slice(0, 10),
     loanCurrency: (loanId) => loanCurrency.get(loanId) as string | undefined,
     subjectExists: (type, id) => subjectStatements[type].get(id) !== undefined,

@@ -1,42 +1,20 @@
 import type { Migration } from './migration.ts';
 
 /**
- * The shipped IFRS 9 parameter set, seeded as version 1. A literal on purpose: a migration is frozen history,
- * so later changes to any constant in code must not change what this one wrote.
- */
-const SHIPPED_PARAMETERS = `{
-  "masterScale": [
-    { "grade": "A", "maxPd": 0.005 },
-    { "grade": "B", "maxPd": 0.01 },
-    { "grade": "C", "maxPd": 0.02 },
-    { "grade": "D", "maxPd": 0.04 },
-    { "grade": "E", "maxPd": 0.08 },
-    { "grade": "F", "maxPd": 0.16 },
-    { "grade": "G", "maxPd": 1 }
-  ],
-  "dpdOddsMultiplier": { "current": 1, "1-29": 2, "30-59": 5, "60-89": 10 },
-  "staging": { "sicrDpd": 30, "sicrPdMultiple": 2.5, "impairedDpd": 90 },
-  "lgd": {
-    "default": 0.65,
-    "rules": [
-      { "product": null, "collateralType": "property", "lgd": 0.25 },
-      { "product": null, "collateralType": "vehicle", "lgd": 0.4 },
-      { "product": "sme_working_capital", "collateralType": null, "lgd": 0.55 },
-      { "product": "consumer_instalment", "collateralType": null, "lgd": 0.7 }
-    ]
-  },
-  "ccf": { "default": 0.75, "byProduct": { "revolving_credit_line": 0.5 } },
-  "pricing": { "fundingCost": 0.045, "operatingCost": 0.03, "margin": 0.02 }
-}`;
-
-/**
  * Scorecard models, IFRS 9 parameter sets and credit runs (PD, grade, stage and ECL per loan).
  *
  * Models and parameter sets are versioned rows with a lifecycle (draft → approved → active → retired). The
  * schema itself holds the rules a buggy caller could break: four eyes (the approver is not the author), an
- * approval before activation, and at most one active row (a partial unique index). Only the seeded parameter
- * set is authored and approved by 'system'. Small columns come before the JSON documents, so listing reads a
- * row's head and never walks a large report's overflow pages.
+ * approval before activation, and at most one active row (a partial unique index). Only the shipped parameter
+ * set (version 1) is authored and approved by 'system'. Small columns come before the JSON documents, so listing
+ * reads a row's head and never walks a large report's overflow pages.
+ *
+ * This migration used to insert the shipped parameter set as version 1 too. That set now lives in
+ * resources/parameter-sets/credit-ifrs9-default.json and is seeded from there (services/shipped-defaults.ts) when a
+ * workspace is created and at every unlock while the table is empty, so the INSERT was taken out of this released
+ * file. Every workspace ends up the same as before: those migrated earlier already hold version 1, which the seed
+ * leaves alone, and any other gets the same version 1 (same note, parameters, 'system' author and approver) at its
+ * creation or first unlock, now with a `credit.parameters.seed` audit event that the migration never wrote.
  *
  * credit_run_loans holds a million rows per run, written in the run's one transaction. It is clustered by
  * (run_id, loan_id): a run's rows are one contiguous range, which serves the latest run's join into the loan
@@ -132,12 +110,5 @@ export const migration: Migration = {
         WHERE dpd >= 90 OR replace(replace(replace(lower(trim(status)), ' ', '_'), '-', '_'), '__', '_')
           IN ('default', 'defaulted', 'written_off', 'write_off', 'writeoff', 'charged_off');
     `);
-    // The seed is stamped with SQLite's clock: a migration is not handed migrate()'s appliedAt.
-    db.prepare(
-      `INSERT INTO credit_parameter_sets
-         (version, note, status, created_by, created_at, approved_by, approved_at, activated_by, activated_at, parameters)
-       SELECT 1, 'Defaults shipped with RiskDesk', 'active', 'system', t.now, 'system', t.now, 'system', t.now, json(?)
-       FROM (SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now') AS now) t`,
-    ).run(SHIPPED_PARAMETERS);
   },
 };

@@ -1,5 +1,5 @@
 import type { CreditAnalytics } from '../../../preload/contract/credit.ts';
-import { monthIndex, monthText } from '../../engines/credit/portfolio/calendar.ts';
+import { monthIndex, monthText } from '../../engines/calendar.ts';
 import { concentration } from '../../engines/credit/portfolio/concentration.ts';
 import { dpdBucket } from '../../engines/credit/portfolio/dpd-bucket.ts';
 import { RollRates } from '../../engines/credit/portfolio/roll-rates.ts';

@@ -1,5 +1,5 @@
 import type { ModelMonitoring } from '../../../preload/contract/credit.ts';
-import { monthIndex, quarterText } from '../../engines/credit/portfolio/calendar.ts';
+import { monthIndex, quarterText } from '../../engines/calendar.ts';
 import { scoreRows } from '../../engines/credit/scorecard/fit.ts';
 import { eventRateByBand } from '../../engines/credit/scorecard/metrics.ts';
 import { fromStoredScorecard } from '../../engines/credit/scorecard/stored.ts';

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { creditParametersSchema, storedScorecardSchema, type RunSummary } from '../../../preload/contract/credit.ts';
 import { assessLoan } from '../../engines/credit/ifrs9/loan-risk.ts';
-import { daysInMonth, monthIndex } from '../../engines/credit/portfolio/calendar.ts';
+import { daysInMonth, monthIndex } from '../../engines/calendar.ts';
 import { scoreRows } from '../../engines/credit/scorecard/fit.ts';
 import { fromStoredScorecard } from '../../engines/credit/scorecard/stored.ts';
 import { appendAuditEvent } from '../../store/audit.ts';

@@ -15,7 +15,7 @@ export interface ApiClient {
   onConnection(listener: (state: ConnectionState) => void): () => void;
 }
 
-export function createClient(transport: Transport): ApiClient {
+function createClient(transport: Transport): ApiClient {
   return {
     transport: transport.kind,
     async call(method, ...args) {

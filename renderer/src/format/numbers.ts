@@ -21,10 +21,6 @@ export function minorToMajor(minor: number, currency: string): number {
   return minor / 10 ** currencyDigits(currency);
 }
 
-export function majorToMinor(major: number, currency: string): number {
-  return Math.round(major * 10 ** currencyDigits(currency));
-}
-
 export function formatMoney(minor: number | null | undefined, currency: string, locale: string, options: { compact?: boolean } = {}): string {
   if (minor === null || minor === undefined) return '';
   const major = minorToMajor(minor, currency);

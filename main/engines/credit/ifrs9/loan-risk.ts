@@ -1,7 +1,9 @@
 // One loan's IFRS 9 assessment as of a date: PD, grade, stage, LGD, EAD, ECL and the rate its risk requires.
 // Called once per loan of a portfolio run (a million loans): no array is allocated unless a schedule is asked for.
 import type { CreditParameters, Grade } from '../../../../preload/contract/credit.ts';
-import { addMonths, monthsUntil, parseDay } from '../portfolio/calendar.ts';
+import { PERFORMING_DPD_BUCKETS } from '../../../../preload/contract/vocabulary.ts';
+import { addMonths, monthsUntil, parseDay } from '../../calendar.ts';
+import { bucketOfDays } from '../portfolio/dpd-bucket.ts';
 import { discountedEcl, impairedEcl, type EclMonth } from './ecl.ts';
 import { ExposureRunoff } from './exposure.ts';
 import { ccfFor, lgdFor } from './lgd.ts';
@@ -47,11 +49,8 @@ export interface LoanAssessment {
 const STAGE_1_HORIZON = 12;
 
 function dpdOddsMultiplier(multipliers: CreditParameters['dpdOddsMultiplier'], dpd: number): number {
-  if (!(dpd >= 1)) return multipliers.current;
-  if (dpd < 30) return multipliers['1-29'];
-  if (dpd < 60) return multipliers['30-59'];
-  // From 90 DPD a loan is normally stage 3 with PD 1; if impairedDpd is set above 90, the highest overlay applies.
-  return multipliers['60-89'];
+  // From 90 DPD a loan is normally stage 3 with PD 1; if impairedDpd is set above 90, the highest overlay (60-89) applies.
+  return multipliers[bucketOfDays(dpd, PERFORMING_DPD_BUCKETS)];
 }
 
 /** The PD whose odds are `multiplier` times those of `pd` (PD 1 stays 1, PD 0 stays 0). */

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { dpdBucket } from './dpd-bucket.ts';
+import { DELINQUENCY_BUCKETS, PERFORMING_DPD_BUCKETS } from '../../../../preload/contract/vocabulary.ts';
+import { bucketOfDays, dpdBucket } from './dpd-bucket.ts';
 
 describe('dpdBucket', () => {
   it('buckets days past due at the edges', () => {
@@ -25,5 +26,17 @@ describe('dpdBucket', () => {
     assert.equal(dpdBucket(0, 'paid_off'), null);
     assert.equal(dpdBucket(0, 'Paid off'), null);
     assert.equal(dpdBucket(35, 'delinquent'), '30-59');
+  });
+
+  it('buckets by any of the contract\'s lists: the dashboard\'s 90+ tail, the overlay\'s performing buckets', () => {
+    const days = [Number.NaN, -1, 0, 1, 29, 30, 59, 60, 89, 90, 179, 180, 400];
+    assert.deepEqual(
+      days.map((dpd) => bucketOfDays(dpd, DELINQUENCY_BUCKETS)),
+      ['current', 'current', 'current', '1-29', '1-29', '30-59', '30-59', '60-89', '60-89', '90+', '90+', '90+', '90+'],
+    );
+    assert.deepEqual(
+      days.map((dpd) => bucketOfDays(dpd, PERFORMING_DPD_BUCKETS)),
+      ['current', 'current', 'current', '1-29', '1-29', '30-59', '30-59', '60-89', '60-89', '60-89', '60-89', '60-89', '60-89'],
+    );
   });
 });

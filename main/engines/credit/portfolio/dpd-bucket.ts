@@ -1,14 +1,17 @@
-import type { DpdBucket } from '../../../../preload/contract/credit.ts';
+import { DPD_BUCKET_FIRST_DAY, DPD_BUCKETS, type DpdBucket } from '../../../../preload/contract/vocabulary.ts';
 import { statusClass } from './loan-status.ts';
 
-function bucketOfDays(dpd: number): DpdBucket {
-  // NaN and negative counts fail every comparison below 1 → current, like a missing DPD.
-  if (!(dpd >= 1)) return 'current';
-  if (dpd < 30) return '1-29';
-  if (dpd < 60) return '30-59';
-  if (dpd < 90) return '60-89';
-  if (dpd < 180) return '90-179';
-  return '180+';
+/**
+ * The bucket of `buckets` (a list of the contract's, in order) that `dpd` days past due fall in: the last one whose
+ * first day the count reaches. NaN and negative counts reach none after the first, so they count as the first
+ * (current), like a missing DPD.
+ */
+export function bucketOfDays<Bucket extends keyof typeof DPD_BUCKET_FIRST_DAY>(dpd: number, buckets: readonly [Bucket, ...Bucket[]]): Bucket {
+  for (let i = buckets.length - 1; i > 0; i -= 1) {
+    const bucket = buckets[i] as Bucket;
+    if (dpd >= DPD_BUCKET_FIRST_DAY[bucket]) return bucket;
+  }
+  return buckets[0];
 }
 
 /**
@@ -19,7 +22,7 @@ export function dpdBucket(dpd: number, status: string | null): DpdBucket | null 
   const statusKind = statusClass(status);
   if (statusKind === 'paid_off') return null;
   if (statusKind === 'written_off') return '180+';
-  const bucket = bucketOfDays(dpd);
+  const bucket = bucketOfDays(dpd, DPD_BUCKETS);
   if (statusKind === 'defaulted' && bucket !== '180+') return '90-179';
   return bucket;
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DPD_BUCKETS, rollRateSchema, type DpdBucket } from '../../../../preload/contract/credit.ts';
+import { rollRateSchema } from '../../../../preload/contract/credit.ts';
+import { DPD_BUCKETS, type DpdBucket } from '../../../../preload/contract/vocabulary.ts';
 import { RollRates } from './roll-rates.ts';
 
 /** A 6 × 6 matrix with the given cells set to their counts. */

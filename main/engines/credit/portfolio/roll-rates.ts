@@ -1,7 +1,7 @@
 // Roll rates: how loans moved between DPD buckets from one month to the next, from loan-month rows streamed
 // in loan then month order. Only the previous row is remembered, so memory grows with months, not loans.
-import { DPD_BUCKETS, type DpdBucket } from '../../../../preload/contract/credit.ts';
-import { monthIndex, monthText } from './calendar.ts';
+import { DPD_BUCKETS, type DpdBucket } from '../../../../preload/contract/vocabulary.ts';
+import { monthIndex, monthText } from '../../calendar.ts';
 
 export interface RollRate {
   /** YYYY-MM of the later month (the transition is from the month before). */

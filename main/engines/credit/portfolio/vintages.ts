@@ -1,6 +1,6 @@
 // Vintage curves: the cumulative default rate of each origination quarter by months on book (MOB), from one
 // row per loan. Memory grows with quarters and months on book, not with loans.
-import { monthIndex, quarterText } from './calendar.ts';
+import { monthIndex, quarterText } from '../../calendar.ts';
 
 export interface Vintage {
   /** Origination quarter, e.g. 2024-Q3. */

@@ -44,7 +44,7 @@ export interface BinningOptions {
 /** A value that falls in no development bin (a missing value when development had none, …): WOE 0. */
 export const NO_BIN = -1;
 
-export function formatBound(value: number): string {
+function formatBound(value: number): string {
   if (value === Number.NEGATIVE_INFINITY) return '-inf';
   if (value === Number.POSITIVE_INFINITY) return '+inf';
   return String(value);

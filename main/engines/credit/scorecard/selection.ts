@@ -21,7 +21,7 @@ export interface SelectionDecision {
   readonly reason: string | null;
 }
 
-export function pearson(a: Float64Array, b: Float64Array): number {
+function pearson(a: Float64Array, b: Float64Array): number {
   const n = a.length;
   let ma = 0;
   let mb = 0;

@@ -1,4 +1,4 @@
-import type { ImportKind } from '../../../store/records.ts';
+import type { ImportKind } from '../../../../preload/contract/vocabulary.ts';
 import { borrowers, loans, performance } from './credit.ts';
 import { accounts, labels, transactions } from './fraud.ts';
 import type { KindSpec } from './kind-spec.ts';

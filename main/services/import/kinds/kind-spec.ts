@@ -1,4 +1,5 @@
-import type { ImportKind, LabelRecord, RecordsByKind } from '../../../store/records.ts';
+import type { ImportKind } from '../../../../preload/contract/vocabulary.ts';
+import type { LabelRecord, RecordsByKind } from '../../../store/records.ts';
 import type { RowReader } from '../row-reader.ts';
 
 export type SubjectType = LabelRecord['subject_type'];

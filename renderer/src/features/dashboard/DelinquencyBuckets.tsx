@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { Dashboard } from '../../../../preload/contract/index.ts';
+import type { Dashboard, DelinquencyBucket } from '../../../../preload/contract/index.ts';
 import { tooltipStyle, useChartPalette, type ChartPalette } from '../../components/charts/palette.ts';
 import { codeLabel } from '../../components/code-labels.ts';
 import { formatCount, formatMoney, formatPercent, minorToMajor } from '../../format/numbers.ts';
 import { usePreferences } from '../../session/preferences.tsx';
 
-function bucketColor(bucket: string, palette: ChartPalette): string {
+function bucketColor(bucket: DelinquencyBucket, palette: ChartPalette): string {
   if (bucket === 'current') return palette.good;
   if (bucket === '1-29') return palette.series[0] ?? palette.good;
   if (bucket === '30-59' || bucket === '60-89') return palette.warn;

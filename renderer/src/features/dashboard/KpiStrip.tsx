@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Dashboard } from '../../../../preload/contract/index.ts';
+import { DPD_BUCKET_FIRST_DAY } from '../../../../preload/contract/vocabulary.ts';
 import { formatCount, formatMoney, formatPercent } from '../../format/numbers.ts';
 import { usePreferences } from '../../session/preferences.tsx';
 
@@ -20,7 +21,7 @@ function Kpi({ label, value, detail, title, tone }: { label: string; value: stri
 export function KpiStrip({ data }: { data: Dashboard }) {
   const { t } = useTranslation();
   const { locale } = usePreferences();
-  const past30 = data.delinquency.filter((bucket) => bucket.bucket === '30-59' || bucket.bucket === '60-89' || bucket.bucket === '90+');
+  const past30 = data.delinquency.filter((bucket) => DPD_BUCKET_FIRST_DAY[bucket.bucket] >= 30);
   const past30Minor = past30.reduce((sum, bucket) => sum + bucket.outstandingMinor, 0);
   const past30Share = data.outstandingMinor > 0 ? past30Minor / data.outstandingMinor : 0;
   const top = data.largestExposures[0];

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { BorrowerRow, LoanRow } from '../../../../preload/contract/index.ts';
+import { DEFAULT_BASE_CURRENCY } from '../../../../preload/contract/vocabulary.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ServerGrid } from '../../components/grid/ServerGrid.tsx';
 import { currencyDigits } from '../../format/numbers.ts';
@@ -27,7 +28,7 @@ export function PortfolioPage() {
   const openLoan = params.get('loan');
   const borrowerFilter = params.get('borrower');
   const [borrowersSeen, setBorrowersSeen] = useState(view === 'borrowers');
-  const currency = useWorkspaceCurrency() ?? 'CNY';
+  const currency = useWorkspaceCurrency() ?? DEFAULT_BASE_CURRENCY;
   const moneyFactor = 10 ** currencyDigits(currency);
   const loanGrid = useRef<GridApi<LoanRow> | null>(null);
   const [loanGridApi, setLoanGridApi] = useState<GridApi<LoanRow> | null>(null);

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodArgs } from '../../../../preload/contract/index.ts';
-import { DEMO_SCALES, IMPORT_KIND_NAMES as IMPORT_KINDS } from '../../../../preload/contract/kinds.ts';
+import { DEMO_SCALES, IMPORT_KINDS } from '../../../../preload/contract/vocabulary.ts';
 import { allows } from '../../../../preload/contract/permissions.ts';
 import { api } from '../../api/client.ts';
 import { uploadFile } from '../../api/upload-file.ts';

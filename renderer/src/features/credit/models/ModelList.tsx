@@ -1,16 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import type { ModelSummary } from '../../../../../preload/contract/index.ts';
+import { stepPermission } from '../../../../../preload/contract/lifecycle.ts';
 import { allows } from '../../../../../preload/contract/permissions.ts';
-import { api } from '../../../api/client.ts';
 import { formatTimestamp } from '../../../format/numbers.ts';
 import { usePreferences } from '../../../session/preferences.tsx';
 import { useUnlocked } from '../../../session/session-context.tsx';
+import { LifecycleActions } from '../../../components/lifecycle/LifecycleActions.tsx';
+import { LifecycleCells, LifecycleHeadings } from '../../../components/lifecycle/LifecycleCells.tsx';
+import { LifecycleError } from '../../../components/lifecycle/LifecycleError.tsx';
+import { useLifecycleSteps } from '../../../components/lifecycle/use-lifecycle-steps.ts';
 import { useCreditAddress } from '../credit-address.ts';
 import { formatDecimal } from '../format-stats.ts';
-import { LifecycleBadge } from '../LifecycleBadge.tsx';
-import { LifecycleButtons } from '../LifecycleButtons.tsx';
-import { LifecycleError } from '../LifecycleError.tsx';
-import { useLifecycleAction } from '../use-lifecycle-action.ts';
 
 interface Props {
   readonly models: readonly ModelSummary[];
@@ -20,16 +20,17 @@ interface Props {
 }
 
 /**
- * The models, newest first. Compliance approves a draft (never one they wrote: four eyes) and activates an
- * approved one; main enforces both, and a refusal is shown as main words it.
+ * The models, newest first. An analyst submits a draft for review; compliance approves it (never one they wrote or
+ * submitted: four eyes) or sends it back with a reason, and activates an approved one. Main enforces all of it, and
+ * a refusal is shown as main words it.
  */
 export function ModelList({ models, compared, onCompare, onChanged }: Props) {
   const { t } = useTranslation();
   const { locale } = usePreferences();
   const { user } = useUnlocked();
   const address = useCreditAddress();
-  const canApprove = allows(user.role, 'models.approve');
-  const { busy, error, run } = useLifecycleAction(onChanged);
+  const canApprove = allows(user.role, stepPermission('credit.model', 'approve'));
+  const { busy, error, take } = useLifecycleSteps('credit.model', onChanged);
 
   if (models.length === 0) return <p className="muted">{t('credit.models.none')}</p>;
   return (
@@ -41,9 +42,7 @@ export function ModelList({ models, compared, onCompare, onChanged }: Props) {
             <tr>
               <th scope="col">{t('credit.compare.pick')}</th>
               <th scope="col">{t('credit.models.name')}</th>
-              <th scope="col">{t('credit.models.status')}</th>
-              <th scope="col">{t('credit.models.author')}</th>
-              <th scope="col">{t('credit.models.approver')}</th>
+              <LifecycleHeadings />
               <th scope="col">{t('credit.models.created')}</th>
               <th scope="col" className="num">{t('credit.models.features')}</th>
               <th scope="col" className="num" title={t('credit.models.aucHint')}>
@@ -64,22 +63,12 @@ export function ModelList({ models, compared, onCompare, onChanged }: Props) {
                   />
                 </td>
                 <th scope="row">{model.name}</th>
-                <td>
-                  <LifecycleBadge status={model.status} />
-                </td>
-                <td>{model.createdBy}</td>
-                <td>{model.approvedBy ?? '—'}</td>
+                <LifecycleCells row={model} />
                 <td>{formatTimestamp(model.createdAt)}</td>
                 <td className="num">{model.features.length}</td>
                 <td className="num">{formatDecimal(model.metrics?.holdout?.auc, locale)}</td>
                 <td className="row-actions">
-                  <LifecycleButtons
-                    status={model.status}
-                    allowed={canApprove}
-                    busy={busy}
-                    onApprove={() => void run(() => api.call('credit.approveModel', { modelId: model.modelId }))}
-                    onActivate={() => void run(() => api.call('credit.activateModel', { modelId: model.modelId }))}
-                  />
+                  <LifecycleActions kind="credit.model" status={model.status} busy={busy} onStep={(step, reason) => take(step, model.modelId, reason)} />
                   <button type="button" className="button button-small" onClick={() => address.open('validation', { model: model.modelId })}>
                     {t('credit.models.validate')}
                   </button>

@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { ParameterSet } from '../../../../../preload/contract/index.ts';
+import { stepPermission } from '../../../../../preload/contract/lifecycle.ts';
 import { allows } from '../../../../../preload/contract/permissions.ts';
-import { api } from '../../../api/client.ts';
+import { LifecycleActions } from '../../../components/lifecycle/LifecycleActions.tsx';
+import { LifecycleCells, LifecycleHeadings } from '../../../components/lifecycle/LifecycleCells.tsx';
+import { LifecycleError } from '../../../components/lifecycle/LifecycleError.tsx';
+import { useLifecycleSteps } from '../../../components/lifecycle/use-lifecycle-steps.ts';
 import { formatTimestamp } from '../../../format/numbers.ts';
 import { useUnlocked } from '../../../session/session-context.tsx';
-import { LifecycleBadge } from '../LifecycleBadge.tsx';
-import { LifecycleButtons } from '../LifecycleButtons.tsx';
-import { LifecycleError } from '../LifecycleError.tsx';
-import { useLifecycleAction } from '../use-lifecycle-action.ts';
 
 interface Props {
   readonly sets: readonly ParameterSet[];
@@ -16,12 +16,15 @@ interface Props {
   readonly onChanged: () => void;
 }
 
-/** Every parameter set version, newest first; compliance approves another's draft and activates approved sets. */
+/**
+ * Every parameter set version, newest first. Compliance writes and submits drafts, and approves (never what they
+ * wrote or submitted: four eyes), rejects with a reason and activates another's.
+ */
 export function ParameterSetList({ sets, selected, onSelect, onChanged }: Props) {
   const { t } = useTranslation();
   const { user } = useUnlocked();
-  const canEdit = allows(user.role, 'parameters.edit');
-  const { busy, error, run } = useLifecycleAction(onChanged);
+  const canEdit = allows(user.role, stepPermission('credit.parameterSet', 'submit'));
+  const { busy, error, take } = useLifecycleSteps('credit.parameterSet', onChanged);
 
   return (
     <section className="panel" aria-labelledby="sets-title">
@@ -32,11 +35,9 @@ export function ParameterSetList({ sets, selected, onSelect, onChanged }: Props)
           <thead>
             <tr>
               <th scope="col">{t('credit.parameters.versionHeading')}</th>
-              <th scope="col">{t('credit.models.status')}</th>
               <th scope="col">{t('credit.parameters.fields.note')}</th>
-              <th scope="col">{t('credit.models.author')}</th>
+              <LifecycleHeadings />
               <th scope="col">{t('credit.models.created')}</th>
-              <th scope="col">{t('credit.models.approver')}</th>
               <th scope="col">{t('credit.models.actions')}</th>
             </tr>
           </thead>
@@ -48,21 +49,11 @@ export function ParameterSetList({ sets, selected, onSelect, onChanged }: Props)
                     v{set.version}
                   </button>
                 </th>
-                <td>
-                  <LifecycleBadge status={set.status} />
-                </td>
                 <td className="cell-wrap">{set.note}</td>
-                <td>{set.createdBy}</td>
+                <LifecycleCells row={set} />
                 <td>{formatTimestamp(set.createdAt)}</td>
-                <td>{set.approvedBy ?? '—'}</td>
                 <td className="row-actions">
-                  <LifecycleButtons
-                    status={set.status}
-                    allowed={canEdit}
-                    busy={busy}
-                    onApprove={() => void run(() => api.call('credit.approveParameterSet', { version: set.version }))}
-                    onActivate={() => void run(() => api.call('credit.activateParameterSet', { version: set.version }))}
-                  />
+                  <LifecycleActions kind="credit.parameterSet" status={set.status} busy={busy} onStep={(step, reason) => take(step, set.version, reason)} />
                 </td>
               </tr>
             ))}

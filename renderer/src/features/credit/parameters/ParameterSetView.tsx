@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { ParameterSet } from '../../../../../preload/contract/index.ts';
 import { codeLabel } from '../../../components/code-labels.ts';
+import { LifecycleBadge } from '../../../components/lifecycle/LifecycleBadge.tsx';
 import { formatPercent, formatTimestamp } from '../../../format/numbers.ts';
 import { usePreferences } from '../../../session/preferences.tsx';
-import { LifecycleBadge } from '../LifecycleBadge.tsx';
 import { DPD_MULTIPLIER_BUCKETS } from './parameter-draft.ts';
 
 /** One parameter set, read-only: master scale, DPD overlay, staging, LGD, CCF and pricing. */

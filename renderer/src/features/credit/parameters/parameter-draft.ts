@@ -1,10 +1,11 @@
 import type { CreditParameters, Grade } from '../../../../../preload/contract/index.ts';
+import { PERFORMING_DPD_BUCKETS } from '../../../../../preload/contract/vocabulary.ts';
 
 /*
  * A parameter set as the draft form edits it: every number as typed, rates in percent. `readDraft` turns it back
  * into parameters and lists every problem at once, with the field it belongs to, before anything is sent.
  */
-export const DPD_MULTIPLIER_BUCKETS = ['current', '1-29', '30-59', '60-89'] as const;
+export const DPD_MULTIPLIER_BUCKETS = PERFORMING_DPD_BUCKETS;
 type MultiplierBucket = (typeof DPD_MULTIPLIER_BUCKETS)[number];
 
 export interface ParametersDraft {

@@ -29,7 +29,7 @@ export function ValidationTab() {
             <select value={model.modelId} onChange={(event) => address.select('model', Number(event.target.value))} data-testid="validation-model">
               {models.data.map((option) => (
                 <option key={option.modelId} value={option.modelId}>
-                  {option.name} · {t(`credit.lifecycle.${option.status}`)}
+                  {option.name} · {t(`lifecycle.states.${option.status}`)}
                 </option>
               ))}
             </select>

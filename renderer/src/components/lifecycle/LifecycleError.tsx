@@ -1,17 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import { RiskDeskError } from '../../../../preload/contract/errors.ts';
-import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { ErrorNotice } from '../ErrorNotice.tsx';
 
 /**
- * A refused approval or activation. The four-eyes refusal is the one a user meets in normal work (approving
- * what they wrote themselves), so it says plainly that someone else must approve, then main's own words.
+ * A refused lifecycle step. The four-eyes refusal is the one a user meets in normal work (approving what they
+ * wrote or submitted themselves), so it says plainly that someone else must approve, then main's own words.
  */
 export function LifecycleError({ error }: { error: unknown }) {
   const { t } = useTranslation();
   if (error instanceof RiskDeskError && error.code === 'FOUR_EYES') {
     return (
       <div className="notice notice-error" role="alert" data-testid="four-eyes" data-code={error.code}>
-        <strong>{t('credit.lifecycle.fourEyes')}</strong> {error.message}
+        <strong>{t('lifecycle.fourEyes')}</strong> {error.message}
       </div>
     );
   }

@@ -1,4 +1,4 @@
-import { daysInMonth } from '../../engines/credit/portfolio/calendar.ts';
+import { dayNumber, isCalendarDate, MS_PER_DAY } from '../../engines/calendar.ts';
 import { Invalid } from './invalid.ts';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -6,21 +6,6 @@ const YEAR_MONTH = /^(\d{4})-(\d{2})$/;
 // RFC 3339 (ISO 8601 extended): 'T' or a space between date and time, optional seconds and fraction.
 const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})?$/;
 const MS_PER_MINUTE = 60_000;
-const MS_PER_DAY = 86_400_000;
-
-function isCalendarDate(year: number, month: number, day: number): boolean {
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
-}
-
-/** Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's days_from_civil), free of Date's 2-digit-year quirks. */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * ((month + 9) % 12) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146_097 + dayOfEra - 719_468;
-}
 
 /*
  * The dates a portfolio, a birth or a transaction can plausibly have. Anything outside is a typo (2204 for 2024)
@@ -81,7 +66,7 @@ export function parseTimestamp(text: string): string | Invalid {
     offsetMinutes = (zone.startsWith('-') ? -1 : 1) * (offsetHours * 60 + offsetRest);
   }
   const millis = Number(fraction.padEnd(3, '0').slice(0, 3));
-  const utc = daysFromCivil(year, month, day) * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000 + millis - offsetMinutes * MS_PER_MINUTE;
+  const utc = dayNumber({ year, month, day }) * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000 + millis - offsetMinutes * MS_PER_MINUTE;
   // Judged in UTC, as stored; this also keeps every stored timestamp at four-digit years, so text order is time order.
   if (utc < EARLIEST_MS || utc > LATEST_MS) return new Invalid(`is outside the accepted range ${EARLIEST_DATE} to ${LATEST_DATE} (in UTC)`);
   return new Date(utc).toISOString();

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { addMonths, daysInMonth, monthIndex, monthsUntil, monthText, parseDay, quarterText } from './calendar.ts';
+import { addMonths, civilDate, dayInMonth, dayNumber, daysInMonth, dayText, isCalendarDate, MS_PER_DAY, monthIndex, monthOfDay, monthsUntil, monthText, parseDay, quarterText, weekdayOf } from './calendar.ts';
 
 describe('calendar', () => {
   it('parses real dates and rejects impossible or malformed ones', () => {
@@ -22,6 +22,8 @@ describe('calendar', () => {
     assert.equal(daysInMonth(2024, 2), 29);
     assert.equal(daysInMonth(1900, 2), 28);
     assert.equal(daysInMonth(2000, 2), 29);
+    assert.equal(isCalendarDate(2024, 2, 29), true);
+    assert.deepEqual([[2023, 2, 29], [2024, 4, 31], [2024, 0, 1], [2024, 13, 1], [2024, 1, 0], [2024, Number.NaN, 1], [2024, 1, Number.NaN]].map(([y, m, d]) => isCalendarDate(y ?? 0, m ?? 0, d ?? 0)), [false, false, false, false, false, false, false]);
   });
 
   it('numbers months consecutively across years and names them back', () => {
@@ -49,5 +51,28 @@ describe('calendar', () => {
     assert.equal(monthsUntil(parseDay('2023-01-31'), parseDay('2023-02-28')), 1);
     assert.equal(monthsUntil(parseDay('2025-01-15'), parseDay('2025-01-15')), 0);
     assert.equal(monthsUntil(parseDay('2025-03-15'), parseDay('2025-01-20')), -1);
+  });
+
+  it('numbers days from 1970-01-01 as Date does, and back, from 1600 to 2400', () => {
+    const first = Date.UTC(1600, 0, 1) / MS_PER_DAY;
+    const last = Date.UTC(2400, 11, 31) / MS_PER_DAY;
+    for (let day = first; day <= last; day += 1) {
+      const date = new Date(day * MS_PER_DAY);
+      const civil = { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+      if (dayNumber(civil) !== day) assert.fail(`dayNumber(${JSON.stringify(civil)}) is ${dayNumber(civil)}, not ${day}`);
+      if (dayText(day) !== date.toISOString().slice(0, 10)) assert.fail(`dayText(${day}) is ${dayText(day)}`);
+    }
+    assert.deepEqual(civilDate(0), { year: 1970, month: 1, day: 1 });
+    assert.deepEqual(civilDate(-1), { year: 1969, month: 12, day: 31 });
+    assert.equal(dayNumber(parseDay('2000-03-01')) - dayNumber(parseDay('2000-02-28')), 2);
+    assert.equal(dayText(dayNumber({ year: 50, month: 6, day: 15 })), '0050-06-15');
+  });
+
+  it('gives a day\'s month, weekday and the day of a month, clamped', () => {
+    assert.equal(monthText(monthOfDay(dayNumber(parseDay('2024-02-29')))), '2024-02');
+    // 1970-01-01 was a Thursday, 2024-01-01 a Monday; days before 1970 too.
+    assert.deepEqual([0, dayNumber(parseDay('2024-01-01')), dayNumber(parseDay('1969-12-28'))].map(weekdayOf), [3, 0, 6]);
+    assert.equal(dayText(dayInMonth(monthIndex('2024-02'), 31)), '2024-02-29');
+    assert.equal(dayText(dayInMonth(monthIndex('2023-12'), 15)), '2023-12-15');
   });
 });

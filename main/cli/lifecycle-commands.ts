@@ -1,0 +1,44 @@
+// `riskdesk <area> <noun> submit|approve|reject|activate ID` for any artefact kind registered with the lifecycle
+// service: one command per step, each checked and audited by the service like the same step on screen.
+import type { Command } from 'commander';
+import { LIFECYCLE_STEPS, stepPermission, type LifecycleFields, type LifecycleStep } from '../../preload/contract/lifecycle.ts';
+import { PERMISSIONS } from '../../preload/contract/permissions.ts';
+import { contextFor } from '../services/context.ts';
+import { takeLifecycleStep, type ServiceArtefact } from '../services/lifecycle-service.ts';
+import type { CliIo, JsonValue } from './cli-io.ts';
+import { addExamples, addUnlockOptions, commandPath, outputFor, wholeNumber, type UnlockFlags } from './command-options.ts';
+import { actingPassphrase, withWorkspace } from './workspace-session.ts';
+
+export interface LifecycleCommandsSpec<T extends LifecycleFields> {
+  readonly artefact: ServiceArtefact<T>;
+  /** How help texts name one version, e.g. `model`. */
+  readonly noun: string;
+  /** The key of the version in --json output, e.g. `model`. */
+  readonly jsonKey: string;
+  /** The sentence printed after a step, e.g. `Model 3 "Retail" is now submitted.` */
+  readonly done: (row: T) => string;
+}
+
+const DESCRIPTIONS: Readonly<Record<LifecycleStep, (noun: string) => string>> = {
+  submit: (noun) => `submit a draft ${noun} for review`,
+  approve: (noun) => `approve a submitted ${noun} (four eyes: neither its author nor its submitter)`,
+  reject: (noun) => `send a submitted ${noun} back to draft, with the reason (--reason)`,
+  activate: (noun) => `make an approved ${noun} the active one (the previous one is retired)`,
+};
+
+export function addLifecycleCommands<T extends LifecycleFields>(parent: Command, io: CliIo, spec: LifecycleCommandsSpec<T>): void {
+  for (const step of LIFECYCLE_STEPS) {
+    const command = addUnlockOptions(parent.command(`${step} <id>`).description(DESCRIPTIONS[step](spec.noun)));
+    if (step === 'reject') command.requiredOption('--reason <text>', 'why it goes back: its author reads it to know what to change');
+    // An example names a role that may take the step, from the permission table.
+    const role = PERMISSIONS[stepPermission(spec.artefact.kind, step)][0];
+    addExamples(command, [`${commandPath(command)} 3 --db risk.rdw --user ${role}${step === 'reject' ? ' --reason "Holdout AUC below policy"' : ''}`]);
+    command.action(async (id: string, flags: UnlockFlags & { reason?: string }) => {
+      const out = outputFor(io, flags);
+      const versionId = wholeNumber('<id>')(id);
+      const passphrase = await actingPassphrase(out, flags, commandPath(command));
+      const row = await withWorkspace(flags, passphrase, async (workspace) => takeLifecycleStep(contextFor(workspace), spec.artefact, step, versionId, flags.reason));
+      out.result({ [spec.jsonKey]: row as unknown as JsonValue }, () => [spec.done(row)]);
+    });
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * The contract's plain vocabulary: lists and constants that its schemas, the store's SQL, the engines, the demo,
+ * the CLI and the renderer share. Nothing is imported here (not even zod), so the store and the demo, which may
+ * import no other contract value, can load it, and screens can use it without loading the schemas.
+ */
+
+/** The kinds a user can import from CSV (DOMAIN.md), in an order that satisfies references. */
+export const IMPORT_KINDS = ['borrowers', 'loans', 'performance', 'accounts', 'transactions', 'labels', 'liquidity_lines', 'daily_flows'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+export const DEMO_SCALES = ['small', 'medium', 'large'] as const;
+export type DemoScale = (typeof DEMO_SCALES)[number];
+
+/** The reporting currency every workspace is created with, and the currency of the demo portfolio. */
+export const DEFAULT_BASE_CURRENCY = 'CNY';
+
+/**
+ * Days-past-due buckets. A loan is in default from 90 days past due (DOMAIN.md), so the buckets below 90 are
+ * the performing ones; they are also the keys of the PD overlay by DPD, which has nothing to add in default.
+ */
+export const PERFORMING_DPD_BUCKETS = ['current', '1-29', '30-59', '60-89'] as const;
+export type PerformingDpdBucket = (typeof PERFORMING_DPD_BUCKETS)[number];
+/** Roll rates split the defaulted tail at 180 days, to show loans moving on towards write-off. */
+export const DPD_BUCKETS = [...PERFORMING_DPD_BUCKETS, '90-179', '180+'] as const;
+export type DpdBucket = (typeof DPD_BUCKETS)[number];
+/** The dashboard's delinquency buckets keep the defaulted tail in one. */
+export const DELINQUENCY_BUCKETS = [...PERFORMING_DPD_BUCKETS, '90+'] as const;
+export type DelinquencyBucket = (typeof DELINQUENCY_BUCKETS)[number];
+
+/** The first day past due of each bucket; a bucket ends where the next one of its list starts. */
+export const DPD_BUCKET_FIRST_DAY: Readonly<Record<DpdBucket | DelinquencyBucket, number>> = {
+  current: 0,
+  '1-29': 1,
+  '30-59': 30,
+  '60-89': 60,
+  '90-179': 90,
+  '180+': 180,
+  '90+': 90,
+};
+
+/** The states and steps of every versioned, approvable artefact (lifecycle.ts says what they mean). */
+export const LIFECYCLE_STATES = ['draft', 'submitted', 'approved', 'active', 'retired'] as const;
+export type LifecycleState = (typeof LIFECYCLE_STATES)[number];
+
+/** Every step a person takes, from one state to the next. Retirement is no step of its own: activation does it. */
+export const LIFECYCLE_TRANSITIONS = {
+  submit: { from: 'draft', to: 'submitted' },
+  approve: { from: 'submitted', to: 'approved' },
+  reject: { from: 'submitted', to: 'draft' },
+  activate: { from: 'approved', to: 'active' },
+} as const satisfies Record<string, { readonly from: LifecycleState; readonly to: LifecycleState }>;
+export type LifecycleStep = keyof typeof LIFECYCLE_TRANSITIONS;
+export const LIFECYCLE_STEPS = Object.keys(LIFECYCLE_TRANSITIONS) as readonly LifecycleStep[];
+
+/** The steps open from `state`, in the order of LIFECYCLE_TRANSITIONS (approve before reject). */
+export function stepsFrom(state: LifecycleState): LifecycleStep[] {
+  return LIFECYCLE_STEPS.filter((step) => LIFECYCLE_TRANSITIONS[step].from === state);
+}

@@ -1,0 +1,42 @@
+import { useState } from 'react';
+import type { LifecycleMethodName, MethodArgs } from '../../../../preload/contract/methods.ts';
+import { ARTEFACT_KINDS, type ArtefactKind, type LifecycleStep } from '../../../../preload/contract/lifecycle.ts';
+import { api } from '../../api/client.ts';
+
+export interface LifecycleSteps {
+  readonly busy: boolean;
+  /** The latest refusal (four eyes, a wrong state), to be shown as main words it; cleared by the next step. */
+  readonly error: unknown;
+  /** Takes one step on version `id`; a rejection needs its `reason`. */
+  take(step: LifecycleStep, id: number, reason?: string): void;
+}
+
+/**
+ * The lifecycle steps of one artefact kind's list: one step at a time, the list refreshed after it. Any kind's step
+ * is called the same way, through the method and id argument its contract registration names.
+ */
+export function useLifecycleSteps(kind: ArtefactKind, onChanged: () => void): LifecycleSteps {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const take = async (step: LifecycleStep, id: number, reason?: string): Promise<void> => {
+    setBusy(true);
+    setError(null);
+    try {
+      await callStep(kind, step, id, reason);
+      onChanged();
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, take: (step, id, reason) => void take(step, id, reason) };
+}
+
+function callStep(kind: ArtefactKind, step: LifecycleStep, id: number, reason: string | undefined): Promise<unknown> {
+  const { methods, idArg } = ARTEFACT_KINDS[kind];
+  // The method is picked at run time, which the typed client cannot follow; the registration pairs it with its
+  // arguments, the compiler checks that it names a contract method, and main parses the arguments anyway.
+  const args = { [idArg]: id, ...(step === 'reject' ? { reason } : {}) } as MethodArgs<LifecycleMethodName>;
+  return api.call(methods[step] as LifecycleMethodName, args as never);
+}
