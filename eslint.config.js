@@ -1,6 +1,8 @@
 // Lint config. Besides typescript-eslint's recommended rules it enforces the import arrows of
 // ../shared/design/ARCHITECTURE.md ("Layout"): which folder may import which, that engines stay pure
-// (no Node, no database, no clock), and that only main/electron/ and preload/index.ts touch `electron`.
+// (no Node, no database, no clock), that only main/electron/ and preload/index.ts touch `electron`, that SQL
+// stays in main/store/ (the driver is the store's; workers call no prepare/exec/pragma), and that the credit
+// engine is reached through its index.ts.
 //
 // Flat config gives the LAST matching object's options for a rule, so each folder below states its
 // whole list of restrictions (built by `boundaries()`), never a delta on top of a shared list.
@@ -33,7 +35,36 @@ const ELECTRON = {
 
 const SQLITE = {
   group: ['better-sqlite3-multiple-ciphers', 'better-sqlite3-multiple-ciphers/*'],
-  message: 'Only main/store/ (and workers through it) talks to the database.',
+  message: 'Only main/store/ talks to the database: call a store function (see ARCHITECTURE.md, Layout).',
+};
+
+/**
+ * Calls that run SQL on a connection. SQL lives in main/store/, one module per aggregate; elsewhere a Db is only
+ * handed on to store functions. Not type-aware, so a RegExp's exec is told apart only when called on a regex literal.
+ */
+const DATABASE_CALLS = [
+  {
+    selector: "CallExpression[callee.property.name=/^(prepare|pragma)$/]",
+    message: 'SQL belongs in main/store/: call a store function instead of prepare()/pragma() (see ARCHITECTURE.md, Layout).',
+  },
+  {
+    selector: "CallExpression[callee.property.name='exec']:not([callee.object.regex])",
+    message: 'SQL belongs in main/store/: call a store function instead of exec() (a RegExp: call exec on a regex literal, or use String.prototype.match).',
+  },
+];
+
+/**
+ * The credit engine is its entry module to everyone outside main/engines/credit/: its folders can be rearranged
+ * without touching a caller. (Fraud and liquidity will have the same rule once they have their index.ts.)
+ */
+const CREDIT_ENGINE_INTERNALS = {
+  group: ['**/engines/credit/**', '!**/engines/credit/index.ts'],
+  message: 'Outside main/engines/credit/, import the credit engine from engines/credit/index.ts only.',
+};
+/** The same, as another engine (main/engines/<x>/) or main/engines/*.ts spells the path. */
+const CREDIT_ENGINE_INTERNALS_FROM_ENGINES = {
+  group: ['../credit/**', '!../credit/index.ts', './credit/**', '!./credit/index.ts'],
+  message: CREDIT_ENGINE_INTERNALS.message,
 };
 
 /** Relative imports into one of main/'s folders, from anywhere under main/. */
@@ -167,15 +198,18 @@ export default defineConfig(
       },
     ],
   }),
+  // Workers open their connections and run their transactions through store functions, and call engines: no SQL.
   boundaries(['main/workers/**'], {
-    patterns: [ELECTRON, mainFolders(['services', 'electron', 'host', 'cli', 'demo'])],
+    patterns: [ELECTRON, SQLITE, mainFolders(['services', 'electron', 'host', 'cli', 'demo'])],
+    syntax: [...NO_DYNAMIC_ELECTRON, ...DATABASE_CALLS],
   }),
   boundaries(['main/services/**'], {
-    patterns: [ELECTRON, mainFolders(['electron', 'host', 'cli'])],
+    patterns: [ELECTRON, SQLITE, mainFolders(['electron', 'host', 'cli'])],
   }),
   boundaries(['main/demo/**'], {
     patterns: [
       ELECTRON,
+      SQLITE,
       mainFolders(['services', 'workers', 'electron', 'host', 'cli']),
       {
         group: ['**/preload/*.*', '**/preload/contract/**', '!**/preload/contract/errors.ts', '!**/preload/contract/vocabulary.ts'],
@@ -186,6 +220,7 @@ export default defineConfig(
   boundaries(['main/cli/**', 'main/host/**'], {
     patterns: [
       ELECTRON,
+      SQLITE,
       mainFolders(['electron', 'workers', 'demo']),
       mainFolders(['engines'], { allowTypeImports: true }),
       STORE_TYPES,
@@ -193,6 +228,7 @@ export default defineConfig(
   }),
   boundaries(['main/electron/**'], {
     patterns: [
+      SQLITE,
       mainFolders(['host', 'cli', 'workers', 'demo']),
       mainFolders(['engines'], { allowTypeImports: true }),
       STORE_TYPES,
@@ -240,7 +276,26 @@ export default defineConfig(
     ],
   }),
 
+  // The credit engine's internals, to values and types alike. A rule instance of its own (ESLint's, not
+  // typescript-eslint's): the latter lets a type import through as soon as any one pattern allows types, and the
+  // store and the front ends may import engine types.
+  {
+    files: [`**/*.${CODE_EXTENSIONS}`],
+    rules: { 'no-restricted-imports': ['error', { patterns: [CREDIT_ENGINE_INTERNALS] }] },
+  },
+  {
+    files: [`main/engines/**/*.${CODE_EXTENSIONS}`],
+    rules: { 'no-restricted-imports': ['error', { patterns: [CREDIT_ENGINE_INTERNALS, CREDIT_ENGINE_INTERNALS_FROM_ENGINES] }] },
+  },
+  {
+    files: [`main/engines/credit/**/*.${CODE_EXTENSIONS}`],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+
   // Tests are harnesses, not product code: they may use Node (node:test, fixtures) and reach across
-  // folders to set things up. They still may not load electron outside main/electron/.
+  // folders to set things up (SQL included, and an engine's internals). They still may not load electron
+  // outside main/electron/. Their fixtures and the shared test support are harness too.
   boundaries(TESTS, { patterns: [ELECTRON], ignores: ['main/electron/**'] }),
+  boundaries(['main/**/fixtures/**', 'main/test-support/**'], { patterns: [ELECTRON] }),
+  { files: [...TESTS, `main/**/fixtures/**/*.${CODE_EXTENSIONS}`, `main/test-support/**/*.${CODE_EXTENSIONS}`], rules: { 'no-restricted-imports': 'off' } },
 );

@@ -7,9 +7,7 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { fileURLToPath } from 'node:url';
 import { performance as clock } from 'node:perf_hooks';
 import { resourceUsage } from 'node:process';
-import type { FeatureColumn } from '../main/engines/credit/scorecard/binning.ts';
-import { developScorecard } from '../main/engines/credit/scorecard/fit.ts';
-import { fitLogistic } from '../main/engines/credit/scorecard/logistic.ts';
+import { developScorecard, fitLogistic, type FeatureColumn } from '../main/engines/credit/index.ts';
 import { featureColumn, readCsvTable } from '../main/services/credit/csv-columns.ts';
 
 const ROWS = 300_000;

@@ -121,7 +121,7 @@ async function main(): Promise<void> {
     let peakRss = rssBefore;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
     const runStarted = performance.now();
-    const run = await runCreditPortfolio(contextFor(analyst), pool, {});
+    const run = await runCreditPortfolio(contextFor(analyst), pool, analyst.writerSpec(), {});
     const runTime = seconds(runStarted);
     clearInterval(sampler);
 

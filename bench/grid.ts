@@ -14,7 +14,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { restoreSuspendedIndexes, suspendSecondaryIndexes } from '../main/demo/demo-workspace.ts';
+import { restoreSuspendedIndexes, suspendSecondaryIndexes } from '../main/store/suspended-indexes.ts';
 import { folderFileAccess } from '../main/services/api/file-access.ts';
 import { createApiService, fixedWorkspaceLocator, type ApiService } from '../main/services/api/api-service.ts';
 import { createWorkspace } from '../main/services/workspace-service.ts';
@@ -62,7 +62,7 @@ async function buildWorkspace(file: string, passphrase: string): Promise<void> {
   const { db } = workspace;
   const random = seededRandom(20260105);
   const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)] as T;
-  suspendSecondaryIndexes(db);
+  suspendSecondaryIndexes(db, ['borrowers', 'loans', 'performance']);
   try {
     const borrower = db.prepare(
       `INSERT INTO borrowers (borrower_id, region, annual_income_minor, employment_type, industry, home_ownership, credit_history_months, id_verified)

@@ -2,12 +2,14 @@
 // AppImage, deb, NSIS and dmg tools), so these checks are what catches a broken electron-builder.yml early:
 // its own schema validation, run offline, plus the project's assumptions about where things are.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 // Deep import: app-builder-lib exports no offline "validate this config" entry point; this is the
 // function electron-builder itself calls before building.
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config.js';
+import { FileMatcher } from 'app-builder-lib/out/fileMatcher.js';
 import { DebugLogger } from 'builder-util';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -37,11 +39,16 @@ test('no platform section lists files of its own', () => {
   }
 });
 
+/** The app's `files` patterns; electron-builder hands them back as [{ filter: [...] }]. */
+function filePatterns(): string[] {
+  assert.ok(Array.isArray(config.files));
+  return config.files.flatMap((entry) => (typeof entry === 'string' ? [entry] : [entry.filter ?? []].flat()));
+}
+
 test('the app packs resources/ beside dist/, where main/services/resources-folder.ts looks for it', () => {
   // The shipped defaults (resources/parameter-sets/…) are read at workspace creation and unlock: without them in
-  // the package, no workspace could be created. electron-builder hands `files` back as [{ filter: [...] }].
-  assert.ok(Array.isArray(config.files));
-  const patterns = config.files.flatMap((entry) => (typeof entry === 'string' ? [entry] : [entry.filter ?? []].flat()));
+  // the package, no workspace could be created.
+  const patterns = filePatterns();
   assert.ok(patterns.includes('resources/**/*'), 'files lists resources/**/*');
   assert.ok(patterns.includes('package.json'), 'files lists package.json, which marks the folder resources/ sits in');
   assert.deepEqual(
@@ -49,4 +56,23 @@ test('the app packs resources/ beside dist/, where main/services/resources-folde
     [],
     'no pattern leaves resources out',
   );
+});
+
+test('the app packs the compiled product code and none of the test-only code', () => {
+  // Through electron-builder's own matcher for `files`, so that the patterns mean what electron-builder makes of them.
+  const packs = new FileMatcher(repoRoot, repoRoot, (pattern) => pattern, filePatterns()).createFilter();
+  const aFile = statSync(fileURLToPath(import.meta.url));
+  const packed = (file: string): boolean => packs(path.join(repoRoot, file), aFile);
+  for (const file of ['dist/main/electron/main.js', 'dist/main/services/backup-service.js', 'dist/main/store/migrations/0070_lifecycle_submitted.js', 'dist/preload/index.cjs', 'dist/renderer/index.html']) {
+    assert.ok(packed(file), `${file} is packed`);
+  }
+  for (const file of [
+    'dist/main/store/migrate.test.js',
+    'dist/main/store/migrate.test.js.map',
+    'dist/main/test-support/temp-database.js',
+    'dist/main/services/import/fixtures/crash-mid-import.js',
+    'dist/main/services/api/api-test-workspace.js',
+  ]) {
+    assert.ok(!packed(file), `${file} is left out`);
+  }
 });

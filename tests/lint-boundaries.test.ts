@@ -10,6 +10,7 @@ const eslint = new ESLint({ cwd: repoRoot });
 
 const BOUNDARY_RULES = new Set([
   '@typescript-eslint/no-restricted-imports',
+  'no-restricted-imports',
   'no-restricted-syntax',
   'no-restricted-globals',
 ]);
@@ -78,8 +79,8 @@ describe('import boundaries (eslint.config.js)', () => {
 
   test('the store may use the engines’ calendar, but no engine’s computation', async () => {
     assert.deepEqual(await boundaryErrors("import { monthText } from '../engines/calendar.ts';\nexport const m = monthText;\n", 'main/store/x.ts'), []);
-    assert.deepEqual(await boundaryErrors("import type { RollRate } from '../engines/credit/portfolio/roll-rates.ts';\nexport type R = RollRate;\n", 'main/store/x.ts'), []);
-    const errors = await boundaryErrors("import { dpdBucket } from '../engines/credit/portfolio/dpd-bucket.ts';\nexport const d = dpdBucket;\n", 'main/store/x.ts');
+    assert.deepEqual(await boundaryErrors("import type { FeatureColumn } from '../engines/credit/index.ts';\nexport type F = FeatureColumn;\n", 'main/store/x.ts'), []);
+    const errors = await boundaryErrors("import { dpdBucket } from '../engines/credit/index.ts';\nexport const d = dpdBucket;\n", 'main/store/x.ts');
     assert.equal(errors.length, 1, errors.join('\n'));
   });
 
@@ -99,6 +100,59 @@ describe('import boundaries (eslint.config.js)', () => {
     );
     const errors = await boundaryErrors("import { openDatabase } from '../store/database.ts';\nexport const o = openDatabase;\n", 'main/cli/x.ts');
     assert.equal(errors.length, 1, errors.join('\n'));
+  });
+
+  test('only the store imports the SQLite driver', async () => {
+    const code = "import Database from 'better-sqlite3-multiple-ciphers';\nexport const D = Database;\n";
+    for (const file of ['main/workers/x.ts', 'main/services/x.ts', 'main/demo/x.ts', 'main/cli/x.ts', 'main/host/x.ts', 'main/electron/x.ts']) {
+      const errors = await boundaryErrors(code, file);
+      assert.equal(errors.length, 1, `${file}: ${errors.join('\n')}`);
+      assert.match(errors[0] ?? '', /Only main\/store\/ talks to the database/);
+    }
+    assert.deepEqual(await boundaryErrors(code, 'main/store/x.ts'), []);
+    assert.deepEqual(await boundaryErrors(code, 'main/services/x.test.ts'), []);
+  });
+
+  test('a worker runs no SQL itself: no prepare, exec or pragma on a connection', async () => {
+    const code = [
+      "import type { Db } from '../../store/database.ts';",
+      'export function f(db: Db): unknown {',
+      "  db.exec('DELETE FROM loans');",
+      "  db.pragma('cache_size = -1');",
+      "  return db.prepare('SELECT 1').get();",
+      '}',
+      '',
+    ].join('\n');
+    const errors = await boundaryErrors(code, 'main/workers/jobs/x.ts');
+    assert.equal(errors.length, 3, errors.join('\n'));
+    assert.ok(errors.every((error) => /^no-restricted-syntax: SQL belongs in main\/store\//.test(error)), errors.join('\n'));
+    // A regex literal's exec is no database call.
+    assert.deepEqual(await boundaryErrors("export const m = /^a(b)$/.exec('ab');\n", 'main/workers/x.ts'), []);
+    // The same calls are the store's to make, and harness code's.
+    for (const file of ['main/store/jobs/x.ts', 'main/workers/jobs/x.test.ts', 'main/workers/fixtures/x.ts', 'main/test-support/x.ts']) {
+      assert.deepEqual(await boundaryErrors(code, file), [], file);
+    }
+  });
+
+  test('outside the credit engine, only its index.ts may be imported', async () => {
+    const cases = [
+      { file: 'main/workers/jobs/x.ts', deep: '../../engines/credit/scorecard/fit.ts', index: '../../engines/credit/index.ts' },
+      { file: 'main/services/x.ts', deep: '../engines/credit/ifrs9/loan-risk.ts', index: '../engines/credit/index.ts' },
+      { file: 'bench/x.ts', deep: '../main/engines/credit/scorecard/logistic.ts', index: '../main/engines/credit/index.ts' },
+      { file: 'main/engines/liquidity/x.ts', deep: '../credit/portfolio/concentration.ts', index: '../credit/index.ts' },
+      { file: 'main/engines/x.ts', deep: './credit/portfolio/vintages.ts', index: './credit/index.ts' },
+    ];
+    for (const { file, deep, index } of cases) {
+      const errors = await boundaryErrors(`import * as credit from '${deep}';\nexport const c = credit;\n`, file);
+      assert.equal(errors.length, 1, `${file}: ${errors.join('\n')}`);
+      assert.match(errors[0] ?? '', /import the credit engine from engines\/credit\/index\.ts only/);
+      assert.deepEqual(await boundaryErrors(`import * as credit from '${index}';\nexport const c = credit;\n`, file), [], `${file} through the index`);
+    }
+    const typeOnly = "import type { FeatureColumn } from '../engines/credit/scorecard/binning.ts';\nexport type F = FeatureColumn;\n";
+    assert.equal((await boundaryErrors(typeOnly, 'main/store/x.ts')).length, 1, 'types too');
+    // Inside the engine its folders import each other; tests reach in as they need.
+    assert.deepEqual(await boundaryErrors("import { scoreRows } from '../scorecard/fit.ts';\nexport const s = scoreRows;\n", 'main/engines/credit/ifrs9/x.ts'), []);
+    assert.deepEqual(await boundaryErrors("import { scoreRows } from '../../engines/credit/scorecard/fit.ts';\nexport const s = scoreRows;\n", 'main/workers/jobs/x.test.ts'), []);
   });
 
   test('the contract’s vocabulary imports nothing, not even zod', async () => {

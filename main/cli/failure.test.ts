@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { RiskDeskError } from '../../preload/contract/errors.ts';
 import { EXIT_FAILURE, EXIT_USAGE, reportFailure, usageError } from './failure.ts';
-import { capturedIo } from './test-io.ts';
+import { capturedIo } from '../test-support/captured-cli-io.ts';
 
 const rejected = new RiskDeskError('IMPORT_REJECTED', 'loans.csv was not imported (nothing was written): 3 problems\n  row 2, column principal: "x" is not an amount', {
   problems: [

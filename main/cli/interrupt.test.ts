@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { withInterrupt } from './interrupt.ts';
-import { capturedIo } from './test-io.ts';
+import { capturedIo } from '../test-support/captured-cli-io.ts';
 
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 

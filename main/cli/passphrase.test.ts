@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { tempDir } from '../test-support/temp-workspace.ts';
 import { CommandOutput } from './cli-io.ts';
 import { readPassphrase, type PassphraseSource } from './passphrase.ts';
-import { capturedIo } from './test-io.ts';
+import { capturedIo } from '../test-support/captured-cli-io.ts';
 import { isRiskDeskError } from '../../preload/contract/errors.ts';
 
 const dir = tempDir('riskdesk-cli-passphrase-');

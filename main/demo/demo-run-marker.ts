@@ -1,36 +1,20 @@
+// The marker that a demo run is under way (stored by store/demo-run-markers.ts), and what undoing the run takes.
+//
+// The generator commits in batches (generate-demo.ts says why), so a run that stops half-way has committed
+// rows. A run that is cancelled or fails undoes them itself; one whose process dies (SIGKILL, a crash, a power
+// cut) cannot. So the marker is committed before the first demo row and removed in the same transaction as the
+// run's `data.demo` audit event: whenever it is found without a process still running the demo, the run was
+// interrupted, and the services undo it (demo-service.ts, at every unlock).
+//
+// Another process may be generating into the same file right now (`riskdesk demo --scale large` in one terminal,
+// `riskdesk audit verify` in another), and rolling that run back under its feet would be the very bug this
+// prevents. Hence the host and process id: a marker whose process is still alive on this host is left alone.
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { type Db, inTransaction } from '../store/database.ts';
-import { hasBaseCurrency, removeDemoData } from './demo-workspace.ts';
-import type { DemoScale } from '../../preload/contract/vocabulary.ts';
-
-/**
- * The record in `meta` that a demo run is under way, and what undoing it takes.
- *
- * The generator commits in batches (generate-demo.ts says why), so a run that stops half-way has committed
- * rows. A run that is cancelled or fails undoes them itself; one whose process dies (SIGKILL, a crash, a power
- * cut) cannot. So the marker is committed before the first demo row and removed in the same transaction as the
- * run's `data.demo` audit event: whenever it is found without a process still running the demo, the run was
- * interrupted, and the services undo it (demo-service.ts, at every unlock).
- *
- * Another process may be generating into the same file right now (`riskdesk demo --scale large` in one terminal,
- * `riskdesk audit verify` in another), and rolling that run back under its feet would be the very bug this
- * prevents. Hence the host and process id: a marker whose process is still alive on this host is left alone.
- */
-const IN_PROGRESS_KEY = 'demo.in_progress';
-
-export interface DemoRunMarker {
-  /** Tells this run's marker from any other's, so a run only ever finishes or undoes its own. */
-  readonly runId: string;
-  readonly scale: DemoScale;
-  readonly seed: number;
-  readonly startedBy: string;
-  readonly startedAt: string;
-  /** Whether the run inserted the base currency; undoing it removes it again (workspaces made by RiskDesk have one). */
-  readonly addsBaseCurrency: boolean;
-  readonly host: string;
-  readonly pid: number;
-}
+import { clearDemoRunMarker, type DemoRunMarker, insertDemoRunMarker } from '../store/demo-run-markers.ts';
+import { hasBaseCurrency } from '../store/workspace-meta.ts';
+import { removeDemoData } from './demo-workspace.ts';
 
 /** Runs under way in this process: here the process is alive by definition, so only the run itself can tell. */
 const runningHere = new Set<string>();
@@ -41,7 +25,7 @@ const runningHere = new Set<string>();
  */
 export function markDemoRun(db: Db, run: Pick<DemoRunMarker, 'scale' | 'seed' | 'startedBy' | 'startedAt'>): DemoRunMarker {
   const marker: DemoRunMarker = { runId: randomUUID(), ...run, addsBaseCurrency: !hasBaseCurrency(db), host: hostname(), pid: process.pid };
-  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run(IN_PROGRESS_KEY, JSON.stringify(marker));
+  insertDemoRunMarker(db, marker);
   runningHere.add(marker.runId);
   return marker;
 }
@@ -49,11 +33,6 @@ export function markDemoRun(db: Db, run: Pick<DemoRunMarker, 'scale' | 'seed' | 
 /** The run ended in this process, finished or undone (or failed to undo: then the next unlock does it). */
 export function releaseDemoRun(marker: DemoRunMarker): void {
   runningHere.delete(marker.runId);
-}
-
-export function demoRunMarker(db: Db): DemoRunMarker | undefined {
-  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(IN_PROGRESS_KEY) as { value: string } | undefined;
-  return row ? (JSON.parse(row.value) as DemoRunMarker) : undefined;
 }
 
 /**
@@ -66,14 +45,6 @@ export function demoRunAlive(marker: DemoRunMarker, isProcessRunning: (pid: numb
   if (runningHere.has(marker.runId)) return true;
   if (marker.pid === process.pid || marker.host !== hostname()) return false;
   return isProcessRunning(marker.pid);
-}
-
-/**
- * Removes the marker if it is still this run's, inside the transaction that records the run's audit event.
- * False means another session took the run for interrupted and undid it.
- */
-export function clearDemoRunMarker(db: Db, marker: DemoRunMarker): boolean {
-  return db.prepare(`DELETE FROM meta WHERE key = ? AND json_extract(value, '$.runId') = ?`).run(IN_PROGRESS_KEY, marker.runId).changes === 1;
 }
 
 /**

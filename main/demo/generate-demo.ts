@@ -1,13 +1,15 @@
 import type { Db } from '../store/database.ts';
 import { inTransaction } from '../store/database.ts';
+import { suspendSecondaryIndexes } from '../store/suspended-indexes.ts';
+import { insertBaseCurrencyIfMissing } from '../store/workspace-meta.ts';
 import { RiskDeskError } from '../../preload/contract/errors.ts';
 import { DEFAULT_BASE_CURRENCY, type DemoScale } from '../../preload/contract/vocabulary.ts';
 import { dayNumber, parseDay } from '../engines/calendar.ts';
 import { walletLayout } from './account-profile.ts';
 import { CreditPortfolioWriter } from './credit-portfolio.ts';
 import { FLOW_DAYS, dailyFlowsFor } from './daily-flows.ts';
-import { type DemoCounts, type DemoProgress, DemoSink, writeInBatches } from './demo-sink.ts';
-import { rebuildSuspendedIndexes, suspendSecondaryIndexes } from './demo-workspace.ts';
+import { DEMO_KINDS, type DemoCounts, type DemoProgress, DemoSink, writeInBatches } from './demo-sink.ts';
+import { rebuildSuspendedIndexes } from './demo-workspace.ts';
 import { InvestorFundingWriter } from './investor-funding.ts';
 import { liquidityLines } from './liquidity-lines.ts';
 import { SCALE_SIZES, type ScaleSizes, requireDemoScale, requireDemoSeed } from './scales.ts';
@@ -19,8 +21,8 @@ import { WalletActivityWriter } from './wallet-activity.ts';
  * as-of date give byte-identical tables. Time is the `asOf` argument only; nothing here reads a clock.
  *
  * Rows are committed in batches as they are generated, with the tables' secondary indexes suspended and rebuilt
- * at the end (demo-workspace.ts explains why). On cancellation or failure the committed batches stay and the
- * indexes stay suspended (recorded in `meta`): `runDemo` (services/demo-service.ts) undoes both, deleting the
+ * at the end (store/suspended-indexes.ts explains why). On cancellation or failure the committed batches stay and
+ * the indexes stay suspended (recorded in `meta`): `runDemo` (services/demo-service.ts) undoes both, deleting the
  * rows before it puts the indexes back, which is far cheaper at scale than rebuilding them here first. See
  * wallet-activity.ts for the meaning of the labels.
  */
@@ -70,8 +72,8 @@ function startDemo(db: Db, options: DemoOptions): DemoRun {
 
 function* demoSteps(db: Db, sink: DemoSink, seed: number, asOfDay: number, sizes: ScaleSizes): Generator<DemoProgress, void, void> {
   // The demo's money is in the default base currency; a workspace is created with it, a bare database gets it here.
-  inTransaction(db, () => db.prepare(`INSERT OR IGNORE INTO meta (key, value) VALUES ('base_currency', ?)`).run(DEFAULT_BASE_CURRENCY));
-  suspendSecondaryIndexes(db);
+  inTransaction(db, () => insertBaseCurrencyIfMissing(db, DEFAULT_BASE_CURRENCY));
+  suspendSecondaryIndexes(db, DEMO_KINDS);
   yield* writeDemoRows(db, sink, seed, asOfDay, sizes);
   yield* rebuildSuspendedIndexes(db);
 }

@@ -53,7 +53,7 @@ export function checkToken(presented: string | undefined, expected: string): Ref
 
 /** `Authorization: Bearer <token>`, for HTTP API calls. */
 export function bearerToken(headers: IncomingHttpHeaders): string | undefined {
-  const match = /^Bearer ([A-Za-z0-9_-]{1,256})$/.exec(headers.authorization ?? '');
+  const match = (headers.authorization ?? '').match(/^Bearer ([A-Za-z0-9_-]{1,256})$/);
   return match?.[1];
 }
 

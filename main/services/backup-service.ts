@@ -3,7 +3,8 @@ import path from 'node:path';
 import { fsyncDirectory, fsyncFile } from '../store/atomic-file.ts';
 import { appendAuditEvent } from '../store/audit.ts';
 import { appendBackupEvent, recordedBackupHashes } from '../store/backup-events.ts';
-import { inTransaction, openEncryptedDatabase } from '../store/database.ts';
+import { checkpointWal, inTransaction } from '../store/database.ts';
+import { copyProblem, vacuumInto } from '../store/database-copy.ts';
 import { isRiskDeskError, RiskDeskError } from '../../preload/contract/errors.ts';
 import { sha256File } from '../store/file-digest.ts';
 import { keyringPathFor, readKeyring } from '../store/keyring.ts';
@@ -46,26 +47,10 @@ function removeDatabaseFiles(file: string): void {
   for (const f of [file, `${file}-wal`, `${file}-shm`, keyringPathFor(file)]) fs.rmSync(f, { force: true });
 }
 
-/** Opens a copy read-only with the workspace key: what SQLite's full integrity check or its workspace id says is wrong, or null. */
-function copyProblem(copy: string, key: Buffer, workspaceId: string): string | null {
-  const db = openEncryptedDatabase(copy, key, { readonly: true });
-  try {
-    const result = db.pragma('integrity_check') as { integrity_check: string }[];
-    if (result.length !== 1 || result[0]?.integrity_check !== 'ok') {
-      const first = result.slice(0, 3).map((r) => r.integrity_check.replace(/\s+/g, ' '));
-      return `SQLite's integrity check reports "${first.join('; ')}"`;
-    }
-    const id = (db.prepare(`SELECT value FROM meta WHERE key = 'workspace_id'`).get() as { value: string } | undefined)?.value;
-    return id === workspaceId ? null : `it is not a copy of workspace ${workspaceId}`;
-  } finally {
-    db.close();
-  }
-}
-
 /** VACUUM INTO a new owner-only file, synced to disk (SQLite does not), checked, with its keyring beside it. */
 function writeCheckedCopy(workspace: Workspace, copy: string): void {
   createOwnerOnlyFile(copy);
-  workspace.db.prepare('VACUUM INTO ?').run(copy);
+  vacuumInto(workspace.db, copy);
   fsyncFile(copy);
   const problem = copyProblem(copy, workspace.readerSpec().key, workspace.id);
   if (problem) throw new RiskDeskError('BACKUP_FAILED', `The copy of workspace ${workspace.id} failed its check (${problem}); no backup was made.`);
@@ -130,7 +115,8 @@ async function auditRestoreInCopy(copy: string, from: string, sha256: string, re
         at: (request.now ?? (() => new Date()))().toISOString(),
       });
     });
-    restored.db.pragma('wal_checkpoint(TRUNCATE)');
+    // Into the file itself: the copy is renamed into place without its -wal.
+    checkpointWal(restored.db);
   } finally {
     restored.close();
   }

@@ -1,10 +1,12 @@
 import { type DemoProgress, type DemoSummary, generateDemoAsync } from '../demo/generate-demo.ts';
-import { type DemoRunMarker, clearDemoRunMarker, demoRunAlive, demoRunMarker, markDemoRun, releaseDemoRun, undoDemoRun } from '../demo/demo-run-marker.ts';
-import { nonEmptyDemoTables, restoreSuspendedIndexes } from '../demo/demo-workspace.ts';
+import { demoRunAlive, markDemoRun, releaseDemoRun, undoDemoRun } from '../demo/demo-run-marker.ts';
+import { nonEmptyDemoTables } from '../demo/demo-workspace.ts';
 import type { DemoScale } from '../../preload/contract/vocabulary.ts';
 import { requireDemoScale, requireDemoSeed } from '../demo/scales.ts';
 import { appendAuditEvent } from '../store/audit.ts';
 import { type Db, inTransaction } from '../store/database.ts';
+import { type DemoRunMarker, clearDemoRunMarker, demoRunMarker } from '../store/demo-run-markers.ts';
+import { restoreSuspendedIndexes } from '../store/suspended-indexes.ts';
 import { RiskDeskError } from '../../preload/contract/errors.ts';
 import type { ServiceContext } from './context.ts';
 import { requirePermission } from './permissions.ts';

@@ -3,6 +3,7 @@
 // ServiceArtefact; nothing here knows credit or any other area.
 import { stepPermission, type ArtefactKind, type LifecycleFields, type LifecycleStep } from '../../preload/contract/lifecycle.ts';
 import { appendAuditEvent } from '../store/audit.ts';
+import { inTransaction } from '../store/database.ts';
 import type { Lifecycle } from '../store/lifecycle.ts';
 import type { ServiceContext } from './context.ts';
 import { requirePermission } from './permissions.ts';
@@ -16,11 +17,11 @@ export interface AuditedEvent {
 /** A change and its audit event, by the acting user at the context's time, in one transaction. */
 export function auditedChange<T>(ctx: ServiceContext, change: (at: string) => T, event: (result: T) => AuditedEvent): T {
   const at = ctx.now().toISOString();
-  return ctx.db.transaction(() => {
+  return inTransaction(ctx.db, () => {
     const result = change(at);
     appendAuditEvent(ctx.db, { actor: ctx.actor.username, at, ...event(result) });
     return result;
-  })();
+  });
 }
 
 export interface ServiceArtefact<T extends LifecycleFields> {

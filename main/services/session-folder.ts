@@ -54,7 +54,7 @@ export function sweepStaleSessionFolders(workspacePath: string, running: (pid: n
   const host = hostLabel();
   const removed: string[] = [];
   for (const name of names) {
-    const match = FOLDER_NAME.exec(name);
+    const match = name.match(FOLDER_NAME);
     if (!match || match[1] !== host) continue;
     const pid = Number(match[2]);
     if (pid === process.pid || running(pid)) continue;

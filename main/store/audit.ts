@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
+import type { AuditVerification } from '../../preload/contract/jobs.ts';
 import type { Db } from './database.ts';
+import { keysetBatches } from './keyset.ts';
 
 /** What happened, by whom, to what. `details` must be JSON (no key material, no passphrases). */
 export interface AuditEventInput {
@@ -56,10 +58,6 @@ export function appendAuditEvent(db: Db, input: AuditEventInput): AuditEventRow 
   return row;
 }
 
-export type AuditVerification =
-  | { ok: true; events: number; head: string }
-  | { ok: false; events: number; firstBadSeq: number; reason: string };
-
 /** Incremental verifier, so that a worker can feed rows in batches and report progress. */
 export class AuditChainVerifier {
   private expectedSeq = 1;
@@ -100,4 +98,15 @@ export function verifyAuditChain(db: Db): AuditVerification {
     if (!verifier.check(row)) break;
   }
   return verifier.result();
+}
+
+export function countAuditEvents(db: Db): number {
+  return db.prepare('SELECT count(*) FROM audit_events').pluck().get() as number;
+}
+
+const AUDIT_EVENT_COLUMNS = ['seq', 'at', 'actor', 'action', 'subject', 'details', 'prev_hash', 'hash'] as const;
+
+/** The chain in seq order, `batchSize` events at a time (keyset-paged: every batch is an index seek, memory stays flat). */
+export function auditEventBatches(db: Db, batchSize: number): Generator<AuditEventRow[]> {
+  return keysetBatches<AuditEventRow & Record<string, unknown>>(db, { table: 'audit_events', columns: AUDIT_EVENT_COLUMNS, key: 'seq', batchSize });
 }

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { LoanRiskInput } from '../engines/credit/ifrs9/loan-risk.ts';
-import type { FeatureColumn } from '../engines/credit/scorecard/binning.ts';
+import type { FeatureColumn, LoanRiskInput } from '../engines/credit/index.ts';
 import type { Db } from './database.ts';
 import { RiskDeskError } from '../../preload/contract/errors.ts';
 import { CLOSED_STATUSES, defaultedSql, normalisedStatus, PAID_OFF_STATUSES } from './loan-status-sql.ts';

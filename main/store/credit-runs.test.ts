@@ -4,13 +4,14 @@ import type { GridQuery } from '../../preload/contract/grid.ts';
 import { PRICING_COLUMNS, runTotalsSchema, type Grade, type PricingRow, type RunTotals } from '../../preload/contract/credit.ts';
 import type { LoanRow } from '../../preload/contract/methods.ts';
 import { createTempDatabase, type TempDatabase } from '../test-support/temp-database.ts';
-import { TEST_CREDIT_PARAMETERS } from '../engines/credit/ifrs9/test-parameters.ts';
+import { TEST_CREDIT_PARAMETERS } from '../test-support/credit-test-parameters.ts';
 import { appendAuditEvent } from './audit.ts';
 import { insertShippedParameterSet } from './credit-parameter-sets.ts';
-import { finishRun, insertRun, insertRunLoans, latestRun, listRuns, nextRunId, PRICING_GRID, runLoan, runTotals, type RunLoanRow } from './credit-runs.ts';
+import { insertCreditRun, insertRunLoans, latestRun, listRuns, PRICING_GRID, runLoan, runTotals, type RunLoanRow } from './credit-runs.ts';
 import type { Db } from './database.ts';
 import { countRows, gridQueryProblems, isIndexOrdered, pageRows, rowsForKeys, viewKeys } from './grid-sql.ts';
 import { loanDetail, LOAN_GRID } from './portfolio-queries.ts';
+import { finishRun } from './runs.ts';
 
 /** L4 is not in any run (a closed loan); L2 has no balance reported (its principal stands in). Runs use model 1 and parameter set 1. */
 function seedLoans(db: Db): void {
@@ -43,14 +44,16 @@ const RUN_1 = [
   row('L5', 1, 'A', 0.002, 200_000, 100, 0.11),
 ];
 
-function writeRun(db: Db, runId: number, rows: readonly RunLoanRow[], finishedAt: string): RunTotals {
+const NEW_RUN = { asOf: '2025-06-30', modelId: 1, parameterVersion: 1, startedBy: 'carol', currency: 'CNY' };
+
+function writeRun(db: Db, rows: readonly RunLoanRow[], finishedAt: string): { runId: number; totals: RunTotals } {
   return db.transaction(() => {
-    insertRun(db, { runId, asOf: '2025-06-30', modelId: 1, parameterVersion: 1, startedBy: 'carol', startedAt: `${finishedAt}-start`, currency: 'CNY' });
+    const runId = insertCreditRun(db, { ...NEW_RUN, startedAt: `${finishedAt}-start` });
     insertRunLoans(db, runId, rows);
     const totals = runTotals(db, runId);
-    finishRun(db, runId, { loans: rows.length, totals, finishedAt });
+    finishRun(db, runId, { totals, finishedAt });
     appendAuditEvent(db, { actor: 'carol', action: 'credit.run', subject: `credit run ${runId}`, at: finishedAt });
-    return totals;
+    return { runId, totals };
   })();
 }
 
@@ -70,14 +73,14 @@ describe('credit runs', () => {
 
   it('has no run, and a null risk in the loan grid, before the first one', () => {
     assert.equal(latestRun(temp.db), undefined);
-    assert.equal(nextRunId(temp.db), 1);
     assert.deepEqual(listRuns(temp.db), []);
     const loan = loanDetail(temp.db, 'L1')?.loan;
     assert.deepEqual([loan?.pd_12m, loan?.grade, loan?.stage, loan?.ecl_minor], [null, null, null, null]);
   });
 
   it('totals a run in SQL: every stage and grade in order, even when empty, and the loans priced below', () => {
-    const totals = writeRun(temp.db, 1, RUN_1, '2025-07-01T00:00:00.000Z');
+    const { runId, totals } = writeRun(temp.db, RUN_1, '2025-07-01T00:00:00.000Z');
+    assert.equal(runId, 1, 'the first run');
     const a = { loans: 2, eadMinor: 300_000, eclMinor: 360 };
     const c = { loans: 1, eadMinor: 50_000, eclMinor: 1_500 };
     const g = { loans: 1, eadMinor: 300_000, eclMinor: 195_000 };
@@ -141,12 +144,13 @@ describe('credit runs', () => {
     const { db } = temp;
     // Run 2 scores L1 alone and moves it to stage 2. Inside the transaction of a run still being written (3),
     // that run is not yet the latest.
-    writeRun(db, 2, [row('L1', 2, 'D', 0.03, 100_000, 2_000, 0.2)], '2025-08-01T00:00:00.000Z');
+    assert.equal(writeRun(db, [row('L1', 2, 'D', 0.03, 100_000, 2_000, 0.2)], '2025-08-01T00:00:00.000Z').runId, 2);
     assert.throws(
       () =>
         db.transaction(() => {
-          insertRun(db, { runId: 3, asOf: '2025-08-31', modelId: 1, parameterVersion: 1, startedBy: 'carol', startedAt: 't', currency: 'CNY' });
-          insertRunLoans(db, 3, [row('L2', 1, 'A', 0.001, 1, 1, 0.1)]);
+          const unfinished = insertCreditRun(db, { ...NEW_RUN, asOf: '2025-08-31', startedAt: 't' });
+          assert.equal(unfinished, 3);
+          insertRunLoans(db, unfinished, [row('L2', 1, 'A', 0.001, 1, 1, 0.1)]);
           assert.equal(latestRun(db)?.runId, 2);
           assert.deepEqual(listRuns(db).map((r) => r.runId), [2, 1]);
           throw new Error('rolled back on purpose');
@@ -180,12 +184,19 @@ describe('credit runs', () => {
     const { db } = temp;
     assert.throws(() =>
       db.transaction(() => {
-        insertRun(db, { runId: 4, asOf: '2025-09-30', modelId: 1, parameterVersion: 1, startedBy: 'carol', startedAt: 't', currency: 'CNY' });
-        insertRunLoans(db, 4, RUN_1);
+        insertRunLoans(db, insertCreditRun(db, { ...NEW_RUN, asOf: '2025-09-30', startedAt: 't' }), RUN_1);
         throw new Error('engine failed');
       })(),
     );
-    assert.equal((db.prepare('SELECT count(*) AS n FROM credit_run_loans WHERE run_id = 4').get() as { n: number }).n, 0);
-    assert.equal(nextRunId(db), 3);
+    assert.equal((db.prepare('SELECT count(*) AS n FROM credit_run_loans WHERE run_id = 3').get() as { n: number }).n, 0);
+    assert.equal(db.prepare('SELECT count(*) FROM runs').pluck().get(), 2);
+    assert.equal(writeRun(db, RUN_1, '2025-10-01T00:00:00.000Z').runId, 3, 'the next run takes the id the failed one had');
+  });
+
+  it('starts a run only inside a transaction, and finishes it once', () => {
+    const { db } = temp;
+    assert.throws(() => insertCreditRun(db, { ...NEW_RUN, startedAt: 't' }), /inside one transaction/);
+    assert.throws(() => finishRun(db, 3, { totals: {}, finishedAt: 't' }), /run 3 is not running/);
+    assert.deepEqual(listRuns(db).map((r) => r.runId), [3, 2, 1]);
   });
 });

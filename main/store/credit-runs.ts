@@ -2,15 +2,15 @@ import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Grade, PricingRow, RunSummary, RunTotals } from '../../preload/contract/credit.ts';
 import type { Db } from './database.ts';
 import type { GridSpec } from './grid-sql.ts';
+import { insertRun, latestFinishedRunIdSql } from './runs.ts';
 
 /**
- * Credit runs: PD, grade, stage and ECL per loan, with the model and parameter set they used. A run is written
- * by one worker in one transaction: insertRun (before its totals are known), insertRunLoans batch by batch,
- * runTotals (by SQL over what was inserted), finishRun, and its audit event. Outside that transaction a run is
- * always whole.
+ * Credit runs: PD, grade, stage and ECL per loan, with the model and parameter set they used. The run itself is a row
+ * of the engines' shared runs table (runs.ts); its loans are rows of credit_run_loans. A run is written by one job in
+ * one transaction: insertCreditRun (before its totals are known), insertRunLoans batch by batch, runTotals (by SQL
+ * over what was inserted), finishRun, and its audit event. Outside that transaction a run is always whole.
  */
-export interface NewRun {
-  readonly runId: number;
+export interface NewCreditRun {
   /** Reporting date, YYYY-MM-DD. */
   readonly asOf: string;
   readonly modelId: number;
@@ -34,8 +34,12 @@ export interface RunLoanRow {
   readonly requiredRate: number;
 }
 
-/** The id of the latest finished run, for joins (evaluated once per statement; there are few runs). */
-export const LATEST_RUN_ID_SQL = '(SELECT max(run_id) FROM credit_runs WHERE finished_at IS NOT NULL)';
+/** The id of the latest finished credit run, for joins. */
+export const LATEST_RUN_ID_SQL = latestFinishedRunIdSql('credit');
+
+/** Where a credit run's artefacts sit in its row of runs: lifecycle kinds, as the artefact tables name them. */
+const MODEL_ID_SQL = `json_extract(r.artefacts, '$."credit.model"')`;
+const PARAMETER_VERSION_SQL = `json_extract(r.artefacts, '$."credit.parameterSet"')`;
 
 /** Every grade and stage appears in a run's totals, in this order, even when no loan has it. */
 const GRADE_ORDER = ['A', 'B', 'C', 'D', 'E', 'F', 'G'] as const satisfies readonly Grade[];
@@ -43,20 +47,16 @@ const STAGE_ORDER = ['1', '2', '3'] as const;
 // The contract's GRADES is a value the store may not import; this fails to compile if a grade is added there.
 const _everyGrade: Exclude<Grade, (typeof GRADE_ORDER)[number]> extends never ? true : never = true;
 
-export function nextRunId(db: Db): number {
-  return (db.prepare('SELECT coalesce(max(run_id), 0) + 1 AS id FROM credit_runs').get() as { id: number }).id;
-}
-
-/** The run's row, unfinished: no totals yet (finishRun sets them inside the same transaction). */
-export function insertRun(db: Db, run: NewRun): void {
-  db.prepare(
-    `INSERT INTO credit_runs (run_id, as_of, model_id, parameter_version, started_by, started_at, finished_at, currency, loans, totals)
-     VALUES (?, ?, ?, ?, ?, ?, NULL, ?, 0, 'null')`,
-  ).run(run.runId, run.asOf, run.modelId, run.parameterVersion, run.startedBy, run.startedAt, run.currency);
-}
-
-export function finishRun(db: Db, runId: number, finished: { loans: number; totals: RunTotals; finishedAt: string }): void {
-  db.prepare('UPDATE credit_runs SET loans = ?, totals = ?, finished_at = ? WHERE run_id = ?').run(finished.loans, JSON.stringify(finished.totals), finished.finishedAt, runId);
+/** The run's row in runs, still running (inside the run's transaction). Returns its id. */
+export function insertCreditRun(db: Db, run: NewCreditRun): number {
+  return insertRun(db, {
+    engine: 'credit',
+    asOf: run.asOf,
+    artefacts: { 'credit.model': run.modelId, 'credit.parameterSet': run.parameterVersion },
+    startedBy: run.startedBy,
+    startedAt: run.startedAt,
+    currency: run.currency,
+  });
 }
 
 /** A run writes a million rows through one statement per connection, prepared once. */
@@ -135,10 +135,10 @@ interface RunSummaryRow extends Omit<RunSummary, 'totals'> {
   readonly totals: string;
 }
 
-const FINISHED_RUNS = `SELECT r.run_id AS runId, r.as_of AS asOf, r.started_by AS startedBy, r.finished_at AS finishedAt, r.model_id AS modelId, m.name AS modelName,
-    r.parameter_version AS parameterVersion, r.currency, r.totals
-  FROM credit_runs r JOIN credit_models m ON m.model_id = r.model_id
-  WHERE r.finished_at IS NOT NULL ORDER BY r.run_id DESC`;
+const FINISHED_RUNS = `SELECT r.run_id AS runId, r.as_of AS asOf, r.started_by AS startedBy, r.finished_at AS finishedAt, ${MODEL_ID_SQL} AS modelId, m.name AS modelName,
+    ${PARAMETER_VERSION_SQL} AS parameterVersion, r.currency, r.totals
+  FROM runs r JOIN credit_models m ON m.model_id = ${MODEL_ID_SQL}
+  WHERE r.engine = 'credit' AND r.status = 'finished' ORDER BY r.run_id DESC`;
 
 function runSummaryOf(row: RunSummaryRow): RunSummary {
   return { ...row, totals: JSON.parse(row.totals) as RunTotals };

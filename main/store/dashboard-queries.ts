@@ -1,4 +1,4 @@
-import type { Dashboard } from '../../preload/contract/methods.ts';
+import type { Dashboard } from '../../preload/contract/dashboard.ts';
 import { DELINQUENCY_BUCKETS, DPD_BUCKET_FIRST_DAY } from '../../preload/contract/vocabulary.ts';
 import { monthIndex, monthText } from '../engines/calendar.ts';
 import type { Db } from './database.ts';

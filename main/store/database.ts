@@ -44,3 +44,40 @@ export function isSqliteCode(error: unknown, code: string): boolean {
 export function inTransaction<T>(db: Db, fn: () => T): T {
   return db.transaction(fn).immediate();
 }
+
+/**
+ * BEGIN IMMEDIATE … COMMIT around an async body (a streamed file needs awaits, which better-sqlite3's
+ * `transaction()` cannot span); any error rolls it back. The connection is shared, so this refuses to start inside
+ * someone else's transaction rather than silently joining it. A refusal is JOB_FAILED, its message beginning with
+ * `notDone` ("data.csv was not imported").
+ */
+export async function inAsyncTransaction<T>(db: Db, notDone: string, body: () => Promise<T>): Promise<T> {
+  if (db.inTransaction) {
+    throw new RiskDeskError('JOB_FAILED', `${notDone}: another change to the workspace is in progress. Try again when it has finished.`);
+  }
+  try {
+    db.exec('BEGIN IMMEDIATE');
+  } catch (error) {
+    if (isSqliteCode(error, 'SQLITE_BUSY')) {
+      throw new RiskDeskError('JOB_FAILED', `${notDone}: the workspace is busy with another writer. Try again in a moment.`);
+    }
+    throw error;
+  }
+  try {
+    const result = await body();
+    db.exec('COMMIT');
+    return result;
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
+}
+
+/**
+ * Copies the WAL into the database file and empties it. Done when the file itself must hold every commit: a new
+ * workspace's salt (page 1, which WAL mode writes only at a checkpoint), a restored copy before it is renamed into
+ * place without its -wal.
+ */
+export function checkpointWal(db: Db): void {
+  db.pragma('wal_checkpoint(TRUNCATE)');
+}

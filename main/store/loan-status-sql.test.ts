@@ -29,4 +29,14 @@ describe('loan states in SQL', () => {
       temp.dispose();
     }
   });
+
+  it('spells a defaulted month as the partial index loan_performance_defaulted does, so that SQLite uses it', () => {
+    const temp = createTempDatabase('riskdesk-status-');
+    try {
+      const plan = temp.db.prepare(`EXPLAIN QUERY PLAN SELECT min(as_of) FROM loan_performance p WHERE p.loan_id = ? AND ${defaultedSql('p')}`).all('L1');
+      assert.deepEqual(plan.map((row) => (row as { detail: string }).detail), ['SEARCH p USING COVERING INDEX loan_performance_defaulted (loan_id=?)']);
+    } finally {
+      temp.dispose();
+    }
+  });
 });

@@ -28,6 +28,8 @@ const EXPECTED_TABLES: Record<number, string[]> = {
   60: ['credit_models', 'credit_parameter_sets', 'credit_run_loans', 'credit_runs'],
   // Rebuilds credit_models and credit_parameter_sets under their own names (0070_lifecycle_submitted.test.ts).
   70: [],
+  // Renames credit_runs to runs and rebuilds it for every engine (0080_runs.test.ts).
+  80: ['runs'],
 };
 
 describe('migrations', () => {

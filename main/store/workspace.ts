@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { appendAuditEvent } from './audit.ts';
-import { inTransaction, openEncryptedDatabase, type Db } from './database.ts';
+import { checkpointWal, inTransaction, openEncryptedDatabase, type Db } from './database.ts';
 import { RiskDeskError } from '../../preload/contract/errors.ts';
 import { DEFAULT_BASE_CURRENCY } from '../../preload/contract/vocabulary.ts';
 import {
@@ -21,6 +21,8 @@ import { auditUnlockFailures } from './unlock-failures.ts';
 import { defaultUnlockThrottle, type UnlockThrottle } from './unlock-throttle.ts';
 import { findUser, insertUser, USERNAME_PATTERN } from './users.ts';
 import { assertKeyringMatches, readDatabaseSalt } from './workspace-identity.ts';
+import type { WriterSpec } from './write-connection.ts';
+import { insertWorkspaceMeta, storedWorkspaceId } from './workspace-meta.ts';
 
 /** User names tried are recorded (for the audit trail) up to this length. */
 const MAX_RECORDED_USERNAME = 64;
@@ -82,17 +84,14 @@ export class Workspace {
       migrate(db, path);
       const opened = db;
       inTransaction(opened, () => {
-        const setMeta = opened.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
-        setMeta.run('workspace_id', id);
-        setMeta.run('created_at', at);
-        setMeta.run('base_currency', DEFAULT_BASE_CURRENCY);
+        insertWorkspaceMeta(opened, { workspaceId: id, createdAt: at, baseCurrency: DEFAULT_BASE_CURRENCY });
         insertUser(opened, { username, role: 'admin', created_at: at, created_by: username });
         appendAuditEvent(opened, { actor: username, action: 'workspace.create', subject: `workspace:${id}`, details: {}, at });
         appendAuditEvent(opened, { actor: username, action: 'user.add', subject: `user:${username}`, details: { role: 'admin' }, at });
         options.initialise?.(opened);
       });
       // The salt is in page 1 of the main file, which WAL mode writes only at a checkpoint.
-      opened.pragma('wal_checkpoint(TRUNCATE)');
+      checkpointWal(opened);
       const dbSalt = readDatabaseSalt(path).toString('hex');
       writeKeyring(keyringPath, { format: 'riskdesk-keyring', version: 1, workspaceId: id, dbSalt, defaultUser: username, entries: [entry] });
       return new Workspace(path, id, opened, { username, role: 'admin' }, key);
@@ -138,8 +137,7 @@ export class Workspace {
     const db = openEncryptedDatabase(path, key);
     try {
       migrate(db, path);
-      const storedId = (db.prepare(`SELECT value FROM meta WHERE key = 'workspace_id'`).get() as { value: string } | undefined)?.value;
-      if (storedId !== keyring.workspaceId) {
+      if (storedWorkspaceId(db) !== keyring.workspaceId) {
         throw new RiskDeskError('KEYRING_MISMATCH', `The keyring ${keyringPath} does not belong to ${path} (workspace ids differ).`);
       }
       const user = findUser(db, username);
@@ -155,6 +153,15 @@ export class Workspace {
 
   readerSpec(): { path: string; key: Buffer } {
     return { path: this.path, key: this.#key };
+  }
+
+  /**
+   * Where a writing job (a credit run on a worker) opens its own writable connection. Main is the single writer:
+   * ask for this only while holding the write lock (the API's job registry does so for jobs that write; the CLI
+   * runs one command at a time), and only for the job that runs under it.
+   */
+  writerSpec(): WriterSpec {
+    return { access: 'write', path: this.path, key: this.#key };
   }
 
   readKeyring(): Keyring {

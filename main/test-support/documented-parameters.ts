@@ -1,5 +1,5 @@
 import type { CreditParameters } from '../../preload/contract/credit.ts';
-import { TEST_CREDIT_PARAMETERS } from '../engines/credit/ifrs9/test-parameters.ts';
+import { TEST_CREDIT_PARAMETERS } from './credit-test-parameters.ts';
 
 /**
  * The IFRS 9 defaults as README.md documents them (Credit risk): the engine tests' parameter set with the shipped

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { isRiskDeskError } from '../../preload/contract/errors.ts';
 import { DEFAULT_BASE_CURRENCY } from '../../preload/contract/vocabulary.ts';
 import { verifyAuditChain } from '../store/audit.ts';
 import { dashboardSummary } from '../store/dashboard-queries.ts';
@@ -89,5 +90,53 @@ describe('engine worker jobs', () => {
     } finally {
       fresh.dispose();
     }
+  });
+});
+
+describe('what an engine job is given', () => {
+  let workspace: TestWorkspace;
+  let pool: EnginePool;
+
+  before(() => {
+    workspace = createTestWorkspace();
+    appendTestAuditEvents(workspace.db, 3);
+    pool = new EnginePool({ size: 1 });
+  });
+  after(async () => {
+    await pool.close();
+    workspace.dispose();
+  });
+
+  function failsWith(message: RegExp): (error: unknown) => boolean {
+    return (error) => isRiskDeskError(error) && error.code === 'JOB_FAILED' && message.test(error.message);
+  }
+
+  const runInput = { actor: 'ana', startedAt: '2026-01-01T00:00:00.000Z' };
+
+  it('refuses a job that writes when it was sent no writer spec, and writes nothing', async () => {
+    // What the pool's types refuse, sent anyway: the worker checks too.
+    await assert.rejects(pool.run('credit-run', runInput, { reader: workspace.reader } as never), failsWith(/^The credit-run job failed: internal: the credit-run job writes, and was sent no writer spec$/));
+    assert.equal(workspace.db.prepare('SELECT count(*) FROM runs').pluck().get(), 0);
+  });
+
+  it('opens a writable connection for a job that writes, whose transaction leaves nothing when the job fails', async () => {
+    const events = verifyAuditChain(workspace.db);
+    await assert.rejects(
+      pool.run('credit-run', runInput, { reader: workspace.reader, writer: workspace.writer }),
+      (error: unknown) => isRiskDeskError(error) && error.code === 'JOB_FAILED' && (error.details as { cause?: string }).cause === 'INVALID_STATE' && /No scorecard is active/.test(error.message),
+    );
+    assert.equal(workspace.db.prepare('SELECT count(*) FROM runs').pluck().get(), 0);
+    assert.deepEqual(verifyAuditChain(workspace.db), events);
+  });
+
+  it('refuses a writer spec for a job that only reads', async () => {
+    await assert.rejects(pool.run('audit-verify', {}, { reader: workspace.reader, writer: workspace.writer } as never), failsWith(/internal: the audit-verify job only reads, and was sent a writer spec$/));
+  });
+
+  it('refuses input its kind does not take', async () => {
+    await assert.rejects(pool.run('audit-verify', { batchSize: 0 }, { reader: workspace.reader }), failsWith(/internal: the audit-verify job was sent input it does not take \(batchSize: /));
+    await assert.rejects(pool.run('credit-run', { ...runInput, asOf: '31/12/2025' }, { reader: workspace.reader, writer: workspace.writer }), failsWith(/was sent input it does not take \(asOf: /));
+    const intact = await pool.run('audit-verify', { batchSize: 2 }, { reader: workspace.reader });
+    assert.deepEqual(intact.ok && intact.events, 3);
   });
 });

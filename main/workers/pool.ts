@@ -3,7 +3,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { RiskDeskError } from '../../preload/contract/errors.ts';
-import { PROGRESS_END, type EngineJobs, type JobMap, type JobProgress, type ProgressMessage, type ReaderSpec, type WorkerReply, type WorkerTask } from './protocol.ts';
+import type { WriterSpec } from '../store/write-connection.ts';
+import { PROGRESS_END, type EngineJobs, type JobMap, type ProgressMessage, type ReaderSpec, type WorkerReply, type WorkerTask } from './protocol.ts';
 
 export interface EnginePoolOptions {
   /** Worker threads at most; defaults to one fewer than the cores, so the main process keeps one. */
@@ -18,11 +19,15 @@ export interface EnginePoolOptions {
   readonly onStrayError?: (error: Error) => void;
 }
 
-export interface RunJobOptions {
+/**
+ * Where and how one job runs: the reader spec always; for a kind that writes, the writer spec too, which main hands
+ * out only while it holds the write lock for this job (and which a reading kind cannot be given).
+ */
+export type RunJobOptions<Job extends JobMap[string] = JobMap[string]> = {
   readonly reader: ReaderSpec;
-  readonly onProgress?: (progress: JobProgress) => void;
+  readonly onProgress?: (progress: Job['progress']) => void;
   readonly signal?: AbortSignal;
-}
+} & (Job['access'] extends 'write' ? { readonly writer: WriterSpec } : { readonly writer?: never });
 
 export function defaultPoolSize(): number {
   return Math.max(1, availableParallelism() - 1);
@@ -66,7 +71,7 @@ export class EnginePool<Jobs extends JobMap = EngineJobs> {
     return this.piscina.options.maxThreads;
   }
 
-  async run<K extends keyof Jobs & string>(kind: K, input: Jobs[K]['input'], options: RunJobOptions): Promise<Jobs[K]['result']> {
+  async run<K extends keyof Jobs & string>(kind: K, input: Jobs[K]['input'], options: RunJobOptions<Jobs[K]>): Promise<Jobs[K]['result']> {
     const { signal, onProgress } = options;
     if (this.closed) throw new RiskDeskError('JOB_CANCELLED', `The ${kind} job was not started: the engine pool is closed.`);
     if (signal?.aborted) throw cancelled(kind);
@@ -75,11 +80,11 @@ export class EnginePool<Jobs extends JobMap = EngineJobs> {
     const progressEnded = new Promise<void>((resolve) => (endProgress = resolve));
     progress.on('message', (message: ProgressMessage) => {
       if (message === PROGRESS_END) endProgress();
-      else if (!signal?.aborted) onProgress?.(message);
+      else if (!signal?.aborted) onProgress?.(message as Jobs[K]['progress']);
     });
     let reply: WorkerReply;
     try {
-      const task: WorkerTask = { kind, input, reader: options.reader, port: workerPort };
+      const task: WorkerTask = { kind, input, reader: options.reader, ...(options.writer ? { writer: options.writer } : {}), port: workerPort };
       reply = await this.piscina.run(task, { transferList: [workerPort], ...(signal ? { signal } : {}) });
       await progressEnded;
     } catch (error) {

@@ -1,15 +1,12 @@
 import type { MessagePort } from 'node:worker_threads';
-import type { AuditVerification } from '../store/audit.ts';
-import type { CreditAnalytics, DevelopmentReport, ModelMonitoring, RunSummary } from '../../preload/contract/credit.ts';
-import type { CreditBinningInput, CreditBinningResult } from './jobs/credit-binning.ts';
-import type { CreditDevelopmentInput } from './jobs/credit-development.ts';
-import type { CreditMonitoringInput } from './jobs/credit-monitoring.ts';
-import type { CreditRunInput } from './jobs/credit-run.ts';
-import type { DashboardSummary } from './jobs/dashboard-summary.ts';
+import type { JobAccess, JobInput, JobProgressOf, JobResult, ParsedJobInput, WorkerJobKind } from '../../preload/contract/jobs.ts';
+import type { Db } from '../store/database.ts';
+import type { WriterSpec } from '../store/write-connection.ts';
 
 /**
- * What crosses the thread boundary between the pool (main) and an engine worker. Every job reads the
- * workspace through its own read-only connection, so each task carries where and how to open it.
+ * What crosses the thread boundary between the pool (main) and an engine worker. Every job reads the workspace
+ * through the worker's own read-only connection, so each task carries where and how to open it; a job that writes
+ * (JOBS in the contract says which) also carries the writer spec main handed it under its write lock.
  */
 
 /** Where a worker opens its read-only connection. Never logged, never put in an error message. */
@@ -24,24 +21,27 @@ export interface JobProgress {
   readonly phase: string;
 }
 
-/** Rows read per query; small batches in tests make progress visible, large ones in production cut overhead. */
-export interface BatchedInput {
-  readonly batchSize?: number;
+/** Each worker job kind as the pool runs it, from the contract's registry. Input and result survive structured cloning. */
+export type EngineJobs = { [K in WorkerJobKind]: { input: JobInput<K>; progress: JobProgressOf<K>; result: JobResult<K>; access: JobAccess<K> } };
+
+export type JobMap = Record<string, { input: unknown; progress: JobProgress; result: unknown; access: 'read' | 'write' }>;
+
+/** The connections a job works on: the worker's read-only one and, for a job that writes, a writable one of its own. */
+export interface ReadConnections {
+  readonly reader: Db;
+}
+export interface WriteConnections extends ReadConnections {
+  readonly writer: Db;
 }
 
-/** Each job kind's input and result. Both must survive structured cloning (no functions, no class instances). */
-export type EngineJobs = {
-  'audit-verify': { input: BatchedInput; result: AuditVerification };
-  'dashboard-summary': { input: Record<string, never>; result: DashboardSummary };
-  'credit-development': { input: CreditDevelopmentInput; result: DevelopmentReport };
-  'credit-binning': { input: CreditBinningInput; result: CreditBinningResult };
-  'credit-run': { input: CreditRunInput; result: RunSummary };
-  'credit-analytics': { input: Record<string, never>; result: CreditAnalytics };
-  'credit-monitoring': { input: CreditMonitoringInput; result: ModelMonitoring };
-};
+export type ReportProgress<Progress extends JobProgress = JobProgress> = (progress: Progress) => void;
 
-export type JobMap = Record<string, { input: unknown; result: unknown }>;
-export type JobKind = keyof EngineJobs;
+/** A worker job of one kind: synchronous work on its connections, with progress in the phases its kind declares. */
+export type EngineJob<K extends WorkerJobKind> = (
+  connections: JobAccess<K> extends 'write' ? WriteConnections : ReadConnections,
+  input: ParsedJobInput<K>,
+  report: ReportProgress<JobProgressOf<K>>,
+) => JobResult<K>;
 
 /**
  * What a worker posts on its progress port: progress, then END once, after its last progress message. The
@@ -57,6 +57,8 @@ export interface WorkerTask<Kind extends string = string, Input = unknown> {
   readonly kind: Kind;
   readonly input: Input;
   readonly reader: ReaderSpec;
+  /** Only for a job that writes, and only while main holds the write lock for it. */
+  readonly writer?: WriterSpec;
   readonly port: MessagePort;
 }
 

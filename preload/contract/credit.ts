@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { lifecycleFields } from './lifecycle.ts';
+import { minorUnitsSchema as minor } from './money.ts';
 import { DPD_BUCKETS, PERFORMING_DPD_BUCKETS, type PerformingDpdBucket } from './vocabulary.ts';
 
 /**
@@ -7,7 +8,6 @@ import { DPD_BUCKETS, PERFORMING_DPD_BUCKETS, type PerformingDpdBucket } from '.
  * development reports, run results and portfolio analytics. Conventions: DOMAIN.md § Credit. Rates and PDs are
  * decimals; money is integer minor units in the workspace's base currency.
  */
-const minor = z.number().int().refine(Number.isSafeInteger, 'money exceeds the safe integer range');
 const rate = z.number().finite().min(0).max(1);
 const featureName = z.string().regex(/^[a-z][a-z0-9_]{0,63}$/);
 

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { apiErrorSchema } from './errors.ts';
-import { jobSchema } from './methods.ts';
+import { jobDoneSchema, jobSchema } from './jobs.ts';
 
 /** What main pushes to the renderer without being asked. */
 export const events = {
   'job.progress': jobSchema,
-  'job.done': z.object({ job: jobSchema, result: z.unknown().optional(), error: apiErrorSchema.optional() }),
+  /** A job's result, typed by its kind (JOBS in jobs.ts), or its error. */
+  'job.done': jobDoneSchema,
   'session.locked': z.object({ reason: z.enum(['idle', 'user', 'restore']) }),
 } as const;
 

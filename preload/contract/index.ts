@@ -6,6 +6,8 @@ export * from './permissions.ts';
 export * from './demo.ts';
 export * from './vocabulary.ts';
 export * from './credit.ts';
+export * from './dashboard.ts';
+export * from './jobs.ts';
 export * from './lifecycle.ts';
 export * from './uploads.ts';
 

@@ -16,9 +16,12 @@ import {
   pricingRowSchema,
   runSummarySchema,
 } from './credit.ts';
+import { dashboardSchema } from './dashboard.ts';
+import { jobSchema } from './jobs.ts';
 import { filterModelSchema, gridPageSchema, gridQuerySchema, sortModelSchema } from './grid.ts';
 import { rejectionReasonSchema, stepPermission, type ARTEFACT_KINDS, type ArtefactKind, type LifecycleStep } from './lifecycle.ts';
-import { DELINQUENCY_BUCKETS, DEMO_SCALES, IMPORT_KINDS } from './vocabulary.ts';
+import { DEMO_SCALES, IMPORT_KINDS } from './vocabulary.ts';
+import { minorUnitsSchema as minor } from './money.ts';
 import { ROLES, type Permission } from './permissions.ts';
 import { MAX_UPLOAD_BYTES, UPLOAD_CHUNK_BASE64_CHARS } from './uploads.ts';
 
@@ -42,7 +45,6 @@ function method<A extends z.ZodType, R extends z.ZodType>(spec: MethodSpec<A, R>
 const none = z.object({}).strict();
 const ok = z.object({ ok: z.literal(true) });
 const jobStarted = z.object({ jobId: z.string() });
-const minor = z.number().int().refine(Number.isSafeInteger, 'money exceeds the safe integer range');
 const passphrase = z.string().min(1).max(1024);
 const username = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'user names are 1–64 letters, digits, ".", "_" or "-"');
 const jobId = z.string().min(1).max(64);
@@ -69,24 +71,6 @@ export const settingsSchema = z.object({
   theme: z.enum(['light', 'dark', 'system']),
 });
 export type Settings = z.infer<typeof settingsSchema>;
-
-const amountByKey = z.object({ key: z.string(), loans: z.number().int(), outstandingMinor: minor });
-
-export const dashboardSchema = z.object({
-  asOf: z.string().nullable(),
-  currency: z.string(),
-  loans: z.number().int(),
-  borrowers: z.number().int(),
-  outstandingMinor: minor,
-  defaultRate: z.number(),
-  delinquency: z.array(z.object({ bucket: z.enum(DELINQUENCY_BUCKETS), loans: z.number().int(), outstandingMinor: minor })),
-  /** Month by month share of reporting loans at 30+ and 90+ DPD (from loan_performance). */
-  trend: z.array(z.object({ month: z.string(), loans: z.number().int(), dpd30Rate: z.number(), dpd90Rate: z.number() })),
-  byProduct: z.array(amountByKey),
-  byRegion: z.array(amountByKey),
-  largestExposures: z.array(z.object({ borrowerId: z.string(), region: z.string(), loans: z.number().int(), outstandingMinor: minor })),
-});
-export type Dashboard = z.infer<typeof dashboardSchema>;
 
 export const loanRowSchema = z.object({
   loan_id: z.string(),
@@ -138,19 +122,6 @@ export type LoanDetail = z.infer<typeof loanDetailSchema>;
 
 export const auditEventRowSchema = z.object({ seq: z.number().int(), at: z.string(), actor: z.string(), action: z.string(), subject: z.string(), details: z.string() });
 export const AUDIT_COLUMNS = auditEventRowSchema.keyof().options;
-
-
-export const jobSchema = z.object({
-  jobId: z.string(),
-  kind: z.enum(['import', 'demo', 'audit-verify', 'export-loans', 'backup', 'credit-development', 'credit-run', 'credit-analytics', 'credit-monitoring']),
-  label: z.string(),
-  state: z.enum(['running', 'done', 'failed', 'cancelled']),
-  done: z.number(),
-  total: z.number(),
-  phase: z.string(),
-  startedAt: z.string(),
-});
-export type Job = z.infer<typeof jobSchema>;
 
 export const contract = {
   'session.status': method({ summary: 'Whether a workspace is unlocked, and by whom.', permission: 'public', args: none, result: sessionStatusSchema }),

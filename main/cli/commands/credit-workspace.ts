@@ -71,7 +71,8 @@ function addRunCommand(credit: Command, io: CliIo): void {
         withInterrupt(io, async (signal) => {
           const bar = progressDisplay(out, 'credit run', 'items');
           try {
-            return await runCreditPortfolio(contextFor(workspace), pool, flags.asOf === undefined ? {} : { asOf: flags.asOf }, { signal, onProgress: (p) => bar.update(p) });
+            // The CLI runs one command at a time in its process: nothing else writes while the run holds the writer spec.
+            return await runCreditPortfolio(contextFor(workspace), pool, workspace.writerSpec(), flags.asOf === undefined ? {} : { asOf: flags.asOf }, { signal, onProgress: (p) => bar.update(p) });
           } finally {
             bar.stop();
           }

@@ -1,4 +1,4 @@
-import type { CreditAnalytics, DevelopmentReport, MethodName, ModelMonitoring, PricingRow } from '../../../preload/contract/index.ts';
+import type { MethodName, PricingRow } from '../../../preload/contract/index.ts';
 import { PRICING_GRID } from '../../store/credit-runs.ts';
 import { checkDevelopmentOptions, creditAnalytics, developScorecard, evaluateBinning, modelMonitoring, runCreditPortfolio } from '../credit/credit-jobs-service.ts';
 import { creditRuns, loanRisk } from '../credit/run-results-service.ts';
@@ -7,6 +7,7 @@ import { getModel, listModels, listParameterSets, saveDraftModel, saveDraftParam
 import type { HandlerTable } from './handler.ts';
 import { writeLifecycleStep } from './lifecycle-step.ts';
 import { gridPage, type Grid } from './portfolio-handlers.ts';
+import { startJob } from './start-job.ts';
 
 type CreditMethods = Extract<MethodName, `credit.${string}`>;
 
@@ -19,18 +20,11 @@ const PRICING: Grid = { name: 'pricing', spec: PRICING_GRID };
  */
 export const creditHandlers: HandlerTable<CreditMethods> = {
   'credit.startDevelopment': (core, options) => {
-    const session = core.requireSession();
     // Refused now rather than as a failed job a moment later.
     checkDevelopmentOptions(options);
-    const jobId = session.jobs.start(
-      'credit-development',
-      'Scorecard development',
-      (control) => developScorecard(session.ctx, core.pool(), options, { signal: control.signal, onProgress: (p) => control.progress(p) }),
-      { write: false },
-    );
-    return { jobId };
+    return startJob(core, 'credit-development', 'Scorecard development', (session, control) => developScorecard(session.ctx, core.pool(), options, control));
   },
-  'credit.development': (core, { jobId }) => core.requireSession().jobs.finished(jobId, 'credit-development').result as DevelopmentReport,
+  'credit.development': (core, { jobId }) => core.requireSession().jobs.finished(jobId, 'credit-development').result,
   'credit.evaluateBinning': (core, args) => {
     const session = core.requireSession();
     return evaluateBinning(session.ctx, core.pool(), {
@@ -42,7 +36,7 @@ export const creditHandlers: HandlerTable<CreditMethods> = {
   },
   'credit.saveModel': (core, { jobId, name }) => {
     const session = core.requireSession();
-    const report = session.jobs.finished(jobId, 'credit-development').result as DevelopmentReport;
+    const report = session.jobs.finished(jobId, 'credit-development').result;
     return session.write(() => saveDraftModel(session.ctx, report, name));
   },
   'credit.models': (core) => listModels(core.requireSession().ctx),
@@ -53,17 +47,11 @@ export const creditHandlers: HandlerTable<CreditMethods> = {
   'credit.activateModel': (core, { modelId }) => writeLifecycleStep(core, CREDIT_MODELS, 'activate', modelId),
   // Seconds at a million loans, so a job with progress; the result is kept until the workspace changes, and a
   // second request in the meantime finishes at once.
-  'credit.startMonitoring': (core, { modelId }) => {
-    const session = core.requireSession();
-    const jobId = session.jobs.start(
-      'credit-monitoring',
-      `Model ${modelId} monitoring`,
-      (control) => session.cachedAsync(`credit-monitoring\u0000${modelId}`, () => modelMonitoring(session.ctx, core.pool(), modelId, { signal: control.signal, onProgress: (p) => control.progress(p) })),
-      { write: false },
-    );
-    return { jobId };
-  },
-  'credit.monitoring': (core, { jobId }) => core.requireSession().jobs.finished(jobId, 'credit-monitoring').result as ModelMonitoring,
+  'credit.startMonitoring': (core, { modelId }) =>
+    startJob(core, 'credit-monitoring', `Model ${modelId} monitoring`, (session, control) =>
+      session.cachedAsync(`credit-monitoring\u0000${modelId}`, () => modelMonitoring(session.ctx, core.pool(), modelId, control)),
+    ),
+  'credit.monitoring': (core, { jobId }) => core.requireSession().jobs.finished(jobId, 'credit-monitoring').result,
   'credit.parameterSets': (core) => listParameterSets(core.requireSession().ctx),
   'credit.saveParameterSet': (core, { parameters, note }) => {
     const session = core.requireSession();
@@ -73,16 +61,10 @@ export const creditHandlers: HandlerTable<CreditMethods> = {
   'credit.approveParameterSet': (core, { version }) => writeLifecycleStep(core, CREDIT_PARAMETER_SETS, 'approve', version),
   'credit.rejectParameterSet': (core, { version, reason }) => writeLifecycleStep(core, CREDIT_PARAMETER_SETS, 'reject', version, reason),
   'credit.activateParameterSet': (core, { version }) => writeLifecycleStep(core, CREDIT_PARAMETER_SETS, 'activate', version),
-  'credit.startRun': (core, { asOf }) => {
-    const session = core.requireSession();
-    const jobId = session.jobs.start(
-      'credit-run',
-      asOf ? `Credit run as of ${asOf}` : 'Credit run',
-      (control) => runCreditPortfolio(session.ctx, core.pool(), asOf === undefined ? {} : { asOf }, { signal: control.signal, onProgress: (p) => control.progress(p) }),
-      { write: true },
-    );
-    return { jobId };
-  },
+  'credit.startRun': (core, { asOf }) =>
+    startJob(core, 'credit-run', asOf ? `Credit run as of ${asOf}` : 'Credit run', (session, control) =>
+      runCreditPortfolio(session.ctx, core.pool(), control.writer, asOf === undefined ? {} : { asOf }, control),
+    ),
   'credit.runs': (core) => {
     const session = core.requireSession();
     return creditRuns(session.ctx, session.reader);
@@ -92,15 +74,7 @@ export const creditHandlers: HandlerTable<CreditMethods> = {
     return loanRisk(session.ctx, session.reader, loanId);
   },
   'credit.pricingCheck': (core, query) => gridPage<PricingRow>(core.requireSession(), PRICING, query),
-  'credit.startAnalytics': (core) => {
-    const session = core.requireSession();
-    const jobId = session.jobs.start(
-      'credit-analytics',
-      'Credit analytics',
-      (control) => session.cachedAsync('credit-analytics', () => creditAnalytics(session.ctx, core.pool(), { signal: control.signal, onProgress: (p) => control.progress(p) })),
-      { write: false },
-    );
-    return { jobId };
-  },
-  'credit.analytics': (core, { jobId }) => core.requireSession().jobs.finished(jobId, 'credit-analytics').result as CreditAnalytics,
+  'credit.startAnalytics': (core) =>
+    startJob(core, 'credit-analytics', 'Credit analytics', (session, control) => session.cachedAsync('credit-analytics', () => creditAnalytics(session.ctx, core.pool(), control))),
+  'credit.analytics': (core, { jobId }) => core.requireSession().jobs.finished(jobId, 'credit-analytics').result,
 };

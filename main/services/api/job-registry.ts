@@ -1,26 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import type { ApiError, EventName, Job } from '../../../preload/contract/index.ts';
-import { isRiskDeskError } from '../../../preload/contract/errors.ts';
+import type { ApiError, EventName } from '../../../preload/contract/index.ts';
+import { isRiskDeskError, RiskDeskError } from '../../../preload/contract/errors.ts';
+import { JOBS, type Job, type JobAccess, type JobProgressOf, type JobResult, type SessionJobKind } from '../../../preload/contract/jobs.ts';
+import type { WriterSpec } from '../../store/write-connection.ts';
 import { toApiError } from './api-errors.ts';
 import type { WriteLock } from './write-lock.ts';
-import { RiskDeskError } from '../../../preload/contract/errors.ts';
 
-export interface JobProgressUpdate {
-  readonly done: number;
-  readonly total: number;
-  readonly phase: string;
-}
-
-/** What a running job gets: its cancellation signal, a progress reporter, and a way to register files it leaves. */
-export interface JobControl {
+/**
+ * What a running job gets: its cancellation signal, a progress reporter (in its kind's phases), a way to register
+ * files it leaves and, for a kind that writes, the writer spec, valid for as long as the job holds the write lock.
+ * `signal` and `onProgress` are what services and the engine pool take as a job's call options.
+ */
+export type JobControl<K extends SessionJobKind> = {
   readonly jobId: string;
   readonly signal: AbortSignal;
-  progress(update: JobProgressUpdate): void;
+  readonly onProgress: (update: JobProgressOf<K>) => void;
   /** A file that belongs to the job: removed if the job does not finish, and when the session ends. */
   keepFile(file: string): void;
-}
+} & (JobAccess<K> extends 'write' ? { readonly writer: WriterSpec } : unknown);
 
 interface JobEntry {
   job: Job;
@@ -33,6 +32,8 @@ interface JobEntry {
 export interface JobRegistryOptions {
   readonly emit: (name: EventName, payload: unknown) => void;
   readonly writeLock: WriteLock;
+  /** The workspace's writer spec, asked for only once a writing job holds the write lock. */
+  readonly writerSpec: () => WriterSpec;
   readonly now: () => Date;
   readonly log: (line: string) => void;
 }
@@ -42,8 +43,9 @@ const PROGRESS_INTERVAL_MS = 100;
 
 /**
  * The jobs of one session: each runs in the background with an AbortController, reports progress as
- * throttled `job.progress` events and ends with one `job.done`. Write jobs (import, demo, backup) take the
- * session's write lock first, so they run one at a time and never interleave with other writes.
+ * throttled `job.progress` events and ends with one `job.done` carrying its result, parsed by its kind's schema.
+ * Jobs whose kind writes (JOBS in the contract: import, demo, backup, credit run) take the session's write lock
+ * first, so they run one at a time and never interleave with other writes.
  */
 export class JobRegistry {
   private readonly entries = new Map<string, JobEntry>();
@@ -53,16 +55,17 @@ export class JobRegistry {
     this.options = options;
   }
 
-  start(kind: Job['kind'], label: string, run: (control: JobControl) => Promise<unknown>, options: { write: boolean }): string {
+  start<K extends SessionJobKind>(kind: K, label: string, run: (control: JobControl<K>) => Promise<JobResult<K>>): string {
     const jobId = randomUUID();
     const controller = new AbortController();
     const files: string[] = [];
-    const job: Job = { jobId, kind, label, state: 'running', done: 0, total: 0, phase: options.write ? 'queued' : 'starting', startedAt: this.options.now().toISOString() };
+    const writes = JOBS[kind].access === 'write';
+    const job: Job = { jobId, kind, label, state: 'running', done: 0, total: 0, phase: writes ? 'queued' : 'starting', startedAt: this.options.now().toISOString() };
     let lastEmit = -Infinity;
-    const control: JobControl = {
+    const control = {
       jobId,
       signal: controller.signal,
-      progress: (update) => {
+      onProgress: (update: JobProgressOf<K>) => {
         const entry = this.entries.get(jobId);
         if (!entry || entry.job.state !== 'running' || controller.signal.aborted) return;
         entry.job = { ...entry.job, done: update.done, total: update.total, phase: update.phase };
@@ -71,13 +74,14 @@ export class JobRegistry {
         lastEmit = at;
         this.options.emit('job.progress', entry.job);
       },
-      keepFile: (file) => void files.push(file),
+      keepFile: (file: string) => void files.push(file),
     };
-    const body = async (): Promise<unknown> => {
+    const body = async (withWriter: object): Promise<unknown> => {
       controller.signal.throwIfAborted();
-      return run(control);
+      // The writer spec is part of the control only for a kind that writes (JobControl's type says when).
+      return run({ ...control, ...withWriter } as JobControl<K>);
     };
-    const execution = options.write ? this.options.writeLock.run(body) : body();
+    const execution = writes ? this.options.writeLock.run(() => body({ writer: this.options.writerSpec() })) : body({});
     const settled = execution.then(
       (result) => this.finish(jobId, 'done', { result }),
       (error: unknown) => this.finish(jobId, controller.signal.aborted || (isRiskDeskError(error) && error.code === 'JOB_CANCELLED') ? 'cancelled' : 'failed', { error }),
@@ -90,12 +94,19 @@ export class JobRegistry {
   private finish(jobId: string, state: 'done' | 'failed' | 'cancelled', outcome: { result?: unknown; error?: unknown }): void {
     const entry = this.entries.get(jobId);
     if (!entry) return;
-    entry.job = { ...entry.job, state };
     if (state === 'done') {
-      entry.result = outcome.result;
-      this.options.emit('job.done', { job: entry.job, result: outcome.result });
-      return;
+      // What job.done carries and finished() hands back is what the kind declares, whatever the job returned.
+      const parsed = JOBS[entry.job.kind].result.safeParse(outcome.result);
+      if (parsed.success) {
+        entry.job = { ...entry.job, state };
+        entry.result = parsed.data;
+        this.options.emit('job.done', { job: entry.job, result: entry.result });
+        return;
+      }
+      this.options.log(`RiskDesk: the ${entry.job.kind} job returned a result its kind does not declare: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+      return this.finish(jobId, 'failed', { error: new RiskDeskError('INTERNAL', `${entry.job.label} finished, but its result could not be read.`) });
     }
+    entry.job = { ...entry.job, state };
     removeFiles(entry.files.splice(0));
     const error: ApiError =
       state === 'cancelled' && !(isRiskDeskError(outcome.error) && outcome.error.code === 'JOB_CANCELLED')
@@ -115,12 +126,13 @@ export class JobRegistry {
     if (entry.job.state === 'running') entry.controller.abort();
   }
 
-  /** A finished job's result and files (an export to read, a development to save). */
-  finished(jobId: string, kind: Job['kind']): { result: unknown; files: readonly string[] } {
+  /** A finished job's result (as its kind declares it) and files: an export to read, a development to save. */
+  finished<K extends SessionJobKind>(jobId: string, kind: K): { result: JobResult<K>; files: readonly string[] } {
     const entry = this.entries.get(jobId);
     if (!entry || entry.job.kind !== kind) throw new RiskDeskError('NOT_FOUND', `There is no ${kind} job ${jobId} in this session.`);
     if (entry.job.state !== 'done') throw new RiskDeskError('NOT_FOUND', `Job ${jobId} is ${entry.job.state}; only a finished job's result can be read.`);
-    return { result: entry.result, files: entry.files };
+    // finish() stored it parsed by the schema of this very kind.
+    return { result: entry.result as JobResult<K>, files: entry.files };
   }
 
   /** Cancels every running job, waits for all of them to settle, and removes the files they left. */

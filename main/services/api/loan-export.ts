@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { LOAN_COLUMNS, type LoanRow } from '../../../preload/contract/index.ts';
+import { LOAN_COLUMNS, type ExportSummary, type LoanRow } from '../../../preload/contract/index.ts';
 import type { GridFilterModel, GridSortModel } from '../../store/grid-sql.ts';
 import { appendAuditEvent } from '../../store/audit.ts';
 import { inTransaction } from '../../store/database.ts';
@@ -26,14 +26,6 @@ const MONEY_HEADERS: Partial<Record<LoanColumn, string>> = {
 };
 const ROWS_PER_TURN = 2_000;
 const FLUSH_CHARS = 1 << 18;
-
-export interface ExportSummary {
-  readonly fileName: string;
-  readonly rows: number;
-  readonly bytes: number;
-  /** SHA-256 of the file's bytes, as recorded in the audit event. */
-  readonly sha256: string;
-}
 
 /** What an export covered: the view's filter and sort and the columns chosen. */
 export interface ExportScope {
@@ -76,7 +68,7 @@ export async function exportLoansCsv(
     readonly reader: { path: string; key: Buffer };
     /** A new file in the session's private folder. */
     readonly file: string;
-    readonly control: JobControl;
+    readonly control: JobControl<'export-loans'>;
   },
 ): Promise<ExportSummary> {
   const { control, columns, file } = request;
@@ -103,14 +95,14 @@ export async function exportLoansCsv(
       written += 1;
       if (buffer.length >= FLUSH_CHARS) await flush();
       if (written % ROWS_PER_TURN === 0) {
-        control.progress({ done: written, total: Math.max(total, written), phase: 'rows' });
+        control.onProgress({ done: written, total: Math.max(total, written), phase: 'rows' });
         await nextTurn();
         control.signal.throwIfAborted();
       }
     }
     await flush();
     await handle.sync();
-    control.progress({ done: written, total: written, phase: 'rows' });
+    control.onProgress({ done: written, total: written, phase: 'rows' });
     return { fileName: path.basename(file), rows: written, bytes: (await handle.stat()).size, sha256: digest.digest('hex') };
   } finally {
     rows?.return?.();

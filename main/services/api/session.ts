@@ -33,13 +33,13 @@ export class Session {
   private readonly cache = new ReadCache(READ_CACHE_WEIGHT);
   private closed = false;
 
-  constructor(workspace: Workspace, options: { now: () => Date; writeLock: WriteLock; jobs: Omit<JobRegistryOptions, 'writeLock' | 'now'> }) {
+  constructor(workspace: Workspace, options: { now: () => Date; writeLock: WriteLock; jobs: Omit<JobRegistryOptions, 'writeLock' | 'writerSpec' | 'now'> }) {
     this.reader = openReadConnection(workspace.readerSpec());
     this.workspace = workspace;
     this.writeLock = options.writeLock;
     this.ctx = contextFor(workspace, options.now);
     this.settings = readUserSettings(this.reader, workspace.user.username);
-    this.jobs = new JobRegistry({ ...options.jobs, writeLock: options.writeLock, now: options.now });
+    this.jobs = new JobRegistry({ ...options.jobs, writeLock: options.writeLock, writerSpec: () => workspace.writerSpec(), now: options.now });
     this.folder = new SessionFolder(workspace.path);
     this.uploads = new Uploads(this.folder);
   }

@@ -1,13 +1,12 @@
 // Credit work that runs on engine workers: scorecard development, bin re-counts, the portfolio run, analytics
 // and model monitoring. The permission is checked here, in main, before any worker starts.
-import type { BinEditRequest, CreditAnalytics, DevelopmentOptions, DevelopmentReport, ModelMonitoring, RunSummary, StoredBinning } from '../../../preload/contract/credit.ts';
-import { binningProblems } from '../../engines/credit/scorecard/binning-rules.ts';
-import { mergeWithNext, moveBoundary, splitInterval, type BinEdit } from '../../engines/credit/scorecard/editing.ts';
-import { fromStoredBinning, toStoredBinning } from '../../engines/credit/scorecard/stored.ts';
+import { developmentOptionsSchema, type BinEditRequest, type CreditAnalytics, type DevelopmentOptions, type DevelopmentReport, type ModelMonitoring, type RunSummary, type StoredBinning } from '../../../preload/contract/credit.ts';
+import type { JobInput, JobResult } from '../../../preload/contract/jobs.ts';
+import { binningProblems, fromStoredBinning, mergeWithNext, moveBoundary, splitInterval, toStoredBinning, type BinEdit } from '../../engines/credit/index.ts';
 import { CREDIT_FEATURES } from '../../store/credit-features.ts';
+import type { WriterSpec } from '../../store/write-connection.ts';
 import { RiskDeskError } from '../../../preload/contract/errors.ts';
 import type { EnginePool } from '../../workers/pool.ts';
-import type { CreditBinningInput, CreditBinningResult } from '../../workers/jobs/credit-binning.ts';
 import type { ServiceContext } from '../context.ts';
 import type { JobCallOptions } from '../jobs-service.ts';
 import { requirePermission } from '../permissions.ts';
@@ -25,8 +24,14 @@ function checkBinning(stored: StoredBinning): void {
   if (problems.length > 0) throw invalid(`The bins of ${stored.name} cannot be applied: ${problems.join('; ')}.`, { feature: stored.name, problems });
 }
 
-/** INVALID_ARGUMENT for options that name no credit feature or carry bins that cannot be applied. */
+/**
+ * INVALID_ARGUMENT for options outside the contract's ranges (a caller that did not parse them, the CLI: the worker
+ * parses its input with the same schema), that name no credit feature, or that carry bins that cannot be applied.
+ */
 export function checkDevelopmentOptions(options: DevelopmentOptions): void {
+  const parsed = developmentOptionsSchema.safeParse(options);
+  const issue = parsed.error?.issues[0];
+  if (issue) throw invalid(`The development option ${issue.path.map(String).join('.')} is out of range: ${issue.message}.`, { option: issue.path.map(String).join('.') });
   for (const name of options.exclude) {
     if (!CREDIT_FEATURES.some((f) => f.name === name)) throw invalid(`"${name}" cannot be excluded: it is not a credit feature.`, { feature: name });
   }
@@ -34,7 +39,7 @@ export function checkDevelopmentOptions(options: DevelopmentOptions): void {
   if (new Set(options.binnings.map((b) => b.name)).size < options.binnings.length) throw invalid('Each feature may have one set of bins only.', {});
 }
 
-export function developScorecard(ctx: ServiceContext, pool: EnginePool, options: DevelopmentOptions, call: JobCallOptions = {}): Promise<DevelopmentReport> {
+export function developScorecard(ctx: ServiceContext, pool: EnginePool, options: DevelopmentOptions, call: JobCallOptions<'credit-development'> = {}): Promise<DevelopmentReport> {
   requirePermission(ctx.actor, 'models.develop');
   checkDevelopmentOptions(options);
   return pool.run('credit-development', { options }, { ...call, reader: ctx.readerSpec() });
@@ -56,21 +61,27 @@ function editedBinning(stored: StoredBinning, edit: BinEditRequest | undefined):
 export function evaluateBinning(
   ctx: ServiceContext,
   pool: EnginePool,
-  request: CreditBinningInput & { edit?: BinEditRequest },
-  call: JobCallOptions = {},
-): Promise<CreditBinningResult> {
+  request: JobInput<'credit-binning'> & { edit?: BinEditRequest },
+  call: JobCallOptions<'credit-binning'> = {},
+): Promise<JobResult<'credit-binning'>> {
   requirePermission(ctx.actor, 'models.develop');
   checkBinning(request.binning);
-  const input: CreditBinningInput = { binning: editedBinning(request.binning, request.edit), holdoutFraction: request.holdoutFraction, seed: request.seed };
+  const input: JobInput<'credit-binning'> = { binning: editedBinning(request.binning, request.edit), holdoutFraction: request.holdoutFraction, seed: request.seed };
   return pool.run('credit-binning', input, { ...call, reader: ctx.readerSpec() });
 }
 
 /**
- * PD, grade, stage and ECL for every open loan, stored as one run. The worker writes the run itself, so the
- * caller must hold the workspace's write lock for the whole call (the API's job registry does; the CLI is the
- * only process).
+ * PD, grade, stage and ECL for every open loan, stored as one run. The worker writes the run itself, through
+ * `writer`: the caller holds the workspace's write lock for the whole call and hands the writer spec to this run
+ * only (the API's job registry does both for a job that writes; the CLI runs one command at a time).
  */
-export function runCreditPortfolio(ctx: ServiceContext, pool: EnginePool, request: { asOf?: string; batchSize?: number }, call: JobCallOptions = {}): Promise<RunSummary> {
+export function runCreditPortfolio(
+  ctx: ServiceContext,
+  pool: EnginePool,
+  writer: WriterSpec,
+  request: { asOf?: string; batchSize?: number },
+  call: JobCallOptions<'credit-run'> = {},
+): Promise<RunSummary> {
   requirePermission(ctx.actor, 'runs.start');
   const input = {
     actor: ctx.actor.username,
@@ -78,15 +89,15 @@ export function runCreditPortfolio(ctx: ServiceContext, pool: EnginePool, reques
     ...(request.asOf === undefined ? {} : { asOf: request.asOf }),
     ...(request.batchSize === undefined ? {} : { batchSize: request.batchSize }),
   };
-  return pool.run('credit-run', input, { ...call, reader: ctx.readerSpec() });
+  return pool.run('credit-run', input, { ...call, reader: ctx.readerSpec(), writer });
 }
 
-export function creditAnalytics(ctx: ServiceContext, pool: EnginePool, call: JobCallOptions = {}): Promise<CreditAnalytics> {
+export function creditAnalytics(ctx: ServiceContext, pool: EnginePool, call: JobCallOptions<'credit-analytics'> = {}): Promise<CreditAnalytics> {
   requirePermission(ctx.actor, 'workspace.read');
   return pool.run('credit-analytics', {}, { ...call, reader: ctx.readerSpec() });
 }
 
-export function modelMonitoring(ctx: ServiceContext, pool: EnginePool, modelId: number, call: JobCallOptions = {}): Promise<ModelMonitoring> {
+export function modelMonitoring(ctx: ServiceContext, pool: EnginePool, modelId: number, call: JobCallOptions<'credit-monitoring'> = {}): Promise<ModelMonitoring> {
   requirePermission(ctx.actor, 'workspace.read');
   return pool.run('credit-monitoring', { modelId }, { ...call, reader: ctx.readerSpec() });
 }

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { generateDemo } from '../../demo/generate-demo.ts';
 import { createTempDatabase, type TempDatabase } from '../../test-support/temp-database.ts';
+import type { WriterSpec } from '../../store/write-connection.ts';
 import { EnginePool } from '../../workers/pool.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { developScorecard, runCreditPortfolio } from './credit-jobs-service.ts';
@@ -24,6 +25,7 @@ describe('a credit run', () => {
   let temp: TempDatabase;
   let pool: EnginePool;
   let analyst: ServiceContext;
+  let writer: WriterSpec;
 
   before(async () => {
     temp = createTempDatabase('riskdesk-credit-run-');
@@ -31,6 +33,7 @@ describe('a credit run', () => {
     generateDemo(temp.db, { scale: 'small', seed: 3, asOf: '2024-12-31' });
     pool = new EnginePool({ size: 1 });
     analyst = contextOf(temp, { username: 'ana', role: 'analyst' });
+    writer = { access: 'write', path: temp.path, key: temp.key };
     const compliance = contextOf(temp, { username: 'cole', role: 'compliance' });
     const report = await developScorecard(analyst, pool, { holdoutFraction: 0.3, seed: 1, minBinShare: 0.05, monotonic: true, ivThreshold: 0.02, maxCorrelation: 0.7, exclude: [], binnings: [] });
     const model = saveDraftModel(analyst, report, 'run test');
@@ -47,7 +50,7 @@ describe('a credit run', () => {
   it('cancelled after its first batches leaves nothing, and the next run completes', async () => {
     const controller = new AbortController();
     const seen: number[] = [];
-    const cancelled = runCreditPortfolio(analyst, pool, { batchSize: 50 }, {
+    const cancelled = runCreditPortfolio(analyst, pool, writer, { batchSize: 50 }, {
       signal: controller.signal,
       onProgress: ({ done, phase }) => {
         if (phase !== 'scoring loans') return;
@@ -57,19 +60,19 @@ describe('a credit run', () => {
     });
     await assert.rejects(cancelled, (error: Error & { code?: string }) => error.code === 'JOB_CANCELLED');
     assert.ok(seen.some((done) => done >= 200), 'rows were being written when it was cancelled');
-    assert.equal(count(temp, 'SELECT count(*) FROM credit_runs'), 0);
+    assert.equal(count(temp, 'SELECT count(*) FROM runs'), 0);
     assert.equal(count(temp, 'SELECT count(*) FROM credit_run_loans'), 0);
     assert.equal(count(temp, `SELECT count(*) FROM audit_events WHERE action = 'credit.run'`), 0);
 
-    const run = await runCreditPortfolio(analyst, pool, {});
+    const run = await runCreditPortfolio(analyst, pool, writer, {});
     assert.equal(run.runId, 1, 'the cancelled run took no id');
     assert.equal(count(temp, 'SELECT count(*) FROM credit_run_loans WHERE run_id = 1'), run.totals.loans);
     assert.equal(count(temp, `SELECT count(*) FROM audit_events WHERE action = 'credit.run'`), 1);
   });
 
   it('gives every loan the same figures whatever the batch size', async () => {
-    const small = await runCreditPortfolio(analyst, pool, { batchSize: 7 });
-    const large = await runCreditPortfolio(analyst, pool, { batchSize: 5_000 });
+    const small = await runCreditPortfolio(analyst, pool, writer, { batchSize: 7 });
+    const large = await runCreditPortfolio(analyst, pool, writer, { batchSize: 5_000 });
     const rows = (runId: number): unknown[] =>
       temp.db.prepare('SELECT loan_id, score, pd_12m, grade, stage, ead_minor, ecl_minor FROM credit_run_loans WHERE run_id = ? ORDER BY loan_id').raw(true).all(runId);
     assert.deepEqual(rows(small.runId), rows(large.runId));
@@ -77,18 +80,18 @@ describe('a credit run', () => {
   });
 
   it('refuses to run on a damaged parameter set instead of storing NaN', async () => {
-    const runs = count(temp, 'SELECT count(*) FROM credit_runs');
+    const runs = count(temp, 'SELECT count(*) FROM runs');
     const original = temp.db.prepare('SELECT parameters FROM credit_parameter_sets WHERE version = 1').pluck().get() as string;
     const damaged = JSON.parse(original) as Record<string, unknown>;
     delete damaged.dpdOddsMultiplier;
     temp.db.prepare('UPDATE credit_parameter_sets SET parameters = ? WHERE version = 1').run(JSON.stringify(damaged));
     try {
-      await assert.rejects(runCreditPortfolio(analyst, pool, {}), (error: Error & { details?: { cause?: string } }) => {
+      await assert.rejects(runCreditPortfolio(analyst, pool, writer, {}), (error: Error & { details?: { cause?: string } }) => {
         assert.match(error.message, /The active IFRS 9 parameter set v1 is not valid \(dpdOddsMultiplier: /);
         assert.equal(error.details?.cause, 'INVALID_STATE');
         return true;
       });
-      assert.equal(count(temp, 'SELECT count(*) FROM credit_runs'), runs);
+      assert.equal(count(temp, 'SELECT count(*) FROM runs'), runs);
     } finally {
       temp.db.prepare('UPDATE credit_parameter_sets SET parameters = ? WHERE version = 1').run(original);
     }

@@ -2,7 +2,7 @@
 // "NA" and empty cells are missing; a column is numeric when every non-missing cell parses as a number.
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
-import type { FeatureColumn } from '../../engines/credit/scorecard/binning.ts';
+import type { FeatureColumn } from '../../engines/credit/index.ts';
 import { RiskDeskError } from '../../../preload/contract/errors.ts';
 import { unreadable } from '../import/csv-file.ts';
 

@@ -1,7 +1,7 @@
 // Scorecard models and IFRS 9 parameter sets: new drafts, and reading them. Their lifecycle steps (submit, approve
 // by a second person, reject, activate) go through the shared lifecycle service with the kinds of credit-artefacts.ts.
 import type { CreditParameters, DevelopmentReport, ModelDetail, ModelSummary, ParameterSet } from '../../../preload/contract/credit.ts';
-import { masterScaleProblems } from '../../engines/credit/ifrs9/master-scale.ts';
+import { masterScaleProblems } from '../../engines/credit/index.ts';
 import { getModel as getModelRow, insertDraftModel, listModels as listModelRows } from '../../store/credit-models.ts';
 import { insertDraftParameterSet, listParameterSets as listParameterRows } from '../../store/credit-parameter-sets.ts';
 import { RiskDeskError } from '../../../preload/contract/errors.ts';

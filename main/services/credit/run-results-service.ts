@@ -1,7 +1,5 @@
 import type { LoanRisk, RunSummary } from '../../../preload/contract/credit.ts';
-import { assessLoan } from '../../engines/credit/ifrs9/loan-risk.ts';
-import { rowReasonCodes, scoreRows } from '../../engines/credit/scorecard/fit.ts';
-import { fromStoredScorecard } from '../../engines/credit/scorecard/stored.ts';
+import { assessLoan, fromStoredScorecard, rowReasonCodes, scoreRows } from '../../engines/credit/index.ts';
 import { loanScoringInput } from '../../store/credit-features.ts';
 import { getModel } from '../../store/credit-models.ts';
 import { getParameterSet } from '../../store/credit-parameter-sets.ts';

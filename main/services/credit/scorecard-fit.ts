@@ -2,10 +2,7 @@
 // scores and WOE values per row so that anyone can check the fit with another tool). No workspace involved.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { FeatureColumn } from '../../engines/credit/scorecard/binning.ts';
-import { developScorecard, type ScorecardDevelopment } from '../../engines/credit/scorecard/fit.ts';
-import { PSI_ADJUSTMENT } from '../../engines/credit/scorecard/metrics.ts';
-import { WOE_ADJUSTMENT } from '../../engines/credit/scorecard/woe.ts';
+import { developScorecard, PSI_ADJUSTMENT, WOE_ADJUSTMENT, type FeatureColumn, type ScorecardDevelopment } from '../../engines/credit/index.ts';
 import { csvLine } from '../csv-writer.ts';
 import { RiskDeskError } from '../../../preload/contract/errors.ts';
 import { featureColumn, readCsvTable } from './csv-columns.ts';

@@ -20,7 +20,7 @@ const LATEST_MS = Date.parse(`${LATEST_DATE}T23:59:59.999Z`);
 
 /** YYYY-MM-DD that exists on the calendar; returned as given (it is already the stored form). */
 export function parseDate(text: string): string | Invalid {
-  const match = DATE.exec(text);
+  const match = text.match(DATE);
   if (!match) return new Invalid('is not a date in the form YYYY-MM-DD');
   if (!isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]))) return new Invalid('is not a date on the calendar');
   // Same fixed shape, so text order is date order.
@@ -29,7 +29,7 @@ export function parseDate(text: string): string | Invalid {
 }
 
 export function parseYearMonth(text: string): string | Invalid {
-  const match = YEAR_MONTH.exec(text);
+  const match = text.match(YEAR_MONTH);
   if (!match) return new Invalid('is not a month in the form YYYY-MM');
   const month = Number(match[2]);
   if (month < 1 || month > 12) return new Invalid('is not a month on the calendar');
@@ -43,7 +43,7 @@ export function parseYearMonth(text: string): string | Invalid {
  * Fractions finer than a millisecond are truncated: the stored shape has milliseconds.
  */
 export function parseTimestamp(text: string): string | Invalid {
-  const match = TIMESTAMP.exec(text);
+  const match = text.match(TIMESTAMP);
   if (!match) {
     if (DATE.test(text)) return new Invalid('is a date without a time; timestamps look like 2024-01-31T09:30:00+08:00');
     return new Invalid('is not a timestamp like 2024-01-31T09:30:00+08:00');

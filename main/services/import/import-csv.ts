@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { appendAuditEvent } from '../../store/audit.ts';
-import { isSqliteCode, type Db } from '../../store/database.ts';
+import { inAsyncTransaction } from '../../store/database.ts';
 import { isRiskDeskError, RiskDeskError } from '../../../preload/contract/errors.ts';
 import { IMPORT_KINDS, type ImportKind } from '../../../preload/contract/vocabulary.ts';
 import type { ServiceContext } from '../context.ts';
@@ -42,7 +42,7 @@ export async function importCsv(ctx: ServiceContext, request: ImportCsvRequest):
   if (signal?.aborted) throw cancelled(shown);
   const source = await openCsvFile(file, signal);
   try {
-    return await inImportTransaction(ctx.db, shown, async () => {
+    return await inAsyncTransaction(ctx.db, `${shown} was not imported`, async () => {
       const log = new ProblemLog(shown);
       const env = workspaceLookups(ctx.db, ctx.now());
       const rows = await importRecords({ db: ctx.db, spec: KIND_SPECS[kind], source, env, log, signal, onProgress });
@@ -77,33 +77,6 @@ function checkRequest(request: ImportCsvRequest): ImportCsvRequest {
     throw new RiskDeskError('INVALID_ARGUMENT', 'No file was given to import.');
   }
   return request;
-}
-
-/**
- * BEGIN IMMEDIATE … COMMIT around an async body. better-sqlite3's `transaction()` cannot span awaits, and a
- * streamed file needs them. The connection is shared, so an import refuses to start inside someone else's
- * transaction rather than silently joining it.
- */
-async function inImportTransaction<T>(db: Db, file: string, body: () => Promise<T>): Promise<T> {
-  if (db.inTransaction) {
-    throw new RiskDeskError('JOB_FAILED', `${file} was not imported: another change to the workspace is in progress. Try again when it has finished.`);
-  }
-  try {
-    db.exec('BEGIN IMMEDIATE');
-  } catch (error) {
-    if (isSqliteCode(error, 'SQLITE_BUSY')) {
-      throw new RiskDeskError('JOB_FAILED', `${file} was not imported: the workspace is busy with another writer. Try again in a moment.`);
-    }
-    throw error;
-  }
-  try {
-    const result = await body();
-    db.exec('COMMIT');
-    return result;
-  } catch (error) {
-    if (db.inTransaction) db.exec('ROLLBACK');
-    throw error;
-  }
 }
 
 function cancelled(file: string): RiskDeskError {

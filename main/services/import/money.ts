@@ -30,7 +30,7 @@ export function parseCurrency(text: string): string | Invalid {
  * currency has are an error rather than rounded: rounding money silently is how ledgers drift.
  */
 export function parseMoney(text: string, currency: string): number | Invalid {
-  const match = DECIMAL.exec(text);
+  const match = text.match(DECIMAL);
   if (!match) return new Invalid(whyNotADecimal(text).replace('a number like', 'an amount like'));
   const [, sign = '', whole = '', written = ''] = match;
   const digits = currencyMinorDigits(currency);

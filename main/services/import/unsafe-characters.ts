@@ -60,7 +60,7 @@ function describeCharacter(codePoint: number): string {
 
 /** "contains U+202E (right-to-left override) at character 2" for the first unsafe character, or null. */
 function findUnsafe(text: string, unsafe: RegExp): string | null {
-  const match = unsafe.exec(text);
+  const match = text.match(unsafe);
   if (match === null) return null;
   const position = [...text.slice(0, match.index)].length + 1;
   return `contains ${describeCharacter(match[0].codePointAt(0) ?? 0)} at character ${position}`;

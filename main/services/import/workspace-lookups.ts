@@ -1,8 +1,8 @@
-import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../../store/database.ts';
 import { baseCurrency } from '../../store/portfolio-queries.ts';
+import { prepareReferenceLookups } from '../../store/reference-lookups.ts';
 import { RiskDeskError } from '../../../preload/contract/errors.ts';
-import type { ImportEnv, SubjectType } from './kinds/kind-spec.ts';
+import type { ImportEnv } from './kinds/kind-spec.ts';
 import { isCurrencyCode } from './money.ts';
 
 function checkedBaseCurrency(db: Db): string {
@@ -13,18 +13,11 @@ function checkedBaseCurrency(db: Db): string {
   return currency;
 }
 
-/** The workspace facts rows are checked against, with statements prepared once per import rather than per row. */
+/** The workspace facts rows are checked against, read inside the import's transaction. */
 export function workspaceLookups(db: Db, now: Date): ImportEnv {
-  const loanCurrency = db.prepare('SELECT currency FROM loans WHERE loan_id = ?').pluck();
-  const subjectStatements: Record<SubjectType, Statement> = {
-    transaction: db.prepare('SELECT 1 FROM transactions WHERE tx_id = ?').pluck(),
-    account: db.prepare('SELECT 1 FROM accounts WHERE account_id = ?').pluck(),
-    loan: db.prepare('SELECT 1 FROM loans WHERE loan_id = ?').pluck(),
-  };
   return {
+    ...prepareReferenceLookups(db),
     baseCurrency: checkedBaseCurrency(db),
     today: now.toISOString().slice(0, 10),
-    loanCurrency: (loanId) => loanCurrency.get(loanId) as string | undefined,
-    subjectExists: (type, id) => subjectStatements[type].get(id) !== undefined,
   };
 }

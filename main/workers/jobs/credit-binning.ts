@@ -1,28 +1,8 @@
-import type { StoredBinning } from '../../../preload/contract/credit.ts';
-import type { FeatureColumn } from '../../engines/credit/scorecard/binning.ts';
-import { evaluateBinning } from '../../engines/credit/scorecard/editing.ts';
-import { holdoutMask } from '../../engines/credit/scorecard/split.ts';
-import { fromStoredBinning, toStoredBinning } from '../../engines/credit/scorecard/stored.ts';
-import { ivBand, type IvBand } from '../../engines/credit/scorecard/woe.ts';
+import { evaluateBinning, fromStoredBinning, holdoutMask, ivBand, toStoredBinning, type FeatureColumn } from '../../engines/credit/index.ts';
 import { readFeatureColumn } from '../../store/credit-features.ts';
-import type { Db } from '../../store/database.ts';
 import { RiskDeskError } from '../../../preload/contract/errors.ts';
-import type { ReportProgress } from '../serve-job.ts';
 import { inReadSnapshot } from '../../store/read-connection.ts';
-
-export interface CreditBinningInput {
-  /** The bins to count, edits already applied. */
-  readonly binning: StoredBinning;
-  readonly holdoutFraction: number;
-  readonly seed: number;
-}
-
-export interface CreditBinningResult {
-  readonly binning: StoredBinning;
-  readonly bins: { label: string; count: number; events: number; eventRate: number; woe: number; points: null }[];
-  readonly iv: number;
-  readonly ivBand: IvBand;
-}
+import type { EngineJob } from '../protocol.ts';
 
 /** The training rows of the development sample, split exactly as the development job splits them. */
 function trainingRows(column: FeatureColumn, events: Uint8Array, fraction: number, seed: number): { column: FeatureColumn; events: Uint8Array } {
@@ -36,10 +16,10 @@ function trainingRows(column: FeatureColumn, events: Uint8Array, fraction: numbe
 }
 
 /** One feature's bins re-counted on the training rows after an edit: the WOE and IV the analyst sees at once. */
-export function creditBinningJob(db: Db, input: CreditBinningInput, report: ReportProgress): CreditBinningResult {
+export const creditBinningJob: EngineJob<'credit-binning'> = ({ reader }, input, report) => {
   const binning = fromStoredBinning(input.binning);
   report({ done: 0, total: 1, phase: 'reading' });
-  const sample = inReadSnapshot(db, () => readFeatureColumn(db, binning.name));
+  const sample = inReadSnapshot(reader, () => readFeatureColumn(reader, binning.name));
   if (sample.column.type !== binning.type) {
     throw new RiskDeskError('INVALID_ARGUMENT', `${binning.name} is a ${sample.column.type} feature; the bins sent are ${binning.type}.`, { feature: binning.name });
   }
@@ -55,4 +35,4 @@ export function creditBinningJob(db: Db, input: CreditBinningInput, report: Repo
     iv,
     ivBand: ivBand(iv),
   };
-}
+};

@@ -1,20 +1,11 @@
-import type { DevelopmentOptions, DevelopmentReport } from '../../../preload/contract/credit.ts';
-import { developScorecard } from '../../engines/credit/scorecard/fit.ts';
-import { fromStoredBinning } from '../../engines/credit/scorecard/stored.ts';
-import { developmentReport } from '../../engines/credit/validation/development-report.ts';
+import { developmentReport, developScorecard, fromStoredBinning } from '../../engines/credit/index.ts';
 import { readDevelopmentSample } from '../../store/credit-features.ts';
-import type { Db } from '../../store/database.ts';
-import type { ReportProgress } from '../serve-job.ts';
 import { inReadSnapshot } from '../../store/read-connection.ts';
-
-export interface CreditDevelopmentInput {
-  readonly options: DevelopmentOptions;
-}
+import type { EngineJob } from '../protocol.ts';
 
 /** Reads the seasoned loans with their default flags, then develops and validates a scorecard on them. */
-export function creditDevelopmentJob(db: Db, input: CreditDevelopmentInput, report: ReportProgress): DevelopmentReport {
-  const { options } = input;
-  const sample = inReadSnapshot(db, () => readDevelopmentSample(db, (done, total) => report({ done, total, phase: 'reading loans' })));
+export const creditDevelopmentJob: EngineJob<'credit-development'> = ({ reader }, { options }, report) => {
+  const sample = inReadSnapshot(reader, () => readDevelopmentSample(reader, (done, total) => report({ done, total, phase: 'reading loans' })));
   const excluded = new Set(options.exclude);
   const columns = sample.columns.filter((c) => !excluded.has(c.name));
   report({ done: 0, total: 1, phase: 'fitting' });
@@ -29,4 +20,4 @@ export function creditDevelopmentJob(db: Db, input: CreditDevelopmentInput, repo
   const result = developmentReport(development, sample);
   report({ done: 1, total: 1, phase: 'fitting' });
   return result;
-}
+};

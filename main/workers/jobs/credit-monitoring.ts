@@ -1,43 +1,31 @@
-import type { ModelMonitoring } from '../../../preload/contract/credit.ts';
 import { monthIndex, quarterText } from '../../engines/calendar.ts';
-import { scoreRows } from '../../engines/credit/scorecard/fit.ts';
-import { eventRateByBand } from '../../engines/credit/scorecard/metrics.ts';
-import { fromStoredScorecard } from '../../engines/credit/scorecard/stored.ts';
-import { reportBands } from '../../engines/credit/validation/development-report.ts';
-import { monitoringReference, StabilityByPeriod } from '../../engines/credit/validation/monitoring.ts';
+import { eventRateByBand, fromStoredScorecard, monitoringReference, reportBands, scoreRows, StabilityByPeriod } from '../../engines/credit/index.ts';
 import { readDevelopmentSample, scoringBatches } from '../../store/credit-features.ts';
 import { getModel } from '../../store/credit-models.ts';
-import type { Db } from '../../store/database.ts';
 import { RiskDeskError } from '../../../preload/contract/errors.ts';
-import type { ReportProgress } from '../serve-job.ts';
 import { inReadSnapshot } from '../../store/read-connection.ts';
-
-export interface CreditMonitoringInput {
-  readonly modelId: number;
-  readonly batchSize?: number;
-}
+import type { EngineJob } from '../protocol.ts';
 
 /**
  * The model on today's data: PSI and CSI per origination quarter (every loan, scored from its application
  * features) against the development sample, and calibration on the seasoned loans as they stand now.
  */
-export function creditMonitoringJob(db: Db, input: CreditMonitoringInput, report: ReportProgress): ModelMonitoring {
-  return inReadSnapshot(db, () => {
-    const model = getModel(db, input.modelId);
+export const creditMonitoringJob: EngineJob<'credit-monitoring'> = ({ reader }, input, report) =>
+  inReadSnapshot(reader, () => {
+    const model = getModel(reader, input.modelId);
     if (!model) throw new RiskDeskError('NOT_FOUND', `There is no model ${input.modelId}.`, { modelId: input.modelId });
     if (!model.report.scorecard) throw new RiskDeskError('INVALID_STATE', `Model ${input.modelId} has no fitted scorecard.`, { modelId: input.modelId });
     const card = fromStoredScorecard(model.report.scorecard);
     const reference = monitoringReference(model.report, card);
     const stability = new StabilityByPeriod(reference);
     report({ done: 0, total: 2, phase: 'stability by quarter' });
-    for (const batch of scoringBatches(db, { batchSize: input.batchSize ?? 5_000, population: 'all' })) {
+    for (const batch of scoringBatches(reader, { batchSize: input.batchSize ?? 5_000, population: 'all' })) {
       stability.add(batch.originationDates.map((date) => quarterText(monthIndex(date))), scoreRows(card, batch.columns));
     }
     report({ done: 1, total: 2, phase: 'calibration' });
-    const sample = readDevelopmentSample(db);
+    const sample = readDevelopmentSample(reader);
     const scored = scoreRows(card, sample.columns);
     const calibration = reportBands(eventRateByBand(scored.score, sample.events, reference.scoreCuts, scored.pd));
     report({ done: 2, total: 2, phase: 'done' });
     return { modelId: input.modelId, periods: stability.result(card.features), calibration };
   });
-}

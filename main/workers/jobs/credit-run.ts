@@ -1,28 +1,20 @@
 import type { z } from 'zod';
 import { creditParametersSchema, storedScorecardSchema, type RunSummary } from '../../../preload/contract/credit.ts';
-import { assessLoan } from '../../engines/credit/ifrs9/loan-risk.ts';
+import { RiskDeskError } from '../../../preload/contract/errors.ts';
+import type { JobProgressOf, ParsedJobInput } from '../../../preload/contract/jobs.ts';
 import { daysInMonth, monthIndex } from '../../engines/calendar.ts';
-import { scoreRows } from '../../engines/credit/scorecard/fit.ts';
-import { fromStoredScorecard } from '../../engines/credit/scorecard/stored.ts';
+import { assessLoan, fromStoredScorecard, scoreRows } from '../../engines/credit/index.ts';
 import { appendAuditEvent } from '../../store/audit.ts';
 import { countScoringLoans, latestPerformanceMonth, scoringBatches } from '../../store/credit-features.ts';
 import { activeModel } from '../../store/credit-models.ts';
 import { activeParameterSet } from '../../store/credit-parameter-sets.ts';
-import { finishRun, insertRun, insertRunLoans, nextRunId, runTotals, type RunLoanRow } from '../../store/credit-runs.ts';
-import { openEncryptedDatabase, type Db } from '../../store/database.ts';
-import { RiskDeskError } from '../../../preload/contract/errors.ts';
+import { insertCreditRun, insertRunLoans, runTotals, type RunLoanRow } from '../../store/credit-runs.ts';
+import { inTransaction } from '../../store/database.ts';
 import { baseCurrency } from '../../store/portfolio-queries.ts';
-import type { ReaderSpec } from '../protocol.ts';
-import type { ReportProgress } from '../serve-job.ts';
 import { inReadSnapshot } from '../../store/read-connection.ts';
+import { finishRun } from '../../store/runs.ts';
+import type { EngineJob, ReportProgress, WriteConnections } from '../protocol.ts';
 
-export interface CreditRunInput {
-  /** Reporting date (YYYY-MM-DD); default: the last day of the latest performance month, else the start date. */
-  readonly asOf?: string;
-  readonly actor: string;
-  readonly startedAt: string;
-  readonly batchSize?: number;
-}
 
 const DEFAULT_BATCH = 5_000;
 
@@ -33,21 +25,14 @@ function lastDayOfMonth(month: string): string {
 
 /**
  * Scores every open loan with the active model and parameter set, and stores PD, grade, stage and ECL per loan.
- * This worker is the run's single writer (main holds the session's write lock meanwhile, so nothing else
- * writes): the run, its million result rows and its audit event commit in one transaction on a connection
- * of the worker's own, or not at all, and main's thread never carries the rows.
+ * This job is the run's single writer: main holds the session's write lock meanwhile and handed it the writer
+ * spec for that time, so nothing else writes. The run, its million result rows, its totals and its audit event
+ * commit in one transaction on the job's writable connection, or not at all, and main's thread never carries the
+ * rows. The writer's transaction starts first (it takes SQLite's write lock), then the read snapshot the loans are
+ * read in, so the two see the same state.
  */
-export function creditRunJob(reader: Db, input: CreditRunInput, report: ReportProgress, workspace: ReaderSpec): RunSummary {
-  const writer = openEncryptedDatabase(workspace.path, Buffer.from(workspace.key));
-  // A million result rows in loan-id order land all over the table's b-tree: with SQLite's default 2 MB page
-  // cache the insert re-reads (and re-decrypts) pages constantly, 42 s against 15 s with 64 MB.
-  writer.pragma('cache_size = -65536');
-  try {
-    return writer.transaction(() => inReadSnapshot(reader, () => scoreAndStore(reader, writer, input, report)))();
-  } finally {
-    writer.close();
-  }
-}
+export const creditRunJob: EngineJob<'credit-run'> = ({ reader, writer }, input, report) =>
+  inTransaction(writer, () => inReadSnapshot(reader, () => scoreAndStore({ reader, writer }, input, report)));
 
 /** What the workspace holds is checked again here: a run on a damaged parameter set would store NaN silently. */
 function validOrRefused<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
@@ -57,7 +42,7 @@ function validOrRefused<T>(schema: z.ZodType<T>, value: unknown, what: string): 
   throw new RiskDeskError('INVALID_STATE', `The active ${what} is not valid (${issue ? `${issue.path.map(String).join('.')}: ${issue.message}` : 'unreadable'}); activate another one.`);
 }
 
-function scoreAndStore(reader: Db, writer: Db, input: CreditRunInput, report: ReportProgress): RunSummary {
+function scoreAndStore({ reader, writer }: WriteConnections, input: ParsedJobInput<'credit-run'>, report: ReportProgress<JobProgressOf<'credit-run'>>): RunSummary {
   const model = activeModel(writer);
   if (!model) throw new RiskDeskError('INVALID_STATE', 'No scorecard is active: develop one, have it approved by a second person and activate it, then run again.');
   const parameters = activeParameterSet(writer);
@@ -68,9 +53,8 @@ function scoreAndStore(reader: Db, writer: Db, input: CreditRunInput, report: Re
   const asOf = input.asOf ?? (latestMonth ? lastDayOfMonth(latestMonth) : input.startedAt.slice(0, 10));
   const card = fromStoredScorecard(scorecard);
   const total = countScoringLoans(reader, 'open');
-  const runId = nextRunId(writer);
   const currency = baseCurrency(reader);
-  insertRun(writer, { runId, asOf, modelId: model.modelId, parameterVersion: parameters.version, startedBy: input.actor, startedAt: input.startedAt, currency });
+  const runId = insertCreditRun(writer, { asOf, modelId: model.modelId, parameterVersion: parameters.version, startedBy: input.actor, startedAt: input.startedAt, currency });
   let done = 0;
   report({ done, total, phase: 'scoring loans' });
   for (const batch of scoringBatches(reader, { batchSize: input.batchSize ?? DEFAULT_BATCH, population: 'open' })) {
@@ -98,7 +82,7 @@ function scoreAndStore(reader: Db, writer: Db, input: CreditRunInput, report: Re
   report({ done, total, phase: 'totals' });
   const totals = runTotals(writer, runId);
   const finishedAt = new Date().toISOString();
-  finishRun(writer, runId, { loans: done, totals, finishedAt });
+  finishRun(writer, runId, { totals, finishedAt });
   appendAuditEvent(writer, {
     actor: input.actor,
     action: 'credit.run',

@@ -1,17 +1,14 @@
-import type { Db } from '../../store/database.ts';
 import { dashboardSummary } from '../../store/dashboard-queries.ts';
-import type { ReportProgress } from '../serve-job.ts';
 import { inReadSnapshot } from '../../store/read-connection.ts';
-
-export type DashboardSummary = ReturnType<typeof dashboardSummary>;
+import type { EngineJob } from '../protocol.ts';
 
 /**
  * The dashboard's SQL takes seconds at a million loans (the monthly delinquency trend scans the performance
  * history), so it runs here, on the worker's own read-only connection, and main stays free for other calls.
  */
-export function dashboardSummaryJob(db: Db, _input: Record<string, never>, report: ReportProgress): DashboardSummary {
+export const dashboardSummaryJob: EngineJob<'dashboard-summary'> = ({ reader }, _input, report) => {
   report({ done: 0, total: 1, phase: 'dashboard' });
-  const summary = inReadSnapshot(db, () => dashboardSummary(db));
+  const summary = inReadSnapshot(reader, () => dashboardSummary(reader));
   report({ done: 1, total: 1, phase: 'dashboard' });
   return summary;
-}
+};

@@ -1,12 +1,11 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { ApiError, EventPayload, Job } from '../../../preload/contract/index.ts';
+import type { ApiError, Job, JobDone } from '../../../preload/contract/index.ts';
 import { api } from '../api/client.ts';
-
-export type JobDone = EventPayload<'job.done'>;
 
 export interface JobEntry {
   readonly job: Job;
-  readonly result?: unknown;
+  /** The result job.done carried (read it with resultOf, by the job's kind). */
+  readonly result?: JobDone['result'];
   readonly error?: ApiError;
   readonly finished: boolean;
 }
@@ -53,7 +52,8 @@ export function JobsProvider({ children }: { children: ReactNode }) {
       api.call('jobs.list').then(
         (jobs) => {
           for (const job of jobs) {
-            if (job.state !== 'running' && !doneRef.current.has(job.jobId) && waitersRef.current.has(job.jobId)) finish({ job });
+            // Its job.done was lost with the connection: it ends here without a result, which its starter reads instead.
+            if (job.state !== 'running' && !doneRef.current.has(job.jobId) && waitersRef.current.has(job.jobId)) finish({ job } as JobDone);
             else upsert(job.jobId, (current) => (current && current.finished ? current : { ...current, job, finished: job.state !== 'running' }));
           }
         },

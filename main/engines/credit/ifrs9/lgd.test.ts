@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { CreditParameters } from '../../../../preload/contract/credit.ts';
 import { ccfFor, lgdFor } from './lgd.ts';
-import { TEST_CREDIT_PARAMETERS } from './test-parameters.ts';
+import { TEST_CREDIT_PARAMETERS } from '../../../test-support/credit-test-parameters.ts';
 
 describe('lgdFor', () => {
   it('prefers a collateral rule to a product rule, and falls back to the default', () => {

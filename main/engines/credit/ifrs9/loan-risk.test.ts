@@ -5,7 +5,7 @@ import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { eclMonthSchema, type CreditParameters } from '../../../../preload/contract/credit.ts';
 import { assessLoan, type LoanRiskInput } from './loan-risk.ts';
-import { TEST_CREDIT_PARAMETERS } from './test-parameters.ts';
+import { TEST_CREDIT_PARAMETERS } from '../../../test-support/credit-test-parameters.ts';
 
 const close = (actual: number | undefined, expected: number, relative = 1e-6): void =>
   assert.ok(actual !== undefined && Math.abs(actual - expected) <= relative * Math.abs(expected), `${actual} ≠ ${expected}`);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { gradeOf, masterScaleProblems, type MasterScale } from './master-scale.ts';
-import { TEST_CREDIT_PARAMETERS } from './test-parameters.ts';
+import { TEST_CREDIT_PARAMETERS } from '../../../test-support/credit-test-parameters.ts';
 
 const scale = TEST_CREDIT_PARAMETERS.masterScale;
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { stageOf, type StagingInput } from './staging.ts';
-import { TEST_CREDIT_PARAMETERS } from './test-parameters.ts';
+import { TEST_CREDIT_PARAMETERS } from '../../../test-support/credit-test-parameters.ts';
 
 const staging = TEST_CREDIT_PARAMETERS.staging;
 const performing: StagingInput = { dpd: 0, status: 'current', pdLifetimeNow: 0.04, pdLifetimeAtOrigination: 0.04 };

@@ -1,18 +1,16 @@
 import type { ImportKind } from '../../../../preload/contract/vocabulary.ts';
 import type { LabelRecord, RecordsByKind } from '../../../store/records.ts';
+import type { ReferenceLookups } from '../../../store/reference-lookups.ts';
 import type { RowReader } from '../row-reader.ts';
 
 export type SubjectType = LabelRecord['subject_type'];
 
 /** What a row may need to know about the workspace beyond its own cells; read inside the import's transaction. */
-export interface ImportEnv {
+export interface ImportEnv extends ReferenceLookups {
   /** ISO 4217 code that amounts without a currency column are in. */
   readonly baseCurrency: string;
   /** YYYY-MM-DD in UTC, from the service clock (for "not in the future" checks). */
   readonly today: string;
-  /** The loan's currency, or undefined when no such loan exists. */
-  loanCurrency(loanId: string): string | undefined;
-  subjectExists(type: SubjectType, id: string): boolean;
 }
 
 /**

@@ -3,15 +3,9 @@ import { api } from '../../api/client.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { JobProgress } from '../../components/JobProgress.tsx';
 import { useJobRunner } from '../../jobs/jobs-context.tsx';
+import { resultOf } from '../../jobs/job-result.ts';
 import { usePreferences } from '../../session/preferences.tsx';
 import { formatCount } from '../../format/numbers.ts';
-
-/** What main's audit-verify job returns (see the audit chain verifier in main/store). */
-type Verification = { ok: true; events: number; head: string } | { ok: false; events: number; firstBadSeq: number; reason: string };
-
-function isVerification(value: unknown): value is Verification {
-  return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean' && typeof (value as { events?: unknown }).events === 'number';
-}
 
 /** Re-check the audit trail's SHA-256 hash chain on a worker, and say whether it holds. */
 export function VerifyChain() {
@@ -20,7 +14,7 @@ export function VerifyChain() {
   const runner = useJobRunner();
   const entry = runner.entry;
   const running = runner.jobId !== null && !entry?.finished;
-  const result = entry?.finished && isVerification(entry.result) ? entry.result : null;
+  const result = entry?.finished ? (resultOf(entry, 'audit-verify') ?? null) : null;
 
   return (
     <div className="panel">

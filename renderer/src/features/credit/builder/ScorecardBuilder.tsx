@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
 import { JobProgress } from '../../../components/JobProgress.tsx';
 import { formatCount, formatPercent } from '../../../format/numbers.ts';
 import { useJobs } from '../../../jobs/jobs-context.tsx';
+import { resultOf } from '../../../jobs/job-result.ts';
 import { usePreferences } from '../../../session/preferences.tsx';
 import { useUnlocked } from '../../../session/session-context.tsx';
 import { MetricsTable } from '../MetricsTable.tsx';
@@ -46,7 +47,7 @@ export function ScorecardBuilder() {
     setReportError(null);
     jobs
       .waitFor(pendingJob)
-      .then((done) => (done.error ? null : api.call('credit.development', { jobId: pendingJob })))
+      .then((done) => (done.error ? null : (resultOf(done, 'credit-development') ?? api.call('credit.development', { jobId: pendingJob }))))
       .then(
         (report) => live && report && dispatch({ type: 'reported', jobId: pendingJob, report }),
         (failure: unknown) => live && setReportError(failure),

@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { RunSummary } from '../../../../../preload/contract/index.ts';
 import { api } from '../../../api/client.ts';
 import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
 import { JobProgress } from '../../../components/JobProgress.tsx';
@@ -21,16 +23,26 @@ import { VintageChart } from './VintageChart.tsx';
 export function PortfolioRiskTab() {
   const { t } = useTranslation();
   const runs = useCall(() => api.call('credit.runs'), []);
+  // A run started here comes back with its job.done: it is the latest, with no need to read every run again.
+  const [finishedHere, setFinishedHere] = useState<RunSummary | null>(null);
   const analytics = useJobResult(
+    'credit-analytics',
     () => api.call('credit.startAnalytics'),
     (jobId) => api.call('credit.analytics', { jobId }),
     [],
   );
-  const latest = runs.data?.[0] ?? null;
+  const latest = finishedHere ?? runs.data?.[0] ?? null;
 
   return (
     <div className="credit-stack" data-testid="portfolio-risk">
-      <RunControl latest={latest} loaded={runs.data !== null} onFinished={runs.reload} />
+      <RunControl
+        latest={latest}
+        loaded={runs.data !== null}
+        onFinished={(run) => {
+          setFinishedHere(run);
+          if (!run) runs.reload();
+        }}
+      />
       <ErrorNotice error={runs.error} />
       {latest && (
         <>

@@ -6,13 +6,15 @@ import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
 import { JobProgress } from '../../../components/JobProgress.tsx';
 import { formatTimestamp } from '../../../format/numbers.ts';
 import { useJobRunner } from '../../../jobs/jobs-context.tsx';
+import { resultOf } from '../../../jobs/job-result.ts';
 import { useUnlocked } from '../../../session/session-context.tsx';
 
 interface Props {
   readonly latest: RunSummary | null;
   /** The run list has been read (so "no run yet" is a fact, not a pending answer). */
   readonly loaded: boolean;
-  readonly onFinished: () => void;
+  /** A run finished: its summary, from job.done (null if that was lost with the connection: read the runs again). */
+  readonly onFinished: (run: RunSummary | null) => void;
 }
 
 /** What the figures below come from (the latest run's date, model, parameters, who and when), and a new run. */
@@ -24,7 +26,7 @@ export function RunControl({ latest, loaded, onFinished }: Props) {
 
   const run = async () => {
     const done = await runner.start(() => api.call('credit.startRun', {}));
-    if (done && !done.error) onFinished();
+    if (done && !done.error) onFinished(resultOf(done, 'credit-run') ?? null);
   };
 
   return (

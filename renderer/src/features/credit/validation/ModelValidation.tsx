@@ -21,6 +21,7 @@ export function ModelValidation({ modelId }: { modelId: number }) {
   const { locale } = usePreferences();
   const detail = useCall(() => api.call('credit.model', { modelId }), [modelId]);
   const monitoring = useJobResult(
+    'credit-monitoring',
     () => api.call('credit.startMonitoring', { modelId }),
     (jobId) => api.call('credit.monitoring', { jobId }),
     [modelId],

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createTestWorkspace, insertLoans, type TestWorkspace } from '../fixtures/workspace.ts';
+import { createTestWorkspace, insertLoans, type TestWorkspace } from '../workers/fixtures/workspace.ts';
 import { keysetBatches } from './keyset.ts';
 
 const LOANS = 1_000;

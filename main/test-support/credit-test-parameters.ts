@@ -1,6 +1,6 @@
-// A complete parameter set for the engine's tests. Not a default: the workspace's version 1 parameter set is
-// seeded by a store migration, and every run records the version it used.
-import type { CreditParameters } from '../../../../preload/contract/credit.ts';
+// A complete parameter set for the engine's tests. Not a default: a workspace's version 1 parameter set is seeded
+// from resources/parameter-sets/ (services/shipped-defaults.ts), and every run records the version it used.
+import type { CreditParameters } from '../../preload/contract/credit.ts';
 
 export const TEST_CREDIT_PARAMETERS: CreditParameters = {
   masterScale: [

@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import type { CliIo } from './cli-io.ts';
+import type { CliIo } from '../cli/cli-io.ts';
 
 /** A CliIo whose output is captured as text, for running the CLI in-process in tests. */
 export function capturedIo(env: Record<string, string | undefined> = {}): CliIo & { out(): string; err(): string } {

@@ -1,4 +1,4 @@
-import type { Db } from '../../store/database.ts';
+import type { Db } from './database.ts';
 
 export interface KeysetQuery {
   /** Internal constants only: these are spliced into SQL. */

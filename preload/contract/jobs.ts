@@ -1,0 +1,201 @@
+import { z } from 'zod';
+import {
+  binningEvaluationSchema,
+  binningSchema,
+  creditAnalyticsSchema,
+  developmentOptionsSchema,
+  developmentReportSchema,
+  modelMonitoringSchema,
+  runSummarySchema,
+} from './credit.ts';
+import { dashboardSchema } from './dashboard.ts';
+import { apiErrorSchema, type ApiError } from './errors.ts';
+import { DEMO_SCALES, IMPORT_KINDS } from './vocabulary.ts';
+
+// ── What the jobs main runs itself return ────────────────────────────────────────────────────────────────
+export const importSummarySchema = z.object({
+  kind: z.enum(IMPORT_KINDS),
+  /** The file imported (an upload: the copy main received). */
+  file: z.string(),
+  /** Data rows in the file; each was inserted or, for an id already present, updated. */
+  rows: z.number().int(),
+  /** SHA-256 of the file's bytes, as recorded in the audit event. */
+  sha256: z.string(),
+  bytes: z.number().int(),
+});
+
+export const demoSummarySchema = z.object({
+  scale: z.enum(DEMO_SCALES),
+  seed: z.number().int(),
+  /** The last day of the generated history, YYYY-MM-DD. */
+  asOf: z.string(),
+  /** Rows written per table. */
+  counts: z.record(z.string(), z.number().int()),
+});
+
+export const backupSummarySchema = z.object({ path: z.string(), keyringPath: z.string(), bytes: z.number().int(), sha256: z.string() });
+
+export const exportSummarySchema = z.object({
+  /** The CSV's name in the session's folder; read it with jobs.readExport. */
+  fileName: z.string(),
+  rows: z.number().int(),
+  bytes: z.number().int(),
+  /** SHA-256 of the file's bytes, as recorded in the audit event. */
+  sha256: z.string(),
+});
+export type ExportSummary = z.infer<typeof exportSummarySchema>;
+
+/** The audit chain re-checked: intact up to its head, or broken at the first event that does not follow. */
+export const auditVerificationSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), events: z.number().int(), head: z.string() }),
+  z.object({ ok: z.literal(false), events: z.number().int(), firstBadSeq: z.number().int(), reason: z.string() }),
+]);
+export type AuditVerification = z.infer<typeof auditVerificationSchema>;
+
+// ── The registry ─────────────────────────────────────────────────────────────────────────────────────────
+/** Progress in one of a job's named phases: `done` of `total` (rows, loans, events or steps). */
+function progressIn<const Phases extends readonly [string, ...string[]]>(...phases: Phases) {
+  return z.object({ done: z.number(), total: z.number(), phase: z.enum(phases) });
+}
+/** Progress whose phase is a line of text that carries its own count (the rows read, the table being written). */
+const progressText = z.object({ done: z.number(), total: z.number(), phase: z.string() });
+
+/** Rows read per query; small batches in tests make progress visible, large ones in production cut overhead. */
+const batchSize = z.number().int().min(1).optional();
+const noInput = z.object({});
+
+interface JobKindSpec {
+  /**
+   * `worker`: engine work on a worker thread; `input` is the task main sends, parsed again in the worker.
+   * `main`: work main does itself; its input is the arguments of the method that starts it (methods.ts).
+   */
+  readonly runsOn: 'main' | 'worker';
+  /**
+   * `write`: the job changes the workspace. Main holds the session's write lock for the whole job, and a worker job
+   * is handed the workspace's writer spec for that time only; every other job reads.
+   */
+  readonly access: 'read' | 'write';
+  /**
+   * A job of the session: its method returns the job id at once, jobs.list lists it, job.progress follows it and
+   * job.done carries its result. Otherwise a worker task inside one method call (the dashboard, a bin re-count).
+   */
+  readonly session: boolean;
+  readonly progress: z.ZodType<{ done: number; total: number; phase: string }>;
+  readonly result: z.ZodType;
+}
+
+interface WorkerJobSpec extends JobKindSpec {
+  readonly runsOn: 'worker';
+  readonly input: z.ZodType;
+}
+
+/**
+ * Every kind of job, in one place: the contract's job kinds (jobSchema) and job.done's typed result, the workers' job
+ * table (main/workers/engine-worker.ts has a job for every worker kind and parses its input here), whether main takes
+ * the write lock for it (main/services/api/job-registry.ts), and the phases each kind reports all derive from it.
+ * Fraud and liquidity engines add their kinds here.
+ */
+export const JOBS = {
+  import: { runsOn: 'main', access: 'write', session: true, progress: progressText, result: importSummarySchema },
+  demo: { runsOn: 'main', access: 'write', session: true, progress: progressText, result: demoSummarySchema },
+  backup: { runsOn: 'main', access: 'write', session: true, progress: progressIn('copying', 'copied'), result: backupSummarySchema },
+  'export-loans': { runsOn: 'main', access: 'read', session: true, progress: progressIn('rows'), result: exportSummarySchema },
+  'audit-verify': {
+    runsOn: 'worker',
+    access: 'read',
+    session: true,
+    input: z.object({ batchSize }),
+    progress: progressIn('verifying'),
+    result: auditVerificationSchema,
+  },
+  'dashboard-summary': { runsOn: 'worker', access: 'read', session: false, input: noInput, progress: progressIn('dashboard'), result: dashboardSchema },
+  'credit-development': {
+    runsOn: 'worker',
+    access: 'read',
+    session: true,
+    input: z.object({ options: developmentOptionsSchema }),
+    progress: progressIn('reading loans', 'fitting'),
+    result: developmentReportSchema,
+  },
+  'credit-binning': {
+    runsOn: 'worker',
+    access: 'read',
+    session: false,
+    /** The bins to count, edits already applied, and the development's split of its sample. */
+    input: z.object({ binning: binningSchema, holdoutFraction: z.number().min(0).max(0.9), seed: z.number().int().min(0).max(2 ** 31 - 1) }),
+    progress: progressIn('reading', 'counted'),
+    result: binningEvaluationSchema,
+  },
+  'credit-run': {
+    runsOn: 'worker',
+    access: 'write',
+    session: true,
+    input: z.object({
+      /** Reporting date (YYYY-MM-DD); default: the last day of the latest performance month, else the start date. */
+      asOf: z.iso.date().optional(),
+      actor: z.string(),
+      startedAt: z.string(),
+      batchSize,
+    }),
+    progress: progressIn('scoring loans', 'totals'),
+    result: runSummarySchema,
+  },
+  'credit-analytics': {
+    runsOn: 'worker',
+    access: 'read',
+    session: true,
+    input: noInput,
+    progress: progressIn('vintages', 'roll rates', 'concentration', 'done'),
+    result: creditAnalyticsSchema,
+  },
+  'credit-monitoring': {
+    runsOn: 'worker',
+    access: 'read',
+    session: true,
+    input: z.object({ modelId: z.number().int().min(1), batchSize }),
+    progress: progressIn('stability by quarter', 'calibration', 'done'),
+    result: modelMonitoringSchema,
+  },
+} as const satisfies Record<string, (JobKindSpec & { readonly runsOn: 'main' }) | WorkerJobSpec>;
+
+type Jobs = typeof JOBS;
+export type JobKind = keyof Jobs;
+export type WorkerJobKind = { [K in JobKind]: Jobs[K] extends WorkerJobSpec ? K : never }[JobKind];
+export type SessionJobKind = { [K in JobKind]: Jobs[K]['session'] extends true ? K : never }[JobKind];
+export type JobAccess<K extends JobKind> = Jobs[K]['access'];
+/** What main sends a worker job (defaults not yet applied). */
+export type JobInput<K extends WorkerJobKind> = z.input<Jobs[K]['input']>;
+/** What a worker job works on, parsed. */
+export type ParsedJobInput<K extends WorkerJobKind> = z.output<Jobs[K]['input']>;
+export type JobResult<K extends JobKind> = z.output<Jobs[K]['result']>;
+export type JobProgressOf<K extends JobKind> = z.output<Jobs[K]['progress']>;
+
+function isSessionKind(kind: JobKind): kind is SessionJobKind {
+  return JOBS[kind].session;
+}
+const SESSION_JOB_KINDS = (Object.keys(JOBS) as JobKind[]).filter(isSessionKind) as [SessionJobKind, ...SessionJobKind[]];
+
+/** A job of the session as jobs.list and job.progress report it. */
+export const jobSchema = z.object({
+  jobId: z.string(),
+  kind: z.enum(SESSION_JOB_KINDS),
+  label: z.string(),
+  state: z.enum(['running', 'done', 'failed', 'cancelled']),
+  done: z.number(),
+  total: z.number(),
+  phase: z.string(),
+  startedAt: z.string(),
+});
+export type Job = z.infer<typeof jobSchema>;
+
+/**
+ * How a job ended: its result (typed by its kind) or its error. A job caught up from jobs.list after a dropped
+ * connection has neither; its result is then read with the method that reads it (credit.analytics, …).
+ */
+export type JobDone = { [K in SessionJobKind]: { job: Job & { kind: K }; result?: JobResult<K>; error?: ApiError } }[SessionJobKind];
+
+// z.union over the kinds cannot pair each kind with its result in the inferred type; JobDone states the pairing
+// that the schemas enforce (a result is parsed by the schema of the job.kind beside it).
+export const jobDoneSchema = z.union(
+  SESSION_JOB_KINDS.map((kind) => z.object({ job: jobSchema.extend({ kind: z.literal(kind) }), result: JOBS[kind].result.optional(), error: apiErrorSchema.optional() })),
+) as unknown as z.ZodType<JobDone>;
