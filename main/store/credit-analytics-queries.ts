@@ -1,7 +1,7 @@
 import { OPEN_LOAN_SQL } from './credit-features.ts';
 import { defaultedSql } from './loan-status-sql.ts';
 import type { Db } from './database.ts';
-import { baseCurrency } from './portfolio-queries.ts';
+import { baseCurrency } from './workspace-meta.ts';
 
 /**
  * The rows behind vintage curves, roll rates and concentration, as plain rows: the engines aggregate them

@@ -3,7 +3,7 @@ import type { FeatureColumn, LoanRiskInput } from '../engines/credit/index.ts';
 import type { Db } from './database.ts';
 import { RiskDeskError } from '../../preload/contract/errors.ts';
 import { CLOSED_STATUSES, defaultedSql, normalisedStatus, PAID_OFF_STATUSES } from './loan-status-sql.ts';
-import { BASE_CURRENCY_SQL } from './portfolio-queries.ts';
+import { BASE_CURRENCY_SQL } from './workspace-meta.ts';
 import { inReadSnapshot } from './read-connection.ts';
 
 /**

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, it } from 'node:test';
 import { developmentReportSchema, modelDetailSchema, modelSummarySchema, type DevelopmentReport, type StoredScorecard } from '../../preload/contract/credit.ts';
 import { createTempDatabase, type TempDatabase } from '../test-support/temp-database.ts';
 import { activeModel, getModel, insertDraftModel, listModels, modelLifecycle } from './credit-models.ts';
+import { draftLifecycleFields } from '../test-support/lifecycle-expectations.ts';
 
 const SCORECARD: StoredScorecard = {
   features: ['annual_income', 'product'],
@@ -59,18 +60,7 @@ describe('credit models', () => {
     assert.deepEqual(summary, {
       modelId: 1,
       name: 'Retail v1',
-      status: 'draft',
-      createdBy: 'alice',
-      createdAt: '2025-01-01T00:00:00.000Z',
-      submittedBy: null,
-      submittedAt: null,
-      approvedBy: null,
-      approvedAt: null,
-      activatedBy: null,
-      activatedAt: null,
-      rejectedBy: null,
-      rejectedAt: null,
-      rejectionReason: null,
+      ...draftLifecycleFields('alice', '2025-01-01T00:00:00.000Z'),
       trainingHash: 'f'.repeat(64),
       rows: 1_000,
       features: ['annual_income', 'product'],

@@ -4,6 +4,7 @@ import { creditParametersSchema, parameterSetSchema, type CreditParameters } fro
 import { createTempDatabase, type TempDatabase } from '../test-support/temp-database.ts';
 import { DOCUMENTED_DEFAULT_PARAMETERS as SHIPPED } from '../test-support/documented-parameters.ts';
 import { activeParameterSet, getParameterSet, insertDraftParameterSet, insertShippedParameterSet, listParameterSets, parameterSetLifecycle } from './credit-parameter-sets.ts';
+import { draftLifecycleFields } from '../test-support/lifecycle-expectations.ts';
 
 describe('credit parameter sets', () => {
   let temp: TempDatabase;
@@ -50,18 +51,7 @@ describe('credit parameter sets', () => {
       version: 2,
       note: 'SICR at 2x',
       parameters: tighter,
-      status: 'draft',
-      createdBy: 'alice',
-      createdAt: 't1',
-      submittedBy: null,
-      submittedAt: null,
-      approvedBy: null,
-      approvedAt: null,
-      activatedBy: null,
-      activatedAt: null,
-      rejectedBy: null,
-      rejectedAt: null,
-      rejectionReason: null,
+      ...draftLifecycleFields('alice', 't1'),
     });
     assert.equal(insertDraftParameterSet(temp.db, { parameters: SHIPPED, note: 'again', createdBy: 'bob', at: 't2' }).version, 3);
     assert.deepEqual(listParameterSets(temp.db).map((s) => s.version), [3, 2, 1]);

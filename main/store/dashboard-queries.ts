@@ -3,7 +3,7 @@ import { DELINQUENCY_BUCKETS, DPD_BUCKET_FIRST_DAY } from '../../preload/contrac
 import { monthIndex, monthText } from '../engines/calendar.ts';
 import type { Db } from './database.ts';
 import { defaultedSql } from './loan-status-sql.ts';
-import { baseCurrency } from './portfolio-queries.ts';
+import { baseCurrency } from './workspace-meta.ts';
 
 /**
  * The portfolio dashboard, all in SQL. Counts cover every loan; money sums only the loans in the workspace's

@@ -1,17 +1,8 @@
 import type { BorrowerRow, LoanDetail, LoanRow } from '../../preload/contract/index.ts';
-import { DEFAULT_BASE_CURRENCY } from '../../preload/contract/vocabulary.ts';
 import { LATEST_RUN_ID_SQL } from './credit-runs.ts';
 import type { Db } from './database.ts';
+import { BASE_CURRENCY_SQL } from './workspace-meta.ts';
 import { countRows, viewRows, type GridColumn, type GridFilterModel, type GridSortModel, type GridSpec } from './grid-sql.ts';
-
-/** The workspace's reporting currency (meta base_currency): money totals are in it alone. */
-export function baseCurrency(db: Db): string {
-  const row = db.prepare(`SELECT value FROM meta WHERE key = 'base_currency'`).get() as { value: string } | undefined;
-  return row?.value ?? DEFAULT_BASE_CURRENCY;
-}
-
-/** The base currency as an SQL expression, for queries that keep to it. */
-export const BASE_CURRENCY_SQL = `coalesce((SELECT value FROM meta WHERE key = 'base_currency'), '${DEFAULT_BASE_CURRENCY}')`;
 
 /**
  * Loans with their borrower's region and their result in the latest credit run (null before the first run, and

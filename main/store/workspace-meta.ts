@@ -1,9 +1,9 @@
+import { DEFAULT_BASE_CURRENCY } from '../../preload/contract/vocabulary.ts';
 import type { Db } from './database.ts';
 
 /**
  * The workspace's own facts in `meta`: its id (which its keyring names too), when it was created, and its base
- * currency. The base currency is read by portfolio-queries.ts (`baseCurrency`, and as SQL in the queries that
- * keep to it).
+ * currency.
  */
 export interface WorkspaceMeta {
   readonly workspaceId: string;
@@ -23,6 +23,15 @@ export function insertWorkspaceMeta(db: Db, meta: WorkspaceMeta): void {
 export function storedWorkspaceId(db: Db): string | undefined {
   return db.prepare(`SELECT value FROM meta WHERE key = 'workspace_id'`).pluck().get() as string | undefined;
 }
+
+/** The workspace's reporting currency (meta base_currency): money totals are in it alone. */
+export function baseCurrency(db: Db): string {
+  const row = db.prepare(`SELECT value FROM meta WHERE key = 'base_currency'`).get() as { value: string } | undefined;
+  return row?.value ?? DEFAULT_BASE_CURRENCY;
+}
+
+/** The base currency as an SQL expression, for queries that keep to it. */
+export const BASE_CURRENCY_SQL = `coalesce((SELECT value FROM meta WHERE key = 'base_currency'), '${DEFAULT_BASE_CURRENCY}')`;
 
 /** Workspaces made by RiskDesk have one; a bare database (a test's, a benchmark's) may not. */
 export function hasBaseCurrency(db: Db): boolean {

@@ -1,5 +1,5 @@
 import type { Db } from '../../store/database.ts';
-import { baseCurrency } from '../../store/portfolio-queries.ts';
+import { baseCurrency } from '../../store/workspace-meta.ts';
 import { prepareReferenceLookups } from '../../store/reference-lookups.ts';
 import { RiskDeskError } from '../../../preload/contract/errors.ts';
 import type { ImportEnv } from './kinds/kind-spec.ts';

@@ -3,7 +3,7 @@ import { monthIndex, monthText } from '../../engines/calendar.ts';
 import { concentration, dpdBucket, RollRates, VintageCurves } from '../../engines/credit/index.ts';
 import { exposures, rollRateRows, vintageRows } from '../../store/credit-analytics-queries.ts';
 import { latestPerformanceMonth } from '../../store/credit-features.ts';
-import { baseCurrency } from '../../store/portfolio-queries.ts';
+import { baseCurrency } from '../../store/workspace-meta.ts';
 import { inReadSnapshot } from '../../store/read-connection.ts';
 import type { EngineJob } from '../protocol.ts';
 

@@ -10,7 +10,7 @@ import { activeModel } from '../../store/credit-models.ts';
 import { activeParameterSet } from '../../store/credit-parameter-sets.ts';
 import { insertCreditRun, insertRunLoans, runTotals, type RunLoanRow } from '../../store/credit-runs.ts';
 import { inTransaction } from '../../store/database.ts';
-import { baseCurrency } from '../../store/portfolio-queries.ts';
+import { baseCurrency } from '../../store/workspace-meta.ts';
 import { inReadSnapshot } from '../../store/read-connection.ts';
 import { finishRun } from '../../store/runs.ts';
 import type { EngineJob, ReportProgress, WriteConnections } from '../protocol.ts';
