@@ -17,13 +17,13 @@
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { contextFor } from '../main/services/context.ts';
+import { contextFor, type ServiceContext } from '../main/services/context.ts';
 import { creditAnalytics, developScorecard, modelMonitoring, runCreditPortfolio } from '../main/services/credit/credit-jobs-service.ts';
 import { CREDIT_MODELS } from '../main/services/credit/credit-artefacts.ts';
 import { listModels, saveDraftModel } from '../main/services/credit/models-service.ts';
 import { takeLifecycleStep } from '../main/services/lifecycle-service.ts';
 import { addUser } from '../main/services/users-service.ts';
-import { createEnginePool, type EnginePool } from '../main/services/workspace-service.ts';
+import { createEnginePool } from '../main/services/workspace-service.ts';
 import { CREDIT_FEATURES, OPEN_LOAN_SQL, scoringBatches } from '../main/store/credit-features.ts';
 import { rowsForKeys, viewKeys } from '../main/store/grid-sql.ts';
 import { LOAN_GRID } from '../main/store/portfolio-queries.ts';
@@ -41,8 +41,8 @@ const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 async function ensureUsers(file: string): Promise<void> {
   const admin = await Workspace.open({ path: file, passphrase: benchPassphrase() });
   try {
-    if (!findUser(admin.db, ANALYST.username)) await addUser(admin, { ...ANALYST, role: 'analyst' });
-    if (!findUser(admin.db, COMPLIANCE.username)) await addUser(admin, { ...COMPLIANCE, role: 'compliance' });
+    if (!findUser(admin.db, ANALYST.username)) await addUser(contextFor(admin), { ...ANALYST, role: 'analyst' });
+    if (!findUser(admin.db, COMPLIANCE.username)) await addUser(contextFor(admin), { ...COMPLIANCE, role: 'compliance' });
   } finally {
     admin.close();
   }
@@ -83,9 +83,9 @@ function readSeconds(file: string, key: Buffer): number {
   }
 }
 
-async function developAndActivate(analyst: Workspace, compliance: Workspace, pool: EnginePool): Promise<void> {
+async function developAndActivate(analyst: ServiceContext, compliance: ServiceContext): Promise<void> {
   const started = performance.now();
-  const report = await developScorecard(contextFor(analyst), pool, {
+  const report = await developScorecard(analyst, {
     holdoutFraction: 0.3,
     seed: 1,
     minBinShare: 0.05,
@@ -95,10 +95,10 @@ async function developAndActivate(analyst: Workspace, compliance: Workspace, poo
     exclude: [],
     binnings: [],
   });
-  const model = saveDraftModel(contextFor(analyst), report, `bench ${new Date().toISOString()}`);
-  takeLifecycleStep(contextFor(analyst), CREDIT_MODELS, 'submit', model.modelId);
-  takeLifecycleStep(contextFor(compliance), CREDIT_MODELS, 'approve', model.modelId);
-  takeLifecycleStep(contextFor(compliance), CREDIT_MODELS, 'activate', model.modelId);
+  const model = saveDraftModel(analyst, report, `bench ${new Date().toISOString()}`);
+  takeLifecycleStep(analyst, CREDIT_MODELS, 'submit', model.modelId);
+  takeLifecycleStep(compliance, CREDIT_MODELS, 'approve', model.modelId);
+  takeLifecycleStep(compliance, CREDIT_MODELS, 'activate', model.modelId);
   console.log(`development: ${report.rows.toLocaleString('en-US')} seasoned loans, ${model.features.length} features in the model, ${seconds(started).toFixed(1)} s`);
 }
 
@@ -109,11 +109,12 @@ async function main(): Promise<void> {
   const pool = createEnginePool({ size: 1 });
   const analyst = await Workspace.open({ path: file, username: ANALYST.username, passphrase: ANALYST.passphrase });
   const compliance = await Workspace.open({ path: file, username: COMPLIANCE.username, passphrase: COMPLIANCE.passphrase });
+  const analystCtx = contextFor(analyst, { pool: () => pool });
   try {
     const key = Buffer.from(analyst.readerSpec().key);
-    const active = values['reuse-model'] ? listModels(contextFor(analyst)).find((m) => m.status === 'active') : undefined;
+    const active = values['reuse-model'] ? listModels(analystCtx).find((m) => m.status === 'active') : undefined;
     if (active) console.log(`model: the active model ${active.modelId}, ${active.features.length} features`);
-    else await developAndActivate(analyst, compliance, pool);
+    else await developAndActivate(analystCtx, contextFor(compliance));
     const baseline = baselineSeconds(file, key);
     const read = readSeconds(file, key);
     const sizeBefore = fs.statSync(file).size;
@@ -121,7 +122,7 @@ async function main(): Promise<void> {
     let peakRss = rssBefore;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
     const runStarted = performance.now();
-    const run = await runCreditPortfolio(contextFor(analyst), pool, analyst.writerSpec(), {});
+    const run = await runCreditPortfolio(analystCtx, {}, { writer: analyst.writerSpec() });
     const runTime = seconds(runStarted);
     clearInterval(sampler);
 
@@ -135,12 +136,12 @@ async function main(): Promise<void> {
     console.log(`ECL ${(run.totals.eclMinor / 100).toLocaleString('en-US')} ${run.currency} on EAD ${(run.totals.eadMinor / 100).toLocaleString('en-US')}; stages ${run.totals.byStage.map((s) => `${s.stage}: ${s.loans}`).join(', ')}`);
     console.log(`RSS: ${mb(rssBefore)} before the run, peak ${mb(peakRss)} during it; workspace grew by ${mb(fs.statSync(file).size - sizeBefore)}`);
     const analyticsStarted = performance.now();
-    const analytics = await creditAnalytics(contextFor(analyst), pool);
+    const analytics = await creditAnalytics(analystCtx);
     console.log(
       `analytics (vintages, roll rates, concentration): ${seconds(analyticsStarted).toFixed(1)} s for ${analytics.vintages.length} vintages and ${analytics.rollRates.length} roll-rate months`,
     );
     const monitoringStarted = performance.now();
-    const monitoring = await modelMonitoring(contextFor(analyst), pool, run.modelId);
+    const monitoring = await modelMonitoring(analystCtx, run.modelId);
     console.log(`monitoring (PSI/CSI by quarter over every loan, calibration on the sample): ${seconds(monitoringStarted).toFixed(1)} s for ${monitoring.periods.length} quarters`);
     const reader = openReadConnection({ path: file, key });
     try {

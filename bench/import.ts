@@ -19,6 +19,7 @@ import { importCsv } from '../main/services/import/import-csv.ts';
 import { type Db, openEncryptedDatabase } from '../main/store/database.ts';
 import { migrate } from '../main/store/migrate.ts';
 import type { TransactionRecord } from '../main/store/records.ts';
+import { databaseContext } from '../main/test-support/service-context.ts';
 import { seededRandom } from './support/seeded-random.ts';
 
 const TRANSACTION_HEADER = 'tx_id,account_id,ts,amount,currency,type,channel,merchant_id,merchant_category,counterparty_account,country,device_id,ip,card_id';
@@ -90,7 +91,7 @@ function newWorkspace(dir: string, name: string): { db: Db; ctx: ServiceContext 
   const key = randomBytes(32);
   const db = openEncryptedDatabase(path, key, { create: true });
   migrate(db, path);
-  const ctx: ServiceContext = { db, workspacePath: path, actor: { username: 'bench', role: 'analyst' }, now: () => new Date(), readerSpec: () => ({ path, key }) };
+  const ctx = databaseContext({ db, path, key }, { username: 'bench', role: 'analyst' });
   return { db, ctx };
 }
 

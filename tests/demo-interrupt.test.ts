@@ -12,6 +12,7 @@ import { before, describe, it } from 'node:test';
 import { DEMO_KINDS, type DemoKind } from '../main/demo/demo-sink.ts';
 import { demoTables } from '../main/demo/demo-workspace.ts';
 import { createWorkspace, unlockWorkspace } from '../main/services/workspace-service.ts';
+import { contextFor } from '../main/services/context.ts';
 import { addUser } from '../main/services/users-service.ts';
 import { openReadConnection } from '../main/store/read-connection.ts';
 import { tableOf } from '../main/store/row-writers.ts';
@@ -100,7 +101,7 @@ async function firstBatchCommitted(spec: Spec, exited: Promise<Exit>): Promise<v
 async function newWorkspace(dir: string, name: string): Promise<Spec> {
   const workspace = await createWorkspace({ path: path.join(dir, name), username: 'admin', passphrase: ADMIN_PASSPHRASE });
   try {
-    await addUser(workspace, { username: 'auditor', role: 'auditor', passphrase: AUDITOR_PASSPHRASE });
+    await addUser(contextFor(workspace), { username: 'auditor', role: 'auditor', passphrase: AUDITOR_PASSPHRASE });
     return { path: workspace.path, key: Buffer.from(workspace.readerSpec().key) };
   } finally {
     workspace.close();

@@ -71,7 +71,7 @@ test('the app packs the compiled product code and none of the test-only code', (
     'dist/main/store/migrate.test.js.map',
     'dist/main/test-support/temp-database.js',
     'dist/main/services/import/fixtures/crash-mid-import.js',
-    'dist/main/services/api/api-test-workspace.js',
+    'dist/main/test-support/api-test-workspace.js',
   ]) {
     assert.ok(!packed(file), `${file} is left out`);
   }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { before, describe, it } from 'node:test';
 import type { ApiOutcome, Job } from '../preload/contract/index.ts';
-import { seedSmallPortfolio } from '../main/services/api/api-test-workspace.ts';
+import { seedSmallPortfolio } from '../main/test-support/api-test-workspace.ts';
 import { temporaryRootFor } from '../main/services/session-folder.ts';
 import { Workspace } from '../main/store/workspace.ts';
 import { postApi } from '../main/test-support/host-client.ts';

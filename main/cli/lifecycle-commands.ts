@@ -3,11 +3,10 @@
 import type { Command } from 'commander';
 import { LIFECYCLE_STEPS, stepPermission, type LifecycleFields, type LifecycleStep } from '../../preload/contract/lifecycle.ts';
 import { PERMISSIONS } from '../../preload/contract/permissions.ts';
-import { contextFor } from '../services/context.ts';
 import { takeLifecycleStep, type ServiceArtefact } from '../services/lifecycle-service.ts';
 import type { CliIo, JsonValue } from './cli-io.ts';
 import { addExamples, addUnlockOptions, commandPath, outputFor, wholeNumber, type UnlockFlags } from './command-options.ts';
-import { actingPassphrase, withWorkspace } from './workspace-session.ts';
+import { actingPassphrase, withServiceContext } from './workspace-session.ts';
 
 export interface LifecycleCommandsSpec<T extends LifecycleFields> {
   readonly artefact: ServiceArtefact<T>;
@@ -37,7 +36,7 @@ export function addLifecycleCommands<T extends LifecycleFields>(parent: Command,
       const out = outputFor(io, flags);
       const versionId = wholeNumber('<id>')(id);
       const passphrase = await actingPassphrase(out, flags, commandPath(command));
-      const row = await withWorkspace(flags, passphrase, async (workspace) => takeLifecycleStep(contextFor(workspace), spec.artefact, step, versionId, flags.reason));
+      const row = await withServiceContext(flags, passphrase, async (ctx) => takeLifecycleStep(ctx, spec.artefact, step, versionId, flags.reason));
       out.result({ [spec.jsonKey]: row as unknown as JsonValue }, () => [spec.done(row)]);
     });
   }

@@ -1,3 +1,4 @@
+import { contextFor, type ServiceContext } from '../services/context.ts';
 import { createEnginePool, createWorkspace as createNewWorkspace, unlockWorkspace, type EnginePool, type Workspace } from '../services/workspace-service.ts';
 import type { CommandOutput } from './cli-io.ts';
 import { readPassphrase } from './passphrase.ts';
@@ -20,13 +21,23 @@ export function actingPassphrase(out: CommandOutput, options: UnlockOptions, com
   });
 }
 
-/** Unlocks the workspace as `--user` (default: the keyring's default user), runs `work`, and always closes it. */
-export async function withWorkspace<T>(options: UnlockOptions, passphrase: string, work: (workspace: Workspace) => Promise<T>): Promise<T> {
+/**
+ * Unlocks the workspace as `--user` (default: the keyring's default user) and runs `work` with the services' context
+ * of that user, which reads through the workspace's own connection (one command a process: nothing else writes
+ * meanwhile) and starts one engine worker thread if `work` needs one. The workspace is there for what the context
+ * leaves out: a writing job's writer spec. The worker and the workspace are always closed when `work` ends.
+ */
+export async function withServiceContext<T>(options: UnlockOptions, passphrase: string, work: (ctx: ServiceContext, workspace: Workspace) => Promise<T>): Promise<T> {
   const workspace = await unlockWorkspace({ path: options.db, ...(options.user ? { username: options.user } : {}), passphrase });
+  let pool: EnginePool | undefined;
   try {
-    return await work(workspace);
+    return await work(contextFor(workspace, { pool: () => (pool ??= createEnginePool({ size: 1 })) }), workspace);
   } finally {
-    workspace.close();
+    try {
+      await pool?.close();
+    } finally {
+      workspace.close();
+    }
   }
 }
 
@@ -35,14 +46,4 @@ export async function createWorkspace(options: { db: string; user: string; passp
   const created = { path: workspace.path, keyringPath: workspace.keyringPath, id: workspace.id, admin: workspace.user.username };
   workspace.close();
   return created;
-}
-
-/** One worker thread is plenty for a single job; it is shut down when `work` ends. */
-export async function withEnginePool<T>(work: (pool: EnginePool) => Promise<T>): Promise<T> {
-  const pool = createEnginePool({ size: 1 });
-  try {
-    return await work(pool);
-  } finally {
-    await pool.close();
-  }
 }

@@ -44,8 +44,9 @@ export async function ensureDemoWorkspace(home: string, options: EnsureDemoOptio
     const now = options.now ?? (() => new Date());
     const workspace = await createWorkspace({ path: path.join(staging, path.basename(file)), ...DEMO_CREDENTIALS, now: now() });
     try {
-      for (const user of DEMO_ROLE_USERS) await addUser(workspace, { ...user, passphrase: DEMO_CREDENTIALS.passphrase }, now);
-      await runDemo(contextFor(workspace, now), { scale: DEMO_SCALE, seed: DEMO_SEED });
+      const ctx = contextFor(workspace, { now });
+      for (const user of DEMO_ROLE_USERS) await addUser(ctx, { ...user, passphrase: DEMO_CREDENTIALS.passphrase });
+      await runDemo(ctx, { scale: DEMO_SCALE, seed: DEMO_SEED });
     } finally {
       workspace.close();
     }

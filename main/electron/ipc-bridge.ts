@@ -1,12 +1,6 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { EVENT_NAMES, IPC_CHANNEL_PREFIX, IPC_EVENT_PREFIX, METHOD_NAMES, type ApiOutcome, type EventName } from '../../preload/contract/index.ts';
+import { EVENT_NAMES, IPC_CHANNEL_PREFIX, IPC_EVENT_PREFIX, METHOD_NAMES, type ApiOutcome, type ApiPort } from '../../preload/contract/index.ts';
 import { isAppUrl } from './app-protocol.ts';
-
-/** What the bridge needs of the ApiService (main/services/api): calls in, events out. */
-export interface ApiPort {
-  call(method: string, rawArgs: unknown): Promise<ApiOutcome<unknown>>;
-  onEvent(listener: (name: EventName, payload: unknown) => void): () => void;
-}
 
 /** The parts of the IPC event the sender check reads. */
 export type SenderEvent = Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>;

@@ -1,11 +1,4 @@
-import type { ApiOutcome, EventName } from '../../preload/contract/index.ts';
-
-/** What the host needs of the API service: one call entry point that validates, and its pushed events. */
-export interface HostedApi {
-  /** Validates `rawArgs` against the contract (VALIDATION for bad args or an unknown method); never throws. */
-  call(method: string, rawArgs: unknown): Promise<ApiOutcome<unknown>>;
-  onEvent(listener: (name: EventName, payload: unknown) => void): () => void;
-}
+import type { ApiOutcome, ApiPort } from '../../preload/contract/index.ts';
 
 /** Longer than any contract method name; anything longer is refused before it reaches the service. */
 const MAX_METHOD_NAME = 100;
@@ -19,7 +12,7 @@ export function validationOutcome(message: string): ApiOutcome<never> {
  * the transport's own guarantees: a method name is a short string, and a throw (which the service promises
  * not to do) is still an INTERNAL outcome and never a crash or a stack trace on the wire.
  */
-export async function dispatchCall(api: HostedApi, method: unknown, args: unknown): Promise<ApiOutcome<unknown>> {
+export async function dispatchCall(api: Pick<ApiPort, 'call'>, method: unknown, args: unknown): Promise<ApiOutcome<unknown>> {
   if (typeof method !== 'string' || method.length === 0 || method.length > MAX_METHOD_NAME) {
     return validationOutcome('the method must be a contract method name');
   }

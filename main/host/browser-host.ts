@@ -1,18 +1,16 @@
 import http, { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import type { HostedApi } from './api-dispatch.ts';
+import type { ApiPort } from '../../preload/contract/index.ts';
 import { handleApiRequest } from './http-api.ts';
 import { bearerToken, checkHostAndOrigin, checkToken, newToken, webSocketToken, type Refusal } from './request-guard.ts';
 import { securityHeaders, sendPlain } from './security-headers.ts';
 import { serveStatic } from './static-files.ts';
 import { WebSocketChannel } from './ws-channel.ts';
 
-export type { HostedApi } from './api-dispatch.ts';
-
 export interface BrowserHostOptions {
   /** The API service the host exposes; the host does not close it. */
-  readonly api: HostedApi;
+  readonly api: ApiPort;
   /** The built renderer (index.html and its assets). */
   readonly staticDir: string;
   /** 0 (the default) picks a free port. */

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ApiOutcome } from '../../preload/contract/index.ts';
-import { dispatchCall, outcomeJson, validationOutcome, type HostedApi } from './api-dispatch.ts';
+import type { ApiOutcome, ApiPort } from '../../preload/contract/index.ts';
+import { dispatchCall, outcomeJson, validationOutcome } from './api-dispatch.ts';
 import { sendPlain } from './security-headers.ts';
 
 /** Far more than any contract call needs (a grid query with 500 set-filter values is ~100 KB). */
@@ -57,7 +57,7 @@ function argsOf(body: Buffer): { args: unknown } | ApiOutcome<never> {
 }
 
 /** `POST /api/<method>` with `{"args": …}`: the caller's token is already checked. */
-export async function handleApiRequest(req: IncomingMessage, res: ServerResponse, api: HostedApi, method: string): Promise<void> {
+export async function handleApiRequest(req: IncomingMessage, res: ServerResponse, api: Pick<ApiPort, 'call'>, method: string): Promise<void> {
   const contentType = (req.headers['content-type'] ?? '').split(';', 1)[0]?.trim().toLowerCase();
   if (contentType !== 'application/json') return sendPlain(res, 415, 'unsupported media type\n');
   let body: Buffer;

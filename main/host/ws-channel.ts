@@ -1,7 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
-import { dispatchCall, outcomeJson, readWireMessage, validationOutcome, type HostedApi } from './api-dispatch.ts';
+import type { ApiPort } from '../../preload/contract/index.ts';
+import { dispatchCall, outcomeJson, readWireMessage, validationOutcome } from './api-dispatch.ts';
 import { TOKEN_PROTOCOL_PREFIX } from './request-guard.ts';
 
 /** Per-message cap: a bigger message closes the socket with 1009 (ws does this before buffering it all). */
@@ -14,7 +15,7 @@ function send(socket: WebSocket, text: string): void {
   if (socket.readyState === WebSocket.OPEN) socket.send(text);
 }
 
-async function answer(api: HostedApi, socket: WebSocket, data: RawData, isBinary: boolean): Promise<void> {
+async function answer(api: ApiPort, socket: WebSocket, data: RawData, isBinary: boolean): Promise<void> {
   if (isBinary) {
     socket.close(POLICY_VIOLATION, 'text messages only');
     return;
@@ -33,11 +34,11 @@ async function answer(api: HostedApi, socket: WebSocket, data: RawData, isBinary
  * `{event, payload}` to every connected page. Upgrades arrive here already checked (Host, Origin, token).
  */
 export class WebSocketChannel {
-  readonly #api: HostedApi;
+  readonly #api: ApiPort;
   readonly #server: WebSocketServer;
   readonly #unsubscribe: () => void;
 
-  constructor(api: HostedApi) {
+  constructor(api: ApiPort) {
     this.#api = api;
     this.#server = new WebSocketServer({
       noServer: true,

@@ -9,6 +9,7 @@ import { Workspace } from '../store/workspace.ts';
 import { ADMIN_PASSPHRASE, FIXED_NOW, fileSha256, tempDir } from '../test-support/temp-workspace.ts';
 import { runTypeScriptChild } from '../test-support/typescript-child.ts';
 import { backupWorkspace, restoreWorkspace } from './backup-service.ts';
+import { contextFor } from './context.ts';
 import { addUser } from './users-service.ts';
 
 const throttle = new UnlockThrottle({ sleep: async () => {} });
@@ -27,7 +28,7 @@ describe('backup and restore', () => {
     const dir = tempDir();
     const ws = await seededWorkspace(dir);
     const target = path.join(dir, 'copy.rdw');
-    const summary = await backupWorkspace(ws, target, () => FIXED_NOW);
+    const summary = await backupWorkspace(contextFor(ws, { now: () => FIXED_NOW }), { to: target });
     assert.equal(summary.sha256, fileSha256(target));
     assert.ok(fs.existsSync(keyringPathFor(target)));
     const bytes = fs.readFileSync(target);
@@ -47,9 +48,9 @@ describe('backup and restore', () => {
     const ws = await seededWorkspace(dir);
     const target = path.join(dir, 'exists.rdw');
     fs.writeFileSync(target, 'precious');
-    await assert.rejects(backupWorkspace(ws, target), { code: 'WORKSPACE_EXISTS' });
+    await assert.rejects(backupWorkspace(contextFor(ws), { to: target }), { code: 'WORKSPACE_EXISTS' });
     assert.equal(fs.readFileSync(target, 'utf8'), 'precious');
-    await assert.rejects(backupWorkspace(ws, path.join(dir, 'no-such-dir', 'x.rdw')), { code: 'BACKUP_FAILED' });
+    await assert.rejects(backupWorkspace(contextFor(ws), { to: path.join(dir, 'no-such-dir', 'x.rdw') }), { code: 'BACKUP_FAILED' });
     assert.deepEqual(fs.readdirSync(dir).sort(), ['exists.rdw', 'live.rdw', 'live.rdw-shm', 'live.rdw-wal', 'live.rdw.keyring'].sort());
     ws.close();
   });
@@ -58,7 +59,7 @@ describe('backup and restore', () => {
     const dir = tempDir();
     const ws = await seededWorkspace(dir);
     const backup = path.join(dir, 'b.rdw');
-    await backupWorkspace(ws, backup);
+    await backupWorkspace(contextFor(ws), { to: backup });
     ws.db.transaction(() => ws.db.prepare(`INSERT INTO borrowers (borrower_id, region, annual_income_minor) VALUES ('B2', 'Hunan', 1)`).run())();
     ws.close();
     const backupHash = fileSha256(backup);
@@ -83,9 +84,9 @@ describe('backup and restore', () => {
   it('refuses a restore by a non-admin, a wrong passphrase or a missing keyring, leaving the target alone', async () => {
     const dir = tempDir();
     const ws = await seededWorkspace(dir);
-    await addUser(ws, { username: 'aud', role: 'auditor', passphrase: 'auditor passphrase 1' });
+    await addUser(contextFor(ws), { username: 'aud', role: 'auditor', passphrase: 'auditor passphrase 1' });
     const backup = path.join(dir, 'b.rdw');
-    await backupWorkspace(ws, backup);
+    await backupWorkspace(contextFor(ws), { to: backup });
     ws.close();
     const target = path.join(dir, 'live.rdw');
     const before = [fileSha256(target), fileSha256(keyringPathFor(target))];
@@ -124,7 +125,7 @@ describe('backup and restore', () => {
         assert.ok(!fs.existsSync(keyringPathFor(target)), 'killed before its keyring took its name');
         assert.ok(backupEvents(ws).some((e) => e.file === target && e.sha256 === fileSha256(target)), 'a backup under its final name is audited');
       }
-      const summary = await backupWorkspace(ws, target);
+      const summary = await backupWorkspace(contextFor(ws), { to: target });
       assert.equal(summary.sha256, fileSha256(target));
       assert.equal(backupEvents(ws).at(-1)?.sha256, summary.sha256);
       assert.ok(verifyAuditChain(ws.db).ok);
@@ -149,19 +150,19 @@ describe('backup and restore', () => {
         fs.copyFileSync(ws.path, target);
       },
       "this workspace's backup, changed since": async () => {
-        await backupWorkspace(ws, target);
+        await backupWorkspace(contextFor(ws), { to: target });
         fs.rmSync(keyringPathFor(target));
         fs.appendFileSync(target, Buffer.alloc(4096));
       },
       "another workspace's backup without its keyring": async () => {
-        await backupWorkspace(other, target);
+        await backupWorkspace(contextFor(other), { to: target });
         fs.rmSync(keyringPathFor(target));
       },
     };
     for (const [what, leave] of Object.entries(leftovers)) {
       await leave();
       const before = fileSha256(target);
-      await assert.rejects(backupWorkspace(ws, target), (error: { code: string; message: string }) => {
+      await assert.rejects(backupWorkspace(contextFor(ws), { to: target }), (error: { code: string; message: string }) => {
         assert.equal(error.code, 'WORKSPACE_EXISTS', what);
         assert.ok(error.message.includes(target), error.message);
         return true;
@@ -178,7 +179,7 @@ describe('backup and restore', () => {
     const dir = tempDir();
     const ws = await seededWorkspace(dir);
     const good = path.join(dir, 'good.rdw');
-    await backupWorkspace(ws, good);
+    await backupWorkspace(contextFor(ws), { to: good });
     ws.close();
     const other = await Workspace.create({ path: path.join(dir, 'other.rdw'), username: 'admin', passphrase: ADMIN_PASSPHRASE, now: FIXED_NOW });
     other.close();

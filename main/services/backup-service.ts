@@ -12,6 +12,7 @@ import { copyToOwnerOnlyFile, createOwnerOnlyFile } from '../store/owner-only-fi
 import type { UnlockThrottle } from '../store/unlock-throttle.ts';
 import { assertKeyringMatches } from '../store/workspace-identity.ts';
 import { Workspace } from '../store/workspace.ts';
+import type { JobCallOptions, ServiceContext, ServiceWorkspace } from './context.ts';
 import { requirePermission } from './permissions.ts';
 import { aboutTheBackup, damagedBackup } from './restore-errors.ts';
 
@@ -30,13 +31,13 @@ function isPresent(file: string): boolean {
  * What a backup killed between its two renames leaves: the database under its final name without its keyring,
  * byte for byte a file this workspace's audit trail records backing up to that path. A retry may replace it.
  */
-async function isUnfinishedBackupOf(workspace: Workspace, file: string): Promise<boolean> {
+async function isUnfinishedBackupOf(workspace: ServiceWorkspace, file: string): Promise<boolean> {
   const recorded = recordedBackupHashes(workspace.db, workspace.id, file);
   return recorded.length > 0 && fs.lstatSync(file).isFile() && recorded.includes(await sha256File(file));
 }
 
 /** A backup never replaces anything but its own unfinished self. */
-async function refuseExisting(workspace: Workspace, target: string): Promise<void> {
+async function refuseExisting(workspace: ServiceWorkspace, target: string): Promise<void> {
   const keyring = keyringPathFor(target);
   if (isPresent(keyring)) throw new RiskDeskError('WORKSPACE_EXISTS', `${keyring} already exists; choose a new backup path.`);
   if (!isPresent(target) || (await isUnfinishedBackupOf(workspace, target))) return;
@@ -48,7 +49,7 @@ function removeDatabaseFiles(file: string): void {
 }
 
 /** VACUUM INTO a new owner-only file, synced to disk (SQLite does not), checked, with its keyring beside it. */
-function writeCheckedCopy(workspace: Workspace, copy: string): void {
+function writeCheckedCopy(workspace: ServiceWorkspace, copy: string): void {
   createOwnerOnlyFile(copy);
   vacuumInto(workspace.db, copy);
   fsyncFile(copy);
@@ -64,9 +65,11 @@ function writeCheckedCopy(workspace: Workspace, copy: string): void {
  * is always audited. The database is renamed first: killed before its keyring follows, it is left keyring-less,
  * and a retry to the same path recognises it by its audit event and replaces it.
  */
-export async function backupWorkspace(workspace: Workspace, target: string, now = () => new Date()): Promise<BackupSummary> {
-  requirePermission(workspace.user, 'workspace.backup');
-  const destination = path.resolve(target);
+export async function backupWorkspace(ctx: ServiceContext, request: { to: string }, call: JobCallOptions<'backup'> = {}): Promise<BackupSummary> {
+  requirePermission(ctx.actor, 'workspace.backup');
+  const { workspace } = ctx;
+  call.onProgress?.({ done: 0, total: 1, phase: 'copying' });
+  const destination = path.resolve(request.to);
   await refuseExisting(workspace, destination);
   const partial = `${destination}.partial`;
   removeDatabaseFiles(partial);
@@ -74,11 +77,12 @@ export async function backupWorkspace(workspace: Workspace, target: string, now 
     writeCheckedCopy(workspace, partial);
     const backup = { file: destination, bytes: fs.statSync(partial).size, sha256: await sha256File(partial) };
     inTransaction(workspace.db, () => {
-      appendBackupEvent(workspace.db, { actor: workspace.user.username, workspaceId: workspace.id, at: now().toISOString(), backup });
+      appendBackupEvent(workspace.db, { actor: ctx.actor.username, workspaceId: workspace.id, at: ctx.now().toISOString(), backup });
     });
     fs.renameSync(partial, destination);
     fs.renameSync(keyringPathFor(partial), keyringPathFor(destination));
     fsyncDirectory(path.dirname(destination));
+    call.onProgress?.({ done: 1, total: 1, phase: 'copied' });
     return { path: destination, keyringPath: keyringPathFor(destination), bytes: backup.bytes, sha256: backup.sha256 };
   } catch (error) {
     removeDatabaseFiles(partial);
@@ -122,7 +126,7 @@ async function auditRestoreInCopy(copy: string, from: string, sha256: string, re
   }
 }
 
-interface RestoreRequest {
+export interface RestoreRequest {
   from: string;
   target: string;
   username?: string;
@@ -130,6 +134,21 @@ interface RestoreRequest {
   force?: boolean;
   throttle?: UnlockThrottle;
   now?: () => Date;
+}
+
+/**
+ * A session's restore over its own workspace, by its own user, checked as far as it can be without unlocking the
+ * backup: the checks come before the session is locked for the restore, so a mistyped path does not end it. The
+ * backup is another file than the workspace, and its keyring, which the restore reads too, passes `checkFile` as
+ * the backup did (for the API: inside the allowed folder, not a link to a file elsewhere); a missing keyring is the
+ * restore's to report. Run the request with `restoreWorkspace` once the session is locked.
+ */
+export function restoreRequestFor(ctx: ServiceContext, request: { from: string; passphrase: string; checkFile: (file: string) => unknown }): RestoreRequest {
+  requirePermission(ctx.actor, 'workspace.restore');
+  const target = ctx.workspace.path;
+  if (request.from === target) throw new RiskDeskError('INVALID_ARGUMENT', 'A workspace cannot be restored from itself; choose a backup file.');
+  if (isPresent(keyringPathFor(request.from))) request.checkFile(keyringPathFor(request.from));
+  return { from: request.from, target, username: ctx.actor.username, passphrase: request.passphrase, force: true };
 }
 
 /**

@@ -5,6 +5,7 @@ import { type TempDatabase, createTempDatabase } from '../test-support/temp-data
 import { verifyAuditChain } from '../store/audit.ts';
 import { type Db, openEncryptedDatabase } from '../store/database.ts';
 import { isRiskDeskError } from '../../preload/contract/errors.ts';
+import { databaseContext } from '../test-support/service-context.ts';
 import type { ServiceContext } from './context.ts';
 import { recoverInterruptedDemo, runDemo } from './demo-service.ts';
 import type { Role } from './permissions.ts';
@@ -12,15 +13,16 @@ import type { Role } from './permissions.ts';
 const NOW = new Date('2025-06-30T09:30:00.000Z');
 
 function contextFor(workspace: TempDatabase, role: Role, db: Db = workspace.db): ServiceContext {
-  return {
-    db,
-    workspacePath: workspace.path,
-    actor: { username: `${role}1`, role },
-    now: () => NOW,
-    readerSpec: () => {
-      throw new Error('the demo service opens no readers');
+  return databaseContext(
+    { ...workspace, db },
+    { username: `${role}1`, role },
+    {
+      now: () => NOW,
+      readerSpec: () => {
+        throw new Error('the demo service opens no readers');
+      },
     },
-  };
+  );
 }
 
 function auditEvents(db: Db): { action: string; subject: string; actor: string; details: string }[] {
@@ -65,13 +67,15 @@ describe('runDemo', () => {
    * the first batches, so its own undo fails too. Returns a new connection to the workspace it left behind.
    */
   async function interruptedRun(): Promise<Db> {
-    const run = runDemo(contextFor(workspace, 'analyst'), {
-      scale: 'small',
-      seed: 2,
-      onProgress: (p) => {
-        if (p.phase === 'accounts and transactions') workspace.db.close();
+    const run = runDemo(
+      contextFor(workspace, 'analyst'),
+      { scale: 'small', seed: 2 },
+      {
+        onProgress: (p) => {
+          if (p.phase === 'accounts and transactions') workspace.db.close();
+        },
       },
-    });
+    );
     await assert.rejects(run, /not open/);
     reopened = openEncryptedDatabase(workspace.path, workspace.key);
     assert.notDeepEqual(nonEmptyDemoTables(reopened), [], 'the run left rows');
@@ -88,7 +92,7 @@ describe('runDemo', () => {
 
   test('generates the portfolio as of the context date and records one audit event', async () => {
     const phases = new Set<string>();
-    const summary = await runDemo(contextFor(workspace, 'analyst'), { scale: 'small', seed: 3, onProgress: (p) => phases.add(p.phase) });
+    const summary = await runDemo(contextFor(workspace, 'analyst'), { scale: 'small', seed: 3 }, { onProgress: (p) => phases.add(p.phase) });
     assert.equal(summary.asOf, '2025-06-30');
     assert.ok(summary.counts.loans > 0 && summary.counts.transactions > 0);
     assert.deepEqual([...phases], ['borrowers and loans', 'accounts and transactions', 'investor balances', 'daily flows', 'liquidity lines', 'indexes']);
@@ -128,21 +132,23 @@ describe('runDemo', () => {
 
   test('a cancelled run leaves the workspace as it was', async () => {
     const controller = new AbortController();
-    const run = runDemo(contextFor(workspace, 'analyst'), {
-      scale: 'small',
-      seed: 1,
-      signal: controller.signal,
-      onProgress: (p) => {
-        if (p.phase === 'accounts and transactions') controller.abort();
+    const run = runDemo(
+      contextFor(workspace, 'analyst'),
+      { scale: 'small', seed: 1 },
+      {
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (p.phase === 'accounts and transactions') controller.abort();
+        },
       },
-    });
+    );
     await assert.rejects(run, hasCode('JOB_CANCELLED'));
     assertUntouched(workspace.db);
   });
 
   test('a cancel from outside arrives between batches (the run yields to the event loop)', async () => {
     const controller = new AbortController();
-    const run = runDemo(contextFor(workspace, 'analyst'), { scale: 'small', seed: 1, signal: controller.signal });
+    const run = runDemo(contextFor(workspace, 'analyst'), { scale: 'small', seed: 1 }, { signal: controller.signal });
     setImmediate(() => controller.abort());
     await assert.rejects(run, hasCode('JOB_CANCELLED'));
     assertUntouched(workspace.db);
@@ -150,13 +156,15 @@ describe('runDemo', () => {
 
   test('a failed run is undone and its error rethrown', async () => {
     const failure = new Error('progress sink broke');
-    const run = runDemo(contextFor(workspace, 'admin'), {
-      scale: 'small',
-      seed: 1,
-      onProgress: (p) => {
-        if (p.phase === 'investor balances') throw failure;
+    const run = runDemo(
+      contextFor(workspace, 'admin'),
+      { scale: 'small', seed: 1 },
+      {
+        onProgress: (p) => {
+          if (p.phase === 'investor balances') throw failure;
+        },
       },
-    });
+    );
     await assert.rejects(run, (error: unknown) => error === failure);
     assertUntouched(workspace.db);
     assert.equal(demoTables().length, 9);

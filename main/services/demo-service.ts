@@ -8,15 +8,13 @@ import { type Db, inTransaction } from '../store/database.ts';
 import { type DemoRunMarker, clearDemoRunMarker, demoRunMarker } from '../store/demo-run-markers.ts';
 import { restoreSuspendedIndexes } from '../store/suspended-indexes.ts';
 import { RiskDeskError } from '../../preload/contract/errors.ts';
-import type { ServiceContext } from './context.ts';
+import type { CallOptions, ServiceContext } from './context.ts';
 import { requirePermission } from './permissions.ts';
 import { isProcessRunning } from './process-liveness.ts';
 
 export interface RunDemoArgs {
   readonly scale: DemoScale;
   readonly seed: number;
-  readonly onProgress?: (progress: DemoProgress) => void;
-  readonly signal?: AbortSignal;
 }
 
 /**
@@ -30,34 +28,35 @@ export interface RunDemoArgs {
  * One audit event, in the transaction that removes the marker, records a completed run; a cancelled run leaves
  * none, because it leaves no change.
  */
-export async function runDemo(ctx: ServiceContext, args: RunDemoArgs): Promise<DemoSummary> {
+export async function runDemo(ctx: ServiceContext, args: RunDemoArgs, call: CallOptions<DemoProgress> = {}): Promise<DemoSummary> {
   requirePermission(ctx.actor, 'data.demo');
+  const { db } = ctx.workspace;
   const scale = requireDemoScale(args.scale);
   const seed = requireDemoSeed(args.seed);
   // What the next unlock would have undone is undone before the workspace is judged empty.
   recoverInterruptedDemo(ctx);
   // A run alive in another process is refused before anything takes the write lock (it may hold it for a whole
   // batch) or touches the indexes (it suspended them on purpose); checked again under the lock below.
-  refuseWhileRunning(ctx.db);
+  refuseWhileRunning(db);
   // Indexes suspended by a bulk load that left no marker (a run killed before there were markers, bench/grid.ts)
   // are put back, committed even if the workspace is then refused.
-  restoreSuspendedIndexes(ctx.db);
-  const marker = inTransaction(ctx.db, () => {
-    refuseWhileRunning(ctx.db);
-    refuseUnlessEmpty(ctx.db);
-    return markDemoRun(ctx.db, { scale, seed, startedBy: ctx.actor.username, startedAt: ctx.now().toISOString() });
+  restoreSuspendedIndexes(db);
+  const marker = inTransaction(db, () => {
+    refuseWhileRunning(db);
+    refuseUnlessEmpty(db);
+    return markDemoRun(db, { scale, seed, startedBy: ctx.actor.username, startedAt: ctx.now().toISOString() });
   });
   try {
-    const summary = await generateDemoAsync(ctx.db, { scale, seed, asOf: ctx.now().toISOString().slice(0, 10), onProgress: args.onProgress, signal: args.signal });
-    inTransaction(ctx.db, () => {
-      if (!clearDemoRunMarker(ctx.db, marker)) {
+    const summary = await generateDemoAsync(db, { scale, seed, asOf: ctx.now().toISOString().slice(0, 10), onProgress: call.onProgress, signal: call.signal });
+    inTransaction(db, () => {
+      if (!clearDemoRunMarker(db, marker)) {
         throw new RiskDeskError('INVALID_STATE', 'Another session took this demo run for an interrupted one and rolled it back while it ran; the workspace is empty again. Run the demo again.');
       }
-      appendAuditEvent(ctx.db, { actor: ctx.actor.username, action: 'data.demo', subject: 'portfolio', details: { scale, seed, counts: summary.counts }, at: ctx.now().toISOString() });
+      appendAuditEvent(db, { actor: ctx.actor.username, action: 'data.demo', subject: 'portfolio', details: { scale, seed, counts: summary.counts }, at: ctx.now().toISOString() });
     });
     return summary;
   } catch (error) {
-    undoDemoRun(ctx.db, marker);
+    undoDemoRun(db, marker);
     throw error;
   } finally {
     releaseDemoRun(marker);
@@ -93,14 +92,15 @@ function refuseUnlessEmpty(db: Db): void {
  * Returns the run it undid, if any.
  */
 export function recoverInterruptedDemo(ctx: ServiceContext): DemoRunMarker | undefined {
+  const { db } = ctx.workspace;
   // A plain read first: an unlock must neither wait for nor disturb a run still writing in another process.
-  if (!interruptedRun(ctx.db)) return undefined;
-  return inTransaction(ctx.db, () => {
+  if (!interruptedRun(db)) return undefined;
+  return inTransaction(db, () => {
     // Again under the write lock: another session may have undone it meanwhile.
-    const run = interruptedRun(ctx.db);
+    const run = interruptedRun(db);
     if (!run) return undefined;
-    undoDemoRun(ctx.db, run);
-    appendAuditEvent(ctx.db, {
+    undoDemoRun(db, run);
+    appendAuditEvent(db, {
       actor: ctx.actor.username,
       action: 'data.demo_rolled_back',
       subject: 'portfolio',

@@ -7,6 +7,7 @@ import { verifyAuditChain } from '../store/audit.ts';
 import { insertDraftParameterSet } from '../store/credit-parameter-sets.ts';
 import { DOCUMENTED_DEFAULT_PARAMETERS } from '../test-support/documented-parameters.ts';
 import { createTempDatabase, type TempDatabase } from '../test-support/temp-database.ts';
+import { databaseContext } from '../test-support/service-context.ts';
 import type { ServiceContext } from './context.ts';
 import { CREDIT_MODELS, CREDIT_PARAMETER_SETS } from './credit/credit-artefacts.ts';
 import { takeLifecycleStep } from './lifecycle-service.ts';
@@ -14,15 +15,16 @@ import { takeLifecycleStep } from './lifecycle-service.ts';
 const NOW = new Date('2025-02-03T10:00:00.000Z');
 
 function contextFor(temp: TempDatabase, username: string, role: Role): ServiceContext {
-  return {
-    db: temp.db,
-    workspacePath: temp.path,
-    actor: { username, role },
-    now: () => NOW,
-    readerSpec: () => {
-      throw new Error('lifecycle steps open no readers');
+  return databaseContext(
+    temp,
+    { username, role },
+    {
+      now: () => NOW,
+      readerSpec: () => {
+        throw new Error('lifecycle steps open no readers');
+      },
     },
-  };
+  );
 }
 
 function hasCode(code: string, fragment = '') {

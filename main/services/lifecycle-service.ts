@@ -17,9 +17,10 @@ export interface AuditedEvent {
 /** A change and its audit event, by the acting user at the context's time, in one transaction. */
 export function auditedChange<T>(ctx: ServiceContext, change: (at: string) => T, event: (result: T) => AuditedEvent): T {
   const at = ctx.now().toISOString();
-  return inTransaction(ctx.db, () => {
+  const { db } = ctx.workspace;
+  return inTransaction(db, () => {
     const result = change(at);
-    appendAuditEvent(ctx.db, { actor: ctx.actor.username, at, ...event(result) });
+    appendAuditEvent(db, { actor: ctx.actor.username, at, ...event(result) });
     return result;
   });
 }
@@ -53,7 +54,7 @@ export function takeLifecycleStep<T extends LifecycleFields>(ctx: ServiceContext
   requirePermission(ctx.actor, stepPermission(artefact.kind, step));
   return auditedChange(
     ctx,
-    (at) => artefact.lifecycle[step](ctx.db, id, { actor: ctx.actor.username, at, ...(reason === undefined ? {} : { reason }) }),
+    (at) => artefact.lifecycle[step](ctx.workspace.db, id, { actor: ctx.actor.username, at, ...(reason === undefined ? {} : { reason }) }),
     (row) => ({ action: `${artefact.action}.${step}`, subject: artefact.subject(id), details: { ...artefact.describe(row), ...STEP_DETAILS[step](row) } }),
   );
 }

@@ -21,7 +21,7 @@ export async function unlockWorkspace(request: { path: string; username?: string
   try {
     // A demo run whose process died left committed rows and suspended indexes; they go before anyone sees them,
     // whoever unlocks. Here rather than in Workspace.open because the store knows nothing of the demo.
-    recoverInterruptedDemo(contextFor(workspace, request.now));
+    recoverInterruptedDemo(contextFor(workspace, { now: request.now }));
     // A kind that shipped its default after this workspace was created gets it now; kinds with versions are left alone.
     seedShippedDefaults(workspace.db, request.now?.() ?? new Date(), SHIPPED_DEFAULTS);
     return workspace;

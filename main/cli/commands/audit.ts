@@ -1,12 +1,10 @@
 import type { Command } from 'commander';
-import { contextFor } from '../../services/context.ts';
-import { verifyAudit } from '../../services/jobs-service.ts';
+import { verifyAudit } from '../../services/audit-service.ts';
 import type { CliIo } from '../cli-io.ts';
 import { addExamples, addUnlockOptions, commandPath, outputFor, type UnlockFlags } from '../command-options.ts';
 
-import { withInterrupt } from '../interrupt.ts';
-import { progressDisplay } from '../progress.ts';
-import { actingPassphrase, withEnginePool, withWorkspace } from '../workspace-session.ts';
+import { runLongCommand } from '../long-command.ts';
+import { actingPassphrase } from '../workspace-session.ts';
 import { RiskDeskError } from '../../../preload/contract/errors.ts';
 
 function addVerifyCommand(audit: Command, io: CliIo): void {
@@ -17,17 +15,8 @@ function addVerifyCommand(audit: Command, io: CliIo): void {
   command.action(async (flags: UnlockFlags) => {
     const out = outputFor(io, flags);
     const passphrase = await actingPassphrase(out, flags, commandPath(command));
-    const verification = await withWorkspace(flags, passphrase, (workspace) =>
-      withEnginePool((pool) =>
-        withInterrupt(io, async (signal) => {
-          const bar = progressDisplay(out, 'audit verify', 'items');
-          try {
-            return await verifyAudit(contextFor(workspace), pool, { signal, onProgress: (progress) => bar.update({ ...progress, phase: 'events' }) });
-          } finally {
-            bar.stop();
-          }
-        }),
-      ),
+    const verification = await runLongCommand(io, out, { options: flags, passphrase }, { title: 'audit verify', unit: 'items' }, (ctx, call) =>
+      verifyAudit(ctx, { ...call, onProgress: (progress) => call.onProgress({ ...progress, phase: 'events' }) }),
     );
     if (!verification.ok) {
       const { events, firstBadSeq, reason } = verification;

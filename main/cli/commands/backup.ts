@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { backupWorkspace } from '../../services/backup-service.ts';
 import type { CliIo } from '../cli-io.ts';
 import { addExamples, addUnlockOptions, commandPath, outputFor, type UnlockFlags } from '../command-options.ts';
-import { actingPassphrase, withWorkspace } from '../workspace-session.ts';
+import { actingPassphrase, withServiceContext } from '../workspace-session.ts';
 
 export function addBackupCommand(program: Command, io: CliIo): void {
   const command = addUnlockOptions(
@@ -15,7 +15,7 @@ export function addBackupCommand(program: Command, io: CliIo): void {
   command.action(async (flags: UnlockFlags & { to: string }) => {
     const out = outputFor(io, flags);
     const passphrase = await actingPassphrase(out, flags, commandPath(command));
-    const backup = await withWorkspace(flags, passphrase, (workspace) => backupWorkspace(workspace, flags.to));
+    const backup = await withServiceContext(flags, passphrase, (ctx) => backupWorkspace(ctx, { to: flags.to }));
     out.result({ backup: { ...backup } }, () => [
       `Backed up to ${backup.path} (${backup.bytes.toLocaleString('en-US')} bytes, sha256 ${backup.sha256}).`,
       `Its keyring is ${backup.keyringPath}; keep the two files together.`,

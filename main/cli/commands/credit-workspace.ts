@@ -3,7 +3,6 @@
 // run the portfolio.
 import { type Command, InvalidArgumentError } from 'commander';
 import type { DevelopmentReport, ModelSummary, RunSummary } from '../../../preload/contract/credit.ts';
-import { contextFor } from '../../services/context.ts';
 import { developScorecard, runCreditPortfolio } from '../../services/credit/credit-jobs-service.ts';
 import { CREDIT_MODELS } from '../../services/credit/credit-artefacts.ts';
 import { listModels, saveDraftModel } from '../../services/credit/models-service.ts';
@@ -13,11 +12,10 @@ import type { CliIo, JsonValue } from '../cli-io.ts';
 import { formatTable } from '../cli-io.ts';
 import { addExamples, addUnlockOptions, commandPath, fraction, outputFor, wholeNumber, type UnlockFlags } from '../command-options.ts';
 
-import { withInterrupt } from '../interrupt.ts';
 import { addLifecycleCommands } from '../lifecycle-commands.ts';
 import { noScorecard } from '../failure.ts';
-import { progressDisplay } from '../progress.ts';
-import { actingPassphrase, withEnginePool, withWorkspace } from '../workspace-session.ts';
+import { runLongCommand } from '../long-command.ts';
+import { actingPassphrase, withServiceContext } from '../workspace-session.ts';
 
 function isoDate(value: string): string {
   const date = parseDate(value);
@@ -66,18 +64,9 @@ function addRunCommand(credit: Command, io: CliIo): void {
   command.action(async (flags: UnlockFlags & { asOf?: string }) => {
     const out = outputFor(io, flags);
     const passphrase = await actingPassphrase(out, flags, commandPath(command));
-    const run = await withWorkspace(flags, passphrase, (workspace) =>
-      withEnginePool((pool) =>
-        withInterrupt(io, async (signal) => {
-          const bar = progressDisplay(out, 'credit run', 'items');
-          try {
-            // The CLI runs one command at a time in its process: nothing else writes while the run holds the writer spec.
-            return await runCreditPortfolio(contextFor(workspace), pool, workspace.writerSpec(), flags.asOf === undefined ? {} : { asOf: flags.asOf }, { signal, onProgress: (p) => bar.update(p) });
-          } finally {
-            bar.stop();
-          }
-        }),
-      ),
+    const run = await runLongCommand(io, out, { options: flags, passphrase }, { title: 'credit run', unit: 'items' }, (ctx, call, workspace) =>
+      // The CLI runs one command at a time in its process: nothing else writes while the run holds the writer spec.
+      runCreditPortfolio(ctx, flags.asOf === undefined ? {} : { asOf: flags.asOf }, { ...call, writer: workspace.writerSpec() }),
     );
     out.result({ run: run as unknown as JsonValue }, () => runLines(run));
   });
@@ -121,29 +110,15 @@ function addDevelopCommand(credit: Command, io: CliIo): void {
   command.action(async (flags: DevelopFlags) => {
     const out = outputFor(io, flags);
     const passphrase = await actingPassphrase(out, flags, commandPath(command));
-    const { report, model } = await withWorkspace(flags, passphrase, (workspace) =>
-      withEnginePool((pool) =>
-        withInterrupt(io, async (signal) => {
-          const ctx = contextFor(workspace);
-          const bar = progressDisplay(out, 'credit develop', 'items');
-          let developed: DevelopmentReport;
-          try {
-            developed = await developScorecard(
-              ctx,
-              pool,
-              { holdoutFraction: flags.holdout, seed: flags.seed, minBinShare: flags.minBinShare, monotonic: true, ivThreshold: 0.02, maxCorrelation: 0.7, exclude: [], binnings: [] },
-              { signal, onProgress: (p) => bar.update(p) },
-            );
-          } finally {
-            bar.stop();
-          }
-          if (!developed.scorecard) {
-            throw noScorecard(developed.model, {});
-          }
-          return { report: developed, model: saveDraftModel(ctx, developed, flags.name) };
-        }),
-      ),
-    );
+    const { report, model } = await runLongCommand(io, out, { options: flags, passphrase }, { title: 'credit develop', unit: 'items' }, async (ctx, call) => {
+      const developed = await developScorecard(
+        ctx,
+        { holdoutFraction: flags.holdout, seed: flags.seed, minBinShare: flags.minBinShare, monotonic: true, ivThreshold: 0.02, maxCorrelation: 0.7, exclude: [], binnings: [] },
+        call,
+      );
+      if (!developed.scorecard) throw noScorecard(developed.model, {});
+      return { report: developed, model: saveDraftModel(ctx, developed, flags.name) };
+    });
     out.result({ model: model as unknown as JsonValue, metrics: report.metrics as unknown as JsonValue, training_hash: report.trainingHash }, () => developmentLines(report, model));
   });
 }
@@ -154,7 +129,7 @@ function addModelCommands(credit: Command, io: CliIo): void {
   list.action(async (flags: UnlockFlags) => {
     const out = outputFor(io, flags);
     const passphrase = await actingPassphrase(out, flags, commandPath(list));
-    const models = await withWorkspace(flags, passphrase, async (workspace) => listModels(contextFor(workspace)));
+    const models = await withServiceContext(flags, passphrase, async (ctx) => listModels(ctx));
     out.result({ models: models as unknown as JsonValue }, () =>
       formatTable(
         ['id', 'name', 'status', 'author', 'submitted by', 'approved by', 'holdout AUC'],

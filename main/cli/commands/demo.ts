@@ -1,12 +1,10 @@
 import { Option, type Command } from 'commander';
-import { contextFor } from '../../services/context.ts';
 import { DEMO_SCALES } from '../../../preload/contract/vocabulary.ts';
 import { runDemo, type RunDemoArgs } from '../../services/demo-service.ts';
 import { formatTable, type CliIo } from '../cli-io.ts';
 import { addExamples, addUnlockOptions, commandPath, outputFor, wholeNumber, type UnlockFlags } from '../command-options.ts';
-import { withInterrupt } from '../interrupt.ts';
-import { progressDisplay } from '../progress.ts';
-import { actingPassphrase, withWorkspace } from '../workspace-session.ts';
+import { runLongCommand } from '../long-command.ts';
+import { actingPassphrase } from '../workspace-session.ts';
 
 type DemoScale = RunDemoArgs['scale'];
 
@@ -24,15 +22,8 @@ export function addDemoCommand(program: Command, io: CliIo): void {
   command.action(async (flags: UnlockFlags & { scale: DemoScale; seed: number }) => {
     const out = outputFor(io, flags);
     const passphrase = await actingPassphrase(out, flags, commandPath(command));
-    const summary = await withWorkspace(flags, passphrase, (workspace) =>
-      withInterrupt(io, async (signal) => {
-        const bar = progressDisplay(out, `demo ${flags.scale}`, 'items');
-        try {
-          return await runDemo(contextFor(workspace), { scale: flags.scale, seed: flags.seed, signal, onProgress: (progress) => bar.update(progress) });
-        } finally {
-          bar.stop();
-        }
-      }),
+    const summary = await runLongCommand(io, out, { options: flags, passphrase }, { title: `demo ${flags.scale}`, unit: 'items' }, (ctx, call) =>
+      runDemo(ctx, { scale: flags.scale, seed: flags.seed }, call),
     );
     const counts = Object.entries(summary.counts);
     out.result({ demo: { ...summary, counts: { ...summary.counts } } }, () => [

@@ -1,12 +1,10 @@
 import { Option, type Command } from 'commander';
-import { contextFor } from '../../services/context.ts';
 import { importCsv } from '../../services/import/import-csv.ts';
 import { IMPORT_KINDS, type ImportKind } from '../../../preload/contract/vocabulary.ts';
 import type { CliIo } from '../cli-io.ts';
 import { addExamples, addUnlockOptions, commandPath, outputFor, type UnlockFlags } from '../command-options.ts';
-import { withInterrupt } from '../interrupt.ts';
-import { progressDisplay } from '../progress.ts';
-import { actingPassphrase, withWorkspace } from '../workspace-session.ts';
+import { runLongCommand } from '../long-command.ts';
+import { actingPassphrase } from '../workspace-session.ts';
 
 
 export function addImportCommand(program: Command, io: CliIo): void {
@@ -21,20 +19,12 @@ export function addImportCommand(program: Command, io: CliIo): void {
   command.action(async (file: string, flags: UnlockFlags & { kind: ImportKind }) => {
     const out = outputFor(io, flags);
     const passphrase = await actingPassphrase(out, flags, commandPath(command));
-    const summary = await withWorkspace(flags, passphrase, (workspace) =>
-      withInterrupt(io, async (signal) => {
-        const bar = progressDisplay(out, `import ${flags.kind}`, 'bytes');
-        try {
-          return await importCsv(contextFor(workspace), {
-            kind: flags.kind,
-            file,
-            signal,
-            onProgress: ({ bytesRead, totalBytes, rows }) => bar.update({ done: bytesRead, total: totalBytes, phase: `${rows.toLocaleString('en-US')} rows` }),
-          });
-        } finally {
-          bar.stop();
-        }
-      }),
+    const summary = await runLongCommand(io, out, { options: flags, passphrase }, { title: `import ${flags.kind}`, unit: 'bytes' }, (ctx, call) =>
+      importCsv(
+        ctx,
+        { kind: flags.kind, file },
+        { signal: call.signal, onProgress: ({ bytesRead, totalBytes, rows }) => call.onProgress({ done: bytesRead, total: totalBytes, phase: `${rows.toLocaleString('en-US')} rows` }) },
+      ),
     );
     out.result({ import: { ...summary } }, () => [
       `Imported ${summary.rows.toLocaleString('en-US')} ${summary.kind} rows from ${summary.file} (${summary.bytes.toLocaleString('en-US')} bytes, sha256 ${summary.sha256}).`,

@@ -4,7 +4,7 @@ import { ROLES } from '../../services/permissions.ts';
 import { formatTable, type CliIo } from '../cli-io.ts';
 import { addExamples, addUnlockOptions, commandPath, outputFor, type UnlockFlags } from '../command-options.ts';
 import { readPassphrase } from '../passphrase.ts';
-import { actingPassphrase, withWorkspace } from '../workspace-session.ts';
+import { actingPassphrase, withServiceContext } from '../workspace-session.ts';
 
 interface NewPassphraseFlags extends UnlockFlags {
   newPassphraseFile?: string;
@@ -31,7 +31,7 @@ function addListCommand(user: Command, io: CliIo): void {
   command.action(async (flags: UnlockFlags) => {
     const out = outputFor(io, flags);
     const passphrase = await actingPassphrase(out, flags, commandPath(command));
-    const users = await withWorkspace(flags, passphrase, async (workspace) => listUsers(workspace));
+    const users = await withServiceContext(flags, passphrase, async (ctx) => listUsers(ctx));
     out.result({ users: users.map((u) => ({ ...u })) }, () =>
       formatTable(
         ['USER', 'ROLE', 'CREATED', 'BY'],
@@ -56,7 +56,7 @@ function addAddCommand(user: Command, io: CliIo): void {
     const out = outputFor(io, flags);
     const passphrase = await actingPassphrase(out, flags, commandPath(command));
     const next = await newPassphrase(command, flags, io, flags.name);
-    const row = await withWorkspace(flags, passphrase, (workspace) => addUser(workspace, { username: flags.name, role: flags.role, passphrase: next }));
+    const row = await withServiceContext(flags, passphrase, (ctx) => addUser(ctx, { username: flags.name, role: flags.role, passphrase: next }));
     out.result({ user: { ...row } }, () => [`Added ${row.username} (${row.role}).`]);
   });
 }
@@ -76,9 +76,9 @@ function addPasswdCommand(user: Command, io: CliIo): void {
     const passphrase = await actingPassphrase(out, flags, commandPath(command));
     const target = flags.name ?? flags.user;
     const next = await newPassphrase(command, flags, io, target);
-    const changed = await withWorkspace(flags, passphrase, async (workspace) => {
-      const username = target ?? workspace.user.username;
-      await changePassphrase(workspace, { username, newPassphrase: next });
+    const changed = await withServiceContext(flags, passphrase, async (ctx) => {
+      const username = target ?? ctx.actor.username;
+      await changePassphrase(ctx, { username, newPassphrase: next });
       return username;
     });
     out.result({ user: changed }, () => [`Changed the passphrase of ${changed}. The data key is unchanged; other users are not affected.`]);
@@ -96,7 +96,7 @@ function addRemoveCommand(user: Command, io: CliIo): void {
   command.action(async (flags: UnlockFlags & { name: string }) => {
     const out = outputFor(io, flags);
     const passphrase = await actingPassphrase(out, flags, commandPath(command));
-    await withWorkspace(flags, passphrase, async (workspace) => removeUser(workspace, flags.name));
+    await withServiceContext(flags, passphrase, async (ctx) => removeUser(ctx, flags.name));
     out.result({ removed: flags.name }, () => [`Removed ${flags.name}.`]);
   });
 }

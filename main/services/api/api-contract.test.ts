@@ -18,8 +18,9 @@ import {
 } from '../../../preload/contract/index.ts';
 import { Workspace } from '../../store/workspace.ts';
 import { backupWorkspace } from '../backup-service.ts';
+import { contextFor } from '../context.ts';
 import { addUser } from '../users-service.ts';
-import { ADMIN_PASSPHRASE, createTestWorkspace, ROLE_USERS, seedSmallPortfolio, type TestApi, type TestWorkspace } from './api-test-workspace.ts';
+import { ADMIN_PASSPHRASE, createTestWorkspace, ROLE_USERS, seedSmallPortfolio, type TestApi, type TestWorkspace } from '../../test-support/api-test-workspace.ts';
 
 interface ArgsContext {
   readonly role: Role;
@@ -208,10 +209,11 @@ describe('the API against the contract', () => {
   before(async () => {
     ws = await createTestWorkspace({ roles: true, seed: seedSmallPortfolio, demo: true });
     const admin = await Workspace.open({ path: ws.file, passphrase: ADMIN_PASSPHRASE });
-    await addUser(admin, { username: 'victim', role: 'analyst', passphrase: 'victim passphrase 1' });
-    await addUser(admin, { ...SECOND_COMPLIANCE, role: 'compliance' });
+    const ctx = contextFor(admin);
+    await addUser(ctx, { username: 'victim', role: 'analyst', passphrase: 'victim passphrase 1' });
+    await addUser(ctx, { ...SECOND_COMPLIANCE, role: 'compliance' });
     backup = path.join(ws.dir, 'before.rdw');
-    await backupWorkspace(admin, backup);
+    await backupWorkspace(ctx, { to: backup });
     admin.close();
     csv = path.join(ws.dir, 'borrowers.csv');
     fs.writeFileSync(csv, 'borrower_id,region,annual_income\nB9,north,1000.00\n');

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { events, type EventName, type SessionStatus } from '../../../preload/contract/index.ts';
 import type { UnlockThrottle } from '../../store/unlock-throttle.ts';
-import { DEFAULT_SETTINGS } from '../../store/user-settings.ts';
 import { sweepStaleSessionFolders } from '../session-folder.ts';
+import { defaultSettings } from '../settings-service.ts';
 import { createEnginePool, unlockWorkspace, type EnginePool } from '../workspace-service.ts';
 import type { FileAccess } from './file-access.ts';
 import { IdleTimer, systemTimers, type Timers } from './idle-timer.ts';
@@ -23,7 +23,7 @@ export interface ApiServiceOptions {
   /** Where files the renderer names (imports, backups, restores) may be: the user's RiskDesk folder, normally. */
   readonly files: FileAccess;
   readonly now?: () => Date;
-  /** Engine workers for audit verification; by default one worker, started on first use and closed with the service. */
+  /** Engine workers (the dashboard, audit checks, credit work); by default one worker, started on first use and closed with the service. */
   readonly pool?: EnginePool;
   /** The idle lock's timer functions (tests pass fakes). */
   readonly timers?: Timers;
@@ -110,7 +110,7 @@ export class ApiCore {
 
   status(): SessionStatus {
     const session = this.current;
-    if (!session) return { state: 'locked', workspace: null, user: null, idleLockMinutes: DEFAULT_SETTINGS.idleLockMinutes };
+    if (!session) return { state: 'locked', workspace: null, user: null, idleLockMinutes: defaultSettings().idleLockMinutes };
     const file = session.workspace.path;
     return {
       state: 'unlocked',
@@ -128,7 +128,7 @@ export class ApiCore {
     const workspace = await unlockWorkspace({ path: file, passphrase: request.passphrase, now: this.now, ...(request.username ? { username: request.username } : {}), ...(this.throttle ? { throttle: this.throttle } : {}) });
     let session: Session;
     try {
-      session = new Session(workspace, { now: this.now, writeLock: this.writeLock, jobs: { emit: (name, payload) => this.emit(name, payload), log: this.log } });
+      session = new Session(workspace, { now: this.now, pool: () => this.pool(), writeLock: this.writeLock, jobs: { emit: (name, payload) => this.emit(name, payload), log: this.log } });
     } catch (error) {
       workspace.close();
       throw error;
@@ -161,7 +161,7 @@ export class ApiCore {
     return run;
   }
 
-  pool(): EnginePool {
+  private pool(): EnginePool {
     if (this.givenPool) return this.givenPool;
     this.ownPool ??= createEnginePool({ size: 1 });
     return this.ownPool;

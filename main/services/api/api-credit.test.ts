@@ -18,8 +18,9 @@ import type {
 } from '../../../preload/contract/index.ts';
 import { openEncryptedDatabase, type Db } from '../../store/database.ts';
 import { Workspace } from '../../store/workspace.ts';
+import { contextFor } from '../context.ts';
 import { addUser } from '../users-service.ts';
-import { ADMIN_PASSPHRASE, createTestWorkspace, ROLE_USERS, type TestApi, type TestWorkspace } from './api-test-workspace.ts';
+import { ADMIN_PASSPHRASE, createTestWorkspace, ROLE_USERS, type TestApi, type TestWorkspace } from '../../test-support/api-test-workspace.ts';
 
 interface GridPage<Row> {
   rows: Row[];
@@ -55,7 +56,7 @@ describe('credit through the API', () => {
   before(async () => {
     ws = await createTestWorkspace({ roles: true, demo: true });
     const admin = await Workspace.open({ path: ws.file, passphrase: ADMIN_PASSPHRASE });
-    await addUser(admin, { ...SECOND_COMPLIANCE, role: 'compliance' });
+    await addUser(contextFor(admin), { ...SECOND_COMPLIANCE, role: 'compliance' });
     db = openEncryptedDatabase(ws.file, Buffer.from(admin.readerSpec().key), { readonly: true });
     admin.close();
     analyst = await as(ws, ROLE_USERS.analyst);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { ApiOutcome, SessionStatus } from '../../../preload/contract/index.ts';
 import { UPLOAD_CHUNK_BYTES } from '../../../preload/contract/index.ts';
-import { ADMIN_PASSPHRASE, createTestWorkspace, ROLE_USERS, type TestApi, type TestWorkspace } from './api-test-workspace.ts';
+import { ADMIN_PASSPHRASE, createTestWorkspace, ROLE_USERS, type TestApi, type TestWorkspace } from '../../test-support/api-test-workspace.ts';
 
 const PASSWD_LINE = 'root:x:0:0:root:/root:/bin/bash';
 

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { ApiOutcome, Job, SessionStatus } from '../../../preload/contract/index.ts';
-import { ADMIN_PASSPHRASE, createTestWorkspace, seedSmallPortfolio, type TestApi, type TestWorkspace } from './api-test-workspace.ts';
-import { readExportChunk } from './loan-export.ts';
+import { ADMIN_PASSPHRASE, createTestWorkspace, seedSmallPortfolio, type TestApi, type TestWorkspace } from '../../test-support/api-test-workspace.ts';
+import { readExportChunk } from '../export/loan-export.ts';
 
 function borrowersCsv(file: string, rows: number, prefix = 'X'): string {
   const lines = ['borrower_id,region,annual_income'];

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { ApiOutcome, Dashboard, GridQuery, LoanDetail } from '../../../preload/contract/index.ts';
-import { ADMIN_PASSPHRASE, createTestWorkspace, seedSmallPortfolio, type TestApi, type TestWorkspace } from './api-test-workspace.ts';
+import { ADMIN_PASSPHRASE, createTestWorkspace, seedSmallPortfolio, type TestApi, type TestWorkspace } from '../../test-support/api-test-workspace.ts';
 
 type Query = Partial<Pick<GridQuery, 'startRow' | 'endRow' | 'sortModel'>> & { filterModel?: Record<string, unknown> };
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { contract, type ApiOutcome, type EventName, type MethodName, type MethodSpec } from '../../../preload/contract/index.ts';
+import { contract, type ApiPort, type MethodName, type MethodSpec } from '../../../preload/contract/index.ts';
 import { RiskDeskError } from '../../../preload/contract/errors.ts';
 import { requirePermission } from '../permissions.ts';
 import { adminHandlers } from './admin-handlers.ts';
@@ -14,11 +14,8 @@ import { sessionHandlers } from './session-handlers.ts';
 
 export type { ApiServiceOptions, WorkspaceLocator } from './api-core.ts';
 
-/** The contract, implemented: what the Electron IPC handlers and the browser host call. */
-export interface ApiService {
-  /** Never throws and never answers with a stack: every failure is an ApiError with a contract code. */
-  call(method: string, rawArgs: unknown): Promise<ApiOutcome<unknown>>;
-  onEvent(listener: (name: EventName, payload: unknown) => void): () => void;
+/** The contract's port, implemented: what the Electron IPC handlers and the browser host call. */
+export interface ApiService extends ApiPort {
   /** Locks the session (jobs cancelled, key dropped) and stops the workers this service started. */
   close(): Promise<void>;
 }

@@ -6,7 +6,7 @@ import { RiskDeskError } from '../../../preload/contract/errors.ts';
 import { MAX_PENDING } from '../../store/unlock-throttle.ts';
 import { INTERNAL_MESSAGE, scrubbed, secretsIn, toApiError } from './api-errors.ts';
 import { fixedWorkspaceLocator } from './api-service.ts';
-import { ADMIN_PASSPHRASE, createTestWorkspace, type TestWorkspace } from './api-test-workspace.ts';
+import { ADMIN_PASSPHRASE, createTestWorkspace, type TestWorkspace } from '../../test-support/api-test-workspace.ts';
 
 const MINUTE = 60_000;
 

@@ -1,16 +1,14 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportKind } from '../../../preload/contract/vocabulary.ts';
+import { verifyAudit } from '../audit-service.ts';
 import { backupWorkspace } from '../backup-service.ts';
 import { runDemo } from '../demo-service.ts';
+import { auditLoanExport, exportLoansCsv, loanExportScope, loanExportFileName, readExportChunk } from '../export/loan-export.ts';
 import { importCsv } from '../import/import-csv.ts';
-import { verifyAudit } from '../jobs-service.ts';
-import { LOAN_GRID } from '../../store/portfolio-queries.ts';
 import type { ApiCore } from './api-core.ts';
 import type { HandlerTable } from './handler.ts';
-import { auditLoanExport, exportColumns, exportLoansCsv, readExportChunk } from './loan-export.ts';
-import { checkGridQuery } from './portfolio-handlers.ts';
 import { startJob } from './start-job.ts';
+import { removeUpload } from './uploads.ts';
 import { RiskDeskError } from '../../../preload/contract/errors.ts';
 
 type JobMethods = 'jobs.startImport' | 'jobs.importUpload' | 'jobs.startDemo' | 'jobs.list' | 'jobs.cancel' | 'audit.verify' | 'portfolio.exportLoans' | 'jobs.readExport' | 'workspace.backup';
@@ -18,18 +16,11 @@ type JobMethods = 'jobs.startImport' | 'jobs.importUpload' | 'jobs.startDemo' | 
 /** The CLI's default, so the same scale gives the same demo from either. */
 const DEFAULT_DEMO_SEED = 1;
 
-function fileStamp(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-}
-
 /** Imports `file` (reported as `name`) as a job; `after` runs when the job has ended, whatever its outcome. */
 function startImportJob(core: ApiCore, source: { kind: ImportKind; file: string; name: string }, after?: () => void): { jobId: string } {
   return startJob(core, 'import', `Import ${source.kind} from ${source.name}`, async (session, control) => {
     try {
-      return await importCsv(session.ctx, {
-        kind: source.kind,
-        file: source.file,
-        name: source.name,
+      return await importCsv(session.ctx, source, {
         signal: control.signal,
         onProgress: (p) => control.onProgress({ done: p.bytesRead, total: p.totalBytes, phase: `${p.rows} rows` }),
       });
@@ -49,32 +40,26 @@ export const jobHandlers: HandlerTable<JobMethods> = {
   'jobs.importUpload': (core, args) => {
     const upload = core.requireSession().uploads.take(args.uploadId);
     // The uploaded bytes are for this one import: they go when it ends, whatever its outcome.
-    return startImportJob(core, { kind: args.kind, file: upload.file, name: upload.name }, () => fs.rmSync(upload.file, { force: true }));
+    return startImportJob(core, { kind: args.kind, file: upload.file, name: upload.name }, () => removeUpload(upload));
   },
 
   'jobs.startDemo': (core, args) => {
     const seed = args.seed ?? DEFAULT_DEMO_SEED;
-    return startJob(core, 'demo', `Demo portfolio (${args.scale}, seed ${seed})`, (session, control) => runDemo(session.ctx, { scale: args.scale, seed, signal: control.signal, onProgress: control.onProgress }));
+    return startJob(core, 'demo', `Demo portfolio (${args.scale}, seed ${seed})`, (session, control) => runDemo(session.ctx, { scale: args.scale, seed }, control));
   },
 
-  'audit.verify': (core) => startJob(core, 'audit-verify', 'Audit chain check', (session, control) => verifyAudit(session.ctx, core.pool(), control)),
+  'audit.verify': (core) => startJob(core, 'audit-verify', 'Audit chain check', (session, control) => verifyAudit(session.ctx, control)),
 
   'workspace.backup': (core, args) => {
     const target = core.files.newFile(args.path, 'path');
-    return startJob(core, 'backup', `Backup to ${path.basename(target)}`, async (session, control) => {
-      control.onProgress({ done: 0, total: 1, phase: 'copying' });
-      const summary = await backupWorkspace(session.workspace, target, core.now);
-      control.onProgress({ done: 1, total: 1, phase: 'copied' });
-      return summary;
-    });
+    return startJob(core, 'backup', `Backup to ${path.basename(target)}`, (session, control) => backupWorkspace(session.ctx, { to: target }, control));
   },
 
   'portfolio.exportLoans': (core, args) => {
-    checkGridQuery(LOAN_GRID, args);
-    const scope = { filterModel: args.filterModel, sortModel: args.sortModel, columns: exportColumns(args.columns) };
+    const scope = loanExportScope(core.requireSession().ctx, args);
     return startJob(core, 'export-loans', 'Loan export (CSV)', async (session, control) => {
-      const file = session.folder.pathFor(`loans-${fileStamp(core.now())}-${control.jobId.slice(0, 8)}.csv`);
-      const summary = await exportLoansCsv({ ...scope, reader: session.workspace.readerSpec(), file, control });
+      const file = session.folder.pathFor(loanExportFileName(session.ctx, control.jobId));
+      const summary = await exportLoansCsv(session.ctx, { scope, file }, control);
       await session.write(() => auditLoanExport(session.ctx, summary, scope));
       return summary;
     });

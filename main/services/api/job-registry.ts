@@ -11,7 +11,7 @@ import type { WriteLock } from './write-lock.ts';
 /**
  * What a running job gets: its cancellation signal, a progress reporter (in its kind's phases), a way to register
  * files it leaves and, for a kind that writes, the writer spec, valid for as long as the job holds the write lock.
- * `signal` and `onProgress` are what services and the engine pool take as a job's call options.
+ * The control is what services take as a job's call options (context.ts: JobCallOptions, WriteCallOptions).
  */
 export type JobControl<K extends SessionJobKind> = {
   readonly jobId: string;

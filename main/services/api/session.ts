@@ -1,10 +1,11 @@
 import type { Settings } from '../../../preload/contract/index.ts';
 import type { Db } from '../../store/database.ts';
 import { dataVersion, openReadConnection } from '../../store/read-connection.ts';
-import { readUserSettings } from '../../store/user-settings.ts';
 import type { Workspace } from '../../store/workspace.ts';
-import { contextFor, type ServiceContext } from '../context.ts';
+import type { EnginePool } from '../../workers/pool.ts';
+import { contextFor, type CachedReads, type ServiceContext } from '../context.ts';
 import { SessionFolder } from '../session-folder.ts';
+import { readSettings } from '../settings-service.ts';
 import { JobRegistry, type JobRegistryOptions } from './job-registry.ts';
 import { ReadCache } from './read-cache.ts';
 import { Uploads } from './uploads.ts';
@@ -17,9 +18,10 @@ const READ_CACHE_WEIGHT = 4_000_000;
 /**
  * One unlocked workspace: the writable connection (through the write lock only), a read-only connection for
  * queries, the acting user and their settings, the session's jobs, and what was read before (row counts per
- * filter, the dashboard), valid while the reader's data_version says nothing was committed since.
+ * filter, the dashboard), valid while the reader's data_version says nothing was committed since. Its services'
+ * context (`ctx`) reads through that connection and keeps its reads here.
  */
-export class Session {
+export class Session implements CachedReads {
   readonly workspace: Workspace;
   readonly reader: Db;
   readonly jobs: JobRegistry;
@@ -33,12 +35,12 @@ export class Session {
   private readonly cache = new ReadCache(READ_CACHE_WEIGHT);
   private closed = false;
 
-  constructor(workspace: Workspace, options: { now: () => Date; writeLock: WriteLock; jobs: Omit<JobRegistryOptions, 'writeLock' | 'writerSpec' | 'now'> }) {
+  constructor(workspace: Workspace, options: { now: () => Date; pool: () => EnginePool; writeLock: WriteLock; jobs: Omit<JobRegistryOptions, 'writeLock' | 'writerSpec' | 'now'> }) {
     this.reader = openReadConnection(workspace.readerSpec());
     this.workspace = workspace;
     this.writeLock = options.writeLock;
-    this.ctx = contextFor(workspace, options.now);
-    this.settings = readUserSettings(this.reader, workspace.user.username);
+    this.ctx = contextFor(workspace, { reader: this.reader, now: options.now, pool: options.pool, reads: this });
+    this.settings = readSettings(this.ctx);
     this.jobs = new JobRegistry({ ...options.jobs, writeLock: options.writeLock, writerSpec: () => workspace.writerSpec(), now: options.now });
     this.folder = new SessionFolder(workspace.path);
     this.uploads = new Uploads(this.folder);

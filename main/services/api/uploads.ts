@@ -32,6 +32,11 @@ export interface CompletedUpload {
   readonly bytes: number;
 }
 
+/** Removes a taken upload's bytes once the import they were for has ended, whatever its outcome. */
+export function removeUpload(upload: CompletedUpload): void {
+  fs.rmSync(upload.file, { force: true });
+}
+
 /** The file's own name without folders, controls or invisible formatting (bidi overrides), as the page reported it. */
 function displayName(reported: string): string {
   const base = reported.split(/[\\/]/).pop() ?? '';

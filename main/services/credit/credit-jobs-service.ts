@@ -4,11 +4,8 @@ import { developmentOptionsSchema, type BinEditRequest, type CreditAnalytics, ty
 import type { JobInput, JobResult } from '../../../preload/contract/jobs.ts';
 import { binningProblems, fromStoredBinning, mergeWithNext, moveBoundary, splitInterval, toStoredBinning, type BinEdit } from '../../engines/credit/index.ts';
 import { CREDIT_FEATURES } from '../../store/credit-features.ts';
-import type { WriterSpec } from '../../store/write-connection.ts';
 import { RiskDeskError } from '../../../preload/contract/errors.ts';
-import type { EnginePool } from '../../workers/pool.ts';
-import type { ServiceContext } from '../context.ts';
-import type { JobCallOptions } from '../jobs-service.ts';
+import type { JobCallOptions, ServiceContext, WriteCallOptions } from '../context.ts';
 import { requirePermission } from '../permissions.ts';
 
 function invalid(message: string, details: Record<string, unknown>): RiskDeskError {
@@ -39,10 +36,10 @@ export function checkDevelopmentOptions(options: DevelopmentOptions): void {
   if (new Set(options.binnings.map((b) => b.name)).size < options.binnings.length) throw invalid('Each feature may have one set of bins only.', {});
 }
 
-export function developScorecard(ctx: ServiceContext, pool: EnginePool, options: DevelopmentOptions, call: JobCallOptions<'credit-development'> = {}): Promise<DevelopmentReport> {
+export function developScorecard(ctx: ServiceContext, options: DevelopmentOptions, call: JobCallOptions<'credit-development'> = {}): Promise<DevelopmentReport> {
   requirePermission(ctx.actor, 'models.develop');
   checkDevelopmentOptions(options);
-  return pool.run('credit-development', { options }, { ...call, reader: ctx.readerSpec() });
+  return ctx.pool().run('credit-development', { options }, { ...call, reader: ctx.workspace.readerSpec() });
 }
 
 /** The analyst's edit, applied in main so that an impossible one is refused as such before any worker starts. */
@@ -60,28 +57,20 @@ function editedBinning(stored: StoredBinning, edit: BinEditRequest | undefined):
 /** One feature's bins, after an optional edit, re-counted on the development sample's training rows. */
 export function evaluateBinning(
   ctx: ServiceContext,
-  pool: EnginePool,
   request: JobInput<'credit-binning'> & { edit?: BinEditRequest },
   call: JobCallOptions<'credit-binning'> = {},
 ): Promise<JobResult<'credit-binning'>> {
   requirePermission(ctx.actor, 'models.develop');
   checkBinning(request.binning);
   const input: JobInput<'credit-binning'> = { binning: editedBinning(request.binning, request.edit), holdoutFraction: request.holdoutFraction, seed: request.seed };
-  return pool.run('credit-binning', input, { ...call, reader: ctx.readerSpec() });
+  return ctx.pool().run('credit-binning', input, { ...call, reader: ctx.workspace.readerSpec() });
 }
 
 /**
- * PD, grade, stage and ECL for every open loan, stored as one run. The worker writes the run itself, through
- * `writer`: the caller holds the workspace's write lock for the whole call and hands the writer spec to this run
- * only (the API's job registry does both for a job that writes; the CLI runs one command at a time).
+ * PD, grade, stage and ECL for every open loan, stored as one run. The worker writes the run itself, through the
+ * writer spec in `call`, which the caller hands to this run only while it holds the workspace's write lock.
  */
-export function runCreditPortfolio(
-  ctx: ServiceContext,
-  pool: EnginePool,
-  writer: WriterSpec,
-  request: { asOf?: string; batchSize?: number },
-  call: JobCallOptions<'credit-run'> = {},
-): Promise<RunSummary> {
+export function runCreditPortfolio(ctx: ServiceContext, request: { asOf?: string; batchSize?: number }, call: WriteCallOptions<'credit-run'>): Promise<RunSummary> {
   requirePermission(ctx.actor, 'runs.start');
   const input = {
     actor: ctx.actor.username,
@@ -89,15 +78,20 @@ export function runCreditPortfolio(
     ...(request.asOf === undefined ? {} : { asOf: request.asOf }),
     ...(request.batchSize === undefined ? {} : { batchSize: request.batchSize }),
   };
-  return pool.run('credit-run', input, { ...call, reader: ctx.readerSpec(), writer });
+  return ctx.pool().run('credit-run', input, { ...call, reader: ctx.workspace.readerSpec() });
 }
 
-export function creditAnalytics(ctx: ServiceContext, pool: EnginePool, call: JobCallOptions<'credit-analytics'> = {}): Promise<CreditAnalytics> {
+/**
+ * Seconds at a million loans; the result is kept until the workspace changes (ctx.reads), and a second request in
+ * the meantime shares it.
+ */
+export function creditAnalytics(ctx: ServiceContext, call: JobCallOptions<'credit-analytics'> = {}): Promise<CreditAnalytics> {
   requirePermission(ctx.actor, 'workspace.read');
-  return pool.run('credit-analytics', {}, { ...call, reader: ctx.readerSpec() });
+  return ctx.reads.cachedAsync('credit-analytics', () => ctx.pool().run('credit-analytics', {}, { ...call, reader: ctx.workspace.readerSpec() }));
 }
 
-export function modelMonitoring(ctx: ServiceContext, pool: EnginePool, modelId: number, call: JobCallOptions<'credit-monitoring'> = {}): Promise<ModelMonitoring> {
+/** Like the analytics, kept per model until the workspace changes. */
+export function modelMonitoring(ctx: ServiceContext, modelId: number, call: JobCallOptions<'credit-monitoring'> = {}): Promise<ModelMonitoring> {
   requirePermission(ctx.actor, 'workspace.read');
-  return pool.run('credit-monitoring', { modelId }, { ...call, reader: ctx.readerSpec() });
+  return ctx.reads.cachedAsync(`credit-monitoring\u0000${modelId}`, () => ctx.pool().run('credit-monitoring', { modelId }, { ...call, reader: ctx.workspace.readerSpec() }));
 }

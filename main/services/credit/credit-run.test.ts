@@ -7,6 +7,7 @@ import { generateDemo } from '../../demo/generate-demo.ts';
 import { createTempDatabase, type TempDatabase } from '../../test-support/temp-database.ts';
 import type { WriterSpec } from '../../store/write-connection.ts';
 import { EnginePool } from '../../workers/pool.ts';
+import { databaseContext } from '../../test-support/service-context.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { developScorecard, runCreditPortfolio } from './credit-jobs-service.ts';
 import { takeLifecycleStep } from '../lifecycle-service.ts';
@@ -15,8 +16,8 @@ import { SHIPPED_DEFAULTS } from '../workspace-service.ts';
 import { CREDIT_MODELS } from './credit-artefacts.ts';
 import { saveDraftModel } from './models-service.ts';
 
-function contextOf(temp: TempDatabase, actor: Actor): ServiceContext {
-  return { db: temp.db, workspacePath: temp.path, actor, now: () => new Date('2025-01-05T09:00:00Z'), readerSpec: () => ({ path: temp.path, key: temp.key }) };
+function contextOf(temp: TempDatabase, actor: Actor, pool: EnginePool): ServiceContext {
+  return databaseContext(temp, actor, { now: () => new Date('2025-01-05T09:00:00Z'), pool });
 }
 
 const count = (temp: TempDatabase, sql: string): number => temp.db.prepare(sql).pluck().get() as number;
@@ -32,10 +33,10 @@ describe('a credit run', () => {
     seedShippedDefaults(temp.db, new Date('2025-01-01T00:00:00Z'), SHIPPED_DEFAULTS);
     generateDemo(temp.db, { scale: 'small', seed: 3, asOf: '2024-12-31' });
     pool = new EnginePool({ size: 1 });
-    analyst = contextOf(temp, { username: 'ana', role: 'analyst' });
+    analyst = contextOf(temp, { username: 'ana', role: 'analyst' }, pool);
     writer = { access: 'write', path: temp.path, key: temp.key };
-    const compliance = contextOf(temp, { username: 'cole', role: 'compliance' });
-    const report = await developScorecard(analyst, pool, { holdoutFraction: 0.3, seed: 1, minBinShare: 0.05, monotonic: true, ivThreshold: 0.02, maxCorrelation: 0.7, exclude: [], binnings: [] });
+    const compliance = contextOf(temp, { username: 'cole', role: 'compliance' }, pool);
+    const report = await developScorecard(analyst, { holdoutFraction: 0.3, seed: 1, minBinShare: 0.05, monotonic: true, ivThreshold: 0.02, maxCorrelation: 0.7, exclude: [], binnings: [] });
     const model = saveDraftModel(analyst, report, 'run test');
     takeLifecycleStep(analyst, CREDIT_MODELS, 'submit', model.modelId);
     takeLifecycleStep(compliance, CREDIT_MODELS, 'approve', model.modelId);
@@ -50,7 +51,8 @@ describe('a credit run', () => {
   it('cancelled after its first batches leaves nothing, and the next run completes', async () => {
     const controller = new AbortController();
     const seen: number[] = [];
-    const cancelled = runCreditPortfolio(analyst, pool, writer, { batchSize: 50 }, {
+    const cancelled = runCreditPortfolio(analyst, { batchSize: 50 }, {
+      writer,
       signal: controller.signal,
       onProgress: ({ done, phase }) => {
         if (phase !== 'scoring loans') return;
@@ -64,15 +66,15 @@ describe('a credit run', () => {
     assert.equal(count(temp, 'SELECT count(*) FROM credit_run_loans'), 0);
     assert.equal(count(temp, `SELECT count(*) FROM audit_events WHERE action = 'credit.run'`), 0);
 
-    const run = await runCreditPortfolio(analyst, pool, writer, {});
+    const run = await runCreditPortfolio(analyst, {}, { writer });
     assert.equal(run.runId, 1, 'the cancelled run took no id');
     assert.equal(count(temp, 'SELECT count(*) FROM credit_run_loans WHERE run_id = 1'), run.totals.loans);
     assert.equal(count(temp, `SELECT count(*) FROM audit_events WHERE action = 'credit.run'`), 1);
   });
 
   it('gives every loan the same figures whatever the batch size', async () => {
-    const small = await runCreditPortfolio(analyst, pool, writer, { batchSize: 7 });
-    const large = await runCreditPortfolio(analyst, pool, writer, { batchSize: 5_000 });
+    const small = await runCreditPortfolio(analyst, { batchSize: 7 }, { writer });
+    const large = await runCreditPortfolio(analyst, { batchSize: 5_000 }, { writer });
     const rows = (runId: number): unknown[] =>
       temp.db.prepare('SELECT loan_id, score, pd_12m, grade, stage, ead_minor, ecl_minor FROM credit_run_loans WHERE run_id = ? ORDER BY loan_id').raw(true).all(runId);
     assert.deepEqual(rows(small.runId), rows(large.runId));
@@ -86,7 +88,7 @@ describe('a credit run', () => {
     delete damaged.dpdOddsMultiplier;
     temp.db.prepare('UPDATE credit_parameter_sets SET parameters = ? WHERE version = 1').run(JSON.stringify(damaged));
     try {
-      await assert.rejects(runCreditPortfolio(analyst, pool, writer, {}), (error: Error & { details?: { cause?: string } }) => {
+      await assert.rejects(runCreditPortfolio(analyst, {}, { writer }), (error: Error & { details?: { cause?: string } }) => {
         assert.match(error.message, /The active IFRS 9 parameter set v1 is not valid \(dpdOddsMultiplier: /);
         assert.equal(error.details?.cause, 'INVALID_STATE');
         return true;

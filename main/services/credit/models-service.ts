@@ -16,7 +16,7 @@ export function saveDraftModel(ctx: ServiceContext, report: DevelopmentReport, n
   if (!scorecard) throw new RiskDeskError('INVALID_STATE', `This development has no fitted scorecard (${report.model.message ?? report.model.status}); there is nothing to save.`);
   return auditedChange(
     ctx,
-    (at) => insertDraftModel(ctx.db, { name, scorecard, report, trainingHash: report.trainingHash, rows: report.rows, createdBy: ctx.actor.username, at }),
+    (at) => insertDraftModel(ctx.workspace.db, { name, scorecard, report, trainingHash: report.trainingHash, rows: report.rows, createdBy: ctx.actor.username, at }),
     (model) => ({
       action: `${CREDIT_MODELS.action}.draft`,
       subject: CREDIT_MODELS.subject(model.modelId),
@@ -27,19 +27,19 @@ export function saveDraftModel(ctx: ServiceContext, report: DevelopmentReport, n
 
 export function listModels(ctx: ServiceContext): ModelSummary[] {
   requirePermission(ctx.actor, 'workspace.read');
-  return listModelRows(ctx.db);
+  return listModelRows(ctx.reader);
 }
 
 export function getModel(ctx: ServiceContext, modelId: number): ModelDetail {
   requirePermission(ctx.actor, 'workspace.read');
-  const model = getModelRow(ctx.db, modelId);
+  const model = getModelRow(ctx.reader, modelId);
   if (!model) throw new RiskDeskError('NOT_FOUND', `There is no credit model ${modelId} in this workspace.`, { modelId });
   return model;
 }
 
 export function listParameterSets(ctx: ServiceContext): ParameterSet[] {
   requirePermission(ctx.actor, 'workspace.read');
-  return listParameterRows(ctx.db);
+  return listParameterRows(ctx.reader);
 }
 
 /** Shapes are checked by the contract; what zod cannot say (an ascending master scale ending at 1) is checked here. */
@@ -49,7 +49,7 @@ export function saveDraftParameterSet(ctx: ServiceContext, parameters: CreditPar
   if (problems.length > 0) throw new RiskDeskError('INVALID_ARGUMENT', `The master scale is not valid: ${problems.join('; ')}`, { field: 'masterScale', problems });
   return auditedChange(
     ctx,
-    (at) => insertDraftParameterSet(ctx.db, { parameters, note, createdBy: ctx.actor.username, at }),
+    (at) => insertDraftParameterSet(ctx.workspace.db, { parameters, note, createdBy: ctx.actor.username, at }),
     (set) => ({ action: `${CREDIT_PARAMETER_SETS.action}.draft`, subject: CREDIT_PARAMETER_SETS.subject(set.version), details: { note, parameters } }),
   );
 }

@@ -1,17 +1,26 @@
-import type { LoanRisk, RunSummary } from '../../../preload/contract/credit.ts';
+import type { LoanRisk, PricingRow, RunSummary } from '../../../preload/contract/credit.ts';
+import type { GridQuery } from '../../../preload/contract/grid.ts';
 import { assessLoan, fromStoredScorecard, rowReasonCodes, scoreRows } from '../../engines/credit/index.ts';
 import { loanScoringInput } from '../../store/credit-features.ts';
 import { getModel } from '../../store/credit-models.ts';
 import { getParameterSet } from '../../store/credit-parameter-sets.ts';
-import { latestRun, listRuns, runLoan } from '../../store/credit-runs.ts';
-import type { Db } from '../../store/database.ts';
+import { latestRun, listRuns, PRICING_GRID, runLoan } from '../../store/credit-runs.ts';
 import type { ServiceContext } from '../context.ts';
+import { gridPage, type Grid } from '../grid-page.ts';
 import { requirePermission } from '../permissions.ts';
 
+const PRICING: Grid = { name: 'pricing', spec: PRICING_GRID };
+
 /** Finished credit runs, newest first. */
-export function creditRuns(ctx: ServiceContext, db: Db): RunSummary[] {
+export function creditRuns(ctx: ServiceContext): RunSummary[] {
   requirePermission(ctx.actor, 'workspace.read');
-  return listRuns(db);
+  return listRuns(ctx.reader);
+}
+
+/** The latest run's loans priced below funding cost + expected loss + operating cost + margin, as a grid. */
+export function pricingCheckPage(ctx: ServiceContext, query: GridQuery): { rows: PricingRow[]; rowCount: number } {
+  requirePermission(ctx.actor, 'workspace.read');
+  return gridPage<PricingRow>(ctx, PRICING, query);
 }
 
 /** Reason codes shown on a loan: the features that cost it the most points. */
@@ -21,8 +30,9 @@ const REASON_CODES = 4;
  * One loan in the latest run: the stored figures, with the reason codes and the ECL month by month worked out
  * again from the run's model and parameter set (one loan: a few milliseconds on main's read connection).
  */
-export function loanRisk(ctx: ServiceContext, db: Db, loanId: string): LoanRisk | null {
+export function loanRisk(ctx: ServiceContext, loanId: string): LoanRisk | null {
   requirePermission(ctx.actor, 'workspace.read');
+  const db = ctx.reader;
   const run = latestRun(db);
   if (!run) return null;
   const { runId } = run;

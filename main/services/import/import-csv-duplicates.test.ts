@@ -95,7 +95,7 @@ describe('importCsv refuses a natural key that appears twice in one file', () =>
     const lines = ['date,product,inflow,outflow'];
     for (let i = 0; i < 3000; i += 1) lines.push(`2025-01-01,p${i},1,2`);
     const file = ws.writeFile('flows.csv', lines.join('\n'));
-    const { path, key } = ws.context().readerSpec();
+    const { path, key } = ws.context().workspace.readerSpec();
     const crash = fileURLToPath(new URL('./fixtures/crash-mid-import.ts', import.meta.url));
     const child = spawnSync(process.execPath, ['--import', 'tsx', crash, path, file], { encoding: 'utf8', env: { ...process.env, RISKDESK_TEST_KEY: key.toString('hex') } });
     assert.equal(child.signal, 'SIGKILL', child.stderr);

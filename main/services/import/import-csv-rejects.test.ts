@@ -306,7 +306,7 @@ describe('importCsv is all or nothing', () => {
     for (let i = 0; i < 5000; i += 1) lines.push(`X${i},A1,2024-02-01T00:00:00Z,1,CNY`);
     const file = ws.writeFile('tx.csv', lines.join('\n'));
     const controller = new AbortController();
-    const error = await failure(importCsv(ws.context(), { kind: 'transactions', file, signal: controller.signal, onProgress: () => controller.abort() }));
+    const error = await failure(importCsv(ws.context(), { kind: 'transactions', file }, { signal: controller.signal, onProgress: () => controller.abort() }));
     assert.equal(error.code, 'JOB_CANCELLED');
     assert.equal(error.message, `The import of ${file} was cancelled; nothing was written.`);
     assert.equal(snapshot(ws), before);
@@ -315,7 +315,7 @@ describe('importCsv is all or nothing', () => {
 
   it('a signal aborted before the start writes nothing', async () => {
     const file = ws.writeFile('b.csv', 'borrower_id,region,annual_income\nB1,east,1\n');
-    const error = await failure(importCsv(ws.context(), { kind: 'borrowers', file, signal: AbortSignal.abort() }));
+    const error = await failure(importCsv(ws.context(), { kind: 'borrowers', file }, { signal: AbortSignal.abort() }));
     assert.equal(error.code, 'JOB_CANCELLED');
     assert.equal(ws.rows('SELECT * FROM borrowers').length, 0);
   });

@@ -203,7 +203,7 @@ describe('importCsv file handling', () => {
     for (let day = 0; day < 2500; day += 1) lines.push(`2020-01-01,p${day},1,2`);
     const file = ws.writeFile('flows.csv', lines.join('\n'));
     const seen: { bytesRead: number; totalBytes: number; rows: number }[] = [];
-    await importCsv(ws.context(), { kind: 'daily_flows', file, onProgress: (p) => seen.push(p) });
+    await importCsv(ws.context(), { kind: 'daily_flows', file }, { onProgress: (p) => seen.push(p) });
     assert.deepEqual(seen.map((p) => p.rows), [1000, 2000, 2500]);
     const last = seen.at(-1);
     assert.equal(last?.bytesRead, last?.totalBytes);

@@ -3,7 +3,7 @@ import { appendAuditEvent } from '../../store/audit.ts';
 import { inAsyncTransaction } from '../../store/database.ts';
 import { isRiskDeskError, RiskDeskError } from '../../../preload/contract/errors.ts';
 import { IMPORT_KINDS, type ImportKind } from '../../../preload/contract/vocabulary.ts';
-import type { ServiceContext } from '../context.ts';
+import type { CallOptions, ServiceContext } from '../context.ts';
 import { requirePermission } from '../permissions.ts';
 import { openCsvFile, unreadable } from './csv-file.ts';
 import { type ImportProgress, importRecords } from './import-records.ts';
@@ -16,8 +16,6 @@ export interface ImportCsvRequest {
   readonly file: string;
   /** How messages and the audit trail name the file, when not by its path (an upload, by the name it had). */
   readonly name?: string;
-  readonly onProgress?: (progress: ImportProgress) => void;
-  readonly signal?: AbortSignal;
 }
 
 export interface ImportSummary {
@@ -35,21 +33,23 @@ export interface ImportSummary {
  * one transaction with its audit event; any problem, error or cancellation rolls the lot back. Re-importing
  * the same ids updates those rows in place.
  */
-export async function importCsv(ctx: ServiceContext, request: ImportCsvRequest): Promise<ImportSummary> {
+export async function importCsv(ctx: ServiceContext, request: ImportCsvRequest, call: CallOptions<ImportProgress> = {}): Promise<ImportSummary> {
   requirePermission(ctx.actor, 'data.import');
-  const { kind, file, signal, onProgress } = checkRequest(request);
+  const { kind, file } = checkRequest(request);
+  const { signal, onProgress } = call;
   const shown = request.name ?? file;
   if (signal?.aborted) throw cancelled(shown);
   const source = await openCsvFile(file, signal);
+  const { db } = ctx.workspace;
   try {
-    return await inAsyncTransaction(ctx.db, `${shown} was not imported`, async () => {
+    return await inAsyncTransaction(db, `${shown} was not imported`, async () => {
       const log = new ProblemLog(shown);
-      const env = workspaceLookups(ctx.db, ctx.now());
-      const rows = await importRecords({ db: ctx.db, spec: KIND_SPECS[kind], source, env, log, signal, onProgress });
+      const env = workspaceLookups(db, ctx.now());
+      const rows = await importRecords({ db, spec: KIND_SPECS[kind], source, env, log, signal, onProgress });
       if (log.total > 0) throw rejection(log);
       signal?.throwIfAborted();
       const sha256 = source.sha256();
-      appendAuditEvent(ctx.db, {
+      appendAuditEvent(db, {
         actor: ctx.actor.username,
         action: 'data.import',
         subject: kind,

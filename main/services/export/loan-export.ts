@@ -1,18 +1,20 @@
+// The loan book out of the encrypted workspace as a CSV file: the grid's filtered, sorted view with the columns
+// chosen, in major units under the names the import reads, and audited once complete.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { LOAN_COLUMNS, type ExportSummary, type LoanRow } from '../../../preload/contract/index.ts';
-import type { GridFilterModel, GridSortModel } from '../../store/grid-sql.ts';
-import { appendAuditEvent } from '../../store/audit.ts';
-import { inTransaction } from '../../store/database.ts';
+import { LOAN_COLUMNS, type ExportSummary, type GridQuery, type LoanRow } from '../../../preload/contract/index.ts';
+import { RiskDeskError } from '../../../preload/contract/errors.ts';
 import { countLoans, loanViewRows } from '../../store/portfolio-queries.ts';
 import { openReadConnection } from '../../store/read-connection.ts';
-import type { ServiceContext } from '../context.ts';
+import type { JobCallOptions, ServiceContext } from '../context.ts';
 import { CSV_BOM, CSV_LINE_END, csvLine } from '../csv-writer.ts';
+import { checkGridQuery } from '../grid-page.ts';
 import { currencyMinorDigits, isCurrencyCode } from '../import/money.ts';
-import type { JobControl } from './job-registry.ts';
-import { RiskDeskError } from '../../../preload/contract/errors.ts';
+import { auditedChange } from '../lifecycle-service.ts';
+import { requirePermission } from '../permissions.ts';
+import { LOANS } from '../portfolio-service.ts';
 
 type LoanColumn = keyof LoanRow;
 
@@ -29,16 +31,35 @@ const FLUSH_CHARS = 1 << 18;
 
 /** What an export covered: the view's filter and sort and the columns chosen. */
 export interface ExportScope {
-  readonly filterModel: GridFilterModel;
-  readonly sortModel: GridSortModel;
+  readonly filterModel: GridQuery['filterModel'];
+  readonly sortModel: GridQuery['sortModel'];
   readonly columns: readonly LoanColumn[];
 }
 
 /** The chosen columns in contract order of choice, plus the currency whenever money is exported. */
-export function exportColumns(chosen: readonly LoanColumn[] | undefined): LoanColumn[] {
+function exportColumns(chosen: readonly LoanColumn[] | undefined): LoanColumn[] {
   const columns = [...new Set(chosen ?? LOAN_COLUMNS)];
   if (columns.some((c) => c in MONEY_HEADERS) && !columns.includes('currency')) columns.push('currency');
   return columns;
+}
+
+/**
+ * What an export of the loan grid's view will cover, checked when it is asked for (VALIDATION for a sort or filter
+ * the grid cannot run) rather than as a failed job a moment later.
+ */
+export function loanExportScope(ctx: ServiceContext, request: Pick<GridQuery, 'filterModel' | 'sortModel'> & { columns?: readonly LoanColumn[] }): ExportScope {
+  requirePermission(ctx.actor, 'portfolio.export');
+  checkGridQuery(LOANS, request);
+  return { filterModel: request.filterModel, sortModel: request.sortModel, columns: exportColumns(request.columns) };
+}
+
+function fileStamp(date: Date): string {
+  return date.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+}
+
+/** The name of a new export file, made now by job `jobId`: loans-YYYYMMDD-HHMMSS-<job>.csv. */
+export function loanExportFileName(ctx: ServiceContext, jobId: string): string {
+  return `loans-${fileStamp(ctx.now())}-${jobId.slice(0, 8)}.csv`;
 }
 
 function majorUnits(minor: number, currency: string): string {
@@ -62,26 +83,30 @@ function loanLine(row: Partial<LoanRow>, columns: readonly LoanColumn[]): string
 /**
  * Streams the whole filtered, sorted loan view to a new CSV file, on a read connection of its own (the
  * session's reader stays free for the grid), yielding to the event loop between batches so the app stays responsive.
+ * The file is handed to `call.keepFile` as soon as it exists, so that it goes with a job that does not finish.
  */
 export async function exportLoansCsv(
-  request: ExportScope & {
-    readonly reader: { path: string; key: Buffer };
+  ctx: ServiceContext,
+  request: {
+    readonly scope: ExportScope;
     /** A new file in the session's private folder. */
     readonly file: string;
-    readonly control: JobControl<'export-loans'>;
   },
+  call: JobCallOptions<'export-loans'> & { keepFile(file: string): void },
 ): Promise<ExportSummary> {
-  const { control, columns, file } = request;
+  requirePermission(ctx.actor, 'portfolio.export');
+  const { scope, file } = request;
+  const { columns } = scope;
   const handle = await fs.promises.open(file, 'wx', 0o600);
-  control.keepFile(file);
+  call.keepFile(file);
   let db: ReturnType<typeof openReadConnection> | undefined;
   let rows: IterableIterator<Partial<LoanRow>> | undefined;
   try {
-    control.signal.throwIfAborted();
-    db = openReadConnection(request.reader);
-    const total = countLoans(db, request.filterModel);
+    call.signal?.throwIfAborted();
+    db = openReadConnection(ctx.workspace.readerSpec());
+    const total = countLoans(db, scope.filterModel);
     const selected: LoanColumn[] = columns.includes('currency') ? [...columns] : [...columns, 'currency'];
-    rows = loanViewRows(db, request.filterModel, request.sortModel, selected);
+    rows = loanViewRows(db, scope.filterModel, scope.sortModel, selected);
     let buffer = CSV_BOM + csvLine(columns.map((c) => MONEY_HEADERS[c] ?? c)) + CSV_LINE_END;
     const digest = createHash('sha256');
     const flush = async (): Promise<void> => {
@@ -95,14 +120,14 @@ export async function exportLoansCsv(
       written += 1;
       if (buffer.length >= FLUSH_CHARS) await flush();
       if (written % ROWS_PER_TURN === 0) {
-        control.onProgress({ done: written, total: Math.max(total, written), phase: 'rows' });
+        call.onProgress?.({ done: written, total: Math.max(total, written), phase: 'rows' });
         await nextTurn();
-        control.signal.throwIfAborted();
+        call.signal?.throwIfAborted();
       }
     }
     await flush();
     await handle.sync();
-    control.onProgress({ done: written, total: written, phase: 'rows' });
+    call.onProgress?.({ done: written, total: written, phase: 'rows' });
     return { fileName: path.basename(file), rows: written, bytes: (await handle.stat()).size, sha256: digest.digest('hex') };
   } finally {
     rows?.return?.();
@@ -117,13 +142,14 @@ export async function exportLoansCsv(
  * locked before this commits fails the export, and its file is removed with the job.
  */
 export function auditLoanExport(ctx: ServiceContext, summary: ExportSummary, scope: ExportScope): void {
-  inTransaction(ctx.db, () =>
-    appendAuditEvent(ctx.db, {
-      actor: ctx.actor.username,
+  requirePermission(ctx.actor, 'portfolio.export');
+  auditedChange(
+    ctx,
+    () => undefined,
+    () => ({
       action: 'portfolio.export',
       subject: 'loans',
       details: { file: summary.fileName, rows: summary.rows, bytes: summary.bytes, sha256: summary.sha256, columns: [...scope.columns], filterModel: scope.filterModel, sortModel: scope.sortModel },
-      at: ctx.now().toISOString(),
     }),
   );
 }

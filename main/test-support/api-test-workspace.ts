@@ -7,17 +7,18 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ApiOutcome, EventName, Role } from '../../../preload/contract/index.ts';
-import { generateDemo } from '../../demo/generate-demo.ts';
-import type { Db } from '../../store/database.ts';
-import { UnlockThrottle } from '../../store/unlock-throttle.ts';
-import { Workspace } from '../../store/workspace.ts';
-import { ADMIN_PASSPHRASE, FIXED_NOW } from '../../test-support/temp-workspace.ts';
-import { temporaryRootFor } from '../session-folder.ts';
-import { addUser } from '../users-service.ts';
-import { createApiService, fixedWorkspaceLocator, type ApiService } from './api-service.ts';
-import { folderFileAccess } from './file-access.ts';
-import type { Timers } from './idle-timer.ts';
+import type { ApiOutcome, EventName, Role } from '../../preload/contract/index.ts';
+import { generateDemo } from '../demo/generate-demo.ts';
+import type { Db } from '../store/database.ts';
+import { UnlockThrottle } from '../store/unlock-throttle.ts';
+import { Workspace } from '../store/workspace.ts';
+import { ADMIN_PASSPHRASE, FIXED_NOW } from './temp-workspace.ts';
+import { temporaryRootFor } from '../services/session-folder.ts';
+import { contextFor } from '../services/context.ts';
+import { addUser } from '../services/users-service.ts';
+import { createApiService, fixedWorkspaceLocator, type ApiService } from '../services/api/api-service.ts';
+import { folderFileAccess } from '../services/api/file-access.ts';
+import type { Timers } from '../services/api/idle-timer.ts';
 
 export { ADMIN_PASSPHRASE };
 
@@ -93,7 +94,8 @@ export async function createTestWorkspace(options: { roles?: boolean; seed?: (db
   const workspace = await Workspace.create({ path: file, username: 'admin', passphrase: ADMIN_PASSPHRASE, now: FIXED_NOW });
   try {
     if (options.roles) {
-      for (const role of ['analyst', 'compliance', 'auditor'] as const) await addUser(workspace, { username: ROLE_USERS[role].username, role, passphrase: ROLE_USERS[role].passphrase }, () => FIXED_NOW);
+      const ctx = contextFor(workspace, { now: () => FIXED_NOW });
+      for (const role of ['analyst', 'compliance', 'auditor'] as const) await addUser(ctx, { username: ROLE_USERS[role].username, role, passphrase: ROLE_USERS[role].passphrase });
     }
     if (options.seed) workspace.db.transaction(() => options.seed?.(workspace.db))();
     // The small demo portfolio (about 3k loans with credit outcomes that depend on borrower attributes): enough
