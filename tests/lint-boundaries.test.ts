@@ -113,23 +113,26 @@ describe('import boundaries (eslint.config.js)', () => {
     assert.deepEqual(await boundaryErrors(code, 'main/services/x.test.ts'), []);
   });
 
-  test('a worker runs no SQL itself: no prepare, exec or pragma on a connection', async () => {
+  test('outside the store nothing runs SQL: no prepare, exec, pragma or transaction on a connection', async () => {
     const code = [
       "import type { Db } from '../../store/database.ts';",
       'export function f(db: Db): unknown {',
       "  db.exec('DELETE FROM loans');",
       "  db.pragma('cache_size = -1');",
+      "  db.transaction(() => undefined)();",
       "  return db.prepare('SELECT 1').get();",
       '}',
       '',
     ].join('\n');
-    const errors = await boundaryErrors(code, 'main/workers/jobs/x.ts');
-    assert.equal(errors.length, 3, errors.join('\n'));
-    assert.ok(errors.every((error) => /^no-restricted-syntax: SQL belongs in main\/store\//.test(error)), errors.join('\n'));
+    for (const file of ['main/workers/jobs/x.ts', 'main/services/api/x.ts', 'main/demo/x.ts', 'main/cli/commands/x.ts', 'main/host/x.ts', 'main/electron/x.ts']) {
+      const errors = await boundaryErrors(code, file);
+      assert.equal(errors.length, 4, `${file}: ${errors.join('\n')}`);
+      assert.ok(errors.every((error) => /^no-restricted-syntax: SQL belongs in main\/store\//.test(error)), `${file}: ${errors.join('\n')}`);
+    }
     // A regex literal's exec is no database call.
     assert.deepEqual(await boundaryErrors("export const m = /^a(b)$/.exec('ab');\n", 'main/workers/x.ts'), []);
-    // The same calls are the store's to make, and harness code's.
-    for (const file of ['main/store/jobs/x.ts', 'main/workers/jobs/x.test.ts', 'main/workers/fixtures/x.ts', 'main/test-support/x.ts']) {
+    // The same calls are the store's to make, and harness code's (tests, their fixtures, the shared test support).
+    for (const file of ['main/store/jobs/x.ts', 'main/workers/jobs/x.test.ts', 'main/electron/x.test.ts', 'main/workers/fixtures/x.ts', 'main/test-support/x.ts']) {
       assert.deepEqual(await boundaryErrors(code, file), [], file);
     }
   });
