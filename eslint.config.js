@@ -208,6 +208,11 @@ export default defineConfig(
     patterns: [ELECTRON, SQLITE, mainFolders(['electron', 'host', 'cli'])],
     syntax: [...NO_DYNAMIC_ELECTRON, ...DATABASE_CALLS],
   }),
+  // The API's method handlers turn a contract call into a service call and nothing more: the store only as types.
+  boundaries(['main/services/api/*-handlers.ts'], {
+    patterns: [ELECTRON, SQLITE, mainFolders(['electron', 'host', 'cli']), STORE_TYPES],
+    syntax: [...NO_DYNAMIC_ELECTRON, ...DATABASE_CALLS],
+  }),
   boundaries(['main/demo/**'], {
     patterns: [
       ELECTRON,

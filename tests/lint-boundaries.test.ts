@@ -102,6 +102,16 @@ describe('import boundaries (eslint.config.js)', () => {
     assert.equal(errors.length, 1, errors.join('\n'));
   });
 
+  test('an API handler calls services, never the store', async () => {
+    const storeCall = "import { loanDetail } from '../../store/portfolio-queries.ts';\nexport const l = loanDetail;\n";
+    const errors = await boundaryErrors(storeCall, 'main/services/api/x-handlers.ts');
+    assert.equal(errors.length, 1, errors.join('\n'));
+    assert.match(errors[0] ?? '', /Front ends go through main\/services\//);
+    // The session and the job registry around the handlers may use the store; a handler may name its types.
+    assert.deepEqual(await boundaryErrors(storeCall, 'main/services/api/session.ts'), []);
+    assert.deepEqual(await boundaryErrors("import type { Db } from '../../store/database.ts';\nexport type D = Db;\n", 'main/services/api/x-handlers.ts'), []);
+  });
+
   test('only the store imports the SQLite driver', async () => {
     const code = "import Database from 'better-sqlite3-multiple-ciphers';\nexport const D = Database;\n";
     for (const file of ['main/workers/x.ts', 'main/services/x.ts', 'main/demo/x.ts', 'main/cli/x.ts', 'main/host/x.ts', 'main/electron/x.ts']) {
