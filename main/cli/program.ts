@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import type { CliIo } from './cli-io.ts';
 import { commandPath } from './command-options.ts';
+import { addAlertCommands } from './commands/alerts.ts';
 import { addAuditCommands } from './commands/audit.ts';
 import { addBackupCommand } from './commands/backup.ts';
 import { addCreditCommands } from './commands/credit.ts';
@@ -63,6 +64,7 @@ function buildProgram(io: CliIo): Command {
   addRestoreCommand(program, io);
   addServeCommand(program, io);
   addCreditCommands(program, io);
+  addAlertCommands(program, io);
   routeThroughIo(program, io);
   return program;
 }

@@ -84,6 +84,9 @@ const VALID_ARGS: { [M in MethodName]: MethodArgs<M> } = {
   'credit.pricingCheck': grid,
   'credit.startAnalytics': {},
   'credit.analytics': { jobId: 'j1' },
+  'alerts.list': grid,
+  'alerts.get': { alertId: 1 },
+  'alerts.raise': { subject: { type: 'loan', id: 'L1' }, severity: 'high', note: 'n' },
 };
 
 /** Whole-argument values no method accepts (JSON text, spliced into the message as is). */

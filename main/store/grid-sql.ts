@@ -15,6 +15,8 @@ export interface GridColumn {
   readonly kind: GridColumnKind;
   /** The name of the join (in GridSpec.joins) this column needs. */
   readonly join?: string;
+  /** What a sort on it orders by, where that is not its value: the rank of a code whose order is not alphabetical (severity). */
+  readonly orderSql?: string;
 }
 
 export interface GridSpec<Id extends string = string> {
@@ -201,7 +203,7 @@ function compileView(spec: GridSpec, filterModel: GridFilterModel, sortModel: Gr
   const order = sortModel.map((sort) => {
     const col = column(spec, sort.colId);
     if (col.join) joins.add(col.join);
-    return `${col.sql} ${sort.sort === 'desc' ? 'DESC' : 'ASC'}`;
+    return `${col.orderSql ?? col.sql} ${sort.sort === 'desc' ? 'DESC' : 'ASC'}`;
   });
   // The key follows the first term's direction, so that a one-column index (which ends in the rowid) gives the whole order.
   order.push(`${spec.key} ${sortModel[0]?.sort === 'desc' ? 'DESC' : 'ASC'}`);

@@ -30,6 +30,8 @@ const EXPECTED_TABLES: Record<number, string[]> = {
   70: [],
   // Renames credit_runs to runs and rebuilds it for every engine (0080_runs.test.ts).
   80: ['runs'],
+  // One alerts table for every source (0090_alerts.test.ts).
+  90: ['alerts'],
 };
 
 describe('migrations', () => {

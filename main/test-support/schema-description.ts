@@ -56,3 +56,8 @@ export function indexesOf(db: Db, table: string): Record<string, string> {
     }),
   );
 }
+
+/** The steps of SQLite's plan for `sql`, as EXPLAIN QUERY PLAN words them: which index a read uses, and whether it sorts. */
+export function queryPlan(db: Db, sql: string): string[] {
+  return db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all().map((row) => (row as { detail: string }).detail);
+}

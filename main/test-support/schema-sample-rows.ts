@@ -54,4 +54,18 @@ export const SAMPLE_ROWS: Readonly<Record<number, (db: Db) => void>> = {
   50(db) {
     db.exec(`INSERT INTO user_settings (username, idle_lock_minutes, language, theme, updated_at) VALUES ('ana', 30, 'zh-CN', 'dark', 't2')`);
   },
+  // The credit tables of 0060 get their rows at 80, in the shape 0070 and 0080 left them: those two migrations' tests
+  // build their own rows at 60 and 70, in every lifecycle state they rebuild.
+  80(db) {
+    db.exec(`
+      INSERT INTO credit_models (model_id, name, status, training_hash, rows, features, metrics, created_by, created_at, submitted_by, submitted_at, approved_by, approved_at, activated_by, activated_at, scorecard, report)
+        VALUES (1, 'Retail', 'active', 'h1', 100, '["income"]', NULL, 'ana', 't3', 'ana', 't3', 'cole', 't4', 'cole', 't4', '{}', '{}');
+      INSERT INTO credit_parameter_sets (version, note, status, created_by, created_at, approved_by, approved_at, activated_by, activated_at, parameters)
+        VALUES (1, 'Defaults shipped with RiskDesk', 'active', 'system', 't0', 'system', 't0', 'system', 't0', '{}');
+      INSERT INTO runs (run_id, engine, as_of, artefacts, started_by, started_at, status, finished_at, currency, totals)
+        VALUES (1, 'credit', '2024-02-29', '{"credit.model":1,"credit.parameterSet":1}', 'ana', 't5', 'finished', 't6', 'CNY', '{"loans":1}');
+      INSERT INTO credit_run_loans (run_id, loan_id, score, pd_12m, pd_origination, pd_lifetime, grade, stage, lgd, ead_minor, ecl_minor, required_rate)
+        VALUES (1, 'L1', NULL, 1, 0.05, 1, 'G', 3, 0.6, 3200000, 1920000, 0.3);
+    `);
+  },
 };

@@ -1,3 +1,4 @@
+export * from './alerts.ts';
 export * from './api-port.ts';
 export * from './errors.ts';
 export * from './events.ts';

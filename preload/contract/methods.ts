@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { alertRowSchema, alertSchema, manualAlertSchema } from './alerts.ts';
 import {
   binEditSchema,
   binningEvaluationSchema,
@@ -292,6 +293,14 @@ export const contract = {
     result: jobStarted,
   }),
   'credit.analytics': method({ summary: 'The result of a finished analytics job.', permission: 'workspace.read', args: z.object({ jobId }).strict(), result: creditAnalyticsSchema }),
+  'alerts.list': method({ summary: 'A page of alerts from every source, sorted and filtered in SQL.', permission: 'workspace.read', args: gridQuerySchema, result: gridPageSchema(alertRowSchema) }),
+  'alerts.get': method({ summary: 'One alert with its explanation and the versions behind it.', permission: 'workspace.read', args: z.object({ alertId: z.number().int().min(1) }).strict(), result: alertSchema }),
+  'alerts.raise': method({
+    summary: 'Raise a manual alert on any subject (raising it again while it is open counts a re-occurrence).',
+    permission: 'alerts.raise',
+    args: manualAlertSchema,
+    result: alertSchema,
+  }),
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -25,6 +25,8 @@ export const PERMISSIONS = {
   'models.develop': ['analyst'],
   'models.approve': ['compliance'],
   'cases.edit': ['analyst'],
+  /** A manual alert on any subject; engines raise theirs in their runs. */
+  'alerts.raise': ['admin', 'analyst', 'compliance'],
   'rules.edit': ['compliance'],
   'parameters.edit': ['compliance'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -20,6 +20,7 @@ import { Workspace } from '../../store/workspace.ts';
 import { backupWorkspace } from '../backup-service.ts';
 import { contextFor } from '../context.ts';
 import { addUser } from '../users-service.ts';
+import { raiseManualAlert } from '../alerts-service.ts';
 import { ADMIN_PASSPHRASE, createTestWorkspace, ROLE_USERS, seedSmallPortfolio, type TestApi, type TestWorkspace } from '../../test-support/api-test-workspace.ts';
 
 interface ArgsContext {
@@ -118,7 +119,13 @@ const VALID_ARGS: Record<MethodName, (c: ArgsContext) => unknown> = {
   'credit.pricingCheck': () => ({ startRow: 0, endRow: 50, sortModel: [{ colId: 'shortfall', sort: 'desc' }], filterModel: {} }),
   'credit.startAnalytics': () => ({}),
   'credit.analytics': (c) => ({ jobId: c.analyticsJobId }),
+  'alerts.list': () => ({ startRow: 0, endRow: 50, sortModel: [{ colId: 'severity', sort: 'desc' }], filterModel: { status: { filterType: 'set', values: ['open'] } } }),
+  'alerts.get': () => ({ alertId: FIXTURE_ALERT_ID }),
+  'alerts.raise': (c) => ({ subject: { type: 'borrower', id: 'B1' }, severity: 'medium', note: `raised by ${c.role}` }),
 };
+
+/** Raised by the admin before the roles take their turns, so that every role has an alert to read. */
+const FIXTURE_ALERT_ID = 1;
 
 /** Run last, in this order: each ends the session (an unlock starts a new one, without the jobs of the old). */
 const SESSION_ENDING: readonly MethodName[] = ['session.unlock', 'workspace.restore', 'session.lock'];
@@ -212,6 +219,7 @@ describe('the API against the contract', () => {
     const ctx = contextFor(admin);
     await addUser(ctx, { username: 'victim', role: 'analyst', passphrase: 'victim passphrase 1' });
     await addUser(ctx, { ...SECOND_COMPLIANCE, role: 'compliance' });
+    assert.equal(raiseManualAlert(ctx, { subject: { type: 'loan', id: 'L03' }, severity: 'high', note: 'fixture' }).alertId, FIXTURE_ALERT_ID);
     backup = path.join(ws.dir, 'before.rdw');
     await backupWorkspace(ctx, { to: backup });
     admin.close();

@@ -2,13 +2,8 @@
 // tested on a real encrypted file at schema 40 whose loans and performance months the new indexes are built over.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Db } from '../database.ts';
 import { assertRowsKept, migratedWithSampleRows } from '../../test-support/database-at-schema.ts';
-import { describeTable, indexesOf } from '../../test-support/schema-description.ts';
-
-function plan(db: Db, sql: string): string[] {
-  return db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all().map((row) => (row as { detail: string }).detail);
-}
+import { describeTable, indexesOf, queryPlan as plan } from '../../test-support/schema-description.ts';
 
 describe('migration 50 (user settings, loan indexes)', () => {
   it('keeps every row of schema 40, and builds the new indexes over the rows already there', () => {
