@@ -9,6 +9,7 @@ import { contract, METHOD_NAMES, type ApiOutcome, type MethodArgs, type MethodNa
 import { HostSocket, postApi } from '../test-support/host-client.ts';
 import { startHostedApi, type HostedTestApi } from '../test-support/hosted-api.ts';
 import { tempDir } from '../test-support/temp-workspace.ts';
+import { TEST_CREDIT_PARAMETERS } from '../test-support/credit-test-parameters.ts';
 import { startBrowserHost, type BrowserHost } from './browser-host.ts';
 
 const grid: MethodArgs<'portfolio.loans'> = {
@@ -27,6 +28,7 @@ const PARAMETERS: MethodArgs<'credit.saveParameterSet'>['parameters'] = {
     lgd: { default: 0.6, rules: [{ product: 'cash', collateralType: null, lgd: 0.7 }] },
     ccf: { default: 0.75, byProduct: { card: 0.5 } },
     pricing: { fundingCost: 0.04, operatingCost: 0.03, margin: 0.02 },
+    alerts: TEST_CREDIT_PARAMETERS.alerts,
   };
 
 /** A valid argument object for every method, with every declared field present (checked below). */

@@ -7,7 +7,7 @@ import { createTempDatabase, type TempDatabase } from '../test-support/temp-data
 import { TEST_CREDIT_PARAMETERS } from '../test-support/credit-test-parameters.ts';
 import { appendAuditEvent } from './audit.ts';
 import { insertShippedParameterSet } from './credit-parameter-sets.ts';
-import { insertCreditRun, insertRunLoans, latestRun, listRuns, PRICING_GRID, runLoan, runTotals, type RunLoanRow } from './credit-runs.ts';
+import { borrowerExposuresAbove, insertCreditRun, insertRunLoans, latestRun, listRuns, previousCreditRunId, PRICING_GRID, runLoan, runLoanComparisons, runTotals, type RunLoanRow } from './credit-runs.ts';
 import type { Db } from './database.ts';
 import { countRows, gridQueryProblems, isIndexOrdered, pageRows, rowsForKeys, viewKeys } from './grid-sql.ts';
 import { loanDetail, LOAN_GRID } from './portfolio-queries.ts';
@@ -33,7 +33,7 @@ function seedLoans(db: Db): void {
 }
 
 function row(loanId: string, stage: 1 | 2 | 3, grade: Grade, pd12m: number, eadMinor: number, eclMinor: number, requiredRate: number): RunLoanRow {
-  return { loanId, score: 600, pd12m, pdOrigination: pd12m / 2, pdLifetime: pd12m * 2, grade, stage, lgd: 0.65, eadMinor, eclMinor, requiredRate };
+  return { loanId, score: 600, pd12m, pdOrigination: pd12m / 2, pdLifetime: pd12m * 2, grade, stage, lgd: 0.65, eadMinor, eclMinor, requiredRate, dpd: stage === 3 ? 90 : 0 };
 }
 
 /** Run 1. Priced below: L1 (0.10 < 0.12) and L3 (0.05 < 0.80); L5 at exactly its required rate is not. */
@@ -198,5 +198,55 @@ describe('credit runs', () => {
     assert.throws(() => insertCreditRun(db, { ...NEW_RUN, startedAt: 't' }), /inside one transaction/);
     assert.throws(() => finishRun(db, 3, { totals: {}, finishedAt: 't' }), /run 3 is not running/);
     assert.deepEqual(listRuns(db).map((r) => r.runId), [3, 2, 1]);
+  });
+});
+
+describe('comparing a run with the previous one (for its alerts)', () => {
+  let temp: TempDatabase;
+  before(() => {
+    temp = createTempDatabase('riskdesk-run-comparisons-');
+    seedLoans(temp.db);
+  });
+  after(() => temp.dispose());
+
+  const writeAsOf = (asOf: string, rows: readonly RunLoanRow[]): number =>
+    temp.db.transaction(() => {
+      const runId = insertCreditRun(temp.db, { ...NEW_RUN, asOf, startedAt: `${asOf}-start` });
+      insertRunLoans(temp.db, runId, rows);
+      finishRun(temp.db, runId, { totals: runTotals(temp.db, runId), finishedAt: `${asOf}-end` });
+      return runId;
+    })();
+
+  it('compares with the latest run of an earlier date, page by page in loan-id order, a loan absent from it with null', () => {
+    assert.equal(previousCreditRunId(temp.db, '2025-01-31'), null, 'no run yet');
+    const december = writeAsOf('2024-12-31', [row('L1', 1, 'A', 0.004, 100_000, 260, 0.12), { ...row('L2', 1, 'C', 0.015, 50_000, 1_500, 0.15), dpd: null }, row('L3', 2, 'E', 0.05, 300_000, 9_000, 0.2)]);
+    const decemberAgain = writeAsOf('2024-12-31', [row('L1', 1, 'B', 0.004, 100_000, 260, 0.12)]);
+    const january = writeAsOf('2025-01-31', [
+      row('L1', 2, 'D', 0.03, 100_000, 2_000, 0.12),
+      { ...row('L2', 3, 'G', 1, 50_000, 30_000, 0.15), dpd: 95 },
+      row('L3', 2, 'E', 0.05, 300_000, 9_000, 0.2),
+      row('L5', 1, 'A', 0.002, 200_000, 100, 0.11),
+    ]);
+    assert.equal(previousCreditRunId(temp.db, '2025-01-31'), decemberAgain, 'the newest run of the latest earlier date');
+    assert.equal(previousCreditRunId(temp.db, '2024-12-31'), null, 'a run of the same date is not a previous one');
+    const pages = [...runLoanComparisons(temp.db, january, december, 2)];
+    assert.deepEqual(pages, [
+      [
+        { loanId: 'L1', current: { stage: 2, grade: 'D', dpd: 0 }, previous: { stage: 1, grade: 'A', dpd: 0 } },
+        { loanId: 'L2', current: { stage: 3, grade: 'G', dpd: 95 }, previous: { stage: 1, grade: 'C', dpd: null } },
+      ],
+      [
+        { loanId: 'L3', current: { stage: 2, grade: 'E', dpd: 0 }, previous: { stage: 2, grade: 'E', dpd: 0 } },
+        { loanId: 'L5', current: { stage: 1, grade: 'A', dpd: 0 }, previous: null },
+      ],
+    ]);
+    assert.deepEqual([...runLoanComparisons(temp.db, january, null, 3)].map((page) => page.map((loan) => loan.previous)), [[null, null, null], [null]]);
+  });
+
+  it('sums each borrower’s EAD in a run and returns only those above the limit', () => {
+    const runId = previousCreditRunId(temp.db, '2025-02-28') ?? 0;
+    // Every loan is B1's: 100,000 + 50,000 + 300,000 + 200,000.
+    assert.deepEqual(borrowerExposuresAbove(temp.db, runId, 649_999), [{ borrowerId: 'B1', eadMinor: 650_000, loans: 4 }]);
+    assert.deepEqual(borrowerExposuresAbove(temp.db, runId, 650_000), [], 'at the limit is within it');
   });
 });

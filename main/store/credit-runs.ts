@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Grade, PricingRow, RunSummary, RunTotals } from '../../preload/contract/credit.ts';
+import type { BorrowerExposure, LoanComparison } from '../engines/credit/index.ts';
 import type { Db } from './database.ts';
 import type { GridSpec } from './grid-sql.ts';
 import { insertRun, latestFinishedRunIdSql } from './runs.ts';
@@ -32,6 +33,8 @@ export interface RunLoanRow {
   readonly eadMinor: number;
   readonly eclMinor: number;
   readonly requiredRate: number;
+  /** The days past due the run assessed the loan at; null in runs from before schema 100, which did not record it. */
+  readonly dpd: number | null;
 }
 
 /** The id of the latest finished credit run, for joins. */
@@ -66,8 +69,8 @@ function insertStatement(db: Db): Statement {
   let statement = insertStatements.get(db);
   if (!statement) {
     statement = db.prepare(
-      `INSERT INTO credit_run_loans (run_id, loan_id, score, pd_12m, pd_origination, pd_lifetime, grade, stage, lgd, ead_minor, ecl_minor, required_rate)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO credit_run_loans (run_id, loan_id, score, pd_12m, pd_origination, pd_lifetime, grade, stage, lgd, ead_minor, ecl_minor, required_rate, dpd)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     insertStatements.set(db, statement);
   }
@@ -77,7 +80,64 @@ function insertStatement(db: Db): Statement {
 /** Inside the run's transaction (the caller's). */
 export function insertRunLoans(db: Db, runId: number, rows: readonly RunLoanRow[]): void {
   const insert = insertStatement(db);
-  for (const r of rows) insert.run(runId, r.loanId, r.score, r.pd12m, r.pdOrigination, r.pdLifetime, r.grade, r.stage, r.lgd, r.eadMinor, r.eclMinor, r.requiredRate);
+  for (const r of rows) insert.run(runId, r.loanId, r.score, r.pd12m, r.pdOrigination, r.pdLifetime, r.grade, r.stage, r.lgd, r.eadMinor, r.eclMinor, r.requiredRate, r.dpd);
+}
+
+/**
+ * The finished credit run a new run as of `asOf` compares its loans with: the latest one with an earlier as-of (the
+ * newest of them if several). A re-run of the same date therefore compares with the same run as the first did, and
+ * emits the same alerts again, which the open alerts count as occurrences instead of losing them.
+ */
+export function previousCreditRunId(db: Db, asOf: string): number | null {
+  const id = db
+    .prepare(`SELECT run_id FROM runs WHERE engine = 'credit' AND status = 'finished' AND as_of < ? ORDER BY as_of DESC, run_id DESC LIMIT 1`)
+    .pluck()
+    .get(asOf) as number | undefined;
+  return id ?? null;
+}
+
+type ComparisonCells = [loanId: string, stage: 1 | 2 | 3, grade: Grade, dpd: number | null, previousStage: 1 | 2 | 3 | null, previousGrade: Grade | null, previousDpd: number | null];
+
+/**
+ * A run's loans with the previous run's view of each (stage, grade, DPD), page by page in loan-id order: each page is
+ * a range of the run's rows with a probe into the previous run's range per loan (both clustered by (run_id, loan_id)),
+ * read whole before it is yielded, so that the caller may write between pages (emit the alerts) on the same
+ * connection. Memory holds one page. `previousRunId` null: no previous run, every loan is seen for the first time.
+ */
+export function* runLoanComparisons(db: Db, runId: number, previousRunId: number | null, pageSize: number): Generator<LoanComparison[]> {
+  const page = db
+    .prepare(
+      `SELECT c.loan_id, c.stage, c.grade, coalesce(c.dpd, 0), p.stage, p.grade, p.dpd
+       FROM credit_run_loans c LEFT JOIN credit_run_loans p ON p.run_id = ? AND p.loan_id = c.loan_id
+       WHERE c.run_id = ? AND c.loan_id > ? ORDER BY c.loan_id LIMIT ?`,
+    )
+    .raw(true);
+  let after = '';
+  for (;;) {
+    const rows = page.all(previousRunId ?? -1, runId, after, pageSize) as ComparisonCells[];
+    if (rows.length === 0) return;
+    yield rows.map(([loanId, stage, grade, dpd, previousStage, previousGrade, previousDpd]) => ({
+      loanId,
+      current: { stage, grade, dpd: dpd ?? 0 },
+      previous: previousStage === null || previousGrade === null ? null : { stage: previousStage, grade: previousGrade, dpd: previousDpd },
+    }));
+    after = rows[rows.length - 1]?.[0] ?? after;
+    if (rows.length < pageSize) return;
+  }
+}
+
+/**
+ * The borrowers whose loans' EAD in the run adds up to more than `limitMinor`, largest first: one range scan of the
+ * run's rows with a probe into loans each, grouped by borrower. Only the borrowers above the limit come back.
+ */
+export function borrowerExposuresAbove(db: Db, runId: number, limitMinor: number): BorrowerExposure[] {
+  return db
+    .prepare(
+      `SELECT l.borrower_id AS borrowerId, sum(r.ead_minor) AS eadMinor, count(*) AS loans
+       FROM credit_run_loans r JOIN loans l ON l.loan_id = r.loan_id
+       WHERE r.run_id = ? GROUP BY l.borrower_id HAVING sum(r.ead_minor) > ? ORDER BY eadMinor DESC, borrowerId`,
+    )
+    .all(runId, limitMinor) as BorrowerExposure[];
 }
 
 /** A loan priced below what its risk requires: its contractual rate under the run's required rate. */
@@ -159,7 +219,7 @@ export function runLoan(db: Db, runId: number, loanId: string): RunLoanRow | und
   return db
     .prepare(
       `SELECT loan_id AS loanId, score, pd_12m AS pd12m, pd_origination AS pdOrigination, pd_lifetime AS pdLifetime, grade, stage, lgd,
-         ead_minor AS eadMinor, ecl_minor AS eclMinor, required_rate AS requiredRate
+         ead_minor AS eadMinor, ecl_minor AS eclMinor, required_rate AS requiredRate, dpd
        FROM credit_run_loans WHERE run_id = ? AND loan_id = ?`,
     )
     .get(runId, loanId) as RunLoanRow | undefined;

@@ -32,6 +32,8 @@ const EXPECTED_TABLES: Record<number, string[]> = {
   80: ['runs'],
   // One alerts table for every source (0090_alerts.test.ts).
   90: ['alerts'],
+  // A dpd column on credit_run_loans and the alert thresholds in every stored parameter set (0100_credit_alerts.test.ts).
+  100: [],
 };
 
 describe('migrations', () => {

@@ -25,4 +25,14 @@ export const TEST_CREDIT_PARAMETERS: CreditParameters = {
   },
   ccf: { default: 0.75, byProduct: { revolving_credit_line: 0.5 } },
   pricing: { fundingCost: 0.045, operatingCost: 0.03, margin: 0.02 },
+  alerts: {
+    stageMigration: { stage2: 'medium', stage3: 'high' },
+    gradeDrop: { notches: 2, severity: 'medium' },
+    dpdThresholds: [
+      { days: 30, severity: 'low' },
+      { days: 60, severity: 'medium' },
+      { days: 90, severity: 'high' },
+    ],
+    borrowerExposure: { limitMinor: 200_000_000, severity: 'high' },
+  },
 };

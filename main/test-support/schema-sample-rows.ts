@@ -68,4 +68,10 @@ export const SAMPLE_ROWS: Readonly<Record<number, (db: Db) => void>> = {
         VALUES (1, 'L1', NULL, 1, 0.05, 1, 'G', 3, 0.6, 3200000, 1920000, 0.3);
     `);
   },
+  90(db) {
+    db.exec(`
+      INSERT INTO alerts (source, type, subject_type, subject_id, severity, score, status, occurrences, created_at, last_seen_at, run_id, last_run_id, raised_by, artefacts, explanation)
+        VALUES ('credit', 'credit.stage_migration', 'loan', 'L1', 'high', 3.0, 'open', 1, 't6', 't6', 1, 1, NULL, '{"credit.model":1,"credit.parameterSet":1}', '{"key":"credit.stage_migration","figures":[]}');
+    `);
+  },
 };

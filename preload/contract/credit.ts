@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ALERT_SEVERITIES } from './alerts.ts';
 import { lifecycleFields } from './lifecycle.ts';
 import { minorUnitsSchema as minor } from './money.ts';
 import { DPD_BUCKETS, PERFORMING_DPD_BUCKETS, type PerformingDpdBucket } from './vocabulary.ts';
@@ -54,6 +55,31 @@ export type Grade = (typeof GRADES)[number];
 export const STAGES = [1, 2, 3] as const;
 export type Stage = (typeof STAGES)[number];
 
+const severity = z.enum(ALERT_SEVERITIES);
+
+/**
+ * The early-warning alerts a credit run raises (engines/credit/alerts/early-warning.ts), compared with the previous
+ * run's view of each loan. Required: a version that predates alerts had this section written into it by migration
+ * 0100 (the shipped defaults of then, as a literal), so that every stored version says what its runs used.
+ */
+export const creditAlertThresholdsSchema = z
+  .object({
+    /** A loan whose stage rose to 2 or to 3 since the previous run: the severity for each. */
+    stageMigration: z.object({ stage2: severity, stage3: severity }).strict(),
+    /** A grade that fell by at least this many notches on the master scale (A … G) since the previous run. */
+    gradeDrop: z.object({ notches: z.number().int().min(1).max(6), severity }).strict(),
+    /** DPD reaching each of these days since the previous run (ascending): the highest one reached raises the alert. */
+    dpdThresholds: z
+      .array(z.object({ days: z.number().int().min(1).max(3650), severity }).strict())
+      .min(1)
+      .max(10)
+      .refine((list) => list.every((entry, i) => i === 0 || entry.days > (list[i - 1]?.days ?? 0)), 'DPD thresholds must ascend'),
+    /** A borrower whose total EAD in the run is above this limit (base-currency minor units). */
+    borrowerExposure: z.object({ limitMinor: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER), severity }).strict(),
+  })
+  .strict();
+export type CreditAlertThresholds = z.infer<typeof creditAlertThresholdsSchema>;
+
 export const creditParametersSchema = z
   .object({
     /** Upper 12-month PD bound of grades A–F (ascending); G takes the rest up to 1. */
@@ -84,6 +110,7 @@ export const creditParametersSchema = z
     ccf: z.object({ default: rate, byProduct: z.record(z.string().min(1).max(64), rate) }).strict(),
     /** Pricing check: a loan's rate must cover funding cost + expected loss (PD × LGD) + operating cost + margin. */
     pricing: z.object({ fundingCost: rate, operatingCost: rate, margin: rate }).strict(),
+    alerts: creditAlertThresholdsSchema,
   })
   .strict();
 export type CreditParameters = z.infer<typeof creditParametersSchema>;
@@ -213,6 +240,10 @@ export const runSummarySchema = z.object({
   totals: runTotalsSchema,
 });
 export type RunSummary = z.infer<typeof runSummarySchema>;
+
+/** What a credit run's job returns: its summary and the alerts it emitted (new ones, and open ones seen again). */
+export const creditRunResultSchema = runSummarySchema.extend({ alerts: z.object({ raised: z.number().int().min(0), repeated: z.number().int().min(0) }) });
+export type CreditRunResult = z.infer<typeof creditRunResultSchema>;
 
 export const eclMonthSchema = z.object({ month: z.number().int(), marginalPd: z.number(), survival: z.number(), eadMinor: z.number(), lgd: z.number(), discountFactor: z.number(), eclMinor: z.number() });
 export const loanRiskSchema = z.object({

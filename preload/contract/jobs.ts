@@ -6,7 +6,7 @@ import {
   developmentOptionsSchema,
   developmentReportSchema,
   modelMonitoringSchema,
-  runSummarySchema,
+  creditRunResultSchema,
 } from './credit.ts';
 import { dashboardSchema } from './dashboard.ts';
 import { apiErrorSchema, type ApiError } from './errors.ts';
@@ -137,8 +137,8 @@ export const JOBS = {
       startedAt: z.string(),
       batchSize,
     }),
-    progress: progressIn('scoring loans', 'totals'),
-    result: runSummarySchema,
+    progress: progressIn('scoring loans', 'totals', 'alerts'),
+    result: creditRunResultSchema,
   },
   'credit-analytics': {
     runsOn: 'worker',

@@ -98,11 +98,14 @@ test.describe('credit', () => {
     // A new parameter draft: checked before it is sent, saved, submitted, not approvable by its own author and
     // submitter, and sent back with a reason, which the draft then shows.
     await page.getByRole('tab', { name: 'Parameters' }).click();
+    await expect(page.getByTestId('alert-thresholds')).toContainText('DPD reaching 90 days: high.');
     await page.getByTestId('new-draft').click();
     const form = page.getByTestId('parameter-draft');
     await form.getByLabel('Grade B PD up to').fill('0.01');
+    await form.getByLabel('DPD threshold 2').fill('20');
     await form.getByRole('button', { name: 'Save draft' }).click();
     await expect(form.getByTestId('draft-problems')).toContainText('must be above grade A');
+    await expect(form.getByTestId('draft-problems')).toContainText('DPD threshold 2: must be more days than the threshold before it');
     await expect(form.getByTestId('draft-problems')).toContainText('Note: required');
     await form.getByRole('button', { name: 'Cancel' }).click();
     await page.getByTestId('new-draft').click();
@@ -136,6 +139,8 @@ test.describe('credit', () => {
 
     await page.getByTestId('start-run').click();
     await expect(page.getByTestId('run-facts')).toContainText(MODEL, { timeout: ENGINE_TIMEOUT });
+    // What the run emitted (on the demo: a DPD crossing for every loan already past due, raised or seen again).
+    await expect(page.getByTestId('run-alerts')).toContainText(/This run raised \d+ early-warning alerts and saw \d+ open ones again\./);
     const runs = await hostCall('credit.runs');
     if (!runs.ok) throw new Error(runs.error.message);
     const [latest] = runs.result as MethodResult<'credit.runs'>;

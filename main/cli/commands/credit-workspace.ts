@@ -2,7 +2,7 @@
 // list models and take them through their lifecycle (submit, approve by a second person, reject, activate), and
 // run the portfolio.
 import { type Command, InvalidArgumentError } from 'commander';
-import type { DevelopmentReport, ModelSummary, RunSummary } from '../../../preload/contract/credit.ts';
+import type { CreditRunResult, DevelopmentReport, ModelSummary } from '../../../preload/contract/credit.ts';
 import { developScorecard, runCreditPortfolio } from '../../services/credit/credit-jobs-service.ts';
 import { CREDIT_MODELS } from '../../services/credit/credit-artefacts.ts';
 import { listModels, saveDraftModel } from '../../services/credit/models-service.ts';
@@ -32,7 +32,7 @@ function percent(value: number): string {
   return `${(100 * value).toFixed(2)} %`;
 }
 
-function runLines(run: RunSummary): string[] {
+function runLines(run: CreditRunResult): string[] {
   const { totals, currency } = run;
   const coverage = (ecl: number, ead: number): string => (ead === 0 ? '' : percent(ecl / ead));
   return [
@@ -50,6 +50,7 @@ function runLines(run: RunSummary): string[] {
     ),
     '',
     `Pricing check: ${totals.pricing.below.toLocaleString('en-US')} loans priced below funding cost + expected loss + operating cost + margin (outstanding ${money(totals.pricing.belowOutstandingMinor, currency)}).`,
+    `Alerts: ${run.alerts.raised.toLocaleString('en-US')} raised, ${run.alerts.repeated.toLocaleString('en-US')} still open and seen again (riskdesk alerts list).`,
   ];
 }
 
@@ -57,7 +58,7 @@ function addRunCommand(credit: Command, io: CliIo): void {
   const command = addUnlockOptions(
     credit
       .command('run')
-      .description('score every open loan with the active scorecard and IFRS 9 parameter set (PD, grade, stage, ECL), store it as one run, and print the totals by stage and grade')
+      .description('score every open loan with the active scorecard and IFRS 9 parameter set (PD, grade, stage, ECL), store it as one run, and print the totals by stage and grade and the early-warning alerts it raised')
       .option('--as-of <date>', 'reporting date YYYY-MM-DD (default: the end of the latest performance month)', isoDate),
   );
   addExamples(command, ['riskdesk credit run --db risk.rdw --user analyst', 'riskdesk credit run --db risk.rdw --user analyst --as-of 2024-12-31 --json']);

@@ -30,3 +30,6 @@ export { concentration } from './portfolio/concentration.ts';
 export { dpdBucket } from './portfolio/dpd-bucket.ts';
 export { RollRates } from './portfolio/roll-rates.ts';
 export { VintageCurves } from './portfolio/vintages.ts';
+
+// ── Early-warning alerts from a run ──
+export { exposureLimitAlert, loanAlerts, type BorrowerExposure, type CreditAlert, type LoanComparison } from './alerts/early-warning.ts';

@@ -22,6 +22,7 @@ import { contextFor } from '../context.ts';
 import { addUser } from '../users-service.ts';
 import { raiseManualAlert } from '../alerts-service.ts';
 import { ADMIN_PASSPHRASE, createTestWorkspace, ROLE_USERS, seedSmallPortfolio, type TestApi, type TestWorkspace } from '../../test-support/api-test-workspace.ts';
+import { TEST_CREDIT_PARAMETERS } from '../../test-support/credit-test-parameters.ts';
 
 interface ArgsContext {
   readonly role: Role;
@@ -160,6 +161,7 @@ const PLACEHOLDER_CREDIT: CreditFixtures = {
     lgd: { default: 0.6, rules: [] },
     ccf: { default: 0.75, byProduct: {} },
     pricing: { fundingCost: 0.04, operatingCost: 0.03, margin: 0.02 },
+    alerts: TEST_CREDIT_PARAMETERS.alerts,
   },
   draftParameterVersion: 2,
   unsubmittedParameterVersion: 3,

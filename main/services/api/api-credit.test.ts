@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import type {
   BinningEvaluation,
   CreditAnalytics,
+  CreditRunResult,
   DevelopmentReport,
   LoanRisk,
   LoanRow,
@@ -161,7 +162,11 @@ describe('credit through the API', () => {
   });
 
   it('runs the portfolio: one stored row per open loan, totals that add up, stage 3 exactly LGD × EAD', async () => {
-    run = (await finishedJob<RunSummary>(analyst, analyst.ok('credit.startRun', {}))).result;
+    const { alerts, ...summary } = (await finishedJob<CreditRunResult>(analyst, analyst.ok('credit.startRun', {}))).result;
+    run = summary;
+    // The job's result adds the alerts it emitted (the runs list does not keep them): the first run, a DPD crossing per loan past due.
+    assert.deepEqual(alerts, { raised: db.prepare(`SELECT count(*) FROM alerts WHERE run_id = ?`).pluck().get(run.runId), repeated: 0 });
+    assert.ok(alerts.raised > 0);
     const openLoans = db
       .prepare(`SELECT count(*) FROM loans WHERE coalesce(status, '') NOT IN ('paid_off', 'written_off') AND coalesce(outstanding_balance_minor, principal_minor) + coalesce(undrawn_amount_minor, 0) > 0`)
       .pluck()

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { JobDone } from '../../../preload/contract/jobs.ts';
-import type { CreditAnalytics, RunSummary } from '../../../preload/contract/credit.ts';
+import type { CreditAnalytics, CreditRunResult } from '../../../preload/contract/credit.ts';
 import type { WriterSpec } from '../../store/write-connection.ts';
 import { JobRegistry } from './job-registry.ts';
 import { WriteLock } from './write-lock.ts';
 
 const WRITER: WriterSpec = { access: 'write', path: '/workspace.rdw', key: new Uint8Array(32) };
 const ANALYTICS: CreditAnalytics = { currency: 'CNY', vintages: [], rollRates: [], concentration: [] };
-const RUN: RunSummary = {
+const RUN: CreditRunResult = {
   runId: 1,
   asOf: '2025-12-31',
   startedBy: 'ana',
@@ -18,6 +18,7 @@ const RUN: RunSummary = {
   parameterVersion: 1,
   currency: 'CNY',
   totals: { loans: 0, eadMinor: 0, eclMinor: 0, byStage: [], byGrade: [], byStageGrade: [], pricing: { below: 0, belowOutstandingMinor: 0 } },
+  alerts: { raised: 0, repeated: 0 },
 };
 
 /** A registry on a real write lock, with its job.done events and log lines collected. */

@@ -1,6 +1,6 @@
 // Credit work that runs on engine workers: scorecard development, bin re-counts, the portfolio run, analytics
 // and model monitoring. The permission is checked here, in main, before any worker starts.
-import { developmentOptionsSchema, type BinEditRequest, type CreditAnalytics, type DevelopmentOptions, type DevelopmentReport, type ModelMonitoring, type RunSummary, type StoredBinning } from '../../../preload/contract/credit.ts';
+import { developmentOptionsSchema, type BinEditRequest, type CreditAnalytics, type DevelopmentOptions, type DevelopmentReport, type ModelMonitoring, type CreditRunResult, type StoredBinning } from '../../../preload/contract/credit.ts';
 import type { JobInput, JobResult } from '../../../preload/contract/jobs.ts';
 import { binningProblems, fromStoredBinning, mergeWithNext, moveBoundary, splitInterval, toStoredBinning, type BinEdit } from '../../engines/credit/index.ts';
 import { CREDIT_FEATURES } from '../../store/credit-features.ts';
@@ -68,9 +68,10 @@ export function evaluateBinning(
 
 /**
  * PD, grade, stage and ECL for every open loan, stored as one run. The worker writes the run itself, through the
- * writer spec in `call`, which the caller hands to this run only while it holds the workspace's write lock.
+ * writer spec in `call`, which the caller hands to this run only while it holds the workspace's write lock. The run
+ * emits its early-warning alerts in the same transaction and says how many it raised and repeated.
  */
-export function runCreditPortfolio(ctx: ServiceContext, request: { asOf?: string; batchSize?: number }, call: WriteCallOptions<'credit-run'>): Promise<RunSummary> {
+export function runCreditPortfolio(ctx: ServiceContext, request: { asOf?: string; batchSize?: number }, call: WriteCallOptions<'credit-run'>): Promise<CreditRunResult> {
   requirePermission(ctx.actor, 'runs.start');
   const input = {
     actor: ctx.actor.username,

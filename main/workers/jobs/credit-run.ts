@@ -1,22 +1,25 @@
 import type { z } from 'zod';
-import { creditParametersSchema, storedScorecardSchema, type RunSummary } from '../../../preload/contract/credit.ts';
+import { creditParametersSchema, storedScorecardSchema, type CreditAlertThresholds, type CreditRunResult } from '../../../preload/contract/credit.ts';
 import { RiskDeskError } from '../../../preload/contract/errors.ts';
 import type { JobProgressOf, ParsedJobInput } from '../../../preload/contract/jobs.ts';
 import { daysInMonth, monthIndex } from '../../engines/calendar.ts';
-import { assessLoan, fromStoredScorecard, scoreRows } from '../../engines/credit/index.ts';
+import { assessLoan, exposureLimitAlert, fromStoredScorecard, loanAlerts, scoreRows, type CreditAlert } from '../../engines/credit/index.ts';
+import { emitAlerts } from '../../store/alerts.ts';
 import { appendAuditEvent } from '../../store/audit.ts';
 import { countScoringLoans, latestPerformanceMonth, scoringBatches } from '../../store/credit-features.ts';
 import { activeModel } from '../../store/credit-models.ts';
 import { activeParameterSet } from '../../store/credit-parameter-sets.ts';
-import { insertCreditRun, insertRunLoans, runTotals, type RunLoanRow } from '../../store/credit-runs.ts';
+import { borrowerExposuresAbove, insertCreditRun, insertRunLoans, previousCreditRunId, runLoanComparisons, runTotals, type RunLoanRow } from '../../store/credit-runs.ts';
 import { inTransaction } from '../../store/database.ts';
 import { baseCurrency } from '../../store/workspace-meta.ts';
 import { inReadSnapshot } from '../../store/read-connection.ts';
-import { finishRun } from '../../store/runs.ts';
+import { finishRun, type RunArtefacts } from '../../store/runs.ts';
 import type { EngineJob, ReportProgress, WriteConnections } from '../protocol.ts';
 
 
 const DEFAULT_BATCH = 5_000;
+/** Loans compared with the previous run per page (each page read whole, then its alerts emitted). */
+const COMPARISON_PAGE = 5_000;
 
 function lastDayOfMonth(month: string): string {
   const index = monthIndex(month);
@@ -42,7 +45,33 @@ function validOrRefused<T>(schema: z.ZodType<T>, value: unknown, what: string): 
   throw new RiskDeskError('INVALID_STATE', `The active ${what} is not valid (${issue ? `${issue.path.map(String).join('.')}: ${issue.message}` : 'unreadable'}); activate another one.`);
 }
 
-function scoreAndStore({ reader, writer }: WriteConnections, input: ParsedJobInput<'credit-run'>, report: ReportProgress<JobProgressOf<'credit-run'>>): RunSummary {
+interface AlertCounts {
+  raised: number;
+  repeated: number;
+}
+
+/**
+ * The run's early-warning alerts (engines/credit/alerts/early-warning.ts), emitted inside the run's transaction once
+ * its rows are written: each loan compared with the previous run (previousCreditRunId), page by page so that memory
+ * holds one page of loans and their alerts, then the borrowers above the exposure limit. They commit with the run or
+ * not at all.
+ */
+function emitRunAlerts(writer: WriteConnections['writer'], run: { runId: number; asOf: string; artefacts: RunArtefacts; at: string; currency: string }, thresholds: CreditAlertThresholds): AlertCounts {
+  const counts: AlertCounts = { raised: 0, repeated: 0 };
+  const emit = (alerts: readonly CreditAlert[]) => {
+    if (alerts.length === 0) return;
+    const emitted = emitAlerts(writer, { source: 'credit', runId: run.runId, artefacts: run.artefacts, raisedBy: null, at: run.at, alerts });
+    counts.raised += emitted.raised;
+    counts.repeated += emitted.repeated;
+  };
+  const previousRunId = previousCreditRunId(writer, run.asOf);
+  for (const page of runLoanComparisons(writer, run.runId, previousRunId, COMPARISON_PAGE)) emit(page.flatMap((loan) => loanAlerts(loan, thresholds)));
+  const borrowers = borrowerExposuresAbove(writer, run.runId, thresholds.borrowerExposure.limitMinor);
+  emit(borrowers.flatMap((borrower) => exposureLimitAlert(borrower, thresholds, run.currency) ?? []));
+  return counts;
+}
+
+function scoreAndStore({ reader, writer }: WriteConnections, input: ParsedJobInput<'credit-run'>, report: ReportProgress<JobProgressOf<'credit-run'>>): CreditRunResult {
   const model = activeModel(writer);
   if (!model) throw new RiskDeskError('INVALID_STATE', 'No scorecard is active: develop one, have it approved by a second person and activate it, then run again.');
   const parameters = activeParameterSet(writer);
@@ -73,6 +102,7 @@ function scoreAndStore({ reader, writer }: WriteConnections, input: ParsedJobInp
         eadMinor: assessment.eadMinor,
         eclMinor: assessment.eclMinor,
         requiredRate: assessment.requiredRate,
+        dpd: loan.dpd,
       };
     });
     insertRunLoans(writer, runId, rows);
@@ -82,13 +112,16 @@ function scoreAndStore({ reader, writer }: WriteConnections, input: ParsedJobInp
   report({ done, total, phase: 'totals' });
   const totals = runTotals(writer, runId);
   const finishedAt = new Date().toISOString();
+  const artefacts: RunArtefacts = { 'credit.model': model.modelId, 'credit.parameterSet': parameters.version };
+  report({ done, total, phase: 'alerts' });
+  const alerts = emitRunAlerts(writer, { runId, asOf, artefacts, at: finishedAt, currency }, params.alerts);
   finishRun(writer, runId, { totals, finishedAt });
   appendAuditEvent(writer, {
     actor: input.actor,
     action: 'credit.run',
     subject: `credit run ${runId}`,
     at: finishedAt,
-    details: { runId, asOf, modelId: model.modelId, parameterVersion: parameters.version, loans: done, eadMinor: totals.eadMinor, eclMinor: totals.eclMinor },
+    details: { runId, asOf, modelId: model.modelId, parameterVersion: parameters.version, loans: done, eadMinor: totals.eadMinor, eclMinor: totals.eclMinor, alerts },
   });
-  return { runId, asOf, startedBy: input.actor, finishedAt, modelId: model.modelId, modelName: model.name, parameterVersion: parameters.version, currency, totals };
+  return { runId, asOf, startedBy: input.actor, finishedAt, modelId: model.modelId, modelName: model.name, parameterVersion: parameters.version, currency, totals, alerts };
 }

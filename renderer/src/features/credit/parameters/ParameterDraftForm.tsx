@@ -14,7 +14,7 @@ interface Props {
   readonly onCancel: () => void;
 }
 
-type ScalarField = 'sicrDpd' | 'sicrPdMultiple' | 'impairedDpd' | 'lgdDefault' | 'ccfDefault' | 'fundingCost' | 'operatingCost' | 'margin';
+type ScalarField = 'sicrDpd' | 'sicrPdMultiple' | 'impairedDpd' | 'lgdDefault' | 'ccfDefault' | 'fundingCost' | 'operatingCost' | 'margin' | 'gradeDropNotches' | 'exposureLimitMinor';
 
 /** A new draft parameter set, starting from an existing one; checked here first, then by main. */
 export function ParameterDraftForm({ base, onSaved, onCancel }: Props) {
@@ -31,6 +31,7 @@ export function ParameterDraftForm({ base, onSaved, onCancel }: Props) {
     if (head === 'dpd') return t('credit.parameters.multiplierOf', { bucket: codeLabel(t, 'buckets', index ?? '') });
     if (head === 'lgdRules') return `${t('credit.parameters.lgdRules')} ${Number(index) + 1} · ${t(`credit.parameters.columns.${part as 'product' | 'collateralType' | 'lgd'}`)}`;
     if (head === 'ccf') return `${t('credit.parameters.ccfByProduct')} ${Number(index) + 1}`;
+    if (head === 'alertDpd') return t('credit.parameters.alertDpdOf', { n: Number(index) + 1 });
     return t(`credit.parameters.fields.${head as ScalarField | 'note'}`);
   };
 
@@ -129,6 +130,23 @@ export function ParameterDraftForm({ base, onSaved, onCancel }: Props) {
         {scalar('fundingCost', '%')}
         {scalar('operatingCost', '%')}
         {scalar('margin', '%')}
+      </div>
+      <h3>{t('credit.parameters.alerts')}</h3>
+      <p className="small muted">{t('credit.parameters.alertSeveritiesKept')}</p>
+      <div className="form-row">
+        {draft.dpdThresholdDays.map((days, index) => (
+          <Field key={index} label={`${t('credit.parameters.alertDpdOf', { n: index + 1 })} (${t('credit.parameters.units.days')})`}>
+            <input
+              className="input-narrow"
+              inputMode="numeric"
+              value={days}
+              aria-invalid={invalid.has(`alertDpd.${index}`)}
+              onChange={(event) => setDraft({ ...draft, dpdThresholdDays: draft.dpdThresholdDays.map((other, at) => (at === index ? event.target.value : other)) })}
+            />
+          </Field>
+        ))}
+        {scalar('gradeDropNotches', t('credit.parameters.units.notches'))}
+        {scalar('exposureLimitMinor', t('credit.parameters.units.minor'))}
       </div>
       <div className="form-row">
         <Field label={t('credit.parameters.fields.note')}>

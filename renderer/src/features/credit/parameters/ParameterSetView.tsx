@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ParameterSet } from '../../../../../preload/contract/index.ts';
 import { codeLabel } from '../../../components/code-labels.ts';
 import { LifecycleBadge } from '../../../components/lifecycle/LifecycleBadge.tsx';
-import { formatPercent, formatTimestamp } from '../../../format/numbers.ts';
+import { formatCount, formatPercent, formatTimestamp } from '../../../format/numbers.ts';
 import { usePreferences } from '../../../session/preferences.tsx';
 import { DPD_MULTIPLIER_BUCKETS } from './parameter-draft.ts';
 
@@ -64,6 +64,15 @@ export function ParameterSetView({ set }: { set: ParameterSet }) {
           <p className="small">
             {t('credit.parameters.pricingRule', { funding: percent(p.pricing.fundingCost), operating: percent(p.pricing.operatingCost), margin: percent(p.pricing.margin) })}
           </p>
+          <h3>{t('credit.parameters.alerts')}</h3>
+          <ul className="small" data-testid="alert-thresholds">
+            <li>{t('credit.parameters.alertStage', { stage2: t(`credit.parameters.severities.${p.alerts.stageMigration.stage2}`), stage3: t(`credit.parameters.severities.${p.alerts.stageMigration.stage3}`) })}</li>
+            <li>{t('credit.parameters.alertGrade', { notches: p.alerts.gradeDrop.notches, severity: t(`credit.parameters.severities.${p.alerts.gradeDrop.severity}`) })}</li>
+            {p.alerts.dpdThresholds.map((threshold) => (
+              <li key={threshold.days}>{t('credit.parameters.alertDpd', { days: threshold.days, severity: t(`credit.parameters.severities.${threshold.severity}`) })}</li>
+            ))}
+            <li>{t('credit.parameters.alertExposure', { limit: formatCount(p.alerts.borrowerExposure.limitMinor, locale), severity: t(`credit.parameters.severities.${p.alerts.borrowerExposure.severity}`) })}</li>
+          </ul>
         </div>
         <div>
           <h3>{t('credit.parameters.lgd')}</h3>

@@ -1,4 +1,4 @@
-import type { CreditParameters, Grade } from '../../../../../preload/contract/index.ts';
+import type { CreditAlertThresholds, CreditParameters, Grade } from '../../../../../preload/contract/index.ts';
 import { PERFORMING_DPD_BUCKETS } from '../../../../../preload/contract/vocabulary.ts';
 
 /*
@@ -22,13 +22,18 @@ export interface ParametersDraft {
   readonly fundingCost: string;
   readonly operatingCost: string;
   readonly margin: string;
+  /** The alert thresholds: notches, days and the limit are edited; the severities are kept from the base version. */
+  readonly alerts: CreditAlertThresholds;
+  readonly gradeDropNotches: string;
+  readonly dpdThresholdDays: readonly string[];
+  readonly exposureLimitMinor: string;
   readonly note: string;
 }
 
 /** A problem: the field's id (as used by the form's inputs) and a translation key with its values. */
 export interface DraftProblem {
   readonly field: string;
-  readonly key: 'percent' | 'ascending' | 'number' | 'integer' | 'order' | 'required' | 'duplicate' | 'tooLong';
+  readonly key: 'percent' | 'ascending' | 'number' | 'integer' | 'order' | 'dpdAscending' | 'required' | 'duplicate' | 'tooLong';
   readonly values?: Readonly<Record<string, string | number>>;
 }
 
@@ -48,6 +53,10 @@ export function toDraft(parameters: CreditParameters): ParametersDraft {
     fundingCost: percentText(parameters.pricing.fundingCost),
     operatingCost: percentText(parameters.pricing.operatingCost),
     margin: percentText(parameters.pricing.margin),
+    alerts: parameters.alerts,
+    gradeDropNotches: String(parameters.alerts.gradeDrop.notches),
+    dpdThresholdDays: parameters.alerts.dpdThresholds.map((threshold) => String(threshold.days)),
+    exposureLimitMinor: String(parameters.alerts.borrowerExposure.limitMinor),
     note: '',
   };
 }
@@ -111,6 +120,17 @@ export function readDraft(draft: ParametersDraft): ReadDraft {
     if (product in byProduct) read.problems.push({ field: `ccf.${index}.product`, key: 'duplicate' });
     byProduct[product] = ccf;
   });
+  const dpdThresholds = draft.alerts.dpdThresholds.map((threshold, index) => ({ ...threshold, days: read.number(`alertDpd.${index}`, draft.dpdThresholdDays[index] ?? '', 1, 3650, true) }));
+  dpdThresholds.forEach((threshold, index) => {
+    const previous = dpdThresholds[index - 1];
+    if (previous && !(threshold.days > previous.days)) read.problems.push({ field: `alertDpd.${index}`, key: 'dpdAscending' });
+  });
+  const alerts: CreditAlertThresholds = {
+    stageMigration: draft.alerts.stageMigration,
+    gradeDrop: { ...draft.alerts.gradeDrop, notches: read.number('gradeDropNotches', draft.gradeDropNotches, 1, 6, true) },
+    dpdThresholds,
+    borrowerExposure: { ...draft.alerts.borrowerExposure, limitMinor: read.number('exposureLimitMinor', draft.exposureLimitMinor, 1, Number.MAX_SAFE_INTEGER, true) },
+  };
   const parameters: CreditParameters = {
     masterScale,
     dpdOddsMultiplier,
@@ -118,6 +138,7 @@ export function readDraft(draft: ParametersDraft): ReadDraft {
     lgd: { default: read.rate('lgdDefault', draft.lgdDefault), rules },
     ccf: { default: read.rate('ccfDefault', draft.ccfDefault), byProduct },
     pricing: { fundingCost: read.rate('fundingCost', draft.fundingCost), operatingCost: read.rate('operatingCost', draft.operatingCost), margin: read.rate('margin', draft.margin) },
+    alerts,
   };
   const note = draft.note.trim();
   if (note === '') read.problems.push({ field: 'note', key: 'required' });

@@ -1,5 +1,6 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RunSummary } from '../../../../../preload/contract/index.ts';
+import type { CreditRunResult, RunSummary } from '../../../../../preload/contract/index.ts';
 import { allows } from '../../../../../preload/contract/permissions.ts';
 import { api } from '../../../api/client.ts';
 import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
@@ -23,10 +24,17 @@ export function RunControl({ latest, loaded, onFinished }: Props) {
   const { user } = useUnlocked();
   const runner = useJobRunner();
   const running = runner.jobId !== null && !runner.entry?.finished;
+  /** The alerts the run started here emitted (the run's result says; the runs list does not keep them). */
+  const [alerts, setAlerts] = useState<CreditRunResult['alerts'] | null>(null);
 
   const run = async () => {
+    setAlerts(null);
     const done = await runner.start(() => api.call('credit.startRun', {}));
-    if (done && !done.error) onFinished(resultOf(done, 'credit-run') ?? null);
+    if (done && !done.error) {
+      const result = resultOf(done, 'credit-run') ?? null;
+      setAlerts(result?.alerts ?? null);
+      onFinished(result);
+    }
   };
 
   return (
@@ -64,6 +72,11 @@ export function RunControl({ latest, loaded, onFinished }: Props) {
         </dl>
       ) : (
         loaded && <p className="muted">{t('credit.risk.noRun')}</p>
+      )}
+      {alerts && (
+        <p className="small" data-testid="run-alerts">
+          {t('credit.risk.runAlerts', { raised: alerts.raised, repeated: alerts.repeated })}
+        </p>
       )}
       {runner.jobId && <JobProgress jobId={runner.jobId} />}
       <ErrorNotice error={runner.startError} />
