@@ -9,13 +9,11 @@ import { TEST_CREDIT_PARAMETERS } from '../../test-support/credit-test-parameter
 import type { WriterSpec } from '../../store/write-connection.ts';
 import { EnginePool } from '../../workers/pool.ts';
 import { databaseContext } from '../../test-support/service-context.ts';
+import { activateTestModel } from '../../test-support/active-test-model.ts';
 import type { Actor, ServiceContext } from '../context.ts';
-import { developScorecard, runCreditPortfolio } from './credit-jobs-service.ts';
-import { takeLifecycleStep } from '../lifecycle-service.ts';
+import { runCreditPortfolio } from './credit-jobs-service.ts';
 import { seedShippedDefaults } from '../shipped-defaults.ts';
 import { SHIPPED_DEFAULTS } from '../workspace-service.ts';
-import { CREDIT_MODELS } from './credit-artefacts.ts';
-import { saveDraftModel } from './models-service.ts';
 
 const LIMIT = TEST_CREDIT_PARAMETERS.alerts.borrowerExposure.limitMinor;
 
@@ -52,11 +50,7 @@ describe('a credit run’s alerts', () => {
     analyst = as({ username: 'ana', role: 'analyst' });
     writer = { access: 'write', path: temp.path, key: temp.key };
     const compliance = as({ username: 'cole', role: 'compliance' });
-    const report = await developScorecard(analyst, { holdoutFraction: 0.3, seed: 1, minBinShare: 0.05, monotonic: true, ivThreshold: 0.02, maxCorrelation: 0.7, exclude: [], binnings: [] });
-    const model = saveDraftModel(analyst, report, 'alerts test');
-    takeLifecycleStep(analyst, CREDIT_MODELS, 'submit', model.modelId);
-    takeLifecycleStep(compliance, CREDIT_MODELS, 'approve', model.modelId);
-    takeLifecycleStep(compliance, CREDIT_MODELS, 'activate', model.modelId);
+    await activateTestModel(analyst, compliance, 'alerts test');
   });
 
   after(async () => {

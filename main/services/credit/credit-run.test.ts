@@ -8,13 +8,11 @@ import { createTempDatabase, type TempDatabase } from '../../test-support/temp-d
 import type { WriterSpec } from '../../store/write-connection.ts';
 import { EnginePool } from '../../workers/pool.ts';
 import { databaseContext } from '../../test-support/service-context.ts';
+import { activateTestModel } from '../../test-support/active-test-model.ts';
 import type { Actor, ServiceContext } from '../context.ts';
-import { developScorecard, runCreditPortfolio } from './credit-jobs-service.ts';
-import { takeLifecycleStep } from '../lifecycle-service.ts';
+import { runCreditPortfolio } from './credit-jobs-service.ts';
 import { seedShippedDefaults } from '../shipped-defaults.ts';
 import { SHIPPED_DEFAULTS } from '../workspace-service.ts';
-import { CREDIT_MODELS } from './credit-artefacts.ts';
-import { saveDraftModel } from './models-service.ts';
 
 function contextOf(temp: TempDatabase, actor: Actor, pool: EnginePool): ServiceContext {
   return databaseContext(temp, actor, { now: () => new Date('2025-01-05T09:00:00Z'), pool });
@@ -36,11 +34,7 @@ describe('a credit run', () => {
     analyst = contextOf(temp, { username: 'ana', role: 'analyst' }, pool);
     writer = { access: 'write', path: temp.path, key: temp.key };
     const compliance = contextOf(temp, { username: 'cole', role: 'compliance' }, pool);
-    const report = await developScorecard(analyst, { holdoutFraction: 0.3, seed: 1, minBinShare: 0.05, monotonic: true, ivThreshold: 0.02, maxCorrelation: 0.7, exclude: [], binnings: [] });
-    const model = saveDraftModel(analyst, report, 'run test');
-    takeLifecycleStep(analyst, CREDIT_MODELS, 'submit', model.modelId);
-    takeLifecycleStep(compliance, CREDIT_MODELS, 'approve', model.modelId);
-    takeLifecycleStep(compliance, CREDIT_MODELS, 'activate', model.modelId);
+    await activateTestModel(analyst, compliance, 'run test');
   });
 
   after(async () => {
