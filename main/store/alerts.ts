@@ -1,4 +1,3 @@
-import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Alert, AlertExplanation, AlertRow, AlertSeverity, AlertSource, AlertSubject } from '../../preload/contract/alerts.ts';
 import type { Db } from './database.ts';
 import { viewRows, type GridFilterModel, type GridSortModel, type GridSpec } from './grid-sql.ts';
@@ -55,18 +54,6 @@ const UPSERT = `INSERT INTO alerts (source, type, subject_type, subject_id, seve
     last_run_id = excluded.last_run_id, raised_by = excluded.raised_by, last_seen_at = excluded.last_seen_at, occurrences = occurrences + 1
   RETURNING alert_id, occurrences`;
 
-/** An engine may emit 100k alerts in a run: one statement per connection, prepared once. */
-const upsertStatements = new WeakMap<Db, Statement>();
-
-function upsertStatement(db: Db): Statement {
-  let statement = upsertStatements.get(db);
-  if (!statement) {
-    statement = db.prepare(UPSERT).raw(true);
-    upsertStatements.set(db, statement);
-  }
-  return statement;
-}
-
 /**
  * Opens each alert, or updates the open alert of the same type and subject (one statement each, no SELECT). Call it
  * inside the transaction of the change that found the alerts (an engine run's, with its rows and audit event; a
@@ -75,7 +62,8 @@ function upsertStatement(db: Db): Statement {
  */
 export function emitAlerts(db: Db, emission: AlertEmission): EmissionCounts {
   if (!db.inTransaction) throw new Error('internal: alerts are emitted inside the transaction of the run (or raise) that found them');
-  const upsert = upsertStatement(db);
+  // Prepared once per emission and reused for every alert (an engine may emit 100k in a run).
+  const upsert = db.prepare(UPSERT).raw(true);
   const { source, runId, raisedBy, at } = emission;
   const artefacts = JSON.stringify(emission.artefacts);
   const alertIds: number[] = [];
