@@ -34,6 +34,8 @@ const EXPECTED_TABLES: Record<number, string[]> = {
   90: ['alerts'],
   // A dpd column on credit_run_loans and the alert thresholds in every stored parameter set (0100_credit_alerts.test.ts).
   100: [],
+  // The model-monitoring alert thresholds in every stored parameter set (0110_credit_monitoring_alerts.test.ts).
+  110: [],
 };
 
 describe('migrations', () => {

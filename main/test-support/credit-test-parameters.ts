@@ -34,5 +34,6 @@ export const TEST_CREDIT_PARAMETERS: CreditParameters = {
       { days: 90, severity: 'high' },
     ],
     borrowerExposure: { limitMinor: 200_000_000, severity: 'high' },
+    monitoring: { scorePsi: 0.25, featureCsi: 0.25, severity: 'high' },
   },
 };

@@ -59,8 +59,10 @@ const severity = z.enum(ALERT_SEVERITIES);
 
 /**
  * The early-warning alerts a credit run raises (engines/credit/alerts/early-warning.ts), compared with the previous
- * run's view of each loan. Required: a version that predates alerts had this section written into it by migration
- * 0100 (the shipped defaults of then, as a literal), so that every stored version says what its runs used.
+ * run's view of each loan, and its model-monitoring alerts (engines/credit/alerts/model-drift.ts). Required: a version
+ * that predates alerts had this section written into it by migration 0100, and one that predates monitoring alerts
+ * its `monitoring` part by migration 0110 (the shipped defaults of then, as literals), so that every stored version
+ * says what its runs used.
  */
 export const creditAlertThresholdsSchema = z
   .object({
@@ -76,6 +78,12 @@ export const creditAlertThresholdsSchema = z
       .refine((list) => list.every((entry, i) => i === 0 || entry.days > (list[i - 1]?.days ?? 0)), 'DPD thresholds must ascend'),
     /** A borrower whose total EAD in the run is above this limit (base-currency minor units). */
     borrowerExposure: z.object({ limitMinor: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER), severity }).strict(),
+    /**
+     * Portfolio-level model monitoring: the PSI of the score of every loan the run scores, and the CSI of each model
+     * feature, against the active model's development sample, at or above these (DOMAIN.md: ≥ 0.25 is a significant
+     * shift). One severity for both.
+     */
+    monitoring: z.object({ scorePsi: z.number().min(0.01).max(10), featureCsi: z.number().min(0.01).max(10), severity }).strict(),
   })
   .strict();
 export type CreditAlertThresholds = z.infer<typeof creditAlertThresholdsSchema>;

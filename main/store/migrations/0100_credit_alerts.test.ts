@@ -2,7 +2,6 @@
 // parameter set that lacks them: tested on a real encrypted file at schema 90 holding rows in every table.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { creditParametersSchema } from '../../../preload/contract/credit.ts';
 import { assertRowsKept, databaseAtSchema, migratedWithSampleRows } from '../../test-support/database-at-schema.ts';
 import { TEST_CREDIT_PARAMETERS } from '../../test-support/credit-test-parameters.ts';
 import { describeTable } from '../../test-support/schema-description.ts';
@@ -47,8 +46,9 @@ describe('migration 100 (credit alerts)', () => {
     insert.run(3, 'approved', 'ana', 'cole', null, null, 'not json');
     assert.deepEqual(at.migrateTo(100), [100]);
     const parameters = (version: number): string => at.db.prepare('SELECT parameters FROM credit_parameter_sets WHERE version = ?').pluck().get(version) as string;
-    const filled = creditParametersSchema.parse(JSON.parse(parameters(1)));
-    assert.deepEqual(filled, { ...older, alerts: THRESHOLDS_OF_0100 });
+    // The schema of today also wants alerts.monitoring, which 0110 adds (0110_credit_monitoring_alerts.test.ts reads
+    // the set through 0100 and 0110 with it): here the thresholds as 0100 wrote them.
+    assert.deepEqual(JSON.parse(parameters(1)), { ...older, alerts: THRESHOLDS_OF_0100 });
     assert.deepEqual(JSON.parse(parameters(2)), own);
     assert.equal(parameters(3), 'not json');
   });

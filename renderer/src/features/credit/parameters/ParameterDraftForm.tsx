@@ -14,7 +14,7 @@ interface Props {
   readonly onCancel: () => void;
 }
 
-type ScalarField = 'sicrDpd' | 'sicrPdMultiple' | 'impairedDpd' | 'lgdDefault' | 'ccfDefault' | 'fundingCost' | 'operatingCost' | 'margin' | 'gradeDropNotches' | 'exposureLimitMinor';
+type ScalarField = 'sicrDpd' | 'sicrPdMultiple' | 'impairedDpd' | 'lgdDefault' | 'ccfDefault' | 'fundingCost' | 'operatingCost' | 'margin' | 'gradeDropNotches' | 'exposureLimitMinor' | 'monitoringScorePsi' | 'monitoringFeatureCsi';
 
 /** A new draft parameter set, starting from an existing one; checked here first, then by main. */
 export function ParameterDraftForm({ base, onSaved, onCancel }: Props) {
@@ -51,8 +51,8 @@ export function ParameterDraftForm({ base, onSaved, onCancel }: Props) {
     }
   };
 
-  const scalar = (field: ScalarField, unit: string) => (
-    <Field label={`${t(`credit.parameters.fields.${field}`)} (${unit})`}>
+  const scalar = (field: ScalarField, unit?: string) => (
+    <Field label={unit === undefined ? t(`credit.parameters.fields.${field}`) : `${t(`credit.parameters.fields.${field}`)} (${unit})`}>
       <input className="input-narrow" inputMode="decimal" value={draft[field]} aria-invalid={invalid.has(field)} onChange={(event) => setDraft({ ...draft, [field]: event.target.value })} />
     </Field>
   );
@@ -147,6 +147,8 @@ export function ParameterDraftForm({ base, onSaved, onCancel }: Props) {
         ))}
         {scalar('gradeDropNotches', t('credit.parameters.units.notches'))}
         {scalar('exposureLimitMinor', t('credit.parameters.units.minor'))}
+        {scalar('monitoringScorePsi')}
+        {scalar('monitoringFeatureCsi')}
       </div>
       <div className="form-row">
         <Field label={t('credit.parameters.fields.note')}>

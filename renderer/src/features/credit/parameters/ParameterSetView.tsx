@@ -72,6 +72,7 @@ export function ParameterSetView({ set }: { set: ParameterSet }) {
               <li key={threshold.days}>{t('credit.parameters.alertDpd', { days: threshold.days, severity: t(`credit.parameters.severities.${threshold.severity}`) })}</li>
             ))}
             <li>{t('credit.parameters.alertExposure', { limit: formatCount(p.alerts.borrowerExposure.limitMinor, locale), severity: t(`credit.parameters.severities.${p.alerts.borrowerExposure.severity}`) })}</li>
+            <li>{t('credit.parameters.alertMonitoring', { psi: p.alerts.monitoring.scorePsi, csi: p.alerts.monitoring.featureCsi, severity: t(`credit.parameters.severities.${p.alerts.monitoring.severity}`) })}</li>
           </ul>
         </div>
         <div>

@@ -27,6 +27,8 @@ export interface ParametersDraft {
   readonly gradeDropNotches: string;
   readonly dpdThresholdDays: readonly string[];
   readonly exposureLimitMinor: string;
+  readonly monitoringScorePsi: string;
+  readonly monitoringFeatureCsi: string;
   readonly note: string;
 }
 
@@ -57,6 +59,8 @@ export function toDraft(parameters: CreditParameters): ParametersDraft {
     gradeDropNotches: String(parameters.alerts.gradeDrop.notches),
     dpdThresholdDays: parameters.alerts.dpdThresholds.map((threshold) => String(threshold.days)),
     exposureLimitMinor: String(parameters.alerts.borrowerExposure.limitMinor),
+    monitoringScorePsi: String(parameters.alerts.monitoring.scorePsi),
+    monitoringFeatureCsi: String(parameters.alerts.monitoring.featureCsi),
     note: '',
   };
 }
@@ -130,6 +134,11 @@ export function readDraft(draft: ParametersDraft): ReadDraft {
     gradeDrop: { ...draft.alerts.gradeDrop, notches: read.number('gradeDropNotches', draft.gradeDropNotches, 1, 6, true) },
     dpdThresholds,
     borrowerExposure: { ...draft.alerts.borrowerExposure, limitMinor: read.number('exposureLimitMinor', draft.exposureLimitMinor, 1, Number.MAX_SAFE_INTEGER, true) },
+    monitoring: {
+      ...draft.alerts.monitoring,
+      scorePsi: read.number('monitoringScorePsi', draft.monitoringScorePsi, 0.01, 10),
+      featureCsi: read.number('monitoringFeatureCsi', draft.monitoringFeatureCsi, 0.01, 10),
+    },
   };
   const parameters: CreditParameters = {
     masterScale,
