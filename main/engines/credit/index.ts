@@ -19,7 +19,7 @@ export { evaluateBinning, mergeWithNext, moveBoundary, splitInterval, type BinEd
 
 // ── Validation and monitoring ──
 export { developmentReport, reportBands } from './validation/development-report.ts';
-export { monitoringReference, StabilityByPeriod } from './validation/monitoring.ts';
+export { monitoringReference, PopulationStability, StabilityByPeriod, type PopulationStabilityResult } from './validation/monitoring.ts';
 
 // ── IFRS 9: PD, grade, stage, ECL per loan ──
 export { assessLoan, type LoanRiskInput } from './ifrs9/loan-risk.ts';
@@ -33,3 +33,6 @@ export { VintageCurves } from './portfolio/vintages.ts';
 
 // ── Early-warning alerts from a run ──
 export { exposureLimitAlert, loanAlerts, type BorrowerExposure, type CreditAlert, type LoanComparison } from './alerts/early-warning.ts';
+
+// ── Model-monitoring alerts from a run ──
+export { modelDriftAlerts } from './alerts/model-drift.ts';

@@ -14,7 +14,8 @@ export interface CreditAlert {
   readonly explanation: AlertExplanation;
 }
 
-export type CreditAlertType = 'credit.stage_migration' | 'credit.grade_drop' | 'credit.dpd_crossing' | 'credit.exposure_limit';
+/** The early-warning types here, and the model-monitoring ones (model-drift.ts). */
+export type CreditAlertType = 'credit.stage_migration' | 'credit.grade_drop' | 'credit.dpd_crossing' | 'credit.exposure_limit' | 'credit.score_psi' | 'credit.feature_csi';
 
 /** A loan as one run saw it. `dpd` is null in a run from before runs recorded it (schema 100). */
 export interface LoanView {
