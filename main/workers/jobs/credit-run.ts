@@ -3,11 +3,11 @@ import { creditParametersSchema, storedScorecardSchema, type CreditAlertThreshol
 import { RiskDeskError } from '../../../preload/contract/errors.ts';
 import type { JobProgressOf, ParsedJobInput } from '../../../preload/contract/jobs.ts';
 import { daysInMonth, monthIndex } from '../../engines/calendar.ts';
-import { assessLoan, exposureLimitAlert, fromStoredScorecard, loanAlerts, scoreRows, type CreditAlert } from '../../engines/credit/index.ts';
+import { assessLoan, exposureLimitAlert, fromStoredScorecard, loanAlerts, modelDriftAlerts, monitoringReference, PopulationStability, scoreRows, type CreditAlert, type PopulationStabilityResult } from '../../engines/credit/index.ts';
 import { emitAlerts } from '../../store/alerts.ts';
 import { appendAuditEvent } from '../../store/audit.ts';
 import { countScoringLoans, latestPerformanceMonth, scoringBatches } from '../../store/credit-features.ts';
-import { activeModel } from '../../store/credit-models.ts';
+import { activeModel, getModel } from '../../store/credit-models.ts';
 import { activeParameterSet } from '../../store/credit-parameter-sets.ts';
 import { borrowerExposuresAbove, insertCreditRun, insertRunLoans, previousCreditRunId, runLoanComparisons, runTotals, type RunLoanRow } from '../../store/credit-runs.ts';
 import { inTransaction } from '../../store/database.ts';
@@ -53,10 +53,15 @@ interface AlertCounts {
 /**
  * The run's early-warning alerts (engines/credit/alerts/early-warning.ts), emitted inside the run's transaction once
  * its rows are written: each loan compared with the previous run (previousCreditRunId), page by page so that memory
- * holds one page of loans and their alerts, then the borrowers above the exposure limit. They commit with the run or
- * not at all.
+ * holds one page of loans and their alerts, then the borrowers above the exposure limit; then its model-monitoring
+ * alerts (engines/credit/alerts/model-drift.ts) from the stability of every loan it scored. They commit with the run
+ * or not at all.
  */
-function emitRunAlerts(writer: WriteConnections['writer'], run: { runId: number; asOf: string; artefacts: RunArtefacts; at: string; currency: string }, thresholds: CreditAlertThresholds): AlertCounts {
+function emitRunAlerts(
+  writer: WriteConnections['writer'],
+  run: { runId: number; asOf: string; artefacts: RunArtefacts; at: string; currency: string; stability: PopulationStabilityResult },
+  thresholds: CreditAlertThresholds,
+): AlertCounts {
   const counts: AlertCounts = { raised: 0, repeated: 0 };
   const emit = (alerts: readonly CreditAlert[]) => {
     if (alerts.length === 0) return;
@@ -68,6 +73,7 @@ function emitRunAlerts(writer: WriteConnections['writer'], run: { runId: number;
   for (const page of runLoanComparisons(writer, run.runId, previousRunId, COMPARISON_PAGE)) emit(page.flatMap((loan) => loanAlerts(loan, thresholds)));
   const borrowers = borrowerExposuresAbove(writer, run.runId, thresholds.borrowerExposure.limitMinor);
   emit(borrowers.flatMap((borrower) => exposureLimitAlert(borrower, thresholds, run.currency) ?? []));
+  emit(modelDriftAlerts(run.stability, thresholds));
   return counts;
 }
 
@@ -81,6 +87,11 @@ function scoreAndStore({ reader, writer }: WriteConnections, input: ParsedJobInp
   const latestMonth = latestPerformanceMonth(reader);
   const asOf = input.asOf ?? (latestMonth ? lastDayOfMonth(latestMonth) : input.startedAt.slice(0, 10));
   const card = fromStoredScorecard(scorecard);
+  // The score and feature bins of every loan scored, against the model's development sample: the model-monitoring
+  // alerts' PSI and CSI (the same counts as the monitoring job's, for one population).
+  const developmentReport = getModel(writer, model.modelId)?.report;
+  if (!developmentReport) throw new RiskDeskError('INVALID_STATE', `The active model ${model.modelId} has no development report; activate another one.`);
+  const stability = new PopulationStability(monitoringReference(developmentReport, card));
   const total = countScoringLoans(reader, 'open');
   const currency = baseCurrency(reader);
   const runId = insertCreditRun(writer, { asOf, modelId: model.modelId, parameterVersion: parameters.version, startedBy: input.actor, startedAt: input.startedAt, currency });
@@ -88,6 +99,7 @@ function scoreAndStore({ reader, writer }: WriteConnections, input: ParsedJobInp
   report({ done, total, phase: 'scoring loans' });
   for (const batch of scoringBatches(reader, { batchSize: input.batchSize ?? DEFAULT_BATCH, population: 'open' })) {
     const scored = scoreRows(card, batch.columns);
+    stability.add(scored);
     const rows: RunLoanRow[] = batch.loans.map((loan, i) => {
       const assessment = assessLoan(loan, scored.pd[i] ?? 0, params, asOf);
       return {
@@ -114,7 +126,7 @@ function scoreAndStore({ reader, writer }: WriteConnections, input: ParsedJobInp
   const finishedAt = new Date().toISOString();
   const artefacts: RunArtefacts = { 'credit.model': model.modelId, 'credit.parameterSet': parameters.version };
   report({ done, total, phase: 'alerts' });
-  const alerts = emitRunAlerts(writer, { runId, asOf, artefacts, at: finishedAt, currency }, params.alerts);
+  const alerts = emitRunAlerts(writer, { runId, asOf, artefacts, at: finishedAt, currency, stability: stability.result(card.features) }, params.alerts);
   finishRun(writer, runId, { totals, finishedAt });
   appendAuditEvent(writer, {
     actor: input.actor,
