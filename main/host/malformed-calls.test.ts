@@ -10,6 +10,7 @@ import { HostSocket, postApi } from '../test-support/host-client.ts';
 import { startHostedApi, type HostedTestApi } from '../test-support/hosted-api.ts';
 import { tempDir } from '../test-support/temp-workspace.ts';
 import { TEST_CREDIT_PARAMETERS } from '../test-support/credit-test-parameters.ts';
+import { SHIPPED_PLAYBOOKS_DOCUMENT, SHIPPED_SLA_HOURS } from '../test-support/case-documents.ts';
 import { startBrowserHost, type BrowserHost } from './browser-host.ts';
 
 const grid: MethodArgs<'portfolio.loans'> = {
@@ -89,6 +90,33 @@ const VALID_ARGS: { [M in MethodName]: MethodArgs<M> } = {
   'alerts.list': grid,
   'alerts.get': { alertId: 1 },
   'alerts.raise': { subject: { type: 'loan', id: 'L1' }, severity: 'high', note: 'n' },
+  'cases.list': { view: 'open', query: grid },
+  'cases.get': { caseId: 1 },
+  'cases.timeline': { caseId: 1 },
+  'cases.workload': {},
+  'cases.assign': { caseId: 1, to: 'ana' },
+  'cases.bulkAssign': { caseIds: [1], to: 'ana' },
+  'cases.transition': { caseId: 1, to: 'pending_approval', disposition: 'no_action', reason: 'r' },
+  'cases.note': { caseId: 1, markdown: 'm' },
+  'cases.action': { caseId: 1, action: 'reduce_limit', subject: { type: 'loan', id: 'L1' }, note: 'n' },
+  'cases.tickStep': { caseId: 1, alertType: 'credit.stage_migration', position: 1 },
+  'cases.setTags': { caseId: 1, tags: ['t'] },
+  'cases.merge': { into: 1, from: 2 },
+  'cases.split': { caseId: 1, alertIds: [1], title: 't' },
+  'cases.attach': { caseId: 1, uploadId: '0'.repeat(32), mediaType: 'text/plain' },
+  'cases.attachment': { caseId: 1, attachmentId: 1 },
+  'cases.slaTables': {},
+  'cases.saveSlaTableDraft': { document: SHIPPED_SLA_HOURS, note: 'n' },
+  'cases.submitSlaTable': { version: 1 },
+  'cases.approveSlaTable': { version: 1 },
+  'cases.rejectSlaTable': { version: 1, reason: 'r' },
+  'cases.activateSlaTable': { version: 1 },
+  'cases.playbookSets': {},
+  'cases.savePlaybookDraft': { document: SHIPPED_PLAYBOOKS_DOCUMENT, note: 'n' },
+  'cases.submitPlaybookSet': { version: 1 },
+  'cases.approvePlaybookSet': { version: 1 },
+  'cases.rejectPlaybookSet': { version: 1, reason: 'r' },
+  'cases.activatePlaybookSet': { version: 1 },
 };
 
 /** Whole-argument values no method accepts (JSON text, spliced into the message as is). */

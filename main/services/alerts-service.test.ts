@@ -149,7 +149,7 @@ describe('alerts through the service', () => {
         runId: id,
         artefacts: { 'credit.model': 1 },
         raisedBy: null,
-        at: 't1',
+        at: '2025-03-01T00:00:00.000Z',
         alerts: ['L7', 'L8'].map((loanId) => ({ type: 'credit.dpd_crossing', subject: { type: 'loan', id: loanId }, severity: 'low', score: 0.3, explanation: { key: 'credit.dpd_crossing', figures: [{ name: 'dpd', value: 31, threshold: 30 }] } })),
       });
       return id;

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { CASE_MOVES } from '../../preload/contract/case-workflow.ts';
 import { allows, PERMISSIONS, requirePermission, ROLES, type Permission } from './permissions.ts';
 
 // Their own passphrase and display settings are not workspace data, so auditors keep those too.
@@ -11,13 +12,15 @@ describe('permission table', () => {
     assert.deepEqual(granted.filter((p) => !READ_OR_EXPORT.has(p)), []);
   });
 
-  it('reserves user management to admins, rule and parameter sets to compliance, runs and cases to analysts', () => {
+  it('reserves user management to admins, rule and parameter sets to compliance, runs to analysts, and cases to those two', () => {
     const holders = (p: Permission) => ROLES.filter((r) => allows(r, p));
     assert.deepEqual(holders('users.manage'), ['admin']);
     assert.deepEqual(holders('rules.edit'), ['compliance']);
     assert.deepEqual(holders('parameters.edit'), ['compliance']);
     assert.deepEqual(holders('runs.start'), ['analyst']);
-    assert.deepEqual(holders('cases.edit'), ['analyst']);
+    // The roles the case workflow's moves are for: the permission table and the workflow's table agree.
+    assert.deepEqual(holders('cases.edit'), ['analyst', 'compliance']);
+    assert.deepEqual(holders('cases.edit'), [...new Set(CASE_MOVES.flatMap((m) => m.roles))].sort());
     assert.deepEqual(holders('workspace.read'), [...ROLES]);
   });
 

@@ -2,6 +2,7 @@ import { EnginePool, type EnginePoolOptions } from '../workers/pool.ts';
 import { Workspace } from '../store/workspace.ts';
 import type { UnlockThrottle } from '../store/unlock-throttle.ts';
 import { contextFor } from './context.ts';
+import { SHIPPED_PLAYBOOKS, SHIPPED_SLA_TABLE } from './case-artefacts.ts';
 import { SHIPPED_CREDIT_PARAMETERS } from './credit/credit-artefacts.ts';
 import { recoverInterruptedDemo } from './demo-service.ts';
 import { seedShippedDefaults, type ShippedDefault } from './shipped-defaults.ts';
@@ -10,7 +11,7 @@ export type { Workspace } from '../store/workspace.ts';
 export type { EnginePool } from '../workers/pool.ts';
 
 /** Every default RiskDesk ships in resources/, one per kind that has one; a kind that ships a default adds it here. */
-export const SHIPPED_DEFAULTS: readonly ShippedDefault[] = [SHIPPED_CREDIT_PARAMETERS];
+export const SHIPPED_DEFAULTS: readonly ShippedDefault[] = [SHIPPED_CREDIT_PARAMETERS, SHIPPED_SLA_TABLE, SHIPPED_PLAYBOOKS];
 
 /**
  * The front door for transports (CLI, Electron, browser host): they unlock and create workspaces and start

@@ -9,6 +9,8 @@ import { inTransaction, type Db } from './database.ts';
 import { countRows, isIndexOrdered, pageRows } from './grid-sql.ts';
 import { insertRun } from './runs.ts';
 
+const T1 = '2026-03-01T10:00:00.000Z';
+const T2 = '2026-03-02T10:00:00.000Z';
 const ARTEFACTS = { 'credit.model': 3, 'credit.parameterSet': 2 } as const;
 
 /** A credit run's row, still running, as the run's transaction holds it when it emits. */
@@ -80,7 +82,7 @@ describe('emitting alerts', () => {
   it('counts the same type and subject twice in one emission as one alert seen twice; another type on the subject is another alert', () => {
     const { db } = temp;
     const dpd: EmittedAlert = { ...stageMigration('L1', 3, 95), type: 'credit.dpd_crossing', explanation: { key: 'credit.dpd_crossing', figures: [{ name: 'dpd', value: 95, threshold: 90 }] } };
-    const counts = emit(db, creditEmission(run1, 't1', [stageMigration('L1', 2, 40), stageMigration('L1', 3, 95), dpd]));
+    const counts = emit(db, creditEmission(run1, T1, [stageMigration('L1', 2, 40), stageMigration('L1', 3, 95), dpd]));
     assert.deepEqual([counts.raised, counts.repeated], [2, 1]);
     assert.equal(counts.alertIds[0], counts.alertIds[1]);
     assert.notEqual(counts.alertIds[2], counts.alertIds[0]);
@@ -89,10 +91,10 @@ describe('emitting alerts', () => {
 
   it('opens a new alert once the open one is closed, and leaves the closed one as it was', () => {
     const { db } = temp;
-    const [closedId = 0] = emit(db, creditEmission(run1, 't1', [stageMigration('L1', 3, 95)])).alertIds;
+    const [closedId = 0] = emit(db, creditEmission(run1, T1, [stageMigration('L1', 3, 95)])).alertIds;
     inTransaction(db, () => closeAlert(db, closedId));
     const before = getAlert(db, closedId);
-    const again = emit(db, creditEmission(run2, 't2', [stageMigration('L1', 3, 125)]));
+    const again = emit(db, creditEmission(run2, T2, [stageMigration('L1', 3, 125)]));
     assert.deepEqual([again.raised, again.repeated], [1, 0]);
     assert.notEqual(again.alertIds[0], closedId);
     assert.deepEqual(getAlert(db, closedId), before);
@@ -107,12 +109,12 @@ describe('emitting alerts', () => {
 
   it('leaves nothing when the transaction it was emitted in rolls back, neither new alerts nor counted repeats', () => {
     const { db } = temp;
-    const [openId = 0] = emit(db, creditEmission(run1, 't1', [stageMigration('L1', 2, 40)])).alertIds;
+    const [openId = 0] = emit(db, creditEmission(run1, T1, [stageMigration('L1', 2, 40)])).alertIds;
     const before = getAlert(db, openId);
     assert.throws(
       () =>
         inTransaction(db, () => {
-          const counts = emitAlerts(db, creditEmission(run2, 't2', [stageMigration('L1', 3, 95), stageMigration('L2', 3, 95)]));
+          const counts = emitAlerts(db, creditEmission(run2, T2, [stageMigration('L1', 3, 95), stageMigration('L2', 3, 95)]));
           assert.deepEqual([counts.raised, counts.repeated], [1, 1]);
           throw new Error('the run failed after emitting');
         }),
@@ -123,7 +125,7 @@ describe('emitting alerts', () => {
   });
 
   it('is refused outside a transaction', () => {
-    assert.throws(() => emitAlerts(temp.db, creditEmission(run1, 't1', [stageMigration('L1', 2, 40)])), /inside the transaction/);
+    assert.throws(() => emitAlerts(temp.db, creditEmission(run1, T1, [stageMigration('L1', 2, 40)])), /inside the transaction/);
     assert.equal(count(temp.db), 0);
   });
 

@@ -1,4 +1,5 @@
 import type { Alert, AlertExplanation, AlertRow, AlertSeverity, AlertSource, AlertSubject } from '../../preload/contract/alerts.ts';
+import { fileAlertsIntoCases } from './case-filing.ts';
 import type { Db } from './database.ts';
 import { viewRows, type GridFilterModel, type GridSortModel, type GridSpec } from './grid-sql.ts';
 import type { RunArtefacts } from './runs.ts';
@@ -7,7 +8,7 @@ import type { RunArtefacts } from './runs.ts';
  * Alerts from every source (migration 0090). Every engine emits through emitAlerts, and so does a person raising one
  * by hand: at most one alert is open per type and subject, so emitting one that is open already updates it (its
  * latest severity, score, explanation, artefacts and run, one more occurrence, last seen now) instead of adding a
- * second. Closing comes with cases.
+ * second. Every new alert is filed into a case in the same transaction (case-filing.ts); closing its case closes it.
  */
 
 /** One alert as an engine (or a person) emits it; what a whole emission shares is in AlertEmission. */
@@ -38,8 +39,10 @@ export interface EmissionCounts {
   readonly raised: number;
   /** Alerts open already for the same type and subject, updated and counted again. */
   readonly repeated: number;
-  /** The alert each emitted one became (new or repeated), in emission order: what cases will group. */
+  /** The alert each emitted one became (new or repeated), in emission order. */
   readonly alertIds: number[];
+  /** Cases opened for new alerts that had no open case of their group to join (case-filing.ts). */
+  readonly casesOpened: number;
 }
 
 /**
@@ -55,7 +58,8 @@ const UPSERT = `INSERT INTO alerts (source, type, subject_type, subject_id, seve
   RETURNING alert_id, occurrences`;
 
 /**
- * Opens each alert, or updates the open alert of the same type and subject (one statement each, no SELECT). Call it
+ * Opens each alert, or updates the open alert of the same type and subject (one statement each, no SELECT), and files
+ * the new ones into cases (and refreshes the cases of repeated ones: their priority may rise). Call it
  * inside the transaction of the change that found the alerts (an engine run's, with its rows and audit event; a
  * manual raise's, with its audit event), so that they commit or roll back together. A row the schema refuses (a type
  * outside its source, an unknown severity, a run that is not there) throws, and the caller's transaction rolls back.
@@ -87,7 +91,8 @@ export function emitAlerts(db: Db, emission: AlertEmission): EmissionCounts {
     alertIds.push(alertId);
     if (occurrences === 1) raised += 1;
   }
-  return { raised, repeated: alertIds.length - raised, alertIds };
+  const { opened } = fileAlertsIntoCases(db, alertIds, at);
+  return { raised, repeated: alertIds.length - raised, alertIds, casesOpened: opened };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { auditEventRowSchema } from '../../preload/contract/methods.ts';
 import type { GridSpec } from './grid-sql.ts';
+import type { Db } from './database.ts';
 
 export type AuditEventListRow = ReturnType<(typeof auditEventRowSchema)['parse']>;
 
@@ -17,3 +18,10 @@ export const AUDIT_GRID: GridSpec<keyof AuditEventListRow> = {
     details: { sql: 'a.details', kind: 'text' },
   },
 };
+
+/** Every event about any of `subjects` (e.g. `case 12`, `alert 7`), in chain order. */
+export function auditEventsAbout(db: Db, subjects: readonly string[]): AuditEventListRow[] {
+  return db
+    .prepare('SELECT seq, at, actor, action, subject, details FROM audit_events WHERE subject IN (SELECT value FROM json_each(?)) ORDER BY seq')
+    .all(JSON.stringify(subjects)) as AuditEventListRow[];
+}

@@ -36,6 +36,8 @@ const EXPECTED_TABLES: Record<number, string[]> = {
   100: [],
   // The model-monitoring alert thresholds in every stored parameter set (0110_credit_monitoring_alerts.test.ts).
   110: [],
+  // Cases with their links, notes, actions and attachments; SLA tables and playbook sets (0120_cases.test.ts).
+  120: ['case_actions', 'case_alerts', 'case_attachments', 'case_entities', 'case_notes', 'case_step_ticks', 'case_tags', 'cases', 'playbook_sets', 'sla_tables'],
 };
 
 describe('migrations', () => {

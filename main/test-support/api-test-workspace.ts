@@ -11,11 +11,11 @@ import type { ApiOutcome, EventName, Role } from '../../preload/contract/index.t
 import { generateDemo } from '../demo/generate-demo.ts';
 import type { Db } from '../store/database.ts';
 import { UnlockThrottle } from '../store/unlock-throttle.ts';
-import { Workspace } from '../store/workspace.ts';
 import { ADMIN_PASSPHRASE, FIXED_NOW } from './temp-workspace.ts';
 import { temporaryRootFor } from '../services/session-folder.ts';
 import { contextFor } from '../services/context.ts';
 import { addUser } from '../services/users-service.ts';
+import { createWorkspace } from '../services/workspace-service.ts';
 import { createApiService, fixedWorkspaceLocator, type ApiService } from '../services/api/api-service.ts';
 import { folderFileAccess } from '../services/api/file-access.ts';
 import type { Timers } from '../services/api/idle-timer.ts';
@@ -91,7 +91,7 @@ export async function createTestWorkspace(options: { roles?: boolean; seed?: (db
   const services: ApiService[] = [];
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'riskdesk-api-'));
   const file = path.join(dir, 'desk.rdw');
-  const workspace = await Workspace.create({ path: file, username: 'admin', passphrase: ADMIN_PASSPHRASE, now: FIXED_NOW });
+  const workspace = await createWorkspace({ path: file, username: 'admin', passphrase: ADMIN_PASSPHRASE, now: FIXED_NOW });
   try {
     if (options.roles) {
       const ctx = contextFor(workspace, { now: () => FIXED_NOW });

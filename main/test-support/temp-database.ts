@@ -4,10 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openEncryptedDatabase, type Db } from '../store/database.ts';
 import { migrate } from '../store/migrate.ts';
+import { playbookSets, slaTables } from '../store/case-sets.ts';
+import { SHIPPED_PLAYBOOKS_DOCUMENT, SHIPPED_SLA_HOURS } from './case-documents.ts';
 
 /**
  * A migrated SQLCipher database with a random key in a fresh temp folder, for tests and benchmarks that
- * need the real thing (encryption, WAL, foreign keys) without the keyring and its slow scrypt unlock.
+ * need the real thing (encryption, WAL, foreign keys) without the keyring and its slow scrypt unlock. It holds the
+ * shipped SLA table and playbooks as version 1, as every workspace does from its creation (alerts are filed into cases
+ * by them), but without their seeding's audit events, so that a test's audit trail starts with what it does.
  */
 export interface TempDatabase {
   readonly db: Db;
@@ -24,6 +28,11 @@ export function createTempDatabase(prefix = 'riskdesk-', appliedAt?: string): Te
   const key = randomBytes(32);
   const db = openEncryptedDatabase(path, key, { create: true });
   migrate(db, path, undefined, appliedAt);
+  const at = appliedAt ?? new Date(0).toISOString();
+  db.transaction(() => {
+    slaTables.insertShipped(db, { document: SHIPPED_SLA_HOURS, note: 'shipped', at });
+    playbookSets.insertShipped(db, { document: SHIPPED_PLAYBOOKS_DOCUMENT, note: 'shipped', at });
+  })();
   return {
     db,
     dir,

@@ -5,8 +5,8 @@ import { LIFECYCLE_STATES, type LifecycleStep } from './vocabulary.ts';
 export { LIFECYCLE_STATES, LIFECYCLE_STEPS, LIFECYCLE_TRANSITIONS, stepsFrom, type LifecycleState, type LifecycleStep } from './vocabulary.ts';
 
 /**
- * One lifecycle for every versioned, approvable artefact: scorecard models and IFRS 9 parameter sets today; rule
- * sets, liquidity parameter sets, playbooks and SLA tables next. A version is written as a draft, submitted for
+ * One lifecycle for every versioned, approvable artefact: scorecard models, IFRS 9 parameter sets, case SLA tables and
+ * response playbooks today; rule sets and liquidity parameter sets next. A version is written as a draft, submitted for
  * review, approved by a second person (four eyes: neither its author nor its submitter), and activated; activating
  * one retires the version of its kind that was active, so a kind has at most one active version. A reviewer may
  * instead reject a submitted version, with a reason, which sends it back to draft.
@@ -40,6 +40,18 @@ export const ARTEFACT_KINDS = {
     review: 'parameters.edit',
     idArg: 'version',
     methods: { submit: 'credit.submitParameterSet', approve: 'credit.approveParameterSet', reject: 'credit.rejectParameterSet', activate: 'credit.activateParameterSet' },
+  },
+  'cases.slaTable': {
+    edit: 'parameters.edit',
+    review: 'parameters.edit',
+    idArg: 'version',
+    methods: { submit: 'cases.submitSlaTable', approve: 'cases.approveSlaTable', reject: 'cases.rejectSlaTable', activate: 'cases.activateSlaTable' },
+  },
+  'cases.playbooks': {
+    edit: 'rules.edit',
+    review: 'rules.edit',
+    idArg: 'version',
+    methods: { submit: 'cases.submitPlaybookSet', approve: 'cases.approvePlaybookSet', reject: 'cases.rejectPlaybookSet', activate: 'cases.activatePlaybookSet' },
   },
 } as const satisfies Record<string, ArtefactKindSpec>;
 export type ArtefactKind = keyof typeof ARTEFACT_KINDS;

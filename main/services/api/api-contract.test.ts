@@ -21,6 +21,9 @@ import { backupWorkspace } from '../backup-service.ts';
 import { contextFor } from '../context.ts';
 import { addUser } from '../users-service.ts';
 import { raiseManualAlert } from '../alerts-service.ts';
+import { attachToCase, listCases } from '../cases-service.ts';
+import type { ServiceContext } from '../context.ts';
+import { SHIPPED_PLAYBOOKS_DOCUMENT, SHIPPED_SLA_HOURS } from '../../test-support/case-documents.ts';
 import { ADMIN_PASSPHRASE, createTestWorkspace, ROLE_USERS, seedSmallPortfolio, type TestApi, type TestWorkspace } from '../../test-support/api-test-workspace.ts';
 import { TEST_CREDIT_PARAMETERS } from '../../test-support/credit-test-parameters.ts';
 
@@ -37,8 +40,31 @@ interface ArgsContext {
   readonly analyticsJobId: string;
   readonly monitoringJobId: string;
   /** Uploads of this session (for roles that may import): one waiting for its bytes, one complete. */
-  readonly uploads: { readonly started: string; readonly complete: string };
+  readonly uploads: { readonly started: string; readonly complete: string; readonly attachment: string };
   readonly credit: CreditFixtures;
+  readonly cases: CaseFixtures;
+}
+
+/**
+ * Cases for the roles that work them (made before the roles take their turns): `main` new, taken through assign, a move,
+ * a note, …, then `mergeFrom` merged into it and its alert (`mergeAlert`) split out again. SLA tables and playbook sets
+ * in the state each lifecycle method takes them from, as the credit fixtures are.
+ */
+interface CaseFixtures {
+  readonly main: number;
+  readonly mergeFrom: number;
+  readonly mergeAlert: number;
+  readonly sla: VersionFixtures;
+  readonly playbooks: VersionFixtures;
+}
+
+interface VersionFixtures {
+  /** Submitted: approved, then activated. */
+  readonly approve: number;
+  /** A draft, to submit. */
+  readonly submit: number;
+  /** Submitted, to reject. */
+  readonly reject: number;
 }
 
 /**
@@ -123,7 +149,37 @@ const VALID_ARGS: Record<MethodName, (c: ArgsContext) => unknown> = {
   'alerts.list': () => ({ startRow: 0, endRow: 50, sortModel: [{ colId: 'severity', sort: 'desc' }], filterModel: { status: { filterType: 'set', values: ['open'] } } }),
   'alerts.get': () => ({ alertId: FIXTURE_ALERT_ID }),
   'alerts.raise': (c) => ({ subject: { type: 'borrower', id: 'B1' }, severity: 'medium', note: `raised by ${c.role}` }),
+  'cases.list': () => ({ view: 'open', query: { startRow: 0, endRow: 50, sortModel: [{ colId: 'due_at', sort: 'asc' }], filterModel: {} } }),
+  'cases.get': () => ({ caseId: FIXTURE_CASE_ID }),
+  'cases.timeline': () => ({ caseId: FIXTURE_CASE_ID }),
+  'cases.workload': () => ({}),
+  'cases.assign': (c) => ({ caseId: c.cases.main, to: ROLE_USERS[c.role].username }),
+  'cases.bulkAssign': (c) => ({ caseIds: [c.cases.main], to: ROLE_USERS[c.role].username }),
+  'cases.transition': (c) => ({ caseId: c.cases.main, to: 'in_review' }),
+  'cases.note': (c) => ({ caseId: c.cases.main, markdown: `**noted** by ${c.role}` }),
+  'cases.action': (c) => ({ caseId: c.cases.main, action: 'request_documents', subject: { type: 'loan', id: 'L01' }, note: 'payslips' }),
+  'cases.tickStep': (c) => ({ caseId: c.cases.main, alertType: 'manual.review', position: 1 }),
+  'cases.setTags': (c) => ({ caseId: c.cases.main, tags: ['contract test'] }),
+  'cases.merge': (c) => ({ into: c.cases.main, from: c.cases.mergeFrom }),
+  'cases.split': (c) => ({ caseId: c.cases.main, alertIds: [c.cases.mergeAlert], title: `split by ${c.role}` }),
+  'cases.attach': (c) => ({ caseId: c.cases.main, uploadId: c.uploads.attachment, mediaType: 'text/csv' }),
+  'cases.attachment': () => ({ caseId: FIXTURE_CASE_ID, attachmentId: 1 }),
+  'cases.slaTables': () => ({}),
+  'cases.saveSlaTableDraft': () => ({ document: SHIPPED_SLA_HOURS, note: 'contract test' }),
+  'cases.submitSlaTable': (c) => ({ version: c.cases.sla.submit }),
+  'cases.approveSlaTable': (c) => ({ version: c.cases.sla.approve }),
+  'cases.rejectSlaTable': (c) => ({ version: c.cases.sla.reject, reason: `rejected by ${c.role}` }),
+  'cases.activateSlaTable': (c) => ({ version: c.cases.sla.approve }),
+  'cases.playbookSets': () => ({}),
+  'cases.savePlaybookDraft': () => ({ document: SHIPPED_PLAYBOOKS_DOCUMENT, note: 'contract test' }),
+  'cases.submitPlaybookSet': (c) => ({ version: c.cases.playbooks.submit }),
+  'cases.approvePlaybookSet': (c) => ({ version: c.cases.playbooks.approve }),
+  'cases.rejectPlaybookSet': (c) => ({ version: c.cases.playbooks.reject, reason: `rejected by ${c.role}` }),
+  'cases.activatePlaybookSet': (c) => ({ version: c.cases.playbooks.approve }),
 };
+
+/** The case the fixture alert opened (every role reads it; it holds one attachment). */
+const FIXTURE_CASE_ID = 1;
 
 /** Raised by the admin before the roles take their turns, so that every role has an alert to read. */
 const FIXTURE_ALERT_ID = 1;
@@ -142,11 +198,13 @@ const UPLOADED = Buffer.from('borrower_id,region,annual_income\nB8,south,2000.00
 
 /** Where the role may import, one upload left waiting for its bytes and one sent whole. */
 async function uploadsOf(t: TestApi, role: Role): Promise<ArgsContext['uploads']> {
-  if (!allows(role, 'data.import')) return { started: NO_UPLOAD, complete: NO_UPLOAD };
+  if (!allows(role, 'files.upload')) return { started: NO_UPLOAD, complete: NO_UPLOAD, attachment: NO_UPLOAD };
   const started = await t.ok<{ uploadId: string }>('uploads.start', { fileName: 'waiting.csv', bytes: UPLOADED.length });
   const complete = await t.ok<{ uploadId: string }>('uploads.start', { fileName: 'whole.csv', bytes: UPLOADED.length });
   await t.ok('uploads.append', { uploadId: complete.uploadId, offset: 0, data: UPLOADED.toString('base64') });
-  return { started: started.uploadId, complete: complete.uploadId };
+  const attachment = await t.ok<{ uploadId: string }>('uploads.start', { fileName: 'evidence.csv', bytes: UPLOADED.length });
+  await t.ok('uploads.append', { uploadId: attachment.uploadId, offset: 0, data: UPLOADED.toString('base64') });
+  return { started: started.uploadId, complete: complete.uploadId, attachment: attachment.uploadId };
 }
 
 const PLACEHOLDER_CREDIT: CreditFixtures = {
@@ -168,8 +226,57 @@ const PLACEHOLDER_CREDIT: CreditFixtures = {
   rejectedParameterVersion: 4,
 };
 
+const PLACEHOLDER_VERSIONS: VersionFixtures = { approve: 2, submit: 3, reject: 4 };
+const PLACEHOLDER_CASES: CaseFixtures = { main: 2, mergeFrom: 3, mergeAlert: 3, sla: PLACEHOLDER_VERSIONS, playbooks: PLACEHOLDER_VERSIONS };
+
 function placeholderContext(dir: string): ArgsContext {
-  return { role: 'admin', dir, backup: path.join(dir, 'none.rdw'), csv: path.join(dir, 'none.csv'), exportJobId: NO_JOB, developmentJobId: NO_JOB, analyticsJobId: NO_JOB, monitoringJobId: NO_JOB, uploads: { started: NO_UPLOAD, complete: NO_UPLOAD }, credit: PLACEHOLDER_CREDIT };
+  return {
+    role: 'admin',
+    dir,
+    backup: path.join(dir, 'none.rdw'),
+    csv: path.join(dir, 'none.csv'),
+    exportJobId: NO_JOB,
+    developmentJobId: NO_JOB,
+    analyticsJobId: NO_JOB,
+    monitoringJobId: NO_JOB,
+    uploads: { started: NO_UPLOAD, complete: NO_UPLOAD, attachment: NO_UPLOAD },
+    credit: PLACEHOLDER_CREDIT,
+    cases: PLACEHOLDER_CASES,
+  };
+}
+
+/** Two manual alerts on loans of its own for each role that works cases: the cases they open, and the second alert. */
+function roleCases(ctx: ServiceContext): Partial<Record<Role, Pick<CaseFixtures, 'main' | 'mergeFrom' | 'mergeAlert'>>> {
+  const caseOf = (loanId: string) => {
+    const alert = raiseManualAlert(ctx, { subject: { type: 'loan', id: loanId }, severity: 'medium', note: 'case fixture' });
+    const row = listCases(ctx, 'all').find((c) => c.title === `loan ${loanId}`);
+    assert.ok(row, `a case for ${loanId}`);
+    return { caseId: row.case_id, alertId: alert.alertId };
+  };
+  const fixtures = (first: string, second: string) => {
+    const main = caseOf(first);
+    const from = caseOf(second);
+    return { main: main.caseId, mergeFrom: from.caseId, mergeAlert: from.alertId };
+  };
+  return { analyst: fixtures('L05', 'L06'), compliance: fixtures('L07', 'L08') };
+}
+
+/** As the second compliance user: SLA tables and playbook sets in each lifecycle state the methods take them from. */
+async function caseVersionFixtures(ws: TestWorkspace): Promise<Pick<CaseFixtures, 'sla' | 'playbooks'>> {
+  const second = ws.service();
+  await second.ok('session.unlock', SECOND_COMPLIANCE);
+  const versions = async (save: MethodName, submit: MethodName, document: unknown): Promise<VersionFixtures> => {
+    const draft = async (submitted: boolean): Promise<number> => {
+      const { version } = await second.ok<{ version: number }>(save, { document, note: 'fixture' });
+      if (submitted) await second.ok(submit, { version });
+      return version;
+    };
+    return { approve: await draft(true), submit: await draft(false), reject: await draft(true) };
+  };
+  return {
+    sla: await versions('cases.saveSlaTableDraft', 'cases.submitSlaTable', SHIPPED_SLA_HOURS),
+    playbooks: await versions('cases.savePlaybookDraft', 'cases.submitPlaybookSet', SHIPPED_PLAYBOOKS_DOCUMENT),
+  };
 }
 
 /** As the analyst: develop and save draft models, submitting two; as a second compliance user: the same with parameter sets. */
@@ -214,6 +321,8 @@ describe('the API against the contract', () => {
   let backup: string;
   let csv: string;
   let credit = PLACEHOLDER_CREDIT;
+  let casesByRole: ReturnType<typeof roleCases> = {};
+  let caseVersions: Pick<CaseFixtures, 'sla' | 'playbooks'> = PLACEHOLDER_CASES;
 
   before(async () => {
     ws = await createTestWorkspace({ roles: true, seed: seedSmallPortfolio, demo: true });
@@ -222,12 +331,15 @@ describe('the API against the contract', () => {
     await addUser(ctx, { username: 'victim', role: 'analyst', passphrase: 'victim passphrase 1' });
     await addUser(ctx, { ...SECOND_COMPLIANCE, role: 'compliance' });
     assert.equal(raiseManualAlert(ctx, { subject: { type: 'loan', id: 'L03' }, severity: 'high', note: 'fixture' }).alertId, FIXTURE_ALERT_ID);
+    attachToCase({ ...ctx, actor: { username: ROLE_USERS.analyst.username, role: 'analyst' } }, FIXTURE_CASE_ID, { name: 'fixture.txt', mediaType: 'text/plain', content: Buffer.from('evidence') });
+    casesByRole = roleCases(ctx);
     backup = path.join(ws.dir, 'before.rdw');
     await backupWorkspace(ctx, { to: backup });
     admin.close();
     csv = path.join(ws.dir, 'borrowers.csv');
     fs.writeFileSync(csv, 'borrower_id,region,annual_income\nB9,north,1000.00\n');
     credit = await creditFixtures(ws);
+    caseVersions = await caseVersionFixtures(ws);
   });
   after(() => ws.dispose());
 
@@ -289,7 +401,8 @@ describe('the API against the contract', () => {
       const analyticsJobId = await finished('credit.startAnalytics', {});
       const monitoringJobId = await finished('credit.startMonitoring', { modelId: credit.modelId });
       const uploads = await uploadsOf(t, role);
-      const context: ArgsContext = { role, dir: ws.dir, backup, csv, exportJobId: jobId, developmentJobId, analyticsJobId, monitoringJobId, uploads, credit };
+      const cases: CaseFixtures = { ...PLACEHOLDER_CASES, ...casesByRole[role], ...caseVersions };
+      const context: ArgsContext = { role, dir: ws.dir, backup, csv, exportJobId: jobId, developmentJobId, analyticsJobId, monitoringJobId, uploads, credit, cases };
       const order = [...METHOD_NAMES.filter((m) => !SESSION_ENDING.includes(m)), ...SESSION_ENDING];
       for (const method of order) {
         const outcome: ApiOutcome<unknown> = await t.api.call(method, VALID_ARGS[method](context));

@@ -4,6 +4,7 @@ import { RiskDeskError } from '../../../preload/contract/errors.ts';
 import { requirePermission } from '../permissions.ts';
 import { adminHandlers } from './admin-handlers.ts';
 import { alertHandlers } from './alert-handlers.ts';
+import { caseHandlers } from './case-handlers.ts';
 import { ApiCore, type ApiServiceOptions, type WorkspaceLocator } from './api-core.ts';
 import { INTERNAL_MESSAGE, secretsIn, toApiError, zodFailure } from './api-errors.ts';
 import { creditHandlers } from './credit-handlers.ts';
@@ -22,7 +23,7 @@ export interface ApiService extends ApiPort {
 }
 
 /** Every contract method has exactly one handler: the type fails to check if one is missing. */
-const HANDLERS: HandlerTable<MethodName> = { ...sessionHandlers, ...portfolioHandlers, ...jobHandlers, ...fileHandlers, ...adminHandlers, ...creditHandlers, ...alertHandlers };
+const HANDLERS: HandlerTable<MethodName> = { ...sessionHandlers, ...portfolioHandlers, ...jobHandlers, ...fileHandlers, ...adminHandlers, ...creditHandlers, ...alertHandlers, ...caseHandlers };
 
 /** Status polls do not count as activity, or an open window would never lock. */
 const NOT_ACTIVITY: ReadonlySet<string> = new Set<MethodName>(['session.status']);

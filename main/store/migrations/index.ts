@@ -10,8 +10,9 @@ import { migration as runs } from './0080_runs.ts';
 import { migration as alerts } from './0090_alerts.ts';
 import { migration as creditAlerts } from './0100_credit_alerts.ts';
 import { migration as creditMonitoringAlerts } from './0110_credit_monitoring_alerts.ts';
+import { migration as cases } from './0120_cases.ts';
 
 /** Every migration this build knows, in order. Add new files at the end; never edit a released one (0060 says why it was). */
-export const MIGRATIONS: readonly Migration[] = [core, creditPortfolio, fraudData, liquidity, userSettings, creditEngine, lifecycleSubmitted, runs, alerts, creditAlerts, creditMonitoringAlerts];
+export const MIGRATIONS: readonly Migration[] = [core, creditPortfolio, fraudData, liquidity, userSettings, creditEngine, lifecycleSubmitted, runs, alerts, creditAlerts, creditMonitoringAlerts, cases];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -1,0 +1,75 @@
+// The case workflow's versioned artefacts, registered with the shared lifecycle service (steps, permissions, audit)
+// and with the shipped defaults: SLA tables (compliance's, like parameter sets) and response playbooks (compliance's,
+// like rule sets). Each is one JSON document, checked by the contract's schema.
+import { shippedPlaybookSetSchema, shippedSlaTableSchema, type PlaybookSet, type Playbooks, type SlaHours, type SlaTable } from '../../preload/contract/cases.ts';
+import type { Permission } from '../../preload/contract/permissions.ts';
+import { playbookSets, slaTables } from '../store/case-sets.ts';
+import type { DocumentSetStore } from '../store/document-sets.ts';
+import type { ServiceContext } from './context.ts';
+import { auditedChange, type ServiceArtefact } from './lifecycle-service.ts';
+import { requirePermission } from './permissions.ts';
+import { shippedDefault } from './shipped-defaults.ts';
+
+export const SLA_TABLES: ServiceArtefact<SlaTable> = {
+  kind: 'cases.slaTable',
+  lifecycle: slaTables.lifecycle,
+  action: 'cases.sla',
+  subject: (version) => `SLA table v${version}`,
+  describe: () => ({}),
+};
+
+export const PLAYBOOK_SETS: ServiceArtefact<PlaybookSet> = {
+  kind: 'cases.playbooks',
+  lifecycle: playbookSets.lifecycle,
+  action: 'cases.playbooks',
+  subject: (version) => `playbooks v${version}`,
+  describe: () => ({}),
+};
+
+/** Saving a new draft of a kind: its edit permission, and the draft with its audit event. */
+function draftSaver<D, R extends { version: number }>(store: DocumentSetStore<R>, artefact: Pick<ServiceArtefact<never>, 'action' | 'subject'>, permission: Permission) {
+  return (ctx: ServiceContext, document: D, note: string): R => {
+    requirePermission(ctx.actor, permission);
+    return auditedChange(
+      ctx,
+      (at) => store.insertDraft(ctx.workspace.db, { document, note, createdBy: ctx.actor.username, at }),
+      (set) => ({ action: `${artefact.action}.draft`, subject: artefact.subject(set.version), details: { note, document } }),
+    );
+  };
+}
+
+export const saveDraftSlaTable = draftSaver<SlaHours, SlaTable>(slaTables, SLA_TABLES, 'parameters.edit');
+export const saveDraftPlaybookSet = draftSaver<Playbooks, PlaybookSet>(playbookSets, PLAYBOOK_SETS, 'rules.edit');
+
+export function listSlaTables(ctx: ServiceContext): SlaTable[] {
+  requirePermission(ctx.actor, 'workspace.read');
+  return slaTables.list(ctx.reader);
+}
+
+export function listPlaybookSets(ctx: ServiceContext): PlaybookSet[] {
+  requirePermission(ctx.actor, 'workspace.read');
+  return playbookSets.list(ctx.reader);
+}
+
+const SLA_FILE = 'sla-tables/sla-default.json';
+const PLAYBOOKS_FILE = 'playbooks/playbooks-default.json';
+
+export const SHIPPED_SLA_TABLE = shippedDefault({
+  file: SLA_FILE,
+  schema: shippedSlaTableSchema,
+  present: (db) => slaTables.lifecycle.hasVersions(db),
+  seed: (db, shipped, at) => {
+    const set = slaTables.insertShipped(db, { ...shipped, at });
+    return { action: `${SLA_TABLES.action}.seed`, subject: SLA_TABLES.subject(set.version), details: { note: set.note, document: set.document, file: SLA_FILE } };
+  },
+});
+
+export const SHIPPED_PLAYBOOKS = shippedDefault({
+  file: PLAYBOOKS_FILE,
+  schema: shippedPlaybookSetSchema,
+  present: (db) => playbookSets.lifecycle.hasVersions(db),
+  seed: (db, shipped, at) => {
+    const set = playbookSets.insertShipped(db, { ...shipped, at });
+    return { action: `${PLAYBOOK_SETS.action}.seed`, subject: PLAYBOOK_SETS.subject(set.version), details: { note: set.note, document: set.document, file: PLAYBOOKS_FILE } };
+  },
+});
