@@ -4,6 +4,7 @@ import { commandPath } from './command-options.ts';
 import { addAlertCommands } from './commands/alerts.ts';
 import { addAuditCommands } from './commands/audit.ts';
 import { addBackupCommand } from './commands/backup.ts';
+import { addCaseCommands } from './commands/cases.ts';
 import { addCreditCommands } from './commands/credit.ts';
 import { addDemoCommand } from './commands/demo.ts';
 import { addImportCommand } from './commands/import.ts';
@@ -65,6 +66,7 @@ function buildProgram(io: CliIo): Command {
   addServeCommand(program, io);
   addCreditCommands(program, io);
   addAlertCommands(program, io);
+  addCaseCommands(program, io);
   routeThroughIo(program, io);
   return program;
 }
