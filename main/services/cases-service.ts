@@ -39,7 +39,7 @@ import {
   splitCase,
   tickStep,
 } from '../store/case-changes.ts';
-import { attachmentContent, CASE_GRID, caseAuditSubjects, caseHead, getCase, openCasesByAssignee, overdueCaseGrid, slaBreachesByWeek, type CaseHead } from '../store/cases.ts';
+import { attachmentContent, CASE_GRID, caseAuditSubjects, caseHead, OPEN_CASE_GRID, getCase, openCasesByAssignee, overdueCaseGrid, slaBreachesByWeek, type CaseHead } from '../store/cases.ts';
 import { findUser } from '../store/users.ts';
 import { viewRows } from '../store/grid-sql.ts';
 import type { ServiceContext } from './context.ts';
@@ -59,22 +59,33 @@ const STATUS_TEXT: Readonly<Record<CaseStatus, string>> = {
 
 const subjectOf = (caseId: number): string => `case ${caseId}`;
 
-/** The view as a grid and a filter the page's own filter is merged into (the page's wins on the same column). */
+type ViewFilter = GridQuery['filterModel'];
+
+/** A saved view as the grid it pages and the filter it adds to the page's own (the page's wins on the same column). */
+function viewOf(ctx: ServiceContext, view: CaseView): { grid: Grid; filter: ViewFilter } {
+  const open: Grid = { name: 'cases.open', spec: OPEN_CASE_GRID };
+  switch (view) {
+    case 'all':
+      return { grid: { name: 'cases', spec: CASE_GRID }, filter: {} };
+    case 'open':
+      return { grid: open, filter: {} };
+    case 'mine':
+      return { grid: open, filter: { assignee: { filterType: 'set', values: [ctx.actor.username] } } };
+    case 'unassigned':
+      return { grid: open, filter: { status: { filterType: 'set', values: ['new'] } } };
+    case 'high_critical':
+      return { grid: open, filter: { priority: { filterType: 'set', values: [...FOUR_EYES_PRIORITIES] } } };
+    case 'overdue': {
+      // It depends on the clock: a grid of its own per minute, so that what is cached of it goes stale with time.
+      const now = ctx.now().toISOString();
+      return { grid: { name: `cases.overdue@${now.slice(0, 16)}`, spec: overdueCaseGrid(now) }, filter: {} };
+    }
+  }
+}
+
 function viewGrid(ctx: ServiceContext, view: CaseView, query: GridQuery): { grid: Grid; query: GridQuery } {
-  const open = { status: { filterType: 'set' as const, values: ['new', 'assigned', 'in_review', 'escalated', 'pending_approval'] } };
-  const extra: GridQuery['filterModel'] = {
-    all: {},
-    open,
-    mine: { ...open, assignee: { filterType: 'set' as const, values: [ctx.actor.username] } },
-    unassigned: { status: { filterType: 'set' as const, values: ['new'] } },
-    overdue: {},
-    high_critical: { ...open, priority: { filterType: 'set' as const, values: [...FOUR_EYES_PRIORITIES] } },
-  }[view];
-  const merged = { ...query, filterModel: { ...extra, ...query.filterModel } };
-  if (view !== 'overdue') return { grid: { name: 'cases', spec: CASE_GRID }, query: merged };
-  // Overdue depends on the clock: a grid of its own per minute, so that what is cached of it goes stale with time.
-  const now = ctx.now().toISOString();
-  return { grid: { name: `cases.overdue@${now.slice(0, 16)}`, spec: overdueCaseGrid(now) }, query: merged };
+  const { grid, filter } = viewOf(ctx, view);
+  return { grid, query: { ...query, filterModel: { ...filter, ...query.filterModel } } };
 }
 
 /** A page of the queue in one of its saved views; most urgent first (priority, then due date) unless sorted otherwise. */

@@ -26,6 +26,9 @@ const CASE_COLUMNS: GridSpec<keyof CaseRow>['columns'] = {
 /** Every case, newest first unless sorted otherwise; a sort on priority is by rank (low … critical). */
 export const CASE_GRID: GridSpec<keyof CaseRow> = { table: 'cases c', key: 'c.case_id', joins: {}, columns: CASE_COLUMNS };
 
+/** The cases that are not closed; most urgent first is an index walk (cases_open_queue). */
+export const OPEN_CASE_GRID: GridSpec<keyof CaseRow> = { ...CASE_GRID, where: `c.status <> 'closed'` };
+
 /**
  * The open cases past their due date at `now`. `now` is spliced into the grid's constant WHERE: it is checked to be an
  * ISO 8601 UTC time first, so it can hold nothing but digits and separators.

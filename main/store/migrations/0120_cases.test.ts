@@ -117,9 +117,11 @@ describe('migration 120 (cases)', () => {
       cases_assignee: 'assignee, status',
       cases_due: 'due_at',
       cases_open_group: 'type, group_key (unique, partial)',
+      cases_open_queue: 'priority_rank, due_at, case_id (partial)',
       cases_queue: 'status, priority_rank, due_at',
     });
     assert.deepEqual(plan(db, `SELECT case_id FROM cases WHERE status = 'new' ORDER BY priority_rank DESC, due_at DESC, case_id DESC LIMIT 100`), ['SEARCH cases USING INDEX cases_queue (status=?)']);
+    assert.deepEqual(plan(db, `SELECT case_id FROM cases WHERE status <> 'closed' ORDER BY priority_rank DESC, due_at ASC, case_id DESC LIMIT 100`), ['SCAN cases USING INDEX cases_open_queue']);
     assert.deepEqual(plan(db, `SELECT subject FROM audit_events WHERE subject = 'case 1' ORDER BY seq`), ['SEARCH audit_events USING COVERING INDEX audit_events_subject (subject=?)']);
   });
 

@@ -100,6 +100,8 @@ export const migration: Migration = {
       );
       CREATE UNIQUE INDEX cases_open_group ON cases (type, group_key) WHERE status <> 'closed' AND group_key IS NOT NULL;
       CREATE INDEX cases_queue ON cases (status, priority_rank, due_at);
+      -- The open queue most urgent first, as the queue sorts by default: its first page is an index walk.
+      CREATE INDEX cases_open_queue ON cases (priority_rank DESC, due_at, case_id DESC) WHERE status <> 'closed';
       CREATE INDEX cases_assignee ON cases (assignee, status);
       CREATE INDEX cases_due ON cases (due_at);
 
