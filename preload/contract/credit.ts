@@ -250,7 +250,7 @@ export const runSummarySchema = z.object({
 export type RunSummary = z.infer<typeof runSummarySchema>;
 
 /** What a credit run's job returns: its summary and the alerts it emitted (new ones, and open ones seen again). */
-export const creditRunResultSchema = runSummarySchema.extend({ alerts: z.object({ raised: z.number().int().min(0), repeated: z.number().int().min(0) }) });
+export const creditRunResultSchema = runSummarySchema.extend({ alerts: z.object({ raised: z.number().int().min(0), repeated: z.number().int().min(0), casesOpened: z.number().int().min(0) }) });
 export type CreditRunResult = z.infer<typeof creditRunResultSchema>;
 
 export const eclMonthSchema = z.object({ month: z.number().int(), marginalPd: z.number(), survival: z.number(), eadMinor: z.number(), lgd: z.number(), discountFactor: z.number(), eclMinor: z.number() });

@@ -50,7 +50,7 @@ function runLines(run: CreditRunResult): string[] {
     ),
     '',
     `Pricing check: ${totals.pricing.below.toLocaleString('en-US')} loans priced below funding cost + expected loss + operating cost + margin (outstanding ${money(totals.pricing.belowOutstandingMinor, currency)}).`,
-    `Alerts: ${run.alerts.raised.toLocaleString('en-US')} raised, ${run.alerts.repeated.toLocaleString('en-US')} still open and seen again (riskdesk alerts list).`,
+    `Alerts: ${run.alerts.raised.toLocaleString('en-US')} raised, ${run.alerts.repeated.toLocaleString('en-US')} still open and seen again, ${run.alerts.casesOpened.toLocaleString('en-US')} cases opened (riskdesk cases list).`,
   ];
 }
 

@@ -165,7 +165,7 @@ describe('credit through the API', () => {
     const { alerts, ...summary } = (await finishedJob<CreditRunResult>(analyst, analyst.ok('credit.startRun', {}))).result;
     run = summary;
     // The job's result adds the alerts it emitted (the runs list does not keep them): the first run, a DPD crossing per loan past due.
-    assert.deepEqual(alerts, { raised: db.prepare(`SELECT count(*) FROM alerts WHERE run_id = ?`).pluck().get(run.runId), repeated: 0 });
+    assert.deepEqual(alerts, { raised: db.prepare(`SELECT count(*) FROM alerts WHERE run_id = ?`).pluck().get(run.runId), repeated: 0, casesOpened: db.prepare('SELECT count(*) FROM cases').pluck().get() });
     assert.ok(alerts.raised > 0);
     const openLoans = db
       .prepare(`SELECT count(*) FROM loans WHERE coalesce(status, '') NOT IN ('paid_off', 'written_off') AND coalesce(outstanding_balance_minor, principal_minor) + coalesce(undrawn_amount_minor, 0) > 0`)

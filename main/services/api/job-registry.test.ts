@@ -18,7 +18,7 @@ const RUN: CreditRunResult = {
   parameterVersion: 1,
   currency: 'CNY',
   totals: { loans: 0, eadMinor: 0, eclMinor: 0, byStage: [], byGrade: [], byStageGrade: [], pricing: { below: 0, belowOutstandingMinor: 0 } },
-  alerts: { raised: 0, repeated: 0 },
+  alerts: { raised: 0, repeated: 0, casesOpened: 0 },
 };
 
 /** A registry on a real write lock, with its job.done events and log lines collected. */

@@ -78,7 +78,11 @@ describe('a credit run’s alerts', () => {
     const drift = Object.keys(portfolio).length;
     const byType = Object.fromEntries(temp.db.prepare('SELECT type, count(*) FROM alerts GROUP BY type').raw(true).all() as [string, number][]);
     assert.deepEqual(byType, { 'credit.dpd_crossing': pastDue, ...(above > 0 ? { 'credit.exposure_limit': above } : {}), ...portfolio });
-    assert.deepEqual(result.alerts, { raised: pastDue + above + drift, repeated: 0 });
+    // Filed into cases: one per borrower with a loan alert (or over the limit), one for the portfolio's drift.
+    const cases = count(`SELECT count(*) FROM cases`);
+    assert.equal(cases, count(`SELECT count(DISTINCT group_key) FROM cases`));
+    assert.equal(cases, count(`SELECT count(*) FROM (SELECT DISTINCT coalesce(l.borrower_id, a.subject_id) FROM alerts a LEFT JOIN loans l ON a.subject_type = 'loan' AND l.loan_id = a.subject_id)`));
+    assert.deepEqual(result.alerts, { raised: pastDue + above + drift, repeated: 0, casesOpened: cases });
     // Severity by the highest threshold reached from 0.
     const severityOf = (days: number) => (days >= 90 ? 'high' : days >= 60 ? 'medium' : 'low');
     for (const alert of alerts().filter((a) => a.type === 'credit.dpd_crossing').slice(0, 50)) {
@@ -94,7 +98,7 @@ describe('a credit run’s alerts', () => {
   it('a re-run of the same date: the same open alerts, each seen twice, none added', async () => {
     const before = alerts();
     const result = await run('2024-12-31');
-    assert.deepEqual(result.alerts, { raised: 0, repeated: before.length });
+    assert.deepEqual(result.alerts, { raised: 0, repeated: before.length, casesOpened: 0 });
     assert.deepEqual(
       alerts(),
       before.map((a) => ({ ...a, occurrences: 2, last_run_id: result.runId })),
@@ -160,7 +164,7 @@ describe('a credit run’s alerts', () => {
 
     // The same date again: nothing new, every alert of that run seen once more.
     const again = await run('2025-01-31');
-    assert.deepEqual(again.alerts, { raised: 0, repeated: result.alerts.raised + result.alerts.repeated });
+    assert.deepEqual(again.alerts, { raised: 0, repeated: result.alerts.raised + result.alerts.repeated, casesOpened: 0 });
     assert.equal(count(`SELECT count(*) FROM alerts`), openBefore + raised.length);
   });
 

@@ -48,6 +48,7 @@ function validOrRefused<T>(schema: z.ZodType<T>, value: unknown, what: string): 
 interface AlertCounts {
   raised: number;
   repeated: number;
+  casesOpened: number;
 }
 
 /**
@@ -62,12 +63,13 @@ function emitRunAlerts(
   run: { runId: number; asOf: string; artefacts: RunArtefacts; at: string; currency: string; stability: PopulationStabilityResult },
   thresholds: CreditAlertThresholds,
 ): AlertCounts {
-  const counts: AlertCounts = { raised: 0, repeated: 0 };
+  const counts: AlertCounts = { raised: 0, repeated: 0, casesOpened: 0 };
   const emit = (alerts: readonly CreditAlert[]) => {
     if (alerts.length === 0) return;
     const emitted = emitAlerts(writer, { source: 'credit', runId: run.runId, artefacts: run.artefacts, raisedBy: null, at: run.at, alerts });
     counts.raised += emitted.raised;
     counts.repeated += emitted.repeated;
+    counts.casesOpened += emitted.casesOpened;
   };
   const previousRunId = previousCreditRunId(writer, run.asOf);
   for (const page of runLoanComparisons(writer, run.runId, previousRunId, COMPARISON_PAGE)) emit(page.flatMap((loan) => loanAlerts(loan, thresholds)));
