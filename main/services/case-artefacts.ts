@@ -2,6 +2,7 @@
 // and with the shipped defaults: SLA tables (compliance's, like parameter sets) and response playbooks (compliance's,
 // like rule sets). Each is one JSON document, checked by the contract's schema.
 import { shippedPlaybookSetSchema, shippedSlaTableSchema, type PlaybookSet, type Playbooks, type SlaHours, type SlaTable } from '../../preload/contract/cases.ts';
+import type { z } from 'zod';
 import type { Permission } from '../../preload/contract/permissions.ts';
 import { playbookSets, slaTables } from '../store/case-sets.ts';
 import type { DocumentSetStore } from '../store/document-sets.ts';
@@ -51,25 +52,23 @@ export function listPlaybookSets(ctx: ServiceContext): PlaybookSet[] {
   return playbookSets.list(ctx.reader);
 }
 
-const SLA_FILE = 'sla-tables/sla-default.json';
-const PLAYBOOKS_FILE = 'playbooks/playbooks-default.json';
+/** Version 1 of a document set, from its file under resources/, seeded with its audit event (`<action>.seed`). */
+function shippedDocumentSet<D, R extends { version: number; note: string; document: D }>(
+  file: string,
+  schema: z.ZodType<{ note: string; document: D }>,
+  store: DocumentSetStore<R>,
+  artefact: Pick<ServiceArtefact<never>, 'action' | 'subject'>,
+) {
+  return shippedDefault({
+    file,
+    schema,
+    present: (db) => store.lifecycle.hasVersions(db),
+    seed: (db, shipped, at) => {
+      const set = store.insertShipped(db, { ...shipped, at });
+      return { action: `${artefact.action}.seed`, subject: artefact.subject(set.version), details: { note: set.note, document: set.document, file } };
+    },
+  });
+}
 
-export const SHIPPED_SLA_TABLE = shippedDefault({
-  file: SLA_FILE,
-  schema: shippedSlaTableSchema,
-  present: (db) => slaTables.lifecycle.hasVersions(db),
-  seed: (db, shipped, at) => {
-    const set = slaTables.insertShipped(db, { ...shipped, at });
-    return { action: `${SLA_TABLES.action}.seed`, subject: SLA_TABLES.subject(set.version), details: { note: set.note, document: set.document, file: SLA_FILE } };
-  },
-});
-
-export const SHIPPED_PLAYBOOKS = shippedDefault({
-  file: PLAYBOOKS_FILE,
-  schema: shippedPlaybookSetSchema,
-  present: (db) => playbookSets.lifecycle.hasVersions(db),
-  seed: (db, shipped, at) => {
-    const set = playbookSets.insertShipped(db, { ...shipped, at });
-    return { action: `${PLAYBOOK_SETS.action}.seed`, subject: PLAYBOOK_SETS.subject(set.version), details: { note: set.note, document: set.document, file: PLAYBOOKS_FILE } };
-  },
-});
+export const SHIPPED_SLA_TABLE = shippedDocumentSet('sla-tables/sla-default.json', shippedSlaTableSchema, slaTables, SLA_TABLES);
+export const SHIPPED_PLAYBOOKS = shippedDocumentSet('playbooks/playbooks-default.json', shippedPlaybookSetSchema, playbookSets, PLAYBOOK_SETS);

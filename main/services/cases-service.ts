@@ -258,43 +258,52 @@ function caseAfter(ctx: ServiceContext, caseId: number): Case {
   return found;
 }
 
-/** A Markdown note; it is stored as written and rendered without raw HTML (renderer's CaseNote). */
-export function addCaseNote(ctx: ServiceContext, caseId: number, markdown: string): Case {
+/**
+ * A change to a case that is being worked (not closed), by a role that works cases, with its audit event; returns the
+ * case as the change left it. `doing` says what for the refusal of a closed case ("adding a note").
+ */
+function workOnCase<T>(ctx: ServiceContext, caseId: number, doing: string, change: (at: string) => T, event: (result: T) => Omit<AuditedEvent, 'subject'>): Case {
   requirePermission(ctx.actor, 'cases.edit');
   caseChange(
     ctx,
     caseId,
     (at) => {
-      openHead(ctx, caseId, 'adding a note');
-      return addNote(ctx.workspace.db, caseId, markdown, changeBy(ctx, at));
+      openHead(ctx, caseId, doing);
+      return change(at);
     },
-    (noteId) => ({ action: 'case.note', details: { noteId, markdown } }),
+    event,
   );
   return caseAfter(ctx, caseId);
 }
 
-export function recordCaseAction(ctx: ServiceContext, caseId: number, action: { action: CaseAction; subject?: AlertSubject; note: string }): Case {
-  requirePermission(ctx.actor, 'cases.edit');
-  caseChange(
+/** A Markdown note; it is stored as written and rendered without raw HTML (renderer's CaseNote). */
+export function addCaseNote(ctx: ServiceContext, caseId: number, markdown: string): Case {
+  return workOnCase(
     ctx,
     caseId,
-    (at) => {
-      openHead(ctx, caseId, 'recording an action');
-      return addAction(ctx.workspace.db, caseId, action, changeBy(ctx, at));
-    },
+    'adding a note',
+    (at) => addNote(ctx.workspace.db, caseId, markdown, changeBy(ctx, at)),
+    (noteId) => ({ action: 'case.note', details: { noteId, markdown } }),
+  );
+}
+
+export function recordCaseAction(ctx: ServiceContext, caseId: number, action: { action: CaseAction; subject?: AlertSubject; note: string }): Case {
+  return workOnCase(
+    ctx,
+    caseId,
+    'recording an action',
+    (at) => addAction(ctx.workspace.db, caseId, action, changeBy(ctx, at)),
     (actionId) => ({ action: 'case.action', details: { actionId, ...action } }),
   );
-  return caseAfter(ctx, caseId);
 }
 
 /** Ticks a playbook step (who and when are recorded); INVALID_STATE if it is ticked already. */
 export function tickPlaybookStep(ctx: ServiceContext, caseId: number, alertType: string, position: number): Case {
-  requirePermission(ctx.actor, 'cases.edit');
-  caseChange(
+  return workOnCase(
     ctx,
     caseId,
+    'ticking a step',
     (at) => {
-      openHead(ctx, caseId, 'ticking a step');
       const step = getCase(ctx.workspace.db, caseId)?.steps.find((s) => s.alertType === alertType && s.position === position);
       if (!step) throw new RiskDeskError('NOT_FOUND', `Case ${caseId} has no step ${position} in the playbook for ${alertType}.`, { caseId, alertType, position });
       if (!tickStep(ctx.workspace.db, caseId, alertType, step.step, changeBy(ctx, at))) {
@@ -304,21 +313,16 @@ export function tickPlaybookStep(ctx: ServiceContext, caseId: number, alertType:
     },
     (step) => ({ action: 'case.step', details: { alertType, position, step } }),
   );
-  return caseAfter(ctx, caseId);
 }
 
 export function setCaseTags(ctx: ServiceContext, caseId: number, tags: readonly string[]): Case {
-  requirePermission(ctx.actor, 'cases.edit');
-  caseChange(
+  return workOnCase(
     ctx,
     caseId,
-    (at) => {
-      openHead(ctx, caseId, 'tagging it');
-      setTags(ctx.workspace.db, caseId, tags, changeBy(ctx, at));
-    },
+    'tagging it',
+    (at) => setTags(ctx.workspace.db, caseId, tags, changeBy(ctx, at)),
     () => ({ action: 'case.tags', details: { tags } }),
   );
-  return caseAfter(ctx, caseId);
 }
 
 /** Merges case `from` into case `into` (both open, of one type): `from` closes as merged; its alerts are worked in `into`. */
@@ -368,16 +372,13 @@ export function attachToCase(ctx: ServiceContext, caseId: number, file: { name: 
   }
   if (file.content.length === 0) throw new RiskDeskError('INVALID_ARGUMENT', `${file.name} is empty; attach a file with content.`, { caseId, name: file.name, field: 'file' });
   const sha256 = createHash('sha256').update(file.content).digest('hex');
-  caseChange(
+  return workOnCase(
     ctx,
     caseId,
-    (at) => {
-      openHead(ctx, caseId, 'attaching a file');
-      return addAttachment(ctx.workspace.db, caseId, { ...file, sha256 }, changeBy(ctx, at));
-    },
+    'attaching a file',
+    (at) => addAttachment(ctx.workspace.db, caseId, { ...file, sha256 }, changeBy(ctx, at)),
     (attachmentId) => ({ action: 'case.attach', details: { attachmentId, name: file.name, mediaType: file.mediaType, size: file.content.length, sha256 } }),
   );
-  return caseAfter(ctx, caseId);
 }
 
 /** An attachment's bytes, checked against the SHA-256 kept with them (INTEGRITY if they differ). */
