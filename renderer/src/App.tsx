@@ -5,6 +5,8 @@ import { ComingLater } from './components/ComingLater.tsx';
 import { AppShell } from './components/layout/AppShell.tsx';
 import { PreferenceControls } from './components/PreferenceControls.tsx';
 import { AuditPage } from './features/audit/AuditPage.tsx';
+import { CasesPage } from './features/cases/CasesPage.tsx';
+import { CaseView } from './features/cases/CaseView.tsx';
 import { CreditPage } from './features/credit/CreditPage.tsx';
 import { DashboardPage } from './features/dashboard/DashboardPage.tsx';
 import { PortfolioPage } from './features/portfolio/PortfolioPage.tsx';
@@ -27,7 +29,8 @@ function createAppRouter() {
         { path: 'credit', element: <CreditPage /> },
         { path: 'fraud', element: <ComingLater area="fraud" /> },
         { path: 'liquidity', element: <ComingLater area="liquidity" /> },
-        { path: 'cases', element: <ComingLater area="cases" /> },
+        { path: 'cases', element: <CasesPage /> },
+        { path: 'cases/:caseId', element: <CaseView /> },
         { path: 'rules', element: <ComingLater area="rules" /> },
         { path: 'audit', element: <AuditPage /> },
         { path: 'settings', element: <SettingsPage /> },

@@ -9,7 +9,7 @@ const AREAS = [
   { name: 'Credit', path: '/credit', later: false },
   { name: 'Fraud', path: '/fraud', later: true },
   { name: 'Liquidity', path: '/liquidity', later: true },
-  { name: 'Cases', path: '/cases', later: true },
+  { name: 'Cases', path: '/cases', later: false },
   { name: 'Rules', path: '/rules', later: true },
   { name: 'Audit & evidence', path: '/audit', later: false },
   { name: 'Settings', path: '/settings', later: false },

@@ -1,8 +1,8 @@
-import type { ColDef, GridApi, GridReadyEvent, RowClassRules } from 'ag-grid-community';
+import type { ColDef, GridApi, GridReadyEvent, RowClassRules, RowSelectionOptions } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MethodResult } from '../../../../preload/contract/index.ts';
+import type { GridQuery, MethodArgs, MethodResult } from '../../../../preload/contract/index.ts';
 import { ErrorNotice } from '../ErrorNotice.tsx';
 import { formatCount } from '../../format/numbers.ts';
 import { usePreferences } from '../../session/preferences.tsx';
@@ -13,6 +13,9 @@ import { infiniteDatasource, scaleNumberFilters, type GridMethod } from './infin
 import { useGridLocaleText } from './use-grid-locale.ts';
 
 type RowOf<M extends GridMethod> = MethodResult<M>['rows'][number];
+
+/** Row checkboxes stay at the left edge, beside the pinned id column. */
+const SELECTION_COLUMN = { pinned: 'left', width: 44, minWidth: 44, maxWidth: 44, resizable: false, suppressHeaderMenuButton: true } as const;
 
 /** Rows per request: small enough for a fast first paint, large enough for smooth scrolling. */
 const BLOCK_SIZE = 100;
@@ -26,7 +29,13 @@ interface Props<M extends GridMethod> {
   /** Number filters typed in other units than stored (see scaleNumberFilters). */
   readonly filterFactors?: Readonly<Record<string, number>>;
   readonly rowId: (row: RowOf<M>) => string;
+  /** The call's arguments around the grid's query, for a method that takes more (keep it stable: a new one reloads). */
+  readonly queryArgs?: (query: GridQuery) => MethodArgs<M>;
+  /** Opened with Enter, and with a click; with `openOnClick` false, with a double click (a click only focuses the row). */
   readonly onOpen?: (row: RowOf<M>) => void;
+  readonly openOnClick?: boolean;
+  readonly rowSelection?: RowSelectionOptions<RowOf<M>>;
+  readonly onSelectionChanged?: (rows: RowOf<M>[]) => void;
   readonly rowClassRules?: RowClassRules<RowOf<M>>;
   readonly countLabel: (count: number, formatted: string) => string;
   /** Extra toolbar controls; they get the grid's API once it is ready. */
@@ -40,7 +49,7 @@ interface Props<M extends GridMethod> {
  * run in SQL in main, a block of rows per call, so a million rows scroll as smoothly as a thousand.
  */
 export function ServerGrid<M extends GridMethod>(props: Props<M>) {
-  const { gridId, method, columnDefs, hiddenByDefault, filterFactors, rowId, onOpen, rowClassRules, countLabel, toolbar, onReady, testId } = props;
+  const { gridId, method, columnDefs, hiddenByDefault, filterFactors, rowId, queryArgs, onOpen, openOnClick = true, rowSelection, onSelectionChanged, rowClassRules, countLabel, toolbar, onReady, testId } = props;
   const { t } = useTranslation();
   const { locale, language } = usePreferences();
   const localeText = useGridLocaleText();
@@ -59,13 +68,14 @@ export function ServerGrid<M extends GridMethod>(props: Props<M>) {
     () =>
       infiniteDatasource(method, {
         filterModel: filterFactors ? (model) => scaleNumberFilters(model, filterFactors) : undefined,
+        args: queryArgs,
         onPage: (page) => {
           setRowCount(page.rowCount);
           setError(null);
         },
         onError: setError,
       }),
-    [method, filterFactors],
+    [method, filterFactors, queryArgs],
   );
 
   const onGridReady = useCallback(
@@ -129,7 +139,11 @@ export function ServerGrid<M extends GridMethod>(props: Props<M>) {
           getRowId={({ data }) => rowId(data)}
           rowClassRules={rowClassRules}
           onGridReady={onGridReady}
-          onRowClicked={onOpen ? ({ data }) => data && onOpen(data) : undefined}
+          rowSelection={rowSelection}
+          selectionColumnDef={rowSelection ? SELECTION_COLUMN : undefined}
+          onSelectionChanged={onSelectionChanged ? ({ api: grid }) => onSelectionChanged(grid.getSelectedRows()) : undefined}
+          onRowClicked={onOpen && openOnClick ? ({ data }) => data && onOpen(data) : undefined}
+          onRowDoubleClicked={onOpen && !openOnClick ? ({ data }) => data && onOpen(data) : undefined}
           onCellKeyDown={
             onOpen
               ? ({ event, data }) => {

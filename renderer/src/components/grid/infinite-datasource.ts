@@ -1,14 +1,16 @@
 import type { FilterModel, IDatasource, IGetRowsParams } from 'ag-grid-community';
-import type { GridQuery, MethodName, MethodResult } from '../../../../preload/contract/index.ts';
+import type { GridQuery, MethodArgs, MethodName, MethodResult } from '../../../../preload/contract/index.ts';
 import { api } from '../../api/client.ts';
 
 /** The contract methods that serve a server-side grid page. */
-export type GridMethod = 'portfolio.loans' | 'portfolio.borrowers' | 'audit.events' | 'credit.pricingCheck';
+export type GridMethod = 'portfolio.loans' | 'portfolio.borrowers' | 'audit.events' | 'credit.pricingCheck' | 'cases.list';
 type ContractFilterModel = GridQuery['filterModel'];
 
 export interface DatasourceOptions<M extends GridMethod> {
   /** Turns the grid's filter model into the contract's (e.g. money typed in major units → minor units). */
   readonly filterModel?: (model: FilterModel) => ContractFilterModel;
+  /** The call's arguments around the grid's query, for a method that takes more than the query (the case queue's view). */
+  readonly args?: (query: GridQuery) => MethodArgs<M>;
   readonly onPage?: (page: MethodResult<M>, query: GridQuery) => void;
   readonly onError?: (error: unknown) => void;
 }
@@ -29,7 +31,7 @@ export function infiniteDatasource<M extends GridMethod>(method: M, options: Dat
         sortModel: params.sortModel.slice(0, MAX_SORT).map(({ colId, sort }) => ({ colId, sort })),
         filterModel: options.filterModel ? options.filterModel(params.filterModel as FilterModel) : (params.filterModel as ContractFilterModel),
       };
-      (api.call as (m: MethodName, args: GridQuery) => Promise<MethodResult<M>>)(method, query).then(
+      (api.call as (m: MethodName, args: unknown) => Promise<MethodResult<M>>)(method, options.args ? options.args(query) : query).then(
         (page) => {
           params.successCallback(page.rows, page.rowCount);
           options.onPage?.(page, query);

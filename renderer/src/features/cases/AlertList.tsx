@@ -1,0 +1,110 @@
+import { useTranslation } from 'react-i18next';
+import { Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { Alert, AlertFigure } from '../../../../preload/contract/alerts.ts';
+import { tooltipStyle, useChartPalette } from '../../components/charts/palette.ts';
+import { formatTimestamp } from '../../format/numbers.ts';
+import { usePreferences } from '../../session/preferences.tsx';
+import { alertTypeLabel, explanationText, figureLabel, formatFigure } from './alert-explanation.ts';
+import { EntityLink } from './EntityLink.tsx';
+
+/** The case's alerts, most severe first: what raised each, in words and in figures against their thresholds. */
+export function AlertList({ alerts }: { alerts: readonly Alert[] }) {
+  const { t } = useTranslation();
+  return (
+    <section className="panel" aria-labelledby="case-alerts" data-testid="case-alerts">
+      <h2 id="case-alerts">{t('cases.alerts.title', { count: alerts.length })}</h2>
+      <ul className="case-alerts">
+        {alerts.map((alert) => (
+          <AlertItem key={alert.alertId} alert={alert} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function AlertItem({ alert }: { alert: Alert }) {
+  const { t } = useTranslation();
+  const { locale } = usePreferences();
+  const { explanation } = alert;
+  const text = explanationText(t, explanation, locale);
+  const charted = explanation.figures.filter((figure): figure is AlertFigure & { value: number; threshold: number } => typeof figure.value === 'number' && figure.threshold !== undefined);
+  return (
+    <li className="case-alert" data-testid="case-alert" data-type={alert.type}>
+      <div className="case-alert-head">
+        <span className={`badge priority-badge priority-${alert.severity}`}>{t(`cases.priorities.${alert.severity}`)}</span>
+        <strong>{alertTypeLabel(t, alert.type)}</strong>
+        <EntityLink subject={alert.subject} />
+        <span className="muted small">
+          {t('cases.alerts.score', { score: formatFigure(alert.score, undefined, locale) })} · {t('cases.alerts.occurrences', { count: alert.occurrences })} · {formatTimestamp(alert.lastSeenAt)}
+          {alert.raisedBy ? ` · ${t('cases.alerts.raisedBy', { who: alert.raisedBy })}` : ''}
+          {alert.lastRunId !== null ? ` · ${t('cases.alerts.run', { id: alert.lastRunId })}` : ''}
+        </span>
+      </div>
+      <p className="case-alert-text" data-testid="alert-explanation">
+        {text ?? t('cases.explain.generic', { type: alert.type })}
+      </p>
+      {explanation.note && <blockquote className="case-alert-note">{explanation.note}</blockquote>}
+      <div className="case-alert-body">
+        {explanation.figures.length > 0 && (
+          <table className="table table-compact" data-testid="alert-figures">
+            <thead>
+              <tr>
+                <th scope="col">{t('cases.alerts.figure')}</th>
+                <th scope="col" className="num">{t('cases.alerts.value')}</th>
+                <th scope="col" className="num">{t('cases.alerts.previous')}</th>
+                <th scope="col" className="num">{t('cases.alerts.threshold')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {explanation.figures.map((figure) => (
+                <tr key={figure.name}>
+                  <th scope="row">{figureLabel(t, figure.name)}</th>
+                  <td className="num">{formatFigure(figure.value, figure.unit, locale)}</td>
+                  <td className="num">{formatFigure(figure.previous, figure.unit, locale)}</td>
+                  <td className="num">{formatFigure(figure.threshold, figure.unit, locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {charted.length > 0 && <FigureChart figures={charted} />}
+      </div>
+    </li>
+  );
+}
+
+/** Each figure that has a threshold: its value (red at or past it), the value before, and the threshold. */
+function FigureChart({ figures }: { figures: readonly (AlertFigure & { value: number; threshold: number })[] }) {
+  const { t } = useTranslation();
+  const { locale } = usePreferences();
+  const palette = useChartPalette();
+  const data = figures.map((figure) => ({
+    name: figureLabel(t, figure.name),
+    value: figure.value,
+    previous: typeof figure.previous === 'number' ? figure.previous : null,
+    threshold: figure.threshold,
+    unit: figure.unit,
+  }));
+  const hasPrevious = data.some((row) => row.previous !== null);
+  const format = (value: unknown, unit?: string) => formatFigure(Number(value), unit, locale);
+  return (
+    <div className="case-figure-chart" data-testid="figure-chart">
+      <ResponsiveContainer width="100%" height={data.length * (hasPrevious ? 48 : 36) + 56}>
+        <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 4 }}>
+          <CartesianGrid stroke={palette.grid} horizontal={false} />
+          <XAxis type="number" stroke={palette.axis} fontSize={11} tickLine={false} tickFormatter={(value) => format(value, data[0]?.unit)} />
+          <YAxis type="category" dataKey="name" stroke={palette.axis} fontSize={11} tickLine={false} axisLine={false} width={110} interval={0} />
+          <Tooltip {...tooltipStyle(palette)} cursor={{ fill: palette.grid, opacity: 0.5 }} formatter={(value, _name, item) => format(value, (item.payload as (typeof data)[number]).unit)} />
+          <Legend wrapperStyle={{ fontSize: 11 }} />
+          <Bar dataKey="value" name={t('cases.alerts.chartValue')} isAnimationActive={false} barSize={10} fill={palette.bad}>
+            {data.map((row) => (
+              <Cell key={row.name} fill={row.value >= row.threshold ? palette.bad : (palette.series[0] ?? palette.good)} />
+            ))}
+          </Bar>
+          {hasPrevious && <Bar dataKey="previous" name={t('cases.alerts.chartPrevious')} fill={palette.series[5] ?? palette.axis} isAnimationActive={false} barSize={10} />}
+          <Bar dataKey="threshold" name={t('cases.alerts.chartThreshold')} fill={palette.axis} isAnimationActive={false} barSize={10} />
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

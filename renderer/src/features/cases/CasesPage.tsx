@@ -1,0 +1,53 @@
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { CASE_VIEWS, type CaseView } from '../../../../preload/contract/cases.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { CreditTabs } from '../credit/CreditTabs.tsx';
+import { CaseQueue } from './CaseQueue.tsx';
+import { WorkloadTab } from './WorkloadTab.tsx';
+
+const CASE_TABS = ['queue', 'workload'] as const;
+type CaseTab = (typeof CASE_TABS)[number];
+
+/**
+ * Cases: the queue (saved views, bulk assignment, keyboard triage) and the team's workload. The address holds the
+ * tab (`?tab=workload`) and the queue's view (`?view=mine`), so both survive a reload and the browser's Back.
+ */
+export function CasesPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const tab: CaseTab = params.get('tab') === 'workload' ? 'workload' : 'queue';
+  const view: CaseView = CASE_VIEWS.find((id) => id === params.get('view')) ?? 'open';
+
+  const update = useCallback(
+    (change: Record<string, string | null>) =>
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          for (const [key, value] of Object.entries(change)) {
+            if (value === null) next.delete(key);
+            else next.set(key, value);
+          }
+          return next;
+        },
+        { replace: true },
+      ),
+    [setParams],
+  );
+
+  return (
+    <section className={tab === 'queue' ? 'page page-fill' : 'page'} aria-labelledby="page-title">
+      <PageHeader title={t('nav.cases')} subtitle={t('cases.subtitle')} />
+      <CreditTabs
+        tabs={CASE_TABS.map((id) => ({ id, label: t(`cases.tabs.${id}`) }))}
+        current={tab}
+        onSelect={(id) => update({ tab: id === 'queue' ? null : id })}
+        label={t('cases.tabsLabel')}
+      />
+      <div id={`credit-panel-${tab}`} role="tabpanel" aria-labelledby={`credit-tab-${tab}`} className={tab === 'queue' ? 'portfolio-body' : 'credit-panel'}>
+        {tab === 'queue' ? <CaseQueue view={view} onView={(next) => update({ view: next === 'open' ? null : next })} /> : <WorkloadTab />}
+      </div>
+    </section>
+  );
+}
