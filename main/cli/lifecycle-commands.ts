@@ -27,14 +27,14 @@ const DESCRIPTIONS: Readonly<Record<LifecycleStep, (noun: string) => string>> = 
 
 export function addLifecycleCommands<T extends LifecycleFields>(parent: Command, io: CliIo, spec: LifecycleCommandsSpec<T>): void {
   for (const step of LIFECYCLE_STEPS) {
-    const command = addUnlockOptions(parent.command(`${step} <id>`).description(DESCRIPTIONS[step](spec.noun)));
+    // The id is parsed as the argument is read, so that a bad one is a usage error (exit 2) like any bad option.
+    const command = addUnlockOptions(parent.command(step).argument('<id>', `the ${spec.noun}'s id`, wholeNumber('<id>')).description(DESCRIPTIONS[step](spec.noun)));
     if (step === 'reject') command.requiredOption('--reason <text>', 'why it goes back: its author reads it to know what to change');
     // An example names a role that may take the step, from the permission table.
     const role = PERMISSIONS[stepPermission(spec.artefact.kind, step)][0];
     addExamples(command, [`${commandPath(command)} 3 --db risk.rdw --user ${role}${step === 'reject' ? ' --reason "Holdout AUC below policy"' : ''}`]);
-    command.action(async (id: string, flags: UnlockFlags & { reason?: string }) => {
+    command.action(async (versionId: number, flags: UnlockFlags & { reason?: string }) => {
       const out = outputFor(io, flags);
-      const versionId = wholeNumber('<id>')(id);
       const passphrase = await actingPassphrase(out, flags, commandPath(command));
       const row = await withServiceContext(flags, passphrase, async (ctx) => takeLifecycleStep(ctx, spec.artefact, step, versionId, flags.reason));
       out.result({ [spec.jsonKey]: row as unknown as JsonValue }, () => [spec.done(row)]);

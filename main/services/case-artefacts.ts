@@ -1,7 +1,7 @@
 // The case workflow's versioned artefacts, registered with the shared lifecycle service (steps, permissions, audit)
 // and with the shipped defaults: SLA tables (compliance's, like parameter sets) and response playbooks (compliance's,
 // like rule sets). Each is one JSON document, checked by the contract's schema.
-import { shippedPlaybookSetSchema, shippedSlaTableSchema, type PlaybookSet, type Playbooks, type SlaHours, type SlaTable } from '../../preload/contract/cases.ts';
+import { playbooksSchema, shippedPlaybookSetSchema, shippedSlaTableSchema, slaHoursSchema, type PlaybookSet, type Playbooks, type SlaHours, type SlaTable } from '../../preload/contract/cases.ts';
 import type { z } from 'zod';
 import type { Permission } from '../../preload/contract/permissions.ts';
 import { playbookSets, slaTables } from '../store/case-sets.ts';
@@ -10,6 +10,7 @@ import type { ServiceContext } from './context.ts';
 import { auditedChange, type ServiceArtefact } from './lifecycle-service.ts';
 import { requirePermission } from './permissions.ts';
 import { shippedDefault } from './shipped-defaults.ts';
+import { validationFailure } from './validation-failure.ts';
 
 export const SLA_TABLES: ServiceArtefact<SlaTable> = {
   kind: 'cases.slaTable',
@@ -27,10 +28,16 @@ export const PLAYBOOK_SETS: ServiceArtefact<PlaybookSet> = {
   describe: () => ({}),
 };
 
-/** Saving a new draft of a kind: its edit permission, and the draft with its audit event. */
-function draftSaver<D, R extends { version: number }>(store: DocumentSetStore<R>, artefact: Pick<ServiceArtefact<never>, 'action' | 'subject'>, permission: Permission) {
-  return (ctx: ServiceContext, document: D, note: string): R => {
+/**
+ * Saving a new draft of a kind: its edit permission, the document checked against the kind's schema whatever the front
+ * end (VALIDATION naming the field, and `source`, e.g. the file it came from), and the draft with its audit event.
+ */
+function draftSaver<D, R extends { version: number }>(store: DocumentSetStore<R>, artefact: Pick<ServiceArtefact<never>, 'action' | 'subject'>, permission: Permission, schema: z.ZodType<D>, what: string) {
+  return (ctx: ServiceContext, content: unknown, note: string, source?: string): R => {
     requirePermission(ctx.actor, permission);
+    const parsed = schema.safeParse(content);
+    if (!parsed.success) throw validationFailure(source === undefined ? what : `${what} in ${source}`, parsed.error.issues);
+    const document = parsed.data;
     return auditedChange(
       ctx,
       (at) => store.insertDraft(ctx.workspace.db, { document, note, createdBy: ctx.actor.username, at }),
@@ -39,8 +46,8 @@ function draftSaver<D, R extends { version: number }>(store: DocumentSetStore<R>
   };
 }
 
-export const saveDraftSlaTable = draftSaver<SlaHours, SlaTable>(slaTables, SLA_TABLES, 'parameters.edit');
-export const saveDraftPlaybookSet = draftSaver<Playbooks, PlaybookSet>(playbookSets, PLAYBOOK_SETS, 'rules.edit');
+export const saveDraftSlaTable = draftSaver<SlaHours, SlaTable>(slaTables, SLA_TABLES, 'parameters.edit', slaHoursSchema, 'SLA table');
+export const saveDraftPlaybookSet = draftSaver<Playbooks, PlaybookSet>(playbookSets, PLAYBOOK_SETS, 'rules.edit', playbooksSchema, 'playbooks');
 
 export function listSlaTables(ctx: ServiceContext): SlaTable[] {
   requirePermission(ctx.actor, 'workspace.read');

@@ -162,7 +162,7 @@ export function openCasesByAssignee(db: Db, now: string): { assignee: string | n
 
 /**
  * Per ISO week (the Monday it starts) of the due date, the cases that breached their SLA (closed after it, or still open
- * past it at `now`) and those closed in time; the last `weeks` weeks with any case due.
+ * past it at `now`) and those closed in time (even before a due date still to come); the last `weeks` weeks with any.
  */
 export function slaBreachesByWeek(db: Db, now: string, weeks: number): { week: string; breached: number; closedInTime: number }[] {
   return db
@@ -171,7 +171,7 @@ export function slaBreachesByWeek(db: Db, now: string, weeks: number): { week: s
          SELECT date(due_at, '-' || ((CAST(strftime('%w', due_at) AS INTEGER) + 6) % 7) || ' days') AS week,
                 sum(CASE WHEN coalesce(closed_at, ?) > due_at THEN 1 ELSE 0 END) AS breached,
                 sum(CASE WHEN closed_at IS NOT NULL AND closed_at <= due_at THEN 1 ELSE 0 END) AS closedInTime
-         FROM cases WHERE merged_into IS NULL AND due_at <= ? GROUP BY week ORDER BY week DESC LIMIT ?)
+         FROM cases WHERE merged_into IS NULL AND (due_at <= ? OR closed_at IS NOT NULL) GROUP BY week ORDER BY week DESC LIMIT ?)
        ORDER BY week`,
     )
     .all(now, now, weeks) as { week: string; breached: number; closedInTime: number }[];

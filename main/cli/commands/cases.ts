@@ -20,6 +20,7 @@ import { formatTable, type CliIo, type JsonValue } from '../cli-io.ts';
 import { addExamples, addUnlockOptions, commandPath, outputFor, type UnlockFlags } from '../command-options.ts';
 import { usageError } from '../failure.ts';
 import { actingPassphrase, withServiceContext } from '../workspace-session.ts';
+import { addCaseSetCommands } from './case-sets.ts';
 
 /** A case id: a whole number ≥ 1 (commander turns the refusal into a USAGE error naming the argument). */
 function caseId(value: string): number {
@@ -273,4 +274,5 @@ export function addCaseCommands(program: Command, io: CliIo): void {
   addAssignCommand(cases, io);
   addTransitionCommand(cases, io);
   addNoteCommand(cases, io);
+  addCaseSetCommands(cases, io);
 }
