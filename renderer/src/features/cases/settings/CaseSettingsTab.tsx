@@ -7,6 +7,8 @@ import { api } from '../../../api/client.ts';
 import { useCall } from '../../../api/use-call.ts';
 import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
 import { useUnlocked } from '../../../session/session-context.tsx';
+import { PlaybookDraftForm } from './PlaybookDraftForm.tsx';
+import { PlaybookSetView } from './PlaybookSetView.tsx';
 import { SlaDraftForm, SlaTableView } from './SlaTables.tsx';
 import { VersionList } from './VersionList.tsx';
 
@@ -44,6 +46,7 @@ export function CaseSettingsTab() {
   return (
     <div className="credit-stack">
       <SlaSection />
+      <PlaybooksSection />
     </div>
   );
 }
@@ -84,6 +87,46 @@ function SlaSection() {
         />
       )}
       {shown && <SlaTableView table={shown} />}
+    </>
+  );
+}
+
+function PlaybooksSection() {
+  const { t } = useTranslation();
+  const { user } = useUnlocked();
+  const sets = useCall(() => api.call('cases.playbookSets'), []);
+  const [version, select] = useSelection('playbooks');
+  const [drafting, setDrafting] = useState(false);
+  const shown = shownOf(sets.data, version);
+  const canEdit = allows(user.role, ARTEFACT_KINDS['cases.playbooks'].edit);
+
+  return (
+    <>
+      <ErrorNotice error={sets.error} />
+      {sets.data && sets.data.length === 0 && <p className="muted">{t('caseSettings.playbooks.none')}</p>}
+      {sets.data && sets.data.length > 0 && (
+        <VersionList kind="cases.playbooks" title={t('caseSettings.playbooks.title')} versions={sets.data} selected={shown?.version ?? null} onSelect={select} onChanged={sets.reload} />
+      )}
+      {shown && !drafting && canEdit && (
+        <div>
+          <button type="button" className="button" onClick={() => setDrafting(true)} data-testid="new-playbooks-draft">
+            {t('caseSettings.newDraft', { version: shown.version })}
+          </button>
+        </div>
+      )}
+      {shown && drafting && canEdit && (
+        <PlaybookDraftForm
+          key={shown.version}
+          base={shown}
+          onCancel={() => setDrafting(false)}
+          onSaved={(saved) => {
+            setDrafting(false);
+            sets.reload();
+            select(saved.version);
+          }}
+        />
+      )}
+      {shown && <PlaybookSetView set={shown} />}
     </>
   );
 }
