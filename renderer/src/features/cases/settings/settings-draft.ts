@@ -10,7 +10,7 @@ import type { Role } from '../../../../../preload/contract/permissions.ts';
  */
 
 /** The schema's bounds: hours from 1 to a year; 1–30 steps a playbook; at most 200 playbooks; titles of 300, notes of 500. */
-export const MAX_HOURS = 24 * 365;
+const MAX_HOURS = 24 * 365;
 export const MAX_STEPS = 30;
 export const MAX_PLAYBOOKS = 200;
 const MAX_TITLE = 300;
