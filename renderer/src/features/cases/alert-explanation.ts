@@ -3,11 +3,11 @@ import type { AlertExplanation, AlertFigure } from '../../../../preload/contract
 import { formatCount, formatMoney } from '../../format/numbers.ts';
 
 /** The message keys the screens know (main/engines/credit/alerts/ and manual alerts); others get the generic one. */
-const KNOWN_KEYS = ['credit.stage_migration', 'credit.grade_drop', 'credit.dpd_crossing', 'credit.exposure_limit', 'credit.score_psi', 'credit.feature_csi', 'manual.review'] as const;
-type KnownKey = (typeof KNOWN_KEYS)[number];
+export const KNOWN_ALERT_TYPES = ['credit.stage_migration', 'credit.grade_drop', 'credit.dpd_crossing', 'credit.exposure_limit', 'credit.score_psi', 'credit.feature_csi', 'manual.review'] as const;
+type KnownKey = (typeof KNOWN_ALERT_TYPES)[number];
 
 function isKnown(key: string): key is KnownKey {
-  return (KNOWN_KEYS as readonly string[]).includes(key);
+  return (KNOWN_ALERT_TYPES as readonly string[]).includes(key);
 }
 
 /** A translation where the app has one, else the fallback (codes from data the app may not know). */

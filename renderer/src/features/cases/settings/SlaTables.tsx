@@ -1,0 +1,153 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ALERT_SEVERITIES } from '../../../../../preload/contract/alerts.ts';
+import { CASE_TYPES, type CaseType, type SlaTable } from '../../../../../preload/contract/cases.ts';
+import type { AlertSeverity } from '../../../../../preload/contract/alerts.ts';
+import { api } from '../../../api/client.ts';
+import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
+import { Field } from '../../../components/Field.tsx';
+import { LifecycleBadge } from '../../../components/lifecycle/LifecycleBadge.tsx';
+import { formatTimestamp } from '../../../format/numbers.ts';
+import { DraftProblems } from './DraftProblems.tsx';
+import { readSlaDraft, slaField, toSlaDraft, type DraftProblem, type SlaDraft } from './settings-draft.ts';
+
+/** One SLA table, read-only: hours from a case opening to its due date, case type by priority. */
+export function SlaTableView({ table }: { table: SlaTable }) {
+  const { t } = useTranslation();
+  return (
+    <section className="panel" aria-labelledby="sla-view-title" data-testid="sla-table" data-version={table.version}>
+      <div className="panel-head">
+        <h2 id="sla-view-title">{t('caseSettings.sla.version', { version: table.version })}</h2>
+        <LifecycleBadge status={table.status} />
+      </div>
+      <VersionByline row={table} />
+      <table className="table table-compact sla-grid">
+        <caption className="muted small">{t('caseSettings.sla.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('caseSettings.sla.type')}</th>
+            {ALERT_SEVERITIES.map((priority) => (
+              <th key={priority} scope="col" className="num">
+                {t(`cases.priorities.${priority}`)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {CASE_TYPES.map((type) => (
+            <tr key={type}>
+              <th scope="row">{t(`cases.types.${type}`)}</th>
+              {ALERT_SEVERITIES.map((priority) => (
+                <td key={priority} className="num" data-cell={slaField(type, priority)}>
+                  {table.document[type][priority]}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** Who drafted a version and when, and who approved it. */
+export function VersionByline({ row }: { row: { note: string; createdBy: string; createdAt: string; approvedBy: string | null; approvedAt: string | null } }) {
+  const { t } = useTranslation();
+  return (
+    <p className="small">
+      {row.note} <span className="muted">· {t('caseSettings.createdBy', { who: row.createdBy, when: formatTimestamp(row.createdAt) })}</span>
+      {row.approvedBy && <span className="muted"> · {t('caseSettings.approvedBy', { who: row.approvedBy, when: formatTimestamp(row.approvedAt) })}</span>}
+    </p>
+  );
+}
+
+interface FormProps {
+  readonly base: SlaTable;
+  readonly onSaved: (saved: SlaTable) => void;
+  readonly onCancel: () => void;
+}
+
+/** A new draft SLA table starting from an existing version: a 4×4 grid of hours; checked here first, then by main. */
+export function SlaDraftForm({ base, onSaved, onCancel }: FormProps) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState<SlaDraft>(() => toSlaDraft(base.document));
+  const [note, setNote] = useState('');
+  const [problems, setProblems] = useState<readonly DraftProblem[]>([]);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const invalid = new Set(problems.map((problem) => problem.field));
+
+  const cellLabel = (type: CaseType, priority: AlertSeverity) => t('caseSettings.sla.cellLabel', { type: t(`cases.types.${type}`), priority: t(`cases.priorities.${priority}`) });
+  const fieldLabel = (field: string): string => {
+    if (field === 'note') return t('caseSettings.note');
+    const [type, priority] = field.split('.') as [CaseType, AlertSeverity];
+    return cellLabel(type, priority);
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const read = readSlaDraft(draft, note);
+    setProblems(read.ok ? [] : read.problems);
+    if (!read.ok) return;
+    setSaving(true);
+    setError(null);
+    try {
+      onSaved(await api.call('cases.saveSlaTableDraft', { document: read.document, note: read.note }));
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form className="panel" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="sla-draft-title" data-testid="sla-draft">
+      <h2 id="sla-draft-title">{t('caseSettings.newDraftFrom', { version: base.version })}</h2>
+      <table className="table table-compact sla-grid">
+        <caption className="muted small">{t('caseSettings.sla.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('caseSettings.sla.type')}</th>
+            {ALERT_SEVERITIES.map((priority) => (
+              <th key={priority} scope="col">
+                {t(`cases.priorities.${priority}`)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {CASE_TYPES.map((type) => (
+            <tr key={type}>
+              <th scope="row">{t(`cases.types.${type}`)}</th>
+              {ALERT_SEVERITIES.map((priority) => (
+                <td key={priority}>
+                  <input
+                    className="input-narrow"
+                    inputMode="numeric"
+                    value={draft[type][priority]}
+                    aria-label={cellLabel(type, priority)}
+                    aria-invalid={invalid.has(slaField(type, priority))}
+                    onChange={(event) => setDraft({ ...draft, [type]: { ...draft[type], [priority]: event.target.value } })}
+                  />
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="form-row">
+        <Field label={t('caseSettings.note')}>
+          <input className="input-wide" maxLength={500} value={note} aria-invalid={invalid.has('note')} onChange={(event) => setNote(event.target.value)} />
+        </Field>
+        <button type="submit" className="button button-primary" disabled={saving}>
+          {t('caseSettings.saveDraft')}
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+      <DraftProblems problems={problems} fieldLabel={fieldLabel} />
+      <ErrorNotice error={error} />
+    </form>
+  );
+}

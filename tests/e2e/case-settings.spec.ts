@@ -1,0 +1,153 @@
+import { expect, test, type Page } from '@playwright/test';
+import type { MethodArgs, MethodName, MethodResult } from '../../preload/contract/index.ts';
+import { ADMIN, ANALYST, COMPLIANCE } from './e2e-env.ts';
+import { hostCall, keepScreenshot, pageTitle, unlockAs } from './fixtures.ts';
+
+// One story in order: compliance user A drafts an SLA table with one changed hour and submits it, and is refused as
+// its approver (four eyes); compliance user B approves and activates it, so the list shows it active and the first
+// version retired; an analyst reads the tables but gets no draft form. Each test needs the one before.
+test.describe.configure({ mode: 'serial' });
+
+/** A second compliance user, the second pair of eyes (the workspace's set-up has one of each role). */
+const REVIEWER = { username: 'cleo', passphrase: 'compliance keeps the other pair of eyes' } as const;
+const NOTE = 'E2E: manual low-priority cases due in 250 hours';
+const CELL = 'Manual cases, Low priority: hours';
+
+async function call<M extends MethodName>(method: M, args: MethodArgs<M>): Promise<MethodResult<M>> {
+  const outcome = await hostCall(method, args);
+  if (!outcome.ok) throw new Error(`${method}: ${outcome.error.message}`);
+  return outcome.result as MethodResult<M>;
+}
+
+async function openSettings(page: Page): Promise<void> {
+  await page.keyboard.press('Alt+6');
+  await expect(pageTitle(page)).toHaveText('Cases');
+  await page.getByRole('tab', { name: 'SLA & playbooks' }).click();
+  await expect(page.getByRole('tab', { name: 'SLA & playbooks' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('sla-table')).toBeVisible();
+}
+
+const slaVersions = (page: Page) => page.getByTestId('cases-slaTable-versions');
+const draftRow = (page: Page) => slaVersions(page).locator('tbody tr').filter({ hasText: NOTE });
+
+test.describe('case settings', () => {
+  test.beforeAll(async () => {
+    await call('session.unlock', ADMIN);
+    const users = await call('users.list', {});
+    if (!users.some((user) => user.username === REVIEWER.username)) await call('users.add', { ...REVIEWER, role: 'compliance' });
+    await call('session.lock', {});
+  });
+
+  test('compliance drafts an SLA table with a changed hour, submits it, and may not approve it (four eyes)', async ({ page }, testInfo) => {
+    await unlockAs(page, COMPLIANCE);
+    await openSettings(page);
+    const shipped = page.getByTestId('sla-table');
+    await expect(shipped.getByTestId('lifecycle-status')).toHaveText('Active');
+    await expect(shipped.locator('[data-cell="manual.low"]')).toHaveText('240');
+    await expect(page.getByTestId('playbook-set').getByTestId('playbook').first()).toBeVisible();
+
+    // Checked before it is sent: an hour out of range and a missing note, each named.
+    await page.getByTestId('new-sla-draft').click();
+    const form = page.getByTestId('sla-draft');
+    await form.getByLabel(CELL).fill('0');
+    await form.getByRole('button', { name: 'Save draft' }).click();
+    await expect(form.getByTestId('draft-problems')).toContainText(`${CELL}: a whole number of hours from 1 to 8760`);
+    await expect(form.getByTestId('draft-problems')).toContainText('Note: required');
+
+    await form.getByLabel(CELL).fill('250');
+    await form.getByLabel('Note').fill(NOTE);
+    await form.getByRole('button', { name: 'Save draft' }).click();
+    await expect(form).toHaveCount(0);
+    const row = draftRow(page);
+    await expect(row.getByTestId('lifecycle-status')).toHaveText('Draft');
+    await expect(row.getByRole('cell', { name: COMPLIANCE.username, exact: true })).toBeVisible();
+    // The new version is the one shown, with its changed hour.
+    const version = await row.getAttribute('data-version');
+    await expect(page.getByTestId('sla-table')).toHaveAttribute('data-version', version ?? '');
+    await expect(page.getByTestId('sla-table').locator('[data-cell="manual.low"]')).toHaveText('250');
+    await expect(page.getByTestId('sla-table').locator('[data-cell="manual.medium"]')).toHaveText('120');
+    await expect(row.getByRole('button', { name: 'Approve' })).toHaveCount(0);
+
+    await row.getByRole('button', { name: 'Submit' }).click();
+    await expect(row.getByTestId('lifecycle-status')).toHaveText('Submitted');
+    await row.getByRole('button', { name: 'Approve' }).click();
+    await expect(page.getByTestId('four-eyes')).toContainText('someone other than the author and the submitter must approve');
+    await expect(row.getByTestId('lifecycle-status')).toHaveText('Submitted');
+    await keepScreenshot(page, testInfo, 'case-settings-four-eyes');
+  });
+
+  test('compliance drafts a playbook set with the structured editor, checked before it is sent', async ({ page }, testInfo) => {
+    await unlockAs(page, COMPLIANCE);
+    await openSettings(page);
+    await page.getByTestId('new-playbooks-draft').click();
+    const form = page.getByTestId('playbooks-draft');
+    const first = form.getByTestId('playbook-editor').first();
+    const steps = first.getByTestId('step-editor');
+    const before = await steps.count();
+
+    // A blank step and a copy of the first step's id: both refused, naming the step and field.
+    await first.getByRole('button', { name: 'Add step' }).click();
+    await expect(steps).toHaveCount(before + 1);
+    const added = steps.last();
+    const firstId = await steps.first().getByRole('textbox').first().inputValue();
+    await added.getByRole('textbox').nth(0).fill(firstId);
+    await form.getByRole('button', { name: 'Save draft' }).click();
+    const problems = form.getByTestId('draft-problems');
+    await expect(problems).toContainText(`step ${before + 1} · Step id: appears twice`);
+    await expect(problems).toContainText(`step ${before + 1} · Title (English): required`);
+
+    await added.getByRole('textbox').nth(0).fill('e2e_escalate');
+    await added.getByRole('combobox').selectOption('compliance');
+    await added.getByRole('textbox').nth(1).fill('12');
+    await added.getByRole('textbox').nth(2).fill('Escalate to compliance');
+    await added.getByRole('textbox').nth(3).fill('升级至合规');
+    // Moved to the top of the playbook.
+    for (let n = before; n > 0; n -= 1) await steps.nth(n).getByRole('button', { name: /^Move up/ }).click();
+    await expect(steps.first().getByRole('textbox').first()).toHaveValue('e2e_escalate');
+    await form.getByLabel('Note').fill('E2E: escalate first');
+    await keepScreenshot(page, testInfo, 'case-settings-playbook-editor');
+    await form.getByRole('button', { name: 'Save draft' }).click();
+    await expect(form).toHaveCount(0);
+
+    const sets = page.getByTestId('cases-playbooks-versions');
+    await expect(sets.locator('tbody tr').filter({ hasText: 'E2E: escalate first' }).getByTestId('lifecycle-status')).toHaveText('Draft');
+    const shown = page.getByTestId('playbook-set').getByTestId('playbook').first();
+    await expect(shown.locator('tbody tr').first()).toHaveAttribute('data-step', 'e2e_escalate');
+    await expect(shown.locator('tbody tr').first()).toContainText('1. Escalate to compliance');
+  });
+
+  test('a second compliance user approves and activates the SLA table; the list shows it active', async ({ page }, testInfo) => {
+    await unlockAs(page, REVIEWER);
+    await openSettings(page);
+    const row = draftRow(page);
+    await expect(row.getByTestId('lifecycle-status')).toHaveText('Submitted');
+    await row.getByRole('button', { name: 'Approve' }).click();
+    await expect(row.getByTestId('lifecycle-status')).toHaveText('Approved');
+    await expect(row.getByRole('cell', { name: REVIEWER.username, exact: true })).toBeVisible();
+    await expect(page.getByTestId('four-eyes')).toHaveCount(0);
+    await row.getByRole('button', { name: 'Activate' }).click();
+    await expect(row.getByTestId('lifecycle-status')).toHaveText('Active');
+    await expect(slaVersions(page).getByTestId('lifecycle-status').filter({ hasText: 'Active' })).toHaveCount(1);
+    await expect(slaVersions(page).locator('tbody tr').last().getByTestId('lifecycle-status')).toHaveText('Retired');
+
+    const active = (await call('cases.slaTables', {})).find((table) => table.status === 'active');
+    expect(active?.note).toBe(NOTE);
+    expect(active?.document.manual.low).toBe(250);
+    expect(active?.approvedBy).toBe(REVIEWER.username);
+    await keepScreenshot(page, testInfo, 'case-settings-active');
+  });
+
+  test('an analyst reads the SLA tables and playbooks but gets no draft form or lifecycle step', async ({ page }) => {
+    await unlockAs(page, ANALYST);
+    await openSettings(page);
+    await expect(draftRow(page).getByTestId('lifecycle-status')).toHaveText('Active');
+    await expect(page.getByTestId('sla-table').locator('[data-cell="manual.low"]')).toHaveText('250');
+    await expect(page.getByTestId('playbook-set')).toBeVisible();
+    await expect(page.getByTestId('new-sla-draft')).toHaveCount(0);
+    await expect(page.getByTestId('new-playbooks-draft')).toHaveCount(0);
+    await expect(page.getByTestId('sla-draft')).toHaveCount(0);
+    await expect(page.getByTestId('playbooks-draft')).toHaveCount(0);
+    await expect(page.getByText('Compliance drafts and submits SLA tables and playbook sets').first()).toBeVisible();
+    for (const step of ['Submit', 'Approve', 'Reject', 'Activate']) await expect(page.getByRole('button', { name: step, exact: true })).toHaveCount(0);
+  });
+});
