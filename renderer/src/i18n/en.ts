@@ -667,6 +667,16 @@ export const en = {
       chartPrevious: 'Previous',
       chartThreshold: 'Threshold',
     },
+    loanChart: {
+      caption_one: 'Loan {{loan}} over {{count}} credit run: 12-month PD (left) and days past due (right).',
+      caption_other: 'Loan {{loan}} over {{count}} credit runs: 12-month PD (left) and days past due (right).',
+      none: 'No finished credit run has scored this loan.',
+      pd: 'PD (12-month)',
+      dpd: 'Days past due',
+      days: '{{days}} days',
+      threshold: '{{days}} DPD',
+      tooltipLabel: 'As of {{asOf}} · run {{run}} · grade {{grade}} · stage {{stage}}',
+    },
     alertTypes: {
       credit: {
         stage_migration: 'Stage migration',

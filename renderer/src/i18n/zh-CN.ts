@@ -669,6 +669,16 @@ export const zhCN: Translation = {
       chartPrevious: '前值',
       chartThreshold: '阈值',
     },
+    loanChart: {
+      caption_one: '贷款 {{loan}} 在 {{count}} 次信用运行中的 12 个月 PD（左轴）与逾期天数（右轴）。',
+      caption_other: '贷款 {{loan}} 在 {{count}} 次信用运行中的 12 个月 PD（左轴）与逾期天数（右轴）。',
+      none: '尚无已完成的信用运行对该贷款评分。',
+      pd: 'PD（12 个月）',
+      dpd: '逾期天数',
+      days: '{{days}} 天',
+      threshold: '逾期 {{days}} 天',
+      tooltipLabel: '截至 {{asOf}} · 运行 {{run}} · 评级 {{grade}} · 阶段 {{stage}}',
+    },
     alertTypes: {
       credit: {
         stage_migration: '阶段迁移',

@@ -6,6 +6,7 @@ import { formatTimestamp } from '../../format/numbers.ts';
 import { usePreferences } from '../../session/preferences.tsx';
 import { alertTypeLabel, explanationText, figureLabel, formatFigure } from './alert-explanation.ts';
 import { EntityLink } from './EntityLink.tsx';
+import { LoanRiskChart } from './LoanRiskChart.tsx';
 
 /** The case's alerts, most severe first: what raised each, in words and in figures against their thresholds. */
 export function AlertList({ alerts }: { alerts: readonly Alert[] }) {
@@ -69,6 +70,7 @@ function AlertItem({ alert }: { alert: Alert }) {
         )}
         {charted.length > 0 && <FigureChart figures={charted} />}
       </div>
+      {alert.source === 'credit' && alert.subject.type === 'loan' && <LoanRiskChart loanId={alert.subject.id} dpdThreshold={dpdCrossed(alert)} />}
     </li>
   );
 }
@@ -107,4 +109,11 @@ function FigureChart({ figures }: { figures: readonly (AlertFigure & { value: nu
       </ResponsiveContainer>
     </div>
   );
+}
+
+/** The DPD threshold a DPD-crossing alert crossed (its explanation's), or undefined for any other alert. */
+function dpdCrossed(alert: Alert): number | undefined {
+  if (alert.type !== 'credit.dpd_crossing') return undefined;
+  const threshold = alert.explanation.figures.find((figure) => figure.name === 'dpd')?.threshold;
+  return typeof threshold === 'number' ? threshold : 30;
 }
