@@ -84,6 +84,7 @@ const VALID_ARGS: { [M in MethodName]: MethodArgs<M> } = {
   'credit.startRun': { asOf: '2024-12-31' },
   'credit.runs': {},
   'credit.loanRisk': { loanId: 'L1' },
+  'credit.loanRiskHistory': { loanId: 'L1' },
   'credit.pricingCheck': grid,
   'credit.startAnalytics': {},
   'credit.analytics': { jobId: 'j1' },

@@ -246,3 +246,30 @@ export const PRICING_GRID: GridSpec<keyof PricingRow> = {
     outstanding_balance_minor: { sql: 'l.outstanding_balance_minor', kind: 'number', join: 'loan' },
   },
 };
+
+/** One loan in one finished credit run: the run's as-of and what it assessed the loan at. */
+export interface LoanRunPoint {
+  readonly runId: number;
+  readonly asOf: string;
+  readonly pd12m: number;
+  readonly grade: Grade;
+  readonly stage: 1 | 2 | 3;
+  /** Null in runs from before schema 100, which did not record it. */
+  readonly dpd: number | null;
+}
+
+/**
+ * A loan through every finished credit run that scored it, in as-of order (run id within a date): a walk of the
+ * few rows of runs with a primary-key probe into credit_run_loans per run, never a scan of its millions of rows.
+ * CROSS JOIN fixes that order: left to itself, SQLite would rather scan credit_run_loans for the loan and probe runs.
+ */
+export function loanRunHistory(db: Db, loanId: string): LoanRunPoint[] {
+  return db
+    .prepare(
+      `SELECT r.run_id AS runId, r.as_of AS asOf, c.pd_12m AS pd12m, c.grade, c.stage, c.dpd
+       FROM runs r CROSS JOIN credit_run_loans c ON c.run_id = r.run_id AND c.loan_id = ?
+       WHERE r.engine = 'credit' AND r.status = 'finished'
+       ORDER BY r.as_of, r.run_id`,
+    )
+    .all(loanId) as LoanRunPoint[];
+}

@@ -274,6 +274,18 @@ export const loanRiskSchema = z.object({
 });
 export type LoanRisk = z.infer<typeof loanRiskSchema>;
 
+/** A loan in one finished credit run, for its risk over time: the run's as-of, PD, grade, stage and DPD. */
+export const loanRiskPointSchema = z.object({
+  runId: z.number().int(),
+  asOf: z.string(),
+  pd12m: z.number(),
+  grade: z.enum(GRADES),
+  stage: z.enum(['1', '2', '3']),
+  /** Null for runs from before DPD was recorded (schema 100). */
+  dpd: z.number().int().nullable(),
+});
+export type LoanRiskPoint = z.infer<typeof loanRiskPointSchema>;
+
 export const pricingRowSchema = z.object({
   loan_id: z.string(),
   product: z.string(),

@@ -9,6 +9,7 @@ import {
   developmentOptionsSchema,
   developmentReportSchema,
   GRADES,
+  loanRiskPointSchema,
   loanRiskSchema,
   modelDetailSchema,
   modelMonitoringSchema,
@@ -301,6 +302,12 @@ export const contract = {
     permission: 'workspace.read',
     args: z.object({ loanId: z.string().min(1).max(128) }).strict(),
     result: loanRiskSchema.nullable(),
+  }),
+  'credit.loanRiskHistory': method({
+    summary: 'One loan in every finished credit run that scored it, in as-of order: PD, grade, stage and DPD.',
+    permission: 'workspace.read',
+    args: z.object({ loanId: z.string().min(1).max(128) }).strict(),
+    result: z.array(loanRiskPointSchema),
   }),
   'credit.pricingCheck': method({
     summary: 'Loans of the latest run priced below funding cost + expected loss + operating cost + margin.',

@@ -262,6 +262,70 @@ test.describe('cases', () => {
     await expect(workload.locator('text', { hasText: COMPLIANCE.username })).toBeVisible();
   });
 
+  test('an analyst sees a loan alert charted, merges one case into another and moves an alert out into a new case', async ({ page }, testInfo) => {
+    // Two open credit cases: the one kept has two alerts or more, so that one can move out and one stays.
+    const { rows } = await call('cases.list', { view: 'open', query: { startRow: 0, endRow: 200, sortModel: [], filterModel: {} } });
+    const credit = rows.filter((row) => row.type === 'credit' && row.status !== 'pending_approval');
+    const kept = credit.find((row) => row.alert_count >= 2);
+    const merged = credit.find((row) => row !== kept);
+    if (!kept || !merged) throw new Error(`no two open credit cases (one with 2+ alerts) among the first ${rows.length}`);
+    const into = kept.case_id;
+    const from = merged.case_id;
+    const alertsAfterMerge = kept.alert_count + merged.alert_count;
+
+    await unlockAs(page, ANALYST);
+    await openQueue(page);
+    await openCase(page, into);
+
+    // A DPD crossing on a loan: its PD and DPD over the runs, with the 30/60/90-day thresholds.
+    const crossing = page.locator('[data-testid="case-alert"][data-type="credit.dpd_crossing"]').first();
+    const chart = crossing.getByTestId('loan-risk-chart');
+    await expect(chart).toHaveAttribute('data-points', /^[1-9]\d*$/);
+    await expect(chart.locator('.recharts-reference-line')).toHaveCount(3);
+    await expect(chart.locator('.recharts-line')).toHaveCount(2);
+    await crossing.scrollIntoViewIfNeeded();
+    await keepScreenshot(page, testInfo, 'case-loan-chart');
+
+    // Main's refusal shows: the case closed earlier cannot be merged.
+    const regroup = page.getByTestId('case-regroup');
+    await regroup.getByLabel('Merge another case into this one').fill(String(caseId));
+    await regroup.getByRole('button', { name: 'Merge…' }).click();
+    await regroup.getByTestId('case-merge-confirm').getByRole('button', { name: 'Merge', exact: true }).click();
+    await expect(regroup.getByTestId('error-notice')).toContainText(`${caseId}`);
+
+    // Merge the other case in, after confirming.
+    await regroup.getByLabel('Merge another case into this one').fill(String(from));
+    await regroup.getByRole('button', { name: 'Merge…' }).click();
+    const confirm = regroup.getByTestId('case-merge-confirm');
+    await expect(confirm).toContainText(`Merge case ${from} into case ${into}?`);
+    await confirm.getByRole('button', { name: 'Merge', exact: true }).click();
+    await expect(page.getByTestId('case-alert')).toHaveCount(alertsAfterMerge);
+    await expect(regroup.getByTestId('error-notice')).toHaveCount(0);
+
+    // The merged case is closed and says where its alerts went, with a link there.
+    await openCase(page, from);
+    await expect(page.getByTestId('case-status')).toHaveText('Closed');
+    await expect(page.getByTestId('case-regroup')).toHaveCount(0);
+    const mergedNote = page.getByTestId('case-merged-into');
+    await expect(mergedNote).toHaveText(`Merged into case ${into}.`);
+    await mergedNote.getByRole('link').click();
+    await expect(page.getByTestId('case-view')).toHaveAttribute('data-case', String(into));
+
+    // Tick one alert and move it out: the new case opens with just that alert.
+    const first = page.getByTestId('case-alert').first();
+    const alertId = await first.getAttribute('data-alert');
+    await first.getByTestId('alert-select').check();
+    await expect(page.getByTestId('case-split').getByRole('button', { name: 'Move 1 alert' })).toBeDisabled();
+    await page.getByTestId('case-split').getByLabel('Move alerts to a new case').fill('Split out by e2e');
+    await page.getByTestId('case-split').getByRole('button', { name: 'Move 1 alert' }).click();
+    await expect(page.getByTestId('case-view')).not.toHaveAttribute('data-case', String(into));
+    await expect(pageTitle(page)).toContainText('Split out by e2e');
+    await expect(page.getByTestId('case-alert')).toHaveCount(1);
+    await expect(page.getByTestId('case-alert')).toHaveAttribute('data-alert', alertId ?? '');
+    await openCase(page, into);
+    await expect(page.getByTestId('case-alert')).toHaveCount(alertsAfterMerge - 1);
+  });
+
   test('a case speaks Simplified Chinese', async ({ page }) => {
     try {
       await unlockAs(page, ANALYST);

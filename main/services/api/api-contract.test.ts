@@ -143,6 +143,7 @@ const VALID_ARGS: Record<MethodName, (c: ArgsContext) => unknown> = {
   'credit.startRun': () => ({}),
   'credit.runs': () => ({}),
   'credit.loanRisk': () => ({ loanId: 'L03' }),
+  'credit.loanRiskHistory': () => ({ loanId: 'L03' }),
   'credit.pricingCheck': () => ({ startRow: 0, endRow: 50, sortModel: [{ colId: 'shortfall', sort: 'desc' }], filterModel: {} }),
   'credit.startAnalytics': () => ({}),
   'credit.analytics': (c) => ({ jobId: c.analyticsJobId }),

@@ -1,6 +1,6 @@
 import type { MethodName } from '../../../preload/contract/index.ts';
 import { checkDevelopmentOptions, creditAnalytics, developScorecard, evaluateBinning, modelMonitoring, runCreditPortfolio } from '../credit/credit-jobs-service.ts';
-import { creditRuns, loanRisk, pricingCheckPage } from '../credit/run-results-service.ts';
+import { creditRuns, loanRisk, loanRiskHistory, pricingCheckPage } from '../credit/run-results-service.ts';
 import { CREDIT_MODELS, CREDIT_PARAMETER_SETS } from '../credit/credit-artefacts.ts';
 import { getModel, listModels, listParameterSets, saveDraftModel, saveDraftParameterSet } from '../credit/models-service.ts';
 import type { HandlerTable } from './handler.ts';
@@ -50,6 +50,7 @@ export const creditHandlers: HandlerTable<CreditMethods> = {
     startJob(core, 'credit-run', asOf ? `Credit run as of ${asOf}` : 'Credit run', (session, control) => runCreditPortfolio(session.ctx, asOf === undefined ? {} : { asOf }, control)),
   'credit.runs': (core) => creditRuns(core.requireSession().ctx),
   'credit.loanRisk': (core, { loanId }) => loanRisk(core.requireSession().ctx, loanId),
+  'credit.loanRiskHistory': (core, { loanId }) => loanRiskHistory(core.requireSession().ctx, loanId),
   'credit.pricingCheck': (core, query) => pricingCheckPage(core.requireSession().ctx, query),
   'credit.startAnalytics': (core) => startJob(core, 'credit-analytics', 'Credit analytics', (session, control) => creditAnalytics(session.ctx, control)),
   'credit.analytics': (core, { jobId }) => core.requireSession().jobs.finished(jobId, 'credit-analytics').result,

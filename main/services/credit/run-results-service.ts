@@ -1,10 +1,10 @@
-import type { LoanRisk, PricingRow, RunSummary } from '../../../preload/contract/credit.ts';
+import type { LoanRisk, LoanRiskPoint, PricingRow, RunSummary } from '../../../preload/contract/credit.ts';
 import type { GridQuery } from '../../../preload/contract/grid.ts';
 import { assessLoan, fromStoredScorecard, rowReasonCodes, scoreRows } from '../../engines/credit/index.ts';
 import { loanScoringInput } from '../../store/credit-features.ts';
 import { getModel } from '../../store/credit-models.ts';
 import { getParameterSet } from '../../store/credit-parameter-sets.ts';
-import { latestRun, listRuns, PRICING_GRID, runLoan } from '../../store/credit-runs.ts';
+import { latestRun, listRuns, loanRunHistory, PRICING_GRID, runLoan } from '../../store/credit-runs.ts';
 import type { ServiceContext } from '../context.ts';
 import { gridPage, type Grid } from '../grid-page.ts';
 import { requirePermission } from '../permissions.ts';
@@ -62,4 +62,10 @@ export function loanRisk(ctx: ServiceContext, loanId: string): LoanRisk | null {
     reasonCodes: rowReasonCodes(card, scored, 0, REASON_CODES),
     schedule: assessment.schedule ?? [],
   };
+}
+
+/** One loan through every finished credit run that scored it, oldest as-of first (empty for a loan no run scored). */
+export function loanRiskHistory(ctx: ServiceContext, loanId: string): LoanRiskPoint[] {
+  requirePermission(ctx.actor, 'workspace.read');
+  return loanRunHistory(ctx.reader, loanId).map((point) => ({ ...point, stage: String(point.stage) as LoanRiskPoint['stage'] }));
 }

@@ -6,31 +6,52 @@ import { formatTimestamp } from '../../format/numbers.ts';
 import { usePreferences } from '../../session/preferences.tsx';
 import { alertTypeLabel, explanationText, figureLabel, formatFigure } from './alert-explanation.ts';
 import { EntityLink } from './EntityLink.tsx';
+import { LoanRiskChart } from './LoanRiskChart.tsx';
 
-/** The case's alerts, most severe first: what raised each, in words and in figures against their thresholds. */
-export function AlertList({ alerts }: { alerts: readonly Alert[] }) {
+/** Ticking alerts to move them out into a new case (CaseRegroup), where the user may. */
+interface AlertSelection {
+  readonly selected: readonly number[];
+  readonly onToggle: (alertId: number, on: boolean) => void;
+}
+
+/**
+ * The case's alerts, most severe first: what raised each, in words and in figures against their thresholds; a credit
+ * alert on a loan charts the loan over the credit runs. With `selection`, each alert has a box to tick it.
+ */
+export function AlertList({ alerts, selection }: { alerts: readonly Alert[]; selection?: AlertSelection | undefined }) {
   const { t } = useTranslation();
   return (
     <section className="panel" aria-labelledby="case-alerts" data-testid="case-alerts">
       <h2 id="case-alerts">{t('cases.alerts.title', { count: alerts.length })}</h2>
       <ul className="case-alerts">
         {alerts.map((alert) => (
-          <AlertItem key={alert.alertId} alert={alert} />
+          <AlertItem key={alert.alertId} alert={alert} selection={selection} />
         ))}
       </ul>
     </section>
   );
 }
 
-function AlertItem({ alert }: { alert: Alert }) {
+function AlertItem({ alert, selection }: { alert: Alert; selection: AlertSelection | undefined }) {
   const { t } = useTranslation();
   const { locale } = usePreferences();
   const { explanation } = alert;
   const text = explanationText(t, explanation, locale);
   const charted = explanation.figures.filter((figure): figure is AlertFigure & { value: number; threshold: number } => typeof figure.value === 'number' && figure.threshold !== undefined);
   return (
-    <li className="case-alert" data-testid="case-alert" data-type={alert.type}>
+    <li className="case-alert" data-testid="case-alert" data-type={alert.type} data-alert={alert.alertId}>
       <div className="case-alert-head">
+        {selection && (
+          <label className="case-alert-select">
+            <input
+              type="checkbox"
+              checked={selection.selected.includes(alert.alertId)}
+              onChange={(event) => selection.onToggle(alert.alertId, event.target.checked)}
+              aria-label={t('cases.regroup.selectAlert', { id: alert.alertId })}
+              data-testid="alert-select"
+            />
+          </label>
+        )}
         <span className={`badge priority-badge priority-${alert.severity}`}>{t(`cases.priorities.${alert.severity}`)}</span>
         <strong>{alertTypeLabel(t, alert.type)}</strong>
         <EntityLink subject={alert.subject} />
@@ -69,6 +90,7 @@ function AlertItem({ alert }: { alert: Alert }) {
         )}
         {charted.length > 0 && <FigureChart figures={charted} />}
       </div>
+      {alert.source === 'credit' && alert.subject.type === 'loan' && <LoanRiskChart loanId={alert.subject.id} dpdThreshold={dpdCrossed(alert)} />}
     </li>
   );
 }
@@ -107,4 +129,11 @@ function FigureChart({ figures }: { figures: readonly (AlertFigure & { value: nu
       </ResponsiveContainer>
     </div>
   );
+}
+
+/** The DPD threshold a DPD-crossing alert crossed (its explanation's), or undefined for any other alert. */
+function dpdCrossed(alert: Alert): number | undefined {
+  if (alert.type !== 'credit.dpd_crossing') return undefined;
+  const threshold = alert.explanation.figures.find((figure) => figure.name === 'dpd')?.threshold;
+  return typeof threshold === 'number' ? threshold : 30;
 }

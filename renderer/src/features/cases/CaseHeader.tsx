@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { CASE_ASSIGNABLE_STATUSES, CASE_ASSIGNERS, FOUR_EYES_PRIORITIES, movesFor, type Case, type CaseMove } from '../../../../preload/contract/cases.ts';
 import { api } from '../../api/client.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
@@ -46,7 +47,11 @@ export function CaseHeader({ item }: { item: Case }) {
       {item.dispositionNote && <p className="small">{item.dispositionNote}</p>}
       {item.proposedBy && item.status === 'pending_approval' && <p className="small muted">{t('cases.view.proposedBy', { who: item.proposedBy, when: formatTimestamp(item.proposedAt) })}</p>}
       {item.closedBy && <p className="small muted">{t('cases.view.closedBy', { who: item.closedBy, when: formatTimestamp(item.closedAt) })}</p>}
-      {item.mergedInto !== null && <p className="notice">{t('cases.view.mergedInto', { id: item.mergedInto })}</p>}
+      {item.mergedInto !== null && (
+        <p className="notice" data-testid="case-merged-into">
+          <Link to={`/cases/${item.mergedInto}`}>{t('cases.view.mergedInto', { id: item.mergedInto })}</Link>
+        </p>
+      )}
       {item.status === 'pending_approval' && (FOUR_EYES_PRIORITIES as readonly string[]).includes(item.priority) && <p className="small muted">{t('cases.view.fourEyes')}</p>}
       <div className="case-moves" role="group" aria-label={t('cases.view.moves')} data-testid="case-moves">
         {canAssign && (

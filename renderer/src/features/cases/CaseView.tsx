@@ -1,8 +1,9 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Case } from '../../../../preload/contract/cases.ts';
 import { api } from '../../api/client.ts';
+import { useUnlocked } from '../../session/session-context.tsx';
 import { useCall } from '../../api/use-call.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -12,6 +13,7 @@ import { CaseAttachments } from './CaseAttachments.tsx';
 import { CaseChangeContext } from './case-change.ts';
 import { CaseHeader } from './CaseHeader.tsx';
 import { CaseNotes } from './CaseNotes.tsx';
+import { canRegroup, CaseRegroup } from './CaseRegroup.tsx';
 import { CaseTags } from './CaseTags.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { EntityLink } from './EntityLink.tsx';
@@ -53,7 +55,7 @@ export function CaseView() {
       {!item && !found.error && <p className="muted">{t('common.loading')}</p>}
       {item && (
         <CaseChangeContext.Provider value={run}>
-          <CaseBody item={item} timeline={timeline.data} timelineError={timeline.error} />
+          <CaseBody key={item.caseId} item={item} timeline={timeline.data} timelineError={timeline.error} />
         </CaseChangeContext.Provider>
       )}
     </section>
@@ -62,12 +64,19 @@ export function CaseView() {
 
 function CaseBody({ item, timeline, timelineError }: { item: Case; timeline: Parameters<typeof CaseTimeline>[0]['events']; timelineError: unknown }) {
   const { t } = useTranslation();
+  const { user } = useUnlocked();
+  const regroup = canRegroup(user.role, item);
+  // Ticked alerts, kept only while they are still in the case (a change may have moved them).
+  const [ticked, setTicked] = useState<readonly number[]>([]);
+  const selected = ticked.filter((alertId) => item.alerts.some((alert) => alert.alertId === alertId));
+  const onToggle = (alertId: number, on: boolean) => setTicked((now) => (on ? [...now.filter((id) => id !== alertId), alertId] : now.filter((id) => id !== alertId)));
   return (
     <>
       <CaseHeader item={item} />
       <div className="case-grid">
         <div className="case-column">
-          <AlertList alerts={item.alerts} />
+          <AlertList alerts={item.alerts} selection={regroup ? { selected, onToggle } : undefined} />
+          {regroup && <CaseRegroup item={item} selected={selected} onMoved={() => setTicked([])} />}
           <PlaybookChecklist item={item} />
           <CaseNotes item={item} />
         </div>
