@@ -3,10 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { PlaybookSet } from '../../../../../preload/contract/cases.ts';
 import { ROLES, type Role } from '../../../../../preload/contract/permissions.ts';
 import { api } from '../../../api/client.ts';
-import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
 import { Field } from '../../../components/Field.tsx';
 import { KNOWN_ALERT_TYPES } from '../alert-explanation.ts';
-import { DraftProblems } from './DraftProblems.tsx';
+import { DraftFooter } from './DraftFooter.tsx';
 import { blankPlaybook, blankStep, MAX_PLAYBOOKS, MAX_STEPS, readPlaybooksDraft, toPlaybooksDraft, type DraftProblem, type PlaybookDraft, type StepDraft } from './settings-draft.ts';
 
 interface Props {
@@ -187,19 +186,7 @@ export function PlaybookDraftForm({ base, onSaved, onCancel }: Props) {
           {t('caseSettings.playbooks.addPlaybook')}
         </button>
       </div>
-      <div className="form-row">
-        <Field label={t('caseSettings.note')}>
-          <input className="input-wide" maxLength={500} value={note} aria-invalid={invalid.has('note')} onChange={(event) => setNote(event.target.value)} />
-        </Field>
-        <button type="submit" className="button button-primary" disabled={saving}>
-          {t('caseSettings.saveDraft')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
-      <DraftProblems problems={problems} fieldLabel={fieldLabel} />
-      <ErrorNotice error={error} />
+      <DraftFooter note={note} onNote={setNote} saving={saving} onCancel={onCancel} problems={problems} fieldLabel={fieldLabel} error={error} />
     </form>
   );
 }

@@ -4,11 +4,9 @@ import { ALERT_SEVERITIES } from '../../../../../preload/contract/alerts.ts';
 import { CASE_TYPES, type CaseType, type SlaTable } from '../../../../../preload/contract/cases.ts';
 import type { AlertSeverity } from '../../../../../preload/contract/alerts.ts';
 import { api } from '../../../api/client.ts';
-import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
-import { Field } from '../../../components/Field.tsx';
 import { LifecycleBadge } from '../../../components/lifecycle/LifecycleBadge.tsx';
 import { formatTimestamp } from '../../../format/numbers.ts';
-import { DraftProblems } from './DraftProblems.tsx';
+import { DraftFooter } from './DraftFooter.tsx';
 import { readSlaDraft, slaField, toSlaDraft, type DraftProblem, type SlaDraft } from './settings-draft.ts';
 
 /** One SLA table, read-only: hours from a case opening to its due date, case type by priority. */
@@ -23,16 +21,7 @@ export function SlaTableView({ table }: { table: SlaTable }) {
       <VersionByline row={table} />
       <table className="table table-compact sla-grid">
         <caption className="muted small">{t('caseSettings.sla.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('caseSettings.sla.type')}</th>
-            {ALERT_SEVERITIES.map((priority) => (
-              <th key={priority} scope="col" className="num">
-                {t(`cases.priorities.${priority}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <SlaHead />
         <tbody>
           {CASE_TYPES.map((type) => (
             <tr key={type}>
@@ -105,16 +94,7 @@ export function SlaDraftForm({ base, onSaved, onCancel }: FormProps) {
       <h2 id="sla-draft-title">{t('caseSettings.newDraftFrom', { version: base.version })}</h2>
       <table className="table table-compact sla-grid">
         <caption className="muted small">{t('caseSettings.sla.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('caseSettings.sla.type')}</th>
-            {ALERT_SEVERITIES.map((priority) => (
-              <th key={priority} scope="col">
-                {t(`cases.priorities.${priority}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <SlaHead />
         <tbody>
           {CASE_TYPES.map((type) => (
             <tr key={type}>
@@ -135,19 +115,24 @@ export function SlaDraftForm({ base, onSaved, onCancel }: FormProps) {
           ))}
         </tbody>
       </table>
-      <div className="form-row">
-        <Field label={t('caseSettings.note')}>
-          <input className="input-wide" maxLength={500} value={note} aria-invalid={invalid.has('note')} onChange={(event) => setNote(event.target.value)} />
-        </Field>
-        <button type="submit" className="button button-primary" disabled={saving}>
-          {t('caseSettings.saveDraft')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
-      <DraftProblems problems={problems} fieldLabel={fieldLabel} />
-      <ErrorNotice error={error} />
+      <DraftFooter note={note} onNote={setNote} saving={saving} onCancel={onCancel} problems={problems} fieldLabel={fieldLabel} error={error} />
     </form>
+  );
+}
+
+/** The header of an SLA grid: case type, then the priorities from low to critical. */
+function SlaHead() {
+  const { t } = useTranslation();
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{t('caseSettings.sla.type')}</th>
+        {ALERT_SEVERITIES.map((priority) => (
+          <th key={priority} scope="col" className="num">
+            {t(`cases.priorities.${priority}`)}
+          </th>
+        ))}
+      </tr>
+    </thead>
   );
 }
