@@ -1,0 +1,416 @@
+// The streaming feature pass: transactions in time order in, one feature vector per transaction out, each computed
+// from the transactions before it (and itself) only. Memory is bounded by the window state and by the entities
+// seen, never by the number of transactions: see FeatureStream. The catalogue (feature-catalogue.ts) states what
+// each feature means; the conventions below are this file's choices that the catalogue's descriptions rely on.
+import { MS_PER_DAY } from '../calendar.ts';
+import {
+  AMOUNT_HISTORY_LENGTH,
+  AMOUNT_MIN_HISTORY,
+  NO_CHANGE_HOURS,
+  VELOCITY_ENTITIES,
+  VELOCITY_WINDOWS,
+  type FeatureVector,
+} from './feature-catalogue.ts';
+
+/** What the feature pass reads of an account (times as UTC epoch milliseconds). */
+export interface FraudAccount {
+  readonly accountId: string;
+  readonly openedAtMs: number;
+  /** ISO 3166 alpha-2; sets the zone of hour_of_day. */
+  readonly country: string | null;
+  /** The account's latest phone and password changes (the table keeps only the latest), or null. */
+  readonly phoneChangedAtMs: number | null;
+  readonly passwordChangedAtMs: number | null;
+}
+
+/** What the feature pass reads of a transaction (tsMs: UTC epoch milliseconds). */
+export interface FraudTransaction {
+  readonly txId: string;
+  readonly accountId: string;
+  readonly tsMs: number;
+  readonly amountMinor: number;
+  readonly channel: string | null;
+  readonly merchantCategory: string | null;
+  readonly country: string | null;
+  readonly deviceId: string | null;
+  readonly ip: string | null;
+  readonly cardId: string | null;
+}
+
+/** Where the stream finds a transaction's account (a Map will do; a worker may page them in). */
+export interface AccountLookup {
+  get(accountId: string): FraudAccount | undefined;
+}
+
+const HOUR_MS = 3_600_000;
+const WINDOW_MS: readonly number[] = VELOCITY_WINDOWS.map((window) => window.ms);
+const WINDOW_COUNT = WINDOW_MS.length;
+const LONGEST_WINDOW_MS = Math.max(...WINDOW_MS);
+/** How often (stream time) the window state of entities idle for longer than the longest window is dropped. */
+const SWEEP_EVERY_MS = MS_PER_DAY;
+
+/**
+ * Standard UTC offsets (minutes) of the countries the platform sees, for hour_of_day in the account's zone; daylight
+ * saving is ignored (none of the Asian ones keep it). A country not listed, or none, reads as UTC.
+ */
+const UTC_OFFSET_MINUTES: ReadonlyMap<string, number> = new Map([
+  ['CN', 480], ['HK', 480], ['MO', 480], ['TW', 480], ['SG', 480], ['MY', 480], ['PH', 480],
+  ['JP', 540], ['KR', 540], ['TH', 420], ['VN', 420], ['KH', 420], ['ID', 420], ['LA', 420], ['MM', 390],
+  ['IN', 330], ['AU', 600], ['NZ', 720], ['GB', 0], ['FR', 60], ['DE', 60], ['IT', 60], ['ES', 60], ['NL', 60],
+  ['RU', 180], ['AE', 240], ['US', -300], ['CA', -300],
+]);
+
+/**
+ * One entity's transactions over the longest window: (ts, amount) in arrival order, and for each window the index
+ * of its oldest transaction still inside and the running sum of the amounts inside. Indices are absolute (they keep
+ * counting as the front is dropped), so a window's count is `end − head`.
+ */
+class WindowState {
+  private readonly times: number[] = [];
+  private readonly amounts: number[] = [];
+  /** The absolute index of times[0]. */
+  private offset = 0;
+  readonly heads: number[] = new Array<number>(WINDOW_COUNT).fill(0);
+  readonly sums: number[] = new Array<number>(WINDOW_COUNT).fill(0);
+  lastMs = 0;
+
+  /** Adds a transaction at tsMs and moves every window to (tsMs − window, tsMs]. */
+  add(tsMs: number, amount: number): void {
+    const { times, amounts, heads, sums } = this;
+    times.push(tsMs);
+    amounts.push(amount);
+    this.lastMs = tsMs;
+    for (let w = 0; w < WINDOW_COUNT; w++) {
+      const cutoff = tsMs - (WINDOW_MS[w] as number);
+      let head = heads[w] as number;
+      let sum = (sums[w] as number) + amount;
+      // Stops at the latest transaction at the latest, whose time is after the cutoff.
+      while ((times[head - this.offset] as number) <= cutoff) {
+        sum -= amounts[head - this.offset] as number;
+        head++;
+      }
+      heads[w] = head;
+      sums[w] = sum;
+    }
+    // The longest window's head is the oldest one any window needs: drop what lies before it, now and then.
+    const drop = (heads[WINDOW_COUNT - 1] as number) - this.offset;
+    if (drop >= 32 && drop * 2 >= times.length) {
+      times.splice(0, drop);
+      amounts.splice(0, drop);
+      this.offset += drop;
+    }
+  }
+
+  count(window: number): number {
+    return this.offset + this.times.length - (this.heads[window] as number);
+  }
+}
+
+/** An account's latest amounts (for the median and MAD) and the devices, IPs and countries it has used. */
+class AccountState {
+  /** The last AMOUNT_HISTORY_LENGTH amounts in arrival order (a ring once full) and the same amounts sorted. */
+  private readonly recent: number[] = [];
+  private next = 0;
+  private readonly sorted: number[] = [];
+  readonly devices = new Set<string>();
+  readonly ips = new Set<string>();
+  readonly countries = new Set<string>();
+
+  /** amount_to_median and amount_robust_z of `amount` against the amounts added so far. */
+  amountStatistics(amount: number): { ratio: number; z: number } {
+    const sorted = this.sorted;
+    const n = sorted.length;
+    if (n < AMOUNT_MIN_HISTORY) return { ratio: 1, z: 0 };
+    const half = n >> 1;
+    // Around the median: `low` is the last index at or below it, `high` the first at or above it.
+    const low = n % 2 === 1 ? half : half - 1;
+    const high = half;
+    const median = ((sorted[low] as number) + (sorted[high] as number)) / 2;
+    const mad = medianAbsoluteDeviation(sorted, median, low);
+    let scale = 1.4826 * mad;
+    if (scale === 0) {
+      // More than half the amounts equal the median: the mean absolute deviation (× √(π/2), its consistency factor
+      // for a normal), and 1 minor unit if every amount is the same.
+      let total = 0;
+      for (const value of sorted) total += Math.abs(value - median);
+      scale = 1.253314 * (total / n) || 1;
+    }
+    return { ratio: amount / Math.max(median, 1), z: (amount - median) / scale };
+  }
+
+  addAmount(amount: number): void {
+    const { recent, sorted } = this;
+    if (recent.length < AMOUNT_HISTORY_LENGTH) {
+      recent.push(amount);
+    } else {
+      const oldest = recent[this.next] as number;
+      sorted.splice(lowerBound(sorted, oldest), 1);
+      recent[this.next] = amount;
+      this.next = (this.next + 1) % AMOUNT_HISTORY_LENGTH;
+    }
+    sorted.splice(lowerBound(sorted, amount), 0, amount);
+  }
+}
+
+function lowerBound(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((sorted[middle] as number) < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * The median of |x − median| over a sorted array: the deviations below the median (walking down from `low`) and
+ * above it (walking up from low + 1) are each ascending, so merging them from the median outwards reaches the
+ * middle rank in n/2 steps, without sorting the deviations.
+ */
+function medianAbsoluteDeviation(sorted: readonly number[], median: number, low: number): number {
+  const n = sorted.length;
+  let down = low;
+  let up = low + 1;
+  const take = (): number => {
+    const below = down >= 0 ? median - (sorted[down] as number) : Infinity;
+    const above = up < n ? (sorted[up] as number) - median : Infinity;
+    if (below <= above) {
+      down--;
+      return below;
+    }
+    up++;
+    return above;
+  };
+  // Ranks (n − 1) / 2 for odd n; n / 2 − 1 and n / 2 for even n.
+  const target = (n - 1) >> 1;
+  for (let rank = 0; rank < target; rank++) take();
+  const first = take();
+  return n % 2 === 1 ? first : (first + take()) / 2;
+}
+
+/**
+ * Union-find over accounts, devices and IPs (union by size, path halving), counting the accounts in each
+ * component: ring_size is the account count of the transaction's account's component.
+ */
+class Rings {
+  private readonly parent: number[] = [];
+  private readonly accounts: number[] = [];
+  private readonly size: number[] = [];
+  private readonly ids = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
+
+  /** The node of an account (kind 0), device (1) or IP (2). */
+  node(kind: 0 | 1 | 2, key: string): number {
+    const ids = this.ids[kind] as Map<string, number>;
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = this.parent.length;
+      ids.set(key, id);
+      this.parent.push(id);
+      this.size.push(1);
+      this.accounts.push(kind === 0 ? 1 : 0);
+    }
+    return id;
+  }
+
+  find(node: number): number {
+    const parent = this.parent;
+    let x = node;
+    while (parent[x] !== x) {
+      const grandparent = parent[parent[x] as number] as number;
+      parent[x] = grandparent;
+      x = grandparent;
+    }
+    return x;
+  }
+
+  union(a: number, b: number): void {
+    let rootA = this.find(a);
+    let rootB = this.find(b);
+    if (rootA === rootB) return;
+    if ((this.size[rootA] as number) < (this.size[rootB] as number)) [rootA, rootB] = [rootB, rootA];
+    this.parent[rootB] = rootA;
+    this.size[rootA] = (this.size[rootA] as number) + (this.size[rootB] as number);
+    this.accounts[rootA] = (this.accounts[rootA] as number) + (this.accounts[rootB] as number);
+  }
+
+  accountsWith(node: number): number {
+    return this.accounts[this.find(node)] as number;
+  }
+}
+
+function isoText(ms: number): string {
+  return Number.isFinite(ms) ? new Date(ms).toISOString() : String(ms);
+}
+
+/**
+ * Feed transactions in time order (ts ascending, ties at the same ts by tx_id ascending, as `ORDER BY ts, tx_id`
+ * gives them); `next` returns each one's feature vector, computed from what was fed before it and from itself. An
+ * earlier ts than the last one fed, or a tie not in tx_id order, throws a RangeError naming the tx_id and both times:
+ * the caller sorts, the stream never reorders.
+ *
+ * Memory: per device, IP, card and account the transactions of the last 7 days (the longest window; an entity idle
+ * for longer loses its window state at the next daily sweep); per account its last AMOUNT_HISTORY_LENGTH amounts
+ * and the devices, IPs and countries it used; per device and IP a count of accounts; the union-find over accounts,
+ * devices and IPs. The last three grow with the entities seen ("so far"), not with the transactions.
+ */
+export class FeatureStream {
+  private readonly accountsById: AccountLookup;
+  private readonly windows: Map<string, WindowState>[] = VELOCITY_ENTITIES.map(() => new Map());
+  private readonly accountStates = new Map<string, AccountState>();
+  private readonly deviceAccounts = new Map<string, number>();
+  private readonly ipAccounts = new Map<string, number>();
+  private readonly rings = new Rings();
+  private lastMs = -Infinity;
+  private lastTxId = '';
+  private nextSweepMs = -Infinity;
+
+  constructor(accounts: AccountLookup) {
+    this.accountsById = accounts;
+  }
+
+  next(tx: FraudTransaction): FeatureVector {
+    const t = tx.tsMs;
+    if (!Number.isFinite(t)) throw new RangeError(`transaction ${tx.txId}: ts is not a time (${String(t)})`);
+    if (t < this.lastMs || (t === this.lastMs && tx.txId <= this.lastTxId)) {
+      const what = t < this.lastMs ? 'is earlier than' : `ties with, but does not follow by tx_id,`;
+      throw new RangeError(
+        `transaction ${tx.txId} out of order: its ts ${isoText(t)} ${what} the last one fed (${this.lastTxId} at ${isoText(this.lastMs)}); feed transactions by ts, then tx_id`,
+      );
+    }
+    const account = this.accountsById.get(tx.accountId);
+    if (!account) throw new RangeError(`transaction ${tx.txId}: unknown account ${tx.accountId}`);
+    this.lastMs = t;
+    this.lastTxId = tx.txId;
+    if (t >= this.nextSweepMs) this.sweep(t);
+
+    const amount = tx.amountMinor;
+    const account_ = this.window(0, tx.accountId, t, amount);
+    const device = tx.deviceId === null ? null : this.window(1, tx.deviceId, t, amount);
+    const ip = tx.ip === null ? null : this.window(2, tx.ip, t, amount);
+    const card = tx.cardId === null ? null : this.window(3, tx.cardId, t, amount);
+
+    let state = this.accountStates.get(tx.accountId);
+    if (!state) {
+      state = new AccountState();
+      this.accountStates.set(tx.accountId, state);
+    }
+    const { ratio, z } = state.amountStatistics(amount);
+    state.addAmount(amount);
+
+    let firstDevice = false;
+    let deviceAccounts = 0;
+    if (tx.deviceId !== null) {
+      firstDevice = !state.devices.has(tx.deviceId);
+      deviceAccounts = this.deviceAccounts.get(tx.deviceId) ?? 0;
+      if (firstDevice) {
+        state.devices.add(tx.deviceId);
+        this.deviceAccounts.set(tx.deviceId, ++deviceAccounts);
+      }
+    }
+    let firstIp = false;
+    let ipAccounts = 0;
+    if (tx.ip !== null) {
+      firstIp = !state.ips.has(tx.ip);
+      ipAccounts = this.ipAccounts.get(tx.ip) ?? 0;
+      if (firstIp) {
+        state.ips.add(tx.ip);
+        this.ipAccounts.set(tx.ip, ++ipAccounts);
+      }
+    }
+    let firstCountry = false;
+    if (tx.country !== null && !state.countries.has(tx.country)) {
+      firstCountry = true;
+      state.countries.add(tx.country);
+    }
+
+    const rings = this.rings;
+    const accountNode = rings.node(0, tx.accountId);
+    if (tx.deviceId !== null) rings.union(accountNode, rings.node(1, tx.deviceId));
+    if (tx.ip !== null) rings.union(accountNode, rings.node(2, tx.ip));
+
+    const offsetMs = (UTC_OFFSET_MINUTES.get(account.country ?? '') ?? 0) * 60_000;
+    const localMs = t + offsetMs;
+    const hourOfDay = Math.floor((((localMs % MS_PER_DAY) + MS_PER_DAY) % MS_PER_DAY) / HOUR_MS);
+
+    return {
+      account_count_10m: account_.count(0),
+      account_sum_10m: account_.sums[0] as number,
+      account_count_1h: account_.count(1),
+      account_sum_1h: account_.sums[1] as number,
+      account_count_24h: account_.count(2),
+      account_sum_24h: account_.sums[2] as number,
+      account_count_7d: account_.count(3),
+      account_sum_7d: account_.sums[3] as number,
+      device_count_10m: device ? device.count(0) : 0,
+      device_sum_10m: device ? (device.sums[0] as number) : 0,
+      device_count_1h: device ? device.count(1) : 0,
+      device_sum_1h: device ? (device.sums[1] as number) : 0,
+      device_count_24h: device ? device.count(2) : 0,
+      device_sum_24h: device ? (device.sums[2] as number) : 0,
+      device_count_7d: device ? device.count(3) : 0,
+      device_sum_7d: device ? (device.sums[3] as number) : 0,
+      ip_count_10m: ip ? ip.count(0) : 0,
+      ip_sum_10m: ip ? (ip.sums[0] as number) : 0,
+      ip_count_1h: ip ? ip.count(1) : 0,
+      ip_sum_1h: ip ? (ip.sums[1] as number) : 0,
+      ip_count_24h: ip ? ip.count(2) : 0,
+      ip_sum_24h: ip ? (ip.sums[2] as number) : 0,
+      ip_count_7d: ip ? ip.count(3) : 0,
+      ip_sum_7d: ip ? (ip.sums[3] as number) : 0,
+      card_count_10m: card ? card.count(0) : 0,
+      card_sum_10m: card ? (card.sums[0] as number) : 0,
+      card_count_1h: card ? card.count(1) : 0,
+      card_sum_1h: card ? (card.sums[1] as number) : 0,
+      card_count_24h: card ? card.count(2) : 0,
+      card_sum_24h: card ? (card.sums[2] as number) : 0,
+      card_count_7d: card ? card.count(3) : 0,
+      card_sum_7d: card ? (card.sums[3] as number) : 0,
+      amount,
+      amount_to_median: ratio,
+      amount_robust_z: z,
+      first_use_device: firstDevice,
+      first_use_ip: firstIp,
+      first_use_country: firstCountry,
+      device_distinct_accounts: deviceAccounts,
+      ip_distinct_accounts: ipAccounts,
+      ring_size: rings.accountsWith(accountNode),
+      hour_of_day: hourOfDay,
+      account_age_days: (t - account.openedAtMs) / MS_PER_DAY,
+      hours_since_password_change: hoursSince(account.passwordChangedAtMs, t),
+      hours_since_phone_change: hoursSince(account.phoneChangedAtMs, t),
+      merchant_category: tx.merchantCategory ?? '',
+      channel: tx.channel ?? '',
+    };
+  }
+
+  /** The entity's window state after adding this transaction. */
+  private window(entity: number, key: string, t: number, amount: number): WindowState {
+    const states = this.windows[entity] as Map<string, WindowState>;
+    let state = states.get(key);
+    if (!state) {
+      state = new WindowState();
+      states.set(key, state);
+    }
+    state.add(t, amount);
+    return state;
+  }
+
+  /** Drops the window state of entities with no transaction in the longest window (their counts would all be 0). */
+  private sweep(t: number): void {
+    const cutoff = t - LONGEST_WINDOW_MS;
+    for (const states of this.windows) {
+      for (const [key, state] of states) if (state.lastMs <= cutoff) states.delete(key);
+    }
+    this.nextSweepMs = t + SWEEP_EVERY_MS;
+  }
+}
+
+/**
+ * Hours from a change to the transaction; NO_CHANGE_HOURS when there was none, or when the recorded change is later
+ * than the transaction (the workspace keeps only the latest change, which the transaction could not have known).
+ */
+function hoursSince(changedAtMs: number | null, t: number): number {
+  if (changedAtMs === null || changedAtMs > t) return NO_CHANGE_HOURS;
+  return (t - changedAtMs) / HOUR_MS;
+}
