@@ -43,9 +43,8 @@ export interface AccountLookup {
 }
 
 const HOUR_MS = 3_600_000;
-const WINDOW_MS: readonly number[] = VELOCITY_WINDOWS.map((window) => window.ms);
-const WINDOW_COUNT = WINDOW_MS.length;
-const LONGEST_WINDOW_MS = Math.max(...WINDOW_MS);
+const [WINDOW_0_MS, WINDOW_1_MS, WINDOW_2_MS, WINDOW_3_MS] = VELOCITY_WINDOWS.map((window) => window.ms) as [number, number, number, number];
+const LONGEST_WINDOW_MS = WINDOW_3_MS;
 /** How often (stream time) the window state of entities idle for longer than the longest window is dropped. */
 const SWEEP_EVERY_MS = MS_PER_DAY;
 
@@ -63,46 +62,76 @@ const UTC_OFFSET_MINUTES: ReadonlyMap<string, number> = new Map([
 /**
  * One entity's transactions over the longest window: (ts, amount) in arrival order, and for each window the index
  * of its oldest transaction still inside and the running sum of the amounts inside. Indices are absolute (they keep
- * counting as the front is dropped), so a window's count is `end − head`.
+ * counting as the front is dropped), so a window's count is `end − head`. The four windows are spelled out as
+ * fields rather than looped over: this is the hottest code of the pass.
  */
 class WindowState {
-  private readonly times: number[] = [];
-  private readonly amounts: number[] = [];
+  private times: number[] = [];
+  private amounts: number[] = [];
   /** The absolute index of times[0]. */
   private offset = 0;
-  readonly heads: number[] = new Array<number>(WINDOW_COUNT).fill(0);
-  readonly sums: number[] = new Array<number>(WINDOW_COUNT).fill(0);
+  private head0 = 0;
+  private head1 = 0;
+  private head2 = 0;
+  private head3 = 0;
+  sum0 = 0;
+  sum1 = 0;
+  sum2 = 0;
+  sum3 = 0;
   lastMs = 0;
 
   /** Adds a transaction at tsMs and moves every window to (tsMs − window, tsMs]. */
   add(tsMs: number, amount: number): void {
-    const { times, amounts, heads, sums } = this;
+    const times = this.times;
+    const amounts = this.amounts;
+    const offset = this.offset;
     times.push(tsMs);
     amounts.push(amount);
     this.lastMs = tsMs;
-    for (let w = 0; w < WINDOW_COUNT; w++) {
-      const cutoff = tsMs - (WINDOW_MS[w] as number);
-      let head = heads[w] as number;
-      let sum = (sums[w] as number) + amount;
-      // Stops at the latest transaction at the latest, whose time is after the cutoff.
-      while ((times[head - this.offset] as number) <= cutoff) {
-        sum -= amounts[head - this.offset] as number;
-        head++;
-      }
-      heads[w] = head;
-      sums[w] = sum;
-    }
+    // Each loop stops at the latest transaction at the latest, whose time is after every cutoff.
+    let head = this.head0 - offset;
+    let sum = this.sum0 + amount;
+    let cutoff = tsMs - WINDOW_0_MS;
+    while ((times[head] as number) <= cutoff) sum -= amounts[head++] as number;
+    this.head0 = head + offset;
+    this.sum0 = sum;
+    head = this.head1 - offset;
+    sum = this.sum1 + amount;
+    cutoff = tsMs - WINDOW_1_MS;
+    while ((times[head] as number) <= cutoff) sum -= amounts[head++] as number;
+    this.head1 = head + offset;
+    this.sum1 = sum;
+    head = this.head2 - offset;
+    sum = this.sum2 + amount;
+    cutoff = tsMs - WINDOW_2_MS;
+    while ((times[head] as number) <= cutoff) sum -= amounts[head++] as number;
+    this.head2 = head + offset;
+    this.sum2 = sum;
+    head = this.head3 - offset;
+    sum = this.sum3 + amount;
+    cutoff = tsMs - WINDOW_3_MS;
+    while ((times[head] as number) <= cutoff) sum -= amounts[head++] as number;
+    this.head3 = head + offset;
+    this.sum3 = sum;
     // The longest window's head is the oldest one any window needs: drop what lies before it, now and then.
-    const drop = (heads[WINDOW_COUNT - 1] as number) - this.offset;
-    if (drop >= 32 && drop * 2 >= times.length) {
-      times.splice(0, drop);
-      amounts.splice(0, drop);
-      this.offset += drop;
+    if (head >= 32 && head * 2 >= times.length) {
+      this.times = times.slice(head);
+      this.amounts = amounts.slice(head);
+      this.offset = offset + head;
     }
   }
 
-  count(window: number): number {
-    return this.offset + this.times.length - (this.heads[window] as number);
+  get count0(): number {
+    return this.offset + this.times.length - this.head0;
+  }
+  get count1(): number {
+    return this.offset + this.times.length - this.head1;
+  }
+  get count2(): number {
+    return this.offset + this.times.length - this.head2;
+  }
+  get count3(): number {
+    return this.offset + this.times.length - this.head3;
   }
 }
 
@@ -116,11 +145,19 @@ class AccountState {
   readonly ips = new Set<string>();
   readonly countries = new Set<string>();
 
-  /** amount_to_median and amount_robust_z of `amount` against the amounts added so far. */
-  amountStatistics(amount: number): { ratio: number; z: number } {
+  /** amount_to_median and amount_robust_z of the last amountStatistics call. */
+  ratio = 1;
+  z = 0;
+
+  /** Sets ratio and z for `amount` against the amounts added so far. */
+  amountStatistics(amount: number): void {
     const sorted = this.sorted;
     const n = sorted.length;
-    if (n < AMOUNT_MIN_HISTORY) return { ratio: 1, z: 0 };
+    if (n < AMOUNT_MIN_HISTORY) {
+      this.ratio = 1;
+      this.z = 0;
+      return;
+    }
     const half = n >> 1;
     // Around the median: `low` is the last index at or below it, `high` the first at or above it.
     const low = n % 2 === 1 ? half : half - 1;
@@ -135,7 +172,8 @@ class AccountState {
       for (const value of sorted) total += Math.abs(value - median);
       scale = 1.253314 * (total / n) || 1;
     }
-    return { ratio: amount / Math.max(median, 1), z: (amount - median) / scale };
+    this.ratio = amount / Math.max(median, 1);
+    this.z = (amount - median) / scale;
   }
 
   addAmount(amount: number): void {
@@ -172,21 +210,27 @@ function medianAbsoluteDeviation(sorted: readonly number[], median: number, low:
   const n = sorted.length;
   let down = low;
   let up = low + 1;
-  const take = (): number => {
-    const below = down >= 0 ? median - (sorted[down] as number) : Infinity;
-    const above = up < n ? (sorted[up] as number) - median : Infinity;
-    if (below <= above) {
-      down--;
-      return below;
-    }
-    up++;
-    return above;
-  };
   // Ranks (n − 1) / 2 for odd n; n / 2 − 1 and n / 2 for even n.
   const target = (n - 1) >> 1;
-  for (let rank = 0; rank < target; rank++) take();
-  const first = take();
-  return n % 2 === 1 ? first : (first + take()) / 2;
+  let previous = 0;
+  for (let rank = 0; ; rank++) {
+    const below = down >= 0 ? median - (sorted[down] as number) : Infinity;
+    const above = up < n ? (sorted[up] as number) - median : Infinity;
+    let deviation: number;
+    if (below <= above) {
+      deviation = below;
+      down--;
+    } else {
+      deviation = above;
+      up++;
+    }
+    if (rank === target) {
+      if (n % 2 === 1) return deviation;
+      previous = deviation;
+    } else if (rank > target) {
+      return (previous + deviation) / 2;
+    }
+  }
 }
 
 /**
@@ -295,7 +339,9 @@ export class FeatureStream {
       state = new AccountState();
       this.accountStates.set(tx.accountId, state);
     }
-    const { ratio, z } = state.amountStatistics(amount);
+    state.amountStatistics(amount);
+    const ratio = state.ratio;
+    const z = state.z;
     state.addAmount(amount);
 
     let firstDevice = false;
@@ -334,38 +380,38 @@ export class FeatureStream {
     const hourOfDay = Math.floor((((localMs % MS_PER_DAY) + MS_PER_DAY) % MS_PER_DAY) / HOUR_MS);
 
     return {
-      account_count_10m: account_.count(0),
-      account_sum_10m: account_.sums[0] as number,
-      account_count_1h: account_.count(1),
-      account_sum_1h: account_.sums[1] as number,
-      account_count_24h: account_.count(2),
-      account_sum_24h: account_.sums[2] as number,
-      account_count_7d: account_.count(3),
-      account_sum_7d: account_.sums[3] as number,
-      device_count_10m: device ? device.count(0) : 0,
-      device_sum_10m: device ? (device.sums[0] as number) : 0,
-      device_count_1h: device ? device.count(1) : 0,
-      device_sum_1h: device ? (device.sums[1] as number) : 0,
-      device_count_24h: device ? device.count(2) : 0,
-      device_sum_24h: device ? (device.sums[2] as number) : 0,
-      device_count_7d: device ? device.count(3) : 0,
-      device_sum_7d: device ? (device.sums[3] as number) : 0,
-      ip_count_10m: ip ? ip.count(0) : 0,
-      ip_sum_10m: ip ? (ip.sums[0] as number) : 0,
-      ip_count_1h: ip ? ip.count(1) : 0,
-      ip_sum_1h: ip ? (ip.sums[1] as number) : 0,
-      ip_count_24h: ip ? ip.count(2) : 0,
-      ip_sum_24h: ip ? (ip.sums[2] as number) : 0,
-      ip_count_7d: ip ? ip.count(3) : 0,
-      ip_sum_7d: ip ? (ip.sums[3] as number) : 0,
-      card_count_10m: card ? card.count(0) : 0,
-      card_sum_10m: card ? (card.sums[0] as number) : 0,
-      card_count_1h: card ? card.count(1) : 0,
-      card_sum_1h: card ? (card.sums[1] as number) : 0,
-      card_count_24h: card ? card.count(2) : 0,
-      card_sum_24h: card ? (card.sums[2] as number) : 0,
-      card_count_7d: card ? card.count(3) : 0,
-      card_sum_7d: card ? (card.sums[3] as number) : 0,
+      account_count_10m: account_.count0,
+      account_sum_10m: account_.sum0,
+      account_count_1h: account_.count1,
+      account_sum_1h: account_.sum1,
+      account_count_24h: account_.count2,
+      account_sum_24h: account_.sum2,
+      account_count_7d: account_.count3,
+      account_sum_7d: account_.sum3,
+      device_count_10m: device ? device.count0 : 0,
+      device_sum_10m: device ? device.sum0 : 0,
+      device_count_1h: device ? device.count1 : 0,
+      device_sum_1h: device ? device.sum1 : 0,
+      device_count_24h: device ? device.count2 : 0,
+      device_sum_24h: device ? device.sum2 : 0,
+      device_count_7d: device ? device.count3 : 0,
+      device_sum_7d: device ? device.sum3 : 0,
+      ip_count_10m: ip ? ip.count0 : 0,
+      ip_sum_10m: ip ? ip.sum0 : 0,
+      ip_count_1h: ip ? ip.count1 : 0,
+      ip_sum_1h: ip ? ip.sum1 : 0,
+      ip_count_24h: ip ? ip.count2 : 0,
+      ip_sum_24h: ip ? ip.sum2 : 0,
+      ip_count_7d: ip ? ip.count3 : 0,
+      ip_sum_7d: ip ? ip.sum3 : 0,
+      card_count_10m: card ? card.count0 : 0,
+      card_sum_10m: card ? card.sum0 : 0,
+      card_count_1h: card ? card.count1 : 0,
+      card_sum_1h: card ? card.sum1 : 0,
+      card_count_24h: card ? card.count2 : 0,
+      card_sum_24h: card ? card.sum2 : 0,
+      card_count_7d: card ? card.count3 : 0,
+      card_sum_7d: card ? card.sum3 : 0,
       amount,
       amount_to_median: ratio,
       amount_robust_z: z,
