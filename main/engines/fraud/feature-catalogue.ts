@@ -32,7 +32,7 @@ export const VELOCITY_WINDOWS = [
 ] as const;
 
 /** The entities whose transactions are counted and summed per window. */
-export const VELOCITY_ENTITIES = [
+const VELOCITY_ENTITIES = [
   { key: 'account', en: 'account', zh: '账户' },
   { key: 'device', en: 'device', zh: '设备' },
   { key: 'ip', en: 'IP address', zh: 'IP 地址' },

@@ -7,7 +7,6 @@ import {
   AMOUNT_HISTORY_LENGTH,
   AMOUNT_MIN_HISTORY,
   NO_CHANGE_HOURS,
-  VELOCITY_ENTITIES,
   VELOCITY_WINDOWS,
   type FeatureVector,
 } from './feature-catalogue.ts';
@@ -135,8 +134,22 @@ class WindowState {
   }
 }
 
+/** A device, IP or card: its velocity windows, and for a device or IP its distinct accounts and ring node. */
+class EntityState {
+  window: WindowState | null = null;
+  accounts = 0;
+  readonly node: number;
+
+  constructor(node: number) {
+    this.node = node;
+  }
+}
+
 /** An account's latest amounts (for the median and MAD) and the devices, IPs and countries it has used. */
 class AccountState {
+  /** The account's velocity windows; null once idle for longer than the longest window (see FeatureStream.sweep). */
+  window: WindowState | null = null;
+  readonly node: number;
   /** The last AMOUNT_HISTORY_LENGTH amounts in arrival order (a ring once full) and the same amounts sorted. */
   private readonly recent: number[] = [];
   private next = 0;
@@ -144,6 +157,10 @@ class AccountState {
   readonly devices = new Set<string>();
   readonly ips = new Set<string>();
   readonly countries = new Set<string>();
+
+  constructor(node: number) {
+    this.node = node;
+  }
 
   /** amount_to_median and amount_robust_z of the last amountStatistics call. */
   ratio = 1;
@@ -235,25 +252,19 @@ function medianAbsoluteDeviation(sorted: readonly number[], median: number, low:
 
 /**
  * Union-find over accounts, devices and IPs (union by size, path halving), counting the accounts in each
- * component: ring_size is the account count of the transaction's account's component.
+ * component: ring_size is the account count of the transaction's account's component. Each entity keeps its node.
  */
 class Rings {
   private readonly parent: number[] = [];
   private readonly accounts: number[] = [];
   private readonly size: number[] = [];
-  private readonly ids = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
 
-  /** The node of an account (kind 0), device (1) or IP (2). */
-  node(kind: 0 | 1 | 2, key: string): number {
-    const ids = this.ids[kind] as Map<string, number>;
-    let id = ids.get(key);
-    if (id === undefined) {
-      id = this.parent.length;
-      ids.set(key, id);
-      this.parent.push(id);
-      this.size.push(1);
-      this.accounts.push(kind === 0 ? 1 : 0);
-    }
+  /** A new node of its own component: an account (counted in ring_size) or a device or IP. */
+  add(isAccount: boolean): number {
+    const id = this.parent.length;
+    this.parent.push(id);
+    this.size.push(1);
+    this.accounts.push(isAccount ? 1 : 0);
     return id;
   }
 
@@ -300,10 +311,10 @@ function isoText(ms: number): string {
  */
 export class FeatureStream {
   private readonly accountsById: AccountLookup;
-  private readonly windows: Map<string, WindowState>[] = VELOCITY_ENTITIES.map(() => new Map());
   private readonly accountStates = new Map<string, AccountState>();
-  private readonly deviceAccounts = new Map<string, number>();
-  private readonly ipAccounts = new Map<string, number>();
+  private readonly devices = new Map<string, EntityState>();
+  private readonly ips = new Map<string, EntityState>();
+  private readonly cards = new Map<string, EntityState>();
   private readonly rings = new Rings();
   private lastMs = -Infinity;
   private lastTxId = '';
@@ -329,51 +340,52 @@ export class FeatureStream {
     if (t >= this.nextSweepMs) this.sweep(t);
 
     const amount = tx.amountMinor;
-    const account_ = this.window(0, tx.accountId, t, amount);
-    const device = tx.deviceId === null ? null : this.window(1, tx.deviceId, t, amount);
-    const ip = tx.ip === null ? null : this.window(2, tx.ip, t, amount);
-    const card = tx.cardId === null ? null : this.window(3, tx.cardId, t, amount);
-
+    const rings = this.rings;
     let state = this.accountStates.get(tx.accountId);
     if (!state) {
-      state = new AccountState();
+      state = new AccountState(rings.add(true));
       this.accountStates.set(tx.accountId, state);
     }
+    const account_ = addToWindow(state, t, amount);
     state.amountStatistics(amount);
     const ratio = state.ratio;
     const z = state.z;
     state.addAmount(amount);
 
+    let device: WindowState | null = null;
     let firstDevice = false;
     let deviceAccounts = 0;
     if (tx.deviceId !== null) {
+      const entity = this.entity(this.devices, tx.deviceId, true);
+      device = addToWindow(entity, t, amount);
       firstDevice = !state.devices.has(tx.deviceId);
-      deviceAccounts = this.deviceAccounts.get(tx.deviceId) ?? 0;
       if (firstDevice) {
         state.devices.add(tx.deviceId);
-        this.deviceAccounts.set(tx.deviceId, ++deviceAccounts);
+        entity.accounts++;
+        rings.union(state.node, entity.node);
       }
+      deviceAccounts = entity.accounts;
     }
+    let ip: WindowState | null = null;
     let firstIp = false;
     let ipAccounts = 0;
     if (tx.ip !== null) {
+      const entity = this.entity(this.ips, tx.ip, true);
+      ip = addToWindow(entity, t, amount);
       firstIp = !state.ips.has(tx.ip);
-      ipAccounts = this.ipAccounts.get(tx.ip) ?? 0;
       if (firstIp) {
         state.ips.add(tx.ip);
-        this.ipAccounts.set(tx.ip, ++ipAccounts);
+        entity.accounts++;
+        rings.union(state.node, entity.node);
       }
+      ipAccounts = entity.accounts;
     }
+    const card = tx.cardId === null ? null : addToWindow(this.entity(this.cards, tx.cardId, false), t, amount);
     let firstCountry = false;
     if (tx.country !== null && !state.countries.has(tx.country)) {
       firstCountry = true;
       state.countries.add(tx.country);
     }
-
-    const rings = this.rings;
-    const accountNode = rings.node(0, tx.accountId);
-    if (tx.deviceId !== null) rings.union(accountNode, rings.node(1, tx.deviceId));
-    if (tx.ip !== null) rings.union(accountNode, rings.node(2, tx.ip));
 
     const offsetMs = (UTC_OFFSET_MINUTES.get(account.country ?? '') ?? 0) * 60_000;
     const localMs = t + offsetMs;
@@ -420,7 +432,7 @@ export class FeatureStream {
       first_use_country: firstCountry,
       device_distinct_accounts: deviceAccounts,
       ip_distinct_accounts: ipAccounts,
-      ring_size: rings.accountsWith(accountNode),
+      ring_size: rings.accountsWith(state.node),
       hour_of_day: hourOfDay,
       account_age_days: (t - account.openedAtMs) / MS_PER_DAY,
       hours_since_password_change: hoursSince(account.passwordChangedAtMs, t),
@@ -430,26 +442,37 @@ export class FeatureStream {
     };
   }
 
-  /** The entity's window state after adding this transaction. */
-  private window(entity: number, key: string, t: number, amount: number): WindowState {
-    const states = this.windows[entity] as Map<string, WindowState>;
+  /** A device's, IP's or card's state (cards have no ring node: they join nothing). */
+  private entity(states: Map<string, EntityState>, key: string, inRings: boolean): EntityState {
     let state = states.get(key);
     if (!state) {
-      state = new WindowState();
+      state = new EntityState(inRings ? this.rings.add(false) : -1);
       states.set(key, state);
     }
-    state.add(t, amount);
     return state;
   }
 
   /** Drops the window state of entities with no transaction in the longest window (their counts would all be 0). */
   private sweep(t: number): void {
     const cutoff = t - LONGEST_WINDOW_MS;
-    for (const states of this.windows) {
-      for (const [key, state] of states) if (state.lastMs <= cutoff) states.delete(key);
+    for (const states of [this.accountStates, this.devices, this.ips]) {
+      for (const state of states.values()) if (state.window !== null && state.window.lastMs <= cutoff) state.window = null;
     }
+    // A card keeps nothing but its windows.
+    for (const [key, state] of this.cards) if (state.window === null || state.window.lastMs <= cutoff) this.cards.delete(key);
     this.nextSweepMs = t + SWEEP_EVERY_MS;
   }
+}
+
+/** The entity's window state after adding this transaction (a new one if it was dropped or never had one). */
+function addToWindow(entity: { window: WindowState | null }, t: number, amount: number): WindowState {
+  let window = entity.window;
+  if (window === null) {
+    window = new WindowState();
+    entity.window = window;
+  }
+  window.add(t, amount);
+  return window;
 }
 
 /**
