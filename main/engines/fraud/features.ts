@@ -44,8 +44,11 @@ export interface AccountLookup {
 const HOUR_MS = 3_600_000;
 const [WINDOW_0_MS, WINDOW_1_MS, WINDOW_2_MS, WINDOW_3_MS] = VELOCITY_WINDOWS.map((window) => window.ms) as [number, number, number, number];
 const LONGEST_WINDOW_MS = WINDOW_3_MS;
-/** How often (stream time) the window state of entities idle for longer than the longest window is dropped. */
-const SWEEP_EVERY_MS = MS_PER_DAY;
+/**
+ * How often (stream time) the window state of entities idle for longer than the longest window is dropped: an idle
+ * entity holds its last transactions for at most twice the longest window.
+ */
+const SWEEP_EVERY_MS = LONGEST_WINDOW_MS;
 
 /**
  * Standard UTC offsets (minutes) of the countries the platform sees, for hour_of_day in the account's zone; daylight
@@ -59,15 +62,17 @@ const UTC_OFFSET_MINUTES: ReadonlyMap<string, number> = new Map([
 ]);
 
 /**
- * One entity's transactions over the longest window: (ts, amount) in arrival order, and for each window the index
- * of its oldest transaction still inside and the running sum of the amounts inside. Indices are absolute (they keep
- * counting as the front is dropped), so a window's count is `end − head`. The four windows are spelled out as
- * fields rather than looped over: this is the hottest code of the pass.
+ * One entity's transactions over the longest window: (ts, amount) pairs in arrival order, interleaved in one array,
+ * and for each window the index of its oldest transaction still inside and the running sum of the amounts inside.
+ * Indices count transactions and are absolute (they keep counting as the front is dropped), so a window's count is
+ * `end − head`. The four windows are spelled out as fields rather than looped over, and the entities' states extend
+ * this class rather than point to it: this is the hottest code of the pass, and each object or array it reaches is
+ * a likely cache miss on a large workspace.
  */
 class WindowState {
-  private times: number[] = [];
-  private amounts: number[] = [];
-  /** The absolute index of times[0]. */
+  /** ts0, amount0, ts1, amount1, … */
+  private data: number[] = [];
+  /** The absolute index of the transaction at data[0]. */
   private offset = 0;
   private head0 = 0;
   private head1 = 0;
@@ -77,78 +82,97 @@ class WindowState {
   sum1 = 0;
   sum2 = 0;
   sum3 = 0;
-  lastMs = 0;
+  /** The latest transaction's time; -Infinity while the window state is empty. */
+  lastMs = -Infinity;
 
   /** Adds a transaction at tsMs and moves every window to (tsMs − window, tsMs]. */
-  add(tsMs: number, amount: number): void {
-    const times = this.times;
-    const amounts = this.amounts;
+  addToWindows(tsMs: number, amount: number): void {
+    const data = this.data;
     const offset = this.offset;
-    times.push(tsMs);
-    amounts.push(amount);
+    data.push(tsMs, amount);
     this.lastMs = tsMs;
     // Each loop stops at the latest transaction at the latest, whose time is after every cutoff.
-    let head = this.head0 - offset;
+    let at = 2 * (this.head0 - offset);
     let sum = this.sum0 + amount;
     let cutoff = tsMs - WINDOW_0_MS;
-    while ((times[head] as number) <= cutoff) sum -= amounts[head++] as number;
-    this.head0 = head + offset;
+    while ((data[at] as number) <= cutoff) {
+      sum -= data[at + 1] as number;
+      at += 2;
+    }
+    this.head0 = at / 2 + offset;
     this.sum0 = sum;
-    head = this.head1 - offset;
+    at = 2 * (this.head1 - offset);
     sum = this.sum1 + amount;
     cutoff = tsMs - WINDOW_1_MS;
-    while ((times[head] as number) <= cutoff) sum -= amounts[head++] as number;
-    this.head1 = head + offset;
+    while ((data[at] as number) <= cutoff) {
+      sum -= data[at + 1] as number;
+      at += 2;
+    }
+    this.head1 = at / 2 + offset;
     this.sum1 = sum;
-    head = this.head2 - offset;
+    at = 2 * (this.head2 - offset);
     sum = this.sum2 + amount;
     cutoff = tsMs - WINDOW_2_MS;
-    while ((times[head] as number) <= cutoff) sum -= amounts[head++] as number;
-    this.head2 = head + offset;
+    while ((data[at] as number) <= cutoff) {
+      sum -= data[at + 1] as number;
+      at += 2;
+    }
+    this.head2 = at / 2 + offset;
     this.sum2 = sum;
-    head = this.head3 - offset;
+    at = 2 * (this.head3 - offset);
     sum = this.sum3 + amount;
     cutoff = tsMs - WINDOW_3_MS;
-    while ((times[head] as number) <= cutoff) sum -= amounts[head++] as number;
-    this.head3 = head + offset;
+    while ((data[at] as number) <= cutoff) {
+      sum -= data[at + 1] as number;
+      at += 2;
+    }
+    this.head3 = at / 2 + offset;
     this.sum3 = sum;
     // The longest window's head is the oldest one any window needs: drop what lies before it, now and then.
-    if (head >= 32 && head * 2 >= times.length) {
-      this.times = times.slice(head);
-      this.amounts = amounts.slice(head);
-      this.offset = offset + head;
+    if (at >= 64 && at * 2 >= data.length) {
+      this.data = data.slice(at);
+      this.offset = offset + at / 2;
     }
   }
 
+  /** Forgets every transaction: all of them are out of every window (see FeatureStream.sweep). */
+  clearWindows(): void {
+    this.data = [];
+    this.offset = this.head0 = this.head1 = this.head2 = this.head3 = 0;
+    this.sum0 = this.sum1 = this.sum2 = this.sum3 = 0;
+    this.lastMs = -Infinity;
+  }
+
   get count0(): number {
-    return this.offset + this.times.length - this.head0;
+    return this.offset + this.data.length / 2 - this.head0;
   }
   get count1(): number {
-    return this.offset + this.times.length - this.head1;
+    return this.offset + this.data.length / 2 - this.head1;
   }
   get count2(): number {
-    return this.offset + this.times.length - this.head2;
+    return this.offset + this.data.length / 2 - this.head2;
   }
   get count3(): number {
-    return this.offset + this.times.length - this.head3;
+    return this.offset + this.data.length / 2 - this.head3;
   }
 }
 
 /** A device, IP or card: its velocity windows, and for a device or IP its distinct accounts and ring node. */
-class EntityState {
-  window: WindowState | null = null;
+class EntityState extends WindowState {
   accounts = 0;
   readonly node: number;
 
   constructor(node: number) {
+    super();
     this.node = node;
   }
 }
 
 /** An account's latest amounts (for the median and MAD) and the devices, IPs and countries it has used. */
-class AccountState {
-  /** The account's velocity windows; null once idle for longer than the longest window (see FeatureStream.sweep). */
-  window: WindowState | null = null;
+class AccountState extends WindowState {
+  readonly account: FraudAccount;
+  /** The account country's UTC offset, for hour_of_day. */
+  readonly offsetMs: number;
   readonly node: number;
   /** The last AMOUNT_HISTORY_LENGTH amounts in arrival order (a ring once full) and the same amounts sorted. */
   private readonly recent: number[] = [];
@@ -158,7 +182,10 @@ class AccountState {
   readonly ips = new Set<string>();
   readonly countries = new Set<string>();
 
-  constructor(node: number) {
+  constructor(account: FraudAccount, node: number) {
+    super();
+    this.account = account;
+    this.offsetMs = (UTC_OFFSET_MINUTES.get(account.country ?? '') ?? 0) * 60_000;
     this.node = node;
   }
 
@@ -305,7 +332,7 @@ function isoText(ms: number): string {
  * the caller sorts, the stream never reorders.
  *
  * Memory: per device, IP, card and account the transactions of the last 7 days (the longest window; an entity idle
- * for longer loses its window state at the next daily sweep); per account its last AMOUNT_HISTORY_LENGTH amounts
+ * for longer loses its window state at the next sweep, one every 7 days of stream time); per account its last AMOUNT_HISTORY_LENGTH amounts
  * and the devices, IPs and countries it used; per device and IP a count of accounts; the union-find over accounts,
  * devices and IPs. The last three grow with the entities seen ("so far"), not with the transactions.
  */
@@ -333,31 +360,33 @@ export class FeatureStream {
         `transaction ${tx.txId} out of order: its ts ${isoText(t)} ${what} the last one fed (${this.lastTxId} at ${isoText(this.lastMs)}); feed transactions by ts, then tx_id`,
       );
     }
-    const account = this.accountsById.get(tx.accountId);
-    if (!account) throw new RangeError(`transaction ${tx.txId}: unknown account ${tx.accountId}`);
+    let state = this.accountStates.get(tx.accountId);
+    if (!state) {
+      const account = this.accountsById.get(tx.accountId);
+      if (!account) throw new RangeError(`transaction ${tx.txId}: unknown account ${tx.accountId}`);
+      state = new AccountState(account, this.rings.add(true));
+      this.accountStates.set(tx.accountId, state);
+    }
+    const account = state.account;
     this.lastMs = t;
     this.lastTxId = tx.txId;
     if (t >= this.nextSweepMs) this.sweep(t);
 
     const amount = tx.amountMinor;
     const rings = this.rings;
-    let state = this.accountStates.get(tx.accountId);
-    if (!state) {
-      state = new AccountState(rings.add(true));
-      this.accountStates.set(tx.accountId, state);
-    }
-    const account_ = addToWindow(state, t, amount);
+    state.addToWindows(t, amount);
     state.amountStatistics(amount);
     const ratio = state.ratio;
     const z = state.z;
     state.addAmount(amount);
 
-    let device: WindowState | null = null;
+    let device: EntityState | null = null;
     let firstDevice = false;
     let deviceAccounts = 0;
     if (tx.deviceId !== null) {
       const entity = this.entity(this.devices, tx.deviceId, true);
-      device = addToWindow(entity, t, amount);
+      entity.addToWindows(t, amount);
+      device = entity;
       firstDevice = !state.devices.has(tx.deviceId);
       if (firstDevice) {
         state.devices.add(tx.deviceId);
@@ -366,12 +395,13 @@ export class FeatureStream {
       }
       deviceAccounts = entity.accounts;
     }
-    let ip: WindowState | null = null;
+    let ip: EntityState | null = null;
     let firstIp = false;
     let ipAccounts = 0;
     if (tx.ip !== null) {
       const entity = this.entity(this.ips, tx.ip, true);
-      ip = addToWindow(entity, t, amount);
+      entity.addToWindows(t, amount);
+      ip = entity;
       firstIp = !state.ips.has(tx.ip);
       if (firstIp) {
         state.ips.add(tx.ip);
@@ -380,26 +410,26 @@ export class FeatureStream {
       }
       ipAccounts = entity.accounts;
     }
-    const card = tx.cardId === null ? null : addToWindow(this.entity(this.cards, tx.cardId, false), t, amount);
+    const card = tx.cardId === null ? null : this.entity(this.cards, tx.cardId, false);
+    card?.addToWindows(t, amount);
     let firstCountry = false;
     if (tx.country !== null && !state.countries.has(tx.country)) {
       firstCountry = true;
       state.countries.add(tx.country);
     }
 
-    const offsetMs = (UTC_OFFSET_MINUTES.get(account.country ?? '') ?? 0) * 60_000;
-    const localMs = t + offsetMs;
+    const localMs = t + state.offsetMs;
     const hourOfDay = Math.floor((((localMs % MS_PER_DAY) + MS_PER_DAY) % MS_PER_DAY) / HOUR_MS);
 
     return {
-      account_count_10m: account_.count0,
-      account_sum_10m: account_.sum0,
-      account_count_1h: account_.count1,
-      account_sum_1h: account_.sum1,
-      account_count_24h: account_.count2,
-      account_sum_24h: account_.sum2,
-      account_count_7d: account_.count3,
-      account_sum_7d: account_.sum3,
+      account_count_10m: state.count0,
+      account_sum_10m: state.sum0,
+      account_count_1h: state.count1,
+      account_sum_1h: state.sum1,
+      account_count_24h: state.count2,
+      account_sum_24h: state.sum2,
+      account_count_7d: state.count3,
+      account_sum_7d: state.sum3,
       device_count_10m: device ? device.count0 : 0,
       device_sum_10m: device ? device.sum0 : 0,
       device_count_1h: device ? device.count1 : 0,
@@ -456,23 +486,12 @@ export class FeatureStream {
   private sweep(t: number): void {
     const cutoff = t - LONGEST_WINDOW_MS;
     for (const states of [this.accountStates, this.devices, this.ips]) {
-      for (const state of states.values()) if (state.window !== null && state.window.lastMs <= cutoff) state.window = null;
+      for (const state of states.values()) if (state.lastMs <= cutoff && state.lastMs !== -Infinity) state.clearWindows();
     }
     // A card keeps nothing but its windows.
-    for (const [key, state] of this.cards) if (state.window === null || state.window.lastMs <= cutoff) this.cards.delete(key);
+    for (const [key, state] of this.cards) if (state.lastMs <= cutoff) this.cards.delete(key);
     this.nextSweepMs = t + SWEEP_EVERY_MS;
   }
-}
-
-/** The entity's window state after adding this transaction (a new one if it was dropped or never had one). */
-function addToWindow(entity: { window: WindowState | null }, t: number, amount: number): WindowState {
-  let window = entity.window;
-  if (window === null) {
-    window = new WindowState();
-    entity.window = window;
-  }
-  window.add(t, amount);
-  return window;
 }
 
 /**
