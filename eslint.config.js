@@ -2,7 +2,7 @@
 // ../shared/design/ARCHITECTURE.md ("Layout"): which folder may import which, that engines stay pure
 // (no Node, no database, no clock), that only main/electron/ and preload/index.ts touch `electron`, that SQL
 // stays in main/store/ (the driver is the store's; workers, services, the demo and the front ends call no
-// prepare/exec/pragma/transaction), and that the credit engine is reached through its index.ts.
+// prepare/exec/pragma/transaction), and that the credit and fraud engines are reached through their index.ts.
 //
 // Flat config gives the LAST matching object's options for a rule, so each folder below states its
 // whole list of restrictions (built by `boundaries()`), never a delta on top of a shared list.
@@ -55,18 +55,23 @@ const DATABASE_CALLS = [
 ];
 
 /**
- * The credit engine is its entry module to everyone outside main/engines/credit/: its folders can be rearranged
- * without touching a caller. (Fraud and liquidity will have the same rule once they have their index.ts.)
+ * An engine is its entry module to everyone outside its folder: its files can be rearranged without touching a
+ * caller. Credit and fraud have theirs; liquidity will get the same rule once it has its index.ts. Patterns for a
+ * path as a file outside main/engines/ spells it, and as another engine (main/engines/<x>/, one or two levels
+ * deep) or main/engines/*.ts spells it.
  */
-const CREDIT_ENGINE_INTERNALS = {
-  group: ['**/engines/credit/**', '!**/engines/credit/index.ts'],
-  message: 'Outside main/engines/credit/, import the credit engine from engines/credit/index.ts only.',
-};
-/** The same, as another engine (main/engines/<x>/) or main/engines/*.ts spells the path. */
-const CREDIT_ENGINE_INTERNALS_FROM_ENGINES = {
-  group: ['../credit/**', '!../credit/index.ts', './credit/**', '!./credit/index.ts'],
-  message: CREDIT_ENGINE_INTERNALS.message,
-};
+function engineInternals(engine) {
+  const message = `Outside main/engines/${engine}/, import the ${engine} engine from engines/${engine}/index.ts only.`;
+  return {
+    anywhere: { group: [`**/engines/${engine}/**`, `!**/engines/${engine}/index.ts`], message },
+    fromEngines: {
+      group: [`./${engine}/**`, `!./${engine}/index.ts`, `../${engine}/**`, `!../${engine}/index.ts`, `../../${engine}/**`, `!../../${engine}/index.ts`],
+      message,
+    },
+  };
+}
+const CREDIT_ENGINE = engineInternals('credit');
+const FRAUD_ENGINE = engineInternals('fraud');
 
 /** Relative imports into one of main/'s folders, from anywhere under main/. */
 function mainFolders(names, extra = {}) {
@@ -285,20 +290,29 @@ export default defineConfig(
     ],
   }),
 
-  // The credit engine's internals, to values and types alike. A rule instance of its own (ESLint's, not
+  // The engines' internals, to values and types alike. A rule instance of its own (ESLint's, not
   // typescript-eslint's): the latter lets a type import through as soon as any one pattern allows types, and the
-  // store and the front ends may import engine types.
+  // store and the front ends may import engine types. Inside an engine's folder only the other engines' rules hold.
   {
     files: [`**/*.${CODE_EXTENSIONS}`],
-    rules: { 'no-restricted-imports': ['error', { patterns: [CREDIT_ENGINE_INTERNALS] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [CREDIT_ENGINE.anywhere, FRAUD_ENGINE.anywhere] }] },
   },
   {
     files: [`main/engines/**/*.${CODE_EXTENSIONS}`],
-    rules: { 'no-restricted-imports': ['error', { patterns: [CREDIT_ENGINE_INTERNALS, CREDIT_ENGINE_INTERNALS_FROM_ENGINES] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [CREDIT_ENGINE.anywhere, CREDIT_ENGINE.fromEngines, FRAUD_ENGINE.anywhere, FRAUD_ENGINE.fromEngines] },
+      ],
+    },
   },
   {
     files: [`main/engines/credit/**/*.${CODE_EXTENSIONS}`],
-    rules: { 'no-restricted-imports': 'off' },
+    rules: { 'no-restricted-imports': ['error', { patterns: [FRAUD_ENGINE.anywhere, FRAUD_ENGINE.fromEngines] }] },
+  },
+  {
+    files: [`main/engines/fraud/**/*.${CODE_EXTENSIONS}`],
+    rules: { 'no-restricted-imports': ['error', { patterns: [CREDIT_ENGINE.anywhere, CREDIT_ENGINE.fromEngines] }] },
   },
 
   // Tests are harnesses, not product code: they may use Node (node:test, fixtures) and reach across

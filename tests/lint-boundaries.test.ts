@@ -168,6 +168,31 @@ describe('import boundaries (eslint.config.js)', () => {
     assert.deepEqual(await boundaryErrors("import { scoreRows } from '../../engines/credit/scorecard/fit.ts';\nexport const s = scoreRows;\n", 'main/workers/jobs/x.test.ts'), []);
   });
 
+  test('outside the fraud engine, only its index.ts may be imported', async () => {
+    const cases = [
+      { file: 'main/workers/jobs/x.ts', deep: '../../engines/fraud/features.ts', index: '../../engines/fraud/index.ts' },
+      { file: 'main/services/x.ts', deep: '../engines/fraud/feature-catalogue.ts', index: '../engines/fraud/index.ts' },
+      { file: 'bench/x.ts', deep: '../main/engines/fraud/features.ts', index: '../main/engines/fraud/index.ts' },
+      { file: 'main/engines/liquidity/x.ts', deep: '../fraud/features.ts', index: '../fraud/index.ts' },
+      { file: 'main/engines/credit/ifrs9/x.ts', deep: '../../fraud/features.ts', index: '../../fraud/index.ts' },
+      { file: 'main/engines/x.ts', deep: './fraud/feature-catalogue.ts', index: './fraud/index.ts' },
+    ];
+    for (const { file, deep, index } of cases) {
+      const errors = await boundaryErrors(`import * as fraud from '${deep}';\nexport const f = fraud;\n`, file);
+      assert.equal(errors.length, 1, `${file}: ${errors.join('\n')}`);
+      assert.match(errors[0] ?? '', /import the fraud engine from engines\/fraud\/index\.ts only/);
+      assert.deepEqual(await boundaryErrors(`import * as fraud from '${index}';\nexport const f = fraud;\n`, file), [], `${file} through the index`);
+    }
+    const typeOnly = "import type { FeatureVector } from '../engines/fraud/feature-catalogue.ts';\nexport type F = FeatureVector;\n";
+    assert.equal((await boundaryErrors(typeOnly, 'main/store/x.ts')).length, 1, 'types too');
+    // The fraud engine reaches the credit engine through its index.ts too.
+    const creditDeep = "import { fitLogistic } from '../credit/scorecard/logistic.ts';\nexport const l = fitLogistic;\n";
+    assert.equal((await boundaryErrors(creditDeep, 'main/engines/fraud/x.ts')).length, 1, 'credit from fraud');
+    // Inside the engine its files import each other; tests reach in as they need.
+    assert.deepEqual(await boundaryErrors("import { FeatureStream } from './features.ts';\nexport const s = FeatureStream;\n", 'main/engines/fraud/x.ts'), []);
+    assert.deepEqual(await boundaryErrors("import { FeatureStream } from '../../engines/fraud/features.ts';\nexport const s = FeatureStream;\n", 'main/workers/jobs/x.test.ts'), []);
+  });
+
   test('the contract’s vocabulary imports nothing, not even zod', async () => {
     for (const module of ['zod', './errors.ts']) {
       const errors = await boundaryErrors(`import * as m from '${module}';\nexport const v = m;\n`, 'preload/contract/vocabulary.ts');

@@ -1,0 +1,116 @@
+/**
+ * The fraud engine's streaming feature pass (issue 11, section 1) on synthetic transactions. Figures only: no
+ * assertions.
+ *
+ *   ./node_modules/.bin/node --import tsx bench/fraud-features.ts [--transactions 1000000] [--accounts 50000] [--days 60]
+ *
+ * Transactions are generated in time order from a seed, in memory, one at a time (never all held at once, so that
+ * peak RSS is the stream's state and not the input): each account has a home device, IP and card, and now and then
+ * uses another device, a shared IP (carrier-grade NAT) or a country abroad. It first times the generator alone, then
+ * the generator feeding FeatureStream, and prints transactions per second for both and for the features alone (the
+ * difference), by the wall clock and by user CPU time (on a shared machine the latter is the steadier), with the peak RSS of the process and the heap after the pass.
+ */
+import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
+import { resourceUsage } from 'node:process';
+import { FeatureStream, type FraudAccount, type FraudTransaction } from '../main/engines/fraud/index.ts';
+import { seededRandom } from './support/seeded-random.ts';
+
+const { values } = parseArgs({
+  options: {
+    transactions: { type: 'string', default: '1000000' },
+    accounts: { type: 'string', default: '50000' },
+    days: { type: 'string', default: '60' },
+  },
+});
+const TRANSACTIONS = Number(values.transactions);
+const ACCOUNTS = Number(values.accounts);
+const DAYS = Number(values.days);
+const START_MS = Date.parse('2026-01-01T00:00:00Z');
+const DAY_MS = 86_400_000;
+const CHANNELS = ['qr', 'pos', 'ecommerce', 'app'];
+const CATEGORIES = ['grocery', 'dining', 'transport', 'utilities', 'electronics', 'travel', 'gaming', 'luxury'];
+const COUNTRIES = ['CN', 'CN', 'CN', 'CN', 'HK', 'JP', 'TH', 'KH'];
+
+const accountIds = Array.from({ length: ACCOUNTS }, (_, i) => `A${String(i).padStart(7, '0')}`);
+const homeDevices = Array.from({ length: ACCOUNTS }, (_, i) => `D${i}`);
+const homeIps = Array.from({ length: ACCOUNTS }, (_, i) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`);
+const cards = Array.from({ length: ACCOUNTS }, (_, i) => `C${i}`);
+const otherDevices = Array.from({ length: ACCOUNTS >> 2 }, (_, i) => `X${i}`);
+const sharedIps = Array.from({ length: Math.max(20, ACCOUNTS >> 9) }, (_, i) => `100.64.${i >> 8}.${i & 255}`);
+const accountSetup = seededRandom(7);
+const accounts = new Map<string, FraudAccount>(
+  accountIds.map((accountId) => [
+    accountId,
+    {
+      accountId,
+      openedAtMs: START_MS - Math.floor(accountSetup() * 700) * DAY_MS,
+      country: accountSetup() < 0.99 ? 'CN' : 'HK',
+      phoneChangedAtMs: accountSetup() < 0.05 ? START_MS + Math.floor(accountSetup() * DAYS * DAY_MS) : null,
+      passwordChangedAtMs: accountSetup() < 0.1 ? START_MS + Math.floor(accountSetup() * DAYS * DAY_MS) : null,
+    },
+  ]),
+);
+
+/** Calls `each` with TRANSACTIONS seeded transactions in (ts, tx_id) order. */
+function generate(each: (tx: FraudTransaction) => void): void {
+  const random = seededRandom(2026);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+  const meanGapMs = (DAYS * DAY_MS) / TRANSACTIONS;
+  let ts = START_MS;
+  for (let i = 0; i < TRANSACTIONS; i++) {
+    // Exponential gaps rounded to the second, so that ties happen.
+    ts += Math.round((-Math.log(1 - random()) * meanGapMs) / 1000) * 1000;
+    const a = Math.floor(random() * ACCOUNTS);
+    const r = random();
+    each({
+      txId: `T${String(i).padStart(9, '0')}`,
+      accountId: accountIds[a] as string,
+      tsMs: ts,
+      amountMinor: Math.max(100, Math.round(Math.exp(7 + 1.5 * random() + (r < 0.01 ? 3 : 0)))),
+      channel: pick(CHANNELS),
+      merchantCategory: r < 0.2 ? null : pick(CATEGORIES),
+      country: r < 0.97 ? 'CN' : pick(COUNTRIES),
+      deviceId: r < 0.95 ? (homeDevices[a] as string) : pick(otherDevices),
+      ip: r < 0.7 ? (homeIps[a] as string) : r < 0.98 ? pick(sharedIps) : null,
+      cardId: r < 0.4 ? (cards[a] as string) : null,
+    });
+  }
+}
+
+function rate(count: number, ms: number): string {
+  return `${Math.round((count / ms) * 1000).toLocaleString('en-US')} tx/s`;
+}
+
+let checksum = 0;
+let cpu = process.cpuUsage();
+let started = performance.now();
+generate((tx) => {
+  checksum += tx.amountMinor;
+});
+const generateMs = performance.now() - started;
+const generateCpuMs = process.cpuUsage(cpu).user / 1000;
+
+const stream = new FeatureStream(accounts);
+let flagged = 0;
+cpu = process.cpuUsage();
+started = performance.now();
+generate((tx) => {
+  const features = stream.next(tx);
+  if (features.account_count_1h > 3 || features.amount_robust_z > 5 || features.ring_size > 50) flagged++;
+});
+const totalMs = performance.now() - started;
+const totalCpuMs = process.cpuUsage(cpu).user / 1000;
+const featuresMs = totalMs - generateMs;
+const featuresCpuMs = totalCpuMs - generateCpuMs;
+
+const heapMb = process.memoryUsage().heapUsed / 2 ** 20;
+const peakRssMb = resourceUsage().maxRSS / 1024;
+console.log(`fraud features: ${TRANSACTIONS.toLocaleString('en-US')} transactions, ${ACCOUNTS.toLocaleString('en-US')} accounts, ${DAYS} days (checksum ${checksum})`);
+console.log('                         wall                       user CPU (the main thread and GC)');
+const line = (label: string, wall: number, user: number): void =>
+  console.log(`  ${label.padEnd(22)} ${(wall / 1000).toFixed(2).padStart(6)} s ${rate(TRANSACTIONS, wall).padStart(14)}   ${(user / 1000).toFixed(2).padStart(6)} s ${rate(TRANSACTIONS, user).padStart(14)}`);
+line('generator alone', generateMs, generateCpuMs);
+line('generator + features', totalMs, totalCpuMs);
+line('features alone', featuresMs, featuresCpuMs);
+console.log(`  peak RSS ${peakRssMb.toFixed(0)} MB; heap after the pass ${heapMb.toFixed(0)} MB; ${flagged.toLocaleString('en-US')} transactions past a sample threshold`);

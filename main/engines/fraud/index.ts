@@ -1,0 +1,8 @@
+// The fraud engine as the rest of RiskDesk sees it: the feature catalogue and the streaming feature pass, with the
+// types they take and return. Workers, services, the store (types only) and benchmarks import this module and
+// nothing under it, so the files inside can be rearranged freely; eslint.config.js refuses a deeper import from
+// outside. (It exports what a caller or test uses so far; knip refuses the rest.)
+
+// ── Features ──
+export { FRAUD_FEATURES, NO_CHANGE_HOURS, type FeatureVector } from './feature-catalogue.ts';
+export { FeatureStream, type FraudAccount, type FraudTransaction } from './features.ts';
