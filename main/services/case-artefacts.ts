@@ -4,7 +4,10 @@
 import { playbooksSchema, shippedPlaybookSetSchema, shippedSlaTableSchema, slaHoursSchema, type PlaybookSet, type Playbooks, type SlaHours, type SlaTable } from '../../preload/contract/cases.ts';
 import type { z } from 'zod';
 import type { Permission } from '../../preload/contract/permissions.ts';
+import { appendAuditEvent } from '../store/audit.ts';
+import { fileAlertsIntoCases, unfiledOpenAlerts } from '../store/case-filing.ts';
 import { playbookSets, slaTables } from '../store/case-sets.ts';
+import { inTransaction, type Db } from '../store/database.ts';
 import type { DocumentSetStore } from '../store/document-sets.ts';
 import type { ServiceContext } from './context.ts';
 import { auditedChange, type ServiceArtefact } from './lifecycle-service.ts';
@@ -79,3 +82,20 @@ function shippedDocumentSet<D, R extends { version: number; note: string; docume
 
 export const SHIPPED_SLA_TABLE = shippedDocumentSet('sla-tables/sla-default.json', shippedSlaTableSchema, slaTables, SLA_TABLES);
 export const SHIPPED_PLAYBOOKS = shippedDocumentSet('playbooks/playbooks-default.json', shippedPlaybookSetSchema, playbookSets, PLAYBOOK_SETS);
+
+/**
+ * Files every open alert that is in no case (raised by a build before cases, schema 90–110) into cases, with one audit
+ * event by `system`, in one IMMEDIATE transaction; nothing (not even a write lock) when there is none. Returns the
+ * number of alerts filed.
+ */
+export function fileUnfiledAlerts(db: Db, now: Date): number {
+  if (unfiledOpenAlerts(db).length === 0) return 0;
+  const at = now.toISOString();
+  return inTransaction(db, () => {
+    const alertIds = unfiledOpenAlerts(db);
+    if (alertIds.length === 0) return 0;
+    const { opened } = fileAlertsIntoCases(db, alertIds, at);
+    appendAuditEvent(db, { actor: 'system', at, action: 'cases.file', subject: 'cases', details: { alerts: alertIds.length, casesOpened: opened } });
+    return alertIds.length;
+  });
+}

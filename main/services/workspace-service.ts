@@ -6,6 +6,7 @@ import { SHIPPED_PLAYBOOKS, SHIPPED_SLA_TABLE } from './case-artefacts.ts';
 import { SHIPPED_CREDIT_PARAMETERS } from './credit/credit-artefacts.ts';
 import { recoverInterruptedDemo } from './demo-service.ts';
 import { seedShippedDefaults, type ShippedDefault } from './shipped-defaults.ts';
+import { fileUnfiledAlerts } from './case-artefacts.ts';
 
 export type { Workspace } from '../store/workspace.ts';
 export type { EnginePool } from '../workers/pool.ts';
@@ -25,6 +26,8 @@ export async function unlockWorkspace(request: { path: string; username?: string
     recoverInterruptedDemo(contextFor(workspace, { now: request.now }));
     // A kind that shipped its default after this workspace was created gets it now; kinds with versions are left alone.
     seedShippedDefaults(workspace.db, request.now?.() ?? new Date(), SHIPPED_DEFAULTS);
+    // Alerts raised before cases existed are filed now, by the SLA table and playbooks just seeded.
+    fileUnfiledAlerts(workspace.db, request.now?.() ?? new Date());
     return workspace;
   } catch (error) {
     workspace.close();

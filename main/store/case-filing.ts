@@ -109,3 +109,14 @@ export function refreshCases(db: Db, caseIds: readonly number[], at: string): vo
      FROM agg WHERE cases.case_id = agg.case_id`,
   ).run({ ids: JSON.stringify(caseIds), at, sla: JSON.stringify(sla.document) });
 }
+
+/**
+ * Open alerts in no case: those raised before cases existed (schema 90–110). Read with the open-queue index, then one
+ * primary-key probe of case_alerts each; none once they are filed.
+ */
+export function unfiledOpenAlerts(db: Db): number[] {
+  return db
+    .prepare(`SELECT a.alert_id FROM alerts a WHERE a.status = 'open' AND NOT EXISTS (SELECT 1 FROM case_alerts ca WHERE ca.alert_id = a.alert_id) ORDER BY a.alert_id`)
+    .pluck()
+    .all() as number[];
+}
