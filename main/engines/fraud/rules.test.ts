@@ -217,6 +217,11 @@ describe('compileRuleSet', () => {
     assert.deepEqual(reversed.fired.map((fired) => fired.id), ['velocity', 'ring', 'new-device-big']);
   });
 
+  it('reads every feature the expression names, also one a short-circuit skipped', () => {
+    const either = evaluator({ rules: [rule('either', 'first_use_device || ring_size > 3', 5)], thresholds: { review: 5, block: 10 } });
+    assert.deepEqual(either.evaluate(vector({ first_use_device: true, ring_size: 1 })).fired[0]!.reads, { first_use_device: true, ring_size: 1 });
+  });
+
   it('lists the features the enabled rules read, in catalogue order', () => {
     assert.deepEqual(set.reads, FRAUD_FEATURES.map((f) => f.name).filter((name) => ['first_use_device', 'amount_to_median', 'ring_size', 'account_count_10m'].includes(name)));
   });

@@ -78,7 +78,10 @@ export type RuleCheck =
   | { readonly ok: true; readonly reads: readonly string[] }
   | { readonly ok: false; readonly error: RuleError };
 
-/** What a rule read: feature name to the value in the vector (ints and doubles as numbers). */
+/**
+ * What a rule read: every catalogue feature its expression names (from the AST, whether or not a short-circuit
+ * skipped it), to its value in the vector (ints and doubles as numbers).
+ */
 type FeatureReads = Readonly<Record<string, number | boolean | string>>;
 
 export interface FiredRule {
