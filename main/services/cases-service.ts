@@ -39,7 +39,7 @@ import {
   splitCase,
   tickStep,
 } from '../store/case-changes.ts';
-import { attachmentContent, CASE_GRID, caseAuditSubjects, caseHead, OPEN_CASE_GRID, getCase, openCasesByAssignee, overdueCaseGrid, slaBreachesByWeek, type CaseHead } from '../store/cases.ts';
+import { attachmentContent, CASE_GRID, caseAuditSubjects, caseHead, caseSteps, OPEN_CASE_GRID, getCase, openCasesByAssignee, overdueCaseGrid, slaBreachesByWeek, type CaseHead } from '../store/cases.ts';
 import { findUser } from '../store/users.ts';
 import { viewRows } from '../store/grid-sql.ts';
 import type { ServiceContext } from './context.ts';
@@ -304,7 +304,7 @@ export function tickPlaybookStep(ctx: ServiceContext, caseId: number, alertType:
     caseId,
     'ticking a step',
     (at) => {
-      const step = getCase(ctx.workspace.db, caseId)?.steps.find((s) => s.alertType === alertType && s.position === position);
+      const step = caseSteps(ctx.workspace.db, caseId).find((s) => s.alertType === alertType && s.position === position);
       if (!step) throw new RiskDeskError('NOT_FOUND', `Case ${caseId} has no step ${position} in the playbook for ${alertType}.`, { caseId, alertType, position });
       if (!tickStep(ctx.workspace.db, caseId, alertType, step.step, changeBy(ctx, at))) {
         throw new RiskDeskError('INVALID_STATE', `Step ${position} (${step.step}) of case ${caseId} was ticked already by ${step.doneBy ?? 'someone'} at ${step.doneAt ?? '?'}.`, { caseId, alertType, position });

@@ -64,7 +64,7 @@ export function caseHead(db: Db, caseId: number): CaseHead | undefined {
  * The steps of the playbook version the case opened with, for each alert type it holds, in alert type and step order:
  * each due its hours after the first alert of its type was raised, with its tick if someone did it.
  */
-function caseSteps(db: Db, caseId: number): CaseStep[] {
+export function caseSteps(db: Db, caseId: number): CaseStep[] {
   const version = db.prepare('SELECT playbook_version FROM cases WHERE case_id = ?').pluck().get(caseId) as number | null | undefined;
   const playbooks = version === null || version === undefined ? undefined : playbookSets.get(db, version)?.document.playbooks;
   if (!playbooks) return [];
