@@ -38,6 +38,8 @@ const EXPECTED_TABLES: Record<number, string[]> = {
   110: [],
   // Cases with their links, notes, actions and attachments; SLA tables and playbook sets (0120_cases.test.ts).
   120: ['case_actions', 'case_alerts', 'case_attachments', 'case_entities', 'case_notes', 'case_step_ticks', 'case_tags', 'cases', 'playbook_sets', 'sla_tables'],
+  // Rule sets, the workspace's signing key, run flags and backtests (0130_fraud_engine.test.ts).
+  130: ['fraud_backtests', 'fraud_rule_sets', 'fraud_run_flags', 'workspace_signing_key'],
 };
 
 describe('migrations', () => {

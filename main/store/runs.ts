@@ -11,8 +11,8 @@ import type { Db } from './database.ts';
  * transaction every run is finished; a failed or cancelled one leaves no row, and the next run takes its id.
  */
 
-/** Engines that record runs; fraud and liquidity add theirs. */
-export type RunEngine = 'credit';
+/** Engines that record runs; liquidity adds its own. */
+export type RunEngine = 'credit' | 'fraud';
 
 /** The version (or id) of each artefact a run used, by its lifecycle kind. */
 export type RunArtefacts = Partial<Readonly<Record<ArtefactKind, number>>>;
