@@ -1,5 +1,5 @@
 import type { FraudRunResult } from '../../preload/contract/fraud-runs.ts';
-import type { FiredRule, FraudAccount, FraudTransaction } from '../engines/fraud/index.ts';
+import type { FiredRule, FraudAccount, FraudTransaction, RuleSet } from '../engines/fraud/index.ts';
 import type { Db } from './database.ts';
 
 /**
@@ -107,4 +107,35 @@ export function fraudRuns(db: Db): FraudRunResult[] {
   return (db.prepare(`SELECT totals FROM runs WHERE engine = 'fraud' AND status = 'finished' ORDER BY run_id DESC`).pluck().all() as string[]).map(
     (totals) => JSON.parse(totals) as FraudRunResult,
   );
+}
+
+/** The active rule set version's document (checked by its reader: it compiles it). */
+export function activeFraudRuleSet(db: Db): { version: number; ruleSet: RuleSet } | null {
+  const row = db.prepare(`SELECT version, document FROM fraud_rule_sets WHERE status = 'active'`).get() as { version: number; document: string } | undefined;
+  return row ? { version: row.version, ruleSet: JSON.parse(row.document) as RuleSet } : null;
+}
+
+/** One flagged transaction of the latest finished fraud run, as `riskdesk fraud alerts` lists them. */
+export interface LatestFlag {
+  readonly tx_id: string;
+  readonly account_id: string;
+  readonly ts: string;
+  readonly amount_minor: number;
+  readonly currency: string;
+  readonly score: number;
+  readonly action: 'review' | 'block';
+  readonly rules: string[];
+}
+
+/** The latest finished fraud run's flags, highest score first (ties by tx_id); none before the first run. */
+export function latestRunFlags(db: Db): { runId: number | null; flags: LatestFlag[] } {
+  const runId = db.prepare(`SELECT max(run_id) FROM runs WHERE engine = 'fraud' AND status = 'finished'`).pluck().get() as number | null;
+  if (runId === null) return { runId, flags: [] };
+  const rows = db
+    .prepare(
+      `SELECT tx_id, account_id, ts, amount_minor, currency, score, action, (SELECT json_group_array(json_extract(value, '$.id')) FROM json_each(fired)) AS rules
+       FROM fraud_run_flags WHERE run_id = ? ORDER BY score DESC, tx_id`,
+    )
+    .all(runId) as (Omit<LatestFlag, 'rules'> & { rules: string })[];
+  return { runId, flags: rows.map((row) => ({ ...row, rules: JSON.parse(row.rules) as string[] })) };
 }

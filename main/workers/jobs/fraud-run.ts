@@ -1,8 +1,8 @@
 import { FRAUD_ALERT_TYPE, type FraudRunResult } from '../../../preload/contract/fraud-runs.ts';
 import type { AlertFigure, AlertSeverity } from '../../../preload/contract/alerts.ts';
-import { RiskDeskError } from '../../../preload/contract/errors.ts';
 import type { JobProgressOf, ParsedJobInput } from '../../../preload/contract/jobs.ts';
-import { FeatureStream, compileRuleSet, type RuleSet, type RuleSetEvaluator } from '../../engines/fraud/index.ts';
+import { FeatureStream, type RuleSet } from '../../engines/fraud/index.ts';
+import { activeScoringRuleSet } from '../active-rule-set.ts';
 import { emitAlerts, type EmittedAlert } from '../../store/alerts.ts';
 import { appendAuditEvent } from '../../store/audit.ts';
 import { inTransaction } from '../../store/database.ts';
@@ -28,24 +28,6 @@ const MAX_READ_FIGURES = 30;
  */
 export const fraudRunJob: EngineJob<'fraud-run'> = ({ reader, writer }, input, report) =>
   inTransaction(writer, () => inReadSnapshot(reader, () => scoreAndStore({ reader, writer }, input, report)));
-
-interface ActiveRuleSet {
-  readonly version: number;
-  readonly evaluator: RuleSetEvaluator;
-  readonly thresholds: RuleSet['thresholds'];
-}
-
-function activeRuleSet(db: WriteConnections['writer']): ActiveRuleSet {
-  const row = db.prepare(`SELECT version, document FROM fraud_rule_sets WHERE status = 'active'`).get() as { version: number; document: string } | undefined;
-  if (!row) throw new RiskDeskError('INVALID_STATE', 'No fraud rule set is active: have one approved by a second compliance user and activate it, then run again.');
-  const ruleSet = JSON.parse(row.document) as RuleSet;
-  const compiled = compileRuleSet(ruleSet);
-  if (!compiled.ok) {
-    const problems = compiled.problems.map((problem) => `${problem.ruleId ?? 'thresholds'}: ${problem.message}`).join('; ');
-    throw new RiskDeskError('INVALID_STATE', `The active fraud rule set v${row.version} cannot be compiled (${problems}); activate another one.`);
-  }
-  return { version: row.version, evaluator: compiled.evaluator, thresholds: ruleSet.thresholds };
-}
 
 /** Block at twice the block threshold or more is critical; block is high; review is medium. */
 function severityOf(flag: FlagRow, thresholds: RuleSet['thresholds']): AlertSeverity {
@@ -77,7 +59,7 @@ function fraudAlert(flag: FlagRow, thresholds: RuleSet['thresholds']): EmittedAl
 }
 
 function scoreAndStore({ reader, writer }: WriteConnections, input: ParsedJobInput<'fraud-run'>, report: ReportProgress<JobProgressOf<'fraud-run'>>): FraudRunResult {
-  const ruleSet = activeRuleSet(writer);
+  const ruleSet = activeScoringRuleSet(writer);
   const fromTs = input.from === undefined ? null : `${input.from}T00:00:00.000Z`;
   const beforeTs = input.to === undefined ? null : dayAfter(input.to);
   const total = countTransactions(reader, { fromTs, beforeTs });
