@@ -1,4 +1,6 @@
+import type { StoredBacktest } from '../../preload/contract/fraud-backtests.ts';
 import type { Db } from '../store/database.ts';
+import { insertBacktest } from '../store/fraud-backtests.ts';
 
 /**
  * Hand-built accounts, transactions and a rule set whose features and decisions are worked out by hand (in
@@ -54,4 +56,16 @@ export function activateRuleSet(db: Db, ruleSet: unknown): number {
     ).run(version, JSON.stringify(ruleSet));
   })();
   return version;
+}
+
+/** A stored backtest of a new draft of HAND_RULE_SET over no transactions, for tests that need one to read. */
+export function storedBacktestFixture(db: Db): StoredBacktest {
+  const version = db.prepare('SELECT coalesce(max(version), 0) + 1 FROM fraud_rule_sets').pluck().get() as number;
+  db.prepare(`INSERT INTO fraud_rule_sets (version, note, status, created_by, created_at, document) VALUES (?, 'fixture', 'draft', 'cole', 't', ?)`).run(version, JSON.stringify(HAND_RULE_SET));
+  const none = { flagged: 0, review: 0, block: 0, flaggedMinor: 0, truePositives: 0, precision: null, recall: null };
+  const result = {
+    version, baselineVersion: null, from: null, to: null, currency: 'CNY', transactions: 0, labels: { fraud: 0, legit: 0, fromCases: 0 },
+    candidate: none, baseline: null, rules: [], overlaps: { ids: [], counts: [] }, perDay: [], diff: null,
+  };
+  return insertBacktest(db, { result, startedBy: 'cole', startedAt: 't', finishedAt: 't' });
 }

@@ -42,6 +42,7 @@ import {
 } from './cases.ts';
 import { dashboardSchema } from './dashboard.ts';
 import { fraudPeriodSchema, fraudRunResultSchema } from './fraud-runs.ts';
+import { backtestRequestSchema, storedBacktestSchema } from './fraud-backtests.ts';
 import { jobSchema } from './jobs.ts';
 import { filterModelSchema, gridPageSchema, gridQuerySchema, sortModelSchema } from './grid.ts';
 import { rejectionReasonSchema, stepPermission, type ARTEFACT_KINDS, type ArtefactKind, type LifecycleStep } from './lifecycle.ts';
@@ -306,6 +307,19 @@ export const contract = {
     result: jobStarted,
   }),
   'fraud.runs': method({ summary: 'Fraud runs, newest first, with their counts.', permission: 'workspace.read', args: none, result: z.array(fraudRunResultSchema) }),
+  'rules.startBacktest': method({
+    summary: 'Run a rule set version or draft over a period against labels and case dispositions, beside the active version, and store the result (a job).',
+    permission: 'rules.backtest',
+    args: backtestRequestSchema,
+    result: jobStarted,
+  }),
+  'rules.backtests': method({
+    summary: 'Stored backtests, newest first (of one version when given).',
+    permission: 'workspace.read',
+    args: z.object({ version: version.optional() }).strict(),
+    result: z.array(storedBacktestSchema),
+  }),
+  'rules.backtest': method({ summary: 'One stored backtest.', permission: 'workspace.read', args: z.object({ backtestId: z.number().int().min(1) }).strict(), result: storedBacktestSchema }),
   'credit.loanRisk': method({
     summary: 'One loan in the latest run: PD, grade, stage, reason codes and the ECL month by month.',
     permission: 'workspace.read',

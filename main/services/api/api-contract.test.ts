@@ -26,6 +26,7 @@ import type { ServiceContext } from '../context.ts';
 import { SHIPPED_PLAYBOOKS_DOCUMENT, SHIPPED_SLA_HOURS } from '../../test-support/case-documents.ts';
 import { ADMIN_PASSPHRASE, createTestWorkspace, ROLE_USERS, seedSmallPortfolio, type TestApi, type TestWorkspace } from '../../test-support/api-test-workspace.ts';
 import { TEST_CREDIT_PARAMETERS } from '../../test-support/credit-test-parameters.ts';
+import { storedBacktestFixture } from '../../test-support/fraud-test-data.ts';
 
 interface ArgsContext {
   readonly role: Role;
@@ -144,6 +145,9 @@ const VALID_ARGS: Record<MethodName, (c: ArgsContext) => unknown> = {
   'credit.runs': () => ({}),
   'fraud.startRun': () => ({}),
   'fraud.runs': () => ({}),
+  'rules.startBacktest': () => ({ version: 1 }),
+  'rules.backtests': () => ({}),
+  'rules.backtest': () => ({ backtestId: FIXTURE_BACKTEST_ID }),
   'credit.loanRisk': () => ({ loanId: 'L03' }),
   'credit.loanRiskHistory': () => ({ loanId: 'L03' }),
   'credit.pricingCheck': () => ({ startRow: 0, endRow: 50, sortModel: [{ colId: 'shortfall', sort: 'desc' }], filterModel: {} }),
@@ -186,6 +190,8 @@ const FIXTURE_CASE_ID = 1;
 
 /** Raised by the admin before the roles take their turns, so that every role has an alert to read. */
 const FIXTURE_ALERT_ID = 1;
+/** A stored backtest every role may read (the first, made before the roles take their turns). */
+const FIXTURE_BACKTEST_ID = 1;
 
 /** Run last, in this order: each ends the session (an unlock starts a new one, without the jobs of the old). */
 const SESSION_ENDING: readonly MethodName[] = ['session.unlock', 'workspace.restore', 'session.lock'];
@@ -335,6 +341,7 @@ describe('the API against the contract', () => {
     await addUser(ctx, { ...SECOND_COMPLIANCE, role: 'compliance' });
     assert.equal(raiseManualAlert(ctx, { subject: { type: 'loan', id: 'L03' }, severity: 'high', note: 'fixture' }).alertId, FIXTURE_ALERT_ID);
     attachToCase({ ...ctx, actor: { username: ROLE_USERS.analyst.username, role: 'analyst' } }, FIXTURE_CASE_ID, { name: 'fixture.txt', mediaType: 'text/plain', content: Buffer.from('evidence') });
+    assert.equal(storedBacktestFixture(admin.db).backtestId, FIXTURE_BACKTEST_ID);
     casesByRole = roleCases(ctx);
     backup = path.join(ws.dir, 'before.rdw');
     await backupWorkspace(ctx, { to: backup });

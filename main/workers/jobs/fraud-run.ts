@@ -1,19 +1,18 @@
 import { FRAUD_ALERT_TYPE, type FraudRunResult } from '../../../preload/contract/fraud-runs.ts';
 import type { AlertFigure, AlertSeverity } from '../../../preload/contract/alerts.ts';
 import type { JobProgressOf, ParsedJobInput } from '../../../preload/contract/jobs.ts';
-import { FeatureStream, type RuleSet } from '../../engines/fraud/index.ts';
+import type { RuleSet } from '../../engines/fraud/index.ts';
 import { activeScoringRuleSet } from '../active-rule-set.ts';
+import { PeriodFeatures } from '../period-features.ts';
 import { emitAlerts, type EmittedAlert } from '../../store/alerts.ts';
 import { appendAuditEvent } from '../../store/audit.ts';
 import { inTransaction } from '../../store/database.ts';
-import { countTransactions, dayAfter, flagWriter, fraudAccounts, runFlagPages, transactionsInOrder, type FlagRow } from '../../store/fraud-runs.ts';
+import { flagWriter, runFlagPages, type FlagRow } from '../../store/fraud-runs.ts';
 import { inReadSnapshot } from '../../store/read-connection.ts';
 import { finishRun, insertRun, type RunArtefacts } from '../../store/runs.ts';
 import { baseCurrency } from '../../store/workspace-meta.ts';
 import type { EngineJob, ReportProgress, WriteConnections } from '../protocol.ts';
 
-/** Progress is posted every this many transactions read (a post per transaction would cost more than the pass). */
-const PROGRESS_EVERY = 20_000;
 /** Flags turned into alerts per page (each page read whole, then emitted). */
 const ALERT_PAGE = 5_000;
 /** An alert carries at most 32 figures: the score, the amount and the first 30 distinct feature values read. */
@@ -60,22 +59,14 @@ function fraudAlert(flag: FlagRow, thresholds: RuleSet['thresholds']): EmittedAl
 
 function scoreAndStore({ reader, writer }: WriteConnections, input: ParsedJobInput<'fraud-run'>, report: ReportProgress<JobProgressOf<'fraud-run'>>): FraudRunResult {
   const ruleSet = activeScoringRuleSet(writer);
-  const fromTs = input.from === undefined ? null : `${input.from}T00:00:00.000Z`;
-  const beforeTs = input.to === undefined ? null : dayAfter(input.to);
-  const total = countTransactions(reader, { fromTs, beforeTs });
+  const features = new PeriodFeatures(reader, input);
+  const total = features.total;
   const currency = baseCurrency(reader);
   const artefacts = { 'fraud.ruleSet': ruleSet.version } as RunArtefacts;
   const runId = insertRun(writer, { engine: 'fraud', asOf: input.to ?? input.startedAt.slice(0, 10), artefacts, startedBy: input.actor, startedAt: input.startedAt, currency });
   const writeFlag = flagWriter(writer, runId);
-  const stream = new FeatureStream(fraudAccounts(reader));
   const counts = { transactions: 0, review: 0, block: 0, flaggedMinor: 0 };
-  let read = 0;
-  report({ done: 0, total, phase: 'scoring transactions' });
-  for (const tx of transactionsInOrder(reader, beforeTs)) {
-    const vector = stream.next(tx);
-    read += 1;
-    if (read % PROGRESS_EVERY === 0) report({ done: counts.transactions, total, phase: 'scoring transactions' });
-    if (fromTs !== null && tx.ts < fromTs) continue;
+  for (const [tx, vector] of features.inPeriod((done) => report({ done, total, phase: 'scoring transactions' }))) {
     counts.transactions += 1;
     const decision = ruleSet.evaluator.evaluate(vector);
     if (decision.action === 'allow') continue;
@@ -90,7 +81,7 @@ function scoreAndStore({ reader, writer }: WriteConnections, input: ParsedJobInp
       currency: tx.currency,
       score: decision.score,
       action: decision.action,
-      ringId: stream.ringOf(tx.accountId),
+      ringId: features.ringOf(tx.accountId),
       ringSize: vector.ring_size,
       fired: decision.fired,
     });
