@@ -8,6 +8,7 @@ import { addCaseCommands } from './commands/cases.ts';
 import { addCreditCommands } from './commands/credit.ts';
 import { addDemoCommand } from './commands/demo.ts';
 import { addFraudCommands } from './commands/fraud.ts';
+import { addRulesCommands } from './commands/fraud-rules.ts';
 import { addImportCommand } from './commands/import.ts';
 import { addInitCommand } from './commands/init.ts';
 import { addRestoreCommand } from './commands/restore.ts';
@@ -69,6 +70,7 @@ function buildProgram(io: CliIo): Command {
   addAlertCommands(program, io);
   addCaseCommands(program, io);
   addFraudCommands(program, io);
+  addRulesCommands(program, io);
   routeThroughIo(program, io);
   return program;
 }

@@ -40,12 +40,6 @@ export function transactionTruths(db: Db): TransactionTruths {
   return known;
 }
 
-/** A rule set version's document, whatever its status (a backtest may test a draft). */
-export function fraudRuleSetDocument(db: Db, version: number): unknown {
-  const document = db.prepare('SELECT document FROM fraud_rule_sets WHERE version = ?').pluck().get(version) as string | undefined;
-  return document === undefined ? undefined : JSON.parse(document);
-}
-
 export function insertBacktest(db: Db, backtest: { result: BacktestResult; startedBy: string; startedAt: string; finishedAt: string }): StoredBacktest {
   const { result } = backtest;
   const backtestId = Number(

@@ -1,5 +1,5 @@
 import type { FraudRunResult } from '../../preload/contract/fraud-runs.ts';
-import type { FiredRule, FraudAccount, FraudTransaction, RuleSet } from '../engines/fraud/index.ts';
+import type { FiredRule, FraudAccount, FraudTransaction } from '../engines/fraud/index.ts';
 import type { Db } from './database.ts';
 
 /**
@@ -107,12 +107,6 @@ export function fraudRuns(db: Db): FraudRunResult[] {
   return (db.prepare(`SELECT totals FROM runs WHERE engine = 'fraud' AND status = 'finished' ORDER BY run_id DESC`).pluck().all() as string[]).map(
     (totals) => JSON.parse(totals) as FraudRunResult,
   );
-}
-
-/** The active rule set version's document (checked by its reader: it compiles it). */
-export function activeFraudRuleSet(db: Db): { version: number; ruleSet: RuleSet } | null {
-  const row = db.prepare(`SELECT version, document FROM fraud_rule_sets WHERE status = 'active'`).get() as { version: number; document: string } | undefined;
-  return row ? { version: row.version, ruleSet: JSON.parse(row.document) as RuleSet } : null;
 }
 
 /** One flagged transaction of the latest finished fraud run, as `riskdesk fraud alerts` lists them. */

@@ -1,7 +1,7 @@
 import { RiskDeskError } from '../../preload/contract/errors.ts';
 import { compileRuleSet, type RuleSet, type RuleSetEvaluator } from '../engines/fraud/index.ts';
 import type { Db } from '../store/database.ts';
-import { activeFraudRuleSet } from '../store/fraud-runs.ts';
+import { fraudRuleSets } from '../store/fraud-rule-sets.ts';
 
 /** A rule set version compiled for scoring, with the thresholds its alerts are explained against. */
 export interface ScoringRuleSet {
@@ -25,7 +25,7 @@ export function compiledRuleSet(version: number, ruleSet: RuleSet, role: string)
 
 /** The active version, compiled; INVALID_STATE when none is active. */
 export function activeScoringRuleSet(db: Db): ScoringRuleSet {
-  const active = activeFraudRuleSet(db);
+  const active = fraudRuleSets.active(db);
   if (!active) throw new RiskDeskError('INVALID_STATE', 'No fraud rule set is active: have one approved by a second compliance user and activate it, then run again.');
   return compiledRuleSet(active.version, active.ruleSet, 'active');
 }

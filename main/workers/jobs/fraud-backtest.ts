@@ -1,10 +1,10 @@
 import { RiskDeskError } from '../../../preload/contract/errors.ts';
 import type { BacktestResult } from '../../../preload/contract/fraud-backtests.ts';
 import type { JobProgressOf, ParsedJobInput } from '../../../preload/contract/jobs.ts';
-import { BacktestTally, type RuleSet } from '../../engines/fraud/index.ts';
+import { BacktestTally } from '../../engines/fraud/index.ts';
 import type { Db } from '../../store/database.ts';
-import { fraudRuleSetDocument, transactionTruths } from '../../store/fraud-backtests.ts';
-import { activeFraudRuleSet } from '../../store/fraud-runs.ts';
+import { transactionTruths } from '../../store/fraud-backtests.ts';
+import { fraudRuleSets } from '../../store/fraud-rule-sets.ts';
 import { inReadSnapshot } from '../../store/read-connection.ts';
 import { baseCurrency } from '../../store/workspace-meta.ts';
 import { compiledRuleSet } from '../active-rule-set.ts';
@@ -18,17 +18,17 @@ import type { EngineJob, ReportProgress } from '../protocol.ts';
 export const fraudBacktestJob: EngineJob<'fraud-backtest'> = ({ reader }, input, report) => inReadSnapshot(reader, () => backtest(reader, input, report));
 
 function backtest(reader: Db, input: ParsedJobInput<'fraud-backtest'>, report: ReportProgress<JobProgressOf<'fraud-backtest'>>): BacktestResult {
-  const document = fraudRuleSetDocument(reader, input.version);
-  if (document === undefined) throw new RiskDeskError('NOT_FOUND', `There is no fraud rule set v${input.version} in this workspace.`, { version: input.version });
-  const candidate = compiledRuleSet(input.version, document as RuleSet, 'tested');
-  const active = activeFraudRuleSet(reader);
+  const tested = fraudRuleSets.get(reader, input.version);
+  if (tested === undefined) throw new RiskDeskError('NOT_FOUND', `There is no fraud rule set v${input.version} in this workspace.`, { version: input.version });
+  const candidate = compiledRuleSet(input.version, tested.ruleSet, 'tested');
+  const active = fraudRuleSets.active(reader);
   const baseline = active && active.version !== input.version ? compiledRuleSet(active.version, active.ruleSet, 'active') : null;
   const truths = transactionTruths(reader);
   const features = new PeriodFeatures(reader, input);
   const total = features.total;
   const tally = new BacktestTally({
     version: input.version,
-    candidate: document as RuleSet,
+    candidate: tested.ruleSet,
     baselineVersion: baseline?.version ?? null,
     from: input.from ?? null,
     to: input.to ?? null,

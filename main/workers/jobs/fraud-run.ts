@@ -62,7 +62,7 @@ function scoreAndStore({ reader, writer }: WriteConnections, input: ParsedJobInp
   const features = new PeriodFeatures(reader, input);
   const total = features.total;
   const currency = baseCurrency(reader);
-  const artefacts = { 'fraud.ruleSet': ruleSet.version } as RunArtefacts;
+  const artefacts: RunArtefacts = { 'fraud.ruleSet': ruleSet.version };
   const runId = insertRun(writer, { engine: 'fraud', asOf: input.to ?? input.startedAt.slice(0, 10), artefacts, startedBy: input.actor, startedAt: input.startedAt, currency });
   const writeFlag = flagWriter(writer, runId);
   const counts = { transactions: 0, review: 0, block: 0, flaggedMinor: 0 };
