@@ -7,7 +7,7 @@ import { addBackupCommand } from './commands/backup.ts';
 import { addCaseCommands } from './commands/cases.ts';
 import { addCreditCommands } from './commands/credit.ts';
 import { addDemoCommand } from './commands/demo.ts';
-import { addFraudCommands } from './commands/fraud.ts';
+import { addBacktestCommand, addFraudCommands } from './commands/fraud.ts';
 import { addRulesCommands } from './commands/fraud-rules.ts';
 import { addImportCommand } from './commands/import.ts';
 import { addInitCommand } from './commands/init.ts';
@@ -70,7 +70,7 @@ function buildProgram(io: CliIo): Command {
   addAlertCommands(program, io);
   addCaseCommands(program, io);
   addFraudCommands(program, io);
-  addRulesCommands(program, io);
+  addBacktestCommand(addRulesCommands(program, io), io);
   routeThroughIo(program, io);
   return program;
 }

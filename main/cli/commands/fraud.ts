@@ -4,10 +4,12 @@ import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { RiskDeskError } from '../../../preload/contract/errors.ts';
 import type { FraudRunResult } from '../../../preload/contract/fraud-runs.ts';
+import type { BacktestResult, BacktestSummary } from '../../../preload/contract/fraud-backtests.ts';
 import { openDecisionStream } from '../../services/fraud/decision-stream.ts';
+import { backtestRuleSet } from '../../services/fraud/backtest-service.ts';
 import { latestFlaggedTransactions, runFraud } from '../../services/fraud/fraud-run-service.ts';
 import { formatTable, type CliIo, type JsonValue } from '../cli-io.ts';
-import { addExamples, addUnlockOptions, calendarDate, commandPath, outputFor, type UnlockFlags } from '../command-options.ts';
+import { addExamples, addUnlockOptions, calendarDate, commandPath, outputFor, wholeNumber, type UnlockFlags } from '../command-options.ts';
 import { runLongCommand } from '../long-command.ts';
 import { actingPassphrase, withServiceContext } from '../workspace-session.ts';
 
@@ -24,19 +26,32 @@ function runLines(run: FraudRunResult): string[] {
   ];
 }
 
+interface PeriodFlags {
+  from?: string;
+  to?: string;
+}
+
+function addPeriodOptions(command: Command): Command {
+  return command
+    .option('--from <date>', 'first transaction date scored, YYYY-MM-DD (UTC); earlier transactions are read for their history only', calendarDate('--from'))
+    .option('--to <date>', 'last transaction date scored, YYYY-MM-DD (UTC)', calendarDate('--to'));
+}
+
+function periodOf(flags: PeriodFlags): { from?: string; to?: string } {
+  return { ...(flags.from === undefined ? {} : { from: flags.from }), ...(flags.to === undefined ? {} : { to: flags.to }) };
+}
+
 function addRunCommand(fraud: Command, io: CliIo): void {
   const command = addUnlockOptions(
-    fraud
-      .command('run')
-      .description("score the workspace's transactions with the active rule set (each with features from its past only), store the flagged ones and raise an alert for each")
-      .option('--from <date>', 'first transaction date scored, YYYY-MM-DD (UTC); earlier transactions are read for their history only', calendarDate('--from'))
-      .option('--to <date>', 'last transaction date scored, YYYY-MM-DD (UTC)', calendarDate('--to')),
+    addPeriodOptions(
+      fraud.command('run').description("score the workspace's transactions with the active rule set (each with features from its past only), store the flagged ones and raise an alert for each"),
+    ),
   );
   addExamples(command, ['riskdesk fraud run --db risk.rdw --user analyst', 'riskdesk fraud run --db risk.rdw --user analyst --from 2024-12-01 --to 2024-12-31 --json']);
-  command.action(async (flags: UnlockFlags & { from?: string; to?: string }) => {
+  command.action(async (flags: UnlockFlags & PeriodFlags) => {
     const out = outputFor(io, flags);
     const passphrase = await actingPassphrase(out, flags, commandPath(command));
-    const period = { ...(flags.from === undefined ? {} : { from: flags.from }), ...(flags.to === undefined ? {} : { to: flags.to }) };
+    const period = periodOf(flags);
     const run = await runLongCommand(io, out, { options: flags, passphrase }, { title: 'fraud run', unit: 'items' }, (ctx, call, workspace) =>
       // The CLI runs one command at a time in its process: nothing else writes while the run holds the writer spec.
       runFraud(ctx, period, { ...call, writer: workspace.writerSpec() }),
@@ -95,6 +110,56 @@ function addScoreCommand(fraud: Command, io: CliIo): void {
     if (refused.errors > 0) {
       throw new RiskDeskError('VALIDATION', `${count(refused.errors)} of ${count(refused.lines)} lines could not be decided; each has its {line, tx_id, error} object on stdout.`, { ...refused });
     }
+  });
+}
+
+function share(value: number | null): string {
+  return value === null ? '–' : `${(100 * value).toFixed(1)} %`;
+}
+
+function summaryRow(name: string, summary: BacktestSummary): string[] {
+  return [name, count(summary.flagged), count(summary.review), count(summary.block), count(summary.truePositives), share(summary.precision), share(summary.recall)];
+}
+
+function backtestLines(backtestId: number, result: BacktestResult): string[] {
+  const against = result.baselineVersion === null ? 'no other version active' : `beside the active v${result.baselineVersion}`;
+  return [
+    `Backtest ${backtestId} of rule set v${result.version} (${against}): ${count(result.transactions)} transactions, ${count(result.labels.fraud)} known fraud (${count(result.labels.fromCases)} labels from cases).`,
+    '',
+    ...formatTable(
+      ['VERSION', 'FLAGGED', 'REVIEW', 'BLOCK', 'FRAUD CAUGHT', 'PRECISION', 'RECALL'],
+      [summaryRow(`v${result.version}`, result.candidate), ...(result.baseline ? [summaryRow(`v${result.baselineVersion ?? ''} (active)`, result.baseline)] : [])],
+    ),
+    '',
+    ...formatTable(
+      ['RULE', 'HITS', 'FRAUD', 'PRECISION', 'ONLY THIS RULE', 'OF THEM FRAUD'],
+      result.rules.map((rule) => [rule.id, count(rule.hits), count(rule.fraudHits), share(rule.precision), count(rule.marginal.flagged), count(rule.marginal.fraud)]),
+    ),
+    ...(result.diff
+      ? ['', `Against the active version: ${count(result.diff.gained.count)} alerts gained (${count(result.diff.gained.fraud)} fraud), ${count(result.diff.lost.count)} lost (${count(result.diff.lost.fraud)} fraud).`]
+      : []),
+  ];
+}
+
+/** `riskdesk rules backtest V`: added to the rules group (fraud-rules.ts), since it runs the engine over the workspace. */
+export function addBacktestCommand(rules: Command, io: CliIo): void {
+  const command = addUnlockOptions(
+    addPeriodOptions(
+      rules
+        .command('backtest')
+        .argument('<version>', 'the rule set version (or draft) to test', wholeNumber('<version>'))
+        .description('run a rule set version or draft over past transactions against labels and case dispositions, beside the active version, and store the result (nothing is flagged)'),
+    ),
+  );
+  addExamples(command, ['riskdesk rules backtest 3 --db risk.rdw --user compliance --from 2024-10-01 --to 2024-12-31 --json']);
+  command.action(async (version: number, flags: UnlockFlags & PeriodFlags) => {
+    const out = outputFor(io, flags);
+    const passphrase = await actingPassphrase(out, flags, commandPath(command));
+    const stored = await runLongCommand(io, out, { options: flags, passphrase }, { title: 'backtest', unit: 'items' }, (ctx, call) =>
+      // One command a process: nothing else writes while the result is stored.
+      backtestRuleSet(ctx, { version, ...periodOf(flags) }, call, (change) => Promise.resolve(change())),
+    );
+    out.result({ backtest: stored as unknown as JsonValue }, () => backtestLines(stored.backtestId, stored.result));
   });
 }
 
