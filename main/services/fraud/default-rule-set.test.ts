@@ -22,8 +22,8 @@ const AS_OF = '2025-06-30';
  * Share of each injected pattern's fraud transactions the set must flag. Measured when the set was written (seed 1):
  * ring 0.923, burst 0.931, takeover 0.999, spike 0.868. The floors sit a point or two under, so that a changed
  * rule or feature that loses a pattern fails here. Why the ceilings are where they are: the first one or two
- * purchases of a velocity burst have no velocity yet; a ring member's first transactions come before the ring's
- * device has three accounts on it; an amount spike's second purchase is no longer from a new device or IP, and
+ * purchases of a velocity burst have no velocity yet; a ring's first transactions come before its device or IP
+ * has three accounts on it; an amount spike's second purchase is no longer from a new device or IP, and
  * some spikes are on accounts with too little history for an amount-to-median ratio.
  */
 const RECALL_FLOORS: Readonly<Record<FraudPattern, number>> = {
