@@ -239,7 +239,7 @@ export const en = {
   lifecycle: {
     states: { draft: 'Draft', submitted: 'Submitted', approved: 'Approved', active: 'Active', retired: 'Retired' },
     steps: { submit: 'Submit', approve: 'Approve', reject: 'Reject', activate: 'Activate' },
-    columns: { status: 'Status', author: 'Author', submitter: 'Submitted by', approver: 'Approver' },
+    columns: { status: 'Status', author: 'Author', submitter: 'Submitted by', approver: 'Approver', version: 'Version', note: 'Note', created: 'Created', actions: 'Actions' },
     reason: 'Reason for sending it back',
     reasonPlaceholder: 'What should the author change?',
     sendBack: 'Send back',
@@ -476,7 +476,6 @@ export const en = {
       none: 'No parameter sets yet.',
       readOnly: 'Compliance drafts and submits parameter sets, and a second compliance user approves and activates them; everyone reads them.',
       version: 'Parameter set v{{version}}',
-      versionHeading: 'Version',
       createdBy: 'drafted by {{who}} at {{when}}',
       approvedBy: 'approved by {{who}} at {{when}}',
       newDraft: 'New draft from v{{version}}',
@@ -811,9 +810,7 @@ export const en = {
     },
   },
   caseSettings: {
-    version: 'Version',
     note: 'Note',
-    created: 'Created',
     actions: 'Actions',
     readOnly: 'Compliance drafts and submits SLA tables and playbook sets, and a second compliance user approves and activates them; everyone reads them.',
     createdBy: 'drafted by {{who}} at {{when}}',

@@ -241,7 +241,7 @@ export const zhCN: Translation = {
   lifecycle: {
     states: { draft: '草稿', submitted: '已提交', approved: '已批准', active: '生效中', retired: '已退役' },
     steps: { submit: '提交', approve: '批准', reject: '驳回', activate: '启用' },
-    columns: { status: '状态', author: '作者', submitter: '提交人', approver: '批准人' },
+    columns: { status: '状态', author: '作者', submitter: '提交人', approver: '批准人', version: '版本', note: '说明', created: '创建时间', actions: '操作' },
     reason: '退回理由',
     reasonPlaceholder: '作者需要修改什么？',
     sendBack: '退回',
@@ -478,7 +478,6 @@ export const zhCN: Translation = {
       none: '尚无参数集。',
       readOnly: '参数集由合规人员起草并提交，再由另一位合规人员批准和启用；所有人均可查看。',
       version: '参数集 v{{version}}',
-      versionHeading: '版本',
       createdBy: '由 {{who}} 于 {{when}} 起草',
       approvedBy: '由 {{who}} 于 {{when}} 批准',
       newDraft: '基于 v{{version}} 新建草稿',
@@ -813,9 +812,7 @@ export const zhCN: Translation = {
     },
   },
   caseSettings: {
-    version: '版本',
     note: '说明',
-    created: '创建时间',
     actions: '操作',
     readOnly: '合规人员起草并提交 SLA 表与预案集，由另一位合规人员批准并启用；所有人均可查看。',
     createdBy: '由 {{who}} 于 {{when}} 起草',
