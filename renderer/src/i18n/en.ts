@@ -245,6 +245,7 @@ export const en = {
     sendBack: 'Send back',
     rejected: 'Sent back by {{who}}: {{reason}}',
     fourEyes: 'Four eyes: someone other than the author and the submitter must approve.',
+    draft: { note: 'Note', save: 'Save draft', problemsIntro: 'Please correct:' },
   },
   credit: {
     subtitle: 'Scorecards from development to approval, the portfolio’s PD, stage and expected credit loss, and the IFRS 9 parameters.',
@@ -810,14 +811,12 @@ export const en = {
     },
   },
   caseSettings: {
-    note: 'Note',
     actions: 'Actions',
     readOnly: 'Compliance drafts and submits SLA tables and playbook sets, and a second compliance user approves and activates them; everyone reads them.',
     createdBy: 'drafted by {{who}} at {{when}}',
     approvedBy: 'approved by {{who}} at {{when}}',
     newDraft: 'New draft from v{{version}}',
     newDraftFrom: 'New draft from v{{version}}',
-    saveDraft: 'Save draft',
     sla: {
       title: 'SLA tables',
       none: 'No SLA tables yet.',
@@ -850,7 +849,6 @@ export const en = {
       addPlaybook: 'Add playbook',
       removePlaybook: 'Remove playbook',
     },
-    problemsIntro: 'Please correct:',
     problems: {
       hours: 'a whole number of hours from 1 to {{max}}',
       required: 'required',

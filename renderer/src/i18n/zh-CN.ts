@@ -247,6 +247,7 @@ export const zhCN: Translation = {
     sendBack: '退回',
     rejected: '{{who}} 已退回：{{reason}}',
     fourEyes: '四眼原则：须由作者和提交人以外的人批准。',
+    draft: { note: '说明', save: '保存草稿', problemsIntro: '请更正：' },
   },
   credit: {
     subtitle: '评分卡从开发到审批、资产组合的 PD、阶段与预期信用损失，以及 IFRS 9 参数。',
@@ -812,14 +813,12 @@ export const zhCN: Translation = {
     },
   },
   caseSettings: {
-    note: '说明',
     actions: '操作',
     readOnly: '合规人员起草并提交 SLA 表与预案集，由另一位合规人员批准并启用；所有人均可查看。',
     createdBy: '由 {{who}} 于 {{when}} 起草',
     approvedBy: '由 {{who}} 于 {{when}} 批准',
     newDraft: '基于 v{{version}} 新建草稿',
     newDraftFrom: '基于 v{{version}} 新建草稿',
-    saveDraft: '保存草稿',
     sla: {
       title: 'SLA 表',
       none: '尚无 SLA 表。',
@@ -852,7 +851,6 @@ export const zhCN: Translation = {
       addPlaybook: '添加预案',
       removePlaybook: '删除预案',
     },
-    problemsIntro: '请更正：',
     problems: {
       hours: '1 到 {{max}} 之间的整数小时',
       required: '必填',
