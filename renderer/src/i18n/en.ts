@@ -246,6 +246,7 @@ export const en = {
     rejected: 'Sent back by {{who}}: {{reason}}',
     fourEyes: 'Four eyes: someone other than the author and the submitter must approve.',
     draft: { note: 'Note', save: 'Save draft', problemsIntro: 'Please correct:' },
+    byline: { createdBy: 'drafted by {{who}} at {{when}}', approvedBy: 'approved by {{who}} at {{when}}' },
   },
   credit: {
     subtitle: 'Scorecards from development to approval, the portfolio’s PD, stage and expected credit loss, and the IFRS 9 parameters.',
@@ -477,8 +478,6 @@ export const en = {
       none: 'No parameter sets yet.',
       readOnly: 'Compliance drafts and submits parameter sets, and a second compliance user approves and activates them; everyone reads them.',
       version: 'Parameter set v{{version}}',
-      createdBy: 'drafted by {{who}} at {{when}}',
-      approvedBy: 'approved by {{who}} at {{when}}',
       newDraft: 'New draft from v{{version}}',
       newDraftFrom: 'New draft from v{{version}}',
       masterScale: 'Master scale (12-month PD)',
@@ -813,8 +812,6 @@ export const en = {
   caseSettings: {
     actions: 'Actions',
     readOnly: 'Compliance drafts and submits SLA tables and playbook sets, and a second compliance user approves and activates them; everyone reads them.',
-    createdBy: 'drafted by {{who}} at {{when}}',
-    approvedBy: 'approved by {{who}} at {{when}}',
     newDraft: 'New draft from v{{version}}',
     newDraftFrom: 'New draft from v{{version}}',
     sla: {

@@ -248,6 +248,7 @@ export const zhCN: Translation = {
     rejected: '{{who}} 已退回：{{reason}}',
     fourEyes: '四眼原则：须由作者和提交人以外的人批准。',
     draft: { note: '说明', save: '保存草稿', problemsIntro: '请更正：' },
+    byline: { createdBy: '由 {{who}} 于 {{when}} 起草', approvedBy: '由 {{who}} 于 {{when}} 批准' },
   },
   credit: {
     subtitle: '评分卡从开发到审批、资产组合的 PD、阶段与预期信用损失，以及 IFRS 9 参数。',
@@ -479,8 +480,6 @@ export const zhCN: Translation = {
       none: '尚无参数集。',
       readOnly: '参数集由合规人员起草并提交，再由另一位合规人员批准和启用；所有人均可查看。',
       version: '参数集 v{{version}}',
-      createdBy: '由 {{who}} 于 {{when}} 起草',
-      approvedBy: '由 {{who}} 于 {{when}} 批准',
       newDraft: '基于 v{{version}} 新建草稿',
       newDraftFrom: '基于 v{{version}} 新建草稿',
       masterScale: '主标尺（12 个月 PD）',
@@ -815,8 +814,6 @@ export const zhCN: Translation = {
   caseSettings: {
     actions: '操作',
     readOnly: '合规人员起草并提交 SLA 表与预案集，由另一位合规人员批准并启用；所有人均可查看。',
-    createdBy: '由 {{who}} 于 {{when}} 起草',
-    approvedBy: '由 {{who}} 于 {{when}} 批准',
     newDraft: '基于 v{{version}} 新建草稿',
     newDraftFrom: '基于 v{{version}} 新建草稿',
     sla: {

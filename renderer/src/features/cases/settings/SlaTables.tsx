@@ -6,7 +6,7 @@ import type { AlertSeverity } from '../../../../../preload/contract/alerts.ts';
 import { api } from '../../../api/client.ts';
 import { DraftFooter } from '../../../components/lifecycle/DraftFooter.tsx';
 import { LifecycleBadge } from '../../../components/lifecycle/LifecycleBadge.tsx';
-import { formatTimestamp } from '../../../format/numbers.ts';
+import { VersionByline } from '../../../components/lifecycle/VersionByline.tsx';
 import { readSlaDraft, slaField, toSlaDraft, type DraftProblem, type SlaDraft } from './settings-draft.ts';
 
 /** One SLA table, read-only: hours from a case opening to its due date, case type by priority. */
@@ -36,17 +36,6 @@ export function SlaTableView({ table }: { table: SlaTable }) {
         </tbody>
       </table>
     </section>
-  );
-}
-
-/** Who drafted a version and when, and who approved it. */
-export function VersionByline({ row }: { row: { note: string; createdBy: string; createdAt: string; approvedBy: string | null; approvedAt: string | null } }) {
-  const { t } = useTranslation();
-  return (
-    <p className="small">
-      {row.note} <span className="muted">· {t('caseSettings.createdBy', { who: row.createdBy, when: formatTimestamp(row.createdAt) })}</span>
-      {row.approvedBy && <span className="muted"> · {t('caseSettings.approvedBy', { who: row.approvedBy, when: formatTimestamp(row.approvedAt) })}</span>}
-    </p>
   );
 }
 
