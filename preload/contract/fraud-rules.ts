@@ -86,6 +86,7 @@ export const ruleCheckSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), reads: z.array(z.string()) }),
   z.object({ ok: z.literal(false), error: ruleErrorSchema }),
 ]);
+export type RuleCheck = z.infer<typeof ruleCheckSchema>;
 
 // ── Signed export files ──────────────────────────────────────────────────────────────────────────────────────
 /**
