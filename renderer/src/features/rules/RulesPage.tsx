@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { CreditTabs } from '../credit/CreditTabs.tsx';
+import { RuleDiffTab } from './RuleDiffTab.tsx';
 import { RuleVersionsTab } from './RuleVersionsTab.tsx';
 
 // Backtests get a tab of their own here once their screen exists; until then there is no tab rather than an empty one.
-const RULE_TABS = ['versions'] as const;
+const RULE_TABS = ['versions', 'diff'] as const;
 type RuleTab = (typeof RULE_TABS)[number];
 
 /** The address's number `name`, when it is a version number. */
@@ -17,7 +18,8 @@ function versionParam(params: URLSearchParams, name: string): number | null {
 
 /**
  * Rules: the fraud rule sets compliance writes (versions with their lifecycle and four-eyes activation, the editor,
- * signed export and import). The address holds the version shown (`?version=3`), so it survives a reload and Back.
+ * signed export and import) and what changed between two versions. The address holds the tab (`?tab=diff`), the
+ * version shown (`?version=3`) and the versions compared (`?from=2&to=3`), so they survive a reload and Back.
  */
 export function RulesPage() {
   const { t } = useTranslation();
@@ -46,6 +48,7 @@ export function RulesPage() {
       <CreditTabs tabs={RULE_TABS.map((id) => ({ id, label: t(`rules.tabs.${id}`) }))} current={tab} onSelect={(id) => update({ tab: id === 'versions' ? null : id })} label={t('rules.tabsLabel')} />
       <div id={`credit-panel-${tab}`} role="tabpanel" aria-labelledby={`credit-tab-${tab}`} className="credit-panel">
         {tab === 'versions' && <RuleVersionsTab version={versionParam(params, 'version')} onVersion={(version) => update({ version })} />}
+        {tab === 'diff' && <RuleDiffTab from={versionParam(params, 'from')} to={versionParam(params, 'to')} onPick={(from, to) => update({ from, to })} />}
       </div>
     </section>
   );
