@@ -34,16 +34,17 @@ export function RuleSetEditor({ base, onSaved, onCancel }: Props) {
   const [error, setError] = useState<unknown>(null);
   const invalid = (rule: number | null, field: string) => problems.some((problem) => problem.rule === rule && problem.field === field);
 
-  const setRules = (rules: readonly RuleDraft[]) => setDraft({ ...draft, rules });
   /** Rules moved, added or removed: problems filed by a rule's place would now name another rule, so they go. */
   const reorder = (rules: readonly RuleDraft[]) => {
-    setRules(rules);
+    setDraft({ ...draft, rules });
     setProblems(problems.filter((problem) => problem.rule === null));
   };
+  // Functional updates: the expression editor reports each change from outside React's events, where two may arrive
+  // before the form renders again.
   const updateRule = (index: number, change: Partial<RuleDraft>) => {
-    setRules(draft.rules.map((rule, at) => (at === index ? { ...rule, ...change } : rule)));
+    setDraft((current) => ({ ...current, rules: current.rules.map((rule, at) => (at === index ? { ...rule, ...change } : rule)) }));
     // A problem of a field just edited is out of date: the next save (or the live check) says whether it still holds.
-    setProblems(problems.filter((problem) => problem.rule !== index || !(problem.field in change)));
+    setProblems((current) => current.filter((problem) => problem.rule !== index || !(problem.field in change)));
   };
   const ruleName = (index: number) => {
     const id = draft.rules[index]?.id.trim() ?? '';
