@@ -1,7 +1,8 @@
 import { autocompletion, type CompletionContext, type CompletionResult } from '@codemirror/autocomplete';
 import { Compartment, EditorState, type Text } from '@codemirror/state';
 import { linter, type Diagnostic } from '@codemirror/lint';
-import { basicSetup, EditorView } from 'codemirror';
+import { EditorView } from '@codemirror/view';
+import { basicSetup } from 'codemirror';
 import { useEffect, useRef, useState } from 'react';
 import { celLanguage } from './cel-language.ts';
 
