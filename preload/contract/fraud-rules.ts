@@ -73,7 +73,7 @@ export const ruleFeatureSchema = z.object({
 });
 
 /** Why an expression was refused; line and column (1-based) point into it. */
-export const ruleErrorSchema = z.object({
+const ruleErrorSchema = z.object({
   code: z.enum(['too_long', 'syntax', 'limit', 'unknown_feature', 'forbidden', 'type', 'not_boolean']),
   message: z.string(),
   line: z.number().int(),

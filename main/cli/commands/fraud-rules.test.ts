@@ -36,6 +36,15 @@ describe('riskdesk rules', () => {
     return (JSON.parse(run.out) as { versions: RuleSetVersion[] }).versions.map((v) => [v.version, v.status]);
   };
 
+  const exportEvents = async (): Promise<number> => {
+    const workspace = await Workspace.open({ path: ws.file, passphrase: ADMIN_PASSPHRASE });
+    try {
+      return workspace.db.prepare(`SELECT count(*) FROM audit_events WHERE action = 'fraud.rules.export'`).pluck().get() as number;
+    } finally {
+      workspace.close();
+    }
+  };
+
   before(async () => {
     ws = await createTestWorkspace({ roles: true });
     const admin = await Workspace.open({ path: ws.file, passphrase: ADMIN_PASSPHRASE });
@@ -111,7 +120,8 @@ describe('riskdesk rules', () => {
     assert.deepEqual(JSON.parse(exported.out), { ok: true, file: out });
     const again = await cli(ws, ROLE_USERS.auditor, 'export', '2', '--out', out);
     assert.equal(again.code, 1);
-    assert.match(again.err, /cannot be written to .*export-v2\.json \(it exists already; choose another --out\)/);
+    assert.match(again.err, /Fraud rule set version 2 is not exported: .*export-v2\.json exists already; choose another --out/);
+    assert.equal(await exportEvents(), 1, 'a refused export is not audited');
 
     const tampered = path.join(ws.dir, 'tampered.json');
     const file = JSON.parse(fs.readFileSync(out, 'utf8')) as { payload: { ruleSet: RuleSet } };

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { RiskDeskError } from '../../../preload/contract/errors.ts';
 import type { RuleSetDiff, RuleSetVersion } from '../../../preload/contract/fraud-rules.ts';
-import { exportRuleSet, importRuleSet } from '../../services/fraud/rule-set-transfer.ts';
+import { exportRuleSet, importRuleSet, ruleSetFileName } from '../../services/fraud/rule-set-transfer.ts';
 import { listRuleSets, ruleSetDiff, ruleSetVersion, RULE_SETS, saveDraftRuleSet } from '../../services/fraud/rule-sets.ts';
 import { formatTable, type CliIo, type JsonValue } from '../cli-io.ts';
 import { addExamples, addUnlockOptions, commandPath, outputFor, wholeNumber, type UnlockFlags } from '../command-options.ts';
@@ -93,21 +93,23 @@ function addExportCommand(rules: Command, io: CliIo): void {
   addExamples(command, [`${commandPath(command)} 3 --out rules-v3.json --db risk.rdw`]);
   command.action(async (version: number, flags: UnlockFlags & { out?: string }) => {
     const out = outputFor(io, flags);
+    const target = flags.out ?? ruleSetFileName(version);
+    const exists = `${target} exists already; choose another --out`;
+    // Checked before signing, so that the usual mistake leaves no export in the audit trail.
+    if (fs.existsSync(target)) throw new RiskDeskError('INVALID_ARGUMENT', `Fraud rule set version ${version} is not exported: ${exists}.`, { file: target });
     const passphrase = await actingPassphrase(out, flags, commandPath(command));
-    const exported = await withServiceContext(flags, passphrase, async (ctx) => {
+    await withServiceContext(flags, passphrase, async (ctx) => {
       const file = exportRuleSet(ctx, version);
-      const target = flags.out ?? file.fileName;
       try {
         fs.writeFileSync(target, file.content, { flag: 'wx' });
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        // The export is audited already; the message says so, so that the trail does not look like a mystery.
-        const why = code === 'EEXIST' ? 'it exists already; choose another --out' : `${code ?? (error as Error).message}`;
+        // The export is audited by now; the message says it was signed, so that the trail does not look like a mystery.
+        const why = code === 'EEXIST' ? exists : `${code ?? (error as Error).message}`;
         throw new RiskDeskError('FILE_UNREADABLE', `Fraud rule set version ${version} was signed but cannot be written to ${target} (${why}).`, { file: target });
       }
-      return target;
     });
-    out.result({ file: path.resolve(exported) }, () => [`Fraud rule set version ${version} is exported to ${exported}, signed with this workspace's key.`]);
+    out.result({ file: path.resolve(target) }, () => [`Fraud rule set version ${version} is exported to ${target}, signed with this workspace's key.`]);
   });
 }
 

@@ -11,6 +11,11 @@ import { requirePermission } from '../permissions.ts';
 import { RULE_SET_KIND, RULE_SETS, ruleSetVersion } from './rule-sets.ts';
 import { keyFingerprint, signRuleSetFile, verifyRuleSetFile } from './rule-set-signing.ts';
 
+/** The name an export of `version` is offered under. */
+export function ruleSetFileName(version: number): string {
+  return `fraud-rule-set-v${version}.json`;
+}
+
 /** The signed file of one version (any status: a draft can be sent for review elsewhere), audited as `fraud.rules.export`. */
 export function exportRuleSet(ctx: ServiceContext, version: number): { fileName: string; content: string } {
   const set = ruleSetVersion(ctx, version);
@@ -19,7 +24,7 @@ export function exportRuleSet(ctx: ServiceContext, version: number): { fileName:
     (at) => signRuleSetFile({ version, note: set.note, status: set.status, exportedAt: at, exportedBy: ctx.actor.username, ruleSet: set.ruleSet }, workspaceSigningKey(ctx.workspace.db)),
     (signed) => ({ action: 'fraud.rules.export', subject: RULE_SETS.subject(version), details: { status: set.status, fingerprint: keyFingerprint(Buffer.from(signed.signature.publicKey, 'base64')) } }),
   );
-  return { fileName: `fraud-rule-set-v${version}.json`, content: `${JSON.stringify(file, null, 2)}\n` };
+  return { fileName: ruleSetFileName(version), content: `${JSON.stringify(file, null, 2)}\n` };
 }
 
 export interface ImportedRuleSet {

@@ -74,8 +74,8 @@ describe('fraud rule sets through the services', () => {
       problems.map(({ ruleId, path: at, code, line, column }) => [ruleId, at, code, line, column]),
       [
         ['ring', 'rules.1.expression', 'unknown_feature', 2, 3],
-        ['velocity', 'rules.0', undefined, undefined, undefined],
-        ['velocity', 'rules.0.expression', 'not_boolean', 1, 1],
+        ['velocity', 'rules.2', undefined, undefined, undefined],
+        ['velocity', 'rules.2.expression', 'not_boolean', 1, 1],
       ],
     );
     assert.match(problems[1]?.message ?? '', /used twice/);

@@ -32,8 +32,11 @@ interface RuleSetProblemDetail {
 function compileProblems(ruleSet: RuleSet): RuleSetProblemDetail[] {
   const compiled = compileRuleSet(ruleSet);
   if (compiled.ok) return [];
+  // The engine lists problems in rule order, so a rule's index is the next one with its id (a duplicate id is the later rule).
+  let cursor = 0;
   return compiled.problems.map(({ ruleId, message, error }) => {
-    const index = ruleSet.rules.findIndex((rule) => rule.id === ruleId);
+    const index = ruleId === null ? -1 : ruleSet.rules.findIndex((rule, i) => i >= cursor && rule.id === ruleId);
+    if (index >= 0) cursor = index;
     const path = ruleId === null ? 'thresholds' : error === undefined ? `rules.${index}` : `rules.${index}.expression`;
     return { ruleId, message, path, ...(error === undefined ? {} : { code: error.code, line: error.line, column: error.column }) };
   });
