@@ -877,6 +877,7 @@ export const en = {
       enabled: 'On',
       review: 'Review at score',
       block: 'Block at score',
+      thresholds: 'Thresholds',
       note: 'Note',
     },
     view: {

@@ -879,6 +879,7 @@ export const zhCN: Translation = {
       enabled: '启用',
       review: '复核分值线',
       block: '拦截分值线',
+      thresholds: '阈值',
       note: '说明',
     },
     view: {

@@ -200,4 +200,4 @@ export function RuleSetEditor({ base, onSaved, onCancel }: Props) {
 }
 
 /** Field names as the draft and main's paths give them, and their labels' keys. */
-const FIELD_KEYS = { id: 'id', description: 'description', expression: 'expression', score: 'score', action: 'action', enabled: 'enabled', review: 'review', block: 'block', note: 'note', 'thresholds.review': 'review', 'thresholds.block': 'block' } as const;
+const FIELD_KEYS = { id: 'id', description: 'description', expression: 'expression', score: 'score', action: 'action', enabled: 'enabled', review: 'review', block: 'block', note: 'note', thresholds: 'thresholds', 'thresholds.review': 'review', 'thresholds.block': 'block' } as const;
