@@ -10,6 +10,7 @@ import { CaseView } from './features/cases/CaseView.tsx';
 import { CreditPage } from './features/credit/CreditPage.tsx';
 import { DashboardPage } from './features/dashboard/DashboardPage.tsx';
 import { PortfolioPage } from './features/portfolio/PortfolioPage.tsx';
+import { RulesPage } from './features/rules/RulesPage.tsx';
 import { SettingsPage } from './features/settings/SettingsPage.tsx';
 import { UnlockScreen } from './features/unlock/UnlockScreen.tsx';
 import { JobsProvider } from './jobs/jobs-context.tsx';
@@ -31,7 +32,7 @@ function createAppRouter() {
         { path: 'liquidity', element: <ComingLater area="liquidity" /> },
         { path: 'cases', element: <CasesPage /> },
         { path: 'cases/:caseId', element: <CaseView /> },
-        { path: 'rules', element: <ComingLater area="rules" /> },
+        { path: 'rules', element: <RulesPage /> },
         { path: 'audit', element: <AuditPage /> },
         { path: 'settings', element: <SettingsPage /> },
         { path: '*', element: <Navigate to="/dashboard" replace /> },
