@@ -89,6 +89,8 @@ export const en = {
       'credit-run': 'Credit run',
       'credit-analytics': 'Vintages, roll rates and concentration',
       'credit-monitoring': 'Model monitoring',
+      'fraud-run': 'Fraud run',
+      'rules-backtest': 'Rule set backtest',
     },
     states: {
       done: 'Done',
