@@ -126,4 +126,26 @@ describe('a fraud run', () => {
     await assert.rejects(run(), (error: JobFailure) => error.code === 'JOB_FAILED' && error.details?.cause === 'INVALID_STATE' && /no_such_feature/.test(error.message));
     assert.equal(count('SELECT count(*) FROM runs'), runs);
   });
+
+  it('groups by account, not by ring, once a ring is a shared network of more than 50 accounts', async () => {
+    activateRuleSet(temp.db, HAND_RULE_SET);
+    // 60 accounts, each paying once on day 3 behind one carrier IP: from the second on, each is in a ring (shared-device).
+    const insertAccount = temp.db.prepare(`INSERT INTO accounts (account_id, opened_at, country) VALUES (?, '2023-01-01T00:00:00.000Z', 'CN')`);
+    const insertTx = temp.db.prepare(`INSERT INTO transactions (tx_id, account_id, ts, amount_minor, currency, device_id, ip) VALUES (?, ?, ?, 100, 'CNY', ?, 'NAT')`);
+    for (let i = 0; i < 60; i += 1) {
+      const id = `C${String(i).padStart(2, '0')}`;
+      insertAccount.run(id);
+      insertTx.run(`N${id}`, id, `2024-03-03T10:${String(i).padStart(2, '0')}:00.000Z`, `DV${id}`);
+    }
+    const result = await run({ from: '2024-03-03', to: '2024-03-03' });
+    assert.equal(result.flagged, 59);
+    const flags = rows<{ tx_id: string; ring_id: string | null; ring_size: number }>('SELECT tx_id, ring_id, ring_size FROM fraud_run_flags WHERE run_id = ? ORDER BY tx_id', result.runId);
+    assert.deepEqual(flags.filter((f) => f.ring_size <= 50).map((f) => f.ring_id), Array.from({ length: 49 }, () => 'C00'));
+    assert.deepEqual(flags.filter((f) => f.ring_size > 50).map((f) => [f.tx_id, f.ring_id]), Array.from({ length: 10 }, (_, k) => [`NC${50 + k}`, null]));
+    const groups = rows<{ group_key: string; n: number }>(
+      `SELECT c.group_key, count(*) AS n FROM cases c JOIN case_alerts ca USING (case_id) JOIN alerts a USING (alert_id)
+       WHERE a.subject_id LIKE 'NC%' GROUP BY c.group_key ORDER BY c.group_key`,
+    );
+    assert.deepEqual(groups, [...Array.from({ length: 10 }, (_, k) => ({ group_key: `account:C${50 + k}`, n: 1 })), { group_key: 'ring:C00', n: 49 }]);
+  });
 });

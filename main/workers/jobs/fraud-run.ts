@@ -15,6 +15,11 @@ import type { EngineJob, ReportProgress, WriteConnections } from '../protocol.ts
 
 /** Flags turned into alerts per page (each page read whole, then emitted). */
 const ALERT_PAGE = 5_000;
+/**
+ * Beyond this many accounts a "ring" is a shared network (a mobile carrier's NAT, a campus Wi-Fi) rather than a group
+ * working together: its flags are grouped into cases by account. Mule rings are a handful of accounts.
+ */
+const MAX_RING_ACCOUNTS_FOR_CASE = 50;
 /** An alert carries at most 32 figures: the score, the amount and the first 30 distinct feature values read. */
 const MAX_READ_FIGURES = 30;
 
@@ -81,7 +86,7 @@ function scoreAndStore({ reader, writer }: WriteConnections, input: ParsedJobInp
       currency: tx.currency,
       score: decision.score,
       action: decision.action,
-      ringId: features.ringOf(tx.accountId),
+      ringId: vector.ring_size <= MAX_RING_ACCOUNTS_FOR_CASE ? features.ringOf(tx.accountId) : null,
       ringSize: vector.ring_size,
       fired: decision.fired,
     });
