@@ -118,6 +118,10 @@ const VALID_ARGS: { [M in MethodName]: MethodArgs<M> } = {
   'cases.approvePlaybookSet': { version: 1 },
   'cases.rejectPlaybookSet': { version: 1, reason: 'r' },
   'cases.activatePlaybookSet': { version: 1 },
+  'fraud.alerts': grid,
+  'fraud.transaction': { txId: 'T1' },
+  'fraud.ring': { accountId: 'A1' },
+  'fraud.summary': {},
 };
 
 /** Whole-argument values no method accepts (JSON text, spliced into the message as is). */

@@ -41,6 +41,7 @@ import {
   transitionCaseSchema,
 } from './cases.ts';
 import { dashboardSchema } from './dashboard.ts';
+import { fraudAlertRowSchema, fraudRingArgsSchema, fraudRingSchema, fraudSummarySchema, fraudTransactionArgsSchema, fraudTransactionDetailSchema } from './fraud-views.ts';
 import { jobSchema } from './jobs.ts';
 import { filterModelSchema, gridPageSchema, gridQuerySchema, sortModelSchema } from './grid.ts';
 import { rejectionReasonSchema, stepPermission, type ARTEFACT_KINDS, type ArtefactKind, type LifecycleStep } from './lifecycle.ts';
@@ -377,6 +378,26 @@ export const contract = {
   'cases.approvePlaybookSet': method({ summary: 'Approve a submitted playbook set (four eyes).', permission: stepPermission('cases.playbooks', 'approve'), args: z.object({ version }).strict(), result: playbookSetSchema }),
   'cases.rejectPlaybookSet': method({ summary: 'Send a submitted playbook set back to draft, with the reason.', permission: stepPermission('cases.playbooks', 'reject'), args: z.object({ version, reason: rejectionReasonSchema }).strict(), result: playbookSetSchema }),
   'cases.activatePlaybookSet': method({ summary: 'Make an approved playbook set the active one.', permission: stepPermission('cases.playbooks', 'activate'), args: z.object({ version }).strict(), result: playbookSetSchema }),
+  // ── Fraud views ──
+  'fraud.alerts': method({
+    summary: "A page of the latest finished fraud run's flagged transactions with the alert and case each was filed into, sorted and filtered in SQL.",
+    permission: 'workspace.read',
+    args: gridQuerySchema,
+    result: gridPageSchema(fraudAlertRowSchema),
+  }),
+  'fraud.transaction': method({
+    summary: "A transaction, how the latest run that flagged it decided it (each fired rule with the features it read, against the thresholds), and the account's history around it.",
+    permission: 'workspace.read',
+    args: fraudTransactionArgsSchema,
+    result: fraudTransactionDetailSchema,
+  }),
+  'fraud.ring': method({
+    summary: 'The accounts, devices and IPs connected to an account through shared devices and IPs, up to a node cap.',
+    permission: 'workspace.read',
+    args: fraudRingArgsSchema,
+    result: fraudRingSchema,
+  }),
+  'fraud.summary': method({ summary: "The latest finished fraud run's flags per day: review and block counts and money flagged.", permission: 'workspace.read', args: none, result: fraudSummarySchema }),
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -177,6 +177,11 @@ const VALID_ARGS: Record<MethodName, (c: ArgsContext) => unknown> = {
   'cases.approvePlaybookSet': (c) => ({ version: c.cases.playbooks.approve }),
   'cases.rejectPlaybookSet': (c) => ({ version: c.cases.playbooks.reject, reason: `rejected by ${c.role}` }),
   'cases.activatePlaybookSet': (c) => ({ version: c.cases.playbooks.approve }),
+  'fraud.alerts': () => ({ startRow: 0, endRow: 50, sortModel: [{ colId: 'score', sort: 'desc' }], filterModel: { action: { filterType: 'set', values: ['block'] } } }),
+  // The demo workspace's first transaction and account.
+  'fraud.transaction': () => ({ txId: 'T000000001' }),
+  'fraud.ring': () => ({ accountId: 'A0000001' }),
+  'fraud.summary': () => ({}),
 };
 
 /** The case the fixture alert opened (every role reads it; it holds one attachment). */
