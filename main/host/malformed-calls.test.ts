@@ -83,6 +83,8 @@ const VALID_ARGS: { [M in MethodName]: MethodArgs<M> } = {
   'credit.activateParameterSet': { version: 1 },
   'credit.startRun': { asOf: '2024-12-31' },
   'credit.runs': {},
+  'fraud.startRun': { from: '2024-01-01', to: '2024-01-31' },
+  'fraud.runs': {},
   'credit.loanRisk': { loanId: 'L1' },
   'credit.loanRiskHistory': { loanId: 'L1' },
   'credit.pricingCheck': grid,

@@ -6,7 +6,7 @@ import { playbookSets, slaTables } from './case-sets.ts';
  * that is not closed for its type and grouping key, and opens one when there is none. The grouping rule per source:
  *
  * - credit: a loan's alerts by its borrower (a borrower's and the portfolio's by their subject);
- * - fraud: a transaction's alerts by its account (rings come with the fraud engine);
+ * - fraud: a transaction's alerts by its account, or by its ring when the run saw the account in one (fraud_run_flags);
  * - liquidity and manual: by their subject (a product, a portfolio, whatever a person raised it on).
  *
  * All of it is set-based SQL over the emitted ids (an engine may emit 100k alerts in a run): one temporary table of
@@ -22,6 +22,10 @@ const GROUPING_RULES: readonly string[] = [
      FROM loans l WHERE temp.filing.source = 'credit' AND temp.filing.subject_type = 'loan' AND l.loan_id = temp.filing.subject_id`,
   `UPDATE temp.filing SET group_type = 'account', group_id = t.account_id
      FROM transactions t WHERE temp.filing.source = 'fraud' AND temp.filing.subject_type = 'transaction' AND t.tx_id = temp.filing.subject_id`,
+  // A flagged transaction whose account was in a ring when the run saw it joins the ring's case instead.
+  `UPDATE temp.filing SET group_type = 'ring', group_id = f.ring_id
+     FROM alerts a JOIN fraud_run_flags f ON f.run_id = a.last_run_id AND f.tx_id = a.subject_id
+     WHERE a.alert_id = temp.filing.alert_id AND temp.filing.source = 'fraud' AND temp.filing.subject_type = 'transaction' AND f.ring_id IS NOT NULL`,
 ];
 
 /** ISO 8601 UTC in the form Date.toISOString() writes, `hours` after `at` (SQL). */

@@ -8,6 +8,7 @@ import { creditDevelopmentJob } from './jobs/credit-development.ts';
 import { creditMonitoringJob } from './jobs/credit-monitoring.ts';
 import { creditRunJob } from './jobs/credit-run.ts';
 import { dashboardSummaryJob } from './jobs/dashboard-summary.ts';
+import { fraudRunJob } from './jobs/fraud-run.ts';
 
 /** The worker entry the pool loads: one job for every kind the contract's registry runs on a worker. */
 const ENGINE_JOBS: { readonly [K in WorkerJobKind]: EngineJob<K> } = {
@@ -18,6 +19,7 @@ const ENGINE_JOBS: { readonly [K in WorkerJobKind]: EngineJob<K> } = {
   'credit-run': creditRunJob,
   'credit-analytics': creditAnalyticsJob,
   'credit-monitoring': creditMonitoringJob,
+  'fraud-run': fraudRunJob,
 };
 
 function isWorkerJobKind(kind: string): kind is WorkerJobKind {

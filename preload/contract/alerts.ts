@@ -58,6 +58,8 @@ export const alertExplanationSchema = z
     figures: z.array(alertFigureSchema).max(32),
     /** A person's own words (manual alerts): shown as written, never translated. */
     note: z.string().max(2000).optional(),
+    /** The ids of the rules that fired, in rule-set order (fraud alerts; the figures are the feature values they read). */
+    rules: z.array(z.string().max(64)).max(200).optional(),
   })
   .strict();
 export type AlertExplanation = z.infer<typeof alertExplanationSchema>;

@@ -9,6 +9,7 @@ import {
   creditRunResultSchema,
 } from './credit.ts';
 import { dashboardSchema } from './dashboard.ts';
+import { fraudRunResultSchema } from './fraud-runs.ts';
 import { apiErrorSchema, type ApiError } from './errors.ts';
 import { DEMO_SCALES, IMPORT_KINDS } from './vocabulary.ts';
 
@@ -93,7 +94,7 @@ interface WorkerJobSpec extends JobKindSpec {
  * Every kind of job, in one place: the contract's job kinds (jobSchema) and job.done's typed result, the workers' job
  * table (main/workers/engine-worker.ts has a job for every worker kind and parses its input here), whether main takes
  * the write lock for it (main/services/api/job-registry.ts), and the phases each kind reports all derive from it.
- * Fraud and liquidity engines add their kinds here.
+ * The liquidity engine adds its kinds here.
  */
 export const JOBS = {
   import: { runsOn: 'main', access: 'write', session: true, progress: progressText, result: importSummarySchema },
@@ -155,6 +156,21 @@ export const JOBS = {
     input: z.object({ modelId: z.number().int().min(1), batchSize }),
     progress: progressIn('stability by quarter', 'calibration', 'done'),
     result: modelMonitoringSchema,
+  },
+  'fraud-run': {
+    runsOn: 'worker',
+    access: 'write',
+    session: true,
+    input: z.object({
+      /** Transaction dates (UTC) scored, both ends included; every earlier transaction is read for its history. */
+      from: z.iso.date().optional(),
+      to: z.iso.date().optional(),
+      actor: z.string(),
+      startedAt: z.string(),
+      batchSize,
+    }),
+    progress: progressIn('scoring transactions', 'alerts'),
+    result: fraudRunResultSchema,
   },
 } as const satisfies Record<string, (JobKindSpec & { readonly runsOn: 'main' }) | WorkerJobSpec>;
 

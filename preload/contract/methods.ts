@@ -41,6 +41,7 @@ import {
   transitionCaseSchema,
 } from './cases.ts';
 import { dashboardSchema } from './dashboard.ts';
+import { fraudPeriodSchema, fraudRunResultSchema } from './fraud-runs.ts';
 import { fraudAlertRowSchema, fraudRingArgsSchema, fraudRingSchema, fraudSummarySchema, fraudTransactionArgsSchema, fraudTransactionDetailSchema } from './fraud-views.ts';
 import { jobSchema } from './jobs.ts';
 import { filterModelSchema, gridPageSchema, gridQuerySchema, sortModelSchema } from './grid.ts';
@@ -298,6 +299,14 @@ export const contract = {
     result: jobStarted,
   }),
   'credit.runs': method({ summary: 'Credit runs, newest first, with their totals.', permission: 'workspace.read', args: none, result: z.array(runSummarySchema) }),
+  // ── Fraud runs ──
+  'fraud.startRun': method({
+    summary: "Score the workspace's transactions (or a period of them) with the active rule set; each flagged one becomes an alert (a job).",
+    permission: 'runs.start',
+    args: fraudPeriodSchema,
+    result: jobStarted,
+  }),
+  'fraud.runs': method({ summary: 'Fraud runs, newest first, with their counts.', permission: 'workspace.read', args: none, result: z.array(fraudRunResultSchema) }),
   'credit.loanRisk': method({
     summary: 'One loan in the latest run: PD, grade, stage, reason codes and the ECL month by month.',
     permission: 'workspace.read',

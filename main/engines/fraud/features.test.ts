@@ -212,6 +212,21 @@ describe('ring size', () => {
     ]);
     assert.deepEqual(vectors.map((v) => v.ring_size), [1, 2, 1, 2, 2, 4, 4, 1]);
   });
+
+  it('names a ring by its first account, which a merge keeps from the older ring', () => {
+    const stream = new FeatureStream(new Map(['A', 'B', 'C', 'D', 'E'].map((id) => [id, account(id)])));
+    const ringsAfter = (transaction: FraudTransaction, ...ids: string[]) => {
+      stream.next(transaction);
+      return ids.map((id) => stream.ringOf(id));
+    };
+    assert.deepEqual(ringsAfter(tx('C', 0, { deviceId: 'D2', ip: 'IC' }), 'C', 'Z'), [null, null]);
+    assert.deepEqual(ringsAfter(tx('D', MINUTE, { deviceId: 'D2', ip: 'X' }), 'C', 'D'), ['C', 'C']);
+    assert.deepEqual(ringsAfter(tx('A', 2 * MINUTE, { deviceId: 'D1', ip: 'IA' }), 'A'), [null]);
+    assert.deepEqual(ringsAfter(tx('B', 3 * MINUTE, { deviceId: 'D1', ip: 'IB' }), 'A', 'B'), ['A', 'A']);
+    // B on IP X merges the two rings: C was seen before A, so the merged ring is C's whichever root union-find keeps.
+    assert.deepEqual(ringsAfter(tx('B', 4 * MINUTE, { deviceId: 'D1', ip: 'X' }), 'A', 'B', 'C', 'D'), ['C', 'C', 'C', 'C']);
+    assert.deepEqual(ringsAfter(tx('E', 5 * MINUTE, { deviceId: 'D3', ip: 'IE' }), 'E'), [null]);
+  });
 });
 
 describe('account and time features', () => {

@@ -285,6 +285,8 @@ class Rings {
   private readonly parent: number[] = [];
   private readonly accounts: number[] = [];
   private readonly size: number[] = [];
+  /** Per root, its component's first account node (accounts get nodes in stream order); NO_ACCOUNT if none. */
+  private readonly firstAccount: number[] = [];
 
   /** A new node of its own component: an account (counted in ring_size) or a device or IP. */
   add(isAccount: boolean): number {
@@ -292,6 +294,7 @@ class Rings {
     this.parent.push(id);
     this.size.push(1);
     this.accounts.push(isAccount ? 1 : 0);
+    this.firstAccount.push(isAccount ? id : NO_ACCOUNT);
     return id;
   }
 
@@ -314,12 +317,20 @@ class Rings {
     this.parent[rootB] = rootA;
     this.size[rootA] = (this.size[rootA] as number) + (this.size[rootB] as number);
     this.accounts[rootA] = (this.accounts[rootA] as number) + (this.accounts[rootB] as number);
+    this.firstAccount[rootA] = Math.min(this.firstAccount[rootA] as number, this.firstAccount[rootB] as number);
   }
 
   accountsWith(node: number): number {
     return this.accounts[this.find(node)] as number;
   }
+
+  /** The first account node of the node's component. */
+  firstAccountWith(node: number): number {
+    return this.firstAccount[this.find(node)] as number;
+  }
 }
+
+const NO_ACCOUNT = Number.MAX_SAFE_INTEGER;
 
 function isoText(ms: number): string {
   return Number.isFinite(ms) ? new Date(ms).toISOString() : String(ms);
@@ -343,6 +354,8 @@ export class FeatureStream {
   private readonly ips = new Map<string, EntityState>();
   private readonly cards = new Map<string, EntityState>();
   private readonly rings = new Rings();
+  /** The account id of each account's ring node, to name a ring by its first account. */
+  private readonly accountOfNode = new Map<number, string>();
   private lastMs = -Infinity;
   private lastTxId = '';
   private nextSweepMs = -Infinity;
@@ -366,6 +379,7 @@ export class FeatureStream {
       if (!account) throw new RangeError(`transaction ${tx.txId}: unknown account ${tx.accountId}`);
       state = new AccountState(account, this.rings.add(true));
       this.accountStates.set(tx.accountId, state);
+      this.accountOfNode.set(state.node, tx.accountId);
     }
     const account = state.account;
     this.lastMs = t;
@@ -470,6 +484,17 @@ export class FeatureStream {
       merchant_category: tx.merchantCategory ?? '',
       channel: tx.channel ?? '',
     };
+  }
+
+  /**
+   * The ring the account is in as of the last transaction fed, named by its first account in stream order (a stable
+   * name: later merges keep the older ring's first account), or null when the account is alone in its component or
+   * has not been seen. Cases group a ring's alerts by this name.
+   */
+  ringOf(accountId: string): string | null {
+    const state = this.accountStates.get(accountId);
+    if (!state || this.rings.accountsWith(state.node) < 2) return null;
+    return this.accountOfNode.get(this.rings.firstAccountWith(state.node)) ?? null;
   }
 
   /** A device's, IP's or card's state (cards have no ring node: they join nothing). */

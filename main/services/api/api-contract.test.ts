@@ -142,6 +142,8 @@ const VALID_ARGS: Record<MethodName, (c: ArgsContext) => unknown> = {
   'credit.activateParameterSet': (c) => ({ version: c.credit.draftParameterVersion }),
   'credit.startRun': () => ({}),
   'credit.runs': () => ({}),
+  'fraud.startRun': () => ({}),
+  'fraud.runs': () => ({}),
   'credit.loanRisk': () => ({ loanId: 'L03' }),
   'credit.loanRiskHistory': () => ({ loanId: 'L03' }),
   'credit.pricingCheck': () => ({ startRow: 0, endRow: 50, sortModel: [{ colId: 'shortfall', sort: 'desc' }], filterModel: {} }),

@@ -89,6 +89,7 @@ export const en = {
       'credit-run': 'Credit run',
       'credit-analytics': 'Vintages, roll rates and concentration',
       'credit-monitoring': 'Model monitoring',
+      'fraud-run': 'Fraud run',
     },
     states: {
       done: 'Done',

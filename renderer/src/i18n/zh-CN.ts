@@ -91,6 +91,7 @@ export const zhCN: Translation = {
       'credit-run': '信用批量计算',
       'credit-analytics': '账龄、迁徙率与集中度',
       'credit-monitoring': '模型监控',
+      'fraud-run': '欺诈运行',
     },
     states: {
       done: '已完成',
