@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { FiredRule, FraudDecision } from '../../../../preload/contract/fraud-views.ts';
 import { useChartPalette } from '../../components/charts/palette.ts';
+import { usePreferences } from '../../session/preferences.tsx';
 
 /**
  * How a run decided a transaction: its score against the rule set's review and block thresholds, then each rule
@@ -56,8 +57,15 @@ function ScoreScale({ score, review, block }: { score: number; review: number; b
   );
 }
 
+/** Numbers to four decimals at most (a robust z of 13.740243944594999 reads as 13.7402); the rest as recorded. */
+function featureValue(value: FiredRule['reads'][string], locale: string): string {
+  if (value === null) return '—';
+  return typeof value === 'number' ? new Intl.NumberFormat(locale, { maximumFractionDigits: 4, useGrouping: false }).format(value) : String(value);
+}
+
 function RuleExplanation({ rule }: { rule: FiredRule }) {
   const { t } = useTranslation();
+  const { locale } = usePreferences();
   const reads = Object.entries(rule.reads);
   return (
     <li className="fraud-rule" data-testid="fraud-rule" data-rule={rule.id}>
@@ -83,7 +91,7 @@ function RuleExplanation({ rule }: { rule: FiredRule }) {
             {reads.map(([feature, value]) => (
               <tr key={feature}>
                 <td className="mono">{feature}</td>
-                <td className="mono">{value === null ? '—' : String(value)}</td>
+                <td className="mono">{featureValue(value, locale)}</td>
               </tr>
             ))}
           </tbody>
