@@ -1,4 +1,6 @@
 import { type Command, InvalidArgumentError } from 'commander';
+import { parseDate } from '../services/import/date-values.ts';
+import { Invalid } from '../services/import/invalid.ts';
 import { CommandOutput, type CliIo } from './cli-io.ts';
 import type { UnlockOptions } from './workspace-session.ts';
 
@@ -38,6 +40,15 @@ export function wholeNumber(option: string): (value: string) => number {
   return (value) => {
     if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) throw new InvalidArgumentError(`${option} takes a whole number ≥ 0.`);
     return Number(value);
+  };
+}
+
+/** Parses a calendar date YYYY-MM-DD for commander; the reason says which check failed (form, calendar or range). */
+export function calendarDate(option: string): (value: string) => string {
+  return (value) => {
+    const date = parseDate(value);
+    if (date instanceof Invalid) throw new InvalidArgumentError(`${option} takes a calendar date, YYYY-MM-DD; "${value.slice(0, 40)}" ${date.reason}.`);
+    return date;
   };
 }
 

@@ -7,6 +7,8 @@ import { addBackupCommand } from './commands/backup.ts';
 import { addCaseCommands } from './commands/cases.ts';
 import { addCreditCommands } from './commands/credit.ts';
 import { addDemoCommand } from './commands/demo.ts';
+import { addBacktestCommand, addFraudCommands } from './commands/fraud.ts';
+import { addRulesCommands } from './commands/fraud-rules.ts';
 import { addImportCommand } from './commands/import.ts';
 import { addInitCommand } from './commands/init.ts';
 import { addRestoreCommand } from './commands/restore.ts';
@@ -67,6 +69,8 @@ function buildProgram(io: CliIo): Command {
   addCreditCommands(program, io);
   addAlertCommands(program, io);
   addCaseCommands(program, io);
+  addFraudCommands(program, io);
+  addBacktestCommand(addRulesCommands(program, io), io);
   routeThroughIo(program, io);
   return program;
 }

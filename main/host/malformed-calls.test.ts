@@ -11,6 +11,7 @@ import { startHostedApi, type HostedTestApi } from '../test-support/hosted-api.t
 import { tempDir } from '../test-support/temp-workspace.ts';
 import { TEST_CREDIT_PARAMETERS } from '../test-support/credit-test-parameters.ts';
 import { SHIPPED_PLAYBOOKS_DOCUMENT, SHIPPED_SLA_HOURS } from '../test-support/case-documents.ts';
+import { SHIPPED_RULE_SET_DOCUMENT } from '../test-support/shipped-rule-set.ts';
 import { startBrowserHost, type BrowserHost } from './browser-host.ts';
 
 const grid: MethodArgs<'portfolio.loans'> = {
@@ -85,6 +86,9 @@ const VALID_ARGS: { [M in MethodName]: MethodArgs<M> } = {
   'credit.runs': {},
   'fraud.startRun': { from: '2024-01-01', to: '2024-01-31' },
   'fraud.runs': {},
+  'rules.startBacktest': { version: 1, from: '2024-01-01', to: '2024-01-31' },
+  'rules.backtests': { version: 1 },
+  'rules.backtest': { backtestId: 1 },
   'credit.loanRisk': { loanId: 'L1' },
   'credit.loanRiskHistory': { loanId: 'L1' },
   'credit.pricingCheck': grid,
@@ -120,6 +124,18 @@ const VALID_ARGS: { [M in MethodName]: MethodArgs<M> } = {
   'cases.approvePlaybookSet': { version: 1 },
   'cases.rejectPlaybookSet': { version: 1, reason: 'r' },
   'cases.activatePlaybookSet': { version: 1 },
+  'rules.catalogue': {},
+  'rules.check': { expression: 'amount > 0' },
+  'rules.list': {},
+  'rules.get': { version: 1 },
+  'rules.saveDraft': { ruleSet: SHIPPED_RULE_SET_DOCUMENT, note: 'n' },
+  'rules.submitRuleSet': { version: 1 },
+  'rules.approveRuleSet': { version: 1 },
+  'rules.rejectRuleSet': { version: 1, reason: 'r' },
+  'rules.activateRuleSet': { version: 1 },
+  'rules.diff': { from: 1, to: 1 },
+  'rules.export': { version: 1 },
+  'rules.import': { content: '{}', fileName: 'f.json', note: 'n' },
   'fraud.alerts': grid,
   'fraud.transaction': { txId: 'T1' },
   'fraud.ring': { accountId: 'A1' },

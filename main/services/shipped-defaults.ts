@@ -1,5 +1,5 @@
-// The artefacts RiskDesk ships (the IFRS 9 parameter set now; rule sets and playbooks next) live as JSON in
-// resources/ and are written into a workspace from there, not by a migration: once when it is created, and at
+// The artefacts RiskDesk ships (the IFRS 9 parameter set, the case SLA table and playbooks, the fraud rule set) live
+// as JSON in resources/ and are written into a workspace from there, not by a migration: once when it is created, and at
 // every unlock for a kind that still has no version (a workspace from before a kind shipped a default). A kind
 // that already holds any version is left alone, so seeding never overrides what users have done. Each area
 // registers its defaults (shippedDefault); workspace-service.ts lists them all.

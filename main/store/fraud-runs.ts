@@ -108,3 +108,28 @@ export function fraudRuns(db: Db): FraudRunResult[] {
     (totals) => JSON.parse(totals) as FraudRunResult,
   );
 }
+
+/** One flagged transaction of the latest finished fraud run, as `riskdesk fraud alerts` lists them. */
+export interface LatestFlag {
+  readonly tx_id: string;
+  readonly account_id: string;
+  readonly ts: string;
+  readonly amount_minor: number;
+  readonly currency: string;
+  readonly score: number;
+  readonly action: 'review' | 'block';
+  readonly rules: string[];
+}
+
+/** The latest finished fraud run's flags, highest score first (ties by tx_id); none before the first run. */
+export function latestRunFlags(db: Db): { runId: number | null; flags: LatestFlag[] } {
+  const runId = db.prepare(`SELECT max(run_id) FROM runs WHERE engine = 'fraud' AND status = 'finished'`).pluck().get() as number | null;
+  if (runId === null) return { runId, flags: [] };
+  const rows = db
+    .prepare(
+      `SELECT tx_id, account_id, ts, amount_minor, currency, score, action, (SELECT json_group_array(json_extract(value, '$.id')) FROM json_each(fired)) AS rules
+       FROM fraud_run_flags WHERE run_id = ? ORDER BY score DESC, tx_id`,
+    )
+    .all(runId) as (Omit<LatestFlag, 'rules'> & { rules: string })[];
+  return { runId, flags: rows.map((row) => ({ ...row, rules: JSON.parse(row.rules) as string[] })) };
+}

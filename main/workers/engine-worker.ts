@@ -8,6 +8,7 @@ import { creditDevelopmentJob } from './jobs/credit-development.ts';
 import { creditMonitoringJob } from './jobs/credit-monitoring.ts';
 import { creditRunJob } from './jobs/credit-run.ts';
 import { dashboardSummaryJob } from './jobs/dashboard-summary.ts';
+import { fraudBacktestJob } from './jobs/fraud-backtest.ts';
 import { fraudRunJob } from './jobs/fraud-run.ts';
 
 /** The worker entry the pool loads: one job for every kind the contract's registry runs on a worker. */
@@ -20,6 +21,7 @@ const ENGINE_JOBS: { readonly [K in WorkerJobKind]: EngineJob<K> } = {
   'credit-analytics': creditAnalyticsJob,
   'credit-monitoring': creditMonitoringJob,
   'fraud-run': fraudRunJob,
+  'fraud-backtest': fraudBacktestJob,
 };
 
 function isWorkerJobKind(kind: string): kind is WorkerJobKind {

@@ -9,6 +9,7 @@ import {
   creditRunResultSchema,
 } from './credit.ts';
 import { dashboardSchema } from './dashboard.ts';
+import { backtestResultSchema, storedBacktestSchema } from './fraud-backtests.ts';
 import { fraudRunResultSchema } from './fraud-runs.ts';
 import { apiErrorSchema, type ApiError } from './errors.ts';
 import { DEMO_SCALES, IMPORT_KINDS } from './vocabulary.ts';
@@ -98,6 +99,7 @@ interface WorkerJobSpec extends JobKindSpec {
  */
 export const JOBS = {
   import: { runsOn: 'main', access: 'write', session: true, progress: progressText, result: importSummarySchema },
+  'rules-backtest': { runsOn: 'main', access: 'read', session: true, progress: progressIn('scoring transactions'), result: storedBacktestSchema },
   demo: { runsOn: 'main', access: 'write', session: true, progress: progressText, result: demoSummarySchema },
   backup: { runsOn: 'main', access: 'write', session: true, progress: progressIn('copying', 'copied'), result: backupSummarySchema },
   'export-loans': { runsOn: 'main', access: 'read', session: true, progress: progressIn('rows'), result: exportSummarySchema },
@@ -171,6 +173,16 @@ export const JOBS = {
     }),
     progress: progressIn('scoring transactions', 'alerts'),
     result: fraudRunResultSchema,
+  },
+  // The worker's part of a backtest (the feature pass and the tally); 'rules-backtest' is the session's job around it,
+  // which stores the result with its audit event once the worker is done.
+  'fraud-backtest': {
+    runsOn: 'worker',
+    access: 'read',
+    session: false,
+    input: z.object({ version: z.number().int().min(1), from: z.iso.date().optional(), to: z.iso.date().optional() }),
+    progress: progressIn('scoring transactions'),
+    result: backtestResultSchema,
   },
 } as const satisfies Record<string, (JobKindSpec & { readonly runsOn: 'main' }) | WorkerJobSpec>;
 

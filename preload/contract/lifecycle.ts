@@ -6,7 +6,7 @@ export { LIFECYCLE_STATES, LIFECYCLE_STEPS, LIFECYCLE_TRANSITIONS, stepsFrom, ty
 
 /**
  * One lifecycle for every versioned, approvable artefact: scorecard models, IFRS 9 parameter sets, case SLA tables and
- * response playbooks today; rule sets and liquidity parameter sets next. A version is written as a draft, submitted for
+ * response playbooks and fraud rule sets today; liquidity parameter sets next. A version is written as a draft, submitted for
  * review, approved by a second person (four eyes: neither its author nor its submitter), and activated; activating
  * one retires the version of its kind that was active, so a kind has at most one active version. A reviewer may
  * instead reject a submitted version, with a reason, which sends it back to draft.
@@ -52,6 +52,12 @@ export const ARTEFACT_KINDS = {
     review: 'rules.edit',
     idArg: 'version',
     methods: { submit: 'cases.submitPlaybookSet', approve: 'cases.approvePlaybookSet', reject: 'cases.rejectPlaybookSet', activate: 'cases.activatePlaybookSet' },
+  },
+  'fraud.ruleSet': {
+    edit: 'rules.edit',
+    review: 'rules.edit',
+    idArg: 'version',
+    methods: { submit: 'rules.submitRuleSet', approve: 'rules.approveRuleSet', reject: 'rules.rejectRuleSet', activate: 'rules.activateRuleSet' },
   },
 } as const satisfies Record<string, ArtefactKindSpec>;
 export type ArtefactKind = keyof typeof ARTEFACT_KINDS;

@@ -42,6 +42,17 @@ import {
 } from './cases.ts';
 import { dashboardSchema } from './dashboard.ts';
 import { fraudPeriodSchema, fraudRunResultSchema } from './fraud-runs.ts';
+import { backtestRequestSchema, storedBacktestSchema } from './fraud-backtests.ts';
+import {
+  checkRuleArgsSchema,
+  importRuleSetSchema,
+  ruleCheckSchema,
+  ruleFeatureSchema,
+  ruleSetDiffSchema,
+  ruleSetSignerSchema,
+  ruleSetVersionSchema,
+  saveRuleSetDraftSchema,
+} from './fraud-rules.ts';
 import { fraudAlertRowSchema, fraudRingArgsSchema, fraudRingSchema, fraudSummarySchema, fraudTransactionArgsSchema, fraudTransactionDetailSchema } from './fraud-views.ts';
 import { jobSchema } from './jobs.ts';
 import { filterModelSchema, gridPageSchema, gridQuerySchema, sortModelSchema } from './grid.ts';
@@ -307,6 +318,19 @@ export const contract = {
     result: jobStarted,
   }),
   'fraud.runs': method({ summary: 'Fraud runs, newest first, with their counts.', permission: 'workspace.read', args: none, result: z.array(fraudRunResultSchema) }),
+  'rules.startBacktest': method({
+    summary: 'Run a rule set version or draft over a period against labels and case dispositions, beside the active version, and store the result (a job).',
+    permission: 'rules.backtest',
+    args: backtestRequestSchema,
+    result: jobStarted,
+  }),
+  'rules.backtests': method({
+    summary: 'Stored backtests, newest first (of one version when given).',
+    permission: 'workspace.read',
+    args: z.object({ version: version.optional() }).strict(),
+    result: z.array(storedBacktestSchema),
+  }),
+  'rules.backtest': method({ summary: 'One stored backtest.', permission: 'workspace.read', args: z.object({ backtestId: z.number().int().min(1) }).strict(), result: storedBacktestSchema }),
   'credit.loanRisk': method({
     summary: 'One loan in the latest run: PD, grade, stage, reason codes and the ECL month by month.',
     permission: 'workspace.read',
@@ -387,6 +411,41 @@ export const contract = {
   'cases.approvePlaybookSet': method({ summary: 'Approve a submitted playbook set (four eyes).', permission: stepPermission('cases.playbooks', 'approve'), args: z.object({ version }).strict(), result: playbookSetSchema }),
   'cases.rejectPlaybookSet': method({ summary: 'Send a submitted playbook set back to draft, with the reason.', permission: stepPermission('cases.playbooks', 'reject'), args: z.object({ version, reason: rejectionReasonSchema }).strict(), result: playbookSetSchema }),
   'cases.activatePlaybookSet': method({ summary: 'Make an approved playbook set the active one.', permission: stepPermission('cases.playbooks', 'activate'), args: z.object({ version }).strict(), result: playbookSetSchema }),
+
+  // ── Fraud rule sets ──
+  'rules.catalogue': method({ summary: 'The features a fraud rule may read: name, CEL type, unit and description.', permission: 'workspace.read', args: none, result: z.object({ features: z.array(ruleFeatureSchema) }) }),
+  'rules.check': method({
+    summary: 'Check one rule expression against the feature catalogue: the features it reads, or why it is refused and where.',
+    permission: 'workspace.read',
+    args: checkRuleArgsSchema,
+    result: ruleCheckSchema,
+  }),
+  'rules.list': method({ summary: 'Every fraud rule set version, newest first.', permission: 'workspace.read', args: none, result: z.array(ruleSetVersionSchema) }),
+  'rules.get': method({ summary: 'One fraud rule set version.', permission: 'workspace.read', args: z.object({ version }).strict(), result: ruleSetVersionSchema }),
+  'rules.saveDraft': method({
+    summary: 'Save a new draft fraud rule set; refused, naming each rule and where, unless every expression compiles.',
+    permission: 'rules.edit',
+    args: saveRuleSetDraftSchema,
+    result: ruleSetVersionSchema,
+  }),
+  'rules.submitRuleSet': method({ summary: 'Submit a draft rule set for approval.', permission: stepPermission('fraud.ruleSet', 'submit'), args: z.object({ version }).strict(), result: ruleSetVersionSchema }),
+  'rules.approveRuleSet': method({ summary: 'Approve a submitted rule set (four eyes).', permission: stepPermission('fraud.ruleSet', 'approve'), args: z.object({ version }).strict(), result: ruleSetVersionSchema }),
+  'rules.rejectRuleSet': method({ summary: 'Send a submitted rule set back to draft, with the reason.', permission: stepPermission('fraud.ruleSet', 'reject'), args: z.object({ version, reason: rejectionReasonSchema }).strict(), result: ruleSetVersionSchema }),
+  'rules.activateRuleSet': method({ summary: 'Make an approved rule set the active one (the previous one is retired).', permission: stepPermission('fraud.ruleSet', 'activate'), args: z.object({ version }).strict(), result: ruleSetVersionSchema }),
+  'rules.diff': method({ summary: 'What changed from one rule set version to another, rule by rule.', permission: 'workspace.read', args: z.object({ from: version, to: version }).strict(), result: ruleSetDiffSchema }),
+  'rules.export': method({
+    summary: 'A rule set version as a file signed with this workspace’s key (audited).',
+    permission: 'workspace.read',
+    args: z.object({ version }).strict(),
+    result: z.object({ fileName: z.string(), content: z.string() }),
+  }),
+  'rules.import': method({
+    summary: 'Import a signed rule set file as a new draft (its signature and rules checked first; four eyes still apply).',
+    permission: 'rules.edit',
+    args: importRuleSetSchema,
+    result: z.object({ version: ruleSetVersionSchema, signer: ruleSetSignerSchema }),
+  }),
+
   // ── Fraud views ──
   'fraud.alerts': method({
     summary: "A page of the latest finished fraud run's flagged transactions with the alert and case each was filed into, sorted and filtered in SQL.",

@@ -31,6 +31,8 @@ export const PERMISSIONS = {
   /** A manual alert on any subject; engines raise theirs in their runs. */
   'alerts.raise': ['admin', 'analyst', 'compliance'],
   'rules.edit': ['compliance'],
+  /** Running a rule set version or draft over past transactions (nothing is flagged): its authors and the analysts. */
+  'rules.backtest': ['analyst', 'compliance'],
   'parameters.edit': ['compliance'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -13,6 +13,7 @@ import { FraudPage } from './features/fraud/FraudPage.tsx';
 import { FraudRingView } from './features/fraud/FraudRingView.tsx';
 import { FraudTransactionView } from './features/fraud/FraudTransactionView.tsx';
 import { PortfolioPage } from './features/portfolio/PortfolioPage.tsx';
+import { RulesPage } from './features/rules/RulesPage.tsx';
 import { SettingsPage } from './features/settings/SettingsPage.tsx';
 import { UnlockScreen } from './features/unlock/UnlockScreen.tsx';
 import { JobsProvider } from './jobs/jobs-context.tsx';
@@ -36,7 +37,7 @@ function createAppRouter() {
         { path: 'liquidity', element: <ComingLater area="liquidity" /> },
         { path: 'cases', element: <CasesPage /> },
         { path: 'cases/:caseId', element: <CaseView /> },
-        { path: 'rules', element: <ComingLater area="rules" /> },
+        { path: 'rules', element: <RulesPage /> },
         { path: 'audit', element: <AuditPage /> },
         { path: 'settings', element: <SettingsPage /> },
         { path: '*', element: <Navigate to="/dashboard" replace /> },

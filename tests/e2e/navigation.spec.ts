@@ -10,7 +10,7 @@ const AREAS = [
   { name: 'Fraud', path: '/fraud', later: false },
   { name: 'Liquidity', path: '/liquidity', later: true },
   { name: 'Cases', path: '/cases', later: false },
-  { name: 'Rules', path: '/rules', later: true },
+  { name: 'Rules', path: '/rules', later: false },
   { name: 'Audit & evidence', path: '/audit', later: false },
   { name: 'Settings', path: '/settings', later: false },
 ] as const;

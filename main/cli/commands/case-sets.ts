@@ -1,16 +1,15 @@
 // `riskdesk cases sla|playbooks list|draft|submit|approve|reject|activate`: the versioned SLA tables and response
 // playbooks cases are worked by. A draft is written from a JSON file (the document, as resources/ ships it under
 // "document"), checked by the service against the contract's schema; the steps are the shared lifecycle commands.
-import fs from 'node:fs';
 import type { Command } from 'commander';
 import type { PlaybookSet, SlaTable } from '../../../preload/contract/cases.ts';
-import { RiskDeskError } from '../../../preload/contract/errors.ts';
 import type { LifecycleFields } from '../../../preload/contract/lifecycle.ts';
 import { listPlaybookSets, listSlaTables, PLAYBOOK_SETS, saveDraftPlaybookSet, saveDraftSlaTable, SLA_TABLES } from '../../services/case-artefacts.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import type { ServiceArtefact } from '../../services/lifecycle-service.ts';
 import { formatTable, type CliIo, type JsonValue } from '../cli-io.ts';
 import { addExamples, addUnlockOptions, commandPath, outputFor, type UnlockFlags } from '../command-options.ts';
+import { readJson } from '../input-files.ts';
 import { addLifecycleCommands } from '../lifecycle-commands.ts';
 import { actingPassphrase, withServiceContext } from '../workspace-session.ts';
 
@@ -21,21 +20,6 @@ interface DocumentSetCommandsSpec<T extends LifecycleFields & { version: number;
   readonly list: (ctx: ServiceContext) => T[];
   readonly saveDraft: (ctx: ServiceContext, content: unknown, note: string, source?: string) => T;
   readonly role: string;
-}
-
-/** The JSON in `file`: FILE_UNREADABLE naming it if it cannot be read or is not JSON. */
-function readJson(file: string): unknown {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new RiskDeskError('FILE_UNREADABLE', `${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`, { file });
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new RiskDeskError('FILE_UNREADABLE', `${file} is not JSON (${(error as Error).message}).`, { file });
-  }
 }
 
 /** The document of a file that holds one as resources/ ships it (`{ "note": …, "document": … }`), or the document itself. */

@@ -1,28 +1,19 @@
 // The credit commands that work on a workspace: develop a scorecard on its seasoned loans and save it as a draft,
 // list models and take them through their lifecycle (submit, approve by a second person, reject, activate), and
 // run the portfolio.
-import { type Command, InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
 import type { CreditRunResult, DevelopmentReport, ModelSummary } from '../../../preload/contract/credit.ts';
 import { developScorecard, runCreditPortfolio } from '../../services/credit/credit-jobs-service.ts';
 import { CREDIT_MODELS } from '../../services/credit/credit-artefacts.ts';
 import { listModels, saveDraftModel } from '../../services/credit/models-service.ts';
-import { parseDate } from '../../services/import/date-values.ts';
-import { Invalid } from '../../services/import/invalid.ts';
 import type { CliIo, JsonValue } from '../cli-io.ts';
 import { formatTable } from '../cli-io.ts';
-import { addExamples, addUnlockOptions, commandPath, fraction, outputFor, wholeNumber, type UnlockFlags } from '../command-options.ts';
+import { addExamples, addUnlockOptions, calendarDate, commandPath, fraction, outputFor, wholeNumber, type UnlockFlags } from '../command-options.ts';
 
 import { addLifecycleCommands } from '../lifecycle-commands.ts';
 import { noScorecard } from '../failure.ts';
 import { runLongCommand } from '../long-command.ts';
 import { actingPassphrase, withServiceContext } from '../workspace-session.ts';
-
-function isoDate(value: string): string {
-  const date = parseDate(value);
-  // The reason says which check failed: the form, the calendar, or the range RiskDesk accepts.
-  if (date instanceof Invalid) throw new InvalidArgumentError(`--as-of takes a calendar date, YYYY-MM-DD; "${value.slice(0, 40)}" ${date.reason}.`);
-  return date;
-}
 
 function money(minor: number, currency: string): string {
   return `${(minor / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${currency}`;
@@ -59,7 +50,7 @@ function addRunCommand(credit: Command, io: CliIo): void {
     credit
       .command('run')
       .description('score every open loan with the active scorecard and IFRS 9 parameter set (PD, grade, stage, ECL), store it as one run, and print the totals by stage and grade and the early-warning alerts it raised')
-      .option('--as-of <date>', 'reporting date YYYY-MM-DD (default: the end of the latest performance month)', isoDate),
+      .option('--as-of <date>', 'reporting date YYYY-MM-DD (default: the end of the latest performance month)', calendarDate('--as-of')),
   );
   addExamples(command, ['riskdesk credit run --db risk.rdw --user analyst', 'riskdesk credit run --db risk.rdw --user analyst --as-of 2024-12-31 --json']);
   command.action(async (flags: UnlockFlags & { asOf?: string }) => {

@@ -22,3 +22,6 @@ export {
   type RuleSetEvaluator,
   type RuleSetProblem,
 } from './rules.ts';
+
+// ── Backtests ──
+export { BacktestTally, type Truth } from './backtest.ts';

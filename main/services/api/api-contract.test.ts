@@ -24,8 +24,11 @@ import { raiseManualAlert } from '../alerts-service.ts';
 import { attachToCase, listCases } from '../cases-service.ts';
 import type { ServiceContext } from '../context.ts';
 import { SHIPPED_PLAYBOOKS_DOCUMENT, SHIPPED_SLA_HOURS } from '../../test-support/case-documents.ts';
+import { SHIPPED_RULE_SET_DOCUMENT } from '../../test-support/shipped-rule-set.ts';
+import { exportRuleSet } from '../fraud/rule-set-transfer.ts';
 import { ADMIN_PASSPHRASE, createTestWorkspace, ROLE_USERS, seedSmallPortfolio, type TestApi, type TestWorkspace } from '../../test-support/api-test-workspace.ts';
 import { TEST_CREDIT_PARAMETERS } from '../../test-support/credit-test-parameters.ts';
+import { storedBacktestFixture } from '../../test-support/fraud-test-data.ts';
 
 interface ArgsContext {
   readonly role: Role;
@@ -43,6 +46,13 @@ interface ArgsContext {
   readonly uploads: { readonly started: string; readonly complete: string; readonly attachment: string };
   readonly credit: CreditFixtures;
   readonly cases: CaseFixtures;
+  readonly rules: RuleFixtures;
+}
+
+/** Fraud rule set versions in the state each lifecycle method takes them from, and version 1 as an exported file (to import). */
+interface RuleFixtures {
+  readonly versions: VersionFixtures;
+  readonly exported: string;
 }
 
 /**
@@ -144,6 +154,9 @@ const VALID_ARGS: Record<MethodName, (c: ArgsContext) => unknown> = {
   'credit.runs': () => ({}),
   'fraud.startRun': () => ({}),
   'fraud.runs': () => ({}),
+  'rules.startBacktest': () => ({ version: 1 }),
+  'rules.backtests': () => ({}),
+  'rules.backtest': () => ({ backtestId: FIXTURE_BACKTEST_ID }),
   'credit.loanRisk': () => ({ loanId: 'L03' }),
   'credit.loanRiskHistory': () => ({ loanId: 'L03' }),
   'credit.pricingCheck': () => ({ startRow: 0, endRow: 50, sortModel: [{ colId: 'shortfall', sort: 'desc' }], filterModel: {} }),
@@ -179,6 +192,18 @@ const VALID_ARGS: Record<MethodName, (c: ArgsContext) => unknown> = {
   'cases.approvePlaybookSet': (c) => ({ version: c.cases.playbooks.approve }),
   'cases.rejectPlaybookSet': (c) => ({ version: c.cases.playbooks.reject, reason: `rejected by ${c.role}` }),
   'cases.activatePlaybookSet': (c) => ({ version: c.cases.playbooks.approve }),
+  'rules.catalogue': () => ({}),
+  'rules.check': () => ({ expression: 'account_count_1h > 5 && first_use_device' }),
+  'rules.list': () => ({}),
+  'rules.get': () => ({ version: 1 }),
+  'rules.saveDraft': (c) => ({ ruleSet: SHIPPED_RULE_SET_DOCUMENT, note: `by ${c.role}` }),
+  'rules.submitRuleSet': (c) => ({ version: c.rules.versions.submit }),
+  'rules.approveRuleSet': (c) => ({ version: c.rules.versions.approve }),
+  'rules.rejectRuleSet': (c) => ({ version: c.rules.versions.reject, reason: `rejected by ${c.role}` }),
+  'rules.activateRuleSet': (c) => ({ version: c.rules.versions.approve }),
+  'rules.diff': (c) => ({ from: 1, to: c.rules.versions.submit }),
+  'rules.export': () => ({ version: 1 }),
+  'rules.import': (c) => ({ content: c.rules.exported, fileName: 'fraud-rule-set-v1.json', note: `imported by ${c.role}` }),
   'fraud.alerts': () => ({ startRow: 0, endRow: 50, sortModel: [{ colId: 'score', sort: 'desc' }], filterModel: { action: { filterType: 'set', values: ['block'] } } }),
   // The demo workspace's first transaction and account.
   'fraud.transaction': () => ({ txId: 'T000000001' }),
@@ -191,6 +216,8 @@ const FIXTURE_CASE_ID = 1;
 
 /** Raised by the admin before the roles take their turns, so that every role has an alert to read. */
 const FIXTURE_ALERT_ID = 1;
+/** A stored backtest every role may read (the first, made before the roles take their turns). */
+const FIXTURE_BACKTEST_ID = 1;
 
 /** Run last, in this order: each ends the session (an unlock starts a new one, without the jobs of the old). */
 const SESSION_ENDING: readonly MethodName[] = ['session.unlock', 'workspace.restore', 'session.lock'];
@@ -236,6 +263,7 @@ const PLACEHOLDER_CREDIT: CreditFixtures = {
 
 const PLACEHOLDER_VERSIONS: VersionFixtures = { approve: 2, submit: 3, reject: 4 };
 const PLACEHOLDER_CASES: CaseFixtures = { main: 2, mergeFrom: 3, mergeAlert: 3, sla: PLACEHOLDER_VERSIONS, playbooks: PLACEHOLDER_VERSIONS };
+const PLACEHOLDER_RULES: RuleFixtures = { versions: PLACEHOLDER_VERSIONS, exported: '{}' };
 
 function placeholderContext(dir: string): ArgsContext {
   return {
@@ -250,6 +278,7 @@ function placeholderContext(dir: string): ArgsContext {
     uploads: { started: NO_UPLOAD, complete: NO_UPLOAD, attachment: NO_UPLOAD },
     credit: PLACEHOLDER_CREDIT,
     cases: PLACEHOLDER_CASES,
+    rules: PLACEHOLDER_RULES,
   };
 }
 
@@ -269,21 +298,22 @@ function roleCases(ctx: ServiceContext): Partial<Record<Role, Pick<CaseFixtures,
   return { analyst: fixtures('L05', 'L06'), compliance: fixtures('L07', 'L08') };
 }
 
-/** As the second compliance user: SLA tables and playbook sets in each lifecycle state the methods take them from. */
-async function caseVersionFixtures(ws: TestWorkspace): Promise<Pick<CaseFixtures, 'sla' | 'playbooks'>> {
+/** As the second compliance user: SLA tables, playbook sets and fraud rule sets in each lifecycle state the methods take them from. */
+async function versionFixtures(ws: TestWorkspace): Promise<Pick<CaseFixtures, 'sla' | 'playbooks'> & { rules: VersionFixtures }> {
   const second = ws.service();
   await second.ok('session.unlock', SECOND_COMPLIANCE);
-  const versions = async (save: MethodName, submit: MethodName, document: unknown): Promise<VersionFixtures> => {
+  const versions = async (save: MethodName, submit: MethodName, content: Record<string, unknown>): Promise<VersionFixtures> => {
     const draft = async (submitted: boolean): Promise<number> => {
-      const { version } = await second.ok<{ version: number }>(save, { document, note: 'fixture' });
+      const { version } = await second.ok<{ version: number }>(save, { ...content, note: 'fixture' });
       if (submitted) await second.ok(submit, { version });
       return version;
     };
     return { approve: await draft(true), submit: await draft(false), reject: await draft(true) };
   };
   return {
-    sla: await versions('cases.saveSlaTableDraft', 'cases.submitSlaTable', SHIPPED_SLA_HOURS),
-    playbooks: await versions('cases.savePlaybookDraft', 'cases.submitPlaybookSet', SHIPPED_PLAYBOOKS_DOCUMENT),
+    sla: await versions('cases.saveSlaTableDraft', 'cases.submitSlaTable', { document: SHIPPED_SLA_HOURS }),
+    playbooks: await versions('cases.savePlaybookDraft', 'cases.submitPlaybookSet', { document: SHIPPED_PLAYBOOKS_DOCUMENT }),
+    rules: await versions('rules.saveDraft', 'rules.submitRuleSet', { ruleSet: SHIPPED_RULE_SET_DOCUMENT }),
   };
 }
 
@@ -331,6 +361,7 @@ describe('the API against the contract', () => {
   let credit = PLACEHOLDER_CREDIT;
   let casesByRole: ReturnType<typeof roleCases> = {};
   let caseVersions: Pick<CaseFixtures, 'sla' | 'playbooks'> = PLACEHOLDER_CASES;
+  let rules = PLACEHOLDER_RULES;
 
   before(async () => {
     ws = await createTestWorkspace({ roles: true, seed: seedSmallPortfolio, demo: true });
@@ -340,14 +371,18 @@ describe('the API against the contract', () => {
     await addUser(ctx, { ...SECOND_COMPLIANCE, role: 'compliance' });
     assert.equal(raiseManualAlert(ctx, { subject: { type: 'loan', id: 'L03' }, severity: 'high', note: 'fixture' }).alertId, FIXTURE_ALERT_ID);
     attachToCase({ ...ctx, actor: { username: ROLE_USERS.analyst.username, role: 'analyst' } }, FIXTURE_CASE_ID, { name: 'fixture.txt', mediaType: 'text/plain', content: Buffer.from('evidence') });
+    assert.equal(storedBacktestFixture(admin.db).backtestId, FIXTURE_BACKTEST_ID);
     casesByRole = roleCases(ctx);
+    const exported = exportRuleSet(ctx, 1).content;
     backup = path.join(ws.dir, 'before.rdw');
     await backupWorkspace(ctx, { to: backup });
     admin.close();
     csv = path.join(ws.dir, 'borrowers.csv');
     fs.writeFileSync(csv, 'borrower_id,region,annual_income\nB9,north,1000.00\n');
     credit = await creditFixtures(ws);
-    caseVersions = await caseVersionFixtures(ws);
+    const { rules: ruleVersions, ...setVersions } = await versionFixtures(ws);
+    caseVersions = setVersions;
+    rules = { versions: ruleVersions, exported };
   });
   after(() => ws.dispose());
 
@@ -410,7 +445,7 @@ describe('the API against the contract', () => {
       const monitoringJobId = await finished('credit.startMonitoring', { modelId: credit.modelId });
       const uploads = await uploadsOf(t, role);
       const cases: CaseFixtures = { ...PLACEHOLDER_CASES, ...casesByRole[role], ...caseVersions };
-      const context: ArgsContext = { role, dir: ws.dir, backup, csv, exportJobId: jobId, developmentJobId, analyticsJobId, monitoringJobId, uploads, credit, cases };
+      const context: ArgsContext = { role, dir: ws.dir, backup, csv, exportJobId: jobId, developmentJobId, analyticsJobId, monitoringJobId, uploads, credit, cases, rules };
       const order = [...METHOD_NAMES.filter((m) => !SESSION_ENDING.includes(m)), ...SESSION_ENDING];
       for (const method of order) {
         const outcome: ApiOutcome<unknown> = await t.api.call(method, VALID_ARGS[method](context));

@@ -1,7 +1,7 @@
 // Fraud runs on an engine worker: the permission is checked here, in main, before any worker starts; the worker
 // writes the run itself through the writer spec the caller hands it while holding the workspace's write lock.
 import { fraudPeriodSchema, type FraudPeriod, type FraudRunResult } from '../../../preload/contract/fraud-runs.ts';
-import { fraudRuns } from '../../store/fraud-runs.ts';
+import { fraudRuns, latestRunFlags, type LatestFlag } from '../../store/fraud-runs.ts';
 import type { ServiceContext, WriteCallOptions } from '../context.ts';
 import { requirePermission } from '../permissions.ts';
 import { validationFailure } from '../validation-failure.ts';
@@ -28,4 +28,10 @@ export function runFraud(ctx: ServiceContext, period: FraudPeriod & { batchSize?
 export function listFraudRuns(ctx: ServiceContext): FraudRunResult[] {
   requirePermission(ctx.actor, 'workspace.read');
   return fraudRuns(ctx.reader);
+}
+
+/** The transactions the latest finished run flagged, highest score first; runId null before the first run. */
+export function latestFlaggedTransactions(ctx: ServiceContext): { runId: number | null; flags: LatestFlag[] } {
+  requirePermission(ctx.actor, 'workspace.read');
+  return latestRunFlags(ctx.reader);
 }

@@ -1,5 +1,5 @@
-// A fraud run through the real worker on a real encrypted workspace, on hand-built accounts and transactions whose
-// features and decisions are worked out by hand: what it flags and why, the period (history before it counts, only
+// A fraud run through the real worker on a real encrypted workspace, on hand-built accounts and transactions
+// (test-support/fraud-test-data.ts) whose features and decisions are worked out by hand here: what it flags and why, the period (history before it counts, only
 // transactions in it are scored), its alerts grouped into cases by account and by ring, a re-run, and refusals that
 // leave nothing behind.
 import assert from 'node:assert/strict';
@@ -9,37 +9,12 @@ import { createTempDatabase, type TempDatabase } from '../../test-support/temp-d
 import { databaseContext } from '../../test-support/service-context.ts';
 import type { WriterSpec } from '../../store/write-connection.ts';
 import { EnginePool } from '../../workers/pool.ts';
+import { activateRuleSet, DAY1, DAY2, HAND_RULE_SET, insertHandTransactions } from '../../test-support/fraud-test-data.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { listFraudRuns, runFraud } from './fraud-run-service.ts';
 
-const RULE_SET = {
-  rules: [
-    { id: 'burst', description: 'Three or more payments from one account within an hour', expression: 'account_count_1h >= 3', score: 2, action: 'review', enabled: true },
-    { id: 'shared-device', description: 'An account connected to others through devices or IPs', expression: 'ring_size >= 2', score: 2, action: 'review', enabled: true },
-    { id: 'disabled', description: 'Never fires: disabled', expression: 'amount > 0', score: 10, action: 'block', enabled: false },
-  ],
-  thresholds: { review: 2, block: 4 },
-};
-
 /** A job's failure as the pool reports it: the worker's own error code is its cause. */
 type JobFailure = Error & { code?: string; details?: { cause?: string } };
-
-const DAY1 = '2024-03-01';
-const DAY2 = '2024-03-02';
-
-/** [tx_id, account, ts, amount minor, device, ip] */
-const TRANSACTIONS: readonly [string, string, string, number, string, string][] = [
-  // A3 alone: two payments late on day 1, a third 20 minutes later on day 2 (the third in an hour: burst).
-  ['T01', 'A3', `${DAY1}T23:45:00.000Z`, 1_000, 'D3', 'I3'],
-  ['T02', 'A3', `${DAY1}T23:50:00.000Z`, 2_000, 'D3', 'I3'],
-  ['T03', 'A3', `${DAY2}T00:10:00.000Z`, 3_000, 'D3', 'I3'],
-  // A1 on D1, then A2 on D1: a ring of two from T05 on (shared-device); A1's third payment within the hour is a
-  // burst in a ring: 2 + 2 = 4, a block.
-  ['T04', 'A1', `${DAY2}T08:00:00.000Z`, 10_000, 'D1', 'I1'],
-  ['T05', 'A2', `${DAY2}T08:05:00.000Z`, 20_000, 'D1', 'I2'],
-  ['T06', 'A1', `${DAY2}T08:10:00.000Z`, 30_000, 'D1', 'I1'],
-  ['T07', 'A1', `${DAY2}T08:20:00.000Z`, 40_000, 'D1', 'I1'],
-];
 
 describe('a fraud run', () => {
   let temp: TempDatabase;
@@ -52,29 +27,9 @@ describe('a fraud run', () => {
   const count = (sql: string, ...params: unknown[]): number => temp.db.prepare(sql).pluck().get(...params) as number;
   const run = (period: { from?: string; to?: string } = {}) => runFraud(analyst, period, { writer });
 
-  /** The hand-built rule set as the only active version (whatever the workspace was seeded with is retired). */
-  function activate(ruleSet: unknown): number {
-    const version = count('SELECT coalesce(max(version), 0) + 1 FROM fraud_rule_sets');
-    temp.db.transaction(() => {
-      temp.db.prepare(`UPDATE fraud_rule_sets SET status = 'retired' WHERE status = 'active'`).run();
-      temp.db
-        .prepare(
-          `INSERT INTO fraud_rule_sets (version, note, status, created_by, created_at, submitted_by, submitted_at, approved_by, approved_at, activated_by, activated_at, document)
-           VALUES (?, 'test', 'active', 'cole', 't', 'cole', 't', 'cleo', 't', 'cleo', 't', ?)`,
-        )
-        .run(version, JSON.stringify(ruleSet));
-    })();
-    return version;
-  }
-
   before(() => {
     temp = createTempDatabase('riskdesk-fraud-run-');
-    temp.db.exec(`
-      INSERT INTO accounts (account_id, opened_at, country) VALUES
-        ('A1', '2023-01-01T00:00:00.000Z', 'CN'), ('A2', '2023-01-01T00:00:00.000Z', 'CN'), ('A3', '2023-01-01T00:00:00.000Z', 'CN');
-    `);
-    const insert = temp.db.prepare(`INSERT INTO transactions (tx_id, account_id, ts, amount_minor, currency, device_id, ip) VALUES (?, ?, ?, ?, 'CNY', ?, ?)`);
-    for (const tx of TRANSACTIONS) insert.run(...tx);
+    insertHandTransactions(temp.db);
     pool = new EnginePool({ size: 1 });
     const now = () => new Date('2024-03-05T09:00:00Z');
     const as = (actor: Actor) => databaseContext(temp, actor, { now, pool });
@@ -103,7 +58,7 @@ describe('a fraud run', () => {
   });
 
   it('scores a period with the history before it: flags, actions, rings and what each rule read', async () => {
-    const version = activate(RULE_SET);
+    const version = activateRuleSet(temp.db, HAND_RULE_SET);
     const result = await run({ from: DAY2, to: DAY2 });
     // T01 and T02 are before the period: read, not scored. T03: burst (3 in the hour, two of them on day 1) = 2,
     // review. T04: alone, 1 in the hour: nothing. T05: ring of 2 = 2, review. T06: ring, 2 in the hour = 2, review.
@@ -167,7 +122,7 @@ describe('a fraud run', () => {
 
   it('a rule set that no longer compiles is refused before anything is written', async () => {
     const runs = count('SELECT count(*) FROM runs');
-    activate({ ...RULE_SET, rules: [{ ...RULE_SET.rules[0], expression: 'no_such_feature > 1' }] });
+    activateRuleSet(temp.db, { ...HAND_RULE_SET, rules: [{ ...HAND_RULE_SET.rules[0], expression: 'no_such_feature > 1' }] });
     await assert.rejects(run(), (error: JobFailure) => error.code === 'JOB_FAILED' && error.details?.cause === 'INVALID_STATE' && /no_such_feature/.test(error.message));
     assert.equal(count('SELECT count(*) FROM runs'), runs);
   });

@@ -1,19 +1,18 @@
 import { FRAUD_ALERT_TYPE, type FraudRunResult } from '../../../preload/contract/fraud-runs.ts';
 import type { AlertFigure, AlertSeverity } from '../../../preload/contract/alerts.ts';
-import { RiskDeskError } from '../../../preload/contract/errors.ts';
 import type { JobProgressOf, ParsedJobInput } from '../../../preload/contract/jobs.ts';
-import { FeatureStream, compileRuleSet, type RuleSet, type RuleSetEvaluator } from '../../engines/fraud/index.ts';
+import type { RuleSet } from '../../engines/fraud/index.ts';
+import { activeScoringRuleSet } from '../active-rule-set.ts';
+import { PeriodFeatures } from '../period-features.ts';
 import { emitAlerts, type EmittedAlert } from '../../store/alerts.ts';
 import { appendAuditEvent } from '../../store/audit.ts';
 import { inTransaction } from '../../store/database.ts';
-import { countTransactions, dayAfter, flagWriter, fraudAccounts, runFlagPages, transactionsInOrder, type FlagRow } from '../../store/fraud-runs.ts';
+import { flagWriter, runFlagPages, type FlagRow } from '../../store/fraud-runs.ts';
 import { inReadSnapshot } from '../../store/read-connection.ts';
 import { finishRun, insertRun, type RunArtefacts } from '../../store/runs.ts';
 import { baseCurrency } from '../../store/workspace-meta.ts';
 import type { EngineJob, ReportProgress, WriteConnections } from '../protocol.ts';
 
-/** Progress is posted every this many transactions read (a post per transaction would cost more than the pass). */
-const PROGRESS_EVERY = 20_000;
 /** Flags turned into alerts per page (each page read whole, then emitted). */
 const ALERT_PAGE = 5_000;
 /** An alert carries at most 32 figures: the score, the amount and the first 30 distinct feature values read. */
@@ -28,24 +27,6 @@ const MAX_READ_FIGURES = 30;
  */
 export const fraudRunJob: EngineJob<'fraud-run'> = ({ reader, writer }, input, report) =>
   inTransaction(writer, () => inReadSnapshot(reader, () => scoreAndStore({ reader, writer }, input, report)));
-
-interface ActiveRuleSet {
-  readonly version: number;
-  readonly evaluator: RuleSetEvaluator;
-  readonly thresholds: RuleSet['thresholds'];
-}
-
-function activeRuleSet(db: WriteConnections['writer']): ActiveRuleSet {
-  const row = db.prepare(`SELECT version, document FROM fraud_rule_sets WHERE status = 'active'`).get() as { version: number; document: string } | undefined;
-  if (!row) throw new RiskDeskError('INVALID_STATE', 'No fraud rule set is active: have one approved by a second compliance user and activate it, then run again.');
-  const ruleSet = JSON.parse(row.document) as RuleSet;
-  const compiled = compileRuleSet(ruleSet);
-  if (!compiled.ok) {
-    const problems = compiled.problems.map((problem) => `${problem.ruleId ?? 'thresholds'}: ${problem.message}`).join('; ');
-    throw new RiskDeskError('INVALID_STATE', `The active fraud rule set v${row.version} cannot be compiled (${problems}); activate another one.`);
-  }
-  return { version: row.version, evaluator: compiled.evaluator, thresholds: ruleSet.thresholds };
-}
 
 /** Block at twice the block threshold or more is critical; block is high; review is medium. */
 function severityOf(flag: FlagRow, thresholds: RuleSet['thresholds']): AlertSeverity {
@@ -77,23 +58,15 @@ function fraudAlert(flag: FlagRow, thresholds: RuleSet['thresholds']): EmittedAl
 }
 
 function scoreAndStore({ reader, writer }: WriteConnections, input: ParsedJobInput<'fraud-run'>, report: ReportProgress<JobProgressOf<'fraud-run'>>): FraudRunResult {
-  const ruleSet = activeRuleSet(writer);
-  const fromTs = input.from === undefined ? null : `${input.from}T00:00:00.000Z`;
-  const beforeTs = input.to === undefined ? null : dayAfter(input.to);
-  const total = countTransactions(reader, { fromTs, beforeTs });
+  const ruleSet = activeScoringRuleSet(writer);
+  const features = new PeriodFeatures(reader, input);
+  const total = features.total;
   const currency = baseCurrency(reader);
-  const artefacts = { 'fraud.ruleSet': ruleSet.version } as RunArtefacts;
+  const artefacts: RunArtefacts = { 'fraud.ruleSet': ruleSet.version };
   const runId = insertRun(writer, { engine: 'fraud', asOf: input.to ?? input.startedAt.slice(0, 10), artefacts, startedBy: input.actor, startedAt: input.startedAt, currency });
   const writeFlag = flagWriter(writer, runId);
-  const stream = new FeatureStream(fraudAccounts(reader));
   const counts = { transactions: 0, review: 0, block: 0, flaggedMinor: 0 };
-  let read = 0;
-  report({ done: 0, total, phase: 'scoring transactions' });
-  for (const tx of transactionsInOrder(reader, beforeTs)) {
-    const vector = stream.next(tx);
-    read += 1;
-    if (read % PROGRESS_EVERY === 0) report({ done: counts.transactions, total, phase: 'scoring transactions' });
-    if (fromTs !== null && tx.ts < fromTs) continue;
+  for (const [tx, vector] of features.inPeriod((done) => report({ done, total, phase: 'scoring transactions' }))) {
     counts.transactions += 1;
     const decision = ruleSet.evaluator.evaluate(vector);
     if (decision.action === 'allow') continue;
@@ -108,7 +81,7 @@ function scoreAndStore({ reader, writer }: WriteConnections, input: ParsedJobInp
       currency: tx.currency,
       score: decision.score,
       action: decision.action,
-      ringId: stream.ringOf(tx.accountId),
+      ringId: features.ringOf(tx.accountId),
       ringSize: vector.ring_size,
       fired: decision.fired,
     });

@@ -6,7 +6,7 @@ export const AREAS = [
   { id: 'fraud', path: '/fraud', shortcut: '4', ready: true },
   { id: 'liquidity', path: '/liquidity', shortcut: '5', ready: false },
   { id: 'cases', path: '/cases', shortcut: '6', ready: true },
-  { id: 'rules', path: '/rules', shortcut: '7', ready: false },
+  { id: 'rules', path: '/rules', shortcut: '7', ready: true },
   { id: 'audit', path: '/audit', shortcut: '8', ready: true },
   { id: 'settings', path: '/settings', shortcut: '9', ready: true },
 ] as const;

@@ -5,6 +5,7 @@ import { allows } from '../../../../preload/contract/permissions.ts';
 import { api } from '../../api/client.ts';
 import { uploadFile } from '../../api/upload-file.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { saveDownload } from '../../components/save-download.ts';
 import { formatPercent, formatTimestamp } from '../../format/numbers.ts';
 import { usePreferences } from '../../session/preferences.tsx';
 import { useUnlocked } from '../../session/session-context.tsx';
@@ -67,12 +68,7 @@ export function CaseAttachments({ item }: { item: Case }) {
     setLocalError(null);
     try {
       const content = await api.call('cases.attachment', { caseId: item.caseId, attachmentId: attachment.attachmentId });
-      const url = URL.createObjectURL(new Blob([bytesOf(content.contentBase64)], { type: content.mediaType }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = content.name;
-      link.click();
-      window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      saveDownload([bytesOf(content.contentBase64)], content.mediaType, content.name);
     } catch (failure) {
       setLocalError(failure);
     }

@@ -2,6 +2,7 @@ import type { GridApi } from 'ag-grid-community';
 import type { LoanRow, MethodArgs } from '../../../../preload/contract/index.ts';
 import { api } from '../../api/client.ts';
 import { scaleNumberFilters } from '../../components/grid/infinite-datasource.ts';
+import { saveDownload } from '../../components/save-download.ts';
 
 type ExportArgs = MethodArgs<'portfolio.exportLoans'>;
 
@@ -30,13 +31,6 @@ export async function downloadExport(jobId: string): Promise<string> {
     parts.push(page.chunk);
   }
   const fileName = page.fileName;
-  const url = URL.createObjectURL(new Blob(parts, { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  saveDownload(parts, 'text/csv;charset=utf-8', fileName);
   return fileName;
 }

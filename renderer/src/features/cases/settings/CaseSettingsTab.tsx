@@ -6,11 +6,11 @@ import { allows } from '../../../../../preload/contract/permissions.ts';
 import { api } from '../../../api/client.ts';
 import { useCall } from '../../../api/use-call.ts';
 import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
+import { VersionList } from '../../../components/lifecycle/VersionList.tsx';
 import { useUnlocked } from '../../../session/session-context.tsx';
 import { PlaybookDraftForm } from './PlaybookDraftForm.tsx';
 import { PlaybookSetView } from './PlaybookSetView.tsx';
 import { SlaDraftForm, SlaTableView } from './SlaTables.tsx';
-import { VersionList } from './VersionList.tsx';
 
 type Param = 'sla' | 'playbooks';
 
@@ -65,7 +65,7 @@ function SlaSection() {
       <ErrorNotice error={tables.error} />
       {tables.data && tables.data.length === 0 && <p className="muted">{t('caseSettings.sla.none')}</p>}
       {tables.data && tables.data.length > 0 && (
-        <VersionList kind="cases.slaTable" title={t('caseSettings.sla.title')} versions={tables.data} selected={shown?.version ?? null} onSelect={select} onChanged={tables.reload} />
+        <VersionList kind="cases.slaTable" title={t('caseSettings.sla.title')} readOnlyNote={t('caseSettings.readOnly')} versions={tables.data} selected={shown?.version ?? null} onSelect={select} onChanged={tables.reload} />
       )}
       {shown && !drafting && canEdit && (
         <div>
@@ -105,7 +105,7 @@ function PlaybooksSection() {
       <ErrorNotice error={sets.error} />
       {sets.data && sets.data.length === 0 && <p className="muted">{t('caseSettings.playbooks.none')}</p>}
       {sets.data && sets.data.length > 0 && (
-        <VersionList kind="cases.playbooks" title={t('caseSettings.playbooks.title')} versions={sets.data} selected={shown?.version ?? null} onSelect={select} onChanged={sets.reload} />
+        <VersionList kind="cases.playbooks" title={t('caseSettings.playbooks.title')} readOnlyNote={t('caseSettings.readOnly')} versions={sets.data} selected={shown?.version ?? null} onSelect={select} onChanged={sets.reload} />
       )}
       {shown && !drafting && canEdit && (
         <div>

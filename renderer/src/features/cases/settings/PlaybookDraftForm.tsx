@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { PlaybookSet } from '../../../../../preload/contract/cases.ts';
 import { ROLES, type Role } from '../../../../../preload/contract/permissions.ts';
 import { api } from '../../../api/client.ts';
+import { DraftFooter } from '../../../components/lifecycle/DraftFooter.tsx';
 import { Field } from '../../../components/Field.tsx';
+import { moved } from '../../../components/list-order.ts';
 import { KNOWN_ALERT_TYPES } from '../alert-explanation.ts';
-import { DraftFooter } from './DraftFooter.tsx';
 import { blankPlaybook, blankStep, MAX_PLAYBOOKS, MAX_STEPS, readPlaybooksDraft, toPlaybooksDraft, type DraftProblem, type PlaybookDraft, type StepDraft } from './settings-draft.ts';
 
 interface Props {
@@ -15,16 +16,6 @@ interface Props {
 }
 
 type StepField = 'step' | 'dueHours' | 'title.en' | 'title.zh-CN';
-
-/** Moves item `from` by `by` places (−1 up, +1 down), or leaves the list as it is at either end. */
-function moved<T>(items: readonly T[], from: number, by: number): T[] {
-  const to = from + by;
-  const next = [...items];
-  if (to < 0 || to >= items.length) return next;
-  const [item] = next.splice(from, 1);
-  if (item !== undefined) next.splice(to, 0, item);
-  return next;
-}
 
 /**
  * A new draft playbook set starting from an existing version: per alert type, its ordered steps (add, remove, move
@@ -50,7 +41,7 @@ export function PlaybookDraftForm({ base, onSaved, onCancel }: Props) {
   };
   const stepFieldLabel = (field: StepField) => t(`caseSettings.playbooks.fields.${field === 'title.en' ? 'titleEn' : field === 'title.zh-CN' ? 'titleZh' : field}`);
   const fieldLabel = (field: string): string => {
-    if (field === 'note') return t('caseSettings.note');
+    if (field === 'note') return t('lifecycle.draft.note');
     if (field === 'playbooks') return t('caseSettings.playbooks.title');
     const [, i, part, j, ...rest] = field.split('.');
     const playbook = playbookName(Number(i));
@@ -186,7 +177,15 @@ export function PlaybookDraftForm({ base, onSaved, onCancel }: Props) {
           {t('caseSettings.playbooks.addPlaybook')}
         </button>
       </div>
-      <DraftFooter note={note} onNote={setNote} saving={saving} onCancel={onCancel} problems={problems} fieldLabel={fieldLabel} error={error} />
+      <DraftFooter
+        note={note}
+        onNote={setNote}
+        noteInvalid={invalid.has('note')}
+        saving={saving}
+        onCancel={onCancel}
+        problems={problems.map((problem) => `${fieldLabel(problem.field)}: ${t(`caseSettings.problems.${problem.key}`, problem.values)}`)}
+        error={error}
+      />
     </form>
   );
 }

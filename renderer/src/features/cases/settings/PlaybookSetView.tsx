@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { PlaybookSet } from '../../../../../preload/contract/cases.ts';
 import { LifecycleBadge } from '../../../components/lifecycle/LifecycleBadge.tsx';
+import { VersionByline } from '../../../components/lifecycle/VersionByline.tsx';
 import { usePreferences } from '../../../session/preferences.tsx';
 import { alertTypeLabel } from '../alert-explanation.ts';
-import { VersionByline } from './SlaTables.tsx';
 
 /** One playbook set, read-only: per alert type, its steps in order with who does each, within how many hours, and the title in the user's language. */
 export function PlaybookSetView({ set }: { set: PlaybookSet }) {

@@ -4,9 +4,9 @@ import { ALERT_SEVERITIES } from '../../../../../preload/contract/alerts.ts';
 import { CASE_TYPES, type CaseType, type SlaTable } from '../../../../../preload/contract/cases.ts';
 import type { AlertSeverity } from '../../../../../preload/contract/alerts.ts';
 import { api } from '../../../api/client.ts';
+import { DraftFooter } from '../../../components/lifecycle/DraftFooter.tsx';
 import { LifecycleBadge } from '../../../components/lifecycle/LifecycleBadge.tsx';
-import { formatTimestamp } from '../../../format/numbers.ts';
-import { DraftFooter } from './DraftFooter.tsx';
+import { VersionByline } from '../../../components/lifecycle/VersionByline.tsx';
 import { readSlaDraft, slaField, toSlaDraft, type DraftProblem, type SlaDraft } from './settings-draft.ts';
 
 /** One SLA table, read-only: hours from a case opening to its due date, case type by priority. */
@@ -39,17 +39,6 @@ export function SlaTableView({ table }: { table: SlaTable }) {
   );
 }
 
-/** Who drafted a version and when, and who approved it. */
-export function VersionByline({ row }: { row: { note: string; createdBy: string; createdAt: string; approvedBy: string | null; approvedAt: string | null } }) {
-  const { t } = useTranslation();
-  return (
-    <p className="small">
-      {row.note} <span className="muted">· {t('caseSettings.createdBy', { who: row.createdBy, when: formatTimestamp(row.createdAt) })}</span>
-      {row.approvedBy && <span className="muted"> · {t('caseSettings.approvedBy', { who: row.approvedBy, when: formatTimestamp(row.approvedAt) })}</span>}
-    </p>
-  );
-}
-
 interface FormProps {
   readonly base: SlaTable;
   readonly onSaved: (saved: SlaTable) => void;
@@ -68,7 +57,7 @@ export function SlaDraftForm({ base, onSaved, onCancel }: FormProps) {
 
   const cellLabel = (type: CaseType, priority: AlertSeverity) => t('caseSettings.sla.cellLabel', { type: t(`cases.types.${type}`), priority: t(`cases.priorities.${priority}`) });
   const fieldLabel = (field: string): string => {
-    if (field === 'note') return t('caseSettings.note');
+    if (field === 'note') return t('lifecycle.draft.note');
     const [type, priority] = field.split('.') as [CaseType, AlertSeverity];
     return cellLabel(type, priority);
   };
@@ -115,7 +104,15 @@ export function SlaDraftForm({ base, onSaved, onCancel }: FormProps) {
           ))}
         </tbody>
       </table>
-      <DraftFooter note={note} onNote={setNote} saving={saving} onCancel={onCancel} problems={problems} fieldLabel={fieldLabel} error={error} />
+      <DraftFooter
+        note={note}
+        onNote={setNote}
+        noteInvalid={invalid.has('note')}
+        saving={saving}
+        onCancel={onCancel}
+        problems={problems.map((problem) => `${fieldLabel(problem.field)}: ${t(`caseSettings.problems.${problem.key}`, problem.values)}`)}
+        error={error}
+      />
     </form>
   );
 }

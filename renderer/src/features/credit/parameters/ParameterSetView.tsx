@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import type { ParameterSet } from '../../../../../preload/contract/index.ts';
 import { codeLabel } from '../../../components/code-labels.ts';
 import { LifecycleBadge } from '../../../components/lifecycle/LifecycleBadge.tsx';
-import { formatCount, formatPercent, formatTimestamp } from '../../../format/numbers.ts';
+import { VersionByline } from '../../../components/lifecycle/VersionByline.tsx';
+import { formatCount, formatPercent } from '../../../format/numbers.ts';
 import { usePreferences } from '../../../session/preferences.tsx';
 import { DPD_MULTIPLIER_BUCKETS } from './parameter-draft.ts';
 
@@ -20,10 +21,7 @@ export function ParameterSetView({ set }: { set: ParameterSet }) {
         <h2 id="set-title">{t('credit.parameters.version', { version: set.version })}</h2>
         <LifecycleBadge status={set.status} />
       </div>
-      <p className="small">
-        {set.note} <span className="muted">· {t('credit.parameters.createdBy', { who: set.createdBy, when: formatTimestamp(set.createdAt) })}</span>
-        {set.approvedBy && <span className="muted"> · {t('credit.parameters.approvedBy', { who: set.approvedBy, when: formatTimestamp(set.approvedAt) })}</span>}
-      </p>
+      <VersionByline row={set} />
       <div className="parameter-grid">
         <div>
           <h3>{t('credit.parameters.masterScale')}</h3>

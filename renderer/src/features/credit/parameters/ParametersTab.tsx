@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { allows } from '../../../../../preload/contract/permissions.ts';
 import { api } from '../../../api/client.ts';
 import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
+import { VersionList } from '../../../components/lifecycle/VersionList.tsx';
 import { useUnlocked } from '../../../session/session-context.tsx';
 import { useCreditAddress } from '../credit-address.ts';
 import { useCall } from '../../../api/use-call.ts';
 import { ParameterDraftForm } from './ParameterDraftForm.tsx';
-import { ParameterSetList } from './ParameterSetList.tsx';
 import { ParameterSetView } from './ParameterSetView.tsx';
 
 /** IFRS 9 parameter sets: every version with its status, one shown in full, and a new draft from it. */
@@ -23,7 +23,18 @@ export function ParametersTab() {
     <div className="credit-stack">
       <ErrorNotice error={sets.error} />
       {sets.data && sets.data.length === 0 && <p className="muted">{t('credit.parameters.none')}</p>}
-      {sets.data && sets.data.length > 0 && <ParameterSetList sets={sets.data} selected={shown?.version ?? null} onSelect={(version) => address.select('version', version)} onChanged={sets.reload} />}
+      {sets.data && sets.data.length > 0 && (
+        <VersionList
+          kind="credit.parameterSet"
+          testId="parameter-sets"
+          title={t('credit.parameters.sets')}
+          readOnlyNote={t('credit.parameters.readOnly')}
+          versions={sets.data}
+          selected={shown?.version ?? null}
+          onSelect={(version) => address.select('version', version)}
+          onChanged={sets.reload}
+        />
+      )}
       {shown && !drafting && allows(user.role, 'parameters.edit') && (
         <div>
           <button type="button" className="button" onClick={() => setDrafting(true)} data-testid="new-draft">

@@ -1,0 +1,55 @@
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { CreditTabs } from '../credit/CreditTabs.tsx';
+import { RuleDiffTab } from './RuleDiffTab.tsx';
+import { RuleVersionsTab } from './RuleVersionsTab.tsx';
+
+// Backtests get a tab of their own here once their screen exists; until then there is no tab rather than an empty one.
+const RULE_TABS = ['versions', 'diff'] as const;
+type RuleTab = (typeof RULE_TABS)[number];
+
+/** The address's number `name`, when it is a version number. */
+function versionParam(params: URLSearchParams, name: string): number | null {
+  const value = Number(params.get(name));
+  return Number.isInteger(value) && value > 0 ? value : null;
+}
+
+/**
+ * Rules: the fraud rule sets compliance writes (versions with their lifecycle and four-eyes activation, the editor,
+ * signed export and import) and what changed between two versions. The address holds the tab (`?tab=diff`), the
+ * version shown (`?version=3`) and the versions compared (`?from=2&to=3`), so they survive a reload and Back.
+ */
+export function RulesPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const tab: RuleTab = RULE_TABS.find((id) => id === params.get('tab')) ?? 'versions';
+
+  const update = useCallback(
+    (change: Record<string, string | number | null>) =>
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          for (const [key, value] of Object.entries(change)) {
+            if (value === null) next.delete(key);
+            else next.set(key, String(value));
+          }
+          return next;
+        },
+        { replace: true },
+      ),
+    [setParams],
+  );
+
+  return (
+    <section className="page" aria-labelledby="page-title">
+      <PageHeader title={t('nav.rules')} subtitle={t('rules.subtitle')} />
+      <CreditTabs tabs={RULE_TABS.map((id) => ({ id, label: t(`rules.tabs.${id}`) }))} current={tab} onSelect={(id) => update({ tab: id === 'versions' ? null : id })} label={t('rules.tabsLabel')} />
+      <div id={`credit-panel-${tab}`} role="tabpanel" aria-labelledby={`credit-tab-${tab}`} className="credit-panel">
+        {tab === 'versions' && <RuleVersionsTab version={versionParam(params, 'version')} onVersion={(version) => update({ version })} />}
+        {tab === 'diff' && <RuleDiffTab from={versionParam(params, 'from')} to={versionParam(params, 'to')} onPick={(from, to) => update({ from, to })} />}
+      </div>
+    </section>
+  );
+}
