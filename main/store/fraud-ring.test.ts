@@ -22,10 +22,11 @@ const TRANSACTIONS: TestTransaction[] = [
 
 describe('the ring around an account', () => {
   let temp: TempDatabase;
+  let ruleSet: number;
   beforeEach(() => {
     temp = createTempDatabase('riskdesk-fraud-ring-');
     insertTransactions(temp.db, TRANSACTIONS);
-    insertRuleSet(temp.db, 1);
+    ruleSet = insertRuleSet(temp.db);
   });
   afterEach(() => temp.dispose());
 
@@ -61,9 +62,9 @@ describe('the ring around an account', () => {
 
   it("marks the latest run's flagged accounts (with their latest flagged transaction), and the devices and IPs their flagged transactions used", () => {
     const { db } = temp;
-    insertFraudRun(db, { ruleSet: 1, asOf: '2024-12-30', flags: [{ txId: 'T3', score: 40, action: 'review', fired: [] }] });
+    insertFraudRun(db, { ruleSet, asOf: '2024-12-30', flags: [{ txId: 'T3', score: 40, action: 'review', fired: [] }] });
     insertFraudRun(db, {
-      ruleSet: 1,
+      ruleSet,
       asOf: '2024-12-31',
       flags: [
         { txId: 'T1', score: 40, action: 'review', fired: [] },

@@ -10,8 +10,8 @@ const query = (q: Partial<GridQuery> = {}): GridQuery => ({ startRow: 0, endRow:
 
 const fired = (id: string, score: number, reads: Record<string, unknown>) => ({ id, score, action: id === 'new_device_large' ? ('block' as const) : ('review' as const), reads });
 
-/** Twelve transactions of A1 a minute apart on 2024-12-30 and 31, and one of A2. */
-function seed(db: TempDatabase['db']): void {
+/** Twelve transactions of A1 a minute apart on 2024-12-30 and 31, and one of A2; the rule set's version. */
+function seed(db: TempDatabase['db']): number {
   insertTransactions(db, [
     ...Array.from({ length: 12 }, (_, i) => ({
       txId: `T${String(i + 1).padStart(2, '0')}`,
@@ -23,14 +23,15 @@ function seed(db: TempDatabase['db']): void {
     })),
     { txId: 'T99', accountId: 'A2', ts: '2024-12-31T09:00:00.000Z', amountMinor: 50_000, device: 'D2', ip: '10.0.0.2' },
   ]);
-  insertRuleSet(db, 1);
+  return insertRuleSet(db);
 }
 
 describe('the fraud alerts grid', () => {
   let temp: TempDatabase;
+  let v1: number;
   beforeEach(() => {
     temp = createTempDatabase('riskdesk-fraud-views-');
-    seed(temp.db);
+    v1 = seed(temp.db);
   });
   afterEach(() => temp.dispose());
 
@@ -41,13 +42,13 @@ describe('the fraud alerts grid', () => {
 
   it("holds the latest finished run's flags only, each with its rules, alert and case", () => {
     const { db } = temp;
-    insertFraudRun(db, { ruleSet: 1, asOf: '2024-12-30', flags: [{ txId: 'T01', score: 40, action: 'review', fired: [fired('velocity_burst', 40, { 'account.count_10m': 6 })] }] });
+    insertFraudRun(db, { ruleSet: v1, asOf: '2024-12-30', flags: [{ txId: 'T01', score: 40, action: 'review', fired: [fired('velocity_burst', 40, { 'account.count_10m': 6 })] }] });
     const flags: TestFlag[] = [
       { txId: 'T03', score: 40, action: 'review', fired: [fired('velocity_burst', 40, { 'account.count_10m': 5 })] },
       { txId: 'T07', score: 90, action: 'block', ringId: 'A1', ringSize: 2, fired: [fired('velocity_burst', 40, {}), fired('new_device_large', 50, {})] },
       { txId: 'T99', score: 50, action: 'review', fired: [fired('new_device_large', 50, {})] },
     ];
-    const latest = insertFraudRun(db, { ruleSet: 1, asOf: '2024-12-31', flags });
+    const latest = insertFraudRun(db, { ruleSet: v1, asOf: '2024-12-31', flags });
     // A running run (another one in progress) is not the latest finished one.
     db.prepare(`INSERT INTO runs (engine, as_of, artefacts, started_by, started_at, status, finished_at, currency, totals) VALUES ('fraud', '2025-01-01', '{}', 'ana', 'x', 'running', NULL, NULL, 'null')`).run();
 
@@ -76,7 +77,7 @@ describe('the fraud alerts grid', () => {
       action: i % 4 === 0 ? ('block' as const) : ('review' as const),
       fired: i % 2 === 0 ? [fired('velocity_burst', 30, {})] : [fired('new_device_large', 30 + i, {})],
     }));
-    insertFraudRun(db, { ruleSet: 1, asOf: '2024-12-31', flags });
+    insertFraudRun(db, { ruleSet: v1, asOf: '2024-12-31', flags });
 
     const byScore = pageRows<{ tx_id: string }>(db, FRAUD_ALERT_GRID, query({ startRow: 2, endRow: 5, sortModel: [{ colId: 'score', sort: 'desc' }] }));
     assert.deepEqual(byScore.map((row) => row.tx_id), ['T10', 'T09', 'T08']);
@@ -95,9 +96,10 @@ describe('the fraud alerts grid', () => {
 
 describe("a transaction's explanation", () => {
   let temp: TempDatabase;
+  let v1: number;
   beforeEach(() => {
     temp = createTempDatabase('riskdesk-fraud-explain-');
-    seed(temp.db);
+    v1 = seed(temp.db);
   });
   afterEach(() => temp.dispose());
 
@@ -112,11 +114,11 @@ describe("a transaction's explanation", () => {
   it("assembles each fired rule's description and expression from the run's rule set version, with the values it read, in fired order", () => {
     const { db } = temp;
     const second = { ...TEST_RULE_SET, thresholds: { review: 35, block: 85 } };
-    insertRuleSet(db, 2, second);
-    insertFraudRun(db, { ruleSet: 1, asOf: '2024-12-30', flags: [{ txId: 'T05', score: 40, action: 'review', fired: [fired('velocity_burst', 40, { 'account.count_10m': 5 })] }] });
+    const v2 = insertRuleSet(db, second);
+    insertFraudRun(db, { ruleSet: v1, asOf: '2024-12-30', flags: [{ txId: 'T05', score: 40, action: 'review', fired: [fired('velocity_burst', 40, { 'account.count_10m': 5 })] }] });
     const reads = { 'device.first_use': true, 'tx.amount_z': 4.2 };
     const latest = insertFraudRun(db, {
-      ruleSet: 2,
+      ruleSet: v2,
       asOf: '2024-12-31',
       flags: [
         { txId: 'T05', score: 90, action: 'block', ringId: 'A1', ringSize: 3, fired: [fired('velocity_burst', 40, { 'account.count_10m': 7 }), fired('new_device_large', 50, reads)] },
@@ -127,7 +129,7 @@ describe("a transaction's explanation", () => {
     assert.deepEqual(detail?.decision, {
       runId: latest,
       asOf: '2024-12-31',
-      ruleSetVersion: 2,
+      ruleSetVersion: v2,
       score: 90,
       action: 'block',
       thresholds: { review: 35, block: 85 },
@@ -143,7 +145,7 @@ describe("a transaction's explanation", () => {
   it("keeps the account's history around the transaction, oldest first, marked by the decision's run", () => {
     const { db } = temp;
     // T01 is the account's first: itself and the 10 after it.
-    insertFraudRun(db, { ruleSet: 1, asOf: '2024-12-31', flags: [{ txId: 'T02', score: 90, action: 'block', fired: [] }, { txId: 'T01', score: 40, action: 'review', fired: [] }] });
+    insertFraudRun(db, { ruleSet: v1, asOf: '2024-12-31', flags: [{ txId: 'T02', score: 90, action: 'block', fired: [] }, { txId: 'T01', score: 40, action: 'review', fired: [] }] });
     const history = fraudTransactionDetail(db, 'T01')?.history ?? [];
     assert.deepEqual(
       history.map((point) => point.txId),
@@ -166,7 +168,7 @@ describe("a transaction's explanation", () => {
 
   it("names no thresholds or descriptions when the run's rule set version is not there", () => {
     const { db } = temp;
-    insertFraudRun(db, { ruleSet: 7, asOf: '2024-12-31', flags: [{ txId: 'T02', score: 40, action: 'review', fired: [fired('velocity_burst', 40, {})] }] });
+    insertFraudRun(db, { ruleSet: 999, asOf: '2024-12-31', flags: [{ txId: 'T02', score: 40, action: 'review', fired: [fired('velocity_burst', 40, {})] }] });
     const decision = fraudTransactionDetail(db, 'T02')?.decision;
     assert.equal(decision?.thresholds, null);
     assert.deepEqual(decision?.rules.map((rule) => [rule.description, rule.expression]), [[null, null]]);
@@ -177,9 +179,9 @@ describe("the run's flags per day", () => {
   it('counts reviews and blocks and sums the money flagged per day and currency', () => {
     const temp = createTempDatabase('riskdesk-fraud-days-');
     try {
-      seed(temp.db);
+      const v1 = seed(temp.db);
       const runId = insertFraudRun(temp.db, {
-        ruleSet: 1,
+        ruleSet: v1,
         asOf: '2024-12-31',
         flags: [
           { txId: 'T01', score: 40, action: 'review', fired: [] },
@@ -188,7 +190,7 @@ describe("the run's flags per day", () => {
           { txId: 'T99', score: 40, action: 'review', fired: [] },
         ],
       });
-      assert.deepEqual(latestFraudRun(temp.db), { runId, asOf: '2024-12-31', finishedAt: '2024-12-31T23:00:00.000Z', ruleSetVersion: 1 });
+      assert.deepEqual(latestFraudRun(temp.db), { runId, asOf: '2024-12-31', finishedAt: '2024-12-31T23:00:00.000Z', ruleSetVersion: v1 });
       assert.deepEqual(fraudDays(temp.db, runId), [
         { day: '2024-12-30', currency: 'CNY', review: 1, block: 1, amountMinor: 3_000 },
         { day: '2024-12-31', currency: 'CNY', review: 1, block: 1, amountMinor: 58_000 },

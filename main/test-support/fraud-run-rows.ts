@@ -36,8 +36,11 @@ export const TEST_RULE_SET = {
   thresholds: { review: 30, block: 80 },
 };
 
-export function insertRuleSet(db: Db, version: number, document: object = TEST_RULE_SET): void {
+/** A draft version after those the workspace has (it ships with the default rule set); returns its number. */
+export function insertRuleSet(db: Db, document: object = TEST_RULE_SET): number {
+  const version = db.prepare('SELECT coalesce(max(version), 0) + 1 FROM fraud_rule_sets').pluck().get() as number;
   db.prepare(`INSERT INTO fraud_rule_sets (version, note, status, created_by, created_at, document) VALUES (?, 'test', 'draft', 'ana', '2024-12-01T00:00:00.000Z', ?)`).run(version, JSON.stringify(document));
+  return version;
 }
 
 export interface TestFlag {

@@ -14,6 +14,7 @@ function rejects(fn: () => unknown, code: string, mentions: RegExp): void {
 
 describe('the fraud views service', () => {
   let temp: TempDatabase;
+  let ruleSet: number;
   let ctx: ServiceContext;
   beforeEach(() => {
     temp = createTempDatabase('riskdesk-fraud-views-service-');
@@ -21,13 +22,13 @@ describe('the fraud views service', () => {
       { txId: 'T1', accountId: 'A1', ts: '2024-12-31T10:00:00.000Z', device: 'D1', ip: '10.0.0.1' },
       { txId: 'T2', accountId: 'A2', ts: '2024-12-31T11:00:00.000Z', device: 'D1', ip: null },
     ]);
-    insertRuleSet(temp.db, 1);
+    ruleSet = insertRuleSet(temp.db);
     ctx = databaseContext(temp, { username: 'audrey', role: 'auditor' });
   });
   afterEach(() => temp.dispose());
 
   it("answers in the contract's shapes, the fired rules' ids as a list", () => {
-    insertFraudRun(temp.db, { ruleSet: 1, asOf: '2024-12-31', flags: [{ txId: 'T1', score: 90, action: 'block', ringId: 'A1', ringSize: 2, fired: [{ id: 'velocity_burst', score: 40, action: 'review', reads: { 'account.count_10m': 6 } }, { id: 'new_device_large', score: 50, action: 'block', reads: {} }] }] });
+    insertFraudRun(temp.db, { ruleSet, asOf: '2024-12-31', flags: [{ txId: 'T1', score: 90, action: 'block', ringId: 'A1', ringSize: 2, fired: [{ id: 'velocity_burst', score: 40, action: 'review', reads: { 'account.count_10m': 6 } }, { id: 'new_device_large', score: 50, action: 'block', reads: {} }] }] });
     const page = fraudAlertsPage(ctx, { startRow: 0, endRow: 10, sortModel: [{ colId: 'score', sort: 'desc' }], filterModel: {} });
     assert.equal(page.rowCount, 1);
     assert.deepEqual(page.rows[0]?.rules, ['velocity_burst', 'new_device_large']);
