@@ -136,6 +136,10 @@ const VALID_ARGS: { [M in MethodName]: MethodArgs<M> } = {
   'rules.diff': { from: 1, to: 1 },
   'rules.export': { version: 1 },
   'rules.import': { content: '{}', fileName: 'f.json', note: 'n' },
+  'fraud.alerts': grid,
+  'fraud.transaction': { txId: 'T1' },
+  'fraud.ring': { accountId: 'A1' },
+  'fraud.summary': {},
 };
 
 /** Whole-argument values no method accepts (JSON text, spliced into the message as is). */

@@ -53,6 +53,7 @@ import {
   ruleSetVersionSchema,
   saveRuleSetDraftSchema,
 } from './fraud-rules.ts';
+import { fraudAlertRowSchema, fraudRingArgsSchema, fraudRingSchema, fraudSummarySchema, fraudTransactionArgsSchema, fraudTransactionDetailSchema } from './fraud-views.ts';
 import { jobSchema } from './jobs.ts';
 import { filterModelSchema, gridPageSchema, gridQuerySchema, sortModelSchema } from './grid.ts';
 import { rejectionReasonSchema, stepPermission, type ARTEFACT_KINDS, type ArtefactKind, type LifecycleStep } from './lifecycle.ts';
@@ -444,6 +445,27 @@ export const contract = {
     args: importRuleSetSchema,
     result: z.object({ version: ruleSetVersionSchema, signer: ruleSetSignerSchema }),
   }),
+
+  // ── Fraud views ──
+  'fraud.alerts': method({
+    summary: "A page of the latest finished fraud run's flagged transactions with the alert and case each was filed into, sorted and filtered in SQL.",
+    permission: 'workspace.read',
+    args: gridQuerySchema,
+    result: gridPageSchema(fraudAlertRowSchema),
+  }),
+  'fraud.transaction': method({
+    summary: "A transaction, how the latest run that flagged it decided it (each fired rule with the features it read, against the thresholds), and the account's history around it.",
+    permission: 'workspace.read',
+    args: fraudTransactionArgsSchema,
+    result: fraudTransactionDetailSchema,
+  }),
+  'fraud.ring': method({
+    summary: 'The accounts, devices and IPs connected to an account through shared devices and IPs, up to a node cap.',
+    permission: 'workspace.read',
+    args: fraudRingArgsSchema,
+    result: fraudRingSchema,
+  }),
+  'fraud.summary': method({ summary: "The latest finished fraud run's flags per day: review and block counts and money flagged.", permission: 'workspace.read', args: none, result: fraudSummarySchema }),
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

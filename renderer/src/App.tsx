@@ -9,6 +9,9 @@ import { CasesPage } from './features/cases/CasesPage.tsx';
 import { CaseView } from './features/cases/CaseView.tsx';
 import { CreditPage } from './features/credit/CreditPage.tsx';
 import { DashboardPage } from './features/dashboard/DashboardPage.tsx';
+import { FraudPage } from './features/fraud/FraudPage.tsx';
+import { FraudRingView } from './features/fraud/FraudRingView.tsx';
+import { FraudTransactionView } from './features/fraud/FraudTransactionView.tsx';
 import { PortfolioPage } from './features/portfolio/PortfolioPage.tsx';
 import { RulesPage } from './features/rules/RulesPage.tsx';
 import { SettingsPage } from './features/settings/SettingsPage.tsx';
@@ -28,7 +31,9 @@ function createAppRouter() {
         { path: 'dashboard', element: <DashboardPage /> },
         { path: 'portfolio', element: <PortfolioPage /> },
         { path: 'credit', element: <CreditPage /> },
-        { path: 'fraud', element: <ComingLater area="fraud" /> },
+        { path: 'fraud', element: <FraudPage /> },
+        { path: 'fraud/transactions/:txId', element: <FraudTransactionView /> },
+        { path: 'fraud/rings/:accountId', element: <FraudRingView /> },
         { path: 'liquidity', element: <ComingLater area="liquidity" /> },
         { path: 'cases', element: <CasesPage /> },
         { path: 'cases/:caseId', element: <CaseView /> },

@@ -7,7 +7,7 @@ const AREAS = [
   { name: 'Dashboard', path: '/dashboard', later: false },
   { name: 'Portfolio', path: '/portfolio', later: false },
   { name: 'Credit', path: '/credit', later: false },
-  { name: 'Fraud', path: '/fraud', later: true },
+  { name: 'Fraud', path: '/fraud', later: false },
   { name: 'Liquidity', path: '/liquidity', later: true },
   { name: 'Cases', path: '/cases', later: false },
   { name: 'Rules', path: '/rules', later: false },

@@ -204,6 +204,11 @@ const VALID_ARGS: Record<MethodName, (c: ArgsContext) => unknown> = {
   'rules.diff': (c) => ({ from: 1, to: c.rules.versions.submit }),
   'rules.export': () => ({ version: 1 }),
   'rules.import': (c) => ({ content: c.rules.exported, fileName: 'fraud-rule-set-v1.json', note: `imported by ${c.role}` }),
+  'fraud.alerts': () => ({ startRow: 0, endRow: 50, sortModel: [{ colId: 'score', sort: 'desc' }], filterModel: { action: { filterType: 'set', values: ['block'] } } }),
+  // The demo workspace's first transaction and account.
+  'fraud.transaction': () => ({ txId: 'T000000001' }),
+  'fraud.ring': () => ({ accountId: 'A0000001' }),
+  'fraud.summary': () => ({}),
 };
 
 /** The case the fixture alert opened (every role reads it; it holds one attachment). */

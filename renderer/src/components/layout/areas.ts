@@ -3,7 +3,7 @@ export const AREAS = [
   { id: 'dashboard', path: '/dashboard', shortcut: '1', ready: true },
   { id: 'portfolio', path: '/portfolio', shortcut: '2', ready: true },
   { id: 'credit', path: '/credit', shortcut: '3', ready: true },
-  { id: 'fraud', path: '/fraud', shortcut: '4', ready: false },
+  { id: 'fraud', path: '/fraud', shortcut: '4', ready: true },
   { id: 'liquidity', path: '/liquidity', shortcut: '5', ready: false },
   { id: 'cases', path: '/cases', shortcut: '6', ready: true },
   { id: 'rules', path: '/rules', shortcut: '7', ready: true },
