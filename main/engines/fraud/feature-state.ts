@@ -1,0 +1,343 @@
+// The feature pass's state, kept in typed arrays indexed by small integers (features.ts interns every account,
+// device, IP, card and country id once): a workspace has hundreds of thousands of entities, and one JS object, Set
+// or array per entity made the garbage collector trace and move them all, again and again, as they aged — measured
+// at 40% of the pass — and every lookup a pointer chase. Typed arrays are neither traced nor pointers.
+import { AMOUNT_HISTORY_LENGTH, AMOUNT_MIN_HISTORY, VELOCITY_WINDOWS } from './feature-catalogue.ts';
+
+const WINDOW_MS = VELOCITY_WINDOWS.map((window) => window.ms);
+const WINDOWS = WINDOW_MS.length;
+const LONGEST = WINDOWS - 1;
+
+type Float64s = Float64Array<ArrayBuffer>;
+type Int32s = Int32Array<ArrayBuffer>;
+
+/** The array itself if it has room for `length` elements, else a copy at least twice as long, the rest at `fill`. */
+function grownFloat64(array: Float64s, length: number, fill = 0): Float64s {
+  if (length <= array.length) return array;
+  const grown = new Float64Array(Math.max(length, array.length * 2)).fill(fill);
+  grown.set(array);
+  return grown;
+}
+
+function grownInt32(array: Int32s, length: number, fill = 0): Int32s {
+  if (length <= array.length) return array;
+  const grown = new Int32Array(Math.max(length, array.length * 2)).fill(fill);
+  grown.set(array);
+  return grown;
+}
+
+/**
+ * The sliding windows of one kind of entity. Each entity (a slot) keeps its transactions of the longest window as a
+ * linked list of (ts, amount) nodes from a shared pool, oldest first, and for each window the node of its oldest
+ * transaction still inside, its count and its running sum. A node leaves the pool's free list when a transaction
+ * arrives and returns to it when the transaction leaves the longest window (the windows are nested, so no shorter
+ * window still points at it). The sums add the new amount, then subtract the leaving ones oldest first: the same
+ * operations in the same order as always, so the same floating-point results.
+ */
+export class WindowTable {
+  private slots = 0;
+  /** Per slot × window (index slot * WINDOWS + window); head is -1 while the slot holds no transaction. */
+  private head = new Int32Array(WINDOWS * 256).fill(-1);
+  private counts = new Int32Array(WINDOWS * 256);
+  private sums = new Float64Array(WINDOWS * 256);
+  /** Per slot: the newest node (-1 when none) and its time (-Infinity when none). */
+  private tail = new Int32Array(256).fill(-1);
+  private lastMs = new Float64Array(256).fill(-Infinity);
+  /** The node pool; `free` heads the free list, threaded through nodeNext, and `used` is the pool's high mark. */
+  private nodeTs = new Float64Array(1024);
+  private nodeAmount = new Float64Array(1024);
+  private nodeNext = new Int32Array(1024);
+  private free = -1;
+  private used = 0;
+
+  /** A new slot, with empty windows. */
+  addSlot(): number {
+    const slot = this.slots++;
+    this.head = grownInt32(this.head, WINDOWS * this.slots, -1);
+    this.counts = grownInt32(this.counts, WINDOWS * this.slots);
+    this.sums = grownFloat64(this.sums, WINDOWS * this.slots);
+    this.tail = grownInt32(this.tail, this.slots, -1);
+    this.lastMs = grownFloat64(this.lastMs, this.slots, -Infinity);
+    return slot;
+  }
+
+  count(slot: number, window: number): number {
+    return this.counts[slot * WINDOWS + window]!;
+  }
+
+  sum(slot: number, window: number): number {
+    return this.sums[slot * WINDOWS + window]!;
+  }
+
+  /** Adds a transaction at tsMs and moves every window of the slot to (tsMs − window, tsMs]. */
+  add(slot: number, tsMs: number, amount: number): void {
+    const node = this.allocate();
+    const { nodeTs, nodeAmount, nodeNext, head, counts, sums } = this;
+    nodeTs[node] = tsMs;
+    nodeAmount[node] = amount;
+    nodeNext[node] = -1;
+    const tail = this.tail[slot]!;
+    const base = slot * WINDOWS;
+    if (tail === -1) head.fill(node, base, base + WINDOWS);
+    else nodeNext[tail] = node;
+    this.tail[slot] = node;
+    this.lastMs[slot] = tsMs;
+    for (let window = 0; window < WINDOWS; window++) {
+      const at = base + window;
+      const cutoff = tsMs - WINDOW_MS[window]!;
+      // Stops at the new node at the latest: its time is after every cutoff.
+      let oldest = head[at]!;
+      let sum = sums[at]! + amount;
+      let count = counts[at]! + 1;
+      while (nodeTs[oldest]! <= cutoff) {
+        sum -= nodeAmount[oldest]!;
+        count--;
+        const after = nodeNext[oldest]!;
+        if (window === LONGEST) this.release(oldest);
+        oldest = after;
+      }
+      head[at] = oldest;
+      sums[at] = sum;
+      counts[at] = count;
+    }
+  }
+
+  /** Empties the windows of every slot whose latest transaction is at or before cutoff (out of every window). */
+  clearIdle(cutoff: number): void {
+    for (let slot = 0; slot < this.slots; slot++) {
+      if (this.lastMs[slot]! <= cutoff && this.tail[slot] !== -1) this.clear(slot);
+    }
+  }
+
+  private clear(slot: number): void {
+    const base = slot * WINDOWS;
+    for (let node = this.head[base + LONGEST]!; node !== -1; ) {
+      const after = this.nodeNext[node]!;
+      this.release(node);
+      node = after;
+    }
+    this.head.fill(-1, base, base + WINDOWS);
+    this.counts.fill(0, base, base + WINDOWS);
+    this.sums.fill(0, base, base + WINDOWS);
+    this.tail[slot] = -1;
+    this.lastMs[slot] = -Infinity;
+  }
+
+  private allocate(): number {
+    const node = this.free;
+    if (node !== -1) {
+      this.free = this.nodeNext[node]!;
+      return node;
+    }
+    this.nodeTs = grownFloat64(this.nodeTs, this.used + 1);
+    this.nodeAmount = grownFloat64(this.nodeAmount, this.used + 1);
+    this.nodeNext = grownInt32(this.nodeNext, this.used + 1);
+    return this.used++;
+  }
+
+  private release(node: number): void {
+    this.nodeNext[node] = this.free;
+    this.free = node;
+  }
+}
+
+/**
+ * A set of (a, b) pairs of small non-negative integers (an account and a device it used): open addressing with
+ * linear probing, at most half full.
+ */
+export class PairSet {
+  private keysA = new Int32Array(1024).fill(-1);
+  private keysB = new Int32Array(1024);
+  private size = 0;
+
+  /** Adds the pair; true if it was not in the set yet. */
+  add(a: number, b: number): boolean {
+    if (2 * (this.size + 1) > this.keysA.length) this.rehash();
+    const { keysA, keysB } = this;
+    const mask = keysA.length - 1;
+    for (let at = mix(a, b) & mask; ; at = (at + 1) & mask) {
+      const key = keysA[at]!;
+      if (key === -1) {
+        keysA[at] = a;
+        keysB[at] = b;
+        this.size++;
+        return true;
+      }
+      if (key === a && keysB[at] === b) return false;
+    }
+  }
+
+  private rehash(): void {
+    const { keysA, keysB } = this;
+    this.keysA = new Int32Array(keysA.length * 2).fill(-1);
+    this.keysB = new Int32Array(keysA.length * 2);
+    this.size = 0;
+    for (let at = 0; at < keysA.length; at++) if (keysA[at] !== -1) this.add(keysA[at]!, keysB[at]!);
+  }
+}
+
+function mix(a: number, b: number): number {
+  let hash = Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca77);
+  hash ^= hash >>> 15;
+  hash = Math.imul(hash, 0x2c1b3c6d);
+  return hash ^ (hash >>> 12);
+}
+
+/**
+ * Union-find over accounts, devices and IPs (union by size, path halving), counting the accounts in each
+ * component: ring_size is the account count of the transaction's account's component.
+ */
+export class Rings {
+  private nodes = 0;
+  private parent = new Int32Array(1024);
+  private size = new Int32Array(1024);
+  private accounts = new Int32Array(1024);
+
+  /** A new node of its own component: an account (counted in ring_size) or a device or IP. */
+  add(isAccount: boolean): number {
+    const node = this.nodes++;
+    this.parent = grownInt32(this.parent, this.nodes);
+    this.size = grownInt32(this.size, this.nodes);
+    this.accounts = grownInt32(this.accounts, this.nodes);
+    this.parent[node] = node;
+    this.size[node] = 1;
+    this.accounts[node] = isAccount ? 1 : 0;
+    return node;
+  }
+
+  union(a: number, b: number): void {
+    let rootA = this.find(a);
+    let rootB = this.find(b);
+    if (rootA === rootB) return;
+    if (this.size[rootA]! < this.size[rootB]!) [rootA, rootB] = [rootB, rootA];
+    this.parent[rootB] = rootA;
+    this.size[rootA] = this.size[rootA]! + this.size[rootB]!;
+    this.accounts[rootA] = this.accounts[rootA]! + this.accounts[rootB]!;
+  }
+
+  accountsWith(node: number): number {
+    return this.accounts[this.find(node)]!;
+  }
+
+  private find(node: number): number {
+    const parent = this.parent;
+    let x = node;
+    while (parent[x] !== x) {
+      const grandparent = parent[parent[x]!]!;
+      parent[x] = grandparent;
+      x = grandparent;
+    }
+    return x;
+  }
+}
+
+/**
+ * An account's last AMOUNT_HISTORY_LENGTH amounts, for the median and MAD: one Float64Array per account holding the
+ * amounts sorted (first half) and in arrival order (second half, a ring once full), its capacity doubling up to
+ * AMOUNT_HISTORY_LENGTH so that an account with few transactions holds little.
+ */
+export class AmountHistory {
+  private values = new Float64Array(16);
+  private length = 0;
+  private next = 0;
+  /** amount_to_median and amount_robust_z of the last statistics call. */
+  ratio = 1;
+  z = 0;
+
+  /** Sets ratio and z for `amount` against the amounts added so far. */
+  statistics(amount: number): void {
+    const sorted = this.values;
+    const n = this.length;
+    if (n < AMOUNT_MIN_HISTORY) {
+      this.ratio = 1;
+      this.z = 0;
+      return;
+    }
+    const half = n >> 1;
+    // Around the median: `low` is the last index at or below it, `high` the first at or above it.
+    const low = n % 2 === 1 ? half : half - 1;
+    const median = (sorted[low]! + sorted[half]!) / 2;
+    let scale = 1.4826 * medianAbsoluteDeviation(sorted, n, median, low);
+    if (scale === 0) {
+      // More than half the amounts equal the median: the mean absolute deviation (× √(π/2), its consistency factor
+      // for a normal), and 1 minor unit if every amount is the same.
+      let total = 0;
+      for (let i = 0; i < n; i++) total += Math.abs(sorted[i]! - median);
+      scale = 1.253314 * (total / n) || 1;
+    }
+    this.ratio = amount / Math.max(median, 1);
+    this.z = (amount - median) / scale;
+  }
+
+  add(amount: number): void {
+    let n = this.length;
+    const capacity = this.values.length >> 1;
+    if (n === AMOUNT_HISTORY_LENGTH) {
+      // Full: the oldest leaves the sorted half, the new amount takes its place in the ring.
+      const ring = capacity + this.next;
+      const oldest = this.values[ring]!;
+      const at = lowerBound(this.values, n, oldest);
+      this.values.copyWithin(at, at + 1, n);
+      this.values[ring] = amount;
+      this.next = (this.next + 1) % AMOUNT_HISTORY_LENGTH;
+      n--;
+    } else {
+      if (n === capacity) this.grow(Math.min(2 * capacity, AMOUNT_HISTORY_LENGTH));
+      this.values[(this.values.length >> 1) + n] = amount;
+      this.length = n + 1;
+    }
+    const at = lowerBound(this.values, n, amount);
+    this.values.copyWithin(at + 1, at, n);
+    this.values[at] = amount;
+  }
+
+  private grow(capacity: number): void {
+    const old = this.values;
+    const oldCapacity = old.length >> 1;
+    this.values = new Float64Array(2 * capacity);
+    this.values.set(old.subarray(0, oldCapacity));
+    this.values.set(old.subarray(oldCapacity), capacity);
+  }
+}
+
+function lowerBound(sorted: Float64s, length: number, value: number): number {
+  let low = 0;
+  let high = length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle]! < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * The median of |x − median| over the first n values of a sorted array: the deviations below the median (walking
+ * down from `low`) and above it (walking up from low + 1) are each ascending, so merging them from the median
+ * outwards reaches the middle rank in n/2 steps, without sorting the deviations.
+ */
+function medianAbsoluteDeviation(sorted: Float64s, n: number, median: number, low: number): number {
+  let down = low;
+  let up = low + 1;
+  // Ranks (n − 1) / 2 for odd n; n / 2 − 1 and n / 2 for even n.
+  const target = (n - 1) >> 1;
+  let previous = 0;
+  for (let rank = 0; ; rank++) {
+    const below = down >= 0 ? median - sorted[down]! : Infinity;
+    const above = up < n ? sorted[up]! - median : Infinity;
+    let deviation: number;
+    if (below <= above) {
+      deviation = below;
+      down--;
+    } else {
+      deviation = above;
+      up++;
+    }
+    if (rank === target) {
+      if (n % 2 === 1) return deviation;
+      previous = deviation;
+    } else if (rank > target) {
+      return (previous + deviation) / 2;
+    }
+  }
+}
