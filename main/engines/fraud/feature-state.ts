@@ -26,117 +26,129 @@ function grownInt32(array: Int32s, length: number, fill = 0): Int32s {
   return grown;
 }
 
+/** A slot's record in WindowTable: 10 float64s (80 bytes), its doubles then, in the same bytes, its int32s. */
+const RECORD = 10;
+const LAST_MS = 0;
+const SUM = 1;
+/** Int32 indices within the record (two per float64). */
+const TAIL = 10;
+const HEAD = 11;
+const COUNT = HEAD + WINDOWS;
+/** A node of the pool: ts, amount, next node (-1: none), unused; 32 bytes, so one cache line. */
+const NODE = 4;
+
 /**
  * The sliding windows of one kind of entity. Each entity (a slot) keeps its transactions of the longest window as a
- * linked list of (ts, amount) nodes from a shared pool, oldest first, and for each window the node of its oldest
- * transaction still inside, its count and its running sum. A node leaves the pool's free list when a transaction
- * arrives and returns to it when the transaction leaves the longest window (the windows are nested, so no shorter
- * window still points at it). The sums add the new amount, then subtract the leaving ones oldest first: the same
- * operations in the same order as always, so the same floating-point results.
+ * linked list of nodes from a shared pool, oldest first, and for each window the node of its oldest transaction
+ * still inside, its count and its running sum. A node leaves the pool's free list when a transaction arrives and
+ * returns to it when the transaction leaves the longest window (the windows are nested, so no shorter window still
+ * points at it). The sums add the new amount, then subtract the leaving ones oldest first: the same operations in
+ * the same order as always, so the same floating-point results.
+ *
+ * Memory latency is the cost here (the entities of a workspace do not fit in the caches, and transactions visit
+ * them at random), so a slot's state is one 80-byte record, doubles and ints over the same buffer, and a node is
+ * one aligned 32-byte cell: a transaction touches two cache lines per entity, and one per node it walks.
  */
 export class WindowTable {
   private slots = 0;
-  /** Per slot × window (index slot * WINDOWS + window); head is -1 while the slot holds no transaction. */
-  private head = new Int32Array(WINDOWS * 256).fill(-1);
-  private counts = new Int32Array(WINDOWS * 256);
-  private sums = new Float64Array(WINDOWS * 256);
-  /** Per slot: the newest node (-1 when none) and its time (-Infinity when none). */
-  private tail = new Int32Array(256).fill(-1);
-  private lastMs = new Float64Array(256).fill(-Infinity);
-  /** The node pool; `free` heads the free list, threaded through nodeNext, and `used` is the pool's high mark. */
-  private nodeTs = new Float64Array(1024);
-  private nodeAmount = new Float64Array(1024);
-  private nodeNext = new Int32Array(1024);
+  private records = new Float64Array(RECORD * 256);
+  private ints = new Int32Array(this.records.buffer);
+  /** The node pool; `free` heads the free list, threaded through the next fields, and `used` is its high mark. */
+  private nodes = new Float64Array(NODE * 1024);
   private free = -1;
   private used = 0;
 
   /** A new slot, with empty windows. */
   addSlot(): number {
     const slot = this.slots++;
-    this.head = grownInt32(this.head, WINDOWS * this.slots, -1);
-    this.counts = grownInt32(this.counts, WINDOWS * this.slots);
-    this.sums = grownFloat64(this.sums, WINDOWS * this.slots);
-    this.tail = grownInt32(this.tail, this.slots, -1);
-    this.lastMs = grownFloat64(this.lastMs, this.slots, -Infinity);
+    if (RECORD * this.slots > this.records.length) {
+      this.records = grownFloat64(this.records, RECORD * this.slots);
+      this.ints = new Int32Array(this.records.buffer);
+    }
+    this.empty(slot);
     return slot;
   }
 
   count(slot: number, window: number): number {
-    return this.counts[slot * WINDOWS + window]!;
+    return this.ints[2 * RECORD * slot + COUNT + window]!;
   }
 
   sum(slot: number, window: number): number {
-    return this.sums[slot * WINDOWS + window]!;
+    return this.records[RECORD * slot + SUM + window]!;
   }
 
   /** Adds a transaction at tsMs and moves every window of the slot to (tsMs − window, tsMs]. */
   add(slot: number, tsMs: number, amount: number): void {
     const node = this.allocate();
-    const { nodeTs, nodeAmount, nodeNext, head, counts, sums } = this;
-    nodeTs[node] = tsMs;
-    nodeAmount[node] = amount;
-    nodeNext[node] = -1;
-    const tail = this.tail[slot]!;
-    const base = slot * WINDOWS;
-    if (tail === -1) head.fill(node, base, base + WINDOWS);
-    else nodeNext[tail] = node;
-    this.tail[slot] = node;
-    this.lastMs[slot] = tsMs;
+    const { nodes, records, ints } = this;
+    nodes[NODE * node] = tsMs;
+    nodes[NODE * node + 1] = amount;
+    nodes[NODE * node + 2] = -1;
+    const record = RECORD * slot;
+    const int = 2 * record;
+    const tail = ints[int + TAIL]!;
+    if (tail === -1) ints.fill(node, int + HEAD, int + HEAD + WINDOWS);
+    else nodes[NODE * tail + 2] = node;
+    ints[int + TAIL] = node;
+    records[record + LAST_MS] = tsMs;
     for (let window = 0; window < WINDOWS; window++) {
-      const at = base + window;
       const cutoff = tsMs - WINDOW_MS[window]!;
       // Stops at the new node at the latest: its time is after every cutoff.
-      let oldest = head[at]!;
-      let sum = sums[at]! + amount;
-      let count = counts[at]! + 1;
-      while (nodeTs[oldest]! <= cutoff) {
-        sum -= nodeAmount[oldest]!;
+      let oldest = ints[int + HEAD + window]!;
+      let sum = records[record + SUM + window]! + amount;
+      let count = ints[int + COUNT + window]! + 1;
+      while (nodes[NODE * oldest]! <= cutoff) {
+        sum -= nodes[NODE * oldest + 1]!;
         count--;
-        const after = nodeNext[oldest]!;
+        const after = nodes[NODE * oldest + 2]!;
         if (window === LONGEST) this.release(oldest);
         oldest = after;
       }
-      head[at] = oldest;
-      sums[at] = sum;
-      counts[at] = count;
+      ints[int + HEAD + window] = oldest;
+      records[record + SUM + window] = sum;
+      ints[int + COUNT + window] = count;
     }
   }
 
   /** Empties the windows of every slot whose latest transaction is at or before cutoff (out of every window). */
   clearIdle(cutoff: number): void {
     for (let slot = 0; slot < this.slots; slot++) {
-      if (this.lastMs[slot]! <= cutoff && this.tail[slot] !== -1) this.clear(slot);
+      if (this.records[RECORD * slot + LAST_MS]! <= cutoff && this.ints[2 * RECORD * slot + TAIL] !== -1) this.clear(slot);
     }
   }
 
   private clear(slot: number): void {
-    const base = slot * WINDOWS;
-    for (let node = this.head[base + LONGEST]!; node !== -1; ) {
-      const after = this.nodeNext[node]!;
+    for (let node = this.ints[2 * RECORD * slot + HEAD + LONGEST]!; node !== -1; ) {
+      const after = this.nodes[NODE * node + 2]!;
       this.release(node);
       node = after;
     }
-    this.head.fill(-1, base, base + WINDOWS);
-    this.counts.fill(0, base, base + WINDOWS);
-    this.sums.fill(0, base, base + WINDOWS);
-    this.tail[slot] = -1;
-    this.lastMs[slot] = -Infinity;
+    this.empty(slot);
+  }
+
+  /** Sets the slot's record to no transaction (its nodes, if any, already released). */
+  private empty(slot: number): void {
+    const record = RECORD * slot;
+    const int = 2 * record;
+    this.records[record + LAST_MS] = -Infinity;
+    this.records.fill(0, record + SUM, record + SUM + WINDOWS);
+    this.ints[int + TAIL] = -1;
+    this.ints.fill(-1, int + HEAD, int + HEAD + WINDOWS);
+    this.ints.fill(0, int + COUNT, int + COUNT + WINDOWS);
   }
 
   private allocate(): number {
     const node = this.free;
     if (node !== -1) {
-      this.free = this.nodeNext[node]!;
+      this.free = this.nodes[NODE * node + 2]!;
       return node;
     }
-    this.nodeTs = grownFloat64(this.nodeTs, this.used + 1);
-    this.nodeAmount = grownFloat64(this.nodeAmount, this.used + 1);
-    this.nodeNext = grownInt32(this.nodeNext, this.used + 1);
+    this.nodes = grownFloat64(this.nodes, NODE * (this.used + 1));
     return this.used++;
   }
 
   private release(node: number): void {
-    this.nodeNext[node] = this.free;
+    this.nodes[NODE * node + 2] = this.free;
     this.free = node;
   }
 }
