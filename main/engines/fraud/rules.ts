@@ -347,28 +347,29 @@ interface EvaluatedRule {
   readonly rule: Rule;
   readonly reads: readonly string[];
   /** The rule as closures (rule-closures.ts), or null to run it with cel-js. */
-  readonly test: ((values: Readonly<Record<string, unknown>>) => boolean) | null;
+  readonly test: ((values: readonly unknown[]) => boolean) | null;
   readonly run: ParseResult;
 }
 
 function makeEvaluator(thresholds: RuleSet['thresholds'], rules: readonly CompiledRule[]): RuleSetEvaluator {
   const readSet = new Set<string>();
-  const celReadSet = new Set<string>();
-  const evaluated: EvaluatedRule[] = rules.map(({ rule, compiled }) => {
-    const test = compileTest(compiled.run.ast);
-    for (const name of compiled.reads) {
-      readSet.add(name);
-      if (test === null) celReadSet.add(name);
-    }
-    return { rule, reads: compiled.reads, test, run: compiled.run };
-  });
+  for (const { compiled } of rules) for (const name of compiled.reads) readSet.add(name);
   const reads = FRAUD_FEATURES.map((feature) => feature.name).filter((name) => readSet.has(name));
   const readTypes = reads.map((name) => [name, FEATURE_TYPES.get(name)!] as const);
+  const slots = new Map(reads.map((name, index) => [name, index]));
+  const celReadSet = new Set<string>();
+  const evaluated: EvaluatedRule[] = rules.map(({ rule, compiled }) => {
+    const test = compileTest(compiled.run.ast, slots);
+    if (test === null) for (const name of compiled.reads) celReadSet.add(name);
+    return { rule, reads: compiled.reads, test, run: compiled.run };
+  });
   // The CEL context holds only what the cel-js rules read, ints as BigInt. It is one object, refilled per vector:
   // cel-js reads it during the call only. A feature of the wrong kind keeps its last value there, but no rule that
   // reads it runs on this vector.
   const celReads = readTypes.filter(([name]) => celReadSet.has(name));
   const context: Record<string, unknown> = {};
+  // The values the closures read, by their index in `reads`: refilled per vector, like the context.
+  const slotValues: unknown[] = reads.map(() => undefined);
 
   /** The features of the wrong kind in the vector, with the reason given for the rules that read them. */
   function invalidFeatures(values: Readonly<Record<string, unknown>>): Map<string, string> {
@@ -383,11 +384,11 @@ function makeEvaluator(thresholds: RuleSet['thresholds'], rules: readonly Compil
   function evaluate(vector: FeatureVector): RuleSetDecision {
     const values = vector as unknown as Readonly<Record<string, unknown>>;
     let invalid: Map<string, string> | null = null;
-    for (const [name, type] of readTypes) {
-      if (!valid(type, values[name])) {
-        invalid = invalidFeatures(values);
-        break;
-      }
+    for (let index = 0; index < readTypes.length; index++) {
+      const [name, type] = readTypes[index]!;
+      const value = values[name];
+      slotValues[index] = value;
+      if (invalid === null && !valid(type, value)) invalid = invalidFeatures(values);
     }
     for (const [name, type] of celReads) {
       const value = values[name];
@@ -406,7 +407,7 @@ function makeEvaluator(thresholds: RuleSet['thresholds'], rules: readonly Compil
       }
       let result: unknown;
       if (test !== null) {
-        result = test(values);
+        result = test(slotValues);
       } else {
         try {
           result = run(context);
