@@ -1,7 +1,8 @@
 // The feature pass's state, kept in typed arrays indexed by small integers (features.ts interns every account,
 // device, IP, card and country id once): a workspace has hundreds of thousands of entities, and one JS object, Set
-// or array per entity made the garbage collector trace and move them all, again and again, as they aged — measured
-// at 40% of the pass — and every lookup a pointer chase. Typed arrays are neither traced nor pointers.
+// or array per entity made the garbage collector trace and move them all, again and again, as they aged (17% of
+// the bench's pass in a profile, 40% with fresh ids on every transaction), and every lookup a pointer chase. Typed
+// arrays are neither traced nor pointers. (An account keeps one small object and its amount history array.)
 import { AMOUNT_HISTORY_LENGTH, AMOUNT_MIN_HISTORY, VELOCITY_WINDOWS } from './feature-catalogue.ts';
 
 const WINDOW_MS = VELOCITY_WINDOWS.map((window) => window.ms);
