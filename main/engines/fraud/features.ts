@@ -59,13 +59,25 @@ function isoText(ms: number): string {
   return Number.isFinite(ms) ? new Date(ms).toISOString() : String(ms);
 }
 
-/** What the stream keeps of an account beyond its slots in the typed arrays. */
+/**
+ * What the stream keeps of an account beyond its slots in the typed arrays, with the device, IP, card and country of
+ * its last transaction (the id as given and as interned): most transactions repeat them, and then neither the id's
+ * Map lookup nor the first-use probe is needed (each a likely cache miss) — an equal id is the same entity, and this
+ * account has used it.
+ */
 interface AccountEntry {
   readonly account: FraudAccount;
   /** The account country's UTC offset, for hour_of_day. */
   readonly offsetMs: number;
   readonly node: number;
   readonly amounts: AmountHistory;
+  lastDeviceId: string | null;
+  lastDevice: number;
+  lastIp: string | null;
+  lastIpId: number;
+  lastCardId: string | null;
+  lastCard: number;
+  lastCountry: string | null;
 }
 
 /**
@@ -144,35 +156,54 @@ export class FeatureStream {
     let firstDevice = false;
     let deviceAccounts = 0;
     if (tx.deviceId !== null) {
-      device = this.deviceIds.get(tx.deviceId) ?? this.addDevice(tx.deviceId);
-      this.deviceWindows.add(device, t, amount);
-      firstDevice = this.accountDevices.add(a, device);
-      if (firstDevice) {
-        this.deviceAccounts[device]!++;
-        rings.union(entry.node, this.deviceNodes[device]!);
+      if (tx.deviceId === entry.lastDeviceId) {
+        device = entry.lastDevice;
+      } else {
+        device = this.deviceIds.get(tx.deviceId) ?? this.addDevice(tx.deviceId);
+        firstDevice = this.accountDevices.add(a, device);
+        if (firstDevice) {
+          this.deviceAccounts[device]!++;
+          rings.union(entry.node, this.deviceNodes[device]!);
+        }
+        entry.lastDeviceId = tx.deviceId;
+        entry.lastDevice = device;
       }
+      this.deviceWindows.add(device, t, amount);
       deviceAccounts = this.deviceAccounts[device]!;
     }
     let ip = -1;
     let firstIp = false;
     let ipAccounts = 0;
     if (tx.ip !== null) {
-      ip = this.ipIds.get(tx.ip) ?? this.addIp(tx.ip);
-      this.ipWindows.add(ip, t, amount);
-      firstIp = this.accountIps.add(a, ip);
-      if (firstIp) {
-        this.ipAccounts[ip]!++;
-        rings.union(entry.node, this.ipNodes[ip]!);
+      if (tx.ip === entry.lastIp) {
+        ip = entry.lastIpId;
+      } else {
+        ip = this.ipIds.get(tx.ip) ?? this.addIp(tx.ip);
+        firstIp = this.accountIps.add(a, ip);
+        if (firstIp) {
+          this.ipAccounts[ip]!++;
+          rings.union(entry.node, this.ipNodes[ip]!);
+        }
+        entry.lastIp = tx.ip;
+        entry.lastIpId = ip;
       }
+      this.ipWindows.add(ip, t, amount);
       ipAccounts = this.ipAccounts[ip]!;
     }
     let card = -1;
     if (tx.cardId !== null) {
-      card = this.cardIds.get(tx.cardId) ?? this.addCard(tx.cardId);
+      if (tx.cardId === entry.lastCardId) {
+        card = entry.lastCard;
+      } else {
+        card = this.cardIds.get(tx.cardId) ?? this.addCard(tx.cardId);
+        entry.lastCardId = tx.cardId;
+        entry.lastCard = card;
+      }
       this.cardWindows.add(card, t, amount);
     }
     let firstCountry = false;
-    if (tx.country !== null) {
+    if (tx.country !== null && tx.country !== entry.lastCountry) {
+      entry.lastCountry = tx.country;
       let country = this.countryIds.get(tx.country);
       if (country === undefined) this.countryIds.set(tx.country, (country = this.countryIds.size));
       firstCountry = this.accountCountries.add(a, country);
@@ -240,7 +271,11 @@ export class FeatureStream {
     if (!account) throw new RangeError(`transaction ${tx.txId}: unknown account ${tx.accountId}`);
     const id = this.accountWindows.addSlot();
     const offsetMs = (UTC_OFFSET_MINUTES.get(account.country ?? '') ?? 0) * 60_000;
-    this.accounts.push({ account, offsetMs, node: this.rings.add(true), amounts: new AmountHistory() });
+    const node = this.rings.add(true);
+    this.accounts.push({
+      account, offsetMs, node, amounts: new AmountHistory(),
+      lastDeviceId: null, lastDevice: -1, lastIp: null, lastIpId: -1, lastCardId: null, lastCard: -1, lastCountry: null,
+    });
     this.accountIds.set(tx.accountId, id);
     return id;
   }
