@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { Environment } from '@marcbachmann/cel-js';
+import { uniformInt } from 'pure-rand/distribution/uniformInt';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import {
   FRAUD_FEATURES,
   MAX_EXPRESSION_LENGTH,
@@ -260,5 +263,59 @@ describe('compileRuleSet', () => {
   it('accepts review equal to block', () => {
     const equal = evaluator({ rules: [rule('a', 'amount > 0', 5)], thresholds: { review: 5, block: 5 } });
     assert.equal(equal.evaluate(vector({ amount: 1 })).action, 'block');
+  });
+});
+
+describe('evaluation agrees with cel-js', () => {
+  // The evaluator runs most rules as closures of its own (rule-closures.ts); this runs each expression through a
+  // plain cel-js environment over the catalogue, ints as BigInt, on seeded vectors near the literals' edges.
+  const environment = new Environment({});
+  for (const feature of FRAUD_FEATURES) environment.registerVariable(feature.name, feature.type);
+  const expressions = [
+    'account_count_10m >= 5', 'account_count_1h > 2.5', 'amount_to_median >= 3', 'amount_to_median > 8.0 && amount > 50000',
+    'first_use_device && !first_use_ip', 'ring_size == 3', 'ring_size != -1', '5 < ring_size', '-1.5 >= amount_robust_z',
+    'merchant_category in ["gaming", "luxury"]', 'hour_of_day in [1, 2, 3]', 'amount_to_median in [0.0, 0.5, 2.0]',
+    'channel == "ecommerce" || channel < "b"', 'first_use_device ? ring_size >= 3 : amount > 9223372036854775807',
+    'account_sum_1h > account_sum_24h', 'amount_to_median < amount_robust_z', 'ring_size <= amount_to_median',
+    'first_use_country == false', 'first_use_ip != first_use_device', 'true', 'false || first_use_ip',
+    'amount > -9223372036854775808', 'ring_size in [9007199254740993, 3]', 'amount_robust_z == -0.0',
+    'amount + 1 > 100000', 'size(channel) > 3', 'double(amount) * 1.5 > 3000.0', 'account_sum_7d * 9223372036854775807 > 0',
+    '!(ring_size > 3 && (channel.startsWith("e") || amount_to_median > 2.0))',
+  ];
+  const ints = [-1, 0, 1, 2, 3, 4, 5, 50_000, 50_001, 100_000, 2 ** 53 - 1, -(2 ** 53 - 1)];
+  const doubles = [-1.5, -0, 0, 0.5, 2, 2.5, 3, 3.000001, 8, 8.5, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
+  const strings = ['', 'gaming', 'luxury', 'ecommerce', 'Gaming', 'app', 'b'];
+
+  it('fires, and fails, on exactly the vectors cel-js says', () => {
+    const rng = xoroshiro128plus(11);
+    const pick = <T>(list: readonly T[]): T => list[uniformInt(rng, 0, list.length - 1)]!;
+    const vectors = Array.from({ length: 400 }, () => {
+      const values: Record<string, number | boolean | string> = {};
+      for (const feature of FRAUD_FEATURES) {
+        values[feature.name] = { int: pick(ints), double: pick(doubles), bool: pick([true, false]), string: pick(strings) }[feature.type];
+      }
+      return values;
+    });
+    for (const expression of expressions) {
+      const run = environment.parse(expression);
+      assert.ok(run.check().valid, expression);
+      const set = evaluator({ rules: [rule('r', expression, 1)], thresholds: { review: 1, block: 2 } });
+      for (const values of vectors) {
+        const context: Record<string, unknown> = {};
+        for (const feature of FRAUD_FEATURES) {
+          const value = values[feature.name];
+          context[feature.name] = feature.type === 'int' ? BigInt(value as number) : value;
+        }
+        let expected: 'fired' | 'quiet' | 'error';
+        try {
+          expected = run(context) === true ? 'fired' : 'quiet';
+        } catch {
+          expected = 'error';
+        }
+        const decision = set.evaluate(values as unknown as FeatureVector);
+        const actual = decision.errors.length > 0 ? 'error' : decision.fired.length > 0 ? 'fired' : 'quiet';
+        assert.equal(actual, expected, `${expression} on ${JSON.stringify(values)}`);
+      }
+    }
   });
 });

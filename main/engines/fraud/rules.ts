@@ -21,6 +21,7 @@
 //   listed in `errors`.
 import { Environment, type ParseResult } from '@marcbachmann/cel-js';
 import { FRAUD_FEATURES, type FeatureType, type FeatureVector } from './feature-catalogue.ts';
+import { compileTest } from './rule-closures.ts';
 
 /** Longest expression a rule may have, in UTF-16 code units. */
 export const MAX_EXPRESSION_LENGTH = 2000;
@@ -330,52 +331,95 @@ export function compileRuleSet(set: RuleSet): CompiledRuleSet {
   return { ok: true, evaluator: makeEvaluator(set.thresholds, compiledRules) };
 }
 
+/** Whether a vector's value is of its feature's kind: what a rule may be run on. */
+function valid(type: FeatureType, value: unknown): boolean {
+  switch (type) {
+    case 'int': return typeof value === 'number' && Number.isSafeInteger(value);
+    case 'double': return typeof value === 'number';
+    case 'bool': return typeof value === 'boolean';
+    case 'string': return typeof value === 'string';
+  }
+}
+
+const KIND_NAMES: Readonly<Record<FeatureType, string>> = { int: 'an integer', double: 'a number', bool: 'true or false', string: 'text' };
+
+interface EvaluatedRule {
+  readonly rule: Rule;
+  readonly reads: readonly string[];
+  /** The rule as closures (rule-closures.ts), or null to run it with cel-js. */
+  readonly test: ((values: readonly unknown[]) => boolean) | null;
+  readonly run: ParseResult;
+}
+
 function makeEvaluator(thresholds: RuleSet['thresholds'], rules: readonly CompiledRule[]): RuleSetEvaluator {
   const readSet = new Set<string>();
   for (const { compiled } of rules) for (const name of compiled.reads) readSet.add(name);
   const reads = FRAUD_FEATURES.map((feature) => feature.name).filter((name) => readSet.has(name));
   const readTypes = reads.map((name) => [name, FEATURE_TYPES.get(name)!] as const);
+  const slots = new Map(reads.map((name, index) => [name, index]));
+  const celReadSet = new Set<string>();
+  const evaluated: EvaluatedRule[] = rules.map(({ rule, compiled }) => {
+    const test = compileTest(compiled.run.ast, slots);
+    if (test === null) for (const name of compiled.reads) celReadSet.add(name);
+    return { rule, reads: compiled.reads, test, run: compiled.run };
+  });
+  // The CEL context holds only what the cel-js rules read, ints as BigInt. It is one object, refilled per vector:
+  // cel-js reads it during the call only. A feature of the wrong kind keeps its last value there, but no rule that
+  // reads it runs on this vector.
+  const celReads = readTypes.filter(([name]) => celReadSet.has(name));
+  const context: Record<string, unknown> = {};
+  // The values the closures read, by their index in `reads`: refilled per vector, like the context.
+  const slotValues: unknown[] = reads.map(() => undefined);
 
-  function evaluate(vector: FeatureVector): RuleSetDecision {
-    const values = vector as unknown as Readonly<Record<string, unknown>>;
-    // The CEL context: only the features some rule reads, ints as BigInt; a value of the wrong kind is left out
-    // and named as the reason of the rules that read it.
-    const context: Record<string, unknown> = {};
+  /** The features of the wrong kind in the vector, with the reason given for the rules that read them. */
+  function invalidFeatures(values: Readonly<Record<string, unknown>>): Map<string, string> {
     const invalid = new Map<string, string>();
     for (const [name, type] of readTypes) {
       const value = values[name];
-      if (type === 'int') {
-        if (typeof value === 'number' && Number.isSafeInteger(value)) context[name] = BigInt(value);
-        else invalid.set(name, `feature ${name} is not an integer (${String(value)})`);
-      } else if (type === 'double') {
-        if (typeof value === 'number') context[name] = value;
-        else invalid.set(name, `feature ${name} is not a number (${String(value)})`);
-      } else if (type === 'bool') {
-        if (typeof value === 'boolean') context[name] = value;
-        else invalid.set(name, `feature ${name} is not true or false (${String(value)})`);
-      } else if (typeof value === 'string') context[name] = value;
-      else invalid.set(name, `feature ${name} is not text (${String(value)})`);
+      if (!valid(type, value)) invalid.set(name, `feature ${name} is not ${KIND_NAMES[type]} (${String(value)})`);
+    }
+    return invalid;
+  }
+
+  function evaluate(vector: FeatureVector): RuleSetDecision {
+    const values = vector as unknown as Readonly<Record<string, unknown>>;
+    let invalid: Map<string, string> | null = null;
+    for (let index = 0; index < readTypes.length; index++) {
+      const [name, type] = readTypes[index]!;
+      const value = values[name];
+      slotValues[index] = value;
+      if (invalid === null && !valid(type, value)) invalid = invalidFeatures(values);
+    }
+    for (const [name, type] of celReads) {
+      const value = values[name];
+      if (valid(type, value)) context[name] = type === 'int' ? BigInt(value as number) : value;
     }
     let score = 0;
     const fired: FiredRule[] = [];
     const errors: { id: string; message: string }[] = [];
-    for (const { rule, compiled } of rules) {
-      const bad = compiled.reads.find((name) => invalid.has(name));
-      if (bad !== undefined) {
-        errors.push({ id: rule.id, message: invalid.get(bad)! });
-        continue;
+    for (const { rule, reads: ruleReadNames, test, run } of evaluated) {
+      if (invalid !== null) {
+        const bad = ruleReadNames.find((name) => invalid.has(name));
+        if (bad !== undefined) {
+          errors.push({ id: rule.id, message: invalid.get(bad)! });
+          continue;
+        }
       }
       let result: unknown;
-      try {
-        result = compiled.run(context);
-      } catch (error) {
-        errors.push({ id: rule.id, message: errorSummary(error) });
-        continue;
+      if (test !== null) {
+        result = test(slotValues);
+      } else {
+        try {
+          result = run(context);
+        } catch (error) {
+          errors.push({ id: rule.id, message: errorSummary(error) });
+          continue;
+        }
       }
       if (result !== true) continue;
       score += rule.score;
       const ruleReads: Record<string, number | boolean | string> = {};
-      for (const name of compiled.reads) ruleReads[name] = values[name] as number | boolean | string;
+      for (const name of ruleReadNames) ruleReads[name] = values[name] as number | boolean | string;
       fired.push({ id: rule.id, score: rule.score, action: rule.action, reads: ruleReads });
     }
     const action: Decision = score >= thresholds.block ? 'block' : score >= thresholds.review ? 'review' : 'allow';
