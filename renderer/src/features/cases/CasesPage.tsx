@@ -1,12 +1,11 @@
-import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { CASE_VIEWS, type CaseView } from '../../../../preload/contract/cases.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { CreditTabs } from '../credit/CreditTabs.tsx';
 import { CaseQueue } from './CaseQueue.tsx';
 import { CaseSettingsTab } from './settings/CaseSettingsTab.tsx';
 import { WorkloadTab } from './WorkloadTab.tsx';
+import { useAddressParams } from '../../components/use-address-params.ts';
 
 const CASE_TABS = ['queue', 'workload', 'settings'] as const;
 type CaseTab = (typeof CASE_TABS)[number];
@@ -19,25 +18,10 @@ type CaseTab = (typeof CASE_TABS)[number];
  */
 export function CasesPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useAddressParams();
   const tab: CaseTab = CASE_TABS.find((id) => id === params.get('tab')) ?? 'queue';
   const view: CaseView = CASE_VIEWS.find((id) => id === params.get('view')) ?? 'open';
 
-  const update = useCallback(
-    (change: Record<string, string | null>) =>
-      setParams(
-        (current) => {
-          const next = new URLSearchParams(current);
-          for (const [key, value] of Object.entries(change)) {
-            if (value === null) next.delete(key);
-            else next.set(key, value);
-          }
-          return next;
-        },
-        { replace: true },
-      ),
-    [setParams],
-  );
 
   return (
     <section className={tab === 'queue' ? 'page page-fill' : 'page'} aria-labelledby="page-title">

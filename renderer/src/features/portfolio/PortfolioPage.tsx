@@ -1,7 +1,6 @@
 import type { GridApi, RowClassRules } from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import type { BorrowerRow, LoanRow } from '../../../../preload/contract/index.ts';
 import { DEFAULT_BASE_CURRENCY } from '../../../../preload/contract/vocabulary.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -13,6 +12,7 @@ import { BORROWER_HIDDEN_BY_DEFAULT, borrowerColumns, borrowerFilterFactors } fr
 import { ExportButton } from './ExportButton.tsx';
 import { LOAN_HIDDEN_BY_DEFAULT, loanColumns, loanFilterFactors } from './loan-columns.ts';
 import { LoanDetailPanel } from './LoanDetailPanel.tsx';
+import { useAddressParams } from '../../components/use-address-params.ts';
 
 type View = 'loans' | 'borrowers';
 
@@ -23,7 +23,7 @@ type View = 'loans' | 'borrowers';
 export function PortfolioPage() {
   const { t } = useTranslation();
   const { locale } = usePreferences();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useAddressParams();
   const view: View = params.get('view') === 'borrowers' ? 'borrowers' : 'loans';
   const openLoan = params.get('loan');
   const borrowerFilter = params.get('borrower');
@@ -37,22 +37,6 @@ export function PortfolioPage() {
     if (view === 'borrowers') setBorrowersSeen(true);
   }, [view]);
 
-  const update = useCallback(
-    (change: Record<string, string | null>) => {
-      setParams(
-        (current) => {
-          const next = new URLSearchParams(current);
-          for (const [key, value] of Object.entries(change)) {
-            if (value === null) next.delete(key);
-            else next.set(key, value);
-          }
-          return next;
-        },
-        { replace: true },
-      );
-    },
-    [setParams],
-  );
 
   // A borrower handed over in the address becomes the loan grid's borrower filter (then the grid owns it).
   useEffect(() => {
