@@ -519,8 +519,6 @@ export const en = {
       addRule: 'Add rule',
       addProduct: 'Add product',
       remove: 'Remove',
-      saveDraft: 'Save draft',
-      problemsIntro: 'Please correct:',
       problems: {
         percent: 'a percentage from 0 to 100',
         number: 'a number from {{min}} to {{max}}',

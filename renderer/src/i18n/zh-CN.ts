@@ -521,8 +521,6 @@ export const zhCN: Translation = {
       addRule: '添加规则',
       addProduct: '添加产品',
       remove: '删除',
-      saveDraft: '保存草稿',
-      problemsIntro: '请更正：',
       problems: {
         percent: '应为 0 到 100 之间的百分比',
         number: '应为 {{min}} 到 {{max}} 之间的数字',

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ParameterSet } from '../../../../../preload/contract/index.ts';
 import { api } from '../../../api/client.ts';
 import { codeLabel } from '../../../components/code-labels.ts';
-import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
+import { DraftFooter } from '../../../components/lifecycle/DraftFooter.tsx';
 import { Field } from '../../../components/Field.tsx';
 import { EditableRows } from './EditableRows.tsx';
 import { DPD_MULTIPLIER_BUCKETS, readDraft, toDraft, type DraftProblem, type ParametersDraft } from './parameter-draft.ts';
@@ -150,30 +150,15 @@ export function ParameterDraftForm({ base, onSaved, onCancel }: Props) {
         {scalar('monitoringScorePsi')}
         {scalar('monitoringFeatureCsi')}
       </div>
-      <div className="form-row">
-        <Field label={t('credit.parameters.fields.note')}>
-          <input className="input-wide" maxLength={500} value={draft.note} aria-invalid={invalid.has('note')} onChange={(event) => setDraft({ ...draft, note: event.target.value })} />
-        </Field>
-        <button type="submit" className="button button-primary" disabled={saving}>
-          {t('credit.parameters.saveDraft')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
-      {problems.length > 0 && (
-        <div className="notice notice-error" role="alert" data-testid="draft-problems">
-          {t('credit.parameters.problemsIntro')}
-          <ul>
-            {problems.map((problem, index) => (
-              <li key={index}>
-                {fieldLabel(problem.field)}: {t(`credit.parameters.problems.${problem.key}`, problem.values)}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      <ErrorNotice error={error} />
+      <DraftFooter
+        note={draft.note}
+        onNote={(note) => setDraft({ ...draft, note })}
+        noteInvalid={invalid.has('note')}
+        saving={saving}
+        onCancel={onCancel}
+        problems={problems.map((problem) => `${fieldLabel(problem.field)}: ${t(`credit.parameters.problems.${problem.key}`, problem.values)}`)}
+        error={error}
+      />
     </form>
   );
 }
