@@ -1,23 +1,14 @@
 import { expect, test, type Page } from '@playwright/test';
-import type { MethodArgs, MethodName, MethodResult } from '../../preload/contract/index.ts';
-import { ADMIN, ANALYST, COMPLIANCE } from './e2e-env.ts';
-import { hostCall, keepScreenshot, pageTitle, unlockAs } from './fixtures.ts';
+import { ANALYST, COMPLIANCE } from './e2e-env.ts';
+import { call, ensureReviewer, keepScreenshot, pageTitle, REVIEWER, unlockAs } from './fixtures.ts';
 
 // One story in order: compliance user A drafts an SLA table with one changed hour and submits it, and is refused as
 // its approver (four eyes); compliance user B approves and activates it, so the list shows it active and the first
 // version retired; an analyst reads the tables but gets no draft form. Each test needs the one before.
 test.describe.configure({ mode: 'serial' });
 
-/** A second compliance user, the second pair of eyes (the workspace's set-up has one of each role). */
-const REVIEWER = { username: 'cleo', passphrase: 'compliance keeps the other pair of eyes' } as const;
 const NOTE = 'E2E: manual low-priority cases due in 250 hours';
 const CELL = 'Manual cases, Low priority: hours';
-
-async function call<M extends MethodName>(method: M, args: MethodArgs<M>): Promise<MethodResult<M>> {
-  const outcome = await hostCall(method, args);
-  if (!outcome.ok) throw new Error(`${method}: ${outcome.error.message}`);
-  return outcome.result as MethodResult<M>;
-}
 
 async function openSettings(page: Page): Promise<void> {
   await page.keyboard.press('Alt+6');
@@ -31,12 +22,7 @@ const slaVersions = (page: Page) => page.getByTestId('cases-slaTable-versions');
 const draftRow = (page: Page) => slaVersions(page).locator('tbody tr').filter({ hasText: NOTE });
 
 test.describe('case settings', () => {
-  test.beforeAll(async () => {
-    await call('session.unlock', ADMIN);
-    const users = await call('users.list', {});
-    if (!users.some((user) => user.username === REVIEWER.username)) await call('users.add', { ...REVIEWER, role: 'compliance' });
-    await call('session.lock', {});
-  });
+  test.beforeAll(ensureReviewer);
 
   test('compliance drafts an SLA table with a changed hour, submits it, and may not approve it (four eyes)', async ({ page }, testInfo) => {
     await unlockAs(page, COMPLIANCE);

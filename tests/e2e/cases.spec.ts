@@ -1,7 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import type { MethodArgs, MethodName, MethodResult } from '../../preload/contract/index.ts';
 import { ANALYST, COMPLIANCE } from './e2e-env.ts';
-import { hostCall, keepScreenshot, pageTitle, unlockAs } from './fixtures.ts';
+import { call, hostCall, keepScreenshot, pageTitle, unlockAs } from './fixtures.ts';
 
 // One story in order: a credit run raises early-warning alerts, which main files into cases; an analyst triages the
 // queue by keyboard (j/k, a, Enter), works the case's playbook, writes a note with a script tag that stays text, and
@@ -15,12 +14,6 @@ const NOTE_SCRIPT = '<script>window.__pwned=1</script>';
 const CLOSURE_NOTE = 'Borrower agreed a repayment plan';
 
 /** A contract call from the test process, as whoever the host's session is unlocked for. */
-async function call<M extends MethodName>(method: M, args: MethodArgs<M>): Promise<MethodResult<M>> {
-  const outcome = await hostCall(method, args);
-  if (!outcome.ok) throw new Error(`${method}: ${outcome.error.message}`);
-  return outcome.result as MethodResult<M>;
-}
-
 async function finished(jobId: string, timeout: number): Promise<void> {
   await expect
     .poll(async () => (await call('jobs.list', {})).find((job) => job.jobId === jobId)?.state, { timeout, intervals: [500, 1000, 2000] })

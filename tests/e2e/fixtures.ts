@@ -1,6 +1,6 @@
 import { expect, type Page, type TestInfo } from '@playwright/test';
-import type { ApiOutcome, MethodName } from '../../preload/contract/index.ts';
-import { hostUrl } from './e2e-env.ts';
+import type { ApiOutcome, MethodArgs, MethodName, MethodResult } from '../../preload/contract/index.ts';
+import { ADMIN, hostUrl } from './e2e-env.ts';
 
 /** A contract call from the test process over the host's HTTP API (same token, no Origin: like a script). */
 export async function hostCall(method: MethodName, args: unknown = {}): Promise<ApiOutcome<unknown>> {
@@ -12,6 +12,23 @@ export async function hostCall(method: MethodName, args: unknown = {}): Promise<
     body: JSON.stringify({ args }),
   });
   return (await response.json()) as ApiOutcome<unknown>;
+}
+
+/** A contract call that must succeed: its typed result, or the test fails naming the method and main's message. */
+export async function call<M extends MethodName>(method: M, args: MethodArgs<M>): Promise<MethodResult<M>> {
+  const outcome = await hostCall(method, args);
+  if (!outcome.ok) throw new Error(`${method}: ${outcome.error.message}`);
+  return outcome.result as MethodResult<M>;
+}
+
+/** A second compliance user (the second pair of eyes: the workspace's set-up has one of each role), added by the admin once. */
+export const REVIEWER = { username: 'cleo', passphrase: 'compliance keeps the other pair of eyes' } as const;
+
+export async function ensureReviewer(): Promise<void> {
+  await call('session.unlock', ADMIN);
+  const users = await call('users.list', {});
+  if (!users.some((user) => user.username === REVIEWER.username)) await call('users.add', { ...REVIEWER, role: 'compliance' });
+  await call('session.lock', {});
 }
 
 /** The host keeps one session for every page: lock it so each test starts at the unlock screen. */

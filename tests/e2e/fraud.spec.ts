@@ -1,7 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import type { MethodArgs, MethodName, MethodResult } from '../../preload/contract/index.ts';
 import { ANALYST } from './e2e-env.ts';
-import { hostCall, keepScreenshot, pageTitle, unlockAs } from './fixtures.ts';
+import { call, keepScreenshot, pageTitle, unlockAs } from './fixtures.ts';
 
 // One story in order: a fraud run flags transactions of the demo workspace; the analyst opens the Fraud area by
 // keyboard, sees the flags per day and in the grid, opens the highest-scored one with Enter and reads why it was
@@ -11,12 +10,6 @@ test.describe.configure({ mode: 'serial' });
 
 /** A fraud run over the small demo's transactions takes a while on two shared cores. */
 const RUN_TIMEOUT = 150_000;
-
-async function call<M extends MethodName>(method: M, args: MethodArgs<M>): Promise<MethodResult<M>> {
-  const outcome = await hostCall(method, args);
-  if (!outcome.ok) throw new Error(`${method}: ${outcome.error.message}`);
-  return outcome.result as MethodResult<M>;
-}
 
 async function finished(jobId: string): Promise<void> {
   await expect

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import type { MethodArgs, MethodName, MethodResult } from '../../preload/contract/index.ts';
-import { ADMIN, ANALYST, COMPLIANCE } from './e2e-env.ts';
-import { hostCall, keepScreenshot, pageTitle, unlockAs } from './fixtures.ts';
+import { ANALYST, COMPLIANCE } from './e2e-env.ts';
+import { call, ensureReviewer, keepScreenshot, pageTitle, REVIEWER, unlockAs } from './fixtures.ts';
 
 // One story in order: compliance user A drafts a change to the active fraud rule set, editing one rule's expression in
 // the CodeMirror editor (an unknown feature is marked inline with main's suggestion, then fixed), saves it with
@@ -10,17 +9,9 @@ import { hostCall, keepScreenshot, pageTitle, unlockAs } from './fixtures.ts';
 // diff shows the edited rule's expression before and after; an analyst reads the rules but gets no way to change them.
 test.describe.configure({ mode: 'serial' });
 
-/** A second compliance user, the second pair of eyes (the workspace's set-up has one of each role). */
-const REVIEWER = { username: 'cleo', passphrase: 'compliance keeps the other pair of eyes' } as const;
 const NOTE = 'E2E: velocity burst from eight payments an hour';
 const RULE = 'velocity-burst';
 const EXPRESSION = 'account_count_1h >= 8';
-
-async function call<M extends MethodName>(method: M, args: MethodArgs<M>): Promise<MethodResult<M>> {
-  const outcome = await hostCall(method, args);
-  if (!outcome.ok) throw new Error(`${method}: ${outcome.error.message}`);
-  return outcome.result as MethodResult<M>;
-}
 
 async function openRules(page: Page): Promise<void> {
   await page.keyboard.press('Alt+7');
@@ -32,12 +23,7 @@ const versions = (page: Page) => page.getByTestId('rule-set-versions');
 const draftRow = (page: Page) => versions(page).locator('tbody tr').filter({ hasText: NOTE });
 
 test.describe('rules', () => {
-  test.beforeAll(async () => {
-    await call('session.unlock', ADMIN);
-    const users = await call('users.list', {});
-    if (!users.some((user) => user.username === REVIEWER.username)) await call('users.add', { ...REVIEWER, role: 'compliance' });
-    await call('session.lock', {});
-  });
+  test.beforeAll(ensureReviewer);
 
   test('compliance edits a rule in CodeMirror, sees an unknown feature inline, saves with Ctrl+S and may not approve it (four eyes)', async ({ page }, testInfo) => {
     await unlockAs(page, COMPLIANCE);
