@@ -17,6 +17,11 @@ import { actingPassphrase, withServiceContext } from '../workspace-session.ts';
 
 const json = (value: unknown): JsonValue => value as JsonValue;
 
+/** A note as a table cell: its first 60 characters (`rules show` prints it whole). */
+function shortNote(note: string): string {
+  return note.length <= 60 ? note : `${note.slice(0, 59)}…`;
+}
+
 function addListCommand(rules: Command, io: CliIo): void {
   const command = addUnlockOptions(rules.command('list').description('rule set versions, newest first, with their status and who did what'));
   addExamples(command, [`${commandPath(command)} --db risk.rdw`]);
@@ -27,7 +32,7 @@ function addListCommand(rules: Command, io: CliIo): void {
     out.result({ versions: json(versions) }, () =>
       formatTable(
         ['version', 'status', 'rules', 'note', 'author', 'submitted by', 'approved by', 'activated'],
-        versions.map((v) => [String(v.version), v.status, String(v.ruleSet.rules.length), v.note, v.createdBy, v.submittedBy ?? '', v.approvedBy ?? '', v.activatedAt ?? '']),
+        versions.map((v) => [String(v.version), v.status, String(v.ruleSet.rules.length), shortNote(v.note), v.createdBy, v.submittedBy ?? '', v.approvedBy ?? '', v.activatedAt ?? '']),
       ),
     );
   });
