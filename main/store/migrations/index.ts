@@ -12,8 +12,9 @@ import { migration as creditAlerts } from './0100_credit_alerts.ts';
 import { migration as creditMonitoringAlerts } from './0110_credit_monitoring_alerts.ts';
 import { migration as cases } from './0120_cases.ts';
 import { migration as fraudEngine } from './0130_fraud_engine.ts';
+import { migration as transactionsTimeOrder } from './0140_transactions_time_order.ts';
 
 /** Every migration this build knows, in order. Add new files at the end; never edit a released one (0060 says why it was). */
-export const MIGRATIONS: readonly Migration[] = [core, creditPortfolio, fraudData, liquidity, userSettings, creditEngine, lifecycleSubmitted, runs, alerts, creditAlerts, creditMonitoringAlerts, cases, fraudEngine];
+export const MIGRATIONS: readonly Migration[] = [core, creditPortfolio, fraudData, liquidity, userSettings, creditEngine, lifecycleSubmitted, runs, alerts, creditAlerts, creditMonitoringAlerts, cases, fraudEngine, transactionsTimeOrder];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
