@@ -15,6 +15,7 @@ import { useUnlocked } from '../../session/session-context.tsx';
 import { BacktestResultView } from './BacktestResultView.tsx';
 import { formatRate, usePeriodLabel } from './backtest-format.ts';
 import { shownVersion } from './shown-version.ts';
+import { VersionPicker } from './VersionPicker.tsx';
 
 interface Props {
   /** The version the address names; else the active one, else the newest. */
@@ -41,18 +42,10 @@ export function RuleBacktestsTab({ version, backtest, onPick }: Props) {
       <ErrorNotice error={versions.error ?? backtests.error} />
       {versions.data && versions.data.length === 0 && <p className="muted">{t('rules.none')}</p>}
       {shown && versions.data && (
-        <section className="panel" aria-labelledby="backtest-start-title">
+        <section className="panel" aria-labelledby="backtest-start-title" data-testid="backtest-start">
           <h2 id="backtest-start-title">{t('rules.backtests.title', { version: shown.version })}</h2>
           <div className="form-row">
-            <Field label={t('rules.backtests.version')}>
-              <select value={shown.version} onChange={(event) => onPick(Number(event.target.value), null)} data-testid="backtest-version">
-                {versions.data.map((row) => (
-                  <option key={row.version} value={row.version}>
-                    {t('rules.diff.option', { version: row.version, status: t(`lifecycle.states.${row.status}`), note: row.note })}
-                  </option>
-                ))}
-              </select>
-            </Field>
+            <VersionPicker label={t('rules.backtests.version')} versions={versions.data} value={shown.version} onChange={(picked) => onPick(picked, null)} testId="backtest-version" />
           </div>
           {allows(user.role, 'rules.backtest') ? (
             <StartBacktest
