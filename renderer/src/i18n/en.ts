@@ -987,7 +987,7 @@ export const en = {
         figure: 'Figure',
         candidate: 'v{{version}} (backtested)',
         baseline: 'v{{version}} (active)',
-        noBaseline: 'No active version to compare: there was no active rule set when this backtest ran.',
+        noBaseline: 'No active version to compare: this version was the active one when the backtest ran, or none was.',
       },
       perDay: { title: 'Alerts per day', none: 'No transactions in the period.', baseline: 'Active v{{version}}' },
       rules: {
@@ -998,6 +998,7 @@ export const en = {
         marginalFraud: 'Only it catches',
         marginalHint: 'Flagged transactions that would not be flagged without this rule, and of them those known as fraud',
         money: 'Money hit',
+        chartScale: 'Square-root scale, so that a rule with thousands of hits does not hide those with tens.',
       },
       overlaps: {
         title: 'Rules firing together',

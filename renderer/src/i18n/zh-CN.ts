@@ -989,7 +989,7 @@ export const zhCN: Translation = {
         figure: '指标',
         candidate: 'v{{version}}（回测版本）',
         baseline: 'v{{version}}（生效版本）',
-        noBaseline: '没有可对比的生效版本：运行此回测时没有生效的规则集。',
+        noBaseline: '没有可对比的生效版本：运行此回测时该版本即为生效版本，或没有生效版本。',
       },
       perDay: { title: '每日预警', none: '该期间没有交易。', baseline: '生效 v{{version}}' },
       rules: {
@@ -1000,6 +1000,7 @@ export const zhCN: Translation = {
         marginalFraud: '仅由其捕获',
         marginalHint: '没有此规则就不会被标记的交易，及其中已知为欺诈的交易',
         money: '命中金额',
+        chartScale: '平方根刻度，以免命中数以千计的规则掩盖命中数十的规则。',
       },
       overlaps: {
         title: '同时触发的规则',

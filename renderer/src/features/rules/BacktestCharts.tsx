@@ -28,7 +28,10 @@ export function BacktestPerDayChart({ result }: { result: BacktestResult }) {
   );
 }
 
-/** Each rule's hits beside those of them that were fraud: a long bar with a short one is a rule that mostly annoys. */
+/**
+ * Each rule's hits beside those of them that were fraud: a long bar with a short one is a rule that mostly annoys. The
+ * axis is square-root: one broad rule (thousands of hits) would otherwise flatten the precise ones (tens) to nothing.
+ */
 export function BacktestRuleChart({ rules }: { rules: readonly BacktestRule[] }) {
   const { t } = useTranslation();
   const palette = useChartPalette();
@@ -37,7 +40,7 @@ export function BacktestRuleChart({ rules }: { rules: readonly BacktestRule[] })
       <ResponsiveContainer width="100%" height={Math.max(140, rules.length * 34 + 50)}>
         <BarChart data={rules} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 4 }}>
           <CartesianGrid stroke={palette.grid} horizontal={false} />
-          <XAxis type="number" allowDecimals={false} stroke={palette.axis} fontSize={11} tickLine={false} />
+          <XAxis type="number" scale="sqrt" domain={[0, 'auto']} allowDecimals={false} stroke={palette.axis} fontSize={11} tickLine={false} />
           <YAxis type="category" dataKey="id" stroke={palette.axis} fontSize={11} tickLine={false} axisLine={false} width={categoryAxisWidth(rules.map((rule) => rule.id))} interval={0} />
           <Tooltip {...tooltipStyle(palette)} cursor={{ fill: palette.grid, opacity: 0.5 }} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
@@ -45,6 +48,7 @@ export function BacktestRuleChart({ rules }: { rules: readonly BacktestRule[] })
           <Bar dataKey="fraudHits" name={t('rules.backtests.rules.fraudHits')} fill={palette.bad} isAnimationActive={false} barSize={12} />
         </BarChart>
       </ResponsiveContainer>
+      <p className="muted small">{t('rules.backtests.rules.chartScale')}</p>
     </div>
   );
 }
