@@ -120,7 +120,8 @@ test.describe('rule set backtests', () => {
     await page.getByTestId('start-backtest').click();
     // The status bar follows the job too; this is the tab's own bar.
     const progress = page.getByTestId('backtest-start').getByTestId('job-progress');
-    await expect(progress).toBeVisible();
+    // Scoring the demo's 50,000 transactions takes seconds: the bar is there while it runs.
+    await expect(progress.getByRole('progressbar')).toBeVisible();
     await expect(progress).toHaveAttribute('data-state', 'done', { timeout: BACKTEST_TIMEOUT });
     await expect(progress).toContainText('Done');
 
