@@ -3,7 +3,7 @@ import type { Rule, RuleSetDiff } from '../../../../preload/contract/fraud-rules
 import { api } from '../../api/client.ts';
 import { useCall } from '../../api/use-call.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { Field } from '../../components/Field.tsx';
+import { VersionPicker } from './VersionPicker.tsx';
 
 interface Props {
   readonly from: number | null;
@@ -26,26 +26,14 @@ export function RuleDiffTab({ from, to, onPick }: Props) {
   const right = to ?? newest;
   const diff = useCall(() => (left !== null && right !== null ? api.call('rules.diff', { from: left, to: right }) : Promise.resolve(null)), [left, right]);
 
-  const picker = (label: string, value: number | null, change: (version: number) => void) => (
-    <Field label={label}>
-      <select value={value ?? ''} onChange={(event) => change(Number(event.target.value))}>
-        {rows.map((row) => (
-          <option key={row.version} value={row.version}>
-            {t('rules.diff.option', { version: row.version, status: t(`lifecycle.states.${row.status}`), note: row.note })}
-          </option>
-        ))}
-      </select>
-    </Field>
-  );
-
   return (
     <div className="credit-stack">
       <ErrorNotice error={versions.error ?? diff.error} />
       {rows.length < 2 && versions.data && <p className="muted">{t('rules.diff.needTwo')}</p>}
       {rows.length >= 2 && (
         <div className="form-row" data-testid="diff-pickers">
-          {picker(t('rules.diff.from'), left, (version) => onPick(version, right ?? version))}
-          {picker(t('rules.diff.to'), right, (version) => onPick(left ?? version, version))}
+          <VersionPicker label={t('rules.diff.from')} versions={rows} value={left} onChange={(version) => onPick(version, right ?? version)} />
+          <VersionPicker label={t('rules.diff.to')} versions={rows} value={right} onChange={(version) => onPick(left ?? version, version)} />
         </div>
       )}
       {diff.data && <DiffView diff={diff.data} />}

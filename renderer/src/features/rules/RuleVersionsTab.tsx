@@ -10,6 +10,7 @@ import { useUnlocked } from '../../session/session-context.tsx';
 import { ExportRuleSet, ImportRuleSet } from './RuleSetFiles.tsx';
 import { RuleSetEditor } from './RuleSetEditor.tsx';
 import { RuleSetView } from './RuleSetView.tsx';
+import { shownVersion } from './shown-version.ts';
 
 interface Props {
   /** The version the address names; else the active one, else the newest. */
@@ -26,7 +27,7 @@ export function RuleVersionsTab({ version, onVersion }: Props) {
   const { user } = useUnlocked();
   const versions = useCall(() => api.call('rules.list'), []);
   const [drafting, setDrafting] = useState(false);
-  const shown = versions.data ? (versions.data.find((row) => row.version === version) ?? versions.data.find((row) => row.status === 'active') ?? versions.data[0]) : undefined;
+  const shown = versions.data ? shownVersion(versions.data, version) : undefined;
   const canEdit = allows(user.role, ARTEFACT_KINDS['fraud.ruleSet'].edit);
   const opened = (saved: number) => {
     setDrafting(false);

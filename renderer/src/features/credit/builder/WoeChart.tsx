@@ -4,7 +4,7 @@ import type { BinReportRow } from '../../../../../preload/contract/index.ts';
 import { tooltipStyle, useChartPalette } from '../../../components/charts/palette.ts';
 import { formatPercent } from '../../../format/numbers.ts';
 import { usePreferences } from '../../../session/preferences.tsx';
-import { categoryAxisWidth } from '../category-axis.ts';
+import { categoryAxisWidth } from '../../../components/charts/category-axis.ts';
 import { formatDecimal } from '../format-stats.ts';
 
 /** WOE per bin, in bin order: the shape (monotonic or not) is what an analyst checks first. */

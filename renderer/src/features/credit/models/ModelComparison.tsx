@@ -5,7 +5,7 @@ import { api } from '../../../api/client.ts';
 import { tooltipStyle, useChartPalette } from '../../../components/charts/palette.ts';
 import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
 import { usePreferences } from '../../../session/preferences.tsx';
-import { categoryAxisWidth } from '../category-axis.ts';
+import { categoryAxisWidth } from '../../../components/charts/category-axis.ts';
 import { formatDecimal } from '../format-stats.ts';
 import { METRIC_KEYS } from '../MetricsTable.tsx';
 import { useCall } from '../../../api/use-call.ts';

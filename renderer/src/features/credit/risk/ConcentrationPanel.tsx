@@ -5,7 +5,7 @@ import { tooltipStyle, useChartPalette } from '../../../components/charts/palett
 import { codeLabel } from '../../../components/code-labels.ts';
 import { formatMoney, formatPercent } from '../../../format/numbers.ts';
 import { usePreferences } from '../../../session/preferences.tsx';
-import { categoryAxisWidth } from '../category-axis.ts';
+import { categoryAxisWidth } from '../../../components/charts/category-axis.ts';
 import { formatDecimal } from '../format-stats.ts';
 
 type Concentration = CreditAnalytics['concentration'][number];
