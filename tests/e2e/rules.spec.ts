@@ -9,9 +9,9 @@ import { call, ensureReviewer, keepScreenshot, pageTitle, REVIEWER, unlockAs } f
 // diff shows the edited rule's expression before and after; an analyst reads the rules but gets no way to change them.
 test.describe.configure({ mode: 'serial' });
 
-const NOTE = 'E2E: velocity burst from eight payments an hour';
-const RULE = 'velocity-burst';
-const EXPRESSION = 'account_count_1h >= 8';
+const NOTE = 'E2E: rapid succession from four payments in ten minutes';
+const RULE = 'rapid-succession';
+const EXPRESSION = 'account_count_10m >= 4';
 
 async function openRules(page: Page): Promise<void> {
   await page.keyboard.press('Alt+7');
@@ -30,7 +30,7 @@ test.describe('rules', () => {
     await openRules(page);
     const shipped = page.getByTestId('rule-set');
     await expect(shipped.getByTestId('lifecycle-status')).toHaveText('Active');
-    await expect(shipped.locator(`tr[data-rule-id="${RULE}"]`)).toContainText('account_count_1h >= 10');
+    await expect(shipped.locator(`tr[data-rule-id="${RULE}"]`)).toContainText('account_count_10m >= 3');
 
     await page.getByTestId('new-rules-draft').click();
     const form = page.getByTestId('rules-draft');
@@ -45,18 +45,18 @@ test.describe('rules', () => {
 
     // A misspelt feature: main's checker marks it where it is and suggests the nearest name.
     await page.keyboard.press('Control+A');
-    await page.keyboard.type('acount_count_1h >= 8', { delay: 20 });
+    await page.keyboard.type('acount_count_10m >= 4', { delay: 20 });
     const problems = rule.getByTestId('cel-problems');
-    await expect(problems).toContainText('Line 1, column 1: there is no feature “acount_count_1h”. Did you mean “account_count_1h”?');
-    await expect(rule.locator('.cm-lintRange-error')).toHaveText('acount_count_1h');
+    await expect(problems).toContainText('Line 1, column 1: there is no feature “acount_count_10m”. Did you mean “account_count_10m”?');
+    await expect(rule.locator('.cm-lintRange-error')).toHaveText('acount_count_10m');
     await keepScreenshot(page, testInfo, 'rules-unknown-feature');
 
     // Saved anyway, main refuses it and the refusal is shown beside the rule it names.
     await form.getByLabel('Note', { exact: true }).fill(NOTE);
     await form.getByRole('button', { name: 'Save draft' }).click();
     await expect(rule.getByTestId('rule-problems')).toContainText('Expression (CEL): 1:1');
-    await expect(rule.getByTestId('rule-problems')).toContainText('acount_count_1h');
-    await expect(form.locator('[data-testid="rule-editor"][data-rule-id="shared-device-ring"]').getByTestId('rule-problems')).toHaveCount(0);
+    await expect(rule.getByTestId('rule-problems')).toContainText('acount_count_10m');
+    await expect(form.locator('[data-testid="rule-editor"][data-rule-id="shared-device"]').getByTestId('rule-problems')).toHaveCount(0);
 
     await editor.click();
     await page.keyboard.press('Control+A');
@@ -75,7 +75,7 @@ test.describe('rules', () => {
     const version = await row.getAttribute('data-version');
     await expect(page.getByTestId('rule-set')).toHaveAttribute('data-version', version ?? '');
     await expect(page.getByTestId('rule-set').locator(`tr[data-rule-id="${RULE}"]`)).toContainText(EXPRESSION);
-    await expect(page.getByTestId('rule-set').locator('tr[data-rule-id="shared-device-ring"]')).toContainText('ring_size >= 5');
+    await expect(page.getByTestId('rule-set').locator('tr[data-rule-id="shared-device"]')).toContainText('device_distinct_accounts >= 3');
 
     await row.getByRole('button', { name: 'Submit' }).click();
     await expect(row.getByTestId('lifecycle-status')).toHaveText('Submitted');
@@ -116,10 +116,10 @@ test.describe('rules', () => {
     const changed = diff.getByTestId('diff-changed');
     await expect(changed).toHaveCount(1);
     await expect(changed).toHaveAttribute('data-rule-id', RULE);
-    await expect(changed.getByTestId('expression-before')).toHaveText('account_count_1h >= 10');
-    await expect(changed.getByTestId('expression-before').locator('del')).toHaveText('10');
+    await expect(changed.getByTestId('expression-before')).toHaveText('account_count_10m >= 3');
+    await expect(changed.getByTestId('expression-before').locator('del')).toHaveText('3');
     await expect(changed.getByTestId('expression-after')).toHaveText(EXPRESSION);
-    await expect(changed.getByTestId('expression-after').locator('ins')).toHaveText('8');
+    await expect(changed.getByTestId('expression-after').locator('ins')).toHaveText('4');
     await expect(diff.getByTestId('diff-added')).toHaveCount(0);
     await expect(diff.getByTestId('diff-removed')).toHaveCount(0);
     await expect(diff.getByTestId('diff-thresholds')).toHaveCount(0);
