@@ -1,11 +1,10 @@
-import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { CreditTabs } from '../credit/CreditTabs.tsx';
 import { RuleBacktestsTab } from './RuleBacktestsTab.tsx';
 import { RuleDiffTab } from './RuleDiffTab.tsx';
 import { RuleVersionsTab } from './RuleVersionsTab.tsx';
+import { useAddressParams } from '../../components/use-address-params.ts';
 
 const RULE_TABS = ['versions', 'diff', 'backtests'] as const;
 type RuleTab = (typeof RULE_TABS)[number];
@@ -24,24 +23,9 @@ function idParam(params: URLSearchParams, name: string): number | null {
  */
 export function RulesPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useAddressParams();
   const tab: RuleTab = RULE_TABS.find((id) => id === params.get('tab')) ?? 'versions';
 
-  const update = useCallback(
-    (change: Record<string, string | number | null>) =>
-      setParams(
-        (current) => {
-          const next = new URLSearchParams(current);
-          for (const [key, value] of Object.entries(change)) {
-            if (value === null) next.delete(key);
-            else next.set(key, String(value));
-          }
-          return next;
-        },
-        { replace: true },
-      ),
-    [setParams],
-  );
 
   return (
     <section className="page" aria-labelledby="page-title">
