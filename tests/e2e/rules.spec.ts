@@ -35,7 +35,8 @@ test.describe('rules', () => {
     await page.getByTestId('new-rules-draft').click();
     const form = page.getByTestId('rules-draft');
     const rule = form.locator(`[data-testid="rule-editor"][data-rule-id="${RULE}"]`);
-    const editor = rule.getByRole('textbox', { name: `Rule 1 (${RULE}) · Expression (CEL)` });
+    // The second rule of the shipped set.
+    const editor = rule.getByRole('textbox', { name: `Rule 2 (${RULE}) · Expression (CEL)` });
     await editor.click();
     await page.keyboard.press('Control+A');
     // Completion offers the catalogue's features as one types.
