@@ -86,8 +86,14 @@ export interface TestWorkspace {
   dispose(): Promise<void>;
 }
 
-/** Creates the workspace (admin plus, with `roles`, one user of every other role), runs `seed` on its writer, and closes it. */
-export async function createTestWorkspace(options: { roles?: boolean; seed?: (db: Db) => void; demo?: boolean } = {}): Promise<TestWorkspace> {
+/** A second compliance user: the other pair of eyes on a compliance user's draft. */
+export const SECOND_COMPLIANCE = { username: 'cara', passphrase: 'second compliance passphrase' } as const;
+
+/**
+ * Creates the workspace (admin plus, with `roles`, one user of every other role, and with `secondCompliance` also
+ * SECOND_COMPLIANCE), runs `seed` on its writer, and closes it.
+ */
+export async function createTestWorkspace(options: { roles?: boolean; secondCompliance?: boolean; seed?: (db: Db) => void; demo?: boolean } = {}): Promise<TestWorkspace> {
   const services: ApiService[] = [];
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'riskdesk-api-'));
   const file = path.join(dir, 'desk.rdw');
@@ -97,6 +103,7 @@ export async function createTestWorkspace(options: { roles?: boolean; seed?: (db
       const ctx = contextFor(workspace, { now: () => FIXED_NOW });
       for (const role of ['analyst', 'compliance', 'auditor'] as const) await addUser(ctx, { username: ROLE_USERS[role].username, role, passphrase: ROLE_USERS[role].passphrase });
     }
+    if (options.secondCompliance) await addUser(contextFor(workspace, { now: () => FIXED_NOW }), { ...SECOND_COMPLIANCE, role: 'compliance' });
     if (options.seed) workspace.db.transaction(() => options.seed?.(workspace.db))();
     // The small demo portfolio (about 3k loans with credit outcomes that depend on borrower attributes): enough
     // for a scorecard to converge, which the hand-made eight loans are not.

@@ -10,13 +10,11 @@ import { Workspace } from '../../store/workspace.ts';
 import { raiseManualAlert } from '../../services/alerts-service.ts';
 import { caseDetail, listCases } from '../../services/cases-service.ts';
 import { contextFor } from '../../services/context.ts';
-import { addUser } from '../../services/users-service.ts';
-import { ADMIN_PASSPHRASE, createTestWorkspace, ROLE_USERS, type TestWorkspace } from '../../test-support/api-test-workspace.ts';
+import { createTestWorkspace, ROLE_USERS, SECOND_COMPLIANCE, type TestWorkspace } from '../../test-support/api-test-workspace.ts';
 import { capturedIo } from '../../test-support/captured-cli-io.ts';
 import { SHIPPED_SLA_HOURS } from '../../test-support/case-documents.ts';
 import { runCli } from '../program.ts';
 
-const SECOND = { username: 'cara', passphrase: 'second compliance passphrase' };
 
 async function cli(ws: TestWorkspace, user: { username: string; passphrase: string }, ...args: string[]) {
   const io = capturedIo({ RISKDESK_PASSPHRASE: user.passphrase });
@@ -29,13 +27,7 @@ describe('riskdesk cases sla and playbooks', () => {
   const cole = ROLE_USERS.compliance;
 
   before(async () => {
-    ws = await createTestWorkspace({ roles: true });
-    const admin = await Workspace.open({ path: ws.file, passphrase: ADMIN_PASSPHRASE });
-    try {
-      await addUser(contextFor(admin), { ...SECOND, role: 'compliance' });
-    } finally {
-      admin.close();
-    }
+    ws = await createTestWorkspace({ roles: true, secondCompliance: true });
   });
   after(() => ws.dispose());
 
@@ -62,8 +54,8 @@ describe('riskdesk cases sla and playbooks', () => {
     assert.equal(own.code, 1);
     assert.match(own.err, /cole cannot approve SLA table version 2: .*four eyes/);
     assert.equal((await cli(ws, ROLE_USERS.analyst, 'sla', 'approve', '2')).code, 1, 'an analyst may not approve SLA tables');
-    assert.match((await cli(ws, SECOND, 'sla', 'approve', '2')).out, /SLA table version 2 is now approved/);
-    assert.match((await cli(ws, SECOND, 'sla', 'activate', '2')).out, /SLA table version 2 is now active/);
+    assert.match((await cli(ws, SECOND_COMPLIANCE, 'sla', 'approve', '2')).out, /SLA table version 2 is now approved/);
+    assert.match((await cli(ws, SECOND_COMPLIANCE, 'sla', 'activate', '2')).out, /SLA table version 2 is now active/);
     const badId = await cli(ws, cole, 'sla', 'submit', 'two');
     assert.equal(badId.code, 2, 'a bad id is a usage error');
 

@@ -7,13 +7,10 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { RuleSet, RuleSetDiff, RuleSetVersion } from '../../../preload/contract/fraud-rules.ts';
 import { Workspace } from '../../store/workspace.ts';
-import { contextFor } from '../../services/context.ts';
-import { addUser } from '../../services/users-service.ts';
-import { ADMIN_PASSPHRASE, createTestWorkspace, ROLE_USERS, type TestWorkspace } from '../../test-support/api-test-workspace.ts';
+import { ADMIN_PASSPHRASE, createTestWorkspace, ROLE_USERS, SECOND_COMPLIANCE, type TestWorkspace } from '../../test-support/api-test-workspace.ts';
 import { capturedIo } from '../../test-support/captured-cli-io.ts';
 import { runCli } from '../program.ts';
 
-const SECOND = { username: 'cara', passphrase: 'second compliance passphrase' };
 const RULES: RuleSet = {
   rules: [
     { id: 'velocity', description: 'Many payments in an hour', expression: 'account_count_1h > 5', score: 40, action: 'review', enabled: true },
@@ -46,13 +43,7 @@ describe('riskdesk rules', () => {
   };
 
   before(async () => {
-    ws = await createTestWorkspace({ roles: true });
-    const admin = await Workspace.open({ path: ws.file, passphrase: ADMIN_PASSPHRASE });
-    try {
-      await addUser(contextFor(admin), { ...SECOND, role: 'compliance' });
-    } finally {
-      admin.close();
-    }
+    ws = await createTestWorkspace({ roles: true, secondCompliance: true });
   });
   after(() => ws.dispose());
 
@@ -85,8 +76,8 @@ describe('riskdesk rules', () => {
     const analyst = await cli(ws, ROLE_USERS.analyst, 'approve', '2');
     assert.equal(analyst.code, 1, 'an analyst may not approve rule sets');
     assert.match(analyst.err, /rules\.edit/);
-    assert.match((await cli(ws, SECOND, 'approve', '2')).out, /Fraud rule set version 2 is now approved/);
-    assert.match((await cli(ws, SECOND, 'activate', '2')).out, /Fraud rule set version 2 is now active/);
+    assert.match((await cli(ws, SECOND_COMPLIANCE, 'approve', '2')).out, /Fraud rule set version 2 is now approved/);
+    assert.match((await cli(ws, SECOND_COMPLIANCE, 'activate', '2')).out, /Fraud rule set version 2 is now active/);
     assert.deepEqual(await versions(), [[2, 'active'], [1, 'retired']]);
     assert.equal((await cli(ws, cole, 'show', 'two')).code, 2, 'a bad version is a usage error');
 
@@ -133,7 +124,7 @@ describe('riskdesk rules', () => {
     assert.equal((await cli(ws, ROLE_USERS.analyst, 'import', out)).code, 1, 'an analyst may not import rule sets');
     assert.deepEqual(await versions(), [[3, 'draft'], [2, 'active'], [1, 'retired']]);
 
-    const imported = await cli(ws, SECOND, 'import', out, '--note', 'round trip');
+    const imported = await cli(ws, SECOND_COMPLIANCE, 'import', out, '--note', 'round trip');
     assert.equal(imported.code, 0, imported.err);
     assert.match(imported.out, /^Imported as draft fraud rule set version 4; submit it for review\.\nSigned by key [0-9a-f]{16} \(this workspace's own key\)\.$/m);
     const importedJson = JSON.parse((await cli(ws, cole, 'show', '4', '--json')).out) as { version: RuleSetVersion };

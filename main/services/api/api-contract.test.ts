@@ -26,7 +26,7 @@ import type { ServiceContext } from '../context.ts';
 import { SHIPPED_PLAYBOOKS_DOCUMENT, SHIPPED_SLA_HOURS } from '../../test-support/case-documents.ts';
 import { SHIPPED_RULE_SET_DOCUMENT } from '../../test-support/shipped-rule-set.ts';
 import { exportRuleSet } from '../fraud/rule-set-transfer.ts';
-import { ADMIN_PASSPHRASE, createTestWorkspace, ROLE_USERS, seedSmallPortfolio, type TestApi, type TestWorkspace } from '../../test-support/api-test-workspace.ts';
+import { ADMIN_PASSPHRASE, createTestWorkspace, ROLE_USERS, SECOND_COMPLIANCE, seedSmallPortfolio, type TestApi, type TestWorkspace } from '../../test-support/api-test-workspace.ts';
 import { TEST_CREDIT_PARAMETERS } from '../../test-support/credit-test-parameters.ts';
 import { storedBacktestFixture } from '../../test-support/fraud-test-data.ts';
 
@@ -352,7 +352,6 @@ async function creditFixtures(ws: TestWorkspace): Promise<CreditFixtures> {
   };
 }
 
-const SECOND_COMPLIANCE = { username: 'cara', passphrase: 'second compliance passphrase' };
 
 describe('the API against the contract', () => {
   let ws: TestWorkspace;
