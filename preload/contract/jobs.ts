@@ -12,6 +12,7 @@ import { dashboardSchema } from './dashboard.ts';
 import { backtestResultSchema, storedBacktestSchema } from './fraud-backtests.ts';
 import { fraudRunResultSchema } from './fraud-runs.ts';
 import { apiErrorSchema, type ApiError } from './errors.ts';
+import { liquidityPositionSchema, liquidityRunResultSchema, monteCarloRequestSchema, pathChunkSchema, scenarioResultSchema, storedSimulationSchema } from './liquidity.ts';
 import { DEMO_SCALES, IMPORT_KINDS } from './vocabulary.ts';
 
 // ── What the jobs main runs itself return ────────────────────────────────────────────────────────────────
@@ -183,6 +184,43 @@ export const JOBS = {
     input: z.object({ version: z.number().int().min(1), from: z.iso.date().optional(), to: z.iso.date().optional() }),
     progress: progressIn('scoring transactions'),
     result: backtestResultSchema,
+  },
+  // Liquidity. The position and a scenario are worker tasks inside one call (a workspace may hold 1M lines); a run
+  // stores its snapshot and raises its alerts; a Monte Carlo simulation is the session's job ('liquidity-monte-carlo',
+  // on main) that splits its paths into 'liquidity-mc-paths' tasks over the pool and stores the merged result.
+  'liquidity-position': {
+    runsOn: 'worker',
+    access: 'read',
+    session: false,
+    input: z.object({ asOf: z.iso.date().optional(), version: z.number().int().min(1).optional() }),
+    progress: progressIn('reading lines'),
+    result: liquidityPositionSchema,
+  },
+  'liquidity-stress': {
+    runsOn: 'worker',
+    access: 'read',
+    session: false,
+    input: z.object({ scenario: z.string(), asOf: z.iso.date().optional(), version: z.number().int().min(1).optional() }),
+    progress: progressIn('reading lines'),
+    result: scenarioResultSchema,
+  },
+  'liquidity-run': {
+    runsOn: 'worker',
+    access: 'write',
+    session: true,
+    input: z.object({ asOf: z.iso.date().optional(), actor: z.string(), startedAt: z.string() }),
+    progress: progressIn('position', 'scenarios', 'indicators', 'alerts'),
+    result: liquidityRunResultSchema,
+  },
+  'liquidity-monte-carlo': { runsOn: 'main', access: 'read', session: true, progress: progressIn('simulating paths'), result: storedSimulationSchema },
+  'liquidity-mc-paths': {
+    runsOn: 'worker',
+    access: 'read',
+    session: false,
+    /** Paths [firstPath, firstPath + count) of a simulation: each path draws from its own stream of the seed, so the merged result does not depend on the split. */
+    input: z.object({ request: monteCarloRequestSchema, firstPath: z.number().int().min(0), count: z.number().int().min(1) }),
+    progress: progressIn('simulating paths'),
+    result: pathChunkSchema,
   },
 } as const satisfies Record<string, (JobKindSpec & { readonly runsOn: 'main' }) | WorkerJobSpec>;
 

@@ -6,7 +6,7 @@ export { LIFECYCLE_STATES, LIFECYCLE_STEPS, LIFECYCLE_TRANSITIONS, stepsFrom, ty
 
 /**
  * One lifecycle for every versioned, approvable artefact: scorecard models, IFRS 9 parameter sets, case SLA tables and
- * response playbooks and fraud rule sets today; liquidity parameter sets next. A version is written as a draft, submitted for
+ * response playbooks, fraud rule sets and liquidity parameter sets. A version is written as a draft, submitted for
  * review, approved by a second person (four eyes: neither its author nor its submitter), and activated; activating
  * one retires the version of its kind that was active, so a kind has at most one active version. A reviewer may
  * instead reject a submitted version, with a reason, which sends it back to draft.
@@ -58,6 +58,12 @@ export const ARTEFACT_KINDS = {
     review: 'rules.edit',
     idArg: 'version',
     methods: { submit: 'rules.submitRuleSet', approve: 'rules.approveRuleSet', reject: 'rules.rejectRuleSet', activate: 'rules.activateRuleSet' },
+  },
+  'liquidity.parameterSet': {
+    edit: 'parameters.edit',
+    review: 'parameters.edit',
+    idArg: 'version',
+    methods: { submit: 'liquidity.submitParameterSet', approve: 'liquidity.approveParameterSet', reject: 'liquidity.rejectParameterSet', activate: 'liquidity.activateParameterSet' },
   },
 } as const satisfies Record<string, ArtefactKindSpec>;
 export type ArtefactKind = keyof typeof ARTEFACT_KINDS;

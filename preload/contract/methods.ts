@@ -55,6 +55,17 @@ import {
 } from './fraud-rules.ts';
 import { fraudAlertRowSchema, fraudRingArgsSchema, fraudRingSchema, fraudSummarySchema, fraudTransactionArgsSchema, fraudTransactionDetailSchema } from './fraud-views.ts';
 import { jobSchema } from './jobs.ts';
+import {
+  indicatorTrendSchema,
+  liquidityParameterSetSchema,
+  liquidityParametersSchema,
+  liquidityPositionSchema,
+  liquidityRunResultSchema,
+  monteCarloRequestSchema,
+  scenarioResultSchema,
+  storedSimulationSchema,
+  weightedLineSchema,
+} from './liquidity.ts';
 import { filterModelSchema, gridPageSchema, gridQuerySchema, sortModelSchema } from './grid.ts';
 import { rejectionReasonSchema, stepPermission, type ARTEFACT_KINDS, type ArtefactKind, type LifecycleStep } from './lifecycle.ts';
 import { DEMO_SCALES, IMPORT_KINDS } from './vocabulary.ts';
@@ -466,6 +477,51 @@ export const contract = {
     result: fraudRingSchema,
   }),
   'fraud.summary': method({ summary: "The latest finished fraud run's flags per day: review and block counts and money flagged.", permission: 'workspace.read', args: none, result: fraudSummarySchema }),
+  // ── Liquidity ──
+  'liquidity.parameterSets': method({ summary: 'Liquidity parameter sets (LCR and NSFR factors, product terms, scenarios, Monte Carlo, indicator thresholds), newest first.', permission: 'workspace.read', args: none, result: z.array(liquidityParameterSetSchema) }),
+  'liquidity.saveParameterSet': method({
+    summary: 'Save a new draft liquidity parameter set.',
+    permission: 'parameters.edit',
+    args: z.object({ parameters: liquidityParametersSchema, note: z.string().trim().min(1).max(500) }).strict(),
+    result: liquidityParameterSetSchema,
+  }),
+  'liquidity.submitParameterSet': method({ summary: 'Submit a draft liquidity parameter set for approval.', permission: stepPermission('liquidity.parameterSet', 'submit'), args: z.object({ version }).strict(), result: liquidityParameterSetSchema }),
+  'liquidity.approveParameterSet': method({ summary: 'Approve a submitted liquidity parameter set (four eyes).', permission: stepPermission('liquidity.parameterSet', 'approve'), args: z.object({ version }).strict(), result: liquidityParameterSetSchema }),
+  'liquidity.rejectParameterSet': method({ summary: 'Send a submitted liquidity parameter set back to draft, with the reason.', permission: stepPermission('liquidity.parameterSet', 'reject'), args: z.object({ version, reason: rejectionReasonSchema }).strict(), result: liquidityParameterSetSchema }),
+  'liquidity.activateParameterSet': method({ summary: 'Make an approved liquidity parameter set the active one (the previous one is retired).', permission: stepPermission('liquidity.parameterSet', 'activate'), args: z.object({ version }).strict(), result: liquidityParameterSetSchema }),
+  'liquidity.position': method({
+    summary: "The maturity ladder, LCR and NSFR of the workspace's lines as of a date (default: the lines' latest as-of), under a parameter set version (default: the active one).",
+    permission: 'workspace.read',
+    args: z.object({ asOf: isoDate.optional(), version: version.optional() }).strict(),
+    result: liquidityPositionSchema,
+  }),
+  'liquidity.lines': method({
+    summary: "A page of the workspace's lines with their LCR or NSFR category, factor and weighted amount, sorted and filtered in SQL.",
+    permission: 'workspace.read',
+    args: z.object({ ratio: z.enum(['lcr', 'nsfr']), asOf: isoDate.optional(), version: version.optional(), query: gridQuerySchema }).strict(),
+    result: gridPageSchema(weightedLineSchema),
+  }),
+  'liquidity.stress': method({
+    summary: 'A deterministic stress scenario of a parameter set version, day by day: outflows, inflows, buffer left and the survival day.',
+    permission: 'workspace.read',
+    args: z.object({ scenario: z.string().min(1).max(64), asOf: isoDate.optional(), version: version.optional() }).strict(),
+    result: scenarioResultSchema,
+  }),
+  'liquidity.startMonteCarlo': method({
+    summary: 'Simulate daily net redemptions by a seeded block bootstrap of the flow history on the worker pool, and store the result (a job).',
+    permission: 'runs.start',
+    args: monteCarloRequestSchema,
+    result: jobStarted,
+  }),
+  'liquidity.simulations': method({ summary: 'Stored Monte Carlo simulations, newest first.', permission: 'workspace.read', args: none, result: z.array(storedSimulationSchema) }),
+  'liquidity.startRun': method({
+    summary: 'Compute the position, the scenarios and the early-warning indicators as of a date, store them, and raise an alert for each breach (a job).',
+    permission: 'runs.start',
+    args: z.object({ asOf: isoDate.optional() }).strict(),
+    result: jobStarted,
+  }),
+  'liquidity.runs': method({ summary: 'Liquidity runs, newest first.', permission: 'workspace.read', args: none, result: z.array(liquidityRunResultSchema) }),
+  'liquidity.indicatorTrends': method({ summary: "Each early-warning indicator's history with its threshold, for the trend charts.", permission: 'workspace.read', args: none, result: z.array(indicatorTrendSchema) }),
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
