@@ -11,7 +11,7 @@ import { openReadConnection } from '../../store/read-connection.ts';
 import type { JobCallOptions, ServiceContext } from '../context.ts';
 import { CSV_BOM, CSV_LINE_END, csvLine } from '../csv-writer.ts';
 import { checkGridQuery } from '../grid-page.ts';
-import { currencyMinorDigits, isCurrencyCode } from '../import/money.ts';
+import { currencyMinorDigits, isCurrencyCode } from '../../engines/currency.ts';
 import { auditedChange } from '../lifecycle-service.ts';
 import { requirePermission } from '../permissions.ts';
 import { LOANS } from '../portfolio-service.ts';

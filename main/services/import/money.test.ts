@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Invalid } from './invalid.ts';
-import { currencyMinorDigits, parseCurrency, parseMoney } from './money.ts';
+import { currencyMinorDigits } from '../../engines/currency.ts';
+import { parseCurrency, parseMoney } from './money.ts';
 
 function reason(result: unknown): string {
   assert.ok(result instanceof Invalid, `expected a rejection, got ${String(result)}`);

@@ -1,22 +1,6 @@
+import { currencyMinorDigits, isCurrencyCode } from '../../engines/currency.ts';
 import { Invalid } from './invalid.ts';
 import { DECIMAL, whyNotADecimal } from './numbers.ts';
-
-const CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
-const minorDigitsByCurrency = new Map<string, number>();
-
-export function isCurrencyCode(code: string): boolean {
-  return CURRENCIES.has(code);
-}
-
-/** ISO 4217 minor unit as ICU knows it (CNY 2, JPY 0, KWD 3). Only for codes `isCurrencyCode` accepts. */
-export function currencyMinorDigits(currency: string): number {
-  let digits = minorDigitsByCurrency.get(currency);
-  if (digits === undefined) {
-    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-    minorDigitsByCurrency.set(currency, digits);
-  }
-  return digits;
-}
 
 export function parseCurrency(text: string): string | Invalid {
   if (isCurrencyCode(text)) return text;

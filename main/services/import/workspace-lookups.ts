@@ -3,7 +3,7 @@ import { baseCurrency } from '../../store/workspace-meta.ts';
 import { prepareReferenceLookups } from '../../store/reference-lookups.ts';
 import { RiskDeskError } from '../../../preload/contract/errors.ts';
 import type { ImportEnv } from './kinds/kind-spec.ts';
-import { isCurrencyCode } from './money.ts';
+import { isCurrencyCode } from '../../engines/currency.ts';
 
 function checkedBaseCurrency(db: Db): string {
   const currency = baseCurrency(db);

@@ -1,0 +1,18 @@
+// ISO 4217 facts as ICU knows them: which codes exist and how many minor-unit digits each has. Engines turn integer
+// minor units into major units with them; imports parse amounts with them.
+const CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
+const minorDigitsByCurrency = new Map<string, number>();
+
+export function isCurrencyCode(code: string): boolean {
+  return CURRENCIES.has(code);
+}
+
+/** ISO 4217 minor unit (CNY 2, JPY 0, KWD 3). Only for codes `isCurrencyCode` accepts. */
+export function currencyMinorDigits(currency: string): number {
+  let digits = minorDigitsByCurrency.get(currency);
+  if (digits === undefined) {
+    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    minorDigitsByCurrency.set(currency, digits);
+  }
+  return digits;
+}
