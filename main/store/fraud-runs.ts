@@ -1,6 +1,7 @@
 import type { FraudRunResult } from '../../preload/contract/fraud-runs.ts';
 import type { FiredRule, FraudAccount, FraudTransaction } from '../engines/fraud/index.ts';
 import type { Db } from './database.ts';
+import { finishedRunResults } from './runs.ts';
 
 /**
  * The fraud engine's side of the store: the accounts and the time-ordered transactions a feature pass reads, the
@@ -104,9 +105,7 @@ export function* runFlagPages(db: Db, runId: number, pageSize: number): Generato
 
 /** Runs of the fraud engine, newest first: their totals are the result their job returned. */
 export function fraudRuns(db: Db): FraudRunResult[] {
-  return (db.prepare(`SELECT totals FROM runs WHERE engine = 'fraud' AND status = 'finished' ORDER BY run_id DESC`).pluck().all() as string[]).map(
-    (totals) => JSON.parse(totals) as FraudRunResult,
-  );
+  return finishedRunResults<FraudRunResult>(db, 'fraud');
 }
 
 /** One flagged transaction of the latest finished fraud run, as `riskdesk fraud alerts` lists them. */

@@ -11,8 +11,8 @@ import type { Db } from './database.ts';
  * transaction every run is finished; a failed or cancelled one leaves no row, and the next run takes its id.
  */
 
-/** Engines that record runs; liquidity adds its own. */
-export type RunEngine = 'credit' | 'fraud';
+/** Engines that record runs. */
+export type RunEngine = 'credit' | 'fraud' | 'liquidity';
 
 /** The version (or id) of each artefact a run used, by its lifecycle kind. */
 export type RunArtefacts = Partial<Readonly<Record<ArtefactKind, number>>>;
@@ -50,4 +50,11 @@ export function finishRun(db: Db, runId: number, finished: { totals: unknown; fi
 /** The id of an engine's latest finished run, for joins (evaluated once per statement; there are few runs). */
 export function latestFinishedRunIdSql(engine: RunEngine): string {
   return `(SELECT max(run_id) FROM runs WHERE engine = '${engine}' AND status = 'finished')`;
+}
+
+/** An engine's finished runs, newest first, for engines whose totals are the result their job returned. */
+export function finishedRunResults<Result>(db: Db, engine: RunEngine): Result[] {
+  return (db.prepare(`SELECT totals FROM runs WHERE engine = ? AND status = 'finished' ORDER BY run_id DESC`).pluck().all(engine) as string[]).map(
+    (totals) => JSON.parse(totals) as Result,
+  );
 }

@@ -10,6 +10,9 @@ import { creditRunJob } from './jobs/credit-run.ts';
 import { dashboardSummaryJob } from './jobs/dashboard-summary.ts';
 import { fraudBacktestJob } from './jobs/fraud-backtest.ts';
 import { fraudRunJob } from './jobs/fraud-run.ts';
+import { liquidityMcPathsJob } from './jobs/liquidity-mc-paths.ts';
+import { liquidityPositionJob, liquidityStressJob } from './jobs/liquidity-position.ts';
+import { liquidityRunJob } from './jobs/liquidity-run.ts';
 
 /** The worker entry the pool loads: one job for every kind the contract's registry runs on a worker. */
 const ENGINE_JOBS: { readonly [K in WorkerJobKind]: EngineJob<K> } = {
@@ -22,6 +25,10 @@ const ENGINE_JOBS: { readonly [K in WorkerJobKind]: EngineJob<K> } = {
   'credit-monitoring': creditMonitoringJob,
   'fraud-run': fraudRunJob,
   'fraud-backtest': fraudBacktestJob,
+  'liquidity-position': liquidityPositionJob,
+  'liquidity-stress': liquidityStressJob,
+  'liquidity-run': liquidityRunJob,
+  'liquidity-mc-paths': liquidityMcPathsJob,
 };
 
 function isWorkerJobKind(kind: string): kind is WorkerJobKind {

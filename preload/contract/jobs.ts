@@ -12,7 +12,7 @@ import { dashboardSchema } from './dashboard.ts';
 import { backtestResultSchema, storedBacktestSchema } from './fraud-backtests.ts';
 import { fraudRunResultSchema } from './fraud-runs.ts';
 import { apiErrorSchema, type ApiError } from './errors.ts';
-import { liquidityPositionSchema, liquidityRunResultSchema, monteCarloRequestSchema, pathChunkSchema, scenarioResultSchema, storedSimulationSchema } from './liquidity.ts';
+import { liquidityPositionSchema, liquidityRunResultSchema, pathChunkSchema, scenarioResultSchema, storedSimulationSchema } from './liquidity.ts';
 import { DEMO_SCALES, IMPORT_KINDS } from './vocabulary.ts';
 
 // ── What the jobs main runs itself return ────────────────────────────────────────────────────────────────
@@ -217,8 +217,25 @@ export const JOBS = {
     runsOn: 'worker',
     access: 'read',
     session: false,
-    /** Paths [firstPath, firstPath + count) of a simulation: each path draws from its own stream of the seed, so the merged result does not depend on the split. */
-    input: z.object({ request: monteCarloRequestSchema, firstPath: z.number().int().min(0), count: z.number().int().min(1) }),
+    /**
+     * Paths [firstPath, firstPath + count) of a simulation whose settings main resolved (the request over the parameter
+     * set's defaults) and whose buffer it took from the position: each path draws from its own stream of the seed, so
+     * the merged result does not depend on the split.
+     */
+    input: z.object({
+      asOf: z.iso.date(),
+      version: z.number().int().min(1),
+      products: z.array(z.string()).min(1),
+      historyDays: z.number().int().min(1),
+      days: z.number().int().min(1),
+      blockDays: z.number().int().min(1),
+      outflowMultiplier: z.number().min(0),
+      subscriptionFactor: z.number().min(0),
+      seed: z.number().int().min(0),
+      bufferMinor: z.number().int(),
+      firstPath: z.number().int().min(0),
+      count: z.number().int().min(1),
+    }),
     progress: progressIn('simulating paths'),
     result: pathChunkSchema,
   },

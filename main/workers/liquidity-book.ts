@@ -1,0 +1,149 @@
+import { RiskDeskError } from '../../preload/contract/errors.ts';
+import type { LcrCategory, LiquidityParameters, LiquidityPosition, ScenarioResult } from '../../preload/contract/liquidity.ts';
+import { dayNumber, parseDay } from '../engines/calendar.ts';
+import { currencyMinorDigits, isCurrencyCode } from '../engines/currency.ts';
+import {
+  flowHistory,
+  isLiquidityCategory,
+  LadderTally,
+  LcrTally,
+  nsfrCategoryOfLine,
+  nsfrCategoryOfLoan,
+  NsfrTally,
+  ScenarioBook,
+  type FlowHistory,
+} from '../engines/liquidity/index.ts';
+import type { Db } from '../store/database.ts';
+import { dailyFlowsUpTo, investorBalancesByProduct, lineSnapshotDate, loanBookForNsfr, snapshotLineCount, snapshotLines, type StoredLine } from '../store/liquidity-data.ts';
+import { liquidityParameterSets } from '../store/liquidity-parameter-sets.ts';
+import { baseCurrency } from '../store/workspace-meta.ts';
+
+/**
+ * The workspace's liquidity position as the worker jobs compute it: which parameter set version and which snapshot of
+ * the lines, as of which day, and the one pass over the lines that feeds the ratios, the ladder and the scenarios.
+ */
+export interface LiquidityBook {
+  readonly asOf: string;
+  readonly asOfDay: number;
+  /** The as_of of the lines read (the latest snapshot on or before asOf). */
+  readonly snapshot: string;
+  readonly currency: string;
+  readonly minorDigits: number;
+  readonly parameterVersion: number;
+  readonly parameters: LiquidityParameters;
+}
+
+/** The version asked for, or the active one: NOT_FOUND / INVALID_STATE naming what is missing. */
+function parameterSet(reader: Db, version: number | undefined): { version: number; parameters: LiquidityParameters } {
+  if (version !== undefined) {
+    const set = liquidityParameterSets.get(reader, version);
+    if (!set) throw new RiskDeskError('NOT_FOUND', `There is no liquidity parameter set v${version} in this workspace.`, { version });
+    return set;
+  }
+  const active = liquidityParameterSets.active(reader);
+  if (!active) throw new RiskDeskError('INVALID_STATE', 'No liquidity parameter set is active: have one approved by a second compliance user and activate it.');
+  return active;
+}
+
+export function liquidityBook(reader: Db, input: { readonly asOf?: string | undefined; readonly version?: number | undefined }): LiquidityBook {
+  const set = parameterSet(reader, input.version);
+  const snapshot = lineSnapshotDate(reader, input.asOf);
+  const asOf = input.asOf ?? snapshot;
+  const currency = baseCurrency(reader);
+  return {
+    asOf,
+    asOfDay: dayNumber(parseDay(asOf)),
+    snapshot,
+    currency,
+    minorDigits: isCurrencyCode(currency) ? currencyMinorDigits(currency) : 2,
+    parameterVersion: set.version,
+    parameters: set.parameters,
+  };
+}
+
+/** A stored line's category, checked again (imports check it; a workspace written by hand might not). */
+function lcrCategory(line: StoredLine): LcrCategory {
+  if (!isLiquidityCategory(line.category)) throw new RiskDeskError('INVALID_STATE', `Liquidity line ${line.line_id} has the category "${line.category}", which is not an LCR category; re-import it with one of DOMAIN.md's categories.`);
+  return line.category;
+}
+
+/** Remaining days from as-of to the line's maturity; null for a line without one. */
+function remainingDays(book: LiquidityBook, line: StoredLine): number | null {
+  return line.maturity_date === null ? null : dayNumber(parseDay(line.maturity_date)) - book.asOfDay;
+}
+
+/** Every line of the snapshot with its category checked and its remaining days, reporting progress every PROGRESS_LINES. */
+function* bookLines(reader: Db, book: LiquidityBook, onProgress: (done: number, total: number) => void) {
+  const total = snapshotLineCount(reader, book.snapshot, book.currency);
+  let done = 0;
+  onProgress(0, total);
+  for (const line of snapshotLines(reader, book.snapshot, book.currency)) {
+    yield { line, category: lcrCategory(line), remainingDays: remainingDays(book, line) };
+    done += 1;
+    if (done % PROGRESS_LINES === 0) onProgress(done, total);
+  }
+  onProgress(done, total);
+}
+const PROGRESS_LINES = 50_000;
+
+/** The ladder, LCR and NSFR in one pass over the lines; the NSFR adds the loan book, summed in SQL. */
+export function positionOf(reader: Db, book: LiquidityBook, onProgress: (done: number, total: number) => void): LiquidityPosition {
+  const { parameters, minorDigits } = book;
+  const lcr = new LcrTally(parameters.lcr.factors, minorDigits);
+  const nsfr = new NsfrTally(parameters.nsfr.asf, parameters.nsfr.rsf, minorDigits);
+  const ladder = new LadderTally(book.asOfDay, minorDigits);
+  let lines = 0;
+  for (const { line, category, remainingDays: days } of bookLines(reader, book, onProgress)) {
+    lines += 1;
+    // A line that matured before as-of is no longer on the balance sheet: the ladder says so, the ratios leave it out.
+    ladder.add({ category, amountMinor: line.amount_minor, maturityDay: days === null ? null : book.asOfDay + days });
+    if (days !== null && days < 0) continue;
+    lcr.add(category, line.amount_minor);
+    const nsfrCategory = nsfrCategoryOfLine(category, days);
+    if (nsfrCategory !== null) nsfr.add(nsfrCategory, line.amount_minor);
+  }
+  for (const part of loanBookForNsfr(reader, book.asOf, book.currency)) {
+    nsfr.add(nsfrCategoryOfLoan({ performing: part.performing, remainingDays: part.longTerm ? 365 : 0 }), part.balanceMinor);
+  }
+  return { asOf: book.asOf, currency: book.currency, parameterVersion: book.parameterVersion, lines, ladder: ladder.ladder(), lcr: lcr.breakdown(), nsfr: nsfr.breakdown() };
+}
+
+/** The redeemable products' flow history up to as-of, as rates on today's balances. */
+export function flowHistoryOf(reader: Db, book: LiquidityBook, products: readonly string[] | undefined, historyDays: number): FlowHistory {
+  const balances = investorBalancesByProduct(reader);
+  const rows = dailyFlowsUpTo(reader, book.asOf);
+  const chosen = products ?? [...new Set(rows.map((row) => row.product))].sort();
+  if (chosen.length === 0) throw new RiskDeskError('NOT_FOUND', `The workspace has no daily flows on or before ${book.asOf}: import daily_flows or generate the demo first.`);
+  return flowHistory(rows, balances, chosen, historyDays);
+}
+
+/** The products whose investors may redeem before a fixed term ends: every product with flows but those the parameter set gives a term. */
+function redeemableProducts(reader: Db, book: LiquidityBook): string[] {
+  const fixed = new Set(book.parameters.products.filter((terms) => terms.termDays !== null).map((terms) => terms.product));
+  return [...investorBalancesByProduct(reader).keys()].filter((product) => !fixed.has(product));
+}
+
+/** The scenario book filled from one pass over the lines, with the flow history its redemption rates come from. */
+export interface Scenarios {
+  run(name: string): ScenarioResult;
+}
+
+export function scenariosOf(reader: Db, book: LiquidityBook, onProgress: (done: number, total: number) => void): Scenarios {
+  const scenarios = new ScenarioBook(book.parameters.lcr.factors, book.parameters.products, book.minorDigits);
+  for (const { line, category, remainingDays: days } of bookLines(reader, book, onProgress)) {
+    if (days !== null && days < 0) continue;
+    scenarios.add({ category, amountMinor: line.amount_minor, remainingDays: days });
+  }
+  const history = flowHistoryOf(reader, book, redeemableProducts(reader, book), book.parameters.monteCarlo.historyDays);
+  return {
+    run(name) {
+      const scenario = book.parameters.scenarios.find((candidate) => candidate.name === name);
+      if (!scenario) {
+        const names = book.parameters.scenarios.map((s) => s.name).join(', ');
+        throw new RiskDeskError('NOT_FOUND', `Liquidity parameter set v${book.parameterVersion} has no scenario "${name}" (it has ${names}).`, { scenario: name });
+      }
+      const outcome = scenarios.run(scenario, history, book.asOfDay);
+      return { asOf: book.asOf, currency: book.currency, parameterVersion: book.parameterVersion, scenario, ...outcome };
+    },
+  };
+}
