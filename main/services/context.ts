@@ -70,6 +70,9 @@ export type JobCallOptions<K extends JobKind> = CallOptions<JobProgressOf<K>>;
  * caller holds the workspace's write lock for the whole call (the API's job registry does both for a kind that
  * writes; the CLI runs one command at a time).
  */
+/** How the caller writes: the API behind the session's write lock, the CLI directly (one command a process). */
+export type Write = <T>(change: () => T) => Promise<T>;
+
 export type WriteCallOptions<K extends JobKind> = JobCallOptions<K> & { readonly writer: WriterSpec };
 
 export interface ContextOptions {

@@ -92,3 +92,4 @@ export function loanBookForNsfr(db: Db, asOf: string, currency: string): LoanBoo
     .all({ asOf, currency }) as { performing: number; longTerm: number; loans: number; balanceMinor: number }[];
   return rows.map((row) => ({ performing: row.performing === 1, longTerm: row.longTerm === 1, loans: row.loans, balanceMinor: row.balanceMinor }));
 }
+

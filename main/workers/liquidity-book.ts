@@ -117,9 +117,9 @@ export function flowHistoryOf(reader: Db, book: LiquidityBook, products: readonl
   return flowHistory(rows, balances, chosen, historyDays);
 }
 
-/** The products whose investors may redeem before a fixed term ends: every product with flows but those the parameter set gives a term. */
-function redeemableProducts(reader: Db, book: LiquidityBook): string[] {
-  const fixed = new Set(book.parameters.products.filter((terms) => terms.termDays !== null).map((terms) => terms.product));
+/** The products whose investors may redeem before a fixed term ends: every product with balances but those the parameter set gives a term. */
+export function redeemableProducts(reader: Db, parameters: LiquidityParameters): string[] {
+  const fixed = new Set(parameters.products.filter((terms) => terms.termDays !== null).map((terms) => terms.product));
   return [...investorBalancesByProduct(reader).keys()].filter((product) => !fixed.has(product));
 }
 
@@ -134,7 +134,7 @@ export function scenariosOf(reader: Db, book: LiquidityBook, onProgress: (done: 
     if (days !== null && days < 0) continue;
     scenarios.add({ category, amountMinor: line.amount_minor, remainingDays: days });
   }
-  const history = flowHistoryOf(reader, book, redeemableProducts(reader, book), book.parameters.monteCarlo.historyDays);
+  const history = flowHistoryOf(reader, book, redeemableProducts(reader, book.parameters), book.parameters.monteCarlo.historyDays);
   return {
     run(name) {
       const scenario = book.parameters.scenarios.find((candidate) => candidate.name === name);

@@ -314,7 +314,7 @@ export const monteCarloRequestSchema = z
     blockDays: z.number().int().min(1).max(60).optional(),
     outflowMultiplier: z.number().min(0).max(100).optional(),
     subscriptionFactor: z.number().min(0).max(10).optional(),
-    /** Products whose flows are bootstrapped (default: every product in the daily flows). */
+    /** Products whose flows are bootstrapped (default: every product without a fixed term in the parameter set). */
     products: z.array(productId).min(1).max(50).optional(),
   })
   .strict();

@@ -10,7 +10,8 @@ import { databaseContext } from '../../test-support/service-context.ts';
 import { createTempDatabase, type TempDatabase } from '../../test-support/temp-database.ts';
 import { EnginePool } from '../../workers/pool.ts';
 import type { Actor, ServiceContext } from '../context.ts';
-import { backtestRuleSet, listRuleSetBacktests, ruleSetBacktest, type Write } from './backtest-service.ts';
+import type { Write } from '../context.ts';
+import { backtestRuleSet, listRuleSetBacktests, ruleSetBacktest } from './backtest-service.ts';
 import { runFraud } from './fraud-run-service.ts';
 
 type JobFailure = Error & { code?: string; details?: { cause?: string } };

@@ -3,13 +3,10 @@
 import { backtestRequestSchema, type BacktestRequest, type StoredBacktest } from '../../../preload/contract/fraud-backtests.ts';
 import { RiskDeskError } from '../../../preload/contract/errors.ts';
 import { getBacktest, insertBacktest, listBacktests } from '../../store/fraud-backtests.ts';
-import type { JobCallOptions, ServiceContext } from '../context.ts';
+import type { JobCallOptions, ServiceContext, Write } from '../context.ts';
 import { auditedChange } from '../lifecycle-service.ts';
 import { requirePermission } from '../permissions.ts';
 import { validationFailure } from '../validation-failure.ts';
-
-/** How the caller writes: the API behind the session's write lock, the CLI directly (one command a process). */
-export type Write = <T>(change: () => T) => Promise<T>;
 
 /**
  * Backtests `request.version` (any status) over the period against labels and case dispositions, beside the active

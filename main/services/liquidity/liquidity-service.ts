@@ -1,0 +1,135 @@
+// The liquidity engine over the workspace: the position (ladder, LCR, NSFR) and a scenario run on an engine worker
+// (a workspace may hold a million lines); the line grid pages in SQL on the session's reader; a run writes through the
+// worker under the write lock. Permissions are checked here, in main, before any worker starts.
+import { RiskDeskError } from '../../../preload/contract/errors.ts';
+import type { GridQuery } from '../../../preload/contract/grid.ts';
+import {
+  LCR_CATEGORIES,
+  LIQUIDITY_INDICATORS,
+  type IndicatorTrend,
+  type LiquidityParameters,
+  type LiquidityPosition,
+  type LiquidityRunResult,
+  type ScenarioResult,
+  type WeightedLine,
+} from '../../../preload/contract/liquidity.ts';
+import { currencyMinorDigits, isCurrencyCode } from '../../engines/currency.ts';
+import { indicatorTrends, nsfrCategoryOfLine, weighLine } from '../../engines/liquidity/index.ts';
+import { dailyFlowsUpTo, lineSnapshotDate } from '../../store/liquidity-data.ts';
+import { linesGridSpec, type LinesGridRow } from '../../store/liquidity-lines-grid.ts';
+import { liquidityParameterSets } from '../../store/liquidity-parameter-sets.ts';
+import { finishedRunResults } from '../../store/runs.ts';
+import { baseCurrency } from '../../store/workspace-meta.ts';
+import type { ServiceContext, WriteCallOptions } from '../context.ts';
+import { gridPage } from '../grid-page.ts';
+import { requirePermission } from '../permissions.ts';
+
+interface PositionArgs {
+  readonly asOf?: string | undefined;
+  readonly version?: number | undefined;
+}
+
+const definedOnly = (args: PositionArgs) => ({ ...(args.asOf === undefined ? {} : { asOf: args.asOf }), ...(args.version === undefined ? {} : { version: args.version }) });
+
+/** JOB_FAILED with cause NOT_FOUND (no lines, no such version) or INVALID_STATE (none active) when it cannot be computed. */
+export function liquidityPosition(ctx: ServiceContext, args: PositionArgs): Promise<LiquidityPosition> {
+  requirePermission(ctx.actor, 'workspace.read');
+  return ctx.pool().run('liquidity-position', definedOnly(args), { reader: ctx.workspace.readerSpec() });
+}
+
+export function liquidityStress(ctx: ServiceContext, args: PositionArgs & { readonly scenario: string }): Promise<ScenarioResult> {
+  requirePermission(ctx.actor, 'workspace.read');
+  return ctx.pool().run('liquidity-stress', { scenario: args.scenario, ...definedOnly(args) }, { reader: ctx.workspace.readerSpec() });
+}
+
+export function runLiquidity(ctx: ServiceContext, args: { readonly asOf?: string | undefined }, call: WriteCallOptions<'liquidity-run'>): Promise<LiquidityRunResult> {
+  requirePermission(ctx.actor, 'runs.start');
+  const input = { actor: ctx.actor.username, startedAt: ctx.now().toISOString(), ...(args.asOf === undefined ? {} : { asOf: args.asOf }) };
+  return ctx.pool().run('liquidity-run', input, { ...call, reader: ctx.workspace.readerSpec() });
+}
+
+export function listLiquidityRuns(ctx: ServiceContext): LiquidityRunResult[] {
+  requirePermission(ctx.actor, 'workspace.read');
+  return finishedRunResults<LiquidityRunResult>(ctx.reader, 'liquidity');
+}
+
+/** The version asked for or the active one, read on the session's reader. */
+export function liquidityParametersFor(ctx: ServiceContext, version: number | undefined): { version: number; parameters: LiquidityParameters } {
+  const set = version === undefined ? liquidityParameterSets.active(ctx.reader) : liquidityParameterSets.get(ctx.reader, version);
+  if (!set) {
+    throw version === undefined
+      ? new RiskDeskError('INVALID_STATE', 'No liquidity parameter set is active: have one approved by a second compliance user and activate it.')
+      : new RiskDeskError('NOT_FOUND', `There is no liquidity parameter set v${version} in this workspace.`, { version });
+  }
+  return set;
+}
+
+/** The NSFR category of each LCR category by remaining term (< 180 days, < 1 year, longer), for the grid's SQL. */
+function nsfrCategoryTable() {
+  return Object.fromEntries(LCR_CATEGORIES.map((category) => [category, { short: nsfrCategoryOfLine(category, 0), mid: nsfrCategoryOfLine(category, 180), long: nsfrCategoryOfLine(category, 365) }]));
+}
+
+/** The grid's money filters are in major units, as shown; the SQL compares minor units. */
+function inMinorUnits(query: GridQuery, minorDigits: number): GridQuery {
+  const scale = 10 ** minorDigits;
+  const filterModel = Object.fromEntries(
+    Object.entries(query.filterModel).map(([column, filter]) => {
+      if ((column !== 'amount' && column !== 'weighted') || filter.filterType !== 'number') return [column, filter];
+      const scaled = (value: number | null | undefined) => (typeof value === 'number' ? value * scale : value);
+      return [column, { ...filter, filter: scaled(filter.filter), filterTo: scaled(filter.filterTo) }];
+    }),
+  );
+  return { ...query, filterModel };
+}
+
+/** A page of the snapshot's lines as the LCR or NSFR weighs them: category, amount, factor and weighted amount (exact). */
+export function liquidityLines(ctx: ServiceContext, args: PositionArgs & { readonly ratio: 'lcr' | 'nsfr'; readonly query: GridQuery }): { rows: WeightedLine[]; rowCount: number } {
+  requirePermission(ctx.actor, 'workspace.read');
+  const set = liquidityParametersFor(ctx, args.version);
+  const snapshot = lineSnapshotDate(ctx.reader, args.asOf);
+  const currency = baseCurrency(ctx.reader);
+  const minorDigits = isCurrencyCode(currency) ? currencyMinorDigits(currency) : 2;
+  const asOf = args.asOf ?? snapshot;
+  const factors: Record<string, number> = args.ratio === 'lcr' ? set.parameters.lcr.factors : { ...set.parameters.nsfr.asf, ...set.parameters.nsfr.rsf };
+  const spec = linesGridSpec({ snapshot, asOf, currency, factors, ...(args.ratio === 'nsfr' ? { categoryOf: nsfrCategoryTable() } : {}) });
+  const page = gridPage<LinesGridRow>(ctx, { name: `liquidity-lines\u0000${args.ratio}\u0000${set.version}\u0000${asOf}`, spec }, inMinorUnits(args.query, minorDigits));
+  return {
+    rows: page.rows.map((row) => weighLine({ lineId: row.line_id, category: row.category, amountMinor: row.amount, description: row.description }, row.factor, minorDigits)),
+    rowCount: page.rowCount,
+  };
+}
+
+/**
+ * Each indicator's history with its threshold under the active parameter set: the flow indicators day by day from the
+ * daily flows, the rest (LCR, top-10 share, survival) from the runs, one point per run's as-of date.
+ */
+export function liquidityIndicatorTrends(ctx: ServiceContext): IndicatorTrend[] {
+  requirePermission(ctx.actor, 'workspace.read');
+  const { parameters } = liquidityParametersFor(ctx, undefined);
+  const runs = finishedRunResults<LiquidityRunResult>(ctx.reader, 'liquidity').reverse();
+  const latest = runs.at(-1)?.asOf ?? lineSnapshotDate(ctx.reader, undefined);
+  const fromFlows = indicatorTrends(dailyFlowsUpTo(ctx.reader, latest), parameters.indicators);
+  return LIQUIDITY_INDICATORS.map((indicator) => {
+    const flows = fromFlows.find((trend) => trend.indicator === indicator);
+    if (flows) return flows;
+    const threshold = thresholdOf(parameters, indicator);
+    const points = runs.map((run) => ({ date: run.asOf, value: run.indicators.find((value) => value.indicator === indicator)?.value ?? null }));
+    return { indicator, threshold, points };
+  });
+}
+
+function thresholdOf(parameters: LiquidityParameters, indicator: (typeof LIQUIDITY_INDICATORS)[number]): number {
+  const thresholds = parameters.indicators;
+  switch (indicator) {
+    case 'net_outflow_z':
+      return thresholds.netOutflowZ.threshold;
+    case 'top10_share':
+      return thresholds.top10Share.threshold;
+    case 'lcr_floor':
+      return thresholds.lcrFloor.threshold;
+    case 'survival_days':
+      return thresholds.survivalDays.threshold;
+    case 'product_concentration':
+      return thresholds.productConcentration.threshold;
+  }
+}
