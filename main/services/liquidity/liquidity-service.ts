@@ -16,6 +16,7 @@ import {
 import { currencyMinorDigits, isCurrencyCode } from '../../engines/currency.ts';
 import { indicatorTrends, nsfrCategoryOfLine, weighLine } from '../../engines/liquidity/index.ts';
 import { dailyFlowsUpTo, lineSnapshotDate } from '../../store/liquidity-data.ts';
+import { viewRows } from '../../store/grid-sql.ts';
 import { linesGridSpec, type LinesGridRow } from '../../store/liquidity-lines-grid.ts';
 import { liquidityParameterSets } from '../../store/liquidity-parameter-sets.ts';
 import { finishedRunResults } from '../../store/runs.ts';
@@ -82,9 +83,12 @@ function inMinorUnits(query: GridQuery, minorDigits: number): GridQuery {
   return { ...query, filterModel };
 }
 
-/** A page of the snapshot's lines as the LCR or NSFR weighs them: category, amount, factor and weighted amount (exact). */
-export function liquidityLines(ctx: ServiceContext, args: PositionArgs & { readonly ratio: 'lcr' | 'nsfr'; readonly query: GridQuery }): { rows: WeightedLine[]; rowCount: number } {
-  requirePermission(ctx.actor, 'workspace.read');
+interface LinesArgs extends PositionArgs {
+  readonly ratio: 'lcr' | 'nsfr';
+}
+
+/** The grid of the snapshot's lines under a version's factors, and how to turn a row into its exact weighted line. */
+function linesView(ctx: ServiceContext, args: LinesArgs) {
   const set = liquidityParametersFor(ctx, args.version);
   const snapshot = lineSnapshotDate(ctx.reader, args.asOf);
   const currency = baseCurrency(ctx.reader);
@@ -92,11 +96,23 @@ export function liquidityLines(ctx: ServiceContext, args: PositionArgs & { reado
   const asOf = args.asOf ?? snapshot;
   const factors: Record<string, number> = args.ratio === 'lcr' ? set.parameters.lcr.factors : { ...set.parameters.nsfr.asf, ...set.parameters.nsfr.rsf };
   const spec = linesGridSpec({ snapshot, asOf, currency, factors, ...(args.ratio === 'nsfr' ? { categoryOf: nsfrCategoryTable() } : {}) });
-  const page = gridPage<LinesGridRow>(ctx, { name: `liquidity-lines\u0000${args.ratio}\u0000${set.version}\u0000${asOf}`, spec }, inMinorUnits(args.query, minorDigits));
-  return {
-    rows: page.rows.map((row) => weighLine({ lineId: row.line_id, category: row.category, amountMinor: row.amount, description: row.description }, row.factor, minorDigits)),
-    rowCount: page.rowCount,
-  };
+  const weighed = (row: LinesGridRow): WeightedLine => weighLine({ lineId: row.line_id, category: row.category, amountMinor: row.amount, description: row.description }, row.factor, minorDigits);
+  return { grid: { name: `liquidity-lines\u0000${args.ratio}\u0000${set.version}\u0000${asOf}`, spec }, minorDigits, weighed };
+}
+
+/** A page of the snapshot's lines as the LCR or NSFR weighs them: category, amount, factor and weighted amount (exact). */
+export function liquidityLines(ctx: ServiceContext, args: LinesArgs & { readonly query: GridQuery }): { rows: WeightedLine[]; rowCount: number } {
+  requirePermission(ctx.actor, 'workspace.read');
+  const view = linesView(ctx, args);
+  const page = gridPage<LinesGridRow>(ctx, view.grid, inMinorUnits(args.query, view.minorDigits));
+  return { rows: page.rows.map(view.weighed), rowCount: page.rowCount };
+}
+
+/** Every line of the snapshot, weighed, in line id order (the CLI's --json lists them all; iterate, a workspace may hold a million). */
+export function* allWeightedLines(ctx: ServiceContext, args: LinesArgs): Generator<WeightedLine> {
+  requirePermission(ctx.actor, 'workspace.read');
+  const view = linesView(ctx, args);
+  for (const row of viewRows<LinesGridRow>(ctx.reader, view.grid.spec, {}, [], Object.keys(view.grid.spec.columns))) yield view.weighed(row);
 }
 
 /**

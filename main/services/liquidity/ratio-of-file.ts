@@ -1,0 +1,52 @@
+// The LCR or the NSFR of a CSV of lines, without a workspace (`riskdesk liquidity lcr --input FILE.csv`): the lines read
+// whole or refused (line-file.ts), weighed with the parameters given or the shipped defaults, every line with its factor.
+import { shippedLiquidityParametersSchema, liquidityParametersSchema, type LcrBreakdown, type LiquidityParameters, type NsfrBreakdown, type WeightedLine } from '../../../preload/contract/liquidity.ts';
+import type { LcrCategory, NsfrCategory } from '../../../preload/contract/liquidity.ts';
+import { currencyMinorDigits } from '../../engines/currency.ts';
+import { LcrTally, NsfrTally, weighLine } from '../../engines/liquidity/index.ts';
+import { readResourceJson, resourcesFolder } from '../resources-folder.ts';
+import { validationFailure } from '../validation-failure.ts';
+import { readLineFile } from './line-file.ts';
+
+export const SHIPPED_LIQUIDITY_PARAMETERS_FILE = 'parameter-sets/liquidity-default.json';
+
+/**
+ * Parameters from a file's content: a parameter set's `parameters` object, or a file that holds one under
+ * `parameters` (what `riskdesk liquidity params export` and the shipped default hold). VALIDATION naming the path.
+ */
+export function parametersFromContent(content: unknown, source: string): LiquidityParameters {
+  const document = typeof content === 'object' && content !== null && 'parameters' in content ? (content as { parameters: unknown }).parameters : content;
+  const parsed = liquidityParametersSchema.safeParse(document);
+  if (!parsed.success) throw validationFailure(`liquidity parameters in ${source}`, parsed.error.issues);
+  return parsed.data;
+}
+
+export function shippedLiquidityParameters(): LiquidityParameters {
+  const parsed = shippedLiquidityParametersSchema.safeParse(readResourceJson(SHIPPED_LIQUIDITY_PARAMETERS_FILE, resourcesFolder()));
+  if (!parsed.success) throw validationFailure(`RiskDesk's shipped resources/${SHIPPED_LIQUIDITY_PARAMETERS_FILE}`, parsed.error.issues);
+  return parsed.data.parameters;
+}
+
+export interface FileRatio<B> {
+  readonly currency: string;
+  readonly breakdown: B;
+  readonly lines: WeightedLine[];
+}
+
+export async function lcrOfFile(file: string, parameters: LiquidityParameters, currency: string): Promise<FileRatio<LcrBreakdown>> {
+  const lines = await readLineFile(file, 'lcr', currency);
+  const digits = currencyMinorDigits(currency);
+  const factors = parameters.lcr.factors;
+  const tally = new LcrTally(factors, digits);
+  for (const line of lines) tally.add(line.category as LcrCategory, line.amountMinor);
+  return { currency, breakdown: tally.breakdown(), lines: lines.map((line) => weighLine(line, factors[line.category as LcrCategory], digits)) };
+}
+
+export async function nsfrOfFile(file: string, parameters: LiquidityParameters, currency: string): Promise<FileRatio<NsfrBreakdown>> {
+  const lines = await readLineFile(file, 'nsfr', currency);
+  const digits = currencyMinorDigits(currency);
+  const factors: Readonly<Record<NsfrCategory, number>> = { ...parameters.nsfr.asf, ...parameters.nsfr.rsf };
+  const tally = new NsfrTally(parameters.nsfr.asf, parameters.nsfr.rsf, digits);
+  for (const line of lines) tally.add(line.category as NsfrCategory, line.amountMinor);
+  return { currency, breakdown: tally.breakdown(), lines: lines.map((line) => weighLine(line, factors[line.category as NsfrCategory], digits)) };
+}
