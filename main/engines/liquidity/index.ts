@@ -16,6 +16,6 @@ export { LCR_DEFAULT_FACTORS, isLiquidityCategory, type LiquidityCategory } from
 //
 // ── Stress (deterministic), Monte Carlo, early-warning indicators ──
 export { flowHistory, type DailyFlowRow, type FlowHistory } from './flow-history.ts';
-export { ScenarioBook, type ScenarioDay, type ScenarioLine, type ScenarioOutcome } from './scenario.ts';
-export { MONTE_CARLO_STREAM, mergePathChunks, simulatePaths, type MonteCarloSummary, type PathSettings } from './monte-carlo.ts';
+export { ScenarioBook, type ScenarioLine, type ScenarioOutcome } from './scenario.ts';
+export { mergePathChunks, simulatePaths, type MonteCarloSummary, type PathSettings } from './monte-carlo.ts';
 export { evaluateIndicators, indicatorTrends, type IndicatorInput, type ProductFlowSeries } from './indicators.ts';

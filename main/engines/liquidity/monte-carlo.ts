@@ -18,7 +18,7 @@ import { orderStatisticInterval, quantileRank } from './order-statistics.ts';
  */
 
 /** The Monte Carlo's random stream: apart from the demo's (1–8), so that a simulation seeded like the demo does not replay its draws. */
-export const MONTE_CARLO_STREAM = 0x4d43;
+const MONTE_CARLO_STREAM = 0x4d43;
 
 export interface PathSettings {
   readonly days: number;
