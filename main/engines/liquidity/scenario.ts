@@ -124,7 +124,8 @@ export class ScenarioBook {
     }
     if (typeof kind === 'object' && 'timed' in kind) {
       const days = this.byDay[kind.timed];
-      days[dueDay(line.remainingDays)] = (days[dueDay(line.remainingDays)] as number) + line.amountMinor;
+      const due = dueDay(line.remainingDays);
+      days[due] = (days[due] as number) + line.amountMinor;
     } else {
       this.totals.set(line.category, (this.totals.get(line.category) ?? 0) + line.amountMinor);
     }
