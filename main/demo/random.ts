@@ -1,7 +1,7 @@
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
-import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
+import { streamGenerator } from '../engines/random-streams.ts';
 
 /**
  * Independent random streams, one per (seed, stream, entity index). Every entity draws from its own stream,
@@ -21,29 +21,9 @@ export const STREAMS = {
 } as const;
 export type Stream = (typeof STREAMS)[keyof typeof STREAMS];
 
-/** murmur3's 32-bit finaliser: spreads every input bit over the output, so neighbouring indices get unrelated states. */
-function fmix32(value: number): number {
-  let h = value | 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h | 0;
-}
-
-function stateWord(words: readonly number[], lane: number): number {
-  let h = fmix32(0x9e3779b9 ^ lane);
-  for (const word of words) h = fmix32(h ^ fmix32(word + Math.imul(lane + 1, 0x7f4a7c15)));
-  return h;
-}
-
-/** Seeds a xoroshiro128+ state from the stream identity (pure-rand's own seeding takes a single 32-bit number). */
+/** The demo's draws for one entity: a DemoRandom over the stream (seed, stream, index) of engines/random-streams.ts. */
 export function demoRandom(seed: number, stream: Stream, index: number): DemoRandom {
-  const words = [seed >>> 0, Math.floor(seed / 0x1_0000_0000) >>> 0, stream, index >>> 0];
-  const state: number[] = [0, 1, 2, 3].map((lane) => stateWord(words, lane));
-  if (!state.some((word) => word !== 0)) state[0] = 1; // the all-zero state is xoroshiro's only fixed point
-  return new DemoRandom(xoroshiro128plusFromState(state));
+  return new DemoRandom(streamGenerator(seed, stream, index));
 }
 
 /** A weighted choice with its cumulative weights computed once (tables are shared by millions of draws). */

@@ -111,9 +111,9 @@ export const investorProductTermsSchema = z
 export type InvestorProductTerms = z.infer<typeof investorProductTermsSchema>;
 
 /**
- * A deterministic stress scenario over `horizonDays` (90 unless edited), as data. Redemptions of every redeemable
- * product run at `redemptionMultiplier` × its worst observed day (as a share of its balance) until the balance is
- * gone, after its notice period; subscriptions continue at `subscriptionFactor` of their average; wholesale funding
+ * A deterministic stress scenario over `horizonDays` (90 unless edited), as data. Redeemable balances run off at
+ * `redemptionMultiplier` × the worst observed day of the products' daily flows (as a share of their balance) until
+ * they are gone, after their notice period (engines/liquidity/scenario.ts states the whole model); subscriptions continue at `subscriptionFactor` of their average; wholesale funding
  * that matures is rolled over at `wholesaleRollover` (0 after a downgrade); HQLA haircuts widen by `extraHaircut`
  * (added to 1 − factor, capped at 1); contractual inflows arrive `inflowDelayDays` late and at `inflowFactor` of their
  * amount; committed facilities are drawn at `drawdownFactor` × their LCR run-off rate, evenly over the first 30 days.
@@ -155,7 +155,7 @@ const thresholdOf = <T extends z.ZodType>(value: T) => z.object({ threshold: val
 
 export const indicatorThresholdsSchema = z
   .object({
-    /** The latest day's net outflow (all products) against the previous historyDays: alert at a z-score at or above. */
+    /** Each product's latest day's net outflow against its previous historyDays days: alert on that product at a z-score at or above. */
     netOutflowZ: thresholdOf(z.number().min(0.5).max(20)).extend({ historyDays: z.number().int().min(10).max(3650) }).strict(),
     /** The share of the ten largest investors in all investor balances: alert at or above. */
     top10Share: thresholdOf(factor),

@@ -15,8 +15,7 @@ export { LCR_DEFAULT_FACTORS, isLiquidityCategory, type LiquidityCategory } from
 // ladder.ts: new LadderTally(asOfDay); tally.add(line: LadderLine); tally.ladder(): Ladder
 //
 // ── Stress (deterministic), Monte Carlo, early-warning indicators ──
-// scenario.ts:    scenarioInput(...) → ScenarioInput; runScenario(input, scenario): ScenarioOutcome
-// flow-history.ts: flowHistory(...) → FlowHistory (daily net flows rescaled to today's balances)
-// monte-carlo.ts: simulatePaths(history, settings, buffer, firstPath, count, onProgress?): PathChunk;
-//                 mergePathChunks(chunks, settings, buffer): MonteCarloSummary
-// indicators.ts:  evaluateIndicators(input, thresholds): IndicatorValue[]; indicatorTrends(...): IndicatorTrend[]
+export { flowHistory, type DailyFlowRow, type FlowHistory } from './flow-history.ts';
+export { ScenarioBook, type ScenarioLine, type ScenarioOutcome } from './scenario.ts';
+export { mergePathChunks, simulatePaths, type MonteCarloSummary, type PathSettings } from './monte-carlo.ts';
+export { evaluateIndicators, indicatorTrends, type IndicatorInput, type ProductFlowSeries } from './indicators.ts';
