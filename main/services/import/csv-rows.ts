@@ -31,6 +31,8 @@ function isBlank(fields: readonly string[]): boolean {
  */
 export class CsvRows implements AsyncIterable<CsvRow> {
   count = 0;
+  /** Whether the file had a first row to read as the header (false: the empty-file problem is logged). */
+  headerRead = false;
   private readonly source: CsvFile;
   private readonly spec: ColumnSpec;
   private readonly log: ProblemLog;
@@ -56,6 +58,7 @@ export class CsvRows implements AsyncIterable<CsvRow> {
         if (rowNumber > recordsBefore(source.syntaxError())) break;
         if (header === null || reader === null) {
           header = readHeader(fields, spec, log);
+          this.headerRead = true;
           reader = new RowReader(header.columns, spec.required, log);
           continue;
         }
