@@ -2,7 +2,8 @@
 // ../shared/design/ARCHITECTURE.md ("Layout"): which folder may import which, that engines stay pure
 // (no Node, no database, no clock), that only main/electron/ and preload/index.ts touch `electron`, that SQL
 // stays in main/store/ (the driver is the store's; workers, services, the demo and the front ends call no
-// prepare/exec/pragma/transaction), and that the credit and fraud engines are reached through their index.ts.
+// prepare/exec/pragma/transaction), and that the credit, fraud and liquidity engines are reached
+// through their index.ts.
 //
 // Flat config gives the LAST matching object's options for a rule, so each folder below states its
 // whole list of restrictions (built by `boundaries()`), never a delta on top of a shared list.
@@ -56,7 +57,7 @@ const DATABASE_CALLS = [
 
 /**
  * An engine is its entry module to everyone outside its folder: its files can be rearranged without touching a
- * caller. Credit and fraud have theirs; liquidity will get the same rule once it has its index.ts. Patterns for a
+ * caller. Patterns for a
  * path as a file outside main/engines/ spells it, and as another engine (main/engines/<x>/, one or two levels
  * deep) or main/engines/*.ts spells it.
  */
@@ -72,6 +73,7 @@ function engineInternals(engine) {
 }
 const CREDIT_ENGINE = engineInternals('credit');
 const FRAUD_ENGINE = engineInternals('fraud');
+const LIQUIDITY_ENGINE = engineInternals('liquidity');
 
 /** Relative imports into one of main/'s folders, from anywhere under main/. */
 function mainFolders(names, extra = {}) {
@@ -295,24 +297,37 @@ export default defineConfig(
   // store and the front ends may import engine types. Inside an engine's folder only the other engines' rules hold.
   {
     files: [`**/*.${CODE_EXTENSIONS}`],
-    rules: { 'no-restricted-imports': ['error', { patterns: [CREDIT_ENGINE.anywhere, FRAUD_ENGINE.anywhere] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [CREDIT_ENGINE.anywhere, FRAUD_ENGINE.anywhere, LIQUIDITY_ENGINE.anywhere] }] },
   },
   {
     files: [`main/engines/**/*.${CODE_EXTENSIONS}`],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [CREDIT_ENGINE.anywhere, CREDIT_ENGINE.fromEngines, FRAUD_ENGINE.anywhere, FRAUD_ENGINE.fromEngines] },
+        {
+          patterns: [
+            CREDIT_ENGINE.anywhere,
+            CREDIT_ENGINE.fromEngines,
+            FRAUD_ENGINE.anywhere,
+            FRAUD_ENGINE.fromEngines,
+            LIQUIDITY_ENGINE.anywhere,
+            LIQUIDITY_ENGINE.fromEngines,
+          ],
+        },
       ],
     },
   },
   {
     files: [`main/engines/credit/**/*.${CODE_EXTENSIONS}`],
-    rules: { 'no-restricted-imports': ['error', { patterns: [FRAUD_ENGINE.anywhere, FRAUD_ENGINE.fromEngines] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [FRAUD_ENGINE.anywhere, FRAUD_ENGINE.fromEngines, LIQUIDITY_ENGINE.anywhere, LIQUIDITY_ENGINE.fromEngines] }] },
   },
   {
     files: [`main/engines/fraud/**/*.${CODE_EXTENSIONS}`],
-    rules: { 'no-restricted-imports': ['error', { patterns: [CREDIT_ENGINE.anywhere, CREDIT_ENGINE.fromEngines] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [CREDIT_ENGINE.anywhere, CREDIT_ENGINE.fromEngines, LIQUIDITY_ENGINE.anywhere, LIQUIDITY_ENGINE.fromEngines] }] },
+  },
+  {
+    files: [`main/engines/liquidity/**/*.${CODE_EXTENSIONS}`],
+    rules: { 'no-restricted-imports': ['error', { patterns: [CREDIT_ENGINE.anywhere, CREDIT_ENGINE.fromEngines, FRAUD_ENGINE.anywhere, FRAUD_ENGINE.fromEngines] }] },
   },
 
   // Tests are harnesses, not product code: they may use Node (node:test, fixtures) and reach across

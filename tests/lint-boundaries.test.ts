@@ -44,7 +44,7 @@ describe('import boundaries (eslint.config.js)', () => {
   });
 
   test('an engine may import another engine', async () => {
-    const code = "import { LCR_DEFAULT_FACTORS } from '../liquidity/categories.ts';\nexport const f = LCR_DEFAULT_FACTORS;\n";
+    const code = "import { LCR_DEFAULT_FACTORS } from '../liquidity/index.ts';\nexport const f = LCR_DEFAULT_FACTORS;\n";
     assert.deepEqual(await boundaryErrors(code, 'main/engines/credit/x.ts'), []);
   });
 
@@ -58,7 +58,7 @@ describe('import boundaries (eslint.config.js)', () => {
     const code = [
       "import { openDatabase } from '../store/database.ts';",
       "import { run } from '../workers/score.ts';",
-      "import { LCR_DEFAULT_FACTORS } from '../engines/liquidity/categories.ts';",
+      "import { LCR_DEFAULT_FACTORS } from '../engines/liquidity/index.ts';",
       'export const a = [openDatabase, run, LCR_DEFAULT_FACTORS];',
       '',
     ].join('\n');
@@ -191,6 +191,26 @@ describe('import boundaries (eslint.config.js)', () => {
     // Inside the engine its files import each other; tests reach in as they need.
     assert.deepEqual(await boundaryErrors("import { FeatureStream } from './features.ts';\nexport const s = FeatureStream;\n", 'main/engines/fraud/x.ts'), []);
     assert.deepEqual(await boundaryErrors("import { FeatureStream } from '../../engines/fraud/features.ts';\nexport const s = FeatureStream;\n", 'main/workers/jobs/x.test.ts'), []);
+  });
+
+  test('outside the liquidity engine, only its index.ts may be imported', async () => {
+    const cases = [
+      { file: 'main/workers/jobs/x.ts', deep: '../../engines/liquidity/lcr.ts', index: '../../engines/liquidity/index.ts' },
+      { file: 'main/services/import/kinds/x.ts', deep: '../../../engines/liquidity/categories.ts', index: '../../../engines/liquidity/index.ts' },
+      { file: 'bench/x.ts', deep: '../main/engines/liquidity/ladder.ts', index: '../main/engines/liquidity/index.ts' },
+      { file: 'main/engines/credit/ifrs9/x.ts', deep: '../../liquidity/nsfr.ts', index: '../../liquidity/index.ts' },
+      { file: 'main/engines/fraud/x.ts', deep: '../liquidity/categories.ts', index: '../liquidity/index.ts' },
+      { file: 'main/engines/x.ts', deep: './liquidity/lcr.ts', index: './liquidity/index.ts' },
+    ];
+    for (const { file, deep, index } of cases) {
+      const errors = await boundaryErrors(`import * as liquidity from '${deep}';\nexport const l = liquidity;\n`, file);
+      assert.equal(errors.length, 1, `${file}: ${errors.join('\n')}`);
+      assert.match(errors[0] ?? '', /import the liquidity engine from engines\/liquidity\/index\.ts only/);
+      assert.deepEqual(await boundaryErrors(`import * as liquidity from '${index}';\nexport const l = liquidity;\n`, file), [], `${file} through the index`);
+    }
+    // The liquidity engine reaches the other engines through their index.ts too; inside, its files import each other.
+    assert.equal((await boundaryErrors("import { fitLogistic } from '../credit/scorecard/logistic.ts';\nexport const l = fitLogistic;\n", 'main/engines/liquidity/x.ts')).length, 1);
+    assert.deepEqual(await boundaryErrors("import { LcrTally } from './lcr.ts';\nexport const t = LcrTally;\n", 'main/engines/liquidity/x.ts'), []);
   });
 
   test('the contract’s vocabulary imports nothing, not even zod', async () => {

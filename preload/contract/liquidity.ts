@@ -85,6 +85,8 @@ export const NSFR_RSF_CATEGORIES = [
   'rsf_nonperforming_and_other',
 ] as const;
 export const NSFR_CATEGORIES = [...NSFR_ASF_CATEGORIES, ...NSFR_RSF_CATEGORIES] as const;
+export type AsfCategory = (typeof NSFR_ASF_CATEGORIES)[number];
+export type RsfCategory = (typeof NSFR_RSF_CATEGORIES)[number];
 export type NsfrCategory = (typeof NSFR_CATEGORIES)[number];
 
 // ── Parameter set ────────────────────────────────────────────────────────────────────────────────────────

@@ -1,7 +1,10 @@
+import { LCR_CATEGORIES, LCR_HQLA_CATEGORIES, LCR_INFLOW_CATEGORIES, LCR_OUTFLOW_CATEGORIES, type LcrCategory } from '../../../preload/contract/liquidity.ts';
+
 /**
  * Basel III LCR categories for `liquidity_lines` with their default factors (DOMAIN.md). HQLA factors are
  * 1 − haircut, outflow factors run-off rates, inflow factors inflow rates. The defaults seed the first
- * parameter set; compliance edits versioned copies, never this table.
+ * parameter set; compliance edits versioned copies, never this table. The category list itself is the
+ * contract's (LCR_CATEGORIES): `satisfies` makes a category missing here, or one the contract lacks, a compile error.
  */
 export const LCR_DEFAULT_FACTORS = {
   hqla_l1_cash: 1.0,
@@ -38,10 +41,30 @@ export const LCR_DEFAULT_FACTORS = {
   inflow_reverse_repo_l2b_rmbs: 0.25,
   inflow_reverse_repo_other: 1.0,
   inflow_other_contractual: 1.0,
-} as const;
+} as const satisfies Record<LcrCategory, number>;
 
-export type LiquidityCategory = keyof typeof LCR_DEFAULT_FACTORS;
+export type LiquidityCategory = LcrCategory;
+
+const CATEGORIES: ReadonlySet<string> = new Set(LCR_CATEGORIES);
+const HQLA: ReadonlySet<string> = new Set(LCR_HQLA_CATEGORIES);
+const OUTFLOWS: ReadonlySet<string> = new Set(LCR_OUTFLOW_CATEGORIES);
+const INFLOWS: ReadonlySet<string> = new Set(LCR_INFLOW_CATEGORIES);
 
 export function isLiquidityCategory(value: string): value is LiquidityCategory {
-  return Object.hasOwn(LCR_DEFAULT_FACTORS, value);
+  return CATEGORIES.has(value);
+}
+
+/** What the LCR does with a category's lines: count them as stock, as outflows or as inflows. */
+export type LcrRole = 'hqla' | 'outflow' | 'inflow';
+
+export function lcrRoleOf(category: LcrCategory): LcrRole {
+  if (HQLA.has(category)) return 'hqla';
+  if (OUTFLOWS.has(category)) return 'outflow';
+  if (INFLOWS.has(category)) return 'inflow';
+  throw new RangeError(`${JSON.stringify(category)} is not an LCR category`);
+}
+
+/** Committed facilities are drawn only if the counterparty chooses to: contingent, not contractual, cash flows. */
+export function isContingent(category: LcrCategory): boolean {
+  return category.startsWith('committed_');
 }

@@ -2,18 +2,19 @@
 // this module and nothing under it (eslint.config.js refuses a deeper import from outside), so the files inside can be
 // rearranged freely. Pure: time is a day number argument (engines/calendar.ts), seeds are inputs, no I/O.
 //
-// The signatures below are the engine's contract with its callers; each is implemented in the file named beside it.
+// The exports are the engine's contract with its callers; the signatures in the comments are parts still to come, each
+// to be implemented in the file named beside it.
 
 // ── Categories and default factors ──
-export { LCR_DEFAULT_FACTORS, isLiquidityCategory, type LiquidityCategory } from './categories.ts';
+export { LCR_DEFAULT_FACTORS, isContingent, isLiquidityCategory, lcrRoleOf, type LcrRole, type LiquidityCategory } from './categories.ts';
 
 // ── Ratios and the ladder (exact: integer minor units in, decimal.js sums, major units out) ──
-// lcr.ts:    new LcrTally(factors, minorDigits); tally.add(category, amountMinor); tally.breakdown(): LcrBreakdown
-// nsfr.ts:   new NsfrTally(asf, rsf, minorDigits); tally.add(category, amountMinor); tally.breakdown(): NsfrBreakdown
-//            nsfrCategoryOfLine(lcrCategory, remainingDays | null), nsfrCategoryOfLoan(loan) (nsfr-mapping.ts)
-// weigh.ts:  weighLine({ lineId, category, amountMinor, description }, factor, minorDigits): WeightedLine
-// ladder.ts: new LadderTally(asOfDay); tally.add(line: LadderLine); tally.ladder(): Ladder
-//
+export { LCR_UNDEFINED, LcrTally } from './lcr.ts';
+export { NSFR_UNDEFINED, NsfrTally } from './nsfr.ts';
+export { nsfrCategoryOfLine, nsfrCategoryOfLoan } from './nsfr-mapping.ts';
+export { weighLine } from './weigh.ts';
+export { LadderTally, type LadderLine } from './ladder.ts';
+
 // ── Stress (deterministic), Monte Carlo, early-warning indicators ──
 export { flowHistory, type DailyFlowRow, type FlowHistory } from './flow-history.ts';
 export { ScenarioBook, type ScenarioLine, type ScenarioOutcome } from './scenario.ts';

@@ -53,12 +53,13 @@ export function describeProblem(problem: ImportProblem): string {
   return `${where}:${value} ${problem.reason}`;
 }
 
-export function rejection(log: ProblemLog): RiskDeskError {
+/** All of a file's problems in one error; `outcome` says what did not happen because of them. */
+export function rejection(log: ProblemLog, outcome = 'was not imported (nothing was written)'): RiskDeskError {
   const shown = log.problems.slice(0, PROBLEMS_IN_MESSAGE).map((p) => `  ${describeProblem(p)}`);
   const more = log.total - shown.length;
   if (more > 0) shown.push(`  … and ${more} more${log.total > log.problems.length ? ` (the first ${log.problems.length} are in the details)` : ''}`);
   const count = log.total === 1 ? '1 problem' : `${log.total} problems`;
-  return new RiskDeskError('IMPORT_REJECTED', `${log.file} was not imported (nothing was written): ${count}\n${shown.join('\n')}`, {
+  return new RiskDeskError('IMPORT_REJECTED', `${log.file} ${outcome}: ${count}\n${shown.join('\n')}`, {
     problems: log.problems,
     totalProblems: log.total,
   });

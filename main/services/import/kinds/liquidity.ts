@@ -1,4 +1,4 @@
-import { isLiquidityCategory } from '../../../engines/liquidity/categories.ts';
+import { isLiquidityCategory } from '../../../engines/liquidity/index.ts';
 import type { DailyFlowRecord, LiquidityLineRecord } from '../../../store/records.ts';
 import { nonNegative } from '../numbers.ts';
 import { defineKind } from './kind-spec.ts';
