@@ -12,6 +12,7 @@ import {
   NsfrTally,
   ScenarioBook,
   type FlowHistory,
+  type ProductFlowSeries,
 } from '../engines/liquidity/index.ts';
 import type { Db } from '../store/database.ts';
 import { dailyFlowsUpTo, investorBalancesByProduct, lineSnapshotDate, loanBookForNsfr, snapshotLineCount, snapshotLines, type StoredLine } from '../store/liquidity-data.ts';
@@ -129,7 +130,7 @@ export interface Scenarios {
 }
 
 export function scenariosOf(reader: Db, book: LiquidityBook, onProgress: (done: number, total: number) => void): Scenarios {
-  const scenarios = new ScenarioBook(book.parameters.lcr.factors, book.parameters.products, book.minorDigits);
+  const scenarios = new ScenarioBook(book.parameters.lcr.factors, book.minorDigits);
   for (const { line, category, remainingDays: days } of bookLines(reader, book, onProgress)) {
     if (days !== null && days < 0) continue;
     scenarios.add({ category, amountMinor: line.amount_minor, remainingDays: days });
@@ -146,4 +147,16 @@ export function scenariosOf(reader: Db, book: LiquidityBook, onProgress: (done: 
       return { asOf: book.asOf, currency: book.currency, parameterVersion: book.parameterVersion, scenario, ...outcome };
     },
   };
+}
+
+/** Each product's daily net outflow (outflow − inflow) on or before `upTo`, ascending by date: the indicators' history. */
+export function productFlowSeries(reader: Db, upTo: string): ProductFlowSeries[] {
+  const byProduct = new Map<string, { product: string; dates: string[]; netOutflowMinor: number[] }>();
+  for (const row of dailyFlowsUpTo(reader, upTo)) {
+    let series = byProduct.get(row.product);
+    if (!series) byProduct.set(row.product, (series = { product: row.product, dates: [], netOutflowMinor: [] }));
+    series.dates.push(row.date);
+    series.netOutflowMinor.push(row.outflowMinor - row.inflowMinor);
+  }
+  return [...byProduct.values()];
 }

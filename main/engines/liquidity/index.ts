@@ -1,9 +1,6 @@
 // The liquidity engine as the rest of RiskDesk sees it. Workers, services, the store (types only) and benchmarks import
 // this module and nothing under it (eslint.config.js refuses a deeper import from outside), so the files inside can be
 // rearranged freely. Pure: time is a day number argument (engines/calendar.ts), seeds are inputs, no I/O.
-//
-// The exports are the engine's contract with its callers; the signatures in the comments are parts still to come, each
-// to be implemented in the file named beside it.
 
 // ── Categories and default factors ──
 export { LCR_DEFAULT_FACTORS, isContingent, isLiquidityCategory, lcrRoleOf, type LcrRole, type LiquidityCategory } from './categories.ts';

@@ -3,7 +3,7 @@ import { RiskDeskError } from '../../../preload/contract/errors.ts';
 import { NSFR_CATEGORIES, type NsfrCategory } from '../../../preload/contract/liquidity.ts';
 import { openCsvFile } from '../import/csv-file.ts';
 import { CsvRows } from '../import/csv-rows.ts';
-import { isCurrencyCode } from '../import/money.ts';
+import { isCurrencyCode } from '../../engines/currency.ts';
 import { nonNegative } from '../import/numbers.ts';
 import { ProblemLog, rejection } from '../import/problems.ts';
 

@@ -15,7 +15,8 @@ import {
 } from '../../../preload/contract/liquidity.ts';
 import { currencyMinorDigits, isCurrencyCode } from '../../engines/currency.ts';
 import { indicatorTrends, nsfrCategoryOfLine, weighLine } from '../../engines/liquidity/index.ts';
-import { dailyFlowsUpTo, lineSnapshotDate } from '../../store/liquidity-data.ts';
+import { lineSnapshotDate } from '../../store/liquidity-data.ts';
+import { productFlowSeries } from '../../workers/liquidity-book.ts';
 import { viewRows } from '../../store/grid-sql.ts';
 import { linesGridSpec, type LinesGridRow } from '../../store/liquidity-lines-grid.ts';
 import { liquidityParameterSets } from '../../store/liquidity-parameter-sets.ts';
@@ -124,7 +125,7 @@ export function liquidityIndicatorTrends(ctx: ServiceContext): IndicatorTrend[] 
   const { parameters } = liquidityParametersFor(ctx, undefined);
   const runs = finishedRunResults<LiquidityRunResult>(ctx.reader, 'liquidity').reverse();
   const latest = runs.at(-1)?.asOf ?? lineSnapshotDate(ctx.reader, undefined);
-  const fromFlows = indicatorTrends(dailyFlowsUpTo(ctx.reader, latest), parameters.indicators);
+  const fromFlows = indicatorTrends(productFlowSeries(ctx.reader, latest), parameters.indicators);
   return LIQUIDITY_INDICATORS.map((indicator) => {
     const flows = fromFlows.find((trend) => trend.indicator === indicator);
     if (flows) return flows;

@@ -4,11 +4,11 @@ import { LIQUIDITY_ALERT_TYPES, type IndicatorValue, type LiquidityRunResult } f
 import { evaluateIndicators } from '../../engines/liquidity/index.ts';
 import { emitAlerts, type EmittedAlert } from '../../store/alerts.ts';
 import { appendAuditEvent } from '../../store/audit.ts';
-import { inTransaction, type Db } from '../../store/database.ts';
-import { dailyFlowsUpTo, topInvestorShare } from '../../store/liquidity-data.ts';
+import { inTransaction } from '../../store/database.ts';
+import { topInvestorShare } from '../../store/liquidity-data.ts';
 import { inReadSnapshot } from '../../store/read-connection.ts';
 import { finishRun, insertRun, type RunArtefacts } from '../../store/runs.ts';
-import { liquidityBook, positionOf, scenariosOf, type LiquidityBook } from '../liquidity-book.ts';
+import { liquidityBook, positionOf, productFlowSeries, scenariosOf } from '../liquidity-book.ts';
 import type { EngineJob, ReportProgress, WriteConnections } from '../protocol.ts';
 
 /** The platform-wide indicators' subject: their breaches share one case (the per-product ones are grouped by product). */
@@ -22,18 +22,6 @@ const TOP_INVESTORS = 10;
  */
 export const liquidityRunJob: EngineJob<'liquidity-run'> = ({ reader, writer }, input, report) =>
   inTransaction(writer, () => inReadSnapshot(reader, () => runAndStore({ reader, writer }, input, report)));
-
-/** Each product's daily net outflow (outflow − inflow), ascending by date. */
-function netOutflowHistory(reader: Db, book: LiquidityBook) {
-  const byProduct = new Map<string, { product: string; dates: string[]; netOutflowMinor: number[] }>();
-  for (const row of dailyFlowsUpTo(reader, book.asOf)) {
-    let series = byProduct.get(row.product);
-    if (!series) byProduct.set(row.product, (series = { product: row.product, dates: [], netOutflowMinor: [] }));
-    series.dates.push(row.date);
-    series.netOutflowMinor.push(row.outflowMinor - row.inflowMinor);
-  }
-  return [...byProduct.values()];
-}
 
 function indicatorAlert(value: IndicatorValue): EmittedAlert {
   const type = LIQUIDITY_ALERT_TYPES[value.indicator];
@@ -56,7 +44,7 @@ function runAndStore({ reader, writer }: WriteConnections, input: ParsedJobInput
   const watched = survival.find((entry) => entry.scenario === thresholds.survivalDays.scenario)?.result;
   const indicators = evaluateIndicators(
     {
-      history: netOutflowHistory(reader, book),
+      history: productFlowSeries(reader, book.asOf),
       top10Share: topInvestorShare(reader, TOP_INVESTORS),
       lcr: position.lcr.lcr,
       survivalDay: watched?.survivalDay ?? null,
