@@ -14,6 +14,7 @@ import { fraudRuleHandlers } from './fraud-rules-handlers.ts';
 import { fraudViewHandlers } from './fraud-views-handlers.ts';
 import type { Handler, HandlerTable } from './handler.ts';
 import { jobHandlers } from './job-handlers.ts';
+import { liquidityParamsHandlers } from './liquidity-params-handlers.ts';
 import { portfolioHandlers } from './portfolio-handlers.ts';
 import { sessionHandlers } from './session-handlers.ts';
 
@@ -26,7 +27,7 @@ export interface ApiService extends ApiPort {
 }
 
 /** Every contract method has exactly one handler: the type fails to check if one is missing. */
-const HANDLERS: HandlerTable<MethodName> = { ...sessionHandlers, ...portfolioHandlers, ...jobHandlers, ...fileHandlers, ...adminHandlers, ...creditHandlers, ...alertHandlers, ...caseHandlers, ...fraudHandlers, ...fraudRuleHandlers, ...fraudViewHandlers };
+const HANDLERS: HandlerTable<MethodName> = { ...sessionHandlers, ...portfolioHandlers, ...jobHandlers, ...fileHandlers, ...adminHandlers, ...creditHandlers, ...alertHandlers, ...caseHandlers, ...fraudHandlers, ...fraudRuleHandlers, ...fraudViewHandlers, ...liquidityParamsHandlers };
 
 /** Status polls do not count as activity, or an open window would never lock. */
 const NOT_ACTIVITY: ReadonlySet<string> = new Set<MethodName>(['session.status']);
