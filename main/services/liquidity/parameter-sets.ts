@@ -48,7 +48,7 @@ function requireConsistent(parameters: LiquidityParameters, what: string): void 
   if (problems.length > 0) throw validationFailure(what, problems);
 }
 
-export const LIQUIDITY_PARAMETERS_KIND: DocumentKind<LiquidityParameters, LiquidityParameterSet> = {
+const LIQUIDITY_PARAMETERS_KIND: DocumentKind<LiquidityParameters, LiquidityParameterSet> = {
   store: liquidityParameterSets,
   artefact: LIQUIDITY_PARAMETER_SETS,
   permission: 'parameters.edit',
