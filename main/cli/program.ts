@@ -11,6 +11,7 @@ import { addBacktestCommand, addFraudCommands } from './commands/fraud.ts';
 import { addRulesCommands } from './commands/fraud-rules.ts';
 import { addImportCommand } from './commands/import.ts';
 import { addInitCommand } from './commands/init.ts';
+import { addLiquidityCommands } from './commands/liquidity.ts';
 import { addRestoreCommand } from './commands/restore.ts';
 import { addServeCommand } from './commands/serve.ts';
 import { addUserCommands } from './commands/user.ts';
@@ -71,6 +72,7 @@ function buildProgram(io: CliIo): Command {
   addCaseCommands(program, io);
   addFraudCommands(program, io);
   addBacktestCommand(addRulesCommands(program, io), io);
+  addLiquidityCommands(program, io);
   routeThroughIo(program, io);
   return program;
 }

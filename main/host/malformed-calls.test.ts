@@ -11,6 +11,7 @@ import { startHostedApi, type HostedTestApi } from '../test-support/hosted-api.t
 import { tempDir } from '../test-support/temp-workspace.ts';
 import { TEST_CREDIT_PARAMETERS } from '../test-support/credit-test-parameters.ts';
 import { SHIPPED_PLAYBOOKS_DOCUMENT, SHIPPED_SLA_HOURS } from '../test-support/case-documents.ts';
+import { SHIPPED_LIQUIDITY_PARAMETERS_DOCUMENT } from '../test-support/shipped-liquidity-parameters.ts';
 import { SHIPPED_RULE_SET_DOCUMENT } from '../test-support/shipped-rule-set.ts';
 import { startBrowserHost, type BrowserHost } from './browser-host.ts';
 
@@ -136,6 +137,12 @@ const VALID_ARGS: { [M in MethodName]: MethodArgs<M> } = {
   'rules.diff': { from: 1, to: 1 },
   'rules.export': { version: 1 },
   'rules.import': { content: '{}', fileName: 'f.json', note: 'n' },
+  'liquidity.parameterSets': {},
+  'liquidity.saveParameterSet': { parameters: SHIPPED_LIQUIDITY_PARAMETERS_DOCUMENT, note: 'n' },
+  'liquidity.submitParameterSet': { version: 1 },
+  'liquidity.approveParameterSet': { version: 1 },
+  'liquidity.rejectParameterSet': { version: 1, reason: 'r' },
+  'liquidity.activateParameterSet': { version: 1 },
   'fraud.alerts': grid,
   'fraud.transaction': { txId: 'T1' },
   'fraud.ring': { accountId: 'A1' },

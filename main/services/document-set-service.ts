@@ -1,5 +1,6 @@
 // The services' side of document sets (store/document-sets.ts): saving a checked draft and seeding the shipped version
-// 1, alike for every kind whose content is one JSON document (SLA tables, playbooks, fraud rule sets).
+// 1, alike for every kind whose content is one JSON document (SLA tables, playbooks, fraud rule sets, liquidity
+// parameter sets).
 import type { z } from 'zod';
 import type { Permission } from '../../preload/contract/permissions.ts';
 import type { DocumentSetStore } from '../store/document-sets.ts';

@@ -100,7 +100,7 @@ describe('a workspace and its shipped defaults', () => {
     try {
       assert.deepEqual(listParameterSets(workspace.db).map((s) => [s.version, s.status, s.createdAt]), [[1, 'active', FIXED_NOW.toISOString()]]);
       const actions = workspace.db.prepare('SELECT action FROM audit_events ORDER BY seq').pluck().all();
-      assert.deepEqual(actions, ['workspace.create', 'user.add', 'credit.parameters.seed', 'cases.sla.seed', 'cases.playbooks.seed', 'fraud.rules.seed']);
+      assert.deepEqual(actions, ['workspace.create', 'user.add', 'credit.parameters.seed', 'cases.sla.seed', 'cases.playbooks.seed', 'fraud.rules.seed', 'liquidity.parameters.seed']);
     } finally {
       workspace.close();
     }

@@ -1,8 +1,8 @@
-// The artefacts RiskDesk ships (the IFRS 9 parameter set, the case SLA table and playbooks, the fraud rule set) live
-// as JSON in resources/ and are written into a workspace from there, not by a migration: once when it is created, and at
-// every unlock for a kind that still has no version (a workspace from before a kind shipped a default). A kind
-// that already holds any version is left alone, so seeding never overrides what users have done. Each area
-// registers its defaults (shippedDefault); workspace-service.ts lists them all.
+// The artefacts RiskDesk ships (the IFRS 9 parameter set, the case SLA table and playbooks, the fraud rule set, the
+// liquidity parameter set) live as JSON in resources/ and are written into a workspace from there, not by a migration:
+// once when it is created, and at every unlock for a kind that still has no version (a workspace from before a kind
+// shipped a default). A kind that already holds any version is left alone, so seeding never overrides what users have
+// done. Each area registers its defaults (shippedDefault); workspace-service.ts lists them all.
 import type { z } from 'zod';
 import { appendAuditEvent } from '../store/audit.ts';
 import { inTransaction, type Db } from '../store/database.ts';

@@ -5,6 +5,7 @@ import { contextFor } from './context.ts';
 import { SHIPPED_PLAYBOOKS, SHIPPED_SLA_TABLE } from './case-artefacts.ts';
 import { SHIPPED_CREDIT_PARAMETERS } from './credit/credit-artefacts.ts';
 import { SHIPPED_RULE_SET } from './fraud/rule-sets.ts';
+import { SHIPPED_LIQUIDITY_PARAMETERS } from './liquidity/parameter-sets.ts';
 import { recoverInterruptedDemo } from './demo-service.ts';
 import { seedShippedDefaults, type ShippedDefault } from './shipped-defaults.ts';
 import { fileUnfiledAlerts } from './case-artefacts.ts';
@@ -13,7 +14,7 @@ export type { Workspace } from '../store/workspace.ts';
 export type { EnginePool } from '../workers/pool.ts';
 
 /** Every default RiskDesk ships in resources/, one per kind that has one; a kind that ships a default adds it here. */
-export const SHIPPED_DEFAULTS: readonly ShippedDefault[] = [SHIPPED_CREDIT_PARAMETERS, SHIPPED_SLA_TABLE, SHIPPED_PLAYBOOKS, SHIPPED_RULE_SET];
+export const SHIPPED_DEFAULTS: readonly ShippedDefault[] = [SHIPPED_CREDIT_PARAMETERS, SHIPPED_SLA_TABLE, SHIPPED_PLAYBOOKS, SHIPPED_RULE_SET, SHIPPED_LIQUIDITY_PARAMETERS];
 
 /**
  * The front door for transports (CLI, Electron, browser host): they unlock and create workspaces and start

@@ -42,6 +42,8 @@ const EXPECTED_TABLES: Record<number, string[]> = {
   130: ['fraud_backtests', 'fraud_rule_sets', 'fraud_run_flags', 'workspace_signing_key'],
   // The ts index of transactions becomes one that covers the fraud pass (0140_transactions_time_order.test.ts).
   140: [],
+  // Liquidity parameter sets and stored Monte Carlo simulations (0150_liquidity_engine.test.ts).
+  150: ['liquidity_parameter_sets', 'liquidity_simulations'],
 };
 
 describe('migrations', () => {

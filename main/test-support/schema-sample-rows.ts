@@ -74,4 +74,14 @@ export const SAMPLE_ROWS: Readonly<Record<number, (db: Db) => void>> = {
         VALUES ('credit', 'credit.stage_migration', 'loan', 'L1', 'high', 3.0, 'open', 1, 't6', 't6', 1, 1, NULL, '{"credit.model":1,"credit.parameterSet":1}', '{"key":"credit.stage_migration","figures":[]}');
     `);
   },
+  150(db) {
+    db.exec(`
+      INSERT INTO liquidity_parameter_sets (version, note, status, created_by, created_at, approved_by, approved_at, activated_by, activated_at, parameters)
+        VALUES (1, 'Defaults shipped with RiskDesk', 'active', 'system', 't7', 'system', 't7', 'system', 't7', '{"monteCarlo":{"paths":10000}}');
+      INSERT INTO liquidity_simulations (simulation_id, parameter_version, as_of, started_by, finished_at, result)
+        VALUES (1, 1, '2024-03-31', 'ana', 't8', '{"paths":10000,"survived":9990}');
+      INSERT INTO runs (run_id, engine, as_of, artefacts, started_by, started_at, status, finished_at, currency, totals)
+        VALUES (2, 'liquidity', '2024-03-31', '{"liquidity.parameterSet":1}', 'ana', 't9', 'finished', 't9', 'CNY', '{"lcr":1.25}');
+    `);
+  },
 };

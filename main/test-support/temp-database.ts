@@ -6,14 +6,17 @@ import { openEncryptedDatabase, type Db } from '../store/database.ts';
 import { migrate } from '../store/migrate.ts';
 import { playbookSets, slaTables } from '../store/case-sets.ts';
 import { fraudRuleSets } from '../store/fraud-rule-sets.ts';
+import { liquidityParameterSets } from '../store/liquidity-parameter-sets.ts';
 import { SHIPPED_PLAYBOOKS_DOCUMENT, SHIPPED_SLA_HOURS } from './case-documents.ts';
+import { SHIPPED_LIQUIDITY_PARAMETERS_DOCUMENT } from './shipped-liquidity-parameters.ts';
 import { SHIPPED_RULE_SET_DOCUMENT } from './shipped-rule-set.ts';
 
 /**
  * A migrated SQLCipher database with a random key in a fresh temp folder, for tests and benchmarks that
  * need the real thing (encryption, WAL, foreign keys) without the keyring and its slow scrypt unlock. It holds the
- * shipped SLA table and playbooks (alerts are filed into cases by them) and fraud rule set as version 1, as every
- * workspace does from its creation, but without their seeding's audit events, so that a test's audit trail starts with what it does.
+ * shipped SLA table and playbooks (alerts are filed into cases by them), fraud rule set and liquidity parameter set as
+ * version 1, as every workspace does from its creation, but without their seeding's audit events, so that a test's
+ * audit trail starts with what it does.
  */
 export interface TempDatabase {
   readonly db: Db;
@@ -35,6 +38,7 @@ export function createTempDatabase(prefix = 'riskdesk-', appliedAt?: string): Te
     slaTables.insertShipped(db, { document: SHIPPED_SLA_HOURS, note: 'shipped', at });
     playbookSets.insertShipped(db, { document: SHIPPED_PLAYBOOKS_DOCUMENT, note: 'shipped', at });
     fraudRuleSets.insertShipped(db, { document: SHIPPED_RULE_SET_DOCUMENT, note: 'shipped', at });
+    liquidityParameterSets.insertShipped(db, { document: SHIPPED_LIQUIDITY_PARAMETERS_DOCUMENT, note: 'shipped', at });
   })();
   return {
     db,

@@ -24,6 +24,7 @@ import { raiseManualAlert } from '../alerts-service.ts';
 import { attachToCase, listCases } from '../cases-service.ts';
 import type { ServiceContext } from '../context.ts';
 import { SHIPPED_PLAYBOOKS_DOCUMENT, SHIPPED_SLA_HOURS } from '../../test-support/case-documents.ts';
+import { SHIPPED_LIQUIDITY_PARAMETERS_DOCUMENT } from '../../test-support/shipped-liquidity-parameters.ts';
 import { SHIPPED_RULE_SET_DOCUMENT } from '../../test-support/shipped-rule-set.ts';
 import { exportRuleSet } from '../fraud/rule-set-transfer.ts';
 import { ADMIN_PASSPHRASE, createTestWorkspace, ROLE_USERS, SECOND_COMPLIANCE, seedSmallPortfolio, type TestApi, type TestWorkspace } from '../../test-support/api-test-workspace.ts';
@@ -47,6 +48,8 @@ interface ArgsContext {
   readonly credit: CreditFixtures;
   readonly cases: CaseFixtures;
   readonly rules: RuleFixtures;
+  /** Liquidity parameter set versions in the state each lifecycle method takes them from. */
+  readonly liquidity: VersionFixtures;
 }
 
 /** Fraud rule set versions in the state each lifecycle method takes them from, and version 1 as an exported file (to import). */
@@ -204,6 +207,12 @@ const VALID_ARGS: Record<MethodName, (c: ArgsContext) => unknown> = {
   'rules.diff': (c) => ({ from: 1, to: c.rules.versions.submit }),
   'rules.export': () => ({ version: 1 }),
   'rules.import': (c) => ({ content: c.rules.exported, fileName: 'fraud-rule-set-v1.json', note: `imported by ${c.role}` }),
+  'liquidity.parameterSets': () => ({}),
+  'liquidity.saveParameterSet': (c) => ({ parameters: SHIPPED_LIQUIDITY_PARAMETERS_DOCUMENT, note: `by ${c.role}` }),
+  'liquidity.submitParameterSet': (c) => ({ version: c.liquidity.submit }),
+  'liquidity.approveParameterSet': (c) => ({ version: c.liquidity.approve }),
+  'liquidity.rejectParameterSet': (c) => ({ version: c.liquidity.reject, reason: `rejected by ${c.role}` }),
+  'liquidity.activateParameterSet': (c) => ({ version: c.liquidity.approve }),
   'fraud.alerts': () => ({ startRow: 0, endRow: 50, sortModel: [{ colId: 'score', sort: 'desc' }], filterModel: { action: { filterType: 'set', values: ['block'] } } }),
   // The demo workspace's first transaction and account.
   'fraud.transaction': () => ({ txId: 'T000000001' }),
@@ -279,6 +288,7 @@ function placeholderContext(dir: string): ArgsContext {
     credit: PLACEHOLDER_CREDIT,
     cases: PLACEHOLDER_CASES,
     rules: PLACEHOLDER_RULES,
+    liquidity: PLACEHOLDER_VERSIONS,
   };
 }
 
@@ -298,8 +308,8 @@ function roleCases(ctx: ServiceContext): Partial<Record<Role, Pick<CaseFixtures,
   return { analyst: fixtures('L05', 'L06'), compliance: fixtures('L07', 'L08') };
 }
 
-/** As the second compliance user: SLA tables, playbook sets and fraud rule sets in each lifecycle state the methods take them from. */
-async function versionFixtures(ws: TestWorkspace): Promise<Pick<CaseFixtures, 'sla' | 'playbooks'> & { rules: VersionFixtures }> {
+/** As the second compliance user: SLA tables, playbook sets, fraud rule sets and liquidity parameter sets in each lifecycle state the methods take them from. */
+async function versionFixtures(ws: TestWorkspace): Promise<Pick<CaseFixtures, 'sla' | 'playbooks'> & { rules: VersionFixtures; liquidity: VersionFixtures }> {
   const second = ws.service();
   await second.ok('session.unlock', SECOND_COMPLIANCE);
   const versions = async (save: MethodName, submit: MethodName, content: Record<string, unknown>): Promise<VersionFixtures> => {
@@ -314,6 +324,7 @@ async function versionFixtures(ws: TestWorkspace): Promise<Pick<CaseFixtures, 's
     sla: await versions('cases.saveSlaTableDraft', 'cases.submitSlaTable', { document: SHIPPED_SLA_HOURS }),
     playbooks: await versions('cases.savePlaybookDraft', 'cases.submitPlaybookSet', { document: SHIPPED_PLAYBOOKS_DOCUMENT }),
     rules: await versions('rules.saveDraft', 'rules.submitRuleSet', { ruleSet: SHIPPED_RULE_SET_DOCUMENT }),
+    liquidity: await versions('liquidity.saveParameterSet', 'liquidity.submitParameterSet', { parameters: SHIPPED_LIQUIDITY_PARAMETERS_DOCUMENT }),
   };
 }
 
@@ -361,6 +372,7 @@ describe('the API against the contract', () => {
   let casesByRole: ReturnType<typeof roleCases> = {};
   let caseVersions: Pick<CaseFixtures, 'sla' | 'playbooks'> = PLACEHOLDER_CASES;
   let rules = PLACEHOLDER_RULES;
+  let liquidity = PLACEHOLDER_VERSIONS;
 
   before(async () => {
     ws = await createTestWorkspace({ roles: true, seed: seedSmallPortfolio, demo: true });
@@ -379,9 +391,10 @@ describe('the API against the contract', () => {
     csv = path.join(ws.dir, 'borrowers.csv');
     fs.writeFileSync(csv, 'borrower_id,region,annual_income\nB9,north,1000.00\n');
     credit = await creditFixtures(ws);
-    const { rules: ruleVersions, ...setVersions } = await versionFixtures(ws);
+    const { rules: ruleVersions, liquidity: liquidityVersions, ...setVersions } = await versionFixtures(ws);
     caseVersions = setVersions;
     rules = { versions: ruleVersions, exported };
+    liquidity = liquidityVersions;
   });
   after(() => ws.dispose());
 
@@ -444,7 +457,7 @@ describe('the API against the contract', () => {
       const monitoringJobId = await finished('credit.startMonitoring', { modelId: credit.modelId });
       const uploads = await uploadsOf(t, role);
       const cases: CaseFixtures = { ...PLACEHOLDER_CASES, ...casesByRole[role], ...caseVersions };
-      const context: ArgsContext = { role, dir: ws.dir, backup, csv, exportJobId: jobId, developmentJobId, analyticsJobId, monitoringJobId, uploads, credit, cases, rules };
+      const context: ArgsContext = { role, dir: ws.dir, backup, csv, exportJobId: jobId, developmentJobId, analyticsJobId, monitoringJobId, uploads, credit, cases, rules, liquidity };
       const order = [...METHOD_NAMES.filter((m) => !SESSION_ENDING.includes(m)), ...SESSION_ENDING];
       for (const method of order) {
         const outcome: ApiOutcome<unknown> = await t.api.call(method, VALID_ARGS[method](context));

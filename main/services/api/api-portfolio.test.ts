@@ -248,9 +248,10 @@ describe('dashboard and grids over a hand-made portfolio', () => {
   it('pages the audit trail, newest first on request, filtered by action and day', async () => {
     await t.ok('settings.update', { theme: 'dark' });
     const page = await t.ok<{ rows: { seq: number; action: string; actor: string }[]; rowCount: number }>('audit.events', { startRow: 0, endRow: 2, sortModel: [{ colId: 'seq', sort: 'desc' }] });
-    // workspace.create and user.add, the shipped parameter set, SLA table, playbooks and rule set seeded at creation, and this update.
-    assert.deepEqual(page.rows.map((r) => r.action), ['settings.update', 'fraud.rules.seed']);
-    assert.equal(page.rowCount, 7);
+    // workspace.create and user.add, the shipped parameter set, SLA table, playbooks, rule set and liquidity parameter set
+    // seeded at creation, and this update.
+    assert.deepEqual(page.rows.map((r) => r.action), ['settings.update', 'liquidity.parameters.seed']);
+    assert.equal(page.rowCount, 8);
     const filtered = await t.ok<{ rowCount: number }>('audit.events', {
       startRow: 0,
       endRow: 10,

@@ -15,6 +15,7 @@ import { fraudViewHandlers } from './fraud-views-handlers.ts';
 import type { Handler, HandlerTable } from './handler.ts';
 import { jobHandlers } from './job-handlers.ts';
 import { liquidityHandlers } from './liquidity-handlers.ts';
+import { liquidityParamsHandlers } from './liquidity-params-handlers.ts';
 import { portfolioHandlers } from './portfolio-handlers.ts';
 import { sessionHandlers } from './session-handlers.ts';
 
@@ -27,7 +28,21 @@ export interface ApiService extends ApiPort {
 }
 
 /** Every contract method has exactly one handler: the type fails to check if one is missing. */
-const HANDLERS: HandlerTable<MethodName> = { ...sessionHandlers, ...portfolioHandlers, ...jobHandlers, ...fileHandlers, ...adminHandlers, ...creditHandlers, ...alertHandlers, ...caseHandlers, ...fraudHandlers, ...fraudRuleHandlers, ...fraudViewHandlers, ...liquidityHandlers };
+const HANDLERS: HandlerTable<MethodName> = {
+  ...sessionHandlers,
+  ...portfolioHandlers,
+  ...jobHandlers,
+  ...fileHandlers,
+  ...adminHandlers,
+  ...creditHandlers,
+  ...alertHandlers,
+  ...caseHandlers,
+  ...fraudHandlers,
+  ...fraudRuleHandlers,
+  ...fraudViewHandlers,
+  ...liquidityHandlers,
+  ...liquidityParamsHandlers,
+};
 
 /** Status polls do not count as activity, or an open window would never lock. */
 const NOT_ACTIVITY: ReadonlySet<string> = new Set<MethodName>(['session.status']);
