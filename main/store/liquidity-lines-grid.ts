@@ -1,4 +1,3 @@
-import type { Db } from './database.ts';
 import type { GridSpec } from './grid-sql.ts';
 
 /**

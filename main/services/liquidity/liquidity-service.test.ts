@@ -170,9 +170,9 @@ describe('the liquidity services', () => {
     assert.deepEqual(pathSlices(10_001, 2), [[0, 1_251], [1_251, 1_251], [2_502, 1_251], [3_753, 1_251], [5_004, 1_251], [6_255, 1_251], [7_506, 1_251], [8_757, 1_244]]);
   });
 
-  it('refuses a simulation to an auditor, and a request out of range, before any worker starts', () => {
-    assert.throws(() => simulateLiquidity(auditor, {}, {}, (change) => Promise.resolve(change())), (error: RiskDeskError) => error.code === 'FORBIDDEN');
-    assert.rejects(simulateLiquidity(analyst, { paths: 5 }, {}, (change) => Promise.resolve(change())), (error: RiskDeskError) => error.code === 'VALIDATION' && /paths/.test(error.message));
+  it('refuses a simulation to an auditor, and a request out of range, before any worker starts', async () => {
+    await assert.rejects(simulateLiquidity(auditor, {}, {}, (change) => Promise.resolve(change())), (error: RiskDeskError) => error.code === 'FORBIDDEN');
+    await assert.rejects(simulateLiquidity(analyst, { paths: 5 }, {}, (change) => Promise.resolve(change())), (error: RiskDeskError) => error.code === 'VALIDATION' && /paths/.test(error.message));
   });
 
   it('stores a run with its indicators, raises an alert per breach into cases, and sees them again on the next run', async () => {
