@@ -1,8 +1,7 @@
 import type { TFunction } from 'i18next';
 import { RiskDeskError } from '../../../preload/contract/errors.ts';
 
-/** What is wrong with each field of a form, by the field's path in the call's arguments (`scenarios.0.horizonDays`). */
-export type FieldProblems = ReadonlyMap<string, string>;
+/* What is wrong with each field of a form, by the field's path in the call's arguments (`scenarios.0.horizonDays`). */
 
 interface Issue {
   readonly path: readonly PropertyKey[];

@@ -4,6 +4,7 @@ import { allows } from '../../../../../preload/contract/permissions.ts';
 import { api } from '../../../api/client.ts';
 import { useCall } from '../../../api/use-call.ts';
 import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
+import { refusalProblems } from '../../../components/field-problems.ts';
 import { JobProgress } from '../../../components/JobProgress.tsx';
 import { resultOf } from '../../../jobs/job-result.ts';
 import { useJobRunner } from '../../../jobs/jobs-context.tsx';
@@ -38,11 +39,12 @@ export function MonteCarloTab({ sets, simulation, onSimulation }: Props) {
   return (
     <div className="credit-stack">
       {allows(user.role, 'runs.start') ? (
-        <>
+        <div className="credit-stack" data-testid="monte-carlo-start">
           <MonteCarloForm defaults={sets?.find((set) => set.status === 'active')?.parameters.monteCarlo} running={running} refusal={runner.startError} onStart={(request) => void start(request)} />
           {runner.jobId && <JobProgress jobId={runner.jobId} />}
-          <ErrorNotice error={runner.startError} />
-        </>
+          {/* A refusal that names fields is shown at them, in the form. */}
+          <ErrorNotice error={refusalProblems(runner.startError).size > 0 ? null : runner.startError} />
+        </div>
       ) : (
         <p className="muted small">{t('liquidity.monteCarlo.analystsRun')}</p>
       )}

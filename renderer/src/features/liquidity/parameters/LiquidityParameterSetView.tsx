@@ -48,7 +48,7 @@ export function LiquidityParameterSetView({ set }: { set: LiquidityParameterSet 
       </div>
       <VersionByline row={set} />
       <h3>{t('liquidity.parameters.lcrFactors')}</h3>
-      <div className="parameter-grid parameter-grid-3">
+      <div className="parameter-grid">
         <FactorTable title={t('liquidity.lcr.sections.hqla')} categories={LCR_HQLA_CATEGORIES} factors={p.lcr.factors} />
         <FactorTable title={t('liquidity.lcr.sections.outflows')} categories={LCR_OUTFLOW_CATEGORIES} factors={p.lcr.factors} />
         <FactorTable title={t('liquidity.lcr.sections.inflows')} categories={LCR_INFLOW_CATEGORIES} factors={p.lcr.factors} />
