@@ -51,6 +51,11 @@ describe('lcrWaterfall', () => {
     );
   });
 
+  it('takes off a zero adjustment as 0, not −0', () => {
+    const steps = lcrWaterfall({ ...lcr, adjustment15: 0 });
+    assert.ok(Object.is(steps.find((step) => step.id === 'adjustment15')?.amount, 0));
+  });
+
   it('draws a negative total below zero rather than with a negative height', () => {
     const [, , , , , , , , net] = lcrWaterfall({ ...lcr, outflows: 10, inflows_capped: 7.5, net_outflows: -1 });
     assert.deepEqual(net && [net.base, net.size], [-1, 1]);

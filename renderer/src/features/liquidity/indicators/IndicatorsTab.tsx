@@ -42,7 +42,7 @@ export function IndicatorsTab() {
         {latest ? (
           <p className="small" data-testid="latest-run">
             {t('liquidity.indicators.latest', { id: latest.runId, asOf: latest.asOf, version: latest.parameterVersion, who: latest.startedBy, when: formatTimestamp(latest.finishedAt) })}{' '}
-            {t('liquidity.indicators.alerts', { raised: latest.alerts.raised, repeated: latest.alerts.repeated, cases: latest.alerts.casesOpened })}
+            {t('liquidity.indicators.alerts', { raised: latest.alerts.raised, repeated: latest.alerts.repeated, count: latest.alerts.casesOpened })}
           </p>
         ) : (
           runs.data && <p className="muted">{t('liquidity.indicators.noRun')}</p>

@@ -4,7 +4,7 @@ import type { MonteCarloResult } from '../../../../../preload/contract/liquidity
 import { tooltipStyle, useChartPalette } from '../../../components/charts/palette.ts';
 import { formatMajorMoney } from '../../../format/numbers.ts';
 import { usePreferences } from '../../../session/preferences.tsx';
-import { fanRows, type FanRow } from './fan-bands.ts';
+import { fanRows } from './fan-bands.ts';
 
 /** Band opacities from the outside in: the rarer the outcome, the paler its band. */
 const BANDS = [
@@ -53,7 +53,7 @@ export function FanChart({ result }: { result: MonteCarloResult }) {
               );
             }}
           />
-          <Area dataKey={(row: FanRow) => row.floor} stackId="fan" stroke="none" fill="transparent" isAnimationActive={false} legendType="none" />
+          <Area dataKey="floor" stackId="fan" stroke="none" fill="transparent" isAnimationActive={false} legendType="none" />
           {BANDS.map((band) => (
             <Area key={band.key} dataKey={band.key} stackId="fan" stroke="none" fill={colour} fillOpacity={band.opacity} isAnimationActive={false} />
           ))}

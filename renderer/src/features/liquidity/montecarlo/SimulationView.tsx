@@ -12,6 +12,7 @@ export function SimulationView({ simulation }: { simulation: StoredSimulation })
   const { locale } = usePreferences();
   const { result } = simulation;
   const money = (value: number) => formatMajorMoney(value, result.currency, locale);
+  const compact = (value: number) => formatMajorMoney(value, result.currency, locale, { compact: true });
   return (
     <section className="panel" aria-labelledby="simulation-title" data-testid="simulation-view" data-simulation={simulation.simulationId}>
       <h2 id="simulation-title">{t('liquidity.monteCarlo.simulationTitle', { id: simulation.simulationId, asOf: result.asOf })}</h2>
@@ -39,8 +40,10 @@ export function SimulationView({ simulation }: { simulation: StoredSimulation })
         {result.reserve.map((reserve) => (
           <div key={reserve.level} className="kpi" data-kpi={`reserve-${reserve.level}`}>
             <div className="kpi-label">{t('liquidity.monteCarlo.reserve', { level: formatPercent(reserve.level, locale, reserve.level > 0.99 ? 1 : 0) })}</div>
-            <div className="kpi-value">{formatMajorMoney(reserve.value, result.currency, locale, { compact: true })}</div>
-            <div className="kpi-detail">{t('liquidity.monteCarlo.interval', { low: money(reserve.low), high: money(reserve.high) })}</div>
+            <div className="kpi-value" title={money(reserve.value)}>
+              {compact(reserve.value)}
+            </div>
+            <div className="kpi-detail">{t('liquidity.monteCarlo.interval', { low: compact(reserve.low), high: compact(reserve.high) })}</div>
           </div>
         ))}
       </div>

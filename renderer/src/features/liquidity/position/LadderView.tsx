@@ -30,7 +30,7 @@ export function LadderView({ position }: { position: LiquidityPosition }) {
               <Tooltip {...tooltipStyle(palette)} formatter={(value) => money(Number(value))} cursor={{ fill: palette.grid, opacity: 0.5 }} />
               <Legend wrapperStyle={{ fontSize: 12 }} />
               <ReferenceLine y={0} stroke={palette.axis} />
-              <Bar dataKey="gap" name={t('liquidity.ladder.gap')} isAnimationActive={false}>
+              <Bar dataKey="gap" name={t('liquidity.ladder.gap')} fill={palette.good} isAnimationActive={false}>
                 {rows.map((row) => (
                   <Cell key={row.bucket} fill={row.gap < 0 ? palette.bad : palette.good} />
                 ))}

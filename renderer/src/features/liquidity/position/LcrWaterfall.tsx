@@ -28,11 +28,12 @@ export function LcrWaterfall({ lcr, currency }: { lcr: LcrBreakdown; currency: s
           <Tooltip
             {...tooltipStyle(palette)}
             cursor={{ fill: palette.grid, opacity: 0.5 }}
-            // Only the visible bar has a name; the base is scaffolding.
-            formatter={(_value, name, item) => (name === 'size' ? [money((item.payload as WaterfallStep).amount), t('liquidity.waterfall.amount')] : null)}
+            // The bar's signed change (a subtraction shows as negative), not its drawn height.
+            formatter={(_value, _name, item) => [money((item.payload as WaterfallStep).amount), t('liquidity.waterfall.amount')]}
           />
           <ReferenceLine y={0} stroke={palette.axis} />
-          <Bar dataKey="base" stackId="waterfall" fill="transparent" isAnimationActive={false} legendType="none" />
+          {/* The invisible base the visible bar stands on: scaffolding, so out of the tooltip. */}
+          <Bar dataKey="base" stackId="waterfall" fill="transparent" isAnimationActive={false} legendType="none" tooltipType="none" />
           <Bar dataKey="size" stackId="waterfall" isAnimationActive={false}>
             {steps.map((step) => (
               <Cell key={step.id} fill={colour(step)} />

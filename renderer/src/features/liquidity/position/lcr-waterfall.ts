@@ -26,7 +26,8 @@ function walk(moves: readonly Move[]): WaterfallStep[] {
     }
     const before = running;
     running = kind === 'add' ? running + value : running - value;
-    return { id, kind, amount: kind === 'add' ? value : -value, base: Math.min(before, running), size: Math.abs(value) };
+    // 0 − value, not −value: a zero adjustment is 0, not −0 (which would print as “−0.00”).
+    return { id, kind, amount: kind === 'add' ? value : 0 - value, base: Math.min(before, running), size: Math.abs(value) };
   });
 }
 

@@ -25,9 +25,9 @@ export function StressResultView({ result }: { result: ScenarioResult }) {
       <p className="small">{t('liquidity.stress.buffer', { amount: money(result.buffer) })}</p>
       <div data-testid="stress-chart">
         <ResponsiveContainer width="100%" height={280}>
-          <ComposedChart data={result.days} margin={{ top: 8, right: 12, bottom: 16, left: 8 }}>
+          <ComposedChart data={result.days} margin={{ top: 8, right: 12, bottom: 0, left: 8 }}>
             <CartesianGrid stroke={palette.grid} vertical={false} />
-            <XAxis dataKey="day" stroke={palette.axis} fontSize={11} tickLine={false} minTickGap={16} label={{ value: t('liquidity.stress.day'), position: 'insideBottom', offset: -10, fontSize: 11, fill: palette.axis }} />
+            <XAxis dataKey="day" stroke={palette.axis} fontSize={11} tickLine={false} minTickGap={16} />
             <YAxis stroke={palette.axis} fontSize={11} tickLine={false} axisLine={false} tickFormatter={compact} width={72} />
             <Tooltip {...tooltipStyle(palette)} formatter={(value) => money(Number(value))} labelFormatter={(day) => t('liquidity.stress.dayLabel', { day: String(day) })} />
             <Legend wrapperStyle={{ fontSize: 12 }} />
