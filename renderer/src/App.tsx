@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createHashRouter, Navigate, RouterProvider } from 'react-router';
-import { ComingLater } from './components/ComingLater.tsx';
 import { AppShell } from './components/layout/AppShell.tsx';
 import { PreferenceControls } from './components/PreferenceControls.tsx';
 import { AuditPage } from './features/audit/AuditPage.tsx';
@@ -12,6 +11,7 @@ import { DashboardPage } from './features/dashboard/DashboardPage.tsx';
 import { FraudPage } from './features/fraud/FraudPage.tsx';
 import { FraudRingView } from './features/fraud/FraudRingView.tsx';
 import { FraudTransactionView } from './features/fraud/FraudTransactionView.tsx';
+import { LiquidityPage } from './features/liquidity/LiquidityPage.tsx';
 import { PortfolioPage } from './features/portfolio/PortfolioPage.tsx';
 import { RulesPage } from './features/rules/RulesPage.tsx';
 import { SettingsPage } from './features/settings/SettingsPage.tsx';
@@ -34,7 +34,7 @@ function createAppRouter() {
         { path: 'fraud', element: <FraudPage /> },
         { path: 'fraud/transactions/:txId', element: <FraudTransactionView /> },
         { path: 'fraud/rings/:accountId', element: <FraudRingView /> },
-        { path: 'liquidity', element: <ComingLater area="liquidity" /> },
+        { path: 'liquidity', element: <LiquidityPage /> },
         { path: 'cases', element: <CasesPage /> },
         { path: 'cases/:caseId', element: <CaseView /> },
         { path: 'rules', element: <RulesPage /> },

@@ -2,17 +2,17 @@ import { expect, test } from '@playwright/test';
 import { ADMIN } from './e2e-env.ts';
 import { pageTitle, unlockAs } from './fixtures.ts';
 
-/** Every area, in navigation order (Alt+1…9), and whether a later release fills it. */
+/** Every area, in navigation order (Alt+1…9). */
 const AREAS = [
-  { name: 'Dashboard', path: '/dashboard', later: false },
-  { name: 'Portfolio', path: '/portfolio', later: false },
-  { name: 'Credit', path: '/credit', later: false },
-  { name: 'Fraud', path: '/fraud', later: false },
-  { name: 'Liquidity', path: '/liquidity', later: true },
-  { name: 'Cases', path: '/cases', later: false },
-  { name: 'Rules', path: '/rules', later: false },
-  { name: 'Audit & evidence', path: '/audit', later: false },
-  { name: 'Settings', path: '/settings', later: false },
+  { name: 'Dashboard', path: '/dashboard' },
+  { name: 'Portfolio', path: '/portfolio' },
+  { name: 'Credit', path: '/credit' },
+  { name: 'Fraud', path: '/fraud' },
+  { name: 'Liquidity', path: '/liquidity' },
+  { name: 'Cases', path: '/cases' },
+  { name: 'Rules', path: '/rules' },
+  { name: 'Audit & evidence', path: '/audit' },
+  { name: 'Settings', path: '/settings' },
 ] as const;
 
 test.describe('navigation', () => {
@@ -20,14 +20,12 @@ test.describe('navigation', () => {
     await unlockAs(page, ADMIN);
   });
 
-  test('every area opens from the navigation, and later areas say so plainly', async ({ page }) => {
+  test('every area opens from the navigation', async ({ page }) => {
     const nav = page.getByRole('navigation', { name: 'Areas' });
     for (const area of AREAS) {
       await nav.getByRole('link', { name: new RegExp(`^${area.name}`) }).click();
       await expect(pageTitle(page)).toHaveText(area.name);
       expect(new URL(page.url()).hash).toBe(`#${area.path}`);
-      if (area.later) await expect(page.getByTestId('coming-later')).toContainText(/arrives? in a later release/);
-      else await expect(page.getByTestId('coming-later')).toHaveCount(0);
     }
   });
 

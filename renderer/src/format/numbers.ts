@@ -35,6 +35,20 @@ export function formatMoney(minor: number | null | undefined, currency: string, 
   }
 }
 
+/** An amount already in major units (the liquidity engine's results, summed exactly and converted once in main). */
+export function formatMajorMoney(major: number | null | undefined, currency: string, locale: string, options: { compact?: boolean } = {}): string {
+  if (major === null || major === undefined) return '';
+  try {
+    return new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      ...(options.compact ? { notation: 'compact', maximumFractionDigits: 1 } : {}),
+    }).format(major);
+  } catch {
+    return `${major.toFixed(currencyDigits(currency))} ${currency}`;
+  }
+}
+
 /** Major units without a currency sign (grid cells, where the currency has its own column). */
 export function formatAmount(minor: number | null | undefined, currency: string, locale: string): string {
   if (minor === null || minor === undefined) return '';

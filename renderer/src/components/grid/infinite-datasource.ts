@@ -3,7 +3,7 @@ import type { GridQuery, MethodArgs, MethodName, MethodResult } from '../../../.
 import { api } from '../../api/client.ts';
 
 /** The contract methods that serve a server-side grid page. */
-export type GridMethod = 'portfolio.loans' | 'portfolio.borrowers' | 'audit.events' | 'credit.pricingCheck' | 'cases.list' | 'fraud.alerts';
+export type GridMethod = 'portfolio.loans' | 'portfolio.borrowers' | 'audit.events' | 'credit.pricingCheck' | 'cases.list' | 'fraud.alerts' | 'liquidity.lines';
 type ContractFilterModel = GridQuery['filterModel'];
 
 export interface DatasourceOptions<M extends GridMethod> {

@@ -13,7 +13,6 @@ export function SideNav() {
             <NavLink to={area.path} className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')} aria-keyshortcuts={`Alt+${area.shortcut}`}>
               <NavIcon area={area.id} />
               <span className="nav-label">{t(`nav.${area.id}`)}</span>
-              {!area.ready && <span className="nav-later" title={t('nav.laterHint')}>{t('nav.later')}</span>}
               <kbd className="nav-key">Alt+{area.shortcut}</kbd>
             </NavLink>
           </li>

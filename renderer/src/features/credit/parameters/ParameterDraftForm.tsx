@@ -4,8 +4,8 @@ import type { ParameterSet } from '../../../../../preload/contract/index.ts';
 import { api } from '../../../api/client.ts';
 import { codeLabel } from '../../../components/code-labels.ts';
 import { DraftFooter } from '../../../components/lifecycle/DraftFooter.tsx';
+import { EditableRows } from '../../../components/EditableRows.tsx';
 import { Field } from '../../../components/Field.tsx';
-import { EditableRows } from './EditableRows.tsx';
 import { DPD_MULTIPLIER_BUCKETS, readDraft, toDraft, type DraftProblem, type ParametersDraft } from './parameter-draft.ts';
 
 interface Props {

@@ -12,16 +12,18 @@ interface Props<K extends string> {
   readonly columns: readonly Column<K>[];
   /** Field ids are `${idPrefix}.${row}.${key}`, as in the draft's problems. */
   readonly idPrefix: string;
-  readonly invalid: ReadonlySet<string>;
+  /** The cells with a problem; with a map, also what the problem is, shown under the cell. */
+  readonly invalid: ReadonlySet<string> | ReadonlyMap<string, string>;
   readonly blank: Readonly<Record<K, string>>;
   readonly addLabel: string;
   readonly onChange: (rows: Readonly<Record<K, string>>[]) => void;
 }
 
-/** A small editable table of text cells (LGD rules, CCF by product): add a row, change a cell, remove a row. */
+/** A small editable table of text cells (LGD rules, CCF by product, liquidity product terms and scenarios): add a row, change a cell, remove a row. */
 export function EditableRows<K extends string>({ rows, columns, idPrefix, invalid, blank, addLabel, onChange }: Props<K>) {
   const { t } = useTranslation();
   const update = (index: number, key: K, value: string) => onChange(rows.map((row, at) => (at === index ? { ...row, [key]: value } : row)));
+  const problemOf = (field: string) => (invalid instanceof Map ? (invalid as ReadonlyMap<string, string>).get(field) : undefined);
   return (
     <table className="table table-compact editable-rows">
       <thead>
@@ -32,27 +34,37 @@ export function EditableRows<K extends string>({ rows, columns, idPrefix, invali
             </th>
           ))}
           <th scope="col">
-            <span className="visually-hidden">{t('credit.parameters.remove')}</span>
+            <span className="visually-hidden">{t('common.remove')}</span>
           </th>
         </tr>
       </thead>
       <tbody>
         {rows.map((row, index) => (
           <tr key={index}>
-            {columns.map((column) => (
-              <td key={column.key}>
-                <input
-                  className={column.narrow ? 'input-narrow' : undefined}
-                  value={row[column.key]}
-                  placeholder={column.placeholder}
-                  aria-label={`${column.label} ${index + 1}`}
-                  aria-invalid={invalid.has(`${idPrefix}.${index}.${column.key}`)}
-                  onChange={(event) => update(index, column.key, event.target.value)}
-                />
-              </td>
-            ))}
+            {columns.map((column) => {
+              const field = `${idPrefix}.${index}.${column.key}`;
+              const problem = problemOf(field);
+              return (
+                <td key={column.key}>
+                  <input
+                    className={column.narrow ? 'input-narrow' : undefined}
+                    value={row[column.key]}
+                    placeholder={column.placeholder}
+                    aria-label={`${column.label} ${index + 1}`}
+                    aria-invalid={invalid.has(field)}
+                    aria-describedby={problem ? `${field}-problem` : undefined}
+                    onChange={(event) => update(index, column.key, event.target.value)}
+                  />
+                  {problem && (
+                    <span className="field-problem" id={`${field}-problem`}>
+                      {problem}
+                    </span>
+                  )}
+                </td>
+              );
+            })}
             <td>
-              <button type="button" className="button-icon" aria-label={`${t('credit.parameters.remove')} ${index + 1}`} title={t('credit.parameters.remove')} onClick={() => onChange(rows.filter((_, at) => at !== index))}>
+              <button type="button" className="button-icon" aria-label={`${t('common.remove')} ${index + 1}`} title={t('common.remove')} onClick={() => onChange(rows.filter((_, at) => at !== index))}>
                 ×
               </button>
             </td>
