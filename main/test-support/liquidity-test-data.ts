@@ -8,7 +8,7 @@ export const LIQUIDITY_AS_OF = '2026-11-30';
 
 const yuan = (amount: number): number => Math.round(amount * 100);
 
-export const HAND_LINES = [
+const HAND_LINES = [
   { line_id: 'C1', category: 'hqla_l1_cash', amount: 1_000_000, maturity: null, currency: 'CNY' },
   { line_id: 'C2', category: 'hqla_l2a', amount: 200_000, maturity: '2028-01-01', currency: 'CNY' },
   { line_id: 'D1', category: 'retail_less_stable', amount: 2_000_000, maturity: '2026-11-30', currency: 'CNY' },
@@ -22,7 +22,7 @@ export const HAND_LINES = [
 ] as const;
 
 /** Days of flow history of the one redeemable product, mmf_t0, whose balance is 2,000,000. */
-export const HISTORY_DAYS = 60;
+const HISTORY_DAYS = 60;
 
 /** Inserts the lines, one borrower with a performing long loan and a non-performing one, and mmf_t0's balance and flows. */
 export function insertHandLiquidity(db: Db, flows: (day: number) => { inflow: number; outflow: number } = () => ({ inflow: 20_000, outflow: 20_000 })): void {

@@ -1,5 +1,5 @@
 import { RiskDeskError } from '../../preload/contract/errors.ts';
-import type { LcrCategory, LiquidityParameters, LiquidityPosition, ScenarioResult } from '../../preload/contract/liquidity.ts';
+import { liquidityParametersSchema, type LcrCategory, type LiquidityParameters, type LiquidityPosition, type ScenarioResult } from '../../preload/contract/liquidity.ts';
 import { dayNumber, parseDay } from '../engines/calendar.ts';
 import { currencyMinorDigits, isCurrencyCode } from '../engines/currency.ts';
 import {
@@ -34,20 +34,30 @@ export interface LiquidityBook {
   readonly parameters: LiquidityParameters;
 }
 
-/** The version asked for, or the active one: NOT_FOUND / INVALID_STATE naming what is missing. */
-function parameterSet(reader: Db, version: number | undefined): { version: number; parameters: LiquidityParameters } {
-  if (version !== undefined) {
-    const set = liquidityParameterSets.get(reader, version);
-    if (!set) throw new RiskDeskError('NOT_FOUND', `There is no liquidity parameter set v${version} in this workspace.`, { version });
-    return set;
+/**
+ * The version asked for, or the active one, for whatever computes with it (callers check their caller's permission).
+ * NOT_FOUND for a version that does not exist; INVALID_STATE when none is active, or when the stored parameters no
+ * longer pass the contract's schema (saved by an older build): computing with part of a parameter set would be worse
+ * than refusing.
+ */
+export function liquidityParameterSetOf(reader: Db, version: number | undefined): { version: number; parameters: LiquidityParameters } {
+  const set = version === undefined ? liquidityParameterSets.active(reader) : liquidityParameterSets.get(reader, version);
+  if (!set) {
+    throw version === undefined
+      ? new RiskDeskError('INVALID_STATE', 'No liquidity parameter set is active: have one approved by a second compliance user and activate it, then try again.')
+      : new RiskDeskError('NOT_FOUND', `There is no liquidity parameter set v${version} in this workspace.`, { version });
   }
-  const active = liquidityParameterSets.active(reader);
-  if (!active) throw new RiskDeskError('INVALID_STATE', 'No liquidity parameter set is active: have one approved by a second compliance user and activate it.');
-  return active;
+  const parsed = liquidityParametersSchema.safeParse(set.parameters);
+  if (!parsed.success) {
+    const [issue] = parsed.error.issues;
+    const where = issue ? `${issue.path.join('.') || '(top level)'}: ${issue.message}` : 'invalid';
+    throw new RiskDeskError('INVALID_STATE', `The liquidity parameter set v${set.version} is not valid (${where}); save a corrected draft and activate it.`, { version: set.version });
+  }
+  return { version: set.version, parameters: parsed.data };
 }
 
 export function liquidityBook(reader: Db, input: { readonly asOf?: string | undefined; readonly version?: number | undefined }): LiquidityBook {
-  const set = parameterSet(reader, input.version);
+  const set = liquidityParameterSetOf(reader, input.version);
   const snapshot = lineSnapshotDate(reader, input.asOf);
   const asOf = input.asOf ?? snapshot;
   const currency = baseCurrency(reader);

@@ -103,14 +103,13 @@ const scenarioName = z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'a lower-case na
  * fixed term (termDays; its balance is taken to mature evenly over the term). Products in the daily flows that are not
  * listed here are treated as on demand, the conservative reading.
  */
-export const investorProductTermsSchema = z
+const investorProductTermsSchema = z
   .object({
     product: productId,
     noticeDays: z.number().int().min(0).max(365),
     termDays: z.number().int().min(1).max(3650).nullable(),
   })
   .strict();
-export type InvestorProductTerms = z.infer<typeof investorProductTermsSchema>;
 
 /**
  * A deterministic stress scenario over `horizonDays` (90 unless edited), as data. Redeemable balances run off at
@@ -284,7 +283,7 @@ export const liquidityPositionSchema = z.object({
 });
 export type LiquidityPosition = z.infer<typeof liquidityPositionSchema>;
 
-export const scenarioDaySchema = z.object({
+const scenarioDaySchema = z.object({
   day: z.number().int(),
   date: isoDate,
   outflows: money,

@@ -1,7 +1,6 @@
 // The liquidity engine over the workspace: the position (ladder, LCR, NSFR) and a scenario run on an engine worker
 // (a workspace may hold a million lines); the line grid pages in SQL on the session's reader; a run writes through the
 // worker under the write lock. Permissions are checked here, in main, before any worker starts.
-import { RiskDeskError } from '../../../preload/contract/errors.ts';
 import type { GridQuery } from '../../../preload/contract/grid.ts';
 import {
   LCR_CATEGORIES,
@@ -16,10 +15,9 @@ import {
 import { currencyMinorDigits, isCurrencyCode } from '../../engines/currency.ts';
 import { indicatorTrends, nsfrCategoryOfLine, weighLine } from '../../engines/liquidity/index.ts';
 import { lineSnapshotDate } from '../../store/liquidity-data.ts';
-import { productFlowSeries } from '../../workers/liquidity-book.ts';
+import { liquidityParameterSetOf, productFlowSeries } from '../../workers/liquidity-book.ts';
 import { viewRows } from '../../store/grid-sql.ts';
 import { linesGridSpec, type LinesGridRow } from '../../store/liquidity-lines-grid.ts';
-import { liquidityParameterSets } from '../../store/liquidity-parameter-sets.ts';
 import { finishedRunResults } from '../../store/runs.ts';
 import { baseCurrency } from '../../store/workspace-meta.ts';
 import type { ServiceContext, WriteCallOptions } from '../context.ts';
@@ -57,13 +55,7 @@ export function listLiquidityRuns(ctx: ServiceContext): LiquidityRunResult[] {
 
 /** The version asked for or the active one, read on the session's reader. */
 export function liquidityParametersFor(ctx: ServiceContext, version: number | undefined): { version: number; parameters: LiquidityParameters } {
-  const set = version === undefined ? liquidityParameterSets.active(ctx.reader) : liquidityParameterSets.get(ctx.reader, version);
-  if (!set) {
-    throw version === undefined
-      ? new RiskDeskError('INVALID_STATE', 'No liquidity parameter set is active: have one approved by a second compliance user and activate it.')
-      : new RiskDeskError('NOT_FOUND', `There is no liquidity parameter set v${version} in this workspace.`, { version });
-  }
-  return set;
+  return liquidityParameterSetOf(ctx.reader, version);
 }
 
 /** The NSFR category of each LCR category by remaining term (< 180 days, < 1 year, longer), for the grid's SQL. */

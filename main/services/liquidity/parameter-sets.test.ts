@@ -19,13 +19,13 @@ import { takeLifecycleStep } from '../lifecycle-service.ts';
 import { resourcesFolder } from '../resources-folder.ts';
 import { seedShippedDefaults } from '../shipped-defaults.ts';
 import {
-  activeLiquidityParameters,
   LIQUIDITY_PARAMETER_SETS,
   liquidityParameterSet,
   listLiquidityParameterSets,
   saveDraftLiquidityParameters,
   SHIPPED_LIQUIDITY_PARAMETERS,
 } from './parameter-sets.ts';
+import { liquidityParameterSetOf } from '../../workers/liquidity-book.ts';
 
 const NOW = new Date('2026-12-05T09:00:00.000Z');
 const FILE = 'parameter-sets/liquidity-default.json';
@@ -109,11 +109,11 @@ describe('liquidity parameter sets through the services', () => {
     assert.throws(() => takeLifecycleStep(as('ana', 'analyst'), LIQUIDITY_PARAMETER_SETS, 'approve', version), refused('FORBIDDEN', /parameters\.edit/));
     assert.throws(() => takeLifecycleStep(cara, LIQUIDITY_PARAMETER_SETS, 'activate', version), refused('INVALID_STATE', /approve it first/));
     takeLifecycleStep(cara, LIQUIDITY_PARAMETER_SETS, 'approve', version);
-    assert.equal(activeLiquidityParameters(temp.db).version, 1, 'approved is not yet active');
+    assert.equal(liquidityParameterSetOf(temp.db, undefined).version, 1, 'approved is not yet active');
     const active = takeLifecycleStep(cara, LIQUIDITY_PARAMETER_SETS, 'activate', version);
     assert.deepEqual([active.status, active.approvedBy, active.activatedBy], ['active', 'cara', 'cara']);
     assert.deepEqual(versions(), [[2, 'active'], [1, 'retired']]);
-    assert.deepEqual(activeLiquidityParameters(temp.db), active);
+    assert.deepEqual(liquidityParameterSetOf(temp.db, undefined), { version: active.version, parameters: active.parameters });
 
     const third = saveDraftLiquidityParameters(cara, SHIPPED, 'v3').version;
     takeLifecycleStep(cara, LIQUIDITY_PARAMETER_SETS, 'submit', third);
@@ -145,11 +145,11 @@ describe('liquidity parameter sets through the services', () => {
   });
 
   it('gives the engine the active version, and refuses with INVALID_STATE when none is active or it no longer passes the schema', () => {
-    assert.deepEqual(activeLiquidityParameters(temp.db).parameters, SHIPPED);
+    assert.deepEqual(liquidityParameterSetOf(temp.db, undefined).parameters, SHIPPED);
     temp.db.prepare(`UPDATE liquidity_parameter_sets SET parameters = json_set(parameters, '$.monteCarlo.paths', 1) WHERE version = 1`).run();
-    assert.throws(() => activeLiquidityParameters(temp.db), refused('INVALID_STATE', /active liquidity parameter set v1 is not valid \(monteCarlo\.paths: .*\); save a corrected draft/));
+    assert.throws(() => liquidityParameterSetOf(temp.db, undefined), refused('INVALID_STATE', /liquidity parameter set v1 is not valid \(monteCarlo\.paths: .*\); save a corrected draft/));
     temp.db.prepare(`UPDATE liquidity_parameter_sets SET status = 'retired' WHERE version = 1`).run();
-    assert.throws(() => activeLiquidityParameters(temp.db), refused('INVALID_STATE', /No liquidity parameter set is active: have one approved by a second compliance user and activate it/));
+    assert.throws(() => liquidityParameterSetOf(temp.db, undefined), refused('INVALID_STATE', /No liquidity parameter set is active: have one approved by a second compliance user and activate it/));
   });
 });
 

@@ -3,10 +3,9 @@
 // active version for the services and workers that compute with it.
 import { RiskDeskError } from '../../../preload/contract/errors.ts';
 import { liquidityParametersSchema, shippedLiquidityParametersSchema, type LiquidityParameters, type LiquidityParameterSet } from '../../../preload/contract/liquidity.ts';
-import type { Db } from '../../store/database.ts';
 import { liquidityParameterSets } from '../../store/liquidity-parameter-sets.ts';
 import type { ServiceContext } from '../context.ts';
-import { draftSaver, shippedDocumentSet, type DocumentKind } from '../document-set-service.ts';
+import { checkedDocument, draftSaver, shippedDocumentSet, type DocumentKind } from '../document-set-service.ts';
 import type { ServiceArtefact } from '../lifecycle-service.ts';
 import { requirePermission } from '../permissions.ts';
 import { validationFailure } from '../validation-failure.ts';
@@ -68,6 +67,11 @@ const shippedFile = shippedLiquidityParametersSchema
   .transform(({ note, parameters }) => ({ note, document: parameters }));
 export const SHIPPED_LIQUIDITY_PARAMETERS = shippedDocumentSet('parameter-sets/liquidity-default.json', shippedFile, liquidityParameterSets, LIQUIDITY_PARAMETER_SETS);
 
+/** Parameters from outside a workspace (`riskdesk liquidity lcr --params FILE`), checked as a draft is: VALIDATION naming the path and `source`. */
+export function checkedLiquidityParameters(content: unknown, source: string): LiquidityParameters {
+  return checkedDocument(LIQUIDITY_PARAMETERS_KIND, content, source);
+}
+
 export function listLiquidityParameterSets(ctx: ServiceContext): LiquidityParameterSet[] {
   requirePermission(ctx.actor, 'workspace.read');
   return liquidityParameterSets.list(ctx.reader);
@@ -79,23 +83,4 @@ export function liquidityParameterSet(ctx: ServiceContext, version: number): Liq
   const set = liquidityParameterSets.get(ctx.reader, version);
   if (set === undefined) throw new RiskDeskError('NOT_FOUND', `There is no ${liquidityParameterSets.lifecycle.label(version)} in this workspace.`, { version });
   return set;
-}
-
-/**
- * The active version, for whatever computes with it (services and workers check their caller's permission
- * themselves). INVALID_STATE when none is active, or when the stored parameters no longer pass the contract's schema
- * (saved by an older build): computing with part of a parameter set would be worse than refusing.
- */
-export function activeLiquidityParameters(reader: Db): LiquidityParameterSet {
-  const active = liquidityParameterSets.active(reader);
-  if (active === null) {
-    throw new RiskDeskError('INVALID_STATE', 'No liquidity parameter set is active: have one approved by a second compliance user and activate it, then try again.');
-  }
-  const parsed = liquidityParametersSchema.safeParse(active.parameters);
-  if (!parsed.success) {
-    const [issue] = parsed.error.issues;
-    const where = issue ? `${issue.path.join('.') || '(top level)'}: ${issue.message}` : 'invalid';
-    throw new RiskDeskError('INVALID_STATE', `The active liquidity parameter set v${active.version} is not valid (${where}); save a corrected draft and activate it.`, { version: active.version });
-  }
-  return { ...active, parameters: parsed.data };
 }

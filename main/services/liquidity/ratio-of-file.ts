@@ -1,30 +1,25 @@
 // The LCR or the NSFR of a CSV of lines, without a workspace (`riskdesk liquidity lcr --input FILE.csv`): the lines read
 // whole or refused (line-file.ts), weighed with the parameters given or the shipped defaults, every line with its factor.
-import { shippedLiquidityParametersSchema, liquidityParametersSchema, type LcrBreakdown, type LiquidityParameters, type NsfrBreakdown, type WeightedLine } from '../../../preload/contract/liquidity.ts';
+import type { LcrBreakdown, LiquidityParameters, NsfrBreakdown, WeightedLine } from '../../../preload/contract/liquidity.ts';
 import type { LcrCategory, NsfrCategory } from '../../../preload/contract/liquidity.ts';
 import { currencyMinorDigits } from '../../engines/currency.ts';
 import { LcrTally, NsfrTally, weighLine } from '../../engines/liquidity/index.ts';
 import { readResourceJson, resourcesFolder } from '../resources-folder.ts';
-import { validationFailure } from '../validation-failure.ts';
 import { readLineFile } from './line-file.ts';
-
-export const SHIPPED_LIQUIDITY_PARAMETERS_FILE = 'parameter-sets/liquidity-default.json';
+import { checkedLiquidityParameters, SHIPPED_LIQUIDITY_PARAMETERS } from './parameter-sets.ts';
 
 /**
  * Parameters from a file's content: a parameter set's `parameters` object, or a file that holds one under
- * `parameters` (what `riskdesk liquidity params export` and the shipped default hold). VALIDATION naming the path.
+ * `parameters` (what `riskdesk liquidity params export` and the shipped default hold), checked as a draft is.
  */
 export function parametersFromContent(content: unknown, source: string): LiquidityParameters {
   const document = typeof content === 'object' && content !== null && 'parameters' in content ? (content as { parameters: unknown }).parameters : content;
-  const parsed = liquidityParametersSchema.safeParse(document);
-  if (!parsed.success) throw validationFailure(`liquidity parameters in ${source}`, parsed.error.issues);
-  return parsed.data;
+  return checkedLiquidityParameters(document, source);
 }
 
+/** The parameters RiskDesk ships, for a CSV weighed without --params. */
 export function shippedLiquidityParameters(): LiquidityParameters {
-  const parsed = shippedLiquidityParametersSchema.safeParse(readResourceJson(SHIPPED_LIQUIDITY_PARAMETERS_FILE, resourcesFolder()));
-  if (!parsed.success) throw validationFailure(`RiskDesk's shipped resources/${SHIPPED_LIQUIDITY_PARAMETERS_FILE}`, parsed.error.issues);
-  return parsed.data.parameters;
+  return parametersFromContent(readResourceJson(SHIPPED_LIQUIDITY_PARAMETERS.file, resourcesFolder()), `RiskDesk's shipped resources/${SHIPPED_LIQUIDITY_PARAMETERS.file}`);
 }
 
 export interface FileRatio<B> {
