@@ -76,3 +76,13 @@ export function shippedDocumentSet<D, R extends { version: number }>(
     },
   });
 }
+
+/**
+ * A document set file's content: `{ "note": …, "<key>": … }` as resources/ ships it and exports write it, or the
+ * document alone (no note then).
+ */
+export function documentInFile(content: unknown, key: string): { document: unknown; note: string | undefined } {
+  if (typeof content !== 'object' || content === null || !(key in content)) return { document: content, note: undefined };
+  const { [key]: document, note } = content as Record<string, unknown>;
+  return { document, note: typeof note === 'string' ? note : undefined };
+}

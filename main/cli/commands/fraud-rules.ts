@@ -10,33 +10,12 @@ import { exportRuleSet, importRuleSet, ruleSetFileName } from '../../services/fr
 import { listRuleSets, ruleSetDiff, ruleSetVersion, RULE_SETS, saveDraftRuleSet } from '../../services/fraud/rule-sets.ts';
 import { formatTable, type CliIo, type JsonValue } from '../cli-io.ts';
 import { addExamples, addUnlockOptions, commandPath, outputFor, wholeNumber, type UnlockFlags } from '../command-options.ts';
-import { usageError } from '../failure.ts';
-import { readJson, readTextFile } from '../input-files.ts';
+import { readTextFile } from '../input-files.ts';
+import { addDocumentSetCommands } from '../document-set-commands.ts';
 import { addLifecycleCommands } from '../lifecycle-commands.ts';
 import { actingPassphrase, withServiceContext } from '../workspace-session.ts';
 
 const json = (value: unknown): JsonValue => value as JsonValue;
-
-/** A note as a table cell: its first 60 characters (`rules show` prints it whole). */
-function shortNote(note: string): string {
-  return note.length <= 60 ? note : `${note.slice(0, 59)}…`;
-}
-
-function addListCommand(rules: Command, io: CliIo): void {
-  const command = addUnlockOptions(rules.command('list').description('rule set versions, newest first, with their status and who did what'));
-  addExamples(command, [`${commandPath(command)} --db risk.rdw`]);
-  command.action(async (flags: UnlockFlags) => {
-    const out = outputFor(io, flags);
-    const passphrase = await actingPassphrase(out, flags, commandPath(command));
-    const versions = await withServiceContext(flags, passphrase, async (ctx) => listRuleSets(ctx));
-    out.result({ versions: json(versions) }, () =>
-      formatTable(
-        ['version', 'status', 'rules', 'note', 'author', 'submitted by', 'approved by', 'activated'],
-        versions.map((v) => [String(v.version), v.status, String(v.ruleSet.rules.length), shortNote(v.note), v.createdBy, v.submittedBy ?? '', v.approvedBy ?? '', v.activatedAt ?? '']),
-      ),
-    );
-  });
-}
 
 function showLines(set: RuleSetVersion): string[] {
   const { rules, thresholds } = set.ruleSet;
@@ -49,42 +28,6 @@ function showLines(set: RuleSetVersion): string[] {
       rules.map((r) => [r.id, r.action, String(r.score), r.enabled ? 'yes' : 'no', r.expression.replace(/\s+/g, ' ')]),
     ),
   ];
-}
-
-function addShowCommand(rules: Command, io: CliIo): void {
-  const command = addUnlockOptions(rules.command('show').argument('<version>', 'the version', wholeNumber('<version>')).description('one rule set version: its thresholds and rules'));
-  addExamples(command, [`${commandPath(command)} 2 --db risk.rdw --json`]);
-  command.action(async (version: number, flags: UnlockFlags) => {
-    const out = outputFor(io, flags);
-    const passphrase = await actingPassphrase(out, flags, commandPath(command));
-    const set = await withServiceContext(flags, passphrase, async (ctx) => ruleSetVersion(ctx, version));
-    out.result({ version: json(set) }, () => showLines(set));
-  });
-}
-
-/** A draft file holds `{ "note": …, "ruleSet": … }` as resources/ ships it, or the rule set alone. */
-function draftIn(content: unknown): { ruleSet: unknown; note?: unknown } {
-  return typeof content === 'object' && content !== null && 'ruleSet' in content ? (content as { ruleSet: unknown; note?: unknown }) : { ruleSet: content };
-}
-
-function addDraftCommand(rules: Command, io: CliIo): void {
-  const command = addUnlockOptions(
-    rules
-      .command('draft')
-      .description('save a new draft rule set from a JSON file (then submit it for a second person to approve)')
-      .requiredOption('--file <path>', 'the rule set as JSON ({"note", "ruleSet"} as resources/ ships it, or the rule set alone)')
-      .option('--note <text>', 'what changed and why (default: the "note" in the file)'),
-  );
-  addExamples(command, [`${commandPath(command)} --file rules.json --note "Velocity threshold 10 → 8" --db risk.rdw --user compliance`]);
-  command.action(async (flags: UnlockFlags & { file: string; note?: string }) => {
-    const out = outputFor(io, flags);
-    const draft = draftIn(readJson(flags.file));
-    const note = flags.note ?? (typeof draft.note === 'string' ? draft.note : undefined);
-    if (note === undefined || note.trim() === '') throw usageError(`Say what changed: --note, or a "note" in ${flags.file}.`, commandPath(command));
-    const passphrase = await actingPassphrase(out, flags, commandPath(command));
-    const saved = await withServiceContext(flags, passphrase, async (ctx) => saveDraftRuleSet(ctx, draft.ruleSet, note, flags.file));
-    out.result({ version: json(saved) }, () => [`Fraud rule set version ${saved.version} is saved as a draft; submit it for review.`]);
-  });
 }
 
 function addExportCommand(rules: Command, io: CliIo): void {
@@ -184,9 +127,18 @@ function addDiffCommand(rules: Command, io: CliIo): void {
 export function addRulesCommands(program: Command, io: CliIo): Command {
   const rules = program.command('rules').description('fraud rule sets: versions, drafts, signed export and import, diffs, and four-eyes approval');
   addExamples(rules, ['riskdesk rules list --db risk.rdw', 'riskdesk rules diff 1 2 --db risk.rdw', 'riskdesk rules submit 2 --db risk.rdw --user compliance']);
-  addListCommand(rules, io);
-  addShowCommand(rules, io);
-  addDraftCommand(rules, io);
+  addDocumentSetCommands(rules, io, {
+    noun: 'rule set',
+    title: 'Fraud rule set',
+    documentKey: 'ruleSet',
+    sizeColumn: { header: 'rules', of: (v) => v.ruleSet.rules.length },
+    list: listRuleSets,
+    show: ruleSetVersion,
+    showLines,
+    showDescription: 'one rule set version: its thresholds and rules',
+    save: saveDraftRuleSet,
+    draftExample: 'riskdesk rules draft --file rules.json --note "Velocity threshold 10 → 8" --db risk.rdw --user compliance',
+  });
   addExportCommand(rules, io);
   addImportCommand(rules, io);
   addDiffCommand(rules, io);

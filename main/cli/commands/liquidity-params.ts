@@ -7,35 +7,11 @@ import type { Command } from 'commander';
 import { RiskDeskError } from '../../../preload/contract/errors.ts';
 import type { LiquidityParameterSet } from '../../../preload/contract/liquidity.ts';
 import { LIQUIDITY_PARAMETER_SETS, liquidityParameterSet, listLiquidityParameterSets, saveDraftLiquidityParameters } from '../../services/liquidity/parameter-sets.ts';
-import { formatTable, type CliIo, type JsonValue } from '../cli-io.ts';
+import { formatTable, type CliIo } from '../cli-io.ts';
 import { addExamples, addUnlockOptions, commandPath, outputFor, wholeNumber, type UnlockFlags } from '../command-options.ts';
-import { usageError } from '../failure.ts';
-import { readJson } from '../input-files.ts';
+import { addDocumentSetCommands } from '../document-set-commands.ts';
 import { addLifecycleCommands } from '../lifecycle-commands.ts';
 import { actingPassphrase, withServiceContext } from '../workspace-session.ts';
-
-const json = (value: unknown): JsonValue => value as JsonValue;
-
-/** A note as a table cell: its first 60 characters (`show` prints it whole). */
-function shortNote(note: string): string {
-  return note.length <= 60 ? note : `${note.slice(0, 59)}…`;
-}
-
-function addListCommand(params: Command, io: CliIo): void {
-  const command = addUnlockOptions(params.command('list').description('parameter set versions, newest first, with their status and who did what'));
-  addExamples(command, [`${commandPath(command)} --db risk.rdw`]);
-  command.action(async (flags: UnlockFlags) => {
-    const out = outputFor(io, flags);
-    const passphrase = await actingPassphrase(out, flags, commandPath(command));
-    const versions = await withServiceContext(flags, passphrase, async (ctx) => listLiquidityParameterSets(ctx));
-    out.result({ versions: json(versions) }, () =>
-      formatTable(
-        ['version', 'status', 'scenarios', 'note', 'author', 'submitted by', 'approved by', 'activated'],
-        versions.map((v) => [String(v.version), v.status, String(v.parameters.scenarios.length), shortNote(v.note), v.createdBy, v.submittedBy ?? '', v.approvedBy ?? '', v.activatedAt ?? '']),
-      ),
-    );
-  });
-}
 
 function factorRows(factors: Record<string, number>): string[][] {
   return Object.entries(factors).map(([category, factor]) => [category, String(factor)]);
@@ -80,42 +56,6 @@ function showLines(set: LiquidityParameterSet): string[] {
   ];
 }
 
-function addShowCommand(params: Command, io: CliIo): void {
-  const command = addUnlockOptions(params.command('show').argument('<version>', 'the version', wholeNumber('<version>')).description('one parameter set version: factors, products, scenarios, Monte Carlo and thresholds'));
-  addExamples(command, [`${commandPath(command)} 2 --db risk.rdw --json`]);
-  command.action(async (version: number, flags: UnlockFlags) => {
-    const out = outputFor(io, flags);
-    const passphrase = await actingPassphrase(out, flags, commandPath(command));
-    const set = await withServiceContext(flags, passphrase, async (ctx) => liquidityParameterSet(ctx, version));
-    out.result({ version: json(set) }, () => showLines(set));
-  });
-}
-
-/** A draft file holds `{ "note": …, "parameters": … }` as resources/ ships it and `export` writes it, or the parameters alone. */
-function draftIn(content: unknown): { parameters: unknown; note?: unknown } {
-  return typeof content === 'object' && content !== null && 'parameters' in content ? (content as { parameters: unknown; note?: unknown }) : { parameters: content };
-}
-
-function addDraftCommand(params: Command, io: CliIo): void {
-  const command = addUnlockOptions(
-    params
-      .command('draft')
-      .description('save a new draft parameter set from a JSON file (then submit it for a second person to approve)')
-      .requiredOption('--file <path>', 'the parameter set as JSON ({"note", "parameters"} as `export` writes it, or the parameters alone)')
-      .option('--note <text>', 'what changed and why (default: the "note" in the file)'),
-  );
-  addExamples(command, [`${commandPath(command)} --file liquidity.json --note "Harsher idiosyncratic run" --db risk.rdw --user compliance`]);
-  command.action(async (flags: UnlockFlags & { file: string; note?: string }) => {
-    const out = outputFor(io, flags);
-    const draft = draftIn(readJson(flags.file));
-    const note = flags.note ?? (typeof draft.note === 'string' ? draft.note : undefined);
-    if (note === undefined || note.trim() === '') throw usageError(`Say what changed: --note, or a "note" in ${flags.file}.`, commandPath(command));
-    const passphrase = await actingPassphrase(out, flags, commandPath(command));
-    const saved = await withServiceContext(flags, passphrase, async (ctx) => saveDraftLiquidityParameters(ctx, draft.parameters, note, flags.file));
-    out.result({ version: json(saved) }, () => [`Liquidity parameter set version ${saved.version} is saved as a draft; submit it for review.`]);
-  });
-}
-
 function addExportCommand(params: Command, io: CliIo): void {
   const command = addUnlockOptions(
     params
@@ -147,9 +87,18 @@ function addExportCommand(params: Command, io: CliIo): void {
 export function addLiquidityParamsCommands(liquidity: Command, io: CliIo): void {
   const params = liquidity.command('params').description('liquidity parameter sets: versions, drafts from JSON files, export, and four-eyes approval');
   addExamples(params, ['riskdesk liquidity params list --db risk.rdw', 'riskdesk liquidity params show 1 --db risk.rdw', 'riskdesk liquidity params submit 2 --db risk.rdw --user compliance']);
-  addListCommand(params, io);
-  addShowCommand(params, io);
-  addDraftCommand(params, io);
+  addDocumentSetCommands(params, io, {
+    noun: 'parameter set',
+    title: 'Liquidity parameter set',
+    documentKey: 'parameters',
+    sizeColumn: { header: 'scenarios', of: (v) => v.parameters.scenarios.length },
+    list: listLiquidityParameterSets,
+    show: liquidityParameterSet,
+    showLines,
+    showDescription: 'one parameter set version: factors, products, scenarios, Monte Carlo and thresholds',
+    save: saveDraftLiquidityParameters,
+    draftExample: 'riskdesk liquidity params draft --file liquidity.json --note "Harsher idiosyncratic run" --db risk.rdw --user compliance',
+  });
   addExportCommand(params, io);
   addLifecycleCommands(params, io, { artefact: LIQUIDITY_PARAMETER_SETS, noun: 'parameter set', jsonKey: 'version', done: (v) => `Liquidity parameter set version ${v.version} is now ${v.status}.` });
 }

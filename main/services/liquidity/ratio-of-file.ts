@@ -4,6 +4,7 @@ import type { LcrBreakdown, LiquidityParameters, NsfrBreakdown, WeightedLine } f
 import type { LcrCategory, NsfrCategory } from '../../../preload/contract/liquidity.ts';
 import { currencyMinorDigits } from '../../engines/currency.ts';
 import { LcrTally, NsfrTally, weighLine } from '../../engines/liquidity/index.ts';
+import { documentInFile } from '../document-set-service.ts';
 import { readResourceJson, resourcesFolder } from '../resources-folder.ts';
 import { readLineFile } from './line-file.ts';
 import { checkedLiquidityParameters, SHIPPED_LIQUIDITY_PARAMETERS } from './parameter-sets.ts';
@@ -13,8 +14,7 @@ import { checkedLiquidityParameters, SHIPPED_LIQUIDITY_PARAMETERS } from './para
  * `parameters` (what `riskdesk liquidity params export` and the shipped default hold), checked as a draft is.
  */
 export function parametersFromContent(content: unknown, source: string): LiquidityParameters {
-  const document = typeof content === 'object' && content !== null && 'parameters' in content ? (content as { parameters: unknown }).parameters : content;
-  return checkedLiquidityParameters(document, source);
+  return checkedLiquidityParameters(documentInFile(content, 'parameters').document, source);
 }
 
 /** The parameters RiskDesk ships, for a CSV weighed without --params. */
