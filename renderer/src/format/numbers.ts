@@ -23,16 +23,7 @@ export function minorToMajor(minor: number, currency: string): number {
 
 export function formatMoney(minor: number | null | undefined, currency: string, locale: string, options: { compact?: boolean } = {}): string {
   if (minor === null || minor === undefined) return '';
-  const major = minorToMajor(minor, currency);
-  try {
-    return new Intl.NumberFormat(locale, {
-      style: 'currency',
-      currency,
-      ...(options.compact ? { notation: 'compact', maximumFractionDigits: 1 } : {}),
-    }).format(major);
-  } catch {
-    return `${major.toFixed(currencyDigits(currency))} ${currency}`;
-  }
+  return formatMajorMoney(minorToMajor(minor, currency), currency, locale, options);
 }
 
 /** An amount already in major units (the liquidity engine's results, summed exactly and converted once in main). */
