@@ -3,7 +3,7 @@
  * same columns from the same workspace; the line grid sorted by weighted amount in SQL; and a Monte Carlo simulation
  * through the worker pool on one and on two workers (the speed-up). Figures only: no timed assertions.
  *
- *   ./node_modules/.bin/node --import tsx bench/liquidity-workspace.ts [--lines 1000000] [--paths 100000] [--days 90]
+ *   ./node_modules/.bin/node --import tsx bench/liquidity-workspace.ts [--lines 1000000] [--paths 1000000] [--days 90]
  *
  * The workspace is a temp encrypted database (test-support/temp-database.ts: migrated, the shipped parameter set
  * active) filled with seeded lines of every LCR category, two investor products and a year of their daily flows.
@@ -20,7 +20,7 @@ import { liquidityParameterSets } from '../main/store/liquidity-parameter-sets.t
 import { EnginePool } from '../main/workers/pool.ts';
 import { seededRandom } from './support/seeded-random.ts';
 
-const { values } = parseArgs({ options: { lines: { type: 'string', default: '1000000' }, paths: { type: 'string', default: '100000' }, days: { type: 'string', default: '90' } } });
+const { values } = parseArgs({ options: { lines: { type: 'string', default: '1000000' }, paths: { type: 'string', default: '1000000' }, days: { type: 'string', default: '90' } } });
 const LINES = Number(values.lines);
 const PATHS = Number(values.paths);
 const DAYS = Number(values.days);
