@@ -132,6 +132,28 @@ test.describe('liquidity', () => {
     await keepScreenshot(page, testInfo, 'liquidity-monte-carlo');
   });
 
+  test('an analyst runs the indicators: each against its threshold, the breaches raised as liquidity alerts, and every trend drawn', async ({ page }, testInfo) => {
+    test.setTimeout(ENGINE_TIMEOUT + 30_000);
+    await unlockAs(page, ANALYST);
+    await openLiquidity(page, 'Indicators');
+    await page.getByTestId('start-liquidity-run').click();
+    await expect(page.getByTestId('latest-run')).toBeVisible({ timeout: ENGINE_TIMEOUT });
+
+    const [run] = await call('liquidity.runs', {});
+    if (!run) throw new Error('the run was not stored');
+    await expect(page.getByTestId('latest-run')).toContainText(`${run.runId}`);
+    const rows = page.getByTestId('indicator-panel').locator('tbody tr');
+    await expect(rows).toHaveCount(run.indicators.length);
+    const breached = run.indicators.filter((value) => value.breached).length;
+    await expect(page.getByTestId('indicator-state').filter({ hasText: 'Breached' })).toHaveCount(breached);
+    // Each breach is an open liquidity alert (a first run raises every one of them).
+    const alerts = await call('alerts.list', { startRow: 0, endRow: 100, sortModel: [], filterModel: { source: { filterType: 'set', values: ['liquidity'] } } });
+    expect(alerts.rowCount).toBe(breached);
+    expect(run.alerts.raised).toBe(breached);
+    await expect(page.getByTestId('indicator-trend')).toHaveCount(5);
+    await keepScreenshot(page, testInfo, 'liquidity-indicators');
+  });
+
   test('compliance drafts a parameter change, checked at the field, and submits it; it may not approve its own draft', async ({ page }, testInfo) => {
     await unlockAs(page, COMPLIANCE);
     await openLiquidity(page, 'Parameters');
