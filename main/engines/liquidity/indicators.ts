@@ -33,10 +33,16 @@ export interface IndicatorInput {
 }
 
 /** The z-score of series[at] against the up to `window` entries before it; null without 2 of them or without spread. */
+/**
+ * Fewer earlier days than this give no z-score: a mean and deviation of a handful of days are noise, and the first days
+ * of a history would raise (and draw) spikes that say nothing. The parameter set's shortest window is as long.
+ */
+const MIN_Z_OBSERVATIONS = 10;
+
 function zScoreAt(series: readonly number[], at: number, window: number): number | null {
   const from = Math.max(0, at - window);
   const n = at - from;
-  if (n < 2) return null;
+  if (n < MIN_Z_OBSERVATIONS) return null;
   let sum = 0;
   for (let i = from; i < at; i++) sum += series[i] as number;
   const mean = sum / n;
