@@ -7,13 +7,20 @@ import type { PathChunk } from '../../../preload/contract/liquidity.ts';
 import type { FlowHistory } from './flow-history.ts';
 import { mergePathChunks, simulatePaths, type PathSettings } from './monte-carlo.ts';
 
+/** The history of one product on demand: its own rates are the products' rates. */
+function onDemandHistory(outflowRate: Float64Array, inflowRate: Float64Array, balanceMinor: number): FlowHistory {
+  const product = 'mmf_t0';
+  const dates = Array.from(outflowRate, (_, i) => `d${i}`);
+  return { products: [product], dates, outflowRate, inflowRate, balanceMinor, perProduct: [{ product, noticeDays: 0, outflowRate, inflowRate, balanceMinor }] };
+}
+
 /** A history of `days` days whose outflow and inflow rates are seeded normals (Box–Muller). */
 function normalHistory(days: number, seed: number): FlowHistory {
   const rng = xoroshiro128plus(seed);
   const normal = (): number => Math.sqrt(-2 * Math.log(1 - uniformFloat64(rng))) * Math.cos(2 * Math.PI * uniformFloat64(rng));
   const outflowRate = Float64Array.from({ length: days }, () => 0.02 + 0.004 * normal());
   const inflowRate = Float64Array.from({ length: days }, () => 0.018 + 0.003 * normal());
-  return { products: ['mmf_t0'], dates: Array.from({ length: days }, (_, i) => `d${i}`), outflowRate, inflowRate, balanceMinor: 100_000_000 };
+  return onDemandHistory(outflowRate, inflowRate, 100_000_000);
 }
 
 const SETTINGS: PathSettings = { days: 45, blockDays: 5, outflowMultiplier: 1.5, subscriptionFactor: 1, seed: 20261205 };
@@ -71,7 +78,7 @@ describe('simulatePaths and mergePathChunks', () => {
 test('a constant history: every path runs out on the same day, worked by hand', () => {
   // Net outflow every day (1 × 2 % − 0.5 × 1 %) × 100,000.00 = 1,500.00; buffer 10,000.00: cumulative 9,000 on
   // day 6, 10,500 > 10,000 on day 7. Peak over the first 30 days: 45,000.00.
-  const history: FlowHistory = { products: ['p'], dates: ['a', 'b', 'c'], outflowRate: Float64Array.of(0.02, 0.02, 0.02), inflowRate: Float64Array.of(0.01, 0.01, 0.01), balanceMinor: 10_000_000 };
+  const history = onDemandHistory(Float64Array.of(0.02, 0.02, 0.02), Float64Array.of(0.01, 0.01, 0.01), 10_000_000);
   const settings = { days: 40, blockDays: 2, outflowMultiplier: 1, subscriptionFactor: 0.5, seed: 1 };
   const progress: number[] = [];
   const chunk = simulatePaths(history, settings, 1_000_000, 0, 2_000, (done) => progress.push(done));
