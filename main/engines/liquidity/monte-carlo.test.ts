@@ -130,3 +130,39 @@ test('the reserve interval holds the quantile, narrows with more paths, and hold
   assert.ok(width(large, 0) < width(small, 0) / 2, `${width(large, 0)} against ${width(small, 0)}`);
   assert.ok(width(large, 1) < width(small, 1));
 });
+
+test('a product on notice pays each redemption n days late: nothing on days 1 … n, then the on-demand path shifted by n days', () => {
+  // Two products over a 6-day history, rates in 64ths of a balance of 64.00 so that every day's flow is a whole number
+  // of minor units and the fan's 32-bit floats hold the cumulative sums exactly:
+  //   now   (on demand):  outflows 1, 2, 3, 4, 5, 6 by history day; subscriptions 1 a day
+  //   later (notice 3):   outflows 10, 20, 30, 40, 50, 60; subscriptions 2 a day, not delayed
+  // With outflowMultiplier 2 and subscriptionFactor 1, day d of a path that replays history day j(d) nets
+  //   2·now(j(d)) − 1 − 2 + (d > 3 ? 2·later(j(d − 3)) : 0).
+  // The same seed replays the same history days whatever the products, so each product alone on demand gives the
+  // per-day terms to check the pair against.
+  const balanceMinor = 6_400;
+  const perDay = (flows: readonly number[]) => Float64Array.from(flows, (flow) => flow / balanceMinor);
+  const now = { product: 'now', noticeDays: 0, outflowRate: perDay([100, 200, 300, 400, 500, 600]), inflowRate: perDay([100, 100, 100, 100, 100, 100]), balanceMinor };
+  const later = { product: 'later', noticeDays: 3, outflowRate: perDay([1000, 2000, 3000, 4000, 5000, 6000]), inflowRate: perDay([200, 200, 200, 200, 200, 200]), balanceMinor };
+  // simulatePaths reads only the per-product rates: the products-together fields are the helper's filler.
+  const historyOf = (...perProduct: (typeof now)[]): FlowHistory => ({ ...onDemandHistory(now.outflowRate, now.inflowRate, balanceMinor), products: perProduct.map((p) => p.product), perProduct });
+  const settings = { days: 12, blockDays: 2, outflowMultiplier: 2, subscriptionFactor: 1, seed: 42 };
+  const paths = 300;
+  const dailyNet = (history: FlowHistory): number[][] => {
+    const { fan } = simulatePaths(history, settings, Number.MAX_VALUE, 0, paths);
+    return Array.from({ length: paths }, (_, p) => Array.from({ length: settings.days }, (_, d) => (fan[p * settings.days + d] as number) - (d === 0 ? 0 : (fan[p * settings.days + d - 1] as number))));
+  };
+  const nowAlone = dailyNet(historyOf(now));
+  const laterOnDemand = dailyNet(historyOf({ ...later, noticeDays: 0 }));
+  const pair = dailyNet(historyOf(now, later));
+  let shiftedDays = 0;
+  for (let p = 0; p < paths; p++) {
+    for (let d = 1; d <= settings.days; d++) {
+      const laterRedemptions = d > 3 ? (laterOnDemand[p]?.[d - 4] as number) + 200 : 0;
+      assert.equal(pair[p]?.[d - 1], (nowAlone[p]?.[d - 1] as number) - 200 + laterRedemptions, `path ${p}, day ${d}`);
+      if (d > 3 && laterOnDemand[p]?.[d - 4] !== laterOnDemand[p]?.[d - 1]) shiftedDays += 1;
+    }
+  }
+  // The check would not notice a missing shift if the history days replayed n days apart were always the same.
+  assert.ok(shiftedDays > paths, `${shiftedDays} days on which the shift matters`);
+});
