@@ -32,12 +32,19 @@ const BUFFER_MINOR = 12_000_000_000; // about day 60 of the mean path: some path
 
 const random = seededRandom(12);
 const runStart = Math.floor(HISTORY_DAYS * 0.6);
+const outflowRate = Float64Array.from({ length: HISTORY_DAYS }, (_, i) => 0.015 * (0.5 + random()) * (i >= runStart && i < runStart + 5 ? 4 : 1));
+const inflowRate = Float64Array.from({ length: HISTORY_DAYS }, () => 0.014 * (0.5 + random()));
+// Both products move alike, so that their rates are also the rates of the two together; notice_7d pays 7 days late.
 const history: FlowHistory = {
   products: ['mmf_t0', 'notice_7d'],
   dates: Array.from({ length: HISTORY_DAYS }, (_, i) => `day ${i}`),
-  outflowRate: Float64Array.from({ length: HISTORY_DAYS }, (_, i) => 0.015 * (0.5 + random()) * (i >= runStart && i < runStart + 5 ? 4 : 1)),
-  inflowRate: Float64Array.from({ length: HISTORY_DAYS }, () => 0.014 * (0.5 + random())),
+  outflowRate,
+  inflowRate,
   balanceMinor: BALANCE_MINOR,
+  perProduct: [
+    { product: 'mmf_t0', noticeDays: 0, outflowRate, inflowRate, balanceMinor: BALANCE_MINOR * 0.6 },
+    { product: 'notice_7d', noticeDays: 7, outflowRate, inflowRate, balanceMinor: BALANCE_MINOR * 0.4 },
+  ],
 };
 const settings = { paths: PATHS, days: DAYS, blockDays: BLOCK_DAYS, outflowMultiplier: 1.2, subscriptionFactor: 1, seed: 20261205 };
 

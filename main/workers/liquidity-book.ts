@@ -119,13 +119,14 @@ export function positionOf(reader: Db, book: LiquidityBook, onProgress: (done: n
   return { asOf: book.asOf, currency: book.currency, parameterVersion: book.parameterVersion, lines, ladder: ladder.ladder(), lcr: lcr.breakdown(), nsfr: nsfr.breakdown() };
 }
 
-/** The redeemable products' flow history up to as-of, as rates on today's balances. */
+/** The products' flow history up to as-of, as rates on today's balances, each with the parameter set's notice period. */
 export function flowHistoryOf(reader: Db, book: LiquidityBook, products: readonly string[] | undefined, historyDays: number): FlowHistory {
   const balances = investorBalancesByProduct(reader);
   const rows = dailyFlowsUpTo(reader, book.asOf);
   const chosen = products ?? [...new Set(rows.map((row) => row.product))].sort();
   if (chosen.length === 0) throw new RiskDeskError('NOT_FOUND', `The workspace has no daily flows on or before ${book.asOf}: import daily_flows or generate the demo first.`);
-  return flowHistory(rows, balances, chosen, historyDays);
+  const noticeDays = new Map(book.parameters.products.map((terms) => [terms.product, terms.noticeDays]));
+  return flowHistory(rows, balances, chosen, historyDays, noticeDays);
 }
 
 /** The products whose investors may redeem before a fixed term ends: every product with balances but those the parameter set gives a term. */

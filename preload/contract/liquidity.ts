@@ -101,7 +101,9 @@ const scenarioName = z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'a lower-case na
 /**
  * An investor product's redemption terms: on demand (noticeDays 0), after a notice period, or only at the end of a
  * fixed term (termDays; its balance is taken to mature evenly over the term). Products in the daily flows that are not
- * listed here are treated as on demand, the conservative reading.
+ * listed here are treated as on demand, the conservative reading. In the Monte Carlo, a product's redemptions asked
+ * for on day d are paid on day d + noticeDays (so none in the first noticeDays days: earlier requests are among the
+ * contractual lines); fixed-term products are left out of the redemption history.
  */
 const investorProductTermsSchema = z
   .object({
@@ -135,7 +137,11 @@ export const stressScenarioSchema = z
   .strict();
 export type StressScenario = z.infer<typeof stressScenarioSchema>;
 
-/** Monte Carlo defaults: a screen or the CLI may override paths, days, seed and stress per simulation. */
+/**
+ * Monte Carlo defaults: a screen or the CLI may override paths, days, seed and stress per simulation. Each product's
+ * flows are bootstrapped as rates of its own balance, its redemptions paid after its noticeDays (the products' terms
+ * above), its subscriptions on the day (engines/liquidity/monte-carlo.ts states the model).
+ */
 export const monteCarloSettingsSchema = z
   .object({
     paths: z.number().int().min(100).max(1_000_000),

@@ -33,6 +33,25 @@ test('flowHistory sums the selected products per date and backs balances out fro
   assert.deepEqual([...history.inflowRate], [1000 / 16_700, 0, 500 / 15_500]);
 });
 
+test('flowHistory gives each product its own rates on its own balance, and the notice period the parameter set gives it', () => {
+  // Each product walked back alone over the same dates (a date without a row of the product is a day without flows):
+  //   a: after 01-03 10,000; before 01-03 10,000 − 300 + 0 = 9,700; before 01-02 9,700 + 1500 = 11,200;
+  //      before 01-01 11,200 − 1000 + 500 = 10,700.
+  //   b: after 01-03 5,000; before 01-03 5,000 − 200 + 1000 = 5,800; before 01-02 5,800 (no row);
+  //      before 01-01 5,800 + 200 = 6,000.
+  // b is on 3 days' notice; a is not listed, so on demand; c is listed but not selected.
+  const history = flowHistory(rows, balances, ['a', 'b'], 30, new Map([['b', 3], ['c', 9]]));
+  assert.deepEqual(
+    history.perProduct.map(({ product, noticeDays, outflowRate, inflowRate, balanceMinor }) => ({ product, noticeDays, outflowRate: [...outflowRate], inflowRate: [...inflowRate], balanceMinor })),
+    [
+      { product: 'a', noticeDays: 0, outflowRate: [500 / 10_700, 1500 / 11_200, 0], inflowRate: [1000 / 10_700, 0, 300 / 9_700], balanceMinor: 10_000 },
+      { product: 'b', noticeDays: 3, outflowRate: [200 / 6_000, 0, 1000 / 5_800], inflowRate: [0, 0, 200 / 5_800], balanceMinor: 5_000 },
+    ],
+  );
+  // The products together keep the rates of the first test: notice periods do not touch them.
+  assert.deepEqual([...history.outflowRate], [700 / 16_700, 1500 / 17_000, 1000 / 15_500]);
+});
+
 test('flowHistory keeps the last historyDays dates, walking back from today all the same', () => {
   const history = flowHistory(rows, balances, ['a', 'b'], 2);
   assert.deepEqual(history.dates, ['2026-01-02', '2026-01-03']);
@@ -50,4 +69,6 @@ test('flowHistory refuses a product without flows, without a balance, and flows 
   assert.equal(flowHistory(rows, new Map([['b', 500]]), ['b'], 30).outflowRate[0], 200 / 1_500);
   // Product a with 100 today: before 01-03 100 − 300 = −200: no balance to divide by.
   refused(['a'], new Map([['a', 100]]), /leaves no balance at the start of 2026-01-03/);
+  // Together a (100) and b (5,000) would fit (before 01-03 5,100 − 500 + 1000 = 5,600), but a alone does not, and its own rates are needed.
+  refused(['a', 'b'], new Map([['a', 100], ['b', 5_000]]), /The daily flows of a do not fit today's balances/);
 });

@@ -7,13 +7,20 @@ import type { PathChunk } from '../../../preload/contract/liquidity.ts';
 import type { FlowHistory } from './flow-history.ts';
 import { mergePathChunks, simulatePaths, type PathSettings } from './monte-carlo.ts';
 
+/** The history of one product on demand: its own rates are the products' rates. */
+function onDemandHistory(outflowRate: Float64Array, inflowRate: Float64Array, balanceMinor: number): FlowHistory {
+  const product = 'mmf_t0';
+  const dates = Array.from(outflowRate, (_, i) => `d${i}`);
+  return { products: [product], dates, outflowRate, inflowRate, balanceMinor, perProduct: [{ product, noticeDays: 0, outflowRate, inflowRate, balanceMinor }] };
+}
+
 /** A history of `days` days whose outflow and inflow rates are seeded normals (Box–Muller). */
 function normalHistory(days: number, seed: number): FlowHistory {
   const rng = xoroshiro128plus(seed);
   const normal = (): number => Math.sqrt(-2 * Math.log(1 - uniformFloat64(rng))) * Math.cos(2 * Math.PI * uniformFloat64(rng));
   const outflowRate = Float64Array.from({ length: days }, () => 0.02 + 0.004 * normal());
   const inflowRate = Float64Array.from({ length: days }, () => 0.018 + 0.003 * normal());
-  return { products: ['mmf_t0'], dates: Array.from({ length: days }, (_, i) => `d${i}`), outflowRate, inflowRate, balanceMinor: 100_000_000 };
+  return onDemandHistory(outflowRate, inflowRate, 100_000_000);
 }
 
 const SETTINGS: PathSettings = { days: 45, blockDays: 5, outflowMultiplier: 1.5, subscriptionFactor: 1, seed: 20261205 };
@@ -71,7 +78,7 @@ describe('simulatePaths and mergePathChunks', () => {
 test('a constant history: every path runs out on the same day, worked by hand', () => {
   // Net outflow every day (1 × 2 % − 0.5 × 1 %) × 100,000.00 = 1,500.00; buffer 10,000.00: cumulative 9,000 on
   // day 6, 10,500 > 10,000 on day 7. Peak over the first 30 days: 45,000.00.
-  const history: FlowHistory = { products: ['p'], dates: ['a', 'b', 'c'], outflowRate: Float64Array.of(0.02, 0.02, 0.02), inflowRate: Float64Array.of(0.01, 0.01, 0.01), balanceMinor: 10_000_000 };
+  const history = onDemandHistory(Float64Array.of(0.02, 0.02, 0.02), Float64Array.of(0.01, 0.01, 0.01), 10_000_000);
   const settings = { days: 40, blockDays: 2, outflowMultiplier: 1, subscriptionFactor: 0.5, seed: 1 };
   const progress: number[] = [];
   const chunk = simulatePaths(history, settings, 1_000_000, 0, 2_000, (done) => progress.push(done));
@@ -122,4 +129,40 @@ test('the reserve interval holds the quantile, narrows with more paths, and hold
   const width = (r: typeof small, i: number) => (r[i]?.high as number) - (r[i]?.low as number);
   assert.ok(width(large, 0) < width(small, 0) / 2, `${width(large, 0)} against ${width(small, 0)}`);
   assert.ok(width(large, 1) < width(small, 1));
+});
+
+test('a product on notice pays each redemption n days late: nothing on days 1 … n, then the on-demand path shifted by n days', () => {
+  // Two products over a 6-day history, rates in 64ths of a balance of 64.00 so that every day's flow is a whole number
+  // of minor units and the fan's 32-bit floats hold the cumulative sums exactly:
+  //   now   (on demand):  outflows 1, 2, 3, 4, 5, 6 by history day; subscriptions 1 a day
+  //   later (notice 3):   outflows 10, 20, 30, 40, 50, 60; subscriptions 2 a day, not delayed
+  // With outflowMultiplier 2 and subscriptionFactor 1, day d of a path that replays history day j(d) nets
+  //   2·now(j(d)) − 1 − 2 + (d > 3 ? 2·later(j(d − 3)) : 0).
+  // The same seed replays the same history days whatever the products, so each product alone on demand gives the
+  // per-day terms to check the pair against.
+  const balanceMinor = 6_400;
+  const perDay = (flows: readonly number[]) => Float64Array.from(flows, (flow) => flow / balanceMinor);
+  const now = { product: 'now', noticeDays: 0, outflowRate: perDay([100, 200, 300, 400, 500, 600]), inflowRate: perDay([100, 100, 100, 100, 100, 100]), balanceMinor };
+  const later = { product: 'later', noticeDays: 3, outflowRate: perDay([1000, 2000, 3000, 4000, 5000, 6000]), inflowRate: perDay([200, 200, 200, 200, 200, 200]), balanceMinor };
+  // simulatePaths reads only the per-product rates: the products-together fields are the helper's filler.
+  const historyOf = (...perProduct: (typeof now)[]): FlowHistory => ({ ...onDemandHistory(now.outflowRate, now.inflowRate, balanceMinor), products: perProduct.map((p) => p.product), perProduct });
+  const settings = { days: 12, blockDays: 2, outflowMultiplier: 2, subscriptionFactor: 1, seed: 42 };
+  const paths = 300;
+  const dailyNet = (history: FlowHistory): number[][] => {
+    const { fan } = simulatePaths(history, settings, Number.MAX_VALUE, 0, paths);
+    return Array.from({ length: paths }, (_, p) => Array.from({ length: settings.days }, (_, d) => (fan[p * settings.days + d] as number) - (d === 0 ? 0 : (fan[p * settings.days + d - 1] as number))));
+  };
+  const nowAlone = dailyNet(historyOf(now));
+  const laterOnDemand = dailyNet(historyOf({ ...later, noticeDays: 0 }));
+  const pair = dailyNet(historyOf(now, later));
+  let shiftedDays = 0;
+  for (let p = 0; p < paths; p++) {
+    for (let d = 1; d <= settings.days; d++) {
+      const laterRedemptions = d > 3 ? (laterOnDemand[p]?.[d - 4] as number) + 200 : 0;
+      assert.equal(pair[p]?.[d - 1], (nowAlone[p]?.[d - 1] as number) - 200 + laterRedemptions, `path ${p}, day ${d}`);
+      if (d > 3 && laterOnDemand[p]?.[d - 4] !== laterOnDemand[p]?.[d - 1]) shiftedDays += 1;
+    }
+  }
+  // The check would not notice a missing shift if the history days replayed n days apart were always the same.
+  assert.ok(shiftedDays > paths, `${shiftedDays} days on which the shift matters`);
 });

@@ -10,8 +10,14 @@ import { orderStatisticInterval, quantileRank } from './order-statistics.ts';
  * Monte Carlo of the investor products' net outflows by a moving-block bootstrap of their daily flow history: a path
  * strings together blocks of blockDays consecutive history days, each block starting at a uniform day of the
  * history, until it has `days` days. Blocks keep what single days would lose: a run lasts several days, and a quiet
- * week follows a quiet week. A day's net outflow is (outflowMultiplier × its outflow rate − subscriptionFactor × its
- * inflow rate) × today's balance, so a history recorded at another size applies to today's balance.
+ * week follows a quiet week. Each product's flows are rates of its own balance, so a history recorded at another size
+ * applies to today's balance.
+ *
+ * Day d of a path replays history day j(d). A product with a notice period of n days (the parameter set's noticeDays)
+ * pays the redemptions asked for on day d on day d + n, and requests made before day 1 are among the contractual
+ * lines already, so on day d the path pays outflowMultiplier × its outflow rate of history day j(d − n) × its balance
+ * if d > n, and nothing on days 1 … n. Subscriptions arrive the day they are made: subscriptionFactor × the inflow
+ * rate of j(d) × the balance. Day d's net outflow is the sum over the products.
  *
  * Path i draws from its own stream (seed, MONTE_CARLO_STREAM, i), so a path is the same whichever worker computes it,
  * and the merged result is the same however the paths are split.
@@ -39,8 +45,19 @@ export function simulatePaths(history: FlowHistory, settings: PathSettings, buff
   if (historyDays < blockDays) {
     throw new RiskDeskError('VALIDATION', `The flow history has ${historyDays} days, fewer than one bootstrap block of ${blockDays}: use shorter blocks or a longer history.`, { historyDays, blockDays });
   }
+  // What history day j adds on the day it is replayed (the on-demand products' net outflows and every product's
+  // subscriptions), and what it adds n days later (each product on notice's redemptions).
   const net = new Float64Array(historyDays);
-  for (let j = 0; j < historyDays; j++) net[j] = (outflowMultiplier * (history.outflowRate[j] as number) - subscriptionFactor * (history.inflowRate[j] as number)) * history.balanceMinor;
+  const delayed: { noticeDays: number; outflow: Float64Array }[] = [];
+  for (const product of history.perProduct) {
+    const { noticeDays, outflowRate, inflowRate, balanceMinor } = product;
+    if (noticeDays === 0) {
+      for (let j = 0; j < historyDays; j++) net[j] = (net[j] as number) + (outflowMultiplier * (outflowRate[j] as number) - subscriptionFactor * (inflowRate[j] as number)) * balanceMinor;
+    } else {
+      for (let j = 0; j < historyDays; j++) net[j] = (net[j] as number) - subscriptionFactor * (inflowRate[j] as number) * balanceMinor;
+      if (noticeDays < days) delayed.push({ noticeDays, outflow: outflowRate.map((rate) => outflowMultiplier * rate * balanceMinor) });
+    }
+  }
 
   const reserveDays = Math.min(days, RESERVE_DAYS);
   const lastStart = historyDays - blockDays;
@@ -48,6 +65,8 @@ export function simulatePaths(history: FlowHistory, settings: PathSettings, buff
   const survivalDay = new Int32Array(count);
   const peak30 = new Float64Array(count);
   const fan = new Float32Array(fanPaths * days);
+  /** The path's history day of each simulated day so far: a product on notice pays the redemptions of an earlier one. */
+  const replayed = new Int32Array(days);
   for (let p = 0; p < count; p++) {
     const rng = streamGenerator(seed, MONTE_CARLO_STREAM, firstPath + p);
     const fanOffset = p < fanPaths ? p * days : -1;
@@ -59,8 +78,12 @@ export function simulatePaths(history: FlowHistory, settings: PathSettings, buff
       const start = uniformInt(rng, 0, lastStart);
       const end = start + Math.min(blockDays, days - day);
       for (let j = start; j < end; j++) {
+        replayed[day] = j;
         cumulative += net[j] as number;
         day += 1;
+        for (const { noticeDays, outflow } of delayed) {
+          if (day > noticeDays) cumulative += outflow[replayed[day - noticeDays - 1] as number] as number;
+        }
         if (survival === 0 && cumulative > bufferMinor) survival = day;
         if (day <= reserveDays && cumulative > peak) peak = cumulative;
         if (fanOffset >= 0) fan[fanOffset + day - 1] = cumulative;

@@ -8,12 +8,15 @@ import { ScenarioBook, type ScenarioLine } from './scenario.ts';
 
 const AS_OF = dayNumber({ year: 2026, month: 3, day: 31 });
 /** Worst day 5 % of the balance; subscriptions 1 % a day on average of a balance of 100,000.00 (1,000.00 a day). */
+const OUTFLOW_RATE = Float64Array.from([0.01, 0.05, 0.02]);
+const INFLOW_RATE = Float64Array.from([0.005, 0.015, 0.01]);
 const HISTORY: FlowHistory = {
   products: ['mmf_t0'],
   dates: ['2026-03-29', '2026-03-30', '2026-03-31'],
-  outflowRate: Float64Array.from([0.01, 0.05, 0.02]),
-  inflowRate: Float64Array.from([0.005, 0.015, 0.01]),
+  outflowRate: OUTFLOW_RATE,
+  inflowRate: INFLOW_RATE,
   balanceMinor: 10_000_000,
+  perProduct: [{ product: 'mmf_t0', noticeDays: 0, outflowRate: OUTFLOW_RATE, inflowRate: INFLOW_RATE, balanceMinor: 10_000_000 }],
 };
 const NEUTRAL: StressScenario = {
   name: 'hand_worked',
