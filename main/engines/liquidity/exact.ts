@@ -1,16 +1,13 @@
-import decimalJs, { type Decimal } from 'decimal.js';
-
-// decimal.js ships CommonJS typings, so under NodeNext TypeScript types the default import as the module object;
-// Node loads decimal.mjs, whose default export is the Decimal class itself. This says so once, here.
-const DecimalClass = decimalJs as unknown as typeof decimalJs.Decimal;
+import { Decimal } from 'decimal.js';
 
 /**
  * The liquidity engine's decimal arithmetic. 40 significant digits hold any sum of a workspace's amounts exactly
  * (a million lines near 1e15 minor units is about 1e21, 22 digits) and leave the ratios' divisions far more digits
  * than the Number they end up as can keep.
  */
-export const Exact = DecimalClass.clone({ precision: 40, rounding: DecimalClass.ROUND_HALF_EVEN });
+export const Exact = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_EVEN });
 export type Exact = Decimal;
+export type ExactValue = Decimal.Value;
 
 /** An integer count of minor units (a bigint for sums past 2^53) in major units: the decimal point moved, nothing rounded. */
 export function majorUnits(minor: bigint | number, minorDigits: number): Exact {

@@ -1,4 +1,4 @@
-import { Decimal } from 'decimal.js';
+import { Exact } from './exact.ts';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { RiskDeskError } from '../../../preload/contract/errors.ts';
 import { FAN_PATHS, type MonteCarloResult, type PathChunk } from '../../../preload/contract/liquidity.ts';
@@ -127,8 +127,8 @@ function tiledChunks(chunks: readonly PathChunk[], paths: number, days: number):
 export function mergePathChunks(chunks: readonly PathChunk[], settings: { readonly paths: number; readonly days: number }, bufferMinor: number, minorDigits: number): MonteCarloSummary {
   const { paths, days } = settings;
   const sorted = tiledChunks(chunks, paths, days);
-  const unit = new Decimal(10).pow(minorDigits);
-  const major = (minor: number): number => new Decimal(minor).div(unit).toNumber();
+  const unit = new Exact(10).pow(minorDigits);
+  const major = (minor: number): number => new Exact(minor).div(unit).toNumber();
 
   const survivalHistogram = new Array<number>(days).fill(0);
   let survived = 0;

@@ -1,4 +1,4 @@
-import { Decimal } from 'decimal.js';
+import { Exact } from './exact.ts';
 
 /**
  * Distribution-free quantiles and their confidence intervals from order statistics, for the Monte Carlo's reserve
@@ -10,7 +10,7 @@ import { Decimal } from 'decimal.js';
  * distribution function (Hyndman and Fan's type 1). q·n is taken exactly: 0.07 × 100 is 7 here, not 7.000000000000001.
  */
 export function quantileRank(n: number, q: number): number {
-  return Math.min(n, Math.max(1, new Decimal(q).times(n).ceil().toNumber()));
+  return Math.min(n, Math.max(1, new Exact(q).times(n).ceil().toNumber()));
 }
 
 /**

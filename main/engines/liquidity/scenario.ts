@@ -1,4 +1,4 @@
-import { Decimal } from 'decimal.js';
+import { Exact, type ExactValue } from './exact.ts';
 import { dayText } from '../calendar.ts';
 import type { LcrCategory, StressScenario } from '../../../preload/contract/liquidity.ts';
 import type { FlowHistory } from './flow-history.ts';
@@ -134,32 +134,32 @@ export class ScenarioBook {
   run(scenario: StressScenario, history: FlowHistory, asOfDay: number): ScenarioOutcome {
     const horizon = scenario.horizonDays;
     if (!(horizon >= 1 && horizon <= MAX_HORIZON_DAYS)) throw new RangeError(`a scenario's horizon is 1 to ${MAX_HORIZON_DAYS} days; got ${horizon}`);
-    const outflows = Array.from({ length: horizon + 1 }, () => new Decimal(0));
-    const inflows = Array.from({ length: horizon + 1 }, () => new Decimal(0));
-    const addTo = (list: Decimal[], day: number, amount: Decimal.Value): void => {
-      if (day <= horizon) list[day] = (list[day] as Decimal).plus(amount);
+    const outflows = Array.from({ length: horizon + 1 }, () => new Exact(0));
+    const inflows = Array.from({ length: horizon + 1 }, () => new Exact(0));
+    const addTo = (list: Exact[], day: number, amount: ExactValue): void => {
+      if (day <= horizon) list[day] = (list[day] as Exact).plus(amount);
     };
 
-    let buffer = new Decimal(0);
-    let committed = new Decimal(0);
+    let buffer = new Exact(0);
+    let committed = new Exact(0);
     for (const [category, amount] of this.totals) {
       const kind = this.kinds.get(category) as LineKind;
-      const factor = new Decimal(this.factors[category]);
-      if (kind === 'committed') committed = committed.plus(Decimal.min(1, factor.times(scenario.drawdownFactor)).times(amount));
-      else if ('hqla' in kind) buffer = buffer.plus(Decimal.max(0, factor.minus(scenario.extraHaircut[kind.hqla])).times(amount));
+      const factor = new Exact(this.factors[category]);
+      if (kind === 'committed') committed = committed.plus(Exact.min(1, factor.times(scenario.drawdownFactor)).times(amount));
+      else if ('hqla' in kind) buffer = buffer.plus(Exact.max(0, factor.minus(scenario.extraHaircut[kind.hqla])).times(amount));
     }
     const dailyDrawdown = committed.div(DRAWDOWN_DAYS);
     for (let day = 1; day <= DRAWDOWN_DAYS; day++) addTo(outflows, day, dailyDrawdown);
 
-    const runOff = new Decimal(scenario.redemptionMultiplier).times(Math.max(0, ...history.outflowRate));
-    const rolledOff = new Decimal(1).minus(scenario.wholesaleRollover);
+    const runOff = new Exact(scenario.redemptionMultiplier).times(Math.max(0, ...history.outflowRate));
+    const rolledOff = new Exact(1).minus(scenario.wholesaleRollover);
     for (let due = 1; due <= horizon; due++) {
       const redeemable = this.byDay.redeemable[due] as number;
       if (redeemable !== 0 && runOff.greaterThan(0)) {
         const daily = runOff.times(redeemable);
-        let left = new Decimal(redeemable);
+        let left = new Exact(redeemable);
         for (let day = due; day <= horizon && left.greaterThan(0); day++) {
-          const paid = Decimal.min(daily, left);
+          const paid = Exact.min(daily, left);
           addTo(outflows, day, paid);
           left = left.minus(paid);
         }
@@ -167,21 +167,21 @@ export class ScenarioBook {
       addTo(outflows, due, this.byDay.term[due] as number);
       addTo(outflows, due, rolledOff.times(this.byDay.wholesale[due] as number));
       addTo(outflows, due, this.byDay.contractual[due] as number);
-      addTo(inflows, due + scenario.inflowDelayDays, new Decimal(scenario.inflowFactor).times(this.byDay.inflow[due] as number));
+      addTo(inflows, due + scenario.inflowDelayDays, new Exact(scenario.inflowFactor).times(this.byDay.inflow[due] as number));
     }
 
     const meanInflowRate = history.inflowRate.length === 0 ? 0 : history.inflowRate.reduce((sum, rate) => sum + rate, 0) / history.inflowRate.length;
-    const subscriptions = new Decimal(scenario.subscriptionFactor).times(meanInflowRate).times(history.balanceMinor);
+    const subscriptions = new Exact(scenario.subscriptionFactor).times(meanInflowRate).times(history.balanceMinor);
     for (let day = 1; day <= horizon; day++) addTo(inflows, day, subscriptions);
 
-    const unit = new Decimal(10).pow(this.minorDigits);
-    const major = (minor: Decimal): number => minor.div(unit).toNumber();
+    const unit = new Exact(10).pow(this.minorDigits);
+    const major = (minor: Exact): number => minor.div(unit).toNumber();
     const days: ScenarioDay[] = [];
-    let cumulative = new Decimal(0);
+    let cumulative = new Exact(0);
     let survivalDay: number | null = null;
     for (let day = 1; day <= horizon; day++) {
-      const out = outflows[day] as Decimal;
-      const into = inflows[day] as Decimal;
+      const out = outflows[day] as Exact;
+      const into = inflows[day] as Exact;
       const net = out.minus(into);
       cumulative = cumulative.plus(net);
       if (survivalDay === null && cumulative.greaterThan(buffer)) survivalDay = day;
