@@ -9,8 +9,9 @@ export function CategoryName({ category, inline = false }: { category: string; i
   const { t } = useTranslation();
   const name = categoryName(t, category);
   if (name === null) return <span className="mono">{category}</span>;
+  // Inline, a long name can be cut off by its grid column: the title gives it whole.
   return (
-    <span className={inline ? 'category-name category-name-inline' : 'category-name'}>
+    <span className={inline ? 'category-name category-name-inline' : 'category-name'} title={inline ? `${name} (${category})` : undefined}>
       <span>{name}</span> <code className="category-code">{category}</code>
     </span>
   );
