@@ -160,7 +160,8 @@ test.describe('liquidity', () => {
     await expect(page.getByTestId('liquidity-parameter-set')).toBeVisible();
     await page.getByTestId('new-liquidity-draft').click();
     const form = page.getByTestId('liquidity-parameter-draft');
-    const factor = form.getByLabel('retail_less_stable', { exact: true });
+    // A factor's label is its Basel III name with its code beside it.
+    const factor = form.getByLabel('Retail deposits, less stable retail_less_stable', { exact: true });
     const before = Number(await factor.inputValue());
     const after = before >= 0.5 ? before - 0.05 : before + 0.05;
 

@@ -5,7 +5,7 @@ import { cloneElement } from 'react';
  * A label above its control, with an optional hint and an optional problem (what is wrong with the value, shown at
  * the field); the control gets the id, aria-invalid and the hint's and problem's descriptions.
  */
-export function Field({ label, hint, problem, children }: { label: string; hint?: ReactNode; problem?: string | undefined; children: ReactElement<{ id?: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean }> }) {
+export function Field({ label, hint, problem, children }: { label: ReactNode; hint?: ReactNode; problem?: string | undefined; children: ReactElement<{ id?: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean }> }) {
   const id = useId();
   const hintId = `${id}-hint`;
   const problemId = `${id}-problem`;

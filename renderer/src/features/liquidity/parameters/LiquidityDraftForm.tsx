@@ -7,6 +7,8 @@ import { EditableRows } from '../../../components/EditableRows.tsx';
 import { Field } from '../../../components/Field.tsx';
 import { refusalProblems } from '../../../components/field-problems.ts';
 import { DraftFooter } from '../../../components/lifecycle/DraftFooter.tsx';
+import { categoryName } from '../category-name.ts';
+import { CategoryName } from '../CategoryName.tsx';
 import {
   BLANK_PRODUCT,
   BLANK_SCENARIO,
@@ -60,7 +62,11 @@ export function LiquidityDraftForm({ base, onSaved, onCancel }: Props) {
 
   const fieldLabel = (field: string): string => {
     const [head, second, third, fourth] = field.split('.');
-    if (head === 'lcr' || head === 'nsfr') return fourth ?? third ?? second ?? field;
+    if (head === 'lcr' || head === 'nsfr') {
+      const category = fourth ?? third ?? second ?? field;
+      const name = categoryName(t, category);
+      return name === null ? category : `${name} · ${category}`;
+    }
     if (head === 'products' && third) return `${t('liquidity.parameters.products')} ${Number(second) + 1} · ${t(`liquidity.parameters.productColumns.${third as (typeof PRODUCT_COLUMNS)[number]}`)}`;
     if (head === 'scenarios' && third) return `${t('liquidity.parameters.scenarios')} ${Number(second) + 1} · ${t(`liquidity.scenario.fields.${third as (typeof SCENARIO_COLUMNS)[number]}`)}`;
     if (head === 'products') return t('liquidity.parameters.products');
@@ -74,7 +80,7 @@ export function LiquidityDraftForm({ base, onSaved, onCancel }: Props) {
   const factors = (group: FactorGroup, categories: readonly string[]) => (
     <div className="form-row factor-grid">
       {categories.map((category) => (
-        <Field key={category} label={category} problem={problems.get(`${FACTOR_PATH[group]}.${category}`)}>
+        <Field key={category} label={<CategoryName category={category} />} problem={problems.get(`${FACTOR_PATH[group]}.${category}`)}>
           <input
             className="input-narrow"
             inputMode="decimal"

@@ -5,6 +5,7 @@ import { LifecycleBadge } from '../../../components/lifecycle/LifecycleBadge.tsx
 import { VersionByline } from '../../../components/lifecycle/VersionByline.tsx';
 import { formatCount } from '../../../format/numbers.ts';
 import { usePreferences } from '../../../session/preferences.tsx';
+import { CategoryName } from '../CategoryName.tsx';
 import { INDICATORS, MONTE_CARLO_FIELDS, SCENARIO_COLUMNS, toLiquidityDraft } from './liquidity-draft.ts';
 
 /** A category → factor table of one group. */
@@ -22,8 +23,8 @@ function FactorTable({ title, categories, factors }: { title: string; categories
       <tbody>
         {categories.map((category) => (
           <tr key={category} data-category={category}>
-            <th scope="row" className="mono">
-              {category}
+            <th scope="row">
+              <CategoryName category={category} />
             </th>
             <td className="num">{factors[category]}</td>
           </tr>

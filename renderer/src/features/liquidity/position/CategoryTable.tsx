@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { CategoryTotal } from '../../../../../preload/contract/liquidity.ts';
 import { formatCount, formatMajorMoney } from '../../../format/numbers.ts';
 import { usePreferences } from '../../../session/preferences.tsx';
+import { CategoryName } from '../CategoryName.tsx';
 
 export interface CategorySection {
   readonly id: string;
@@ -43,8 +44,8 @@ export function CategoryTable({ categories, sections, currency, testId }: Props)
             <tbody key={section.id} data-section={section.id}>
               {rows.map((row) => (
                 <tr key={row.category} data-category={row.category}>
-                  <th scope="row" className="mono">
-                    {row.category}
+                  <th scope="row">
+                    <CategoryName category={row.category} />
                   </th>
                   <td className="num">{formatCount(row.lines, locale)}</td>
                   <td className="num">{money(row.amount)}</td>

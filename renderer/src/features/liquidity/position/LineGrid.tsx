@@ -1,4 +1,5 @@
 import type { ColDef } from 'ag-grid-community';
+import type { CustomCellRendererProps } from 'ag-grid-react';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GridQuery } from '../../../../../preload/contract/index.ts';
@@ -7,12 +8,17 @@ import { NUMBER_FILTER, TEXT_FILTER } from '../../../components/grid/column-filt
 import { ServerGrid } from '../../../components/grid/ServerGrid.tsx';
 import { formatMajorMoney } from '../../../format/numbers.ts';
 import { usePreferences } from '../../../session/preferences.tsx';
+import { CategoryName } from '../CategoryName.tsx';
 import { basisArgs, type PositionBasis } from '../liquidity-address.ts';
 
 interface Props {
   readonly ratio: 'lcr' | 'nsfr';
   readonly basis: PositionBasis;
   readonly currency: string;
+}
+
+function CategoryCell({ value }: CustomCellRendererProps<WeightedLine, string>) {
+  return value ? <CategoryName category={value} inline /> : null;
 }
 
 /** Every line behind a ratio with its category, factor and weighted amount, sorted and filtered in SQL: the figures' audit trail. */
@@ -23,7 +29,8 @@ export function LineGrid({ ratio, basis, currency }: Props) {
     const money = ({ value }: { value: unknown }) => formatMajorMoney(value as number | null, currency, locale);
     return [
       { field: 'line_id', headerName: t('liquidity.lines.line_id'), ...TEXT_FILTER, width: 150, cellClass: 'mono', pinned: 'left', lockVisible: true },
-      { field: 'category', headerName: t('liquidity.lines.category'), ...TEXT_FILTER, width: 260, cellClass: 'mono' },
+      // Shown by name with the code beside it; filtered and sorted by the code, as main's SQL holds it.
+      { field: 'category', headerName: t('liquidity.lines.category'), ...TEXT_FILTER, width: 440, cellRenderer: CategoryCell },
       { field: 'amount', headerName: t('liquidity.lines.amount'), ...NUMBER_FILTER, type: 'rightAligned', width: 160, valueFormatter: money },
       { field: 'factor', headerName: t('liquidity.lines.factor'), ...NUMBER_FILTER, type: 'rightAligned', width: 100 },
       { field: 'weighted', headerName: t('liquidity.lines.weighted'), ...NUMBER_FILTER, type: 'rightAligned', width: 160, valueFormatter: money },
