@@ -31,3 +31,24 @@ test('one million values stay finite and centred', () => {
   // mean 999,000, sd √(10⁶ · 0.999 · 0.001) = 31.6: about ±1.96 sd = ±62.
   assert.ok(Math.abs(low - (999_000 - 62)) <= 2 && Math.abs(high - (999_000 + 62)) <= 2, `${low} ${high}`);
 });
+
+test('the window around the mode gives the ranks the whole distribution gives', () => {
+  // An independent reference: every binomial probability from k = 0, by the recurrence P(k + 1) = P(k) · (n − k)/(k + 1) · q/(1 − q)
+  // in logarithms from log P(0) = n · log(1 − q), summed from the bottom.
+  const reference = (n: number, q: number, confidence: number) => {
+    const tail = (1 - confidence) / 2;
+    let logP = n * Math.log1p(-q);
+    let cumulative = 0;
+    let low = 0;
+    for (let k = 0; k <= n; k++) {
+      cumulative += Math.exp(logP);
+      if (cumulative <= tail) low = k + 1;
+      if (cumulative >= 1 - tail) return { low: Math.max(1, low), high: Math.min(n, k + 1) };
+      logP += Math.log((n - k) / (k + 1)) + Math.log(q) - Math.log1p(-q);
+    }
+    return { low: Math.max(1, low), high: n };
+  };
+  for (const [n, q] of [[5_000, 0.99], [20_000, 0.999], [200_000, 0.99], [50_000, 0.5]] as const) {
+    assert.deepEqual(orderStatisticInterval(n, q, 0.95), reference(n, q, 0.95), `n ${n}, q ${q}`);
+  }
+});

@@ -23,12 +23,14 @@ export function quantileRank(n: number, q: number): number {
  */
 export function orderStatisticInterval(n: number, q: number, confidence: number): { low: number; high: number } {
   const tail = (1 - confidence) / 2;
-  const pmf = binomialPmf(n, q);
+  const { from, pmf } = binomialPmf(n, q);
+  // Every k below the window has F(k) ≈ 0 ≤ tail, so low is at least the window's first rank.
   let cumulative = 0;
-  let low = 0;
+  let low = from;
   let high = n + 1;
-  for (let k = 0; k <= n; k++) {
-    cumulative += pmf[k] as number;
+  for (let i = 0; i < pmf.length; i++) {
+    const k = from + i;
+    cumulative += pmf[i] as number;
     if (cumulative <= tail) low = k + 1;
     if (cumulative >= 1 - tail) {
       high = k + 1;
@@ -38,23 +40,30 @@ export function orderStatisticInterval(n: number, q: number, confidence: number)
   return { low: Math.max(1, low), high: Math.min(n, high) };
 }
 
+/** Standard deviations either side of the mode past which binomial probabilities are below 1e-300: nothing to add. */
+const PMF_WINDOW_SDS = 40;
+
 /**
- * binomial(n, q) probabilities, from the mode outwards in logarithms (unnormalised, then scaled to sum to 1): direct
- * powers such as 0.01^1,000,000 underflow, and a recurrence started at a tail would carry its rounding across the
- * whole range.
+ * binomial(n, q) probabilities over the ranks where they are not negligible (`from` onwards), from the mode outwards in
+ * logarithms (unnormalised, then scaled to sum to 1): direct powers such as 0.01^1,000,000 underflow, and a recurrence
+ * started at a tail would carry its rounding across the whole range. Only the window around the mode is computed, so
+ * a million paths cost a few thousand logarithms rather than a million.
  */
-function binomialPmf(n: number, q: number): Float64Array {
-  const logPmf = new Float64Array(n + 1);
+function binomialPmf(n: number, q: number): { from: number; pmf: Float64Array } {
   if (q <= 0 || q >= 1) {
     const pmf = new Float64Array(n + 1);
     pmf[q <= 0 ? 0 : n] = 1;
-    return pmf;
+    return { from: 0, pmf };
   }
-  const logOdds = Math.log(q) - Math.log1p(-q);
   const mode = Math.min(n, Math.floor((n + 1) * q));
-  for (let k = mode; k < n; k++) logPmf[k + 1] = (logPmf[k] as number) + Math.log((n - k) / (k + 1)) + logOdds;
-  for (let k = mode; k > 0; k--) logPmf[k - 1] = (logPmf[k] as number) - Math.log((n - k + 1) / k) - logOdds;
+  const reach = Math.ceil(PMF_WINDOW_SDS * Math.sqrt(n * q * (1 - q))) + PMF_WINDOW_SDS;
+  const from = Math.max(0, mode - reach);
+  const to = Math.min(n, mode + reach);
+  const logPmf = new Float64Array(to - from + 1);
+  const logOdds = Math.log(q) - Math.log1p(-q);
+  for (let k = mode; k < to; k++) logPmf[k + 1 - from] = (logPmf[k - from] as number) + Math.log((n - k) / (k + 1)) + logOdds;
+  for (let k = mode; k > from; k--) logPmf[k - 1 - from] = (logPmf[k - from] as number) - Math.log((n - k + 1) / k) - logOdds;
   const pmf = logPmf.map(Math.exp);
   const total = pmf.reduce((sum, p) => sum + p, 0);
-  return pmf.map((p) => p / total);
+  return { from, pmf: pmf.map((p) => p / total) };
 }
