@@ -41,6 +41,16 @@ export function snapshotLineCount(db: Db, snapshot: string, currency: string): n
   return (db.prepare(`SELECT count(*) AS n ${SNAPSHOT_LINES}`).get({ snapshot, currency }) as { n: number }).n;
 }
 
+/** The snapshot's HQLA lines still held as of `asOf` (not matured), summed per category. */
+export function hqlaByCategory(db: Db, snapshot: string, currency: string, asOf: string): { category: string; amountMinor: number }[] {
+  return db
+    .prepare(
+      `SELECT category, sum(amount_minor) AS amountMinor ${SNAPSHOT_LINES} AND substr(category, 1, 5) = 'hqla_' AND (maturity_date IS NULL OR maturity_date >= :asOf)
+       GROUP BY category ORDER BY category`,
+    )
+    .all({ snapshot, currency, asOf }) as { category: string; amountMinor: number }[];
+}
+
 /** investor_balances summed per product. */
 export function investorBalancesByProduct(db: Db): Map<string, number> {
   const rows = db.prepare(`SELECT product, sum(balance_minor) AS balance FROM investor_balances GROUP BY product ORDER BY product`).all() as { product: string; balance: number }[];

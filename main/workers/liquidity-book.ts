@@ -15,7 +15,7 @@ import {
   type ProductFlowSeries,
 } from '../engines/liquidity/index.ts';
 import type { Db } from '../store/database.ts';
-import { dailyFlowsUpTo, investorBalancesByProduct, lineSnapshotDate, loanBookForNsfr, snapshotLineCount, snapshotLines, type StoredLine } from '../store/liquidity-data.ts';
+import { dailyFlowsUpTo, hqlaByCategory, investorBalancesByProduct, lineSnapshotDate, loanBookForNsfr, snapshotLineCount, snapshotLines, type StoredLine } from '../store/liquidity-data.ts';
 import { liquidityParameterSets } from '../store/liquidity-parameter-sets.ts';
 import { baseCurrency } from '../store/workspace-meta.ts';
 
@@ -97,8 +97,16 @@ function* bookLines(reader: Db, book: LiquidityBook, onProgress: (done: number, 
 }
 const PROGRESS_LINES = 50_000;
 
-/** The ladder, LCR and NSFR in one pass over the lines; the NSFR adds the loan book, summed in SQL. */
-export function positionOf(reader: Db, book: LiquidityBook, onProgress: (done: number, total: number) => void): LiquidityPosition {
+/** A scenario book for the book's factors, to fill from the lines (positionOf fills one in its own pass when given one). */
+export function scenarioBook(book: LiquidityBook): ScenarioBook {
+  return new ScenarioBook(book.parameters.lcr.factors, book.minorDigits);
+}
+
+/**
+ * The ladder, LCR and NSFR in one pass over the lines; the NSFR adds the loan book, summed in SQL. A run also needs the
+ * scenarios: it passes their book, filled in the same pass, so that a million lines are read once.
+ */
+export function positionOf(reader: Db, book: LiquidityBook, onProgress: (done: number, total: number) => void, scenarios: ScenarioBook | null = null): LiquidityPosition {
   const { parameters, minorDigits } = book;
   const lcr = new LcrTally(parameters.lcr.factors, minorDigits);
   const nsfr = new NsfrTally(parameters.nsfr.asf, parameters.nsfr.rsf, minorDigits);
@@ -110,6 +118,7 @@ export function positionOf(reader: Db, book: LiquidityBook, onProgress: (done: n
     ladder.add({ category, amountMinor: line.amount_minor, maturityDay: days === null ? null : book.asOfDay + days });
     if (days !== null && days < 0) continue;
     lcr.add(category, line.amount_minor);
+    scenarios?.add({ category, amountMinor: line.amount_minor, remainingDays: days });
     const nsfrCategory = nsfrCategoryOfLine(category, days);
     if (nsfrCategory !== null) nsfr.add(nsfrCategory, line.amount_minor);
   }
@@ -117,6 +126,20 @@ export function positionOf(reader: Db, book: LiquidityBook, onProgress: (done: n
     nsfr.add(nsfrCategoryOfLoan({ performing: part.performing, remainingDays: part.longTerm ? 365 : 0 }), part.balanceMinor);
   }
   return { asOf: book.asOf, currency: book.currency, parameterVersion: book.parameterVersion, lines, ladder: ladder.ladder(), lcr: lcr.breakdown(), nsfr: nsfr.breakdown() };
+}
+
+/**
+ * The liquid assets a simulation's paths draw on: the HQLA still held as of the book's date, after the parameter set's
+ * haircuts and before the LCR's caps (as the scenarios' buffer is). Summed per category in SQL over the HQLA lines only,
+ * rather than by a pass over every line.
+ */
+export function liquidBufferMinor(reader: Db, book: LiquidityBook): number {
+  const lcr = new LcrTally(book.parameters.lcr.factors, book.minorDigits);
+  for (const { category, amountMinor } of hqlaByCategory(reader, book.snapshot, book.currency, book.asOf)) {
+    if (isLiquidityCategory(category)) lcr.add(category, amountMinor);
+  }
+  const { level1, level2a, level2b } = lcr.breakdown();
+  return Math.round((level1 + level2a + level2b) * 10 ** book.minorDigits);
 }
 
 /** The products' flow history up to as-of, as rates on today's balances, each with the parameter set's notice period. */
@@ -140,12 +163,8 @@ export interface Scenarios {
   run(name: string): ScenarioResult;
 }
 
-export function scenariosOf(reader: Db, book: LiquidityBook, onProgress: (done: number, total: number) => void): Scenarios {
-  const scenarios = new ScenarioBook(book.parameters.lcr.factors, book.minorDigits);
-  for (const { line, category, remainingDays: days } of bookLines(reader, book, onProgress)) {
-    if (days !== null && days < 0) continue;
-    scenarios.add({ category, amountMinor: line.amount_minor, remainingDays: days });
-  }
+/** The scenarios of the book, from a scenario book filled with its lines, and the redeemable products' flow history. */
+export function scenariosFrom(reader: Db, book: LiquidityBook, filled: ScenarioBook): Scenarios {
   const history = flowHistoryOf(reader, book, redeemableProducts(reader, book.parameters), book.parameters.monteCarlo.historyDays);
   return {
     run(name) {
@@ -154,10 +173,20 @@ export function scenariosOf(reader: Db, book: LiquidityBook, onProgress: (done: 
         const names = book.parameters.scenarios.map((s) => s.name).join(', ');
         throw new RiskDeskError('NOT_FOUND', `Liquidity parameter set v${book.parameterVersion} has no scenario "${name}" (it has ${names}).`, { scenario: name });
       }
-      const outcome = scenarios.run(scenario, history, book.asOfDay);
+      const outcome = filled.run(scenario, history, book.asOfDay);
       return { asOf: book.asOf, currency: book.currency, parameterVersion: book.parameterVersion, scenario, ...outcome };
     },
   };
+}
+
+/** The scenarios of the book, from a pass over its lines of their own (a scenario asked for alone). */
+export function scenariosOf(reader: Db, book: LiquidityBook, onProgress: (done: number, total: number) => void): Scenarios {
+  const scenarios = scenarioBook(book);
+  for (const { line, category, remainingDays: days } of bookLines(reader, book, onProgress)) {
+    if (days !== null && days < 0) continue;
+    scenarios.add({ category, amountMinor: line.amount_minor, remainingDays: days });
+  }
+  return scenariosFrom(reader, book, scenarios);
 }
 
 /** Each product's daily net outflow (outflow − inflow) on or before `upTo`, ascending by date: the indicators' history. */

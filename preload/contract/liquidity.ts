@@ -414,6 +414,15 @@ export const indicatorTrendSchema = z.object({
 });
 export type IndicatorTrend = z.infer<typeof indicatorTrendSchema>;
 
+/** Each indicator's entry in the parameter set's thresholds. */
+export const INDICATOR_THRESHOLDS = {
+  net_outflow_z: 'netOutflowZ',
+  top10_share: 'top10Share',
+  lcr_floor: 'lcrFloor',
+  survival_days: 'survivalDays',
+  product_concentration: 'productConcentration',
+} as const satisfies Record<LiquidityIndicator, keyof IndicatorThresholds>;
+
 export const LIQUIDITY_ALERT_TYPES = {
   net_outflow_z: 'liquidity.net_outflow_spike',
   top10_share: 'liquidity.investor_concentration',

@@ -158,6 +158,8 @@ describe('the liquidity services', () => {
     const [first] = results;
     assert.ok(first);
     assert.equal(first.paths, 1_200);
+    // The buffer: the HQLA still held, after haircuts and before the caps (C1 1,000,000 + C2 200,000 × 0.85; Z1 is in USD).
+    assert.equal(first.buffer, 1_170_000);
     assert.equal(first.fan.length, 30);
     assert.equal(first.survivalHistogram.reduce((sum, n) => sum + n, 0) + first.survived, 1_200);
     assert.deepEqual(first.products, ['mmf_t0']);

@@ -4,9 +4,9 @@
 import type { GridQuery } from '../../../preload/contract/grid.ts';
 import {
   LCR_CATEGORIES,
+  INDICATOR_THRESHOLDS,
   LIQUIDITY_INDICATORS,
   type IndicatorTrend,
-  type LiquidityParameters,
   type LiquidityPosition,
   type LiquidityRunResult,
   type ScenarioResult,
@@ -53,11 +53,6 @@ export function listLiquidityRuns(ctx: ServiceContext): LiquidityRunResult[] {
   return finishedRunResults<LiquidityRunResult>(ctx.reader, 'liquidity');
 }
 
-/** The version asked for or the active one, read on the session's reader. */
-export function liquidityParametersFor(ctx: ServiceContext, version: number | undefined): { version: number; parameters: LiquidityParameters } {
-  return liquidityParameterSetOf(ctx.reader, version);
-}
-
 /** The NSFR category of each LCR category by remaining term (< 180 days, < 1 year, longer), for the grid's SQL. */
 function nsfrCategoryTable() {
   return Object.fromEntries(LCR_CATEGORIES.map((category) => [category, { short: nsfrCategoryOfLine(category, 0), mid: nsfrCategoryOfLine(category, 180), long: nsfrCategoryOfLine(category, 365) }]));
@@ -82,7 +77,7 @@ interface LinesArgs extends PositionArgs {
 
 /** The grid of the snapshot's lines under a version's factors, and how to turn a row into its exact weighted line. */
 function linesView(ctx: ServiceContext, args: LinesArgs) {
-  const set = liquidityParametersFor(ctx, args.version);
+  const set = liquidityParameterSetOf(ctx.reader, args.version);
   const snapshot = lineSnapshotDate(ctx.reader, args.asOf);
   const currency = baseCurrency(ctx.reader);
   const minorDigits = isCurrencyCode(currency) ? currencyMinorDigits(currency) : 2;
@@ -114,31 +109,15 @@ export function* allWeightedLines(ctx: ServiceContext, args: LinesArgs): Generat
  */
 export function liquidityIndicatorTrends(ctx: ServiceContext): IndicatorTrend[] {
   requirePermission(ctx.actor, 'workspace.read');
-  const { parameters } = liquidityParametersFor(ctx, undefined);
+  const { parameters } = liquidityParameterSetOf(ctx.reader, undefined);
   const runs = finishedRunResults<LiquidityRunResult>(ctx.reader, 'liquidity').reverse();
   const latest = runs.at(-1)?.asOf ?? lineSnapshotDate(ctx.reader, undefined);
   const fromFlows = indicatorTrends(productFlowSeries(ctx.reader, latest), parameters.indicators);
   return LIQUIDITY_INDICATORS.map((indicator) => {
     const flows = fromFlows.find((trend) => trend.indicator === indicator);
     if (flows) return flows;
-    const threshold = thresholdOf(parameters, indicator);
+    const threshold = parameters.indicators[INDICATOR_THRESHOLDS[indicator]].threshold;
     const points = runs.map((run) => ({ date: run.asOf, value: run.indicators.find((value) => value.indicator === indicator)?.value ?? null }));
     return { indicator, threshold, points };
   });
-}
-
-function thresholdOf(parameters: LiquidityParameters, indicator: (typeof LIQUIDITY_INDICATORS)[number]): number {
-  const thresholds = parameters.indicators;
-  switch (indicator) {
-    case 'net_outflow_z':
-      return thresholds.netOutflowZ.threshold;
-    case 'top10_share':
-      return thresholds.top10Share.threshold;
-    case 'lcr_floor':
-      return thresholds.lcrFloor.threshold;
-    case 'survival_days':
-      return thresholds.survivalDays.threshold;
-    case 'product_concentration':
-      return thresholds.productConcentration.threshold;
-  }
 }

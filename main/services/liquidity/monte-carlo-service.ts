@@ -1,20 +1,16 @@
 // Monte Carlo simulations of daily net redemptions: main resolves the settings (the request over the active parameter
-// set's defaults) and the buffer (from the position, on a worker), splits the paths into slices that the worker pool
+// set's defaults) and the buffer (the HQLA after haircuts, summed in SQL), splits the paths into slices that the worker pool
 // runs side by side, merges them and stores the result with its audit event. Every path draws from its own stream of
 // the seed, so the result is the same whatever the pool's size.
 import { monteCarloRequestSchema, type MonteCarloRequest, type MonteCarloResult, type PathChunk, type StoredSimulation } from '../../../preload/contract/liquidity.ts';
 import { RiskDeskError } from '../../../preload/contract/errors.ts';
-import { currencyMinorDigits, isCurrencyCode } from '../../engines/currency.ts';
 import { mergePathChunks } from '../../engines/liquidity/index.ts';
-import { lineSnapshotDate } from '../../store/liquidity-data.ts';
 import { insertSimulation, listSimulations } from '../../store/liquidity-simulations.ts';
-import { baseCurrency } from '../../store/workspace-meta.ts';
-import { redeemableProducts } from '../../workers/liquidity-book.ts';
+import { liquidBufferMinor, liquidityBook, redeemableProducts } from '../../workers/liquidity-book.ts';
 import type { JobCallOptions, ServiceContext, Write } from '../context.ts';
 import { auditedChange } from '../lifecycle-service.ts';
 import { requirePermission } from '../permissions.ts';
 import { validationFailure } from '../validation-failure.ts';
-import { liquidityParametersFor, liquidityPosition } from './liquidity-service.ts';
 
 /** Paths per worker task at least (fewer would spend more on messages than on paths), and slices per worker at most. */
 const MIN_SLICE_PATHS = 250;
@@ -33,13 +29,11 @@ export async function simulateLiquidity(ctx: ServiceContext, request: MonteCarlo
   const parsed = monteCarloRequestSchema.safeParse(request);
   if (!parsed.success) throw validationFailure('the simulation', parsed.error.issues);
   const asked = parsed.data;
-  const { version, parameters } = liquidityParametersFor(ctx, undefined);
+  const book = liquidityBook(ctx.reader, { asOf: asked.asOf });
+  const { asOf, currency, minorDigits, parameterVersion: version, parameters } = book;
   const defaults = parameters.monteCarlo;
-  const asOf = asked.asOf ?? lineSnapshotDate(ctx.reader, undefined);
   const products = asked.products ?? redeemableProducts(ctx.reader, parameters);
   if (products.length === 0) throw new RiskDeskError('NOT_FOUND', 'The workspace has no investor products to simulate: import investor balances and daily flows, or generate the demo.');
-  const currency = baseCurrency(ctx.reader);
-  const minorDigits = isCurrencyCode(currency) ? currencyMinorDigits(currency) : 2;
   const settings = {
     paths: asked.paths ?? defaults.paths,
     days: asked.days ?? defaults.days,
@@ -48,10 +42,7 @@ export async function simulateLiquidity(ctx: ServiceContext, request: MonteCarlo
     outflowMultiplier: asked.outflowMultiplier ?? defaults.outflowMultiplier,
     subscriptionFactor: asked.subscriptionFactor ?? defaults.subscriptionFactor,
   };
-  // The buffer is the liquid assets after haircuts (before the LCR's caps), as the scenarios' survival horizon uses.
-  const position = await liquidityPosition(ctx, { asOf, version });
-  const { level1, level2a, level2b } = position.lcr;
-  const bufferMinor = Math.round((level1 + level2a + level2b) * 10 ** minorDigits);
+  const bufferMinor = liquidBufferMinor(ctx.reader, book);
   const slices = pathSlices(settings.paths, ctx.pool().size);
   const done = new Array<number>(slices.length).fill(0);
   const reportProgress = () => call.onProgress?.({ done: done.reduce((sum, n) => sum + n, 0), total: settings.paths, phase: 'simulating paths' });

@@ -8,7 +8,7 @@ import { inTransaction } from '../../store/database.ts';
 import { topInvestorShare } from '../../store/liquidity-data.ts';
 import { inReadSnapshot } from '../../store/read-connection.ts';
 import { finishRun, insertRun, type RunArtefacts } from '../../store/runs.ts';
-import { liquidityBook, positionOf, productFlowSeries, scenariosOf } from '../liquidity-book.ts';
+import { liquidityBook, positionOf, productFlowSeries, scenarioBook, scenariosFrom } from '../liquidity-book.ts';
 import type { EngineJob, ReportProgress, WriteConnections } from '../protocol.ts';
 
 /** The platform-wide indicators' subject: their breaches share one case (the per-product ones are grouped by product). */
@@ -36,8 +36,10 @@ function indicatorAlert(value: IndicatorValue): EmittedAlert {
 
 function runAndStore({ reader, writer }: WriteConnections, input: ParsedJobInput<'liquidity-run'>, report: ReportProgress<JobProgressOf<'liquidity-run'>>): LiquidityRunResult {
   const book = liquidityBook(reader, { asOf: input.asOf });
-  const position = positionOf(reader, book, (done, total) => report({ done, total, phase: 'position' }));
-  const scenarios = scenariosOf(reader, book, (done, total) => report({ done, total, phase: 'scenarios' }));
+  const filled = scenarioBook(book);
+  const position = positionOf(reader, book, (done, total) => report({ done, total, phase: 'position' }), filled);
+  report({ done: 0, total: book.parameters.scenarios.length, phase: 'scenarios' });
+  const scenarios = scenariosFrom(reader, book, filled);
   const survival = book.parameters.scenarios.map((scenario) => ({ scenario: scenario.name, result: scenarios.run(scenario.name) }));
   report({ done: 0, total: 1, phase: 'indicators' });
   const thresholds = book.parameters.indicators;
