@@ -143,13 +143,12 @@ export function liquidBufferMinor(reader: Db, book: LiquidityBook): number {
 }
 
 /** The products' flow history up to as-of, as rates on today's balances, each with the parameter set's notice period. */
-export function flowHistoryOf(reader: Db, book: LiquidityBook, products: readonly string[] | undefined, historyDays: number): FlowHistory {
+export function flowHistoryOf(reader: Db, asOf: string, parameters: LiquidityParameters, products: readonly string[], historyDays: number): FlowHistory {
   const balances = investorBalancesByProduct(reader);
-  const rows = dailyFlowsUpTo(reader, book.asOf);
-  const chosen = products ?? [...new Set(rows.map((row) => row.product))].sort();
-  if (chosen.length === 0) throw new RiskDeskError('NOT_FOUND', `The workspace has no daily flows on or before ${book.asOf}: import daily_flows or generate the demo first.`);
-  const noticeDays = new Map(book.parameters.products.map((terms) => [terms.product, terms.noticeDays]));
-  return flowHistory(rows, balances, chosen, historyDays, noticeDays);
+  const rows = dailyFlowsUpTo(reader, asOf);
+  if (rows.length === 0) throw new RiskDeskError('NOT_FOUND', `The workspace has no daily flows on or before ${asOf}: import daily_flows or generate the demo first.`);
+  const noticeDays = new Map(parameters.products.map((terms) => [terms.product, terms.noticeDays]));
+  return flowHistory(rows, balances, products, historyDays, noticeDays);
 }
 
 /** The products whose investors may redeem before a fixed term ends: every product with balances but those the parameter set gives a term. */
@@ -165,7 +164,7 @@ export interface Scenarios {
 
 /** The scenarios of the book, from a scenario book filled with its lines, and the redeemable products' flow history. */
 export function scenariosFrom(reader: Db, book: LiquidityBook, filled: ScenarioBook): Scenarios {
-  const history = flowHistoryOf(reader, book, redeemableProducts(reader, book.parameters), book.parameters.monteCarlo.historyDays);
+  const history = flowHistoryOf(reader, book.asOf, book.parameters, redeemableProducts(reader, book.parameters), book.parameters.monteCarlo.historyDays);
   return {
     run(name) {
       const scenario = book.parameters.scenarios.find((candidate) => candidate.name === name);
