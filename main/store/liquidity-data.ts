@@ -18,16 +18,18 @@ export interface StoredLine {
   readonly description: string | null;
 }
 
-/** The snapshot date the position as of `asOf` (default: the latest snapshot) reads; NOT_FOUND when there is none. */
-export function lineSnapshotDate(db: Db, asOf: string | undefined): string {
+/**
+ * The snapshot date the position as of `asOf` (default: the latest snapshot) reads; NOT_FOUND when there is none. Lines
+ * without a date of their own belong to every snapshot: with only those and no date asked, the position is today's.
+ */
+export function lineSnapshotDate(db: Db, asOf: string | undefined, today: string): string {
   const row = db
     .prepare(`SELECT max(as_of) AS snapshot, count(*) AS lines FROM liquidity_lines WHERE as_of IS NULL OR ? IS NULL OR as_of <= ?`)
     .get(asOf ?? null, asOf ?? null) as { snapshot: string | null; lines: number };
   if (row.lines === 0) {
     throw new RiskDeskError('NOT_FOUND', asOf === undefined ? 'The workspace has no liquidity lines: import liquidity_lines or generate the demo first.' : `The workspace has no liquidity lines dated on or before ${asOf}.`, { asOf: asOf ?? null });
   }
-  // Lines without a date of their own belong to every snapshot; with only those, the snapshot is the date asked (or today's lines).
-  return row.snapshot ?? asOf ?? new Date(0).toISOString().slice(0, 10);
+  return row.snapshot ?? asOf ?? today;
 }
 
 const SNAPSHOT_LINES = `FROM liquidity_lines WHERE (as_of = :snapshot OR as_of IS NULL) AND currency = :currency`;

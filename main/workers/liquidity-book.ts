@@ -58,7 +58,8 @@ export function liquidityParameterSetOf(reader: Db, version: number | undefined)
 
 export function liquidityBook(reader: Db, input: { readonly asOf?: string | undefined; readonly version?: number | undefined }): LiquidityBook {
   const set = liquidityParameterSetOf(reader, input.version);
-  const snapshot = lineSnapshotDate(reader, input.asOf);
+  // A workspace whose lines carry no as_of is read as of today (UTC), the day the position is asked for.
+  const snapshot = lineSnapshotDate(reader, input.asOf, new Date().toISOString().slice(0, 10));
   const asOf = input.asOf ?? snapshot;
   const currency = baseCurrency(reader);
   return {

@@ -78,7 +78,7 @@ interface LinesArgs extends PositionArgs {
 /** The grid of the snapshot's lines under a version's factors, and how to turn a row into its exact weighted line. */
 function linesView(ctx: ServiceContext, args: LinesArgs) {
   const set = liquidityParameterSetOf(ctx.reader, args.version);
-  const snapshot = lineSnapshotDate(ctx.reader, args.asOf);
+  const snapshot = lineSnapshotDate(ctx.reader, args.asOf, ctx.now().toISOString().slice(0, 10));
   const currency = baseCurrency(ctx.reader);
   const minorDigits = isCurrencyCode(currency) ? currencyMinorDigits(currency) : 2;
   const asOf = args.asOf ?? snapshot;
@@ -111,7 +111,7 @@ export function liquidityIndicatorTrends(ctx: ServiceContext): IndicatorTrend[] 
   requirePermission(ctx.actor, 'workspace.read');
   const { parameters } = liquidityParameterSetOf(ctx.reader, undefined);
   const runs = finishedRunResults<LiquidityRunResult>(ctx.reader, 'liquidity').reverse();
-  const latest = runs.at(-1)?.asOf ?? lineSnapshotDate(ctx.reader, undefined);
+  const latest = runs.at(-1)?.asOf ?? lineSnapshotDate(ctx.reader, undefined, ctx.now().toISOString().slice(0, 10));
   const fromFlows = indicatorTrends(productFlowSeries(ctx.reader, latest), parameters.indicators);
   return LIQUIDITY_INDICATORS.map((indicator) => {
     const flows = fromFlows.find((trend) => trend.indicator === indicator);
