@@ -16,3 +16,5 @@ export * from './uploads.ts';
 /** Electron IPC channels are `riskdesk:<method>`; events arrive on `riskdesk-event:<event>`. */
 export const IPC_CHANNEL_PREFIX = 'riskdesk:';
 export const IPC_EVENT_PREFIX = 'riskdesk-event:';
+export * from './evidence.ts';
+export * from './reports.ts';

@@ -13,6 +13,8 @@ import { backtestResultSchema, storedBacktestSchema } from './fraud-backtests.ts
 import { fraudRunResultSchema } from './fraud-runs.ts';
 import { apiErrorSchema, type ApiError } from './errors.ts';
 import { liquidityPositionSchema, liquidityRunResultSchema, pathChunkSchema, scenarioResultSchema, storedSimulationSchema } from './liquidity.ts';
+import { bagVerificationSchema, evidenceExportSchema } from './evidence.ts';
+import { reportFiguresSchema, resolvedPeriodSchema, reportLanguageSchema, storedReportSchema } from './reports.ts';
 import { DEMO_SCALES, IMPORT_KINDS } from './vocabulary.ts';
 
 // ── What the jobs main runs itself return ────────────────────────────────────────────────────────────────
@@ -239,6 +241,25 @@ export const JOBS = {
     progress: progressIn('simulating paths'),
     result: pathChunkSchema,
   },
+  // Evidence packs and risk reports. A report's figures are read on a worker (SQL over the whole workspace); main
+  // draws the PDF and keeps it. An export streams its payload into the zip on main, a file at a time.
+  'report-figures': {
+    runsOn: 'worker',
+    access: 'read',
+    session: false,
+    input: z.object({
+      period: resolvedPeriodSchema,
+      language: reportLanguageSchema,
+      generatedAt: z.string(),
+      generatedBy: z.string(),
+      workspace: z.object({ name: z.string(), fingerprint: z.string() }),
+    }),
+    progress: progressIn('portfolio', 'credit', 'fraud', 'liquidity', 'cases'),
+    result: reportFiguresSchema,
+  },
+  'risk-report': { runsOn: 'main', access: 'read', session: true, progress: progressIn('figures', 'drawing', 'stored'), result: storedReportSchema },
+  'evidence-export': { runsOn: 'main', access: 'read', session: true, progress: progressText, result: evidenceExportSchema },
+  'evidence-verify': { runsOn: 'main', access: 'read', session: true, progress: progressText, result: bagVerificationSchema },
 } as const satisfies Record<string, (JobKindSpec & { readonly runsOn: 'main' }) | WorkerJobSpec>;
 
 type Jobs = typeof JOBS;

@@ -68,6 +68,8 @@ import {
 } from './liquidity.ts';
 import { filterModelSchema, gridPageSchema, gridQuerySchema, sortModelSchema } from './grid.ts';
 import { rejectionReasonSchema, stepPermission, type ARTEFACT_KINDS, type ArtefactKind, type LifecycleStep } from './lifecycle.ts';
+import { evidenceExportSchema, evidencePreviewSchema, evidenceScopeSchema } from './evidence.ts';
+import { reportFiguresSchema, reportLanguageSchema, reportPeriodSchema, reportScheduleSchema, REPORT_FREQUENCIES, storedReportSchema } from './reports.ts';
 import { DEMO_SCALES, IMPORT_KINDS } from './vocabulary.ts';
 import { minorUnitsSchema as minor } from './money.ts';
 import { ROLES, type Permission } from './permissions.ts';
@@ -101,6 +103,8 @@ const version = z.number().int().min(1);
 const isoDate = z.iso.date();
 /** A file path typed by the user; main takes it only inside the allowed folder (workspace.fileFolder). */
 const uploadId = z.string().regex(/^[0-9a-f]{32}$/, 'an upload id is 32 hexadecimal characters');
+/** A binary file read in chunks (base64), so that a large pack never has to be one message. */
+const binaryChunk = z.object({ data: z.string(), nextOffset: z.number().int(), done: z.boolean(), fileName: z.string() });
 const localPath = z.string().min(1).max(4096).refine((p) => !p.includes('\u0000'), 'paths cannot contain NUL');
 
 export const userSchema = z.object({ username: z.string(), role: z.enum(ROLES) });
@@ -522,6 +526,32 @@ export const contract = {
   }),
   'liquidity.runs': method({ summary: 'Liquidity runs, newest first.', permission: 'workspace.read', args: none, result: z.array(liquidityRunResultSchema) }),
   'liquidity.indicatorTrends': method({ summary: "Each early-warning indicator's history with its threshold, for the trend charts.", permission: 'workspace.read', args: none, result: z.array(indicatorTrendSchema) }),
+  'evidence.preview': method({ summary: 'What an evidence pack of a scope would hold: rows per file and a rough size.', permission: 'evidence.export', args: evidenceScopeSchema, result: evidencePreviewSchema }),
+  'evidence.startExport': method({
+    summary: 'Write a signed BagIt evidence pack of a scope (a job; read the zip with evidence.readPack).',
+    permission: 'evidence.export',
+    args: evidenceScopeSchema,
+    result: jobStarted,
+  }),
+  'evidence.readPack': method({ summary: 'Read a finished evidence pack in chunks (base64).', permission: 'evidence.export', args: z.object({ jobId, offset: z.number().int().min(0) }).strict(), result: binaryChunk }),
+  'evidence.exports': method({ summary: 'Evidence packs exported from this workspace, newest first.', permission: 'evidence.export', args: none, result: z.array(evidenceExportSchema) }),
+  'evidence.startVerify': method({ summary: 'Check an uploaded evidence pack line by line (a job); the upload is removed when it ends.', permission: 'evidence.verify', args: z.object({ uploadId }).strict(), result: jobStarted }),
+  'reports.generate': method({
+    summary: 'Make the risk report of a month or ISO week in English or Simplified Chinese, and keep it in the workspace (a job).',
+    permission: 'reports.generate',
+    args: z.object({ period: reportPeriodSchema, language: reportLanguageSchema }).strict(),
+    result: jobStarted,
+  }),
+  'reports.list': method({ summary: 'Risk reports kept in the workspace, newest first.', permission: 'workspace.read', args: none, result: z.array(storedReportSchema) }),
+  'reports.figures': method({ summary: 'The figures a kept report shows, for the preview.', permission: 'workspace.read', args: z.object({ reportId: z.number().int().min(1) }).strict(), result: reportFiguresSchema }),
+  'reports.readPdf': method({ summary: 'Read a kept report’s PDF in chunks (base64).', permission: 'workspace.read', args: z.object({ reportId: z.number().int().min(1), offset: z.number().int().min(0) }).strict(), result: binaryChunk }),
+  'reports.schedule': method({ summary: 'When reports are made automatically (at the first unlock after one falls due).', permission: 'workspace.read', args: none, result: reportScheduleSchema }),
+  'reports.setSchedule': method({
+    summary: 'Set the automatic report: off, weekly or monthly, and its language.',
+    permission: 'reports.schedule',
+    args: z.object({ frequency: z.enum(REPORT_FREQUENCIES), language: reportLanguageSchema }).strict(),
+    result: reportScheduleSchema,
+  }),
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

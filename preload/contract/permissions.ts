@@ -19,8 +19,8 @@ export const PERMISSIONS = {
   'workspace.backup': ['admin', 'auditor'],
   'workspace.restore': ['admin'],
   'data.import': ['admin', 'analyst'],
-  /** Sending a file from the page to main: for an import, or to attach to a case. */
-  'files.upload': ['admin', 'analyst', 'compliance'],
+  /** Sending a file from the page to main: for an import, to attach to a case, or an evidence pack to verify. */
+  'files.upload': ['admin', 'analyst', 'compliance', 'auditor'],
   'data.demo': ['admin', 'analyst'],
   'runs.start': ['analyst'],
   /** Scorecard development and saving drafts; approval and activation are a second person's (four eyes). */
@@ -34,6 +34,12 @@ export const PERMISSIONS = {
   /** Running a rule set version or draft over past transactions (nothing is flagged): its authors and the analysts. */
   'rules.backtest': ['analyst', 'compliance'],
   'parameters.edit': ['compliance'],
+  /** Evidence packs: auditors (and admins) take the workspace's evidence out, signed; anyone may check a pack. */
+  'evidence.export': ['admin', 'auditor'],
+  'evidence.verify': ['admin', 'analyst', 'compliance', 'auditor'],
+  /** Risk reports: anyone may make one for a period; compliance sets the schedule. */
+  'reports.generate': ['admin', 'analyst', 'compliance', 'auditor'],
+  'reports.schedule': ['compliance'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
