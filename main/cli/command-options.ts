@@ -67,3 +67,13 @@ export function fraction(option: string, low: number, high: number): (value: str
 export function addExamples(command: Command, examples: string[]): Command {
   return command.addHelpText('after', `\nExamples:\n${examples.map((example) => `  $ ${example}`).join('\n')}\n`);
 }
+
+/** Parses a comma-separated list of ids (1,2,3) for commander; repeated options add to the list. */
+export function idList(option: string): (value: string, previous: number[] | undefined) => number[] {
+  return (value, previous) => {
+    const ids = value.split(',').map((part) => part.trim());
+    const bad = ids.find((id) => !/^[1-9]\d*$/.test(id) || !Number.isSafeInteger(Number(id)));
+    if (bad !== undefined) throw new InvalidArgumentError(`${option} takes ids (whole numbers ≥ 1) separated by commas; "${bad.slice(0, 40)}" is not one.`);
+    return [...(previous ?? []), ...ids.map(Number)];
+  };
+}

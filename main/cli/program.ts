@@ -7,11 +7,13 @@ import { addBackupCommand } from './commands/backup.ts';
 import { addCaseCommands } from './commands/cases.ts';
 import { addCreditCommands } from './commands/credit.ts';
 import { addDemoCommand } from './commands/demo.ts';
+import { addEvidenceCommands } from './commands/evidence.ts';
 import { addBacktestCommand, addFraudCommands } from './commands/fraud.ts';
 import { addRulesCommands } from './commands/fraud-rules.ts';
 import { addImportCommand } from './commands/import.ts';
 import { addInitCommand } from './commands/init.ts';
 import { addLiquidityCommands } from './commands/liquidity.ts';
+import { addReportCommand } from './commands/report.ts';
 import { addRestoreCommand } from './commands/restore.ts';
 import { addServeCommand } from './commands/serve.ts';
 import { addUserCommands } from './commands/user.ts';
@@ -73,6 +75,8 @@ function buildProgram(io: CliIo): Command {
   addFraudCommands(program, io);
   addBacktestCommand(addRulesCommands(program, io), io);
   addLiquidityCommands(program, io);
+  addEvidenceCommands(program, io);
+  addReportCommand(program, io);
   routeThroughIo(program, io);
   return program;
 }

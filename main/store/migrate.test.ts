@@ -44,6 +44,8 @@ const EXPECTED_TABLES: Record<number, string[]> = {
   140: [],
   // Liquidity parameter sets and stored Monte Carlo simulations (0150_liquidity_engine.test.ts).
   150: ['liquidity_parameter_sets', 'liquidity_simulations'],
+  // Past evidence exports, kept risk reports and the report schedule (0160_evidence_reports.test.ts).
+  160: ['evidence_exports', 'report_schedule', 'risk_reports'],
 };
 
 describe('migrations', () => {

@@ -35,6 +35,8 @@ export const API_ERROR_CODES = [
   /** The command line is wrong: an unknown command, a missing option, no passphrase source. */
   'USAGE',
   'AUDIT_CHAIN_BROKEN',
+  /** An evidence pack failed a check: a file whose hash differs, a file missing or added, the signature, the audit slice. */
+  'EVIDENCE_INVALID',
   /** The new passphrase was typed differently the second time. */
   'PASSPHRASE_MISMATCH',
   'PORT_IN_USE',

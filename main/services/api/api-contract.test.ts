@@ -43,8 +43,12 @@ interface ArgsContext {
   /** Finished analytics and monitoring jobs of this session (every role may read them). */
   readonly analyticsJobId: string;
   readonly monitoringJobId: string;
-  /** Uploads of this session (for roles that may import): one waiting for its bytes, one complete. */
-  readonly uploads: { readonly started: string; readonly complete: string; readonly attachment: string };
+  /** Uploads of this session (for roles that may upload): one waiting for its bytes, one complete, one to attach, one to verify as a pack. */
+  readonly uploads: { readonly started: string; readonly complete: string; readonly attachment: string; readonly pack: string };
+  /** A finished evidence export of this session (for roles that may export; a placeholder for others). */
+  readonly evidenceJobId: string;
+  /** A report kept in the workspace. */
+  readonly reportId: number;
   readonly credit: CreditFixtures;
   readonly cases: CaseFixtures;
   readonly rules: RuleFixtures;
@@ -226,6 +230,17 @@ const VALID_ARGS: Record<MethodName, (c: ArgsContext) => unknown> = {
   'fraud.transaction': () => ({ txId: 'T000000001' }),
   'fraud.ring': () => ({ accountId: 'A0000001' }),
   'fraud.summary': () => ({}),
+  'evidence.preview': () => ({ from: '2020-01-01', to: '2030-12-31' }),
+  'evidence.startExport': () => ({ from: '2026-11-01', to: '2026-11-30' }),
+  'evidence.readPack': (c) => ({ jobId: c.evidenceJobId, offset: 0 }),
+  'evidence.exports': () => ({}),
+  'evidence.startVerify': (c) => ({ uploadId: c.uploads.pack }),
+  'reports.generate': () => ({ period: '2026-11', language: 'zh-CN' }),
+  'reports.list': () => ({}),
+  'reports.figures': (c) => ({ reportId: c.reportId }),
+  'reports.readPdf': (c) => ({ reportId: c.reportId, offset: 0 }),
+  'reports.schedule': () => ({}),
+  'reports.setSchedule': () => ({ frequency: 'monthly', language: 'en' }),
 };
 
 /** The case the fixture alert opened (every role reads it; it holds one attachment). */
@@ -250,13 +265,16 @@ const UPLOADED = Buffer.from('borrower_id,region,annual_income\nB8,south,2000.00
 
 /** Where the role may import, one upload left waiting for its bytes and one sent whole. */
 async function uploadsOf(t: TestApi, role: Role): Promise<ArgsContext['uploads']> {
-  if (!allows(role, 'files.upload')) return { started: NO_UPLOAD, complete: NO_UPLOAD, attachment: NO_UPLOAD };
+  if (!allows(role, 'files.upload')) return { started: NO_UPLOAD, complete: NO_UPLOAD, attachment: NO_UPLOAD, pack: NO_UPLOAD };
   const started = await t.ok<{ uploadId: string }>('uploads.start', { fileName: 'waiting.csv', bytes: UPLOADED.length });
   const complete = await t.ok<{ uploadId: string }>('uploads.start', { fileName: 'whole.csv', bytes: UPLOADED.length });
   await t.ok('uploads.append', { uploadId: complete.uploadId, offset: 0, data: UPLOADED.toString('base64') });
   const attachment = await t.ok<{ uploadId: string }>('uploads.start', { fileName: 'evidence.csv', bytes: UPLOADED.length });
   await t.ok('uploads.append', { uploadId: attachment.uploadId, offset: 0, data: UPLOADED.toString('base64') });
-  return { started: started.uploadId, complete: complete.uploadId, attachment: attachment.uploadId };
+  // Not a zip: its check runs and fails line by line, which is all a call needs here.
+  const pack = await t.ok<{ uploadId: string }>('uploads.start', { fileName: 'pack.zip', bytes: UPLOADED.length });
+  await t.ok('uploads.append', { uploadId: pack.uploadId, offset: 0, data: UPLOADED.toString('base64') });
+  return { started: started.uploadId, complete: complete.uploadId, attachment: attachment.uploadId, pack: pack.uploadId };
 }
 
 const PLACEHOLDER_CREDIT: CreditFixtures = {
@@ -292,7 +310,9 @@ function placeholderContext(dir: string): ArgsContext {
     developmentJobId: NO_JOB,
     analyticsJobId: NO_JOB,
     monitoringJobId: NO_JOB,
-    uploads: { started: NO_UPLOAD, complete: NO_UPLOAD, attachment: NO_UPLOAD },
+    uploads: { started: NO_UPLOAD, complete: NO_UPLOAD, attachment: NO_UPLOAD, pack: NO_UPLOAD },
+    evidenceJobId: NO_JOB,
+    reportId: 1,
     credit: PLACEHOLDER_CREDIT,
     cases: PLACEHOLDER_CASES,
     rules: PLACEHOLDER_RULES,
@@ -464,8 +484,11 @@ describe('the API against the contract', () => {
       const analyticsJobId = await finished('credit.startAnalytics', {});
       const monitoringJobId = await finished('credit.startMonitoring', { modelId: credit.modelId });
       const uploads = await uploadsOf(t, role);
+      const evidenceJobId = allows(role, 'evidence.export') ? await finished('evidence.startExport', { from: '2026-11-01', to: '2026-11-30' }) : NO_JOB;
+      await finished('reports.generate', { period: '2026-11', language: 'en' });
+      const reportId = (await t.ok<Array<{ reportId: number }>>('reports.list', {}))[0]!.reportId;
       const cases: CaseFixtures = { ...PLACEHOLDER_CASES, ...casesByRole[role], ...caseVersions };
-      const context: ArgsContext = { role, dir: ws.dir, backup, csv, exportJobId: jobId, developmentJobId, analyticsJobId, monitoringJobId, uploads, credit, cases, rules, liquidity };
+      const context: ArgsContext = { role, dir: ws.dir, backup, csv, exportJobId: jobId, developmentJobId, analyticsJobId, monitoringJobId, uploads, evidenceJobId, reportId, credit, cases, rules, liquidity };
       const order = [...METHOD_NAMES.filter((m) => !SESSION_ENDING.includes(m)), ...SESSION_ENDING];
       for (const method of order) {
         const outcome: ApiOutcome<unknown> = await t.api.call(method, VALID_ARGS[method](context));

@@ -6,6 +6,7 @@ import { defaultSettings } from '../settings-service.ts';
 import { createEnginePool, unlockWorkspace, type EnginePool } from '../workspace-service.ts';
 import type { FileAccess } from './file-access.ts';
 import { IdleTimer, systemTimers, type Timers } from './idle-timer.ts';
+import { startScheduledReport } from './report-handlers.ts';
 import { Session } from './session.ts';
 import { WriteLock } from './write-lock.ts';
 import { RiskDeskError } from '../../../preload/contract/errors.ts';
@@ -137,6 +138,7 @@ export class ApiCore {
     this.current = session;
     this.workspaces.remember(file);
     this.idle.start(session.settings.idleLockMinutes);
+    startScheduledReport(this, this.log);
     return this.status();
   }
 

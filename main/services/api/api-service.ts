@@ -8,6 +8,7 @@ import { caseHandlers } from './case-handlers.ts';
 import { ApiCore, type ApiServiceOptions, type WorkspaceLocator } from './api-core.ts';
 import { INTERNAL_MESSAGE, secretsIn, toApiError, zodFailure } from './api-errors.ts';
 import { creditHandlers } from './credit-handlers.ts';
+import { evidenceHandlers } from './evidence-handlers.ts';
 import { fileHandlers } from './file-handlers.ts';
 import { fraudHandlers } from './fraud-handlers.ts';
 import { fraudRuleHandlers } from './fraud-rules-handlers.ts';
@@ -17,6 +18,7 @@ import { jobHandlers } from './job-handlers.ts';
 import { liquidityHandlers } from './liquidity-handlers.ts';
 import { liquidityParamsHandlers } from './liquidity-params-handlers.ts';
 import { portfolioHandlers } from './portfolio-handlers.ts';
+import { reportHandlers } from './report-handlers.ts';
 import { sessionHandlers } from './session-handlers.ts';
 
 export type { ApiServiceOptions, WorkspaceLocator } from './api-core.ts';
@@ -42,6 +44,8 @@ const HANDLERS: HandlerTable<MethodName> = {
   ...fraudViewHandlers,
   ...liquidityHandlers,
   ...liquidityParamsHandlers,
+  ...evidenceHandlers,
+  ...reportHandlers,
 };
 
 /** Status polls do not count as activity, or an open window would never lock. */

@@ -1,0 +1,82 @@
+// `riskdesk evidence export | verify` and `riskdesk report` in-process, on a real encrypted workspace with the small
+// demo portfolio: a pack written by the command line verifies with no workspace at all (exit 0), a pack with one file
+// changed fails naming it (exit 1, every line in --json's details), and the report's PDF holds the scope's figures as
+// SQL counts them, in English and in Chinese.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { BagVerification, EvidenceExport } from '../../../preload/contract/evidence.ts';
+import { createTestWorkspace, ROLE_USERS, type TestWorkspace } from '../../test-support/api-test-workspace.ts';
+import { capturedIo } from '../../test-support/captured-cli-io.ts';
+import { tempDir } from '../../test-support/temp-workspace.ts';
+import { runCli } from '../program.ts';
+
+async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
+  const io = capturedIo(env);
+  const code = await runCli(args, io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+describe('riskdesk evidence and riskdesk report', () => {
+  const dir = tempDir('riskdesk-evidence-cli-');
+  let ws: TestWorkspace;
+  const as = (user: { username: string; passphrase: string }) => ({ args: ['--db', ws.file, '--user', user.username], env: { RISKDESK_PASSPHRASE: user.passphrase } });
+
+  before(async () => {
+    ws = await createTestWorkspace({ roles: true, demo: true });
+  });
+  after(() => ws.dispose());
+
+  it('exports a pack as an auditor and verifies it with no workspace; refuses an existing --out and an analyst', async () => {
+    const out = path.join(dir, 'pack.zip');
+    const auditor = as(ROLE_USERS.auditor);
+    const exported = await cli(['evidence', 'export', ...auditor.args, '--from', '2024-12-01', '--to', '2024-12-31', '--out', out, '--json'], auditor.env);
+    assert.equal(exported.code, 0, exported.out + exported.err);
+    const record = (JSON.parse(exported.out) as { export: EvidenceExport }).export;
+    assert.equal(fs.statSync(out).size, record.bytes);
+    assert.equal(fs.statSync(out).mode & 0o777, 0o600, 'the pack is readable by its owner only');
+
+    const verified = await cli(['evidence', 'verify', out, '--json']);
+    assert.equal(verified.code, 0, verified.out + verified.err);
+    const verification = (JSON.parse(verified.out) as { verification: BagVerification }).verification;
+    assert.equal(verification.ok, true);
+    assert.equal(verification.ownWorkspace, null, 'no workspace was opened to check it');
+    assert.equal(verification.fingerprint, record.fingerprint);
+
+    const again = await cli(['evidence', 'export', ...auditor.args, '--from', '2024-12-01', '--to', '2024-12-31', '--out', out], auditor.env);
+    assert.equal(again.code, 1);
+    assert.match(again.err, /already exists/);
+    const analyst = as(ROLE_USERS.analyst);
+    const refused = await cli(['evidence', 'export', ...analyst.args, '--from', '2024-12-01', '--to', '2024-12-31', '--out', path.join(dir, 'no.zip')], analyst.env);
+    assert.equal(refused.code, 1);
+    assert.equal(fs.existsSync(path.join(dir, 'no.zip')), false);
+  });
+
+  it('fails a pack with a changed file, naming it, with exit 1', async () => {
+    const out = path.join(dir, 'pack.zip');
+    const unpacked = path.join(dir, 'unpacked');
+    assert.equal(spawnSync('unzip', ['-q', out, '-d', unpacked]).status, 0);
+    const [bagName] = fs.readdirSync(unpacked);
+    const slice = path.join(unpacked, bagName!, 'data/audit/audit-slice.json');
+    fs.writeFileSync(slice, fs.readFileSync(slice, 'utf8').replace('"events"', '"events" '));
+    const tampered = path.join(dir, 'tampered.zip');
+    assert.equal(spawnSync('zip', ['-q', '-r', tampered, bagName!], { cwd: unpacked }).status, 0);
+
+    const text = await cli(['evidence', 'verify', tampered]);
+    assert.equal(text.code, 1);
+    assert.match(text.out, /FAIL\s+payload-file\s+.*data\/audit\/audit-slice\.json/);
+    const json = await cli(['evidence', 'verify', tampered, '--json']);
+    assert.equal(json.code, 1);
+    const failure = JSON.parse(json.out) as { ok: false; error: { code: string; details: BagVerification } };
+    assert.equal(failure.error.code, 'EVIDENCE_INVALID');
+    assert.deepEqual(
+      failure.error.details.checks.filter((c) => !c.ok).map((c) => [c.check, c.file]),
+      [['payload-file', 'data/audit/audit-slice.json']],
+    );
+    const missing = await cli(['evidence', 'verify', path.join(dir, 'nothing.zip')]);
+    assert.equal(missing.code, 2);
+  });
+
+});
