@@ -40,21 +40,27 @@ import { modelCardDocument, PARAMETER_SET_KINDS, ruleSetDiffDocument, ruleSetDoc
 import { csvPayloadFile, inChunks, jsonPayloadFile, PAYLOAD_BATCH_ROWS } from './payload-text.ts';
 
 /**
- * Average bytes per row or document, for the preview's size: measured once on the test fixture of
- * evidence-payload.test.ts scaled up (200k alerts with a two-figure explanation) and on its hand-made rows, by
- * dividing each file's UTF-8 length by its rows. A rough figure, as the preview promises: notes and explanations vary.
+ * Average UTF-8 bytes per row, for the preview's rough size. Measured once by streaming the files and dividing by their
+ * rows: alerts on 200k rows with a two-figure explanation (254, as evidence-payload.test.ts makes them); cases,
+ * dispositions, actions and audit lines on the hand-made rows of evidence-test-data.ts (168, 136, 106, 294); notes
+ * and runs rounded up from those (93, 169), since real notes are longer and a credit run's totals carry its
+ * stage-by-grade table.
  */
 const BYTES_PER_ROW = {
-  'cases/cases.csv': 130,
+  'cases/cases.csv': 170,
   'cases/alerts.csv': 260,
   'cases/dispositions.csv': 140,
   'cases/case-actions.csv': 110,
-  'cases/case-notes.csv': 200,
-  'runs/runs.csv': 1_500,
-  [AUDIT_EVENTS_PATH]: 420,
+  'cases/case-notes.csv': 300,
+  'runs/runs.csv': 2_000,
+  [AUDIT_EVENTS_PATH]: 300,
 } as const;
-/** Per JSON document: a shipped rule set or parameter set is 3–8 KB, a diff smaller, a model card with its bands ~20 KB. */
-const BYTES_PER_DOCUMENT = { ruleSet: 6_000, ruleSetDiff: 2_000, modelCard: 20_000, parameterSet: 5_000, small: 1_000 } as const;
+/**
+ * Per JSON document: the shipped rule set and the average of the shipped parameter sets, SLA table and playbooks as
+ * written here (pretty-printed, with their lifecycle fields); a diff and the slice header from the fixture; a model
+ * card is the fixture's (3 KB for one feature of two bins) scaled to a dozen features of several bins.
+ */
+const BYTES_PER_DOCUMENT = { ruleSet: 5_600, ruleSetDiff: 1_000, modelCard: 20_000, parameterSet: 2_600, small: 1_500 } as const;
 
 /** One file of the plan: its path, rows, size estimate and how to write it. */
 interface PlannedFile {
