@@ -8,8 +8,11 @@ import type { PayloadFile } from './payload-file.ts';
 
 /** The most characters one chunk holds, unless a single line is longer (a line is never split). */
 export const PAYLOAD_CHUNK_CHARS = 1 << 18;
-/** Rows per keyset batch: large enough that paging costs little, small enough that a batch is a few MB at most. */
-export const PAYLOAD_BATCH_ROWS = 2_000;
+/**
+ * Rows per keyset batch: a batch is a few MB at most, and few enough batches that what each one re-evaluates (the
+ * alerts' query re-reads the cases in scope) stays small beside the rows themselves.
+ */
+export const PAYLOAD_BATCH_ROWS = 5_000;
 
 /** Lines joined into chunks of at most PAYLOAD_CHUNK_CHARS, a chunk yielded as soon as the next line would overflow it. */
 export async function* inChunks(lines: Iterable<string>): AsyncGenerator<string> {
