@@ -108,7 +108,7 @@ function selectionOf(ids: readonly number[] | undefined, period: ReturnType<type
   return ids === undefined ? { period } : { chosen: ids };
 }
 
-function document(path: string, estimatedBytes: number, build: (db: Db) => unknown): PlannedFile {
+function jsonDocument(path: string, estimatedBytes: number, build: (db: Db) => unknown): PlannedFile {
   return { path, rows: 1, estimatedBytes, file: (db) => jsonPayloadFile(path, () => build(db)) };
 }
 
@@ -131,23 +131,23 @@ function planFiles(db: Db, scope: EvidenceScope): PlannedFile[] {
   });
 
   const ruleSets = chosen(scope.ruleSetVersions) ?? versionsInForce(db, 'fraudRuleSets', period);
-  const ruleSetFiles = ruleSets.map((version) => document(`rule-sets/fraud-rule-set-v${version}.json`, BYTES_PER_DOCUMENT.ruleSet, (reader) => ruleSetDocument(reader, version)));
+  const ruleSetFiles = ruleSets.map((version) => jsonDocument(`rule-sets/fraud-rule-set-v${version}.json`, BYTES_PER_DOCUMENT.ruleSet, (reader) => ruleSetDocument(reader, version)));
   const diffFiles = ruleSets.slice(1).map((to, i) => {
     const from = ruleSets[i] ?? to;
-    return document(`rule-sets/fraud-rule-set-diff-v${from}-v${to}.json`, BYTES_PER_DOCUMENT.ruleSetDiff, (reader) => ruleSetDiffDocument(reader, from, to));
+    return jsonDocument(`rule-sets/fraud-rule-set-diff-v${from}-v${to}.json`, BYTES_PER_DOCUMENT.ruleSetDiff, (reader) => ruleSetDiffDocument(reader, from, to));
   });
   const models = chosen(scope.models) ?? versionsInForce(db, 'creditModels', period);
-  const modelFiles = models.map((modelId) => document(`models/credit-model-${modelId}.json`, BYTES_PER_DOCUMENT.modelCard, (reader) => modelCardDocument(reader, modelId)));
+  const modelFiles = models.map((modelId) => jsonDocument(`models/credit-model-${modelId}.json`, BYTES_PER_DOCUMENT.modelCard, (reader) => modelCardDocument(reader, modelId)));
   const parameterFiles = PARAMETER_SET_KINDS.flatMap((kind) =>
     versionsInForce(db, kind.table, period).map((version) =>
-      document(`parameter-sets/${kind.name}-v${version}.json`, BYTES_PER_DOCUMENT.parameterSet, (reader) => versionDocument(kind.read(reader, version), `${kind.name} v${version}`)),
+      jsonDocument(`parameter-sets/${kind.name}-v${version}.json`, BYTES_PER_DOCUMENT.parameterSet, (reader) => versionDocument(kind.read(reader, version), `${kind.name} v${version}`)),
     ),
   );
 
   const slice = auditSliceRange(db, period);
   const audit: PlannedFile[] = [
     { path: AUDIT_EVENTS_PATH, rows: slice.events, estimatedBytes: slice.events * BYTES_PER_ROW[AUDIT_EVENTS_PATH], file: (reader) => auditEventsFile(reader, slice) },
-    document(AUDIT_SLICE_PATH, BYTES_PER_DOCUMENT.small, (reader) => auditSliceHeader(reader, slice)),
+    jsonDocument(AUDIT_SLICE_PATH, BYTES_PER_DOCUMENT.small, (reader) => auditSliceHeader(reader, slice)),
   ];
   return [...csvs, ...ruleSetFiles, ...diffFiles, ...modelFiles, ...parameterFiles, ...audit];
 }
