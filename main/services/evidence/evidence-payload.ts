@@ -67,7 +67,7 @@ interface PlannedFile {
   readonly path: string;
   readonly rows: number;
   readonly estimatedBytes: number;
-  readonly file: (db: Db) => PayloadFile;
+  readonly file: () => PayloadFile;
 }
 
 interface CsvPart {
@@ -108,8 +108,8 @@ function selectionOf(ids: readonly number[] | undefined, period: ReturnType<type
   return ids === undefined ? { period } : { chosen: ids };
 }
 
-function jsonDocument(path: string, estimatedBytes: number, build: (db: Db) => unknown): PlannedFile {
-  return { path, rows: 1, estimatedBytes, file: (db) => jsonPayloadFile(path, () => build(db)) };
+function jsonDocument(path: string, estimatedBytes: number, build: () => unknown): PlannedFile {
+  return { path, rows: 1, estimatedBytes, file: () => jsonPayloadFile(path, build) };
 }
 
 /** Every payload file of a scope but scope.json, in the order the pack writes them, counted in SQL. */
@@ -127,27 +127,27 @@ function planFiles(db: Db, scope: EvidenceScope): PlannedFile[] {
   ];
   const csvs = csvParts.map(({ path, listing, columns }): PlannedFile => {
     const rows = listingCount(db, listing);
-    return { path, rows, estimatedBytes: rows * BYTES_PER_ROW[path], file: (reader) => csvPayloadFile(reader, path, listing, columns) };
+    return { path, rows, estimatedBytes: rows * BYTES_PER_ROW[path], file: () => csvPayloadFile(db, path, listing, columns) };
   });
 
   const ruleSets = chosen(scope.ruleSetVersions) ?? versionsInForce(db, 'fraudRuleSets', period);
-  const ruleSetFiles = ruleSets.map((version) => jsonDocument(`rule-sets/fraud-rule-set-v${version}.json`, BYTES_PER_DOCUMENT.ruleSet, (reader) => ruleSetDocument(reader, version)));
+  const ruleSetFiles = ruleSets.map((version) => jsonDocument(`rule-sets/fraud-rule-set-v${version}.json`, BYTES_PER_DOCUMENT.ruleSet, () => ruleSetDocument(db, version)));
   const diffFiles = ruleSets.slice(1).map((to, i) => {
     const from = ruleSets[i] ?? to;
-    return jsonDocument(`rule-sets/fraud-rule-set-diff-v${from}-v${to}.json`, BYTES_PER_DOCUMENT.ruleSetDiff, (reader) => ruleSetDiffDocument(reader, from, to));
+    return jsonDocument(`rule-sets/fraud-rule-set-diff-v${from}-v${to}.json`, BYTES_PER_DOCUMENT.ruleSetDiff, () => ruleSetDiffDocument(db, from, to));
   });
   const models = chosen(scope.models) ?? versionsInForce(db, 'creditModels', period);
-  const modelFiles = models.map((modelId) => jsonDocument(`models/credit-model-${modelId}.json`, BYTES_PER_DOCUMENT.modelCard, (reader) => modelCardDocument(reader, modelId)));
+  const modelFiles = models.map((modelId) => jsonDocument(`models/credit-model-${modelId}.json`, BYTES_PER_DOCUMENT.modelCard, () => modelCardDocument(db, modelId)));
   const parameterFiles = PARAMETER_SET_KINDS.flatMap((kind) =>
     versionsInForce(db, kind.table, period).map((version) =>
-      jsonDocument(`parameter-sets/${kind.name}-v${version}.json`, BYTES_PER_DOCUMENT.parameterSet, (reader) => versionDocument(kind.read(reader, version), `${kind.name} v${version}`)),
+      jsonDocument(`parameter-sets/${kind.name}-v${version}.json`, BYTES_PER_DOCUMENT.parameterSet, () => versionDocument(kind.read(db, version), `${kind.name} v${version}`)),
     ),
   );
 
   const slice = auditSliceRange(db, period);
   const audit: PlannedFile[] = [
-    { path: AUDIT_EVENTS_PATH, rows: slice.events, estimatedBytes: slice.events * BYTES_PER_ROW[AUDIT_EVENTS_PATH], file: (reader) => auditEventsFile(reader, slice) },
-    jsonDocument(AUDIT_SLICE_PATH, BYTES_PER_DOCUMENT.small, (reader) => auditSliceHeader(reader, slice)),
+    { path: AUDIT_EVENTS_PATH, rows: slice.events, estimatedBytes: slice.events * BYTES_PER_ROW[AUDIT_EVENTS_PATH], file: () => auditEventsFile(db, slice) },
+    jsonDocument(AUDIT_SLICE_PATH, BYTES_PER_DOCUMENT.small, () => auditSliceHeader(db, slice)),
   ];
   return [...csvs, ...ruleSetFiles, ...diffFiles, ...modelFiles, ...parameterFiles, ...audit];
 }
@@ -172,7 +172,7 @@ export function evidencePayloadFiles(db: Db, scope: EvidenceScope, about: { expo
     fingerprint: about.fingerprint,
     files: files.map(({ path, rows }) => ({ path, rows })),
   };
-  return [jsonPayloadFile(SCOPE_PATH, () => record), ...files.map((file) => file.file(db))];
+  return [jsonPayloadFile(SCOPE_PATH, () => record), ...files.map((file) => file.file())];
 }
 
 /** One event as a line of the slice (payload-file.ts: details as an object). */
