@@ -35,6 +35,14 @@ describe('keysetBatches', () => {
     assert.deepEqual(pages(500).map((rows) => rows.length), [500, 500]);
   });
 
+  it('pages only the rows a condition takes, its values bound, under a qualified key', () => {
+    const query = { table: 'loans l', columns: ['l.loan_id'], key: 'l.loan_id', keyName: 'loan_id', where: 'l.loan_id LIKE ?', params: ['L-1%'], batchSize: 7 };
+    const ids = [...keysetBatches<{ loan_id: string }>(workspace.db, query)].flat().map((row) => row.loan_id);
+    // L-1, L-10…L-19, L-100…L-199: 1 + 10 + 100.
+    assert.deepEqual(ids, workspace.db.prepare(`SELECT loan_id FROM loans WHERE loan_id LIKE 'L-1%' ORDER BY loan_id`).pluck().all());
+    assert.equal(ids.length, 111);
+  });
+
   it('refuses a batch size that is not a positive integer', () => {
     for (const batchSize of [0, -1, 1.5, Number.NaN]) assert.throws(() => pages(batchSize), RangeError);
   });
