@@ -196,7 +196,7 @@ export interface AuditSliceRange {
  * continues from the last event before the period (the chain as it stood when the period began).
  */
 export function auditSliceRange(db: Db, period: EvidencePeriod): AuditSliceRange {
-  // No index on `at`: one scan of the chain, the price of not trusting seq order to follow time order.
+  // By time through audit_events_at (migration 160), not by seq: seq order is not trusted to follow time order.
   const range = db.prepare('SELECT min(seq) AS fromSeq, max(seq) AS toSeq FROM audit_events WHERE at >= ? AND at < ?').get(period.start, period.end) as {
     fromSeq: number | null;
     toSeq: number | null;

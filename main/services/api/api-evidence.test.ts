@@ -128,8 +128,8 @@ describe('evidence packs and risk reports through the API', () => {
 
   it('names the file whose byte was flipped, for anyone who checks the pack', async () => {
     const t = await signIn(ws, 'analyst');
-    // Stored entries are deflated, so flip a byte in the zip's central directory name of nothing: instead rebuild the
-    // zip with one CSV changed, keeping every other entry.
+    // Entries are deflated, so a byte flipped in the zip itself would break its compression, not its content: rebuild
+    // the zip with one byte of one CSV flipped, keeping every other entry.
     const unpacked = path.join(dir, 'tamper');
     const file = path.join(dir, 'original.zip');
     fs.writeFileSync(file, pack);
@@ -137,7 +137,7 @@ describe('evidence packs and risk reports through the API', () => {
     const bagName = exported.fileName.replace(/\.zip$/, '');
     const csv = path.join(unpacked, bagName, 'data/cases/cases.csv');
     const bytes = fs.readFileSync(csv);
-    bytes[bytes.length - 3] ^= 0x01;
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 3) ^ 0x01, bytes.length - 3);
     fs.writeFileSync(csv, bytes);
     const tampered = path.join(dir, 'tampered.zip');
     assert.equal(spawnSync('zip', ['-q', '-r', tampered, bagName], { cwd: unpacked }).status, 0);

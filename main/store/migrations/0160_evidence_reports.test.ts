@@ -26,6 +26,9 @@ describe('migration 160 (evidence packs and risk reports)', () => {
     });
     assert.deepEqual(indexesOf(db, 'risk_reports'), { risk_reports_one_scheduled: 'period, language (unique, partial)' });
     assert.deepEqual(describeTable(db, 'report_schedule').primaryKey, ['id']);
+    assert.equal(indexesOf(db, 'audit_events').audit_events_at, 'at');
+    const plan = db.prepare('EXPLAIN QUERY PLAN SELECT min(seq), max(seq) FROM audit_events WHERE at >= ? AND at < ?').all('a', 'b') as Array<{ detail: string }>;
+    assert.ok(plan.some((step) => step.detail.includes('audit_events_at')), 'the slice of a period is found through the index');
   });
 
   it('holds exports to a JSON scope and full-length digests, reports to a PDF and one scheduled report per period and language, the schedule to one row', () => {

@@ -10,6 +10,8 @@ import type { Migration } from './migration.ts';
  *   PDF, the figures it shows (JSON, for the in-app preview) and its SHA-256. A schedule makes one report per period
  *   and language (the partial unique index), so a second unlock in the same month does not make it again.
  * - report_schedule: the one schedule compliance sets (a single row, absent until set).
+ * - audit_events gets an index on `at`: a pack carries the audit slice of its period, found by time (seq order is not
+ *   trusted to follow time order), and without it every export would read the whole chain to find its ends.
  *
  * Everything here is a literal on purpose: a migration is frozen history.
  */
@@ -52,6 +54,8 @@ export const migration: Migration = {
         set_by    TEXT NOT NULL,
         set_at    TEXT NOT NULL
       );
+
+      CREATE INDEX audit_events_at ON audit_events (at);
     `);
   },
 };
