@@ -104,7 +104,7 @@ describe('the risk report PDF of a full period', () => {
       assert.ok(creditPage > 0, 'the stage migration chart is on some page');
       for (const page of [1, creditPage]) {
         const png = renderPagePng(report.file, page, 50, path.join(folder, `${language}-${page}`));
-        // A blank A4 page at 50 dpi compresses to a few hundred bytes; text and charts to tens of kilobytes.
+        // A blank A4 page at 50 dpi compresses to about 1.5 KB; a page of text and charts to tens of kilobytes.
         assert.ok(fs.statSync(png).size > 5 * blank, `${language} page ${page}: ${fs.statSync(png).size} bytes against a blank page's ${blank}`);
       }
     }
@@ -142,5 +142,13 @@ describe('a report with many approvals', () => {
     const text = many.pages.join('\n');
     for (let index = 1; index <= 200; index++) assert.ok(new RegExp(`approval subject ${index}\\b`).test(text), `approval ${index}`);
     for (const page of many.pages.filter((page) => page.includes('approval subject'))) assert.match(page, /When\s+What\s+Subject\s+By/);
+  });
+});
+
+test('a missing font is an error that says to reinstall', async () => {
+  await assert.rejects(renderReportPdf(emptyReportFigures('en'), { fontPath: path.join(folder, 'no-such-font.otf') }), (error: Error & { code?: string }) => {
+    assert.equal(error.code, 'FILE_UNREADABLE');
+    assert.match(error.message, /no-such-font\.otf is missing.*reinstall RiskDesk/);
+    return true;
   });
 });

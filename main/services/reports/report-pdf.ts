@@ -1,8 +1,10 @@
 // A period's figures as a PDF risk report (A4, English or Simplified Chinese). One shipped font serves both languages;
 // pdfkit embeds only the glyphs used. The same figures give the same bytes: every date in the file comes from
 // figures.generatedAt and pdfkit derives the document /ID from the info dictionary.
+import fs from 'node:fs';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
+import { RiskDeskError } from '../../../preload/contract/errors.ts';
 import type { ReportFigures } from '../../../preload/contract/reports.ts';
 import { resourcesFolder } from '../resources-folder.ts';
 import { COLOURS, FONT_SIZES, PAGE, ReportCursor } from './report-layout.ts';
@@ -15,11 +17,13 @@ export async function renderReportPdf(figures: ReportFigures, options: { fontPat
   const text = REPORT_TEXT[figures.language];
   const format = reportFormats(figures.language, text);
   const generatedAt = new Date(figures.generatedAt);
+  const fontPath = options.fontPath ?? path.join(resourcesFolder(), REPORT_FONT_FILE);
+  if (!fs.existsSync(fontPath)) throw new RiskDeskError('FILE_UNREADABLE', `The report font ${fontPath} is missing, so no report can be drawn; reinstall RiskDesk.`, { file: fontPath });
   const doc = new PDFDocument({
     size: PAGE.size,
     margins: PAGE.margin,
     bufferPages: true,
-    font: options.fontPath ?? path.join(resourcesFolder(), REPORT_FONT_FILE),
+    font: fontPath,
     lang: figures.language,
     displayTitle: true,
     info: {
