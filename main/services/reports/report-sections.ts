@@ -22,7 +22,9 @@ export function drawSections(context: SectionContext, figures: ReportFigures): v
   section(context, text.sections.fraud, figures.fraud, text.why.fraud(period), fraudSection);
   section(context, text.sections.liquidity, figures.liquidity, text.why.liquidity(to), liquiditySection);
   section(context, text.sections.cases, figures.cases, text.why.cases(period), casesSection);
-  section(context, text.sections.approvals, figures.approvals, '', approvalsSection);
+  // Never null: a period without approvals has an empty list, which approvalsSection says in words.
+  context.cursor.heading(text.sections.approvals);
+  approvalsSection(context, figures.approvals);
 }
 
 function section<T>(context: SectionContext, heading: string, figures: T | null, why: string, draw: (context: SectionContext, figures: T) => void): void {
