@@ -16,3 +16,16 @@ export function currencyMinorDigits(currency: string): number {
   }
   return digits;
 }
+
+/**
+ * Integer minor units → major units as exact decimal text (12345 CNY → '123.45'), by moving the decimal point in the
+ * string: a division would put the amount through a binary float. Codes `isCurrencyCode` rejects are taken as 2 digits.
+ */
+export function majorUnitsText(minor: number, currency: string): string {
+  const digits = isCurrencyCode(currency) ? currencyMinorDigits(currency) : 2;
+  const sign = minor < 0 ? '-' : '';
+  const whole = String(Math.abs(minor));
+  if (digits === 0) return sign + whole;
+  const padded = whole.padStart(digits + 1, '0');
+  return `${sign}${padded.slice(0, -digits)}.${padded.slice(-digits)}`;
+}

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { RiskDeskError } from '../../preload/contract/errors.ts';
 
 /**
- * resources/ (default parameter sets and, later, rule sets and playbooks as JSON) sits beside package.json in every
+ * resources/ (default parameter sets, rule sets and playbooks as JSON, and the report font) sits beside package.json in every
  * layout RiskDesk runs from: the checkout run through tsx (main/services/ is two folders down), the compiled dist/
  * (dist/main/services/, three down), and the packaged app, whose app.asar holds package.json, dist/ and resources/
  * side by side (electron-builder.yml `files`; Electron's fs reads inside the archive). So the folder is found by

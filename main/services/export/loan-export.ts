@@ -11,7 +11,7 @@ import { openReadConnection } from '../../store/read-connection.ts';
 import type { JobCallOptions, ServiceContext } from '../context.ts';
 import { CSV_BOM, CSV_LINE_END, csvLine } from '../csv-writer.ts';
 import { checkGridQuery } from '../grid-page.ts';
-import { currencyMinorDigits, isCurrencyCode } from '../../engines/currency.ts';
+import { majorUnitsText } from '../../engines/currency.ts';
 import { auditedChange } from '../lifecycle-service.ts';
 import { requirePermission } from '../permissions.ts';
 import { LOANS } from '../portfolio-service.ts';
@@ -62,20 +62,11 @@ export function loanExportFileName(ctx: ServiceContext, jobId: string): string {
   return `loans-${fileStamp(ctx.now())}-${jobId.slice(0, 8)}.csv`;
 }
 
-function majorUnits(minor: number, currency: string): string {
-  const digits = isCurrencyCode(currency) ? currencyMinorDigits(currency) : 2;
-  const sign = minor < 0 ? '-' : '';
-  const whole = String(Math.abs(minor));
-  if (digits === 0) return sign + whole;
-  const padded = whole.padStart(digits + 1, '0');
-  return `${sign}${padded.slice(0, -digits)}.${padded.slice(-digits)}`;
-}
-
 function loanLine(row: Partial<LoanRow>, columns: readonly LoanColumn[]): string {
   return csvLine(
     columns.map((column) => {
       const value = row[column];
-      return column in MONEY_HEADERS && typeof value === 'number' ? majorUnits(value, row.currency ?? '') : value;
+      return column in MONEY_HEADERS && typeof value === 'number' ? majorUnitsText(value, row.currency ?? '') : value;
     }),
   );
 }
