@@ -34,9 +34,9 @@ function weekPeriod(label: string, year: number, week: number): ResolvedPeriod {
 
 /** A month (2026-11) or an ISO week (2026-W47) as its first and last day. */
 export function resolveReportPeriod(label: string): ResolvedPeriod {
-  const month = MONTH.exec(label);
+  const month = label.match(MONTH);
   if (month) return monthPeriod(label, Number(month[1]), Number(month[2]));
-  const week = WEEK.exec(label);
+  const week = label.match(WEEK);
   if (week) return weekPeriod(label, Number(week[1]), Number(week[2]));
   throw new RiskDeskError('VALIDATION', `A report period is a month (2026-11) or an ISO week (2026-W47), not ${JSON.stringify(label)}.`, { period: label });
 }
