@@ -69,7 +69,7 @@ export function portfolioFigures(db: Db, period: ResolvedPeriod): PortfolioFigur
   const ccy = baseCurrency(db);
   const open = db
     .prepare(
-      `WITH l AS MATERIALIZED (${LOANS_AS_OF})
+      `WITH l AS (${LOANS_AS_OF})
        SELECT count(*) AS openLoans, count(DISTINCT borrower_id) AS borrowers, sum(${OUTSTANDING_SQL}) AS outstandingMinor,
          sum(CASE WHEN dpd >= ${DPD_BUCKET_FIRST_DAY['30-59']} THEN ${OUTSTANDING_SQL} ELSE 0 END) AS dpd30Minor,
          sum(CASE WHEN dpd >= ${DPD_BUCKET_FIRST_DAY['90+']} THEN ${OUTSTANDING_SQL} ELSE 0 END) AS dpd90Minor

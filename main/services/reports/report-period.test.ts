@@ -37,6 +37,8 @@ describe('report periods', () => {
   it('names a range by its dates and refuses one that ends before it starts', () => {
     assert.deepEqual(rangePeriod('2026-10-15', '2026-11-14'), { label: '2026-10-15 – 2026-11-14', kind: 'range', from: '2026-10-15', to: '2026-11-14' });
     assert.throws(() => rangePeriod('2026-11-02', '2026-11-01'), refusedAs(/after it ends/));
+    assert.throws(() => rangePeriod('2026-02-30', '2026-03-01'), refusedAs(/from date must be a date written YYYY-MM-DD, not "2026-02-30"/));
+    assert.throws(() => rangePeriod('2026-02-01', '1/3/2026'), refusedAs(/to date/));
   });
 
   it('gives the latest complete month before today', () => {

@@ -1,6 +1,6 @@
 import { RiskDeskError } from '../../../preload/contract/errors.ts';
 import type { ResolvedPeriod } from '../../../preload/contract/reports.ts';
-import { civilDate, dayNumber, dayText, daysInMonth, weekdayOf } from '../../engines/calendar.ts';
+import { civilDate, dayNumber, dayText, daysInMonth, parseDay, weekdayOf } from '../../engines/calendar.ts';
 
 /**
  * Report periods as UTC calendar dates, both ends included: a month (2026-11), an ISO 8601 week (2026-W47: Monday to
@@ -41,8 +41,18 @@ export function resolveReportPeriod(label: string): ResolvedPeriod {
   throw new RiskDeskError('VALIDATION', `A report period is a month (2026-11) or an ISO week (2026-W47), not ${JSON.stringify(label)}.`, { period: label });
 }
 
+function checkedDate(date: string, end: 'from' | 'to'): void {
+  try {
+    parseDay(date);
+  } catch {
+    throw new RiskDeskError('VALIDATION', `The period's ${end} date must be a date written YYYY-MM-DD, not ${JSON.stringify(date)}.`, { [end]: date });
+  }
+}
+
 /** An evidence pack's scope: the dates as given (YYYY-MM-DD, `from` not after `to`). */
 export function rangePeriod(from: string, to: string): ResolvedPeriod {
+  checkedDate(from, 'from');
+  checkedDate(to, 'to');
   if (from > to) throw new RiskDeskError('VALIDATION', `The period starts (${from}) after it ends (${to}); swap the dates.`, { from, to });
   return { label: `${from} – ${to}`, kind: 'range', from, to };
 }
