@@ -129,7 +129,7 @@ export function latestOriginationBy(db: Db, to: string): string | null {
 // ── Fraud ───────────────────────────────────────────────────────────────────────────────────────────────
 
 /** Whether the fraud engine has ever run or raised an alert: without either, a report has no fraud section. */
-export function hasFraudActivity(db: Db): boolean {
+function hasFraudActivity(db: Db): boolean {
   return db.prepare(`SELECT EXISTS (SELECT 1 FROM runs WHERE engine = 'fraud' AND status = 'finished') OR EXISTS (SELECT 1 FROM alerts WHERE source = 'fraud')`).pluck().get() === 1;
 }
 

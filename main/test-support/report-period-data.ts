@@ -18,7 +18,7 @@ import type { TempDatabase } from './temp-database.ts';
  */
 export const REPORT_PERIOD = { label: '2026-11', kind: 'month', from: '2026-11-01', to: '2026-11-30' } as const;
 export const LAST_SECOND = '2026-11-30T23:59:59.000Z';
-export const NEXT_MIDNIGHT = '2026-12-01T00:00:00.000Z';
+const NEXT_MIDNIGHT = '2026-12-01T00:00:00.000Z';
 
 /**
  * [loan, borrower, origination, principal, currency, the loans table's (current) status, balance, dpd]. L1's current
@@ -190,7 +190,7 @@ const LIQUIDITY_RUNS = [
 ] as const;
 
 /** A liquidity run's stored result (liquidityRunResultSchema) with hand figures. */
-export function liquidityRunTotals(runId: number, asOf: string, lcr: number): object {
+function liquidityRunTotals(runId: number, asOf: string, lcr: number): object {
   return {
     runId,
     asOf,
