@@ -184,6 +184,13 @@ describe('credit features', () => {
     assert.throws(() => scoringBatches(temp.db, { batchSize: 0, population: 'all' }).next(), RangeError);
   });
 
+  it('streams the loans originated in a range of dates, both ends included, whatever their status', () => {
+    // 2024-06-30 (L01) to 2025-01-01 (L04), with L02 (2024-07-01) between; L06 (2024-02-29) and L08 (2025-03-01) fall outside.
+    const range = { originatedFrom: '2024-06-30', originatedTo: '2025-01-01' };
+    assert.deepEqual([...scoringBatches(temp.db, { batchSize: 2, population: range })].map((b) => b.loanIds), [['L01', 'L02'], ['L04']]);
+    assert.equal(countScoringLoans(temp.db, range), 3);
+  });
+
   it('reads one loan for scoring whatever its status, and nothing for an unknown id', () => {
     const input = loanScoringInput(temp.db, 'L08');
     assert.deepEqual(input?.loan, {

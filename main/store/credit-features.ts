@@ -201,7 +201,8 @@ export function readFeatureColumn(db: Db, feature: string): { column: FeatureCol
 /** What the IFRS 9 engine reads of a loan besides its features: its own input type, so the two cannot drift. */
 export type ScoringLoan = LoanRiskInput;
 
-export type ScoringPopulation = 'open' | 'all';
+/** 'open' and 'all': see populationSql; a range: the loans originated from one date to another, both included. */
+export type ScoringPopulation = 'open' | 'all' | { readonly originatedFrom: string; readonly originatedTo: string };
 
 export interface ScoringBatch {
   readonly loanIds: string[];
@@ -232,7 +233,13 @@ const FIRST_LOAN_COLUMN = 2 + CREDIT_FEATURES.length;
  * and RiskDesk holds no exchange rates); 'all': every loan, for monitoring, where only the score matters.
  */
 function populationSql(population: ScoringPopulation): string {
-  return population === 'open' ? `${OPEN_LOAN_SQL} AND l.currency = ${BASE_CURRENCY_SQL}` : '1';
+  if (population === 'open') return `${OPEN_LOAN_SQL} AND l.currency = ${BASE_CURRENCY_SQL}`;
+  return population === 'all' ? '1' : 'l.origination_date BETWEEN @originatedFrom AND @originatedTo';
+}
+
+/** The named parameters a population's SQL binds (none but a range's dates). */
+function populationParameters(population: ScoringPopulation): [] | [{ originatedFrom: string; originatedTo: string }] {
+  return typeof population === 'string' ? [] : [{ originatedFrom: population.originatedFrom, originatedTo: population.originatedTo }];
 }
 
 function scoringBatchOf(rows: readonly unknown[][]): ScoringBatch {
@@ -258,7 +265,7 @@ function scoringBatchOf(rows: readonly unknown[][]): ScoringBatch {
 }
 
 export function countScoringLoans(db: Db, population: ScoringPopulation): number {
-  return (db.prepare(`SELECT count(*) AS n FROM loans l WHERE ${populationSql(population)}`).get() as { n: number }).n;
+  return (db.prepare(`SELECT count(*) AS n FROM loans l WHERE ${populationSql(population)}`).get(...populationParameters(population)) as { n: number }).n;
 }
 
 /**
@@ -271,7 +278,7 @@ export function* scoringBatches(db: Db, options: { batchSize: number; population
   // Below every rowid (even a negative one), so the first page has no lower bound in effect.
   let after = -Infinity;
   for (;;) {
-    const rows = page.all(after, options.batchSize) as unknown[][];
+    const rows = page.all(after, options.batchSize, ...populationParameters(options.population)) as unknown[][];
     if (rows.length > 0) yield scoringBatchOf(rows);
     if (rows.length < options.batchSize) return;
     after = rows[rows.length - 1]?.[0] as number;

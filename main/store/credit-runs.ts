@@ -215,6 +215,12 @@ export function latestRun(db: Db): RunSummary | undefined {
   return row && runSummaryOf(row);
 }
 
+/** The finished run with the latest as-of on or before `date` (the newest of that date), without reading the others. */
+export function latestRunAsOf(db: Db, date: string): RunSummary | undefined {
+  const row = db.prepare(`SELECT * FROM (${FINISHED_RUNS}) WHERE asOf <= ? ORDER BY asOf DESC, runId DESC LIMIT 1`).get(date) as RunSummaryRow | undefined;
+  return row && runSummaryOf(row);
+}
+
 export function runLoan(db: Db, runId: number, loanId: string): RunLoanRow | undefined {
   return db
     .prepare(

@@ -11,7 +11,8 @@ import { baseCurrency } from './workspace-meta.ts';
  * none was reported, its principal. The default flag is DOMAIN.md's: 90+ DPD, written off, or in default
  * (status spellings as loan-status-sql.ts reads them).
  */
-const OUTSTANDING = 'CASE WHEN currency = @ccy THEN coalesce(outstanding_balance_minor, principal_minor) ELSE 0 END';
+/** A loan's money in the base currency (bound as @ccy): its balance, else its principal; 0 in any other currency. */
+export const OUTSTANDING_SQL = 'CASE WHEN currency = @ccy THEN coalesce(outstanding_balance_minor, principal_minor) ELSE 0 END';
 const DEFAULTED = defaultedSql();
 /** Each delinquency bucket's condition on loans.dpd; a missing DPD counts as current. */
 const BUCKETS = DELINQUENCY_BUCKETS.map((bucket, i) => {
@@ -41,10 +42,10 @@ function byOutstanding<T extends { key: string; outstandingMinor: number }>(a: T
  * index (it covers every column read here, so the loans table itself is never decrypted).
  */
 function byProduct(db: Db, ccy: string): Pick<Dashboard, 'loans' | 'outstandingMinor' | 'defaultRate' | 'delinquency' | 'byProduct'> {
-  const buckets = BUCKETS.map((b, i) => `sum(CASE WHEN ${b.sql} THEN 1 ELSE 0 END) AS loans_${i}, sum(CASE WHEN ${b.sql} THEN ${OUTSTANDING} ELSE 0 END) AS outstanding_${i}`);
+  const buckets = BUCKETS.map((b, i) => `sum(CASE WHEN ${b.sql} THEN 1 ELSE 0 END) AS loans_${i}, sum(CASE WHEN ${b.sql} THEN ${OUTSTANDING_SQL} ELSE 0 END) AS outstanding_${i}`);
   const rows = db
     .prepare(
-      `SELECT product AS key, count(*) AS loans, sum(${OUTSTANDING}) AS outstandingMinor, sum(CASE WHEN ${DEFAULTED} THEN 1 ELSE 0 END) AS defaults, ${buckets.join(', ')}
+      `SELECT product AS key, count(*) AS loans, sum(${OUTSTANDING_SQL}) AS outstandingMinor, sum(CASE WHEN ${DEFAULTED} THEN 1 ELSE 0 END) AS defaults, ${buckets.join(', ')}
        FROM loans GROUP BY product`,
     )
     .all({ ccy }) as ProductRow[];
@@ -67,7 +68,7 @@ function byBorrower(db: Db, ccy: string): Pick<Dashboard, 'byRegion' | 'largestE
   const rows = db
     .prepare(
       `WITH per_borrower AS MATERIALIZED (
-         SELECT borrower_id, count(*) AS loans, sum(${OUTSTANDING}) AS outstanding FROM loans GROUP BY borrower_id)
+         SELECT borrower_id, count(*) AS loans, sum(${OUTSTANDING_SQL}) AS outstanding FROM loans GROUP BY borrower_id)
        SELECT 'region' AS kind, coalesce(b.region, '') AS key, NULL AS region, sum(p.loans) AS loans, sum(p.outstanding) AS outstandingMinor
        FROM per_borrower p LEFT JOIN borrowers b ON b.borrower_id = p.borrower_id GROUP BY 2
        UNION ALL

@@ -13,6 +13,7 @@ import { fraudRunJob } from './jobs/fraud-run.ts';
 import { liquidityMcPathsJob } from './jobs/liquidity-mc-paths.ts';
 import { liquidityPositionJob, liquidityStressJob } from './jobs/liquidity-position.ts';
 import { liquidityRunJob } from './jobs/liquidity-run.ts';
+import { reportFiguresJob } from './jobs/report-figures.ts';
 
 /** The worker entry the pool loads: one job for every kind the contract's registry runs on a worker. */
 const ENGINE_JOBS: { readonly [K in WorkerJobKind]: EngineJob<K> } = {
@@ -29,6 +30,7 @@ const ENGINE_JOBS: { readonly [K in WorkerJobKind]: EngineJob<K> } = {
   'liquidity-stress': liquidityStressJob,
   'liquidity-run': liquidityRunJob,
   'liquidity-mc-paths': liquidityMcPathsJob,
+  'report-figures': reportFiguresJob,
 };
 
 function isWorkerJobKind(kind: string): kind is WorkerJobKind {

@@ -150,7 +150,8 @@ export type DevelopmentOptions = z.infer<typeof developmentOptionsSchema>;
 export const metricsSchema = z.object({ auc: z.number(), gini: z.number(), ks: z.number(), brier: z.number(), rows: z.number().int() });
 const curvePoint = z.object({ x: z.number(), y: z.number() });
 export const scoreBandSchema = z.object({ band: z.string(), lower: z.number().nullable(), upper: z.number().nullable(), rows: z.number().int(), events: z.number().int(), eventRate: z.number(), meanPd: z.number() });
-const stabilityBand = z.enum(['stable', 'investigate', 'significant']);
+/** DOMAIN.md's PSI bands: < 0.1 stable, 0.1–0.25 investigate, ≥ 0.25 significant shift. */
+export const stabilityBand = z.enum(['stable', 'investigate', 'significant']);
 const ivBand = z.enum(['useless', 'weak', 'medium', 'strong', 'suspicious']);
 
 export const binReportSchema = z.object({ label: z.string(), count: z.number().int(), events: z.number().int(), eventRate: z.number(), woe: z.number(), points: z.number().nullable() });

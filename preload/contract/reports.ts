@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GRADES } from './credit.ts';
+import { GRADES, stabilityBand } from './credit.ts';
 import { indicatorValueSchema } from './liquidity.ts';
 import { minorUnitsSchema as minor } from './money.ts';
 
@@ -59,7 +59,7 @@ export const creditFiguresSchema = z.object({
     activatedAt: z.string().nullable(),
     /** PSI of the score on loans originated in the latest quarter, against the development sample (null before one). */
     psi: z.number().nullable(),
-    psiBand: z.enum(['stable', 'monitor', 'unstable']).nullable(),
+    psiBand: stabilityBand.nullable(),
   }),
 });
 

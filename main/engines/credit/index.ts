@@ -19,7 +19,7 @@ export { evaluateBinning, mergeWithNext, moveBoundary, splitInterval, type BinEd
 
 // ── Validation and monitoring ──
 export { developmentReport, reportBands } from './validation/development-report.ts';
-export { monitoringReference, PopulationStability, StabilityByPeriod, type PopulationStabilityResult } from './validation/monitoring.ts';
+export { monitoringBasis, monitoringReference, PopulationStability, StabilityByPeriod, type PopulationStabilityResult } from './validation/monitoring.ts';
 
 // ── IFRS 9: PD, grade, stage, ECL per loan ──
 export { assessLoan, type LoanRiskInput } from './ifrs9/loan-risk.ts';

@@ -1,5 +1,5 @@
 import { monthIndex, quarterText } from '../../engines/calendar.ts';
-import { eventRateByBand, fromStoredScorecard, monitoringReference, reportBands, scoreRows, StabilityByPeriod } from '../../engines/credit/index.ts';
+import { eventRateByBand, monitoringBasis, reportBands, scoreRows, StabilityByPeriod } from '../../engines/credit/index.ts';
 import { readDevelopmentSample, scoringBatches } from '../../store/credit-features.ts';
 import { getModel } from '../../store/credit-models.ts';
 import { RiskDeskError } from '../../../preload/contract/errors.ts';
@@ -14,9 +14,9 @@ export const creditMonitoringJob: EngineJob<'credit-monitoring'> = ({ reader }, 
   inReadSnapshot(reader, () => {
     const model = getModel(reader, input.modelId);
     if (!model) throw new RiskDeskError('NOT_FOUND', `There is no model ${input.modelId}.`, { modelId: input.modelId });
-    if (!model.report.scorecard) throw new RiskDeskError('INVALID_STATE', `Model ${input.modelId} has no fitted scorecard.`, { modelId: input.modelId });
-    const card = fromStoredScorecard(model.report.scorecard);
-    const reference = monitoringReference(model.report, card);
+    const basis = monitoringBasis(model.report);
+    if (!basis) throw new RiskDeskError('INVALID_STATE', `Model ${input.modelId} has no fitted scorecard.`, { modelId: input.modelId });
+    const { card, reference } = basis;
     const stability = new StabilityByPeriod(reference);
     report({ done: 0, total: 2, phase: 'stability by quarter' });
     for (const batch of scoringBatches(reader, { batchSize: input.batchSize ?? 5_000, population: 'all' })) {

@@ -5,6 +5,7 @@ import type { DevelopmentReport, ModelMonitoring } from '../../../../preload/con
 import { NO_BIN } from '../scorecard/binning.ts';
 import type { Scorecard, ScoredRows } from '../scorecard/fit.ts';
 import { populationStability } from '../scorecard/metrics.ts';
+import { fromStoredScorecard } from '../scorecard/stored.ts';
 
 export interface MonitoringReference {
   /** Upper bounds of the score bands but the last (+inf), as in the development report. */
@@ -22,6 +23,19 @@ export function monitoringReference(report: DevelopmentReport, card: Scorecard):
     scoreCounts: bands.map((b) => b.rows),
     featureCounts: card.features.map((name) => report.features.find((f) => f.name === name)?.bins.map((b) => b.count) ?? []),
   };
+}
+
+/** What a model is monitored with: its scorecard, and the development sample's counts its PSI and CSI compare with. */
+export interface MonitoringBasis {
+  readonly card: Scorecard;
+  readonly reference: MonitoringReference;
+}
+
+/** The basis of a saved model's monitoring, from its development report; null when the report has no fitted scorecard. */
+export function monitoringBasis(report: DevelopmentReport): MonitoringBasis | null {
+  if (!report.scorecard) return null;
+  const card = fromStoredScorecard(report.scorecard);
+  return { card, reference: monitoringReference(report, card) };
 }
 
 function bandOf(cuts: readonly number[], score: number): number {
