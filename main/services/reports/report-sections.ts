@@ -137,6 +137,6 @@ function approvalsSection({ cursor, text, format }: SectionContext, approvals: R
   drawTable(
     cursor,
     [{ header: a.at, share: 0.27 }, { header: a.action, share: 0.25 }, { header: a.subject, share: 0.32 }, { header: a.by, share: 0.16 }],
-    approvals.map((row) => [format.dateTime(row.at), row.action, row.subject, row.by]),
+    approvals.map((row) => [format.dateTime(row.at), codeLabel(text.approvalSteps, row.action.slice(row.action.lastIndexOf('.') + 1)), row.subject, row.by]),
   );
 }

@@ -42,6 +42,8 @@ export interface ReportText {
   };
   cases: { opened: string; closed: string; openAtEnd: string; slaBreaches: string; severity: string; breaches: string };
   approvals: { at: string; action: string; subject: string; by: string };
+  /** An approval's step, from the end of its audit action (`credit.model.approve` → approve). */
+  approvalSteps: { approve: string; activate: string; transition: string };
   yes: string;
   no: string;
   none: string;
@@ -96,6 +98,7 @@ export const REPORT_TEXT: Record<ReportLanguage, ReportText> = {
     },
     cases: { opened: 'Cases opened', closed: 'Cases closed', openAtEnd: 'Open at the end of the period', slaBreaches: 'SLA breaches by severity', severity: 'Severity', breaches: 'Breaches' },
     approvals: { at: 'When', action: 'What', subject: 'Subject', by: 'By' },
+    approvalSteps: { approve: 'Approved', activate: 'Activated', transition: 'Closed (second person)' },
     yes: 'yes',
     no: 'no',
     none: '—',
@@ -155,6 +158,7 @@ export const REPORT_TEXT: Record<ReportLanguage, ReportText> = {
     },
     cases: { opened: '新开案件', closed: '已结案件', openAtEnd: '期末未结案件', slaBreaches: '按严重程度划分的 SLA 违约', severity: '严重程度', breaches: '违约次数' },
     approvals: { at: '时间', action: '事项', subject: '对象', by: '审批人' },
+    approvalSteps: { approve: '批准', activate: '启用', transition: '结案（第二人复核）' },
     yes: '是',
     no: '否',
     none: '—',
