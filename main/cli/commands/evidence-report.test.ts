@@ -10,7 +10,9 @@ import { after, before, describe, it } from 'node:test';
 import type { BagVerification, EvidenceExport } from '../../../preload/contract/evidence.ts';
 import { createTestWorkspace, ROLE_USERS, type TestWorkspace } from '../../test-support/api-test-workspace.ts';
 import { capturedIo } from '../../test-support/captured-cli-io.ts';
-import { tempDir } from '../../test-support/temp-workspace.ts';
+import { pdfPageTexts } from '../../test-support/poppler.ts';
+import { ADMIN_PASSPHRASE, tempDir } from '../../test-support/temp-workspace.ts';
+import { unlockWorkspace } from '../../services/workspace-service.ts';
 import { runCli } from '../program.ts';
 
 async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
@@ -79,4 +81,33 @@ describe('riskdesk evidence and riskdesk report', () => {
     assert.equal(missing.code, 2);
   });
 
+  it('writes the report of a month as a PDF whose text holds the figures SQL counts, in English and in Chinese', async () => {
+    // Independent of the report's queries: the demo's loans originated in December 2024 and the portfolio's currency.
+    const workspace = await unlockWorkspace({ path: ws.file, passphrase: ADMIN_PASSPHRASE });
+    let originated: number;
+    try {
+      originated = workspace.db.prepare(`SELECT count(*) FROM loans WHERE origination_date BETWEEN '2024-12-01' AND '2024-12-31'`).pluck().get() as number;
+    } finally {
+      workspace.close();
+    }
+    assert.ok(originated > 0, 'the demo originates loans every month');
+    const analyst = as(ROLE_USERS.analyst);
+    for (const [lang, heading, label] of [['en', 'Risk report', 'Loans originated in the period'], ['zh-CN', '风险报告', '本期发放贷款笔数']] as const) {
+      const out = path.join(dir, `report-${lang}.pdf`);
+      const written = await cli(['report', ...analyst.args, '--period', '2024-12', '--lang', lang, '--out', out, '--json'], analyst.env);
+      assert.equal(written.code, 0, written.out + written.err);
+      assert.equal(fs.statSync(out).mode & 0o777, 0o600);
+      const pages = pdfPageTexts(out);
+      const text = pages.join('\n');
+      assert.ok(text.includes(heading), `${lang}: ${heading}`);
+      const row = text.split('\n').find((line) => line.includes(label));
+      assert.ok(row, `${lang}: the originations row`);
+      assert.match(row, new RegExp(`${originated.toLocaleString('en-US').replace(',', '[,，]?')}\\s*$`), `${lang}: ${row}`);
+      // No credit, fraud or liquidity run and no case exists yet: each section says so instead of printing zeros.
+      assert.equal(text.match(lang === 'en' ? /No data for this period yet/g : /本期暂无数据/g)?.length, 4, `${lang}: four sections without data`);
+    }
+    const period = await cli(['report', ...analyst.args, '--period', '2024-13', '--out', path.join(dir, 'bad.pdf')], analyst.env);
+    assert.equal(period.code, 2);
+    assert.match(period.err, /--period/);
+  });
 });
