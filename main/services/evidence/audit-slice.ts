@@ -48,7 +48,10 @@ export class AuditSliceChecker {
   private lineNumber = 0;
   private lineProblem: string | null = null;
 
-  constructor(private readonly header: AuditSliceHeader) {
+  private readonly header: AuditSliceHeader;
+
+  constructor(header: AuditSliceHeader) {
+    this.header = header;
     this.verifier = new AuditChainVerifier({ seq: header.fromSeq ?? 1, prevHash: header.hashBeforeFirst });
   }
 

@@ -186,7 +186,7 @@ async function writeZip(fd: number, files: Iterable<PayloadFile> | AsyncIterable
     return { bytes: zipBytes, sha256: zipDigest.digest('hex'), payloadFiles: manifest.length, payloadBytes, fingerprint, tagManifestSha256: sha256(tagManifest) };
   } catch (error) {
     source?.destroy();
-    zip.outputStream.destroy();
+    (zip.outputStream as Readable).destroy();
     await written.catch(() => undefined);
     throw error;
   }
