@@ -13,7 +13,7 @@ import { Readable, Transform } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
 import { RiskDeskError } from '../../../preload/contract/errors.ts';
-import { fsyncDirectory } from '../../store/atomic-file.ts';
+import { fsyncDirectory, fsyncFile } from '../../store/atomic-file.ts';
 import { openOwnerOnly } from '../../store/owner-only-file.ts';
 import { keyFingerprint } from '../signing-fingerprint.ts';
 import { formatBagInfo, formatBagSize, formatManifest, type ManifestEntry } from './bag-info.ts';
@@ -46,7 +46,7 @@ export interface BagSummary {
 }
 
 /** Progress within a large payload file, so that a cancel is seen and the bar moves. */
-const PROGRESS_EVERY_BYTES = 8 << 20;
+const PROGRESS_EVERY_BYTES = 1 << 20;
 
 /**
  * Payload paths become zip entry names and manifest lines: a path that could land outside the bag when unzipped, read
@@ -120,7 +120,7 @@ async function writeZip(fd: number, files: Iterable<PayloadFile> | AsyncIterable
       done(null, chunk);
     },
   });
-  const written = pipeline(zip.outputStream, tap, fs.createWriteStream('', { fd, autoClose: false }), signal ? { signal } : {});
+  const written = pipeline(zip.outputStream, tap, fs.createWriteStream('', { fd }), signal ? { signal } : {});
   // Whatever fails first (the file, a cancel, yazl) ends the wait on the entry being written.
   const failed = new Promise<never>((_, reject) => {
     written.catch(reject);
@@ -200,18 +200,15 @@ export async function writeBag(files: Iterable<PayloadFile> | AsyncIterable<Payl
   options.signal?.throwIfAborted();
   checkOptions(options);
   const partial = `${options.out}.partial-${randomBytes(6).toString('hex')}`;
-  let fd: number | null = openOwnerOnly(partial);
   try {
-    const summary = await writeZip(fd, files, options);
-    fs.fsyncSync(fd);
-    fs.closeSync(fd);
-    fd = null;
+    // The zip's write stream owns (and closes) the descriptor.
+    const summary = await writeZip(openOwnerOnly(partial), files, options);
+    fsyncFile(partial);
     options.signal?.throwIfAborted();
     fs.renameSync(partial, options.out);
     fsyncDirectory(path.dirname(options.out));
     return summary;
   } catch (error) {
-    if (fd !== null) fs.closeSync(fd);
     fs.rmSync(partial, { force: true });
     throw error;
   }
