@@ -159,5 +159,6 @@ describe('writeBag', () => {
     await assert.rejects(writeBag([file('a.csv'), file('a.csv')], options(path.join(dir, 'pack.zip'))), { code: 'VALIDATION', message: /twice/ });
     await assert.rejects(writeBag([], options(path.join(dir, 'pack.zip'), { info: [['Payload-Oxum', '1.1']] })), { code: 'VALIDATION', message: /Payload-Oxum/ });
     assert.deepEqual(fs.readdirSync(dir), []);
+    await assert.rejects(writeBag([], options(path.join(dir, 'no-such-folder', 'pack.zip'))), { code: 'VALIDATION', message: /its folder does not exist/ });
   });
 });

@@ -200,9 +200,16 @@ export async function writeBag(files: Iterable<PayloadFile> | AsyncIterable<Payl
   options.signal?.throwIfAborted();
   checkOptions(options);
   const partial = `${options.out}.partial-${randomBytes(6).toString('hex')}`;
+  let fd: number;
+  try {
+    fd = openOwnerOnly(partial);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'its folder does not exist' : (error as Error).message;
+    throw new RiskDeskError('VALIDATION', `The evidence pack cannot be written to ${options.out} (${reason}): choose a folder you can write to.`, { file: options.out });
+  }
   try {
     // The zip's write stream owns (and closes) the descriptor.
-    const summary = await writeZip(openOwnerOnly(partial), files, options);
+    const summary = await writeZip(fd, files, options);
     fsyncFile(partial);
     options.signal?.throwIfAborted();
     fs.renameSync(partial, options.out);
