@@ -8,7 +8,7 @@ import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { RiskDeskError } from '../../../preload/contract/errors.ts';
 import type { BagCheck, BagVerification } from '../../../preload/contract/evidence.ts';
 import { keyFingerprint } from '../signing-fingerprint.ts';
-import { AuditSliceChecker, type AuditSliceFinding } from './audit-slice.ts';
+import { AuditSliceChecker } from './audit-slice.ts';
 import { parseBagInfo, parseManifest, type ManifestEntry } from './bag-info.ts';
 import { BAG_DECLARATION, BAG_FILES, SIGNED_TAG_FILES, WRITER_LABELS } from './bag-layout.ts';
 import { AUDIT_EVENTS_PATH, AUDIT_SLICE_PATH, auditSliceHeaderSchema, type AuditSliceHeader } from './payload-file.ts';
@@ -128,7 +128,7 @@ function bagFiles(entries: Map<string, Entry>, reader: PackReader): Map<string, 
   if (tops.size === 1 && candidates.length === 1) reader.pass('zip', null, `one top-level folder, ${candidates[0]}, with ${entries.size} files`);
   else reader.fail('zip', null, `a pack holds one top-level folder, this one holds ${[...tops].join(', ') || 'nothing'}`);
   if (candidates.length !== 1) {
-    if (tops.size === 1 || candidates.length === 0) reader.fail('bag-declaration', BAG_FILES.declaration, 'no folder of the zip holds bagit.txt: this is not a BagIt bag');
+    if (candidates.length === 0) reader.fail('bag-declaration', BAG_FILES.declaration, 'no folder of the zip holds bagit.txt: this is not a BagIt bag');
     return null;
   }
   const prefix = `${candidates[0]}/`;
@@ -232,6 +232,90 @@ function parseSliceHeader(bytes: Buffer): AuditSliceHeader | string {
   return `not an audit slice header (${issue ? `${issue.path.join('.') || 'the file'}: ${issue.message}` : 'wrong shape'})`;
 }
 
+/** The audit slice's checker, from its header (read first, so that its events are checked as they stream past). */
+async function openSliceCheck(files: Map<string, Entry>, reader: PackReader, signal: AbortSignal | undefined): Promise<{ checker: AuditSliceChecker } | { problem: { file: string; message: string } }> {
+  const headerEntry = files.get(AUDIT_HEADER);
+  if (headerEntry === undefined) return { problem: { file: AUDIT_HEADER, message: 'the pack has an audit folder but not the slice header' } };
+  let header: AuditSliceHeader | string;
+  try {
+    header = parseSliceHeader(await reader.readWhole(headerEntry, AUDIT_HEADER));
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    return { problem: { file: AUDIT_HEADER, message: `cannot be read (${describe(error)})` } };
+  }
+  if (typeof header === 'string') return { problem: { file: AUDIT_HEADER, message: header } };
+  if (!files.has(AUDIT_EVENTS)) return { problem: { file: AUDIT_EVENTS, message: 'the pack has a slice header but not its events' } };
+  return { checker: new AuditSliceChecker(header) };
+}
+
+/**
+ * Hashes each payload file as it streams (feeding the audit slice's events to `slice` on the way) against the
+ * manifest (null: unreadable, already reported), then the files it lists that are absent, then Payload-Oxum.
+ */
+async function checkPayload(
+  files: Map<string, Entry>,
+  manifest: ManifestEntry[] | null,
+  statedOxum: string | undefined,
+  slice: AuditSliceChecker | null,
+  reader: PackReader,
+  signal: AbortSignal | undefined,
+): Promise<{ hashes: Map<string, string>; sliceRead: boolean }> {
+  const listed = new Map((manifest ?? []).map((entry) => [entry.path, entry.sha256]));
+  const hashes = new Map<string, string>();
+  let sliceRead = false;
+  let octets = 0;
+  for (const [name, entry] of files) {
+    if (!name.startsWith(PAYLOAD_PREFIX)) continue;
+    const digest = createHash('sha256');
+    const feedSlice = name === AUDIT_EVENTS ? slice : null;
+    try {
+      await reader.stream(entry, name, (chunk) => {
+        digest.update(chunk);
+        octets += chunk.length;
+        feedSlice?.push(chunk);
+      });
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      reader.fail('payload-file', name, `cannot be read (${describe(error)})`);
+      continue;
+    }
+    if (feedSlice) sliceRead = true;
+    const actual = digest.digest('hex');
+    hashes.set(name, actual);
+    const expected = listed.get(name);
+    if (manifest === null) continue;
+    if (expected === undefined) reader.fail('unlisted-file', name, `not listed in ${BAG_FILES.manifest}`);
+    else if (expected === actual) reader.pass('payload-file', name, 'SHA-256 matches the manifest');
+    else reader.fail('payload-file', name, `SHA-256 ${actual} is not the ${expected} the manifest lists: the file was changed`);
+  }
+  for (const entry of manifest ?? []) {
+    if (entry.path.startsWith(PAYLOAD_PREFIX) && !files.has(entry.path)) reader.fail('missing-file', entry.path, `listed in ${BAG_FILES.manifest} but not in the pack`);
+  }
+  if (statedOxum !== undefined) {
+    const actualOxum = `${octets}.${hashes.size}`;
+    if (statedOxum === actualOxum) reader.pass('payload-oxum', BAG_FILES.bagInfo, `Payload-Oxum ${statedOxum} matches the payload (${hashes.size} files, ${octets} bytes)`);
+    else reader.fail('payload-oxum', BAG_FILES.bagInfo, `Payload-Oxum ${statedOxum} does not match the payload: ${actualOxum} (bytes.files)`);
+  }
+  return { hashes, sliceRead };
+}
+
+/** Each file the tag manifest lists against its hash; and the tag manifest, which the signature covers, must cover every other tag file. */
+function checkTagManifest(tagManifest: ManifestEntry[], files: Map<string, Entry>, hashes: Map<string, string>, reader: PackReader): void {
+  for (const entry of tagManifest) {
+    const actual = hashes.get(entry.path);
+    if (!files.has(entry.path)) reader.fail('missing-file', entry.path, `listed in ${BAG_FILES.tagManifest} but not in the pack`);
+    else if (actual === undefined) continue;
+    else if (actual === entry.sha256) reader.pass('tag-file', entry.path, 'SHA-256 matches the tag manifest');
+    else reader.fail('tag-file', entry.path, `SHA-256 ${actual} is not the ${entry.sha256} the tag manifest lists: the file was changed`);
+  }
+  const covered = new Set(tagManifest.map((entry) => entry.path));
+  for (const name of files.keys()) {
+    if (name.startsWith(PAYLOAD_PREFIX) || name === BAG_FILES.tagManifest || name === BAG_FILES.signature || covered.has(name)) continue;
+    if ((SIGNED_TAG_FILES as readonly string[]).includes(name)) reader.fail('tag-file', name, `not listed in ${BAG_FILES.tagManifest}, so the signature does not cover it`);
+    else reader.fail('unlisted-file', name, `not listed in ${BAG_FILES.tagManifest}: nothing vouches for it`);
+  }
+}
+
 /**
  * Verifies the pack at `zipPath`. A path that does not exist is a VALIDATION error; anything wrong with the file
  * itself (not a zip, damaged, not a bag, changed) is a failing line of the result, never a throw. A cancel rethrows.
@@ -302,83 +386,13 @@ async function verifyOpenBag(zip: ZipFile, options: BagVerifyOptions): Promise<B
     if (!entry.path.startsWith(PAYLOAD_PREFIX)) reader.fail('payload-file', BAG_FILES.manifest, `lists ${entry.path}, which is not under data/`);
   }
 
-  // The audit slice's header first, so that its events can be checked as they stream past with the payload.
-  let slice: AuditSliceChecker | null = null;
-  const sliceFindings: Array<{ file: string; finding: AuditSliceFinding }> = [];
-  if (hasSlice) {
-    const headerEntry = files.get(AUDIT_HEADER);
-    if (headerEntry === undefined) sliceFindings.push({ file: AUDIT_HEADER, finding: { ok: false, message: 'the pack has an audit folder but not the slice header' } });
-    else {
-      try {
-        const header = parseSliceHeader(await reader.readWhole(headerEntry, AUDIT_HEADER));
-        if (typeof header === 'string') sliceFindings.push({ file: AUDIT_HEADER, finding: { ok: false, message: header } });
-        else if (!files.has(AUDIT_EVENTS)) sliceFindings.push({ file: AUDIT_EVENTS, finding: { ok: false, message: 'the pack has a slice header but not its events' } });
-        else slice = new AuditSliceChecker(header);
-      } catch (error) {
-        if (options.signal?.aborted) throw error;
-        sliceFindings.push({ file: AUDIT_HEADER, finding: { ok: false, message: `cannot be read (${describe(error)})` } });
-      }
-    }
-  }
-
-  // The payload: each file hashed as it streams, against the manifest.
-  const listed = new Map((manifest ?? []).map((entry) => [entry.path, entry.sha256]));
-  let octets = 0;
-  let payloadFiles = 0;
-  for (const [name, entry] of files) {
-    if (!name.startsWith(PAYLOAD_PREFIX)) continue;
-    const digest = createHash('sha256');
-    const feedSlice = name === AUDIT_EVENTS ? slice : null;
-    try {
-      await reader.stream(entry, name, (chunk) => {
-        digest.update(chunk);
-        octets += chunk.length;
-        feedSlice?.push(chunk);
-      });
-    } catch (error) {
-      if (options.signal?.aborted) throw error;
-      reader.fail('payload-file', name, `cannot be read (${describe(error)})`);
-      if (feedSlice) slice = null;
-      continue;
-    }
-    payloadFiles += 1;
-    const actual = digest.digest('hex');
-    hashes.set(name, actual);
-    const expected = listed.get(name);
-    if (manifest === null) continue;
-    if (expected === undefined) reader.fail('unlisted-file', name, `not listed in ${BAG_FILES.manifest}`);
-    else if (expected === actual) reader.pass('payload-file', name, 'SHA-256 matches the manifest');
-    else reader.fail('payload-file', name, `SHA-256 ${actual} is not the ${expected} the manifest lists: the file was changed`);
-  }
-  for (const entry of manifest ?? []) {
-    if (entry.path.startsWith(PAYLOAD_PREFIX) && !files.has(entry.path)) reader.fail('missing-file', entry.path, `listed in ${BAG_FILES.manifest} but not in the pack`);
-  }
+  const slice = hasSlice ? await openSliceCheck(files, reader, options.signal) : null;
   const statedOxum = bagInfo.find((entry) => entry.label === 'Payload-Oxum')?.value;
-  if (statedOxum !== undefined) {
-    const actualOxum = `${octets}.${payloadFiles}`;
-    if (statedOxum === actualOxum) reader.pass('payload-oxum', BAG_FILES.bagInfo, `Payload-Oxum ${statedOxum} matches the payload (${payloadFiles} files, ${octets} bytes)`);
-    else reader.fail('payload-oxum', BAG_FILES.bagInfo, `Payload-Oxum ${statedOxum} does not match the payload: ${actualOxum} (bytes.files)`);
-  }
-
-  // The tag manifest, which the signature covers, must cover every other tag file.
+  const checker = slice !== null && 'checker' in slice ? slice.checker : null;
+  const payload = await checkPayload(files, manifest, statedOxum, checker, reader, options.signal);
+  for (const [name, sha] of payload.hashes) hashes.set(name, sha);
   const tagManifest = readManifest(tagText(BAG_FILES.tagManifest), BAG_FILES.tagManifest, 'tag-file', reader);
-  if (tagManifest !== null) {
-    for (const entry of tagManifest) {
-      const actual = hashes.get(entry.path);
-      if (!files.has(entry.path)) reader.fail('missing-file', entry.path, `listed in ${BAG_FILES.tagManifest} but not in the pack`);
-      else if (actual === undefined) continue;
-      else if (actual === entry.sha256) reader.pass('tag-file', entry.path, 'SHA-256 matches the tag manifest');
-      else reader.fail('tag-file', entry.path, `SHA-256 ${actual} is not the ${entry.sha256} the tag manifest lists: the file was changed`);
-    }
-    const covered = new Set(tagManifest.map((entry) => entry.path));
-    for (const name of SIGNED_TAG_FILES) {
-      if (!covered.has(name) && files.has(name)) reader.fail('tag-file', name, `not listed in ${BAG_FILES.tagManifest}, so the signature does not cover it`);
-    }
-    for (const name of files.keys()) {
-      const outside = !name.startsWith(PAYLOAD_PREFIX) && name !== BAG_FILES.tagManifest && name !== BAG_FILES.signature;
-      if (outside && !covered.has(name) && !(SIGNED_TAG_FILES as readonly string[]).includes(name)) reader.fail('unlisted-file', name, `not listed in ${BAG_FILES.tagManifest}: nothing vouches for it`);
-    }
-  }
+  if (tagManifest !== null) checkTagManifest(tagManifest, files, hashes, reader);
 
   for (const name of [BAG_FILES.publicKey, BAG_FILES.signature]) {
     if (!files.has(name)) reader.fail('missing-file', name, 'a signed pack holds this file; this one does not');
@@ -386,8 +400,9 @@ async function verifyOpenBag(zip: ZipFile, options: BagVerifyOptions): Promise<B
   const key = checkPublicKey(tagBytes.get(BAG_FILES.publicKey) ?? null, bagInfo, reader);
   checkSignature(tagBytes.get(BAG_FILES.signature) ?? null, tagBytes.get(BAG_FILES.tagManifest) ?? null, key, reader);
 
-  if (slice !== null) sliceFindings.push(...slice.finish().map((finding) => ({ file: AUDIT_EVENTS, finding })));
-  for (const { file, finding } of sliceFindings) reader.checks.push({ check: 'audit-slice', file, ...finding });
+  if (slice !== null && 'problem' in slice) reader.fail('audit-slice', slice.problem.file, slice.problem.message);
+  else if (checker !== null && !payload.sliceRead) reader.fail('audit-slice', AUDIT_EVENTS, 'cannot be checked: the events cannot be read');
+  else if (checker !== null) for (const finding of checker.finish()) reader.checks.push({ check: 'audit-slice', file: AUDIT_EVENTS, ...finding });
 
   return { ok: reader.checks.every((line) => line.ok), fingerprint: key?.fingerprint ?? null, publicKeyDer: key?.der ?? null, bagInfo, checks: reader.checks };
 }
