@@ -108,6 +108,21 @@ describe('verifyBag', () => {
     assert.equal(result.checks.filter((line) => line.ok && line.check === 'payload-file').length, 6);
   });
 
+  it('names a bag-info label that is missing, and a bag-info line that is not "Label: value"', async () => {
+    const info = original.get(inBag('bag-info.txt'))!.toString('utf8');
+    const withoutSize = await verifyChanged('no-bag-size', (entries) => entries.set(inBag('bag-info.txt'), Buffer.from(info.replace(/^Bag-Size: .*\n/m, ''))));
+    assert.deepEqual(failures(withoutSize), ['bag-info bag-info.txt', 'tag-file bag-info.txt']);
+    assert.equal(withoutSize.checks.find((line) => line.check === 'bag-info')!.message, 'Bag-Size is missing');
+    const malformed = await verifyChanged('bad-bag-info', (entries) => entries.set(inBag('bag-info.txt'), Buffer.from(`${info}no label here\n`)));
+    // Five labels (Source-Organization and the writer's four), then the bad line.
+    assert.match(malformed.checks.find((line) => line.check === 'bag-info')!.message, /^bag-info\.txt line 6: "no label here"/);
+  });
+
+  it('fails the audit slice when its header is missing, and still checks the rest', async () => {
+    const result = await verifyChanged('no-slice-header', (entries) => entries.delete(inBag('data/audit/audit-slice.json')));
+    assert.deepEqual(failures(result), ['missing-file data/audit/audit-slice.json', 'payload-oxum bag-info.txt', 'audit-slice data/audit/audit-slice.json']);
+  });
+
   /** The slice with event 3's details changed (same length, so Payload-Oxum still holds) and its hashes left as they were. */
   function editedSlice(entries: Map<string, Buffer>): Buffer {
     const lines = entries.get(inBag('data/audit/audit-events.jsonl'))!.toString('utf8').split('\n');
