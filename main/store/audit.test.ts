@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { tempDir } from '../test-support/temp-workspace.ts';
-import { AUDIT_GENESIS_HASH, appendAuditEvent, auditEventHash, verifyAuditChain } from './audit.ts';
+import { AUDIT_GENESIS_HASH, AuditChainVerifier, appendAuditEvent, auditEventHash, verifyAuditChain, type AuditEventRow } from './audit.ts';
 import { openEncryptedDatabase, type Db } from './database.ts';
 import { migrate } from './migrate.ts';
 
@@ -70,5 +70,18 @@ describe('audit chain', () => {
     rehashed.prepare(`UPDATE audit_events SET actor = 'mallory', hash = ? WHERE seq = 2`).run(forged);
     assert.deepEqual(verifyAuditChain(rehashed), { ok: false, events: 2, firstBadSeq: 3, reason: 'its previous-hash does not match the event before it' });
     for (const db of [edited, deleted, rehashed]) db.close();
+  });
+
+  it('verifies a run of the chain from a given seq and previous hash', () => {
+    const db = auditedDb(5);
+    const rows = db.prepare('SELECT * FROM audit_events ORDER BY seq').all() as AuditEventRow[];
+    const fromThree = new AuditChainVerifier({ seq: 3, prevHash: rows[1]!.hash });
+    assert.ok(rows.slice(2).every((row) => fromThree.check(row)));
+    assert.deepEqual(fromThree.result(), { ok: true, events: 3, head: rows[4]!.hash });
+    // Started at the wrong place, the first row is refused.
+    const wrongStart = new AuditChainVerifier({ seq: 3, prevHash: rows[0]!.hash });
+    assert.equal(wrongStart.check(rows[2]!), false);
+    assert.deepEqual(wrongStart.result(), { ok: false, events: 0, firstBadSeq: 3, reason: 'its previous-hash does not match the event before it' });
+    db.close();
   });
 });

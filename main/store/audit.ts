@@ -58,35 +58,57 @@ export function appendAuditEvent(db: Db, input: AuditEventInput): AuditEventRow 
   return row;
 }
 
-/** Incremental verifier, so that a worker can feed rows in batches and report progress. */
+/** Where a verifier starts: the first seq it expects and the hash of the event before it. */
+export interface AuditChainStart {
+  readonly seq: number;
+  readonly prevHash: string;
+}
+
+/**
+ * Incremental verifier, so that a worker can feed rows in batches and report progress. It starts at the genesis
+ * (seq 1) for the whole chain, or at a given seq and previous hash for a slice of it (an evidence pack's).
+ */
 export class AuditChainVerifier {
-  private expectedSeq = 1;
-  private prevHash = AUDIT_GENESIS_HASH;
+  private readonly firstSeq: number;
+  private expectedSeq: number;
+  private prevHash: string;
   private failure: { seq: number; reason: string } | null = null;
+
+  constructor(start: AuditChainStart = { seq: 1, prevHash: AUDIT_GENESIS_HASH }) {
+    this.firstSeq = start.seq;
+    this.expectedSeq = start.seq;
+    this.prevHash = start.prevHash;
+  }
 
   /** Returns false once a row fails; later rows are not checked (the first bad row is what matters). */
   check(row: AuditEventRow): boolean {
-    if (this.failure) return false;
-    const fail = (reason: string): boolean => {
-      this.failure = { seq: row.seq, reason };
-      return false;
-    };
-    if (row.seq !== this.expectedSeq) return fail(`expected event ${this.expectedSeq} but found ${row.seq}: events are missing`);
-    if (row.prev_hash !== this.prevHash) return fail('its previous-hash does not match the event before it');
     let details: unknown;
     try {
       details = JSON.parse(row.details);
     } catch {
-      return fail('its details are not valid JSON');
+      return this.checkEvent({ ...row, details: undefined }, 'its details are not valid JSON');
     }
-    if (auditEventHash(this.prevHash, { ...row, details }) !== row.hash) return fail('its contents do not match its hash');
-    this.prevHash = row.hash;
+    return this.checkEvent({ ...row, details });
+  }
+
+  /** As `check`, for an event whose details are already parsed (a line of an exported slice). */
+  checkEvent(event: Omit<AuditEventRow, 'details'> & { details: unknown }, unreadable?: string): boolean {
+    if (this.failure) return false;
+    const fail = (reason: string): boolean => {
+      this.failure = { seq: event.seq, reason };
+      return false;
+    };
+    if (event.seq !== this.expectedSeq) return fail(`expected event ${this.expectedSeq} but found ${event.seq}: events are missing`);
+    if (event.prev_hash !== this.prevHash) return fail('its previous-hash does not match the event before it');
+    if (unreadable !== undefined) return fail(unreadable);
+    if (auditEventHash(this.prevHash, event) !== event.hash) return fail('its contents do not match its hash');
+    this.prevHash = event.hash;
     this.expectedSeq += 1;
     return true;
   }
 
   result(): AuditVerification {
-    const events = this.expectedSeq - 1;
+    const events = this.expectedSeq - this.firstSeq;
     if (this.failure) return { ok: false, events, firstBadSeq: this.failure.seq, reason: this.failure.reason };
     return { ok: true, events, head: this.prevHash };
   }

@@ -8,7 +8,7 @@ const COPY_CHUNK_BYTES = 1024 * 1024;
  * Opens a new file (never an existing one) that is owner-only before it holds a byte. The mode is set again
  * after creation because the umask only ever takes bits away: the result is exactly 0600 whatever it is.
  */
-function openOwnerOnly(file: string): number {
+export function openOwnerOnly(file: string): number {
   const fd = fs.openSync(file, 'wx', OWNER_ONLY);
   try {
     fs.fchmodSync(fd, OWNER_ONLY);

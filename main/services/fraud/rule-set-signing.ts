@@ -1,16 +1,11 @@
 // Signing and checking exported rule set files (preload/contract/fraud-rules.ts, "Signed export files"): Ed25519 over
 // the RFC 8785 canonical JSON of the payload, so that the signature does not depend on how the file is laid out, and
 // a file whose payload changed by one character is refused. The private key comes in as a KeyObject and goes nowhere.
-import { createHash, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
+import { createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { RiskDeskError } from '../../../preload/contract/errors.ts';
 import { RULE_SET_FILE_FORMAT, signedRuleSetFileSchema, type RuleSetFilePayload, type SignedRuleSetFile } from '../../../preload/contract/fraud-rules.ts';
 import { validationFailure } from '../validation-failure.ts';
-
-/** How people compare keys: the first 16 hex digits of the SHA-256 of the public key (SPKI DER). */
-export function keyFingerprint(publicKeyDer: Buffer): string {
-  return createHash('sha256').update(publicKeyDer).digest('hex').slice(0, 16);
-}
 
 function canonicalBytes(payload: unknown): Buffer {
   const text = canonicalize(payload);

@@ -12,7 +12,7 @@ import { createTempDatabase, type TempDatabase } from '../../test-support/temp-d
 import type { ServiceContext } from '../context.ts';
 import { takeLifecycleStep } from '../lifecycle-service.ts';
 import { exportRuleSet, importRuleSet } from './rule-set-transfer.ts';
-import { keyFingerprint } from './rule-set-signing.ts';
+import { keyFingerprint } from '../signing-fingerprint.ts';
 import { listRuleSets, RULE_SETS, saveDraftRuleSet } from './rule-sets.ts';
 
 const NOW = new Date('2026-12-04T09:00:00.000Z');

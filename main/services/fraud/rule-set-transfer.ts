@@ -9,7 +9,8 @@ import { checkedDocument, insertDocumentDraft } from '../document-set-service.ts
 import { auditedChange } from '../lifecycle-service.ts';
 import { requirePermission } from '../permissions.ts';
 import { RULE_SET_KIND, RULE_SETS, ruleSetVersion } from './rule-sets.ts';
-import { keyFingerprint, signRuleSetFile, verifyRuleSetFile } from './rule-set-signing.ts';
+import { keyFingerprint } from '../signing-fingerprint.ts';
+import { signRuleSetFile, verifyRuleSetFile } from './rule-set-signing.ts';
 
 /** The name an export of `version` is offered under. */
 export function ruleSetFileName(version: number): string {
