@@ -1,4 +1,4 @@
-import { evidenceScopeSchema, type EvidenceExport } from '../../preload/contract/evidence.ts';
+import type { EvidenceExport, EvidenceScope } from '../../preload/contract/evidence.ts';
 import type { Db } from './database.ts';
 
 interface EvidenceExportRow {
@@ -19,7 +19,8 @@ function fromRow(row: EvidenceExportRow): EvidenceExport {
   return {
     exportId: row.export_id,
     fileName: row.file_name,
-    scope: evidenceScopeSchema.parse(JSON.parse(row.scope)),
+    // Written from a parsed scope by insertEvidenceExport (a JSON object by the table's CHECK); the API parses results again.
+    scope: JSON.parse(row.scope) as EvidenceScope,
     exportedBy: row.exported_by,
     exportedAt: row.exported_at,
     bytes: row.bytes,

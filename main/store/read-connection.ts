@@ -22,3 +22,22 @@ export function dataVersion(db: Db): number {
 export function inReadSnapshot<T>(db: Db, read: () => T): T {
   return db.transaction(read).deferred();
 }
+
+/**
+ * A read-only connection of its own holding one read transaction until `close()`, for work that reads across awaits
+ * (an evidence pack streams a file at a time): everything it reads shows the same moment, whatever commits meanwhile.
+ */
+export function openReadSnapshot(spec: { path: string; key: Buffer }): { readonly db: Db; close(): void } {
+  const db = openReadConnection(spec);
+  db.exec('BEGIN');
+  return {
+    db,
+    close() {
+      try {
+        if (db.inTransaction) db.exec('COMMIT');
+      } finally {
+        db.close();
+      }
+    },
+  };
+}

@@ -87,7 +87,7 @@ function addExportCommand(evidence: Command, io: CliIo): void {
 
 function checkLines(verification: BagVerification): string[] {
   return [
-    ...verification.checks.map((c) => `${c.ok ? 'ok  ' : 'FAIL'}  ${c.check.padEnd(15)} ${c.message}`),
+    ...verification.checks.map((c) => `${c.ok ? 'ok  ' : 'FAIL'}  ${c.check.padEnd(15)} ${c.file ? `${c.file}: ` : ''}${c.message}`),
     '',
     verification.fingerprint ? `Signing key fingerprint: ${verification.fingerprint}` : 'Signing key: unreadable',
   ];

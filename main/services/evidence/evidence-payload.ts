@@ -7,7 +7,6 @@
 // Money: the only amounts are inside a run's `totals` (JSON text as the engine stored it, in integer minor units, the
 // `…Minor` fields) beside the run's `currency` column; nothing is converted.
 import type { EvidencePreview, EvidenceScope } from '../../../preload/contract/evidence.ts';
-import type { AuditEventRow } from '../../store/audit.ts';
 import type { Db } from '../../store/database.ts';
 import {
   ALERT_COLUMNS,
@@ -35,6 +34,7 @@ import {
   type Selection,
 } from '../../store/evidence-queries.ts';
 import { validationFailure } from '../validation-failure.ts';
+import { auditEventLine } from './audit-slice.ts';
 import { AUDIT_EVENTS_PATH, AUDIT_SLICE_PATH, type AuditSliceHeader, type PayloadFile } from './payload-file.ts';
 import { modelCardDocument, PARAMETER_SET_KINDS, ruleSetDiffDocument, ruleSetDocument, versionDocument } from './payload-documents.ts';
 import { csvPayloadFile, inChunks, jsonPayloadFile, PAYLOAD_BATCH_ROWS } from './payload-text.ts';
@@ -173,12 +173,6 @@ export function evidencePayloadFiles(db: Db, scope: EvidenceScope, about: { expo
     files: files.map(({ path, rows }) => ({ path, rows })),
   };
   return [jsonPayloadFile(SCOPE_PATH, () => record), ...files.map((file) => file.file())];
-}
-
-/** One event as a line of the slice (payload-file.ts: details as an object). */
-function auditEventLine(row: AuditEventRow): string {
-  const { seq, at, actor, action, subject, prev_hash, hash } = row;
-  return JSON.stringify({ seq, at, actor, action, subject, details: JSON.parse(row.details) as unknown, prev_hash, hash });
 }
 
 function auditEventsFile(db: Db, slice: AuditSliceRange): PayloadFile {

@@ -8,7 +8,8 @@ import type { ReportLanguage } from '../../../preload/contract/reports.ts';
 import { appendAuditEvent } from '../../store/audit.ts';
 import { inTransaction } from '../../store/database.ts';
 import { insertEvidenceExport, listEvidenceExports } from '../../store/evidence-exports.ts';
-import { openReadConnection } from '../../store/read-connection.ts';
+import { auditChainHead } from '../../store/evidence-queries.ts';
+import { openReadSnapshot } from '../../store/read-connection.ts';
 import { workspacePublicKey, workspaceSigningKey } from '../../store/signing-key.ts';
 import type { JobCallOptions, ServiceContext } from '../context.ts';
 import { requireNewFile } from '../export/new-export-file.ts';
@@ -40,10 +41,6 @@ export function evidencePackName(scope: EvidenceScope, at: Date): string {
   return `riskdesk-evidence-${scope.from}-to-${scope.to}-${compactStamp(at)}`;
 }
 
-function chainHead(db: ReturnType<typeof openReadConnection>): { seq: number; hash: string } | undefined {
-  return db.prepare('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
-}
-
 /**
  * Writes the pack of `scope` to `out` (a new file; nothing is there unless the pack is complete), reading the payload
  * from one read transaction of a connection of its own, so every file shows the same moment, and the report of the
@@ -61,17 +58,17 @@ export async function writeEvidencePack(
   const at = ctx.now();
   call.onProgress?.({ done: 0, total: preview.files.length + 1, phase: 'risk report' });
   const report = await drawReport(ctx, { period: rangePeriod(scope.from, scope.to), language: request.language ?? 'en' }, call.signal ? { signal: call.signal } : {});
-  const db = openReadConnection(ctx.workspace.readerSpec());
+  const snapshot = openReadSnapshot(ctx.workspace.readerSpec());
+  const { db } = snapshot;
   try {
-    db.exec('BEGIN');
-    const head = chainHead(db);
+    const head = auditChainHead(db);
     const about = { exportedBy: ctx.actor.username, exportedAt: at.toISOString(), ...workspaceAbout(ctx) };
     const files: PayloadFile[] = [
       { path: REPORT_PATH, content: async function* pdf() { yield report.pdf; } },
       ...evidencePayloadFiles(db, scope, { exportedBy: about.exportedBy, exportedAt: about.exportedAt, fingerprint: about.fingerprint, workspaceName: about.name }),
     ];
     const bagName = evidencePackName(scope, at);
-    const auditHead = head?.hash ?? '0'.repeat(64);
+    const auditHead = head.hash;
     const summary = await writeBag(files, {
       out,
       bagName,
@@ -82,7 +79,7 @@ export async function writeEvidencePack(
         ['Contact-Name', ctx.actor.username],
         ['External-Identifier', bagName],
         ['External-Description', describeScope(scope)],
-        ['Audit-Chain-Head', head ? `${head.seq} ${head.hash}` : 'empty'],
+        ['Audit-Chain-Head', `${head.seq} ${head.hash}`],
       ],
       ...(call.signal ? { signal: call.signal } : {}),
       onProgress: (p) => call.onProgress?.({ done: p.filesDone, total: files.length, phase: p.file }),
@@ -100,8 +97,7 @@ export async function writeEvidencePack(
       auditHead,
     };
   } finally {
-    if (db.inTransaction) db.exec('COMMIT');
-    db.close();
+    snapshot.close();
   }
 }
 
@@ -152,5 +148,5 @@ export function verifyEvidencePack(ctx: ServiceContext, upload: { file: string; 
 /** A failed check as the command line reports it: exit 1, with every line in the error's details. */
 export function evidenceInvalid(verification: BagVerification): RiskDeskError {
   const failed = verification.checks.filter((c) => !c.ok);
-  return new RiskDeskError('EVIDENCE_INVALID', `${verification.fileName} failed ${failed.length} check${failed.length === 1 ? '' : 's'}: ${failed.map((c) => c.message).join('; ')}`, verification);
+  return new RiskDeskError('EVIDENCE_INVALID', `${verification.fileName} failed ${failed.length} check${failed.length === 1 ? '' : 's'}: ${failed.map((c) => (c.file ? `${c.file}: ${c.message}` : c.message)).join('; ')}`, verification);
 }

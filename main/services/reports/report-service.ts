@@ -7,7 +7,7 @@ import type { ReportFigures, ReportLanguage, ReportSchedule, ResolvedPeriod, Sto
 import { hasScheduledReport, insertRiskReport, listRiskReports, reportSchedule, riskReport, riskReportFigures, riskReportPdfSlice, saveReportSchedule } from '../../store/risk-reports.ts';
 import { workspacePublicKey } from '../../store/signing-key.ts';
 import type { JobCallOptions, ServiceContext, Write } from '../context.ts';
-import { keyFingerprint } from '../fraud/rule-set-signing.ts';
+import { keyFingerprint } from '../signing-fingerprint.ts';
 import { auditedChange } from '../lifecycle-service.ts';
 import { requirePermission } from '../permissions.ts';
 import { lastCompletePeriod, resolveReportPeriod } from './report-period.ts';
