@@ -87,7 +87,7 @@ export const SAMPLE_ROWS: Readonly<Record<number, (db: Db) => void>> = {
   160(db) {
     db.exec(`
       INSERT INTO evidence_exports (export_id, file_name, scope, exported_by, exported_at, bytes, sha256, payload_files, payload_bytes, fingerprint, audit_head)
-        VALUES (1, 'pack.zip', '{"from":"2024-03-01","to":"2024-03-31"}', 'aud', 't10', 2048, '${'a'.repeat(64)}', 12, 4096, '${'b'.repeat(64)}', '${'c'.repeat(64)}');
+        VALUES (1, 'pack.zip', '{"from":"2024-03-01","to":"2024-03-31"}', 'aud', 't10', 2048, '${'a'.repeat(64)}', 12, 4096, '${'b'.repeat(16)}', '${'c'.repeat(64)}');
       INSERT INTO risk_reports (report_id, period, language, generated_at, generated_by, scheduled, figures, pdf, sha256)
         VALUES (1, '2024-03', 'en', 't10', 'system', 1, '{"credit":null}', CAST('%PDF-1.3 sample' AS BLOB), '${'d'.repeat(64)}');
       INSERT INTO report_schedule (id, frequency, language, set_by, set_at) VALUES (1, 'monthly', 'zh-CN', 'cara', 't10');

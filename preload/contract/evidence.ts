@@ -50,7 +50,7 @@ export const evidenceExportSchema = z.object({
   sha256: z.string(),
   payloadFiles: z.number().int(),
   payloadBytes: z.number().int(),
-  /** SHA-256 of the signing public key (SPKI DER), hex: what a recipient compares with the workspace's. */
+  /** The signing key's fingerprint (the first 16 hex digits of the SHA-256 of its SPKI DER): what a recipient compares with the workspace's. */
   fingerprint: z.string(),
   /** The audit chain's head at export, which the pack carries. */
   auditHead: z.string(),

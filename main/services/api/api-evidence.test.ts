@@ -25,7 +25,7 @@ async function signIn(ws: TestWorkspace, role: keyof typeof ROLE_USERS, now = NO
 async function finished<T>(t: TestApi, method: string, args: unknown): Promise<T> {
   const { jobId } = await t.ok<{ jobId: string }>(method, args);
   const done = await t.jobDone(jobId);
-  assert.equal(done.job.state, 'done', `${method}: ${done.error?.message ?? ''}`);
+  assert.equal(done.job.state, 'done', `${method}: ${done.error?.message ?? ''} ${t.logs.join('\n')}`);
   return done.result as T;
 }
 
@@ -88,7 +88,7 @@ describe('evidence packs and risk reports through the API', () => {
     const t = await signIn(ws, 'auditor');
     const { jobId } = await t.ok<{ jobId: string }>('evidence.startExport', PERIOD);
     const done = await t.jobDone(jobId);
-    assert.equal(done.job.state, 'done', done.error?.message);
+    assert.equal(done.job.state, 'done', `${done.error?.message ?? ''} ${t.logs.join('\n')}`);
     exported = done.result as EvidenceExport;
     pack = await download(t, 'evidence.readPack', { jobId });
     assert.equal(pack.length, exported.bytes);
@@ -166,7 +166,7 @@ describe('evidence packs and risk reports through the API', () => {
     for (const copy of ['a', 'b']) {
       const copyDir = path.join(dir, `copy-${copy}`);
       fs.mkdirSync(copyDir);
-      for (const name of fs.readdirSync(ws.dir).filter((f) => f.startsWith('desk.rdw'))) fs.copyFileSync(path.join(ws.dir, name), path.join(copyDir, name));
+      for (const name of fs.readdirSync(ws.dir).filter((f) => f.startsWith('desk.rdw') && fs.statSync(path.join(ws.dir, f)).isFile())) fs.copyFileSync(path.join(ws.dir, name), path.join(copyDir, name));
       const { createApiService, fixedWorkspaceLocator } = await import('./api-service.ts');
       const { folderFileAccess } = await import('./file-access.ts');
       const api = createApiService({ workspaces: fixedWorkspaceLocator(path.join(copyDir, 'desk.rdw')), files: folderFileAccess(copyDir), log: () => {}, now: () => NOW });

@@ -36,9 +36,10 @@ describe('migration 160 (evidence packs and risk reports)', () => {
     const exportRow = db.prepare(
       `INSERT INTO evidence_exports (file_name, scope, exported_by, exported_at, bytes, sha256, payload_files, payload_bytes, fingerprint, audit_head) VALUES ('p.zip', ?, 'aud', 't', 10, ?, 1, 5, ?, ?)`,
     );
-    exportRow.run('{"from":"2024-01-01"}', HEX('a'), HEX('b'), HEX('c'));
-    assert.throws(() => exportRow.run('[]', HEX('a'), HEX('b'), HEX('c')), CHECK);
-    assert.throws(() => exportRow.run('{}', 'abc', HEX('b'), HEX('c')), CHECK);
+    exportRow.run('{"from":"2024-01-01"}', HEX('a'), 'b'.repeat(16), HEX('c'));
+    assert.throws(() => exportRow.run('[]', HEX('a'), 'b'.repeat(16), HEX('c')), CHECK);
+    assert.throws(() => exportRow.run('{}', HEX('a'), HEX('b'), HEX('c')), CHECK, 'a fingerprint is 16 hex digits');
+    assert.throws(() => exportRow.run('{}', 'abc', 'b'.repeat(16), HEX('c')), CHECK);
 
     const report = db.prepare(`INSERT INTO risk_reports (period, language, generated_at, generated_by, scheduled, figures, pdf, sha256) VALUES (?, ?, 't', 'u', ?, '{}', ?, ?)`);
     const pdf = Buffer.from('%PDF-1.7\n');

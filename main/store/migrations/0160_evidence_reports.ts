@@ -30,7 +30,7 @@ export const migration: Migration = {
         sha256        TEXT NOT NULL CHECK (length(sha256) = 64),
         payload_files INTEGER NOT NULL CHECK (payload_files >= 0),
         payload_bytes INTEGER NOT NULL CHECK (payload_bytes >= 0),
-        fingerprint   TEXT NOT NULL CHECK (length(fingerprint) = 64),
+        fingerprint   TEXT NOT NULL CHECK (length(fingerprint) = 16),
         audit_head    TEXT NOT NULL CHECK (length(audit_head) = 64)
       );
 
