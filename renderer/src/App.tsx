@@ -8,11 +8,13 @@ import { CasesPage } from './features/cases/CasesPage.tsx';
 import { CaseView } from './features/cases/CaseView.tsx';
 import { CreditPage } from './features/credit/CreditPage.tsx';
 import { DashboardPage } from './features/dashboard/DashboardPage.tsx';
+import { EvidencePage } from './features/evidence/EvidencePage.tsx';
 import { FraudPage } from './features/fraud/FraudPage.tsx';
 import { FraudRingView } from './features/fraud/FraudRingView.tsx';
 import { FraudTransactionView } from './features/fraud/FraudTransactionView.tsx';
 import { LiquidityPage } from './features/liquidity/LiquidityPage.tsx';
 import { PortfolioPage } from './features/portfolio/PortfolioPage.tsx';
+import { ReportsPage } from './features/reports/ReportsPage.tsx';
 import { RulesPage } from './features/rules/RulesPage.tsx';
 import { SettingsPage } from './features/settings/SettingsPage.tsx';
 import { UnlockScreen } from './features/unlock/UnlockScreen.tsx';
@@ -39,6 +41,8 @@ function createAppRouter() {
         { path: 'cases/:caseId', element: <CaseView /> },
         { path: 'rules', element: <RulesPage /> },
         { path: 'audit', element: <AuditPage /> },
+        { path: 'evidence', element: <EvidencePage /> },
+        { path: 'reports', element: <ReportsPage /> },
         { path: 'settings', element: <SettingsPage /> },
         { path: '*', element: <Navigate to="/dashboard" replace /> },
       ],
