@@ -15,6 +15,7 @@ import { FraudTransactionView } from './features/fraud/FraudTransactionView.tsx'
 import { LiquidityPage } from './features/liquidity/LiquidityPage.tsx';
 import { PortfolioPage } from './features/portfolio/PortfolioPage.tsx';
 import { ReportsPage } from './features/reports/ReportsPage.tsx';
+import { ScheduledReportNotice } from './features/reports/ScheduledReportNotice.tsx';
 import { RulesPage } from './features/rules/RulesPage.tsx';
 import { SettingsPage } from './features/settings/SettingsPage.tsx';
 import { UnlockScreen } from './features/unlock/UnlockScreen.tsx';
@@ -27,7 +28,7 @@ function createAppRouter() {
   return createHashRouter([
     {
       path: '/',
-      element: <AppShell />,
+      element: <AppShell notices={<ScheduledReportNotice />} />,
       children: [
         { index: true, element: <Navigate to="/dashboard" replace /> },
         { path: 'dashboard', element: <DashboardPage /> },
