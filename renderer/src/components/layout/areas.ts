@@ -1,4 +1,4 @@
-/** Every area of the product, in navigation order; Alt+<shortcut> opens it (the digits 1–9 are spoken for: later areas have none). */
+/** Every area of the product, in navigation order; Alt+<shortcut> opens it (Evidence and Reports came after the nine digits were taken: they have none). */
 export const AREAS = [
   { id: 'dashboard', path: '/dashboard', shortcut: '1' },
   { id: 'portfolio', path: '/portfolio', shortcut: '2' },
