@@ -5,11 +5,14 @@ import { useTranslation } from 'react-i18next';
 export function Fingerprint({ hex, testId }: { hex: string; testId?: string }) {
   const { t } = useTranslation();
   const [copied, setCopied] = useState(false);
+  // Through a promise: where the page has no clipboard (an insecure origin), the button does nothing rather than throw.
   const copy = () =>
-    void navigator.clipboard.writeText(hex).then(
-      () => setCopied(true),
-      () => setCopied(false),
-    );
+    void Promise.resolve()
+      .then(() => navigator.clipboard.writeText(hex))
+      .then(
+        () => setCopied(true),
+        () => setCopied(false),
+      );
   return (
     <span className="fingerprint">
       <code className="mono small" data-testid={testId} data-value={hex}>
