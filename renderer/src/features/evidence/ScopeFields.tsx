@@ -15,13 +15,14 @@ export function ScopeFields({ form, problems, onChange }: Props) {
   return (
     <>
       <div className="form-row">
-        <Field label={t('evidence.scope.from')} hint={t('evidence.scope.periodHint')} problem={problems.get('from')}>
+        <Field label={t('evidence.scope.from')} problem={problems.get('from')}>
           <input type="date" required value={form.from} onChange={(event) => set('from', event.target.value)} autoFocus />
         </Field>
         <Field label={t('evidence.scope.to')} problem={problems.get('to')}>
           <input type="date" required value={form.to} onChange={(event) => set('to', event.target.value)} />
         </Field>
       </div>
+      <p className="muted small">{t('evidence.scope.periodHint')}</p>
       <p className="muted small">{t('evidence.scope.idsHint')}</p>
       <div className="form-row">
         {SCOPE_ID_LISTS.map((list) => (
