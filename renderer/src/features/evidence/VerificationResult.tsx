@@ -13,9 +13,9 @@ export function VerificationResult({ result }: { result: BagVerification }) {
   const failed = result.checks.filter((check) => !check.ok).length;
   return (
     <section aria-labelledby="verification-title" data-testid="verification" data-ok={result.ok}>
-      <h3 id="verification-title" className="mono">
+      <p id="verification-title" className="mono">
         {result.fileName}
-      </h3>
+      </p>
       <p className={result.ok ? 'notice notice-ok' : 'notice notice-error'} role={result.ok ? 'status' : 'alert'} data-testid="verification-verdict">
         {result.ok ? t('evidence.verify.ok', { count: result.checks.length }) : t('evidence.verify.failed', { count: failed })}
       </p>

@@ -40,7 +40,7 @@ export function CreditFigures({ credit }: { credit: Credit }) {
           <tbody>
             {credit.byStage.map((row) => (
               <tr key={row.stage}>
-                <th scope="row">{row.stage}</th>
+                <th scope="row">{t('credit.risk.stage', { stage: row.stage })}</th>
                 <td className="num">{formatCount(row.loans, locale)}</td>
                 <td className="num">{money(row.eadMinor)}</td>
                 <td className="num">{money(row.eclMinor)}</td>
@@ -91,7 +91,7 @@ export function CreditFigures({ credit }: { credit: Credit }) {
               <th scope="col">{t('reports.credit.migrationCorner')}</th>
               {STAGES.map((to) => (
                 <th key={to} scope="col" className="num">
-                  {to}
+                  {t('credit.risk.stage', { stage: to })}
                 </th>
               ))}
             </tr>
@@ -99,7 +99,7 @@ export function CreditFigures({ credit }: { credit: Credit }) {
           <tbody>
             {STAGES.map((from) => (
               <tr key={from}>
-                <th scope="row">{from}</th>
+                <th scope="row">{t('credit.risk.stage', { stage: from })}</th>
                 {STAGES.map((to) => (
                   <td key={to} className="num">
                     {formatCount(migrated(from, to), locale)}
