@@ -8,11 +8,14 @@ import { CasesPage } from './features/cases/CasesPage.tsx';
 import { CaseView } from './features/cases/CaseView.tsx';
 import { CreditPage } from './features/credit/CreditPage.tsx';
 import { DashboardPage } from './features/dashboard/DashboardPage.tsx';
+import { EvidencePage } from './features/evidence/EvidencePage.tsx';
 import { FraudPage } from './features/fraud/FraudPage.tsx';
 import { FraudRingView } from './features/fraud/FraudRingView.tsx';
 import { FraudTransactionView } from './features/fraud/FraudTransactionView.tsx';
 import { LiquidityPage } from './features/liquidity/LiquidityPage.tsx';
 import { PortfolioPage } from './features/portfolio/PortfolioPage.tsx';
+import { ReportsPage } from './features/reports/ReportsPage.tsx';
+import { ScheduledReportNotice } from './features/reports/ScheduledReportNotice.tsx';
 import { RulesPage } from './features/rules/RulesPage.tsx';
 import { SettingsPage } from './features/settings/SettingsPage.tsx';
 import { UnlockScreen } from './features/unlock/UnlockScreen.tsx';
@@ -25,7 +28,7 @@ function createAppRouter() {
   return createHashRouter([
     {
       path: '/',
-      element: <AppShell />,
+      element: <AppShell notices={<ScheduledReportNotice />} />,
       children: [
         { index: true, element: <Navigate to="/dashboard" replace /> },
         { path: 'dashboard', element: <DashboardPage /> },
@@ -39,6 +42,8 @@ function createAppRouter() {
         { path: 'cases/:caseId', element: <CaseView /> },
         { path: 'rules', element: <RulesPage /> },
         { path: 'audit', element: <AuditPage /> },
+        { path: 'evidence', element: <EvidencePage /> },
+        { path: 'reports', element: <ReportsPage /> },
         { path: 'settings', element: <SettingsPage /> },
         { path: '*', element: <Navigate to="/dashboard" replace /> },
       ],

@@ -42,7 +42,7 @@ test.describe('an auditor', () => {
 
   test('may still read and verify: the audit trail and its chain check', async ({ page }) => {
     await page.keyboard.press('Alt+8');
-    await expect(pageTitle(page)).toHaveText('Audit & evidence');
+    await expect(pageTitle(page)).toHaveText('Audit');
     await expect(page.getByTestId('audit-grid-count')).toHaveText(/^[\d,]+ events?$/, { timeout: 20_000 });
     await page.getByTestId('verify-chain').click();
     await expect(page.getByTestId('verify-result')).toContainText('The chain is intact', { timeout: 30_000 });

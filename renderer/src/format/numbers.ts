@@ -52,6 +52,18 @@ export function formatCount(value: number | null | undefined, locale: string): s
   return new Intl.NumberFormat(locale).format(value);
 }
 
+/** A file's size in binary units (B, KiB, MiB, GiB), one decimal above bytes. */
+export function formatBytes(bytes: number, locale: string): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)} ${units[unit] ?? 'B'}`;
+}
+
 /** Rates are decimals (0.125 = 12.5 %). */
 export function formatPercent(rate: number | null | undefined, locale: string, fractionDigits = 2): string {
   if (rate === null || rate === undefined) return '';

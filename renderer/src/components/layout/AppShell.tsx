@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../../api/client.ts';
@@ -11,7 +11,8 @@ import { TopBar } from './TopBar.tsx';
 /** Tell main the user is active at most this often, so the idle lock counts from the last real input. */
 const ACTIVITY_INTERVAL_MS = 60_000;
 
-export function AppShell() {
+/** `notices`: messages about the session's work that belong above every area (a report the schedule made). */
+export function AppShell({ notices }: { notices?: ReactNode }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
@@ -69,6 +70,7 @@ export function AppShell() {
       <TopBar />
       <SideNav />
       <main className="content" id="main">
+        {notices}
         <Outlet />
       </main>
       <StatusBar />

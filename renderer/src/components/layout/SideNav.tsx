@@ -10,10 +10,10 @@ export function SideNav() {
       <ul>
         {AREAS.map((area) => (
           <li key={area.id}>
-            <NavLink to={area.path} className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')} aria-keyshortcuts={`Alt+${area.shortcut}`}>
+            <NavLink to={area.path} className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')} aria-keyshortcuts={area.shortcut ? `Alt+${area.shortcut}` : undefined}>
               <NavIcon area={area.id} />
               <span className="nav-label">{t(`nav.${area.id}`)}</span>
-              <kbd className="nav-key">Alt+{area.shortcut}</kbd>
+              {area.shortcut && <kbd className="nav-key">Alt+{area.shortcut}</kbd>}
             </NavLink>
           </li>
         ))}

@@ -1,4 +1,4 @@
-/** Every area of the product, in navigation order; Alt+<shortcut> opens it. */
+/** Every area of the product, in navigation order; Alt+<shortcut> opens it (Evidence and Reports came after the nine digits were taken: they have none). */
 export const AREAS = [
   { id: 'dashboard', path: '/dashboard', shortcut: '1' },
   { id: 'portfolio', path: '/portfolio', shortcut: '2' },
@@ -8,6 +8,8 @@ export const AREAS = [
   { id: 'cases', path: '/cases', shortcut: '6' },
   { id: 'rules', path: '/rules', shortcut: '7' },
   { id: 'audit', path: '/audit', shortcut: '8' },
+  { id: 'evidence', path: '/evidence', shortcut: null },
+  { id: 'reports', path: '/reports', shortcut: null },
   { id: 'settings', path: '/settings', shortcut: '9' },
 ] as const;
 

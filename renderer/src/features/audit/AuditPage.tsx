@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ServerGrid } from '../../components/grid/ServerGrid.tsx';
 import { auditColumns } from './audit-columns.ts';
@@ -15,7 +16,10 @@ export function AuditPage() {
         <VerifyChain />
         <div className="panel">
           <h2>{t('audit.evidence.title')}</h2>
-          <p className="muted">{t('audit.evidence.later')}</p>
+          <p className="muted">{t('audit.evidence.explain')}</p>
+          <Link to="/evidence" className="button">
+            {t('audit.evidence.open')}
+          </Link>
         </div>
       </div>
       <h2 className="section-title">{t('audit.trail')}</h2>

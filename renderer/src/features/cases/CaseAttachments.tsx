@@ -5,32 +5,13 @@ import { allows } from '../../../../preload/contract/permissions.ts';
 import { api } from '../../api/client.ts';
 import { uploadFile } from '../../api/upload-file.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { saveDownload } from '../../components/save-download.ts';
-import { formatPercent, formatTimestamp } from '../../format/numbers.ts';
+import { bytesOf, saveDownload } from '../../components/save-download.ts';
+import { formatBytes, formatPercent, formatTimestamp } from '../../format/numbers.ts';
 import { usePreferences } from '../../session/preferences.tsx';
 import { useUnlocked } from '../../session/session-context.tsx';
 import { useCaseChange } from './case-change.ts';
 
 const MEDIA_TYPE = /^[a-z]+\/[a-z0-9.+-]+$/i;
-
-function formatSize(bytes: number, locale: string): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)} ${units[unit] ?? 'B'}`;
-}
-
-/** Bytes from base64, for a Blob (atob gives one character per byte). */
-function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
 
 /**
  * Files kept on the case, encrypted in the workspace with their SHA-256: uploaded in chunks (the import's upload
@@ -52,7 +33,7 @@ export function CaseAttachments({ item }: { item: Case }) {
     setLocalError(null);
     if (!file) return;
     if (file.size > MAX_ATTACHMENT_BYTES) {
-      setLocalError(new Error(t('cases.attachments.tooLarge', { name: file.name, size: formatSize(file.size, locale), max: formatSize(MAX_ATTACHMENT_BYTES, locale) })));
+      setLocalError(new Error(t('cases.attachments.tooLarge', { name: file.name, size: formatBytes(file.size, locale), max: formatBytes(MAX_ATTACHMENT_BYTES, locale) })));
       return;
     }
     const mediaType = MEDIA_TYPE.test(file.type) ? file.type : 'application/octet-stream';
@@ -85,7 +66,7 @@ export function CaseAttachments({ item }: { item: Case }) {
               {attachment.name}
             </button>
             <div className="muted small">
-              {t('cases.attachments.meta', { size: formatSize(attachment.size, locale), by: attachment.addedBy, when: formatTimestamp(attachment.addedAt) })}
+              {t('cases.attachments.meta', { size: formatBytes(attachment.size, locale), by: attachment.addedBy, when: formatTimestamp(attachment.addedAt) })}
               <span className="mono"> · sha256 {attachment.sha256.slice(0, 12)}…</span>
             </div>
           </li>

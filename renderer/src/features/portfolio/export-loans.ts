@@ -2,7 +2,7 @@ import type { GridApi } from 'ag-grid-community';
 import type { LoanRow, MethodArgs } from '../../../../preload/contract/index.ts';
 import { api } from '../../api/client.ts';
 import { scaleNumberFilters } from '../../components/grid/infinite-datasource.ts';
-import { saveDownload } from '../../components/save-download.ts';
+import { readInChunks, saveDownload } from '../../components/save-download.ts';
 
 type ExportArgs = MethodArgs<'portfolio.exportLoans'>;
 
@@ -20,17 +20,7 @@ export function exportArgsFor(grid: GridApi<LoanRow>, filterFactors: Readonly<Re
 
 /** Read a finished export in chunks and hand it to the browser as a download. */
 export async function downloadExport(jobId: string): Promise<string> {
-  const parts: string[] = [];
-  let offset = 0;
-  let page = await api.call('jobs.readExport', { jobId, offset });
-  parts.push(page.chunk);
-  while (!page.done) {
-    if (page.nextOffset <= offset) throw new Error('The export stopped growing before it was complete; export again.');
-    offset = page.nextOffset;
-    page = await api.call('jobs.readExport', { jobId, offset });
-    parts.push(page.chunk);
-  }
-  const fileName = page.fileName;
+  const { parts, fileName } = await readInChunks((offset) => api.call('jobs.readExport', { jobId, offset }), (chunk) => chunk.chunk);
   saveDownload(parts, 'text/csv;charset=utf-8', fileName);
   return fileName;
 }

@@ -9,10 +9,9 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Field } from '../../components/Field.tsx';
 import { JobProgress } from '../../components/JobProgress.tsx';
 import { SegmentedChoice } from '../../components/SegmentedChoice.tsx';
+import { UploadProgress } from '../../components/UploadProgress.tsx';
 import { useJobRunner } from '../../jobs/jobs-context.tsx';
-import { usePreferences } from '../../session/preferences.tsx';
 import { useUnlocked } from '../../session/session-context.tsx';
-import { formatCount } from '../../format/numbers.ts';
 import { useFileFolder } from './use-file-folder.ts';
 
 type ImportKind = MethodArgs<'jobs.startImport'>['kind'];
@@ -43,7 +42,6 @@ const IMPORT_SOURCES: readonly ImportSource[] = ['upload', 'folder'];
  */
 function ImportForm() {
   const { t } = useTranslation();
-  const { locale } = usePreferences();
   const [kind, setKind] = useState<ImportKind>('loans');
   const [source, setSource] = useState<ImportSource>('upload');
   const [file, setFile] = useState<File | null>(null);
@@ -96,17 +94,7 @@ function ImportForm() {
           {t('settings.data.importButton')}
         </button>
       </div>
-      {upload && (
-        <div className="job" data-testid="upload-progress">
-          <div className="job-head">
-            <span className="job-title">{t('settings.data.uploading', { name: file?.name ?? '' })}</span>
-            <span className="job-phase">
-              {formatCount(upload.sent, locale)} / {formatCount(upload.total, locale)} {t('settings.data.bytes')}
-            </span>
-          </div>
-          <progress className="job-bar" max={upload.total} value={upload.sent} aria-label={t('settings.data.uploading', { name: file?.name ?? '' })} />
-        </div>
-      )}
+      {upload && <UploadProgress name={file?.name ?? ''} sent={upload.sent} total={upload.total} />}
       {runner.jobId && <JobProgress jobId={runner.jobId} />}
       <ErrorNotice error={runner.startError} />
     </form>
