@@ -13,8 +13,8 @@ import { RiskDeskError } from '../../../preload/contract/errors.ts';
  * (session-folder.ts), are imported from there by one import job, and are removed when that job ends or the
  * session does.
  */
-/** Uploads of one session not yet handed to an import. */
-const MAX_OPEN_UPLOADS = 4;
+/** Uploads of one session not yet used (by an import, a case attachment or an evidence pack check). */
+const MAX_OPEN_UPLOADS = 6;
 /** Room left on the disk after an upload, so that the workspace itself can still grow. */
 const DISK_HEADROOM_BYTES = 256 * 1024 ** 2;
 
@@ -59,7 +59,7 @@ export class Uploads {
 
   start(reportedName: string, bytes: number): { uploadId: string } {
     if (this.entries.size >= MAX_OPEN_UPLOADS) {
-      throw new RiskDeskError('INVALID_STATE', `This session already has ${MAX_OPEN_UPLOADS} uploads waiting to be imported; import or lock to clear them first.`);
+      throw new RiskDeskError('INVALID_STATE', `This session already has ${MAX_OPEN_UPLOADS} uploads waiting to be used; import, attach or check them, or lock, to clear them first.`);
     }
     if (bytes > MAX_UPLOAD_BYTES) throw new RiskDeskError('VALIDATION', `bytes: an upload may hold at most ${MAX_UPLOAD_BYTES / 1024 ** 3} GiB.`, [{ path: 'bytes', message: 'too large' }]);
     const uploadId = randomBytes(16).toString('hex');

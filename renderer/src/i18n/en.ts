@@ -1634,7 +1634,7 @@ export const en = {
       approvedBy: 'Approved by',
       activatedAt: 'Activated',
       psi: 'PSI',
-      psiBands: { stable: 'stable', monitor: 'monitor', unstable: 'unstable' },
+      psiBands: { stable: 'stable', investigate: 'investigate', significant: 'significant shift' },
     },
     fraud: {
       runs: 'Fraud runs',

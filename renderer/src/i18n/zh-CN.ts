@@ -1633,7 +1633,7 @@ export const zhCN: Translation = {
       approvedBy: '审批人',
       activatedAt: '启用时间',
       psi: 'PSI',
-      psiBands: { stable: '稳定', monitor: '需关注', unstable: '不稳定' },
+      psiBands: { stable: '稳定', investigate: '需调查', significant: '显著偏移' },
     },
     fraud: {
       runs: '欺诈检测运行次数',
