@@ -15,7 +15,7 @@ interface StoredReportRow {
 const SUMMARY_COLUMNS = 'report_id, period, language, generated_at, generated_by, scheduled, length(pdf) AS bytes, sha256';
 
 /** The name a report's PDF is saved under. */
-export function reportFileName(period: string, language: ReportLanguage): string {
+function reportFileName(period: string, language: ReportLanguage): string {
   return `riskdesk-report-${period}-${language}.pdf`;
 }
 

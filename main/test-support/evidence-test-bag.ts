@@ -29,7 +29,7 @@ export function realAuditRows(): AuditEventRow[] {
 }
 
 /** The slice of events 2 to 4 of a five-event chain, so that it starts after the genesis and ends before the head. */
-export function auditSliceFiles(rows: AuditEventRow[], lines: (rows: AuditEventRow[]) => string[] = (slice) => slice.map(auditEventLine)): PayloadFile[] {
+function auditSliceFiles(rows: AuditEventRow[], lines: (rows: AuditEventRow[]) => string[] = (slice) => slice.map(auditEventLine)): PayloadFile[] {
   const slice = rows.slice(1, 4);
   const head = rows.at(-1)!;
   const header: AuditSliceHeader = { fromSeq: 2, toSeq: 4, events: 3, hashBeforeFirst: rows[0]!.hash, lastHash: rows[3]!.hash, chainHead: { seq: head.seq, hash: head.hash } };
@@ -41,7 +41,7 @@ export function auditSliceFiles(rows: AuditEventRow[], lines: (rows: AuditEventR
 }
 
 /** A deterministic text of at least `megabytes` MB, made about 60 kB at a time, never held whole. */
-export async function* generatedCsv(megabytes: number): AsyncGenerator<string> {
+async function* generatedCsv(megabytes: number): AsyncGenerator<string> {
   let bytes = 0;
   for (let i = 1; bytes < megabytes * 1_000_000; i += 1) {
     let chunk = '';

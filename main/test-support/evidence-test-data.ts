@@ -133,7 +133,7 @@ function insertRuleSets(db: Db): void {
 }
 
 /** A development report as small as the card reads: one selected and one dropped feature, metrics, bands and curves. */
-export function modelReport(auc: number): Record<string, unknown> {
+function modelReport(auc: number): Record<string, unknown> {
   const bins = [
     { label: '(-inf, 1000]', count: 40, events: 8, eventRate: 0.2, woe: -0.5, points: 20 },
     { label: '(1000, inf)', count: 60, events: 3, eventRate: 0.05, woe: 0.7, points: 45 },

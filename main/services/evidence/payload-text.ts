@@ -42,7 +42,7 @@ export function csvPayloadFile(db: Db, path: string, listing: Listing, columns: 
 }
 
 /** Pretty-printed with a trailing newline; key order is the order the document was built in. */
-export function prettyJson(value: unknown): string {
+function prettyJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 

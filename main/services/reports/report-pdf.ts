@@ -11,7 +11,7 @@ import { COLOURS, FONT_SIZES, PAGE, ReportCursor } from './report-layout.ts';
 import { drawSections } from './report-sections.ts';
 import { REPORT_TEXT, reportFormats, type ReportFormats, type ReportText } from './report-text.ts';
 
-export const REPORT_FONT_FILE = 'fonts/NotoSansCJKsc-Regular-GB2312.otf';
+const REPORT_FONT_FILE = 'fonts/NotoSansCJKsc-Regular-GB2312.otf';
 
 export async function renderReportPdf(figures: ReportFigures, options: { fontPath?: string } = {}): Promise<Buffer> {
   const text = REPORT_TEXT[figures.language];
@@ -92,7 +92,7 @@ function scopeText(figures: ReportFigures, format: ReportFormats): string {
 }
 
 /** The first 16 hex digits of a fingerprint, grouped by four (ab12 cd34 …); the footer marks it as a prefix. */
-export function fingerprintPrefix(fingerprint: string): string {
+function fingerprintPrefix(fingerprint: string): string {
   const hex = fingerprint.replace(/[^0-9a-f]/gi, '').slice(0, 16).toLowerCase();
   return hex.match(/.{1,4}/g)?.join(' ') ?? '';
 }
