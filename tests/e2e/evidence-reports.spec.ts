@@ -80,7 +80,7 @@ test.describe('evidence packs and risk reports', () => {
     await expect(result).toBeVisible({ timeout: JOB_TIMEOUT });
     const fingerprint = await result.getByTestId('pack-fingerprint').getAttribute('data-value');
     const sha256 = await result.getByTestId('pack-sha256').getAttribute('data-value');
-    expect(fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect(fingerprint).toMatch(/^[0-9a-f]{16}$/);
     expect(sha256).toMatch(/^[0-9a-f]{64}$/);
     await keepScreenshot(page, testInfo, 'evidence-export');
 
