@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { REPORT_LANGUAGES, reportPeriodSchema, type ReportLanguage, type StoredReport } from '../../../../preload/contract/reports.ts';
+import { reportPeriodSchema, type ReportLanguage, type StoredReport } from '../../../../preload/contract/reports.ts';
 import { api } from '../../api/client.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Field } from '../../components/Field.tsx';
@@ -9,6 +9,7 @@ import { SegmentedChoice } from '../../components/SegmentedChoice.tsx';
 import { useJobRunner } from '../../jobs/jobs-context.tsx';
 import { resultOf } from '../../jobs/job-result.ts';
 import { usePreferences } from '../../session/preferences.tsx';
+import { ReportLanguageField } from './ReportLanguageField.tsx';
 import { lastMonth, lastWeek, PERIOD_KINDS, type PeriodKind } from './report-period.ts';
 
 /** A report of a month or an ISO week (the last complete one by default), in either language, made as a job. */
@@ -47,15 +48,7 @@ export function GenerateReport({ onGenerated }: { onGenerated: (report: StoredRe
         <Field label={t('reports.generate.period')} hint={kind === 'month' ? t('reports.generate.monthHint') : t('reports.generate.weekHint')} problem={problem}>
           <input value={period} onChange={(event) => setPeriod(event.target.value.trim())} className="mono input-narrow" placeholder={kind === 'month' ? '2026-11' : '2026-W47'} spellCheck={false} />
         </Field>
-        <Field label={t('reports.generate.language')}>
-          <select value={language} onChange={(event) => setLanguage(event.target.value as ReportLanguage)}>
-            {REPORT_LANGUAGES.map((option) => (
-              <option key={option} value={option}>
-                {t(`prefs.languages.${option}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <ReportLanguageField label={t('reports.generate.language')} value={language} onChange={setLanguage} />
         <button type="submit" className="button button-primary" disabled={running}>
           {t('reports.generate.button')}
         </button>

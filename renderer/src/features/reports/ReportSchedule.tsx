@@ -1,13 +1,14 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { allows } from '../../../../preload/contract/permissions.ts';
-import { REPORT_FREQUENCIES, REPORT_LANGUAGES, type ReportLanguage, type ReportSchedule as Schedule } from '../../../../preload/contract/reports.ts';
+import { REPORT_FREQUENCIES, type ReportLanguage, type ReportSchedule as Schedule } from '../../../../preload/contract/reports.ts';
 import { api } from '../../api/client.ts';
 import { useCall } from '../../api/use-call.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Field } from '../../components/Field.tsx';
 import { formatTimestamp } from '../../format/numbers.ts';
 import { useUnlocked } from '../../session/session-context.tsx';
+import { ReportLanguageField } from './ReportLanguageField.tsx';
 
 type Frequency = Schedule['frequency'];
 
@@ -69,15 +70,7 @@ export function ReportSchedule() {
               ))}
             </select>
           </Field>
-          <Field label={t('reports.schedule.language')}>
-            <select value={language} onChange={(event) => setLanguage(event.target.value as ReportLanguage)}>
-              {REPORT_LANGUAGES.map((option) => (
-                <option key={option} value={option}>
-                  {t(`prefs.languages.${option}`)}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <ReportLanguageField label={t('reports.schedule.language')} value={language} onChange={setLanguage} />
           <button type="submit" className="button button-primary" disabled={busy}>
             {t('common.save')}
           </button>
