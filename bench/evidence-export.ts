@@ -13,7 +13,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { evidencePayloadFiles } from '../main/services/evidence/evidence-payload.ts';
-import { writeEvidencePack } from '../main/services/evidence/evidence-service.ts';
+import { previewEvidence, writeEvidencePack } from '../main/services/evidence/evidence-service.ts';
 import { openReadConnection } from '../main/store/read-connection.ts';
 import { databaseContext } from '../main/test-support/service-context.ts';
 import { createTempDatabase } from '../main/test-support/temp-database.ts';
@@ -67,6 +67,10 @@ try {
     }
   })();
   console.log(`workspace: ${ALERTS.toLocaleString('en-US')} alerts in ${Math.ceil(ALERTS / PER_CASE).toLocaleString('en-US')} cases, written in ${seconds(started).toFixed(1)} s`);
+
+  // The preview counts every file's rows in SQL on the caller's connection (main, in the app), before the job starts.
+  const preview = await measured(() => Promise.resolve(previewEvidence(auditor, SCOPE)));
+  console.log(`preview (row counts of ${preview.result.files.length} files): ${(preview.seconds * 1000).toFixed(0)} ms`);
 
   // The baseline: the same payload files, read the same way, written as plain files (no zip, no hashes, no report).
   const plainDir = fs.mkdtempSync(path.join(temp.dir, 'plain-'));
