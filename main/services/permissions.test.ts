@@ -3,8 +3,23 @@ import { describe, it } from 'node:test';
 import { CASE_MOVES } from '../../preload/contract/case-workflow.ts';
 import { allows, PERMISSIONS, requirePermission, ROLES, type Permission } from './permissions.ts';
 
-// Their own passphrase and display settings are not workspace data, so auditors keep those too.
-const READ_OR_EXPORT = new Set<Permission>(['workspace.read', 'audit.verify', 'audit.export', 'portfolio.export', 'users.list', 'workspace.backup', 'self.passphrase', 'self.settings']);
+// Their own passphrase and display settings are not workspace data, so auditors keep those too. Evidence packs and risk
+// reports are exports of what is there (a report is kept with its audit event, as an export is recorded); an auditor
+// uploads only to have a pack checked.
+const READ_OR_EXPORT = new Set<Permission>([
+  'workspace.read',
+  'audit.verify',
+  'audit.export',
+  'portfolio.export',
+  'users.list',
+  'workspace.backup',
+  'self.passphrase',
+  'self.settings',
+  'evidence.export',
+  'evidence.verify',
+  'reports.generate',
+  'files.upload',
+]);
 
 describe('permission table', () => {
   it('gives auditors read and export only', () => {
@@ -22,6 +37,8 @@ describe('permission table', () => {
     assert.deepEqual(holders('cases.edit'), ['analyst', 'compliance']);
     assert.deepEqual(holders('cases.edit'), [...new Set(CASE_MOVES.flatMap((m) => m.roles))].sort());
     assert.deepEqual(holders('workspace.read'), [...ROLES]);
+    assert.deepEqual(holders('evidence.export'), ['admin', 'auditor']);
+    assert.deepEqual(holders('reports.schedule'), ['compliance']);
   });
 
   it('refuses with a message naming the user, the permission and who may', () => {
