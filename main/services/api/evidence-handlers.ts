@@ -1,5 +1,5 @@
 import { RiskDeskError } from '../../../preload/contract/errors.ts';
-import { evidencePackName, listExports, previewEvidence, recordEvidenceExport, verifyEvidencePack, writeEvidencePack } from '../evidence/evidence-service.ts';
+import { checkEvidenceScope, evidencePackName, listExports, previewEvidence, recordEvidenceExport, verifyEvidencePack, writeEvidencePack } from '../evidence/evidence-service.ts';
 import { readBinaryChunk } from '../export/file-chunks.ts';
 import type { HandlerTable } from './handler.ts';
 import { startJob } from './start-job.ts';
@@ -15,7 +15,7 @@ export const evidenceHandlers: HandlerTable<EvidenceMethods> = {
   'evidence.preview': (core, scope) => previewEvidence(core.requireSession().ctx, scope),
   'evidence.startExport': (core, scope) => {
     // Refuses a scope naming ids that do not exist now, rather than as a failed job a moment later.
-    previewEvidence(core.requireSession().ctx, scope);
+    checkEvidenceScope(core.requireSession().ctx, scope);
     return startJob(core, 'evidence-export', `Evidence pack ${scope.from} – ${scope.to}`, async (session, control) => {
       const out = session.folder.pathFor(`${evidencePackName(scope, session.ctx.now())}.zip`);
       const written = await writeEvidencePack(session.ctx, { scope, out, language: session.settings.language }, control);

@@ -94,8 +94,8 @@ const CHOSEN_WHAT: Readonly<Record<ChoosableField, string>> = {
   runs: 'credit or fraud runs',
 };
 
-/** VALIDATION naming every chosen id that names nothing, field by field. */
-function requireChosenExist(db: Db, scope: EvidenceScope): void {
+/** VALIDATION naming every chosen id that names nothing, field by field (a lookup per id: cheap at any scale). */
+export function requireChosenExist(db: Db, scope: EvidenceScope): void {
   const issues = (Object.keys(CHOSEN_WHAT) as ChoosableField[]).flatMap((field) => {
     const ids = scope[field];
     const missing = ids === undefined ? [] : missingIds(db, field, ids);
