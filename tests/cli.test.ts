@@ -168,6 +168,17 @@ describe('riskdesk CLI', () => {
     const restoredRun = await riskdesk(['restore', '--from', backup, '--db', restored, '--json']);
     expectExit(restoredRun, 0);
     assert.deepEqual(json(restoredRun), { ok: true, restored: { path: restored, restoredFrom: backup, sha256: fileSha256(backup) } });
+
+    // The anchor the backup printed holds in the restored workspace and in the source; a made-up one does not.
+    const { seq, hash } = (json(backedUp).backup as { auditHead: { seq: number; hash: string } }).auditHead;
+    for (const workspaceFile of [db, restored]) expectExit(await riskdesk(['audit', 'verify', '--db', workspaceFile, '--anchor', `${seq}:${hash}`]), 0);
+    const wrong = await riskdesk(['audit', 'verify', '--db', restored, '--anchor', `${seq}:${'0'.repeat(64)}`, '--json']);
+    expectExit(wrong, 1);
+    assert.equal((json(wrong).error as { details: { firstBadSeq: number } }).details.firstBadSeq, seq);
+    const beyond = await riskdesk(['audit', 'verify', '--db', restored, '--anchor', `${seq + 1000}:${hash}`]);
+    expectExit(beyond, 1);
+    assert.match(beyond.stderr, /missing/);
+    expectExit(await riskdesk(['audit', 'verify', '--db', restored, '--anchor', 'not-an-anchor']), 2);
     const workspace = await Workspace.open({ path: restored, passphrase: ADMIN_PASSPHRASE });
     try {
       const borrowers = workspace.db.prepare('SELECT borrower_id FROM borrowers ORDER BY borrower_id').pluck().all();

@@ -56,7 +56,7 @@ const VALID_ARGS: { [M in MethodName]: MethodArgs<M> } = {
   'jobs.startDemo': { scale: 'small', seed: 1 },
   'jobs.list': {},
   'jobs.cancel': { jobId: 'j1' },
-  'audit.verify': {},
+  'audit.verify': { anchors: [{ seq: 1, hash: 'a'.repeat(64) }] },
   'audit.events': grid,
   'users.list': {},
   'users.add': { username: 'bob', role: 'analyst', passphrase: 'p' },

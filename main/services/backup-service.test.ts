@@ -36,10 +36,14 @@ describe('backup and restore', () => {
     const last = ws.db.prepare('SELECT action, details FROM audit_events ORDER BY seq DESC LIMIT 1').get() as { action: string; details: string };
     assert.equal(last.action, 'workspace.backup');
     assert.equal(JSON.parse(last.details).sha256, summary.sha256);
+    assert.deepEqual(JSON.parse(last.details).auditHead, summary.auditHead, 'the source records the anchor it printed');
     ws.close();
     const copy = await Workspace.open({ path: target, passphrase: ADMIN_PASSPHRASE, throttle });
     assert.deepEqual(copy.db.prepare('SELECT borrower_id, region FROM borrowers').all(), [{ borrower_id: 'B1', region: 'Zhejiang' }]);
-    assert.ok(verifyAuditChain(copy.db).ok);
+    const inCopy = verifyAuditChain(copy.db);
+    assert.ok(inCopy.ok);
+    // The anchor is the copy's own head (its chain ends before the source's backup event).
+    assert.deepEqual(summary.auditHead, { seq: inCopy.events, hash: inCopy.head });
     copy.close();
   });
 

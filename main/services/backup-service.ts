@@ -4,7 +4,7 @@ import { fsyncDirectory, fsyncFile } from '../store/atomic-file.ts';
 import { appendAuditEvent } from '../store/audit.ts';
 import { appendBackupEvent, recordedBackupHashes } from '../store/backup-events.ts';
 import { checkpointWal, inTransaction } from '../store/database.ts';
-import { copyProblem, vacuumInto } from '../store/database-copy.ts';
+import { auditHeadOfCopy, copyProblem, vacuumInto } from '../store/database-copy.ts';
 import { isRiskDeskError, RiskDeskError } from '../../preload/contract/errors.ts';
 import { sha256File } from '../store/file-digest.ts';
 import { keyringPathFor, readKeyring } from '../store/keyring.ts';
@@ -21,6 +21,8 @@ export interface BackupSummary {
   keyringPath: string;
   bytes: number;
   sha256: string;
+  /** The audit chain's head inside the backup: noted outside the workspace, it later shows whether newer events were cut off. */
+  auditHead: { seq: number; hash: string };
 }
 
 function isPresent(file: string): boolean {
@@ -75,7 +77,7 @@ export async function backupWorkspace(ctx: ServiceContext, request: { to: string
   removeDatabaseFiles(partial);
   try {
     writeCheckedCopy(workspace, partial);
-    const backup = { file: destination, bytes: fs.statSync(partial).size, sha256: await sha256File(partial) };
+    const backup = { file: destination, bytes: fs.statSync(partial).size, sha256: await sha256File(partial), auditHead: auditHeadOfCopy(partial, workspace.readerSpec().key) };
     inTransaction(workspace.db, () => {
       appendBackupEvent(workspace.db, { actor: ctx.actor.username, workspaceId: workspace.id, at: ctx.now().toISOString(), backup });
     });
@@ -83,7 +85,7 @@ export async function backupWorkspace(ctx: ServiceContext, request: { to: string
     fs.renameSync(keyringPathFor(partial), keyringPathFor(destination));
     fsyncDirectory(path.dirname(destination));
     call.onProgress?.({ done: 1, total: 1, phase: 'copied' });
-    return { path: destination, keyringPath: keyringPathFor(destination), bytes: backup.bytes, sha256: backup.sha256 };
+    return { path: destination, keyringPath: keyringPathFor(destination), bytes: backup.bytes, sha256: backup.sha256, auditHead: backup.auditHead };
   } catch (error) {
     removeDatabaseFiles(partial);
     if (error instanceof RiskDeskError) throw error;

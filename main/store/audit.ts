@@ -132,3 +132,15 @@ const AUDIT_EVENT_COLUMNS = ['seq', 'at', 'actor', 'action', 'subject', 'details
 export function auditEventBatches(db: Db, batchSize: number): Generator<AuditEventRow[]> {
   return keysetBatches<AuditEventRow & Record<string, unknown>>(db, { table: 'audit_events', columns: AUDIT_EVENT_COLUMNS, key: 'seq', batchSize });
 }
+
+/** The chain's newest event (seq 0 and the genesis hash for an empty chain): what backups and evidence packs carry as an anchor. */
+export function auditChainHead(db: Db): { seq: number; hash: string } {
+  const head = db.prepare('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+  return head ?? { seq: 0, hash: AUDIT_GENESIS_HASH };
+}
+
+/** The stored hash of event `seq` (the genesis hash for seq 0), or undefined when the chain has no such event. */
+export function auditHashAt(db: Db, seq: number): string | undefined {
+  if (seq === 0) return AUDIT_GENESIS_HASH;
+  return db.prepare('SELECT hash FROM audit_events WHERE seq = ?').pluck().get(seq) as string | undefined;
+}

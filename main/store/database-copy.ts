@@ -1,3 +1,4 @@
+import { auditChainHead } from './audit.ts';
 import { openEncryptedDatabase, type Db } from './database.ts';
 import { storedWorkspaceId } from './workspace-meta.ts';
 
@@ -19,6 +20,16 @@ export function copyProblem(copy: string, key: Buffer, workspaceId: string): str
       return `SQLite's integrity check reports "${first.join('; ')}"`;
     }
     return storedWorkspaceId(db) === workspaceId ? null : `it is not a copy of workspace ${workspaceId}`;
+  } finally {
+    db.close();
+  }
+}
+
+/** The audit chain's head inside a copy (a backup): the anchor its maker notes. */
+export function auditHeadOfCopy(copy: string, key: Buffer): { seq: number; hash: string } {
+  const db = openEncryptedDatabase(copy, key, { readonly: true });
+  try {
+    return auditChainHead(db);
   } finally {
     db.close();
   }

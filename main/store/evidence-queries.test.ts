@@ -1,3 +1,4 @@
+import { auditChainHead } from './audit.ts';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { EXPECTED, insertEvidenceFixture, PERIOD } from '../test-support/evidence-test-data.ts';
@@ -5,7 +6,6 @@ import { createTempDatabase, type TempDatabase } from '../test-support/temp-data
 import { AUDIT_GENESIS_HASH, type AuditEventRow } from './audit.ts';
 import {
   alertListing,
-  auditChainHead,
   auditEventsAbout,
   auditSliceBatches,
   auditSliceRange,

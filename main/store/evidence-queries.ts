@@ -1,4 +1,4 @@
-import { AUDIT_GENESIS_HASH, type AuditEventRow } from './audit.ts';
+import { AUDIT_GENESIS_HASH, auditHashAt, type AuditEventRow } from './audit.ts';
 import type { Db } from './database.ts';
 import { keysetBatches, type KeysetQuery } from './keyset.ts';
 
@@ -202,7 +202,7 @@ export function auditSliceRange(db: Db, period: EvidencePeriod): AuditSliceRange
     toSeq: number | null;
   };
   // Seq 0 (or none) is before the first event: the genesis hash.
-  const hashAt = (seq: number | null): string => (db.prepare('SELECT hash FROM audit_events WHERE seq = ?').pluck().get(seq) as string | undefined) ?? AUDIT_GENESIS_HASH;
+  const hashAt = (seq: number | null): string => (seq === null ? undefined : auditHashAt(db, seq)) ?? AUDIT_GENESIS_HASH;
   if (range.fromSeq === null || range.toSeq === null) {
     const before = db.prepare('SELECT max(seq) FROM audit_events WHERE at < ?').pluck().get(period.start) as number | null;
     const hashBeforeFirst = hashAt(before);
@@ -225,8 +225,3 @@ export function auditSliceBatches(db: Db, range: AuditSliceRange, batchSize: num
   return keysetBatches<AuditEventRow & Record<string, unknown>>(db, { ...listing, batchSize });
 }
 
-/** The latest event at export: seq 0 and the genesis hash for an empty chain. */
-export function auditChainHead(db: Db): { seq: number; hash: string } {
-  const head = db.prepare('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
-  return head ?? { seq: 0, hash: AUDIT_GENESIS_HASH };
-}

@@ -38,7 +38,12 @@ export const demoSummarySchema = z.object({
   counts: z.record(z.string(), z.number().int()),
 });
 
-export const backupSummarySchema = z.object({ path: z.string(), keyringPath: z.string(), bytes: z.number().int(), sha256: z.string() });
+/** An event of the audit chain named by its seq and hash, kept outside the workspace so that a later check can tell whether the chain still holds it. */
+export const auditAnchorSchema = z.object({ seq: z.number().int().min(0), hash: z.string().regex(/^[0-9a-f]{64}$/, 'an audit hash is 64 hexadecimal digits') }).strict();
+export type AuditAnchor = z.infer<typeof auditAnchorSchema>;
+
+/** A backup, with the audit chain's head inside it: the anchor to note, against which cut-off newest events show. */
+export const backupSummarySchema = z.object({ path: z.string(), keyringPath: z.string(), bytes: z.number().int(), sha256: z.string(), auditHead: auditAnchorSchema });
 
 export const exportSummarySchema = z.object({
   /** The CSV's name in the session's folder; read it with jobs.readExport. */

@@ -54,7 +54,7 @@ import {
   saveRuleSetDraftSchema,
 } from './fraud-rules.ts';
 import { fraudAlertRowSchema, fraudRingArgsSchema, fraudRingSchema, fraudSummarySchema, fraudTransactionArgsSchema, fraudTransactionDetailSchema } from './fraud-views.ts';
-import { jobSchema } from './jobs.ts';
+import { auditAnchorSchema, jobSchema } from './jobs.ts';
 import {
   indicatorTrendSchema,
   liquidityParameterSetSchema,
@@ -241,7 +241,12 @@ export const contract = {
   }),
   'jobs.list': method({ summary: 'Jobs of this session, running and finished.', permission: 'workspace.read', args: none, result: z.array(jobSchema) }),
   'jobs.cancel': method({ summary: 'Cancel a running job; nothing half-done is kept.', permission: 'workspace.read', args: z.object({ jobId: z.string().min(1).max(64) }).strict(), result: ok }),
-  'audit.verify': method({ summary: 'Re-check the audit hash chain (a job).', permission: 'audit.verify', args: none, result: jobStarted }),
+  'audit.verify': method({
+    summary: 'Re-check the audit hash chain (a job), and that it still holds each anchor noted earlier (from a backup, an evidence pack or a note).',
+    permission: 'audit.verify',
+    args: z.object({ anchors: z.array(auditAnchorSchema).min(1).max(100).optional() }).strict(),
+    result: jobStarted,
+  }),
   'audit.events': method({ summary: 'A page of the audit trail.', permission: 'workspace.read', args: gridQuerySchema, result: gridPageSchema(auditEventRowSchema) }),
   'users.list': method({
     summary: 'Users of this workspace.',

@@ -19,6 +19,8 @@ export function addBackupCommand(program: Command, io: CliIo): void {
     out.result({ backup: { ...backup } }, () => [
       `Backed up to ${backup.path} (${backup.bytes.toLocaleString('en-US')} bytes, sha256 ${backup.sha256}).`,
       `Its keyring is ${backup.keyringPath}; keep the two files together.`,
+      `The audit trail in it ends at event ${backup.auditHead.seq}, hash ${backup.auditHead.hash}.`,
+      `Note that anchor somewhere else: 'riskdesk audit verify --anchor ${backup.auditHead.seq}:${backup.auditHead.hash}' later proves that no newer event was cut off.`,
     ]);
   });
 }

@@ -48,7 +48,7 @@ export const jobHandlers: HandlerTable<JobMethods> = {
     return startJob(core, 'demo', `Demo portfolio (${args.scale}, seed ${seed})`, (session, control) => runDemo(session.ctx, { scale: args.scale, seed }, control));
   },
 
-  'audit.verify': (core) => startJob(core, 'audit-verify', 'Audit chain check', (session, control) => verifyAudit(session.ctx, control)),
+  'audit.verify': (core, { anchors }) => startJob(core, 'audit-verify', 'Audit chain check', (session, control) => verifyAudit(session.ctx, control, anchors)),
 
   'workspace.backup': (core, args) => {
     const target = core.files.newFile(args.path, 'path');

@@ -6,12 +6,12 @@
 //
 // Money: the only amounts are inside a run's `totals` (JSON text as the engine stored it, in integer minor units, the
 // `…Minor` fields) beside the run's `currency` column; nothing is converted.
+import { auditChainHead } from '../../store/audit.ts';
 import type { EvidencePreview, EvidenceScope } from '../../../preload/contract/evidence.ts';
 import type { Db } from '../../store/database.ts';
 import {
   ALERT_COLUMNS,
   alertListing,
-  auditChainHead,
   auditSliceBatches,
   auditSliceRange,
   CASE_ACTION_COLUMNS,

@@ -8,7 +8,7 @@ import type { ReportLanguage } from '../../../preload/contract/reports.ts';
 import { appendAuditEvent } from '../../store/audit.ts';
 import { inTransaction } from '../../store/database.ts';
 import { insertEvidenceExport, listEvidenceExports } from '../../store/evidence-exports.ts';
-import { auditChainHead } from '../../store/evidence-queries.ts';
+import { auditChainHead } from '../../store/audit.ts';
 import { openReadSnapshot } from '../../store/read-connection.ts';
 import { workspacePublicKey, workspaceSigningKey } from '../../store/signing-key.ts';
 import type { JobCallOptions, ServiceContext } from '../context.ts';

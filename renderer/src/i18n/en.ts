@@ -1477,6 +1477,7 @@ export const en = {
       restorePassphrase: 'Admin passphrase of the backup',
       restoreButton: 'Restore…',
       confirmRestore: 'Replace this workspace',
+      anchor: 'The audit trail in this backup ends at event {{seq}}. Note this anchor outside RiskDesk; “riskdesk audit verify --anchor” later proves that no newer event was cut off:',
     },
   },
   evidence: {

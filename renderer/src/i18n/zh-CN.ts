@@ -1476,6 +1476,7 @@ export const zhCN: Translation = {
       restorePassphrase: '备份的管理员口令',
       restoreButton: '恢复…',
       confirmRestore: '替换此工作区',
+      anchor: '此备份中的审计记录止于第 {{seq}} 条事件。请在 RiskDesk 之外记下此锚点；日后运行 “riskdesk audit verify --anchor” 即可证明较新的事件未被截除：',
     },
   },
   evidence: {

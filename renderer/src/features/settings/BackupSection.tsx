@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Field } from '../../components/Field.tsx';
 import { JobProgress } from '../../components/JobProgress.tsx';
 import { useJobRunner } from '../../jobs/jobs-context.tsx';
+import { resultOf } from '../../jobs/job-result.ts';
 import { useSession, useUnlocked } from '../../session/session-context.tsx';
 import { useFileFolder } from './use-file-folder.ts';
 
@@ -31,6 +32,7 @@ function BackupForm() {
   const [path, setPath] = useState('');
   const runner = useJobRunner();
   const running = runner.jobId !== null && !runner.entry?.finished;
+  const backup = runner.entry?.finished ? resultOf(runner.entry, 'backup') : undefined;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void runner.start(() => api.call('workspace.backup', { path }));
@@ -47,6 +49,11 @@ function BackupForm() {
         </button>
       </div>
       {runner.jobId && <JobProgress jobId={runner.jobId} />}
+      {backup && (
+        <p className="notice" data-testid="backup-anchor">
+          {t('settings.backup.anchor', { seq: backup.auditHead.seq })} <code className="mono small">{`${backup.auditHead.seq}:${backup.auditHead.hash}`}</code>
+        </p>
+      )}
       <ErrorNotice error={runner.startError} />
     </form>
   );
