@@ -11,6 +11,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, before, describe, it, mock } from 'node:test';
 import { runCli } from '../main/cli/program.ts';
+import { createApiService, fixedWorkspaceLocator } from '../main/services/api/api-service.ts';
+import { folderFileAccess } from '../main/services/api/file-access.ts';
 import { auditEventBatches } from '../main/store/audit.ts';
 import { workspaceSigningKey } from '../main/store/signing-key.ts';
 import { Workspace } from '../main/store/workspace.ts';
@@ -118,6 +120,17 @@ describe('secrets never leak', () => {
     assert.deepEqual(secretLooking.filter((option) => !option.endsWith('-file')), []);
   });
 
+  it('every program RiskDesk starts gets an environment without the passphrase variables (and arguments without secrets)', () => {
+    const root = fileURLToPath(new URL('..', import.meta.url));
+    const product = ['main', 'bin', 'preload']
+      .flatMap((folder) => filesUnder(path.join(root, folder)))
+      .filter((file) => /\.(ts|mjs|js)$/.test(file) && !/\.test\.ts$|[/\\](test-support|fixtures)[/\\]/.test(file));
+    const starters = product.filter((file) => /from 'node:child_process'/.test(fs.readFileSync(file, 'utf8')));
+    // A new one is reviewed here: what it puts in argv (never a passphrase, key or token) and that it passes env on.
+    assert.deepEqual(starters.map((file) => path.relative(root, file)).sort(), ['main/cli/open-in-browser.ts', 'main/electron/electron-probe.ts', 'main/electron/launch.ts']);
+    for (const file of starters) assert.match(fs.readFileSync(file, 'utf8'), /environmentForChild\(/, file);
+  });
+
   it('init, user add, user passwd, import, backup and restore, with passphrases from the environment and from files', async () => {
     const admin = { RISKDESK_PASSPHRASE: PASSPHRASES.admin };
     expectExit(await riskdesk(['user', 'add', '--db', db, '--name', 'ana', '--role', 'analyst', '--new-passphrase-file', passphraseFile('analystFirst')], admin), 0);
@@ -143,6 +156,30 @@ describe('secrets never leak', () => {
     const run = await riskdeskChild(['backup', '--db', db, '--to', path.join(dir, 'no-such-folder', 'b.rdw')], { RISKDESK_PASSPHRASE: PASSPHRASES.admin, RISKDESK_DEBUG: '1' });
     expectExit(run, 1);
     assert.match(run.stderr, /\n {4}at /, 'the stack is there');
+  });
+
+  it('an INTERNAL error in the API answers generically and logs its stack without the secrets it quotes', async () => {
+    const logs: string[] = [];
+    const served = fixedWorkspaceLocator(db);
+    const keyHex = (secrets.find((secret) => secret.name === 'the data key')?.texts[0]) ?? assert.fail('the data key');
+    // A dependency failing with what it was given in its message, as a driver's error might.
+    const workspaces = {
+      ...served,
+      remember: () => {
+        throw new Error(`could not record the unlock (${PASSPHRASES.admin}; PRAGMA key="x'${keyHex}'")`);
+      },
+    };
+    const api = createApiService({ workspaces, files: folderFileAccess(dir), log: (line) => logs.push(line) });
+    try {
+      const outcome = await api.call('session.unlock', { passphrase: PASSPHRASES.admin });
+      assert.equal(!outcome.ok && outcome.error.code, 'INTERNAL');
+      said.push({ where: 'the API (its answer)', text: JSON.stringify(outcome) });
+    } finally {
+      await api.close();
+    }
+    assert.equal(logs.length, 1);
+    assert.match(logs[0]!, /session\.unlock failed unexpectedly: Error: could not record the unlock \(\[redacted\]; PRAGMA key="x'…'"\)\n {4}at /s);
+    said.push({ where: 'the API (its log)', text: logs.join('\n') });
   });
 
   it('riskdesk serve prints its token once, in the URL, and answers and logs without secrets', async () => {
