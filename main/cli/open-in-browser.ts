@@ -13,7 +13,7 @@ function htmlAttribute(text: string): string {
  * The browser is started with this file's name, not with the URL: a program's arguments can be read by every
  * user of the machine (ps, /proc/PID/cmdline) for as long as it runs, and the URL carries the host's token.
  */
-export function writeRedirectPage(folder: SessionFolder, url: string): string {
+function writeRedirectPage(folder: SessionFolder, url: string): string {
   const file = folder.pathFor('open-riskdesk.html');
   const target = htmlAttribute(url);
   const html = `<!doctype html>\n<meta charset="utf-8">\n<meta http-equiv="refresh" content="0;url=${target}">\n<title>RiskDesk</title>\n<p><a href="${target}">Open RiskDesk</a></p>\n`;
