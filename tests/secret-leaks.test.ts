@@ -120,7 +120,7 @@ describe('secrets never leak', () => {
     assert.deepEqual(secretLooking.filter((option) => !option.endsWith('-file')), []);
   });
 
-  it('every program RiskDesk starts gets an environment without the passphrase variables (and arguments without secrets)', () => {
+  it('every program RiskDesk starts gets an environment without the passphrase variables, and worker threads start with no secret', () => {
     const root = fileURLToPath(new URL('..', import.meta.url));
     const product = ['main', 'bin', 'preload']
       .flatMap((folder) => filesUnder(path.join(root, folder)))
@@ -129,6 +129,11 @@ describe('secrets never leak', () => {
     // A new one is reviewed here: what it puts in argv (never a passphrase, key or token) and that it passes env on.
     assert.deepEqual(starters.map((file) => path.relative(root, file)).sort(), ['main/cli/open-in-browser.ts', 'main/electron/electron-probe.ts', 'main/electron/launch.ts']);
     for (const file of starters) assert.match(fs.readFileSync(file, 'utf8'), /environmentForChild\(/, file);
+    // Worker threads are this process: the key may travel to them in a task, but what they start with (workerData)
+    // is only the entry file to load.
+    const threads = product.filter((file) => /workerData|new Worker\(|new Piscina\(/.test(fs.readFileSync(file, 'utf8')));
+    assert.deepEqual(threads.map((file) => path.relative(root, file)).sort(), ['main/workers/pool.ts', 'main/workers/tsx-worker.mjs']);
+    assert.match(fs.readFileSync(path.join(root, 'main/workers/pool.ts'), 'utf8'), /workerData: \{ tsEntry: url\.href \}/);
   });
 
   it('init, user add, user passwd, import, backup and restore, with passphrases from the environment and from files', async () => {
