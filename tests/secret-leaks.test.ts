@@ -1,9 +1,10 @@
 // Issue 14 §3: no passphrase, key or token in process arguments, output, logs, crash output, error messages or
-// files on disk. Real flows in child processes, the way a user runs them (passphrases from RISKDESK_PASSPHRASE and
-// from --passphrase-file), and everything they print, log and leave behind is searched for every secret in play:
+// files on disk. Real flows, the way a user runs them (passphrases from RISKDESK_PASSPHRASE and from
+// --passphrase-file), and everything they print, log, answer and leave behind is searched for every secret in play:
 // the passphrases, the raw data key, the workspace's Ed25519 private key and the browser host's token.
 // The command flows run the CLI in this process (its output through the CliIo it writes to, and anything logged on
-// the console); a crash's output and the browser host are real child processes, read from their stdout and stderr.
+// the console), since a child per command costs seconds; a crash's output and the browser host are real child
+// processes, read from their stdout and stderr.
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
