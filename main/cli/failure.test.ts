@@ -53,4 +53,15 @@ describe('reportFailure', () => {
     reportFailure(new TypeError('boom'), debug, false);
     assert.match(debug.err(), /^riskdesk: unexpected error: boom\nTypeError: boom\n {4}at /);
   });
+
+  it('prints an unexpected error and its stack without the passphrases of the environment or a raw key', () => {
+    const io = capturedIo({ RISKDESK_DEBUG: '1', RISKDESK_PASSPHRASE: 'hunter2 hunter2', RISKDESK_NEW_PASSPHRASE: 'swordfish 123' });
+    const error = new Error(`driver said hunter2 hunter2, swordfish 123 and key="x'${'ab'.repeat(32)}'"`);
+    reportFailure(error, io, false);
+    assert.match(io.err(), /^riskdesk: unexpected error: driver said \[redacted\], \[redacted\] and key="x'…'"\nError: driver said \[redacted\]/);
+    assert.ok(!/hunter2|swordfish|abab/.test(io.err()), io.err());
+    const json = capturedIo({ RISKDESK_PASSPHRASE: 'hunter2 hunter2' });
+    reportFailure(error, json, true);
+    assert.ok(!/hunter2|abab/.test(json.out()), json.out());
+  });
 });

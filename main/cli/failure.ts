@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { isRiskDeskError, RiskDeskError, type ApiErrorCode } from '../../preload/contract/errors.ts';
+import { scrubbed } from '../services/api/api-errors.ts';
+import { SECRET_ENVIRONMENT_VARIABLES } from '../services/child-environment.ts';
 import type { CliIo } from './cli-io.ts';
 
 export const EXIT_OK = 0;
@@ -79,7 +81,7 @@ function isPromptCancelled(error: unknown): boolean {
   return error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
 }
 
-function describeFailure(error: unknown): FailureView {
+function describeFailure(error: unknown, secrets: readonly string[]): FailureView {
   if (isRiskDeskError(error)) {
     // The CLI adds exit codes to the one error type: 2 for a wrong command line, 1 for everything else.
     if (error.code === 'USAGE') return { exitCode: EXIT_USAGE, code: error.code, message: error.message, hint: `(see '${commandPathOf(error)} --help')`, extraLines: [] };
@@ -91,15 +93,18 @@ function describeFailure(error: unknown): FailureView {
     return { exitCode: EXIT_FAILURE, code: 'JOB_CANCELLED', message: 'cancelled at the passphrase prompt; nothing was changed', extraLines: [] };
   }
   const message = error instanceof Error ? error.message : String(error);
-  return { exitCode: EXIT_FAILURE, code: 'INTERNAL', message: `unexpected error: ${message}`, extraLines: [] };
+  return { exitCode: EXIT_FAILURE, code: 'INTERNAL', message: `unexpected error: ${scrubbed(message, secrets)}`, extraLines: [] };
 }
 
 /**
  * Reports a failure the way the user asked (--json or text) and returns the exit code. Messages come from
  * RiskDeskError, which never carries passphrases or key material; stacks appear only with RISKDESK_DEBUG=1.
+ * What RiskDesk did not write itself (an unexpected error's message, a stack) is printed as the API logs it:
+ * without the passphrases of the environment, nor anything shaped like a raw SQLCipher key.
  */
 export function reportFailure(error: unknown, io: CliIo, json: boolean): number {
-  const view = describeFailure(error);
+  const secrets = SECRET_ENVIRONMENT_VARIABLES.flatMap((name) => io.env[name] ?? []);
+  const view = describeFailure(error, secrets);
   if (json) {
     const body = { code: view.code, message: view.message, ...(view.details === undefined ? {} : { details: view.details }) };
     io.stdout.write(`${JSON.stringify({ ok: false, error: body })}\n`);
@@ -107,6 +112,6 @@ export function reportFailure(error: unknown, io: CliIo, json: boolean): number 
     io.stderr.write(`riskdesk: ${view.message}${view.hint ? ` ${view.hint}` : ''}\n`);
     for (const line of view.extraLines) io.stderr.write(`${line}\n`);
   }
-  if (io.env.RISKDESK_DEBUG === '1' && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+  if (io.env.RISKDESK_DEBUG === '1' && error instanceof Error && error.stack) io.stderr.write(`${scrubbed(error.stack, secrets)}\n`);
   return view.exitCode;
 }

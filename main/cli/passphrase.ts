@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import promptPassword from '@inquirer/password';
+import type { SecretEnvironmentVariable } from '../services/child-environment.ts';
 import type { CommandOutput } from './cli-io.ts';
 import { usageError } from './failure.ts';
 import { RiskDeskError } from '../../preload/contract/errors.ts';
@@ -9,7 +10,7 @@ export interface PassphraseSource {
   /** The value of the file option, if given. */
   readonly file: string | undefined;
   readonly fileOption: '--passphrase-file' | '--new-passphrase-file';
-  readonly envVar: 'RISKDESK_PASSPHRASE' | 'RISKDESK_NEW_PASSPHRASE';
+  readonly envVar: SecretEnvironmentVariable;
   /** What the prompt asks, e.g. "Passphrase for admin". */
   readonly prompt: string;
   /** Ask twice and compare: for passphrases being set, where a typo would lock the user out. */

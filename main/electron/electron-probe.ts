@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { environmentForChild } from '../services/child-environment.ts';
 
 export type ElectronProbe = { available: true; binary: string } | { available: false; reason: string };
 
@@ -70,7 +71,7 @@ export function currentSystem(): ProbeSystem {
     },
     runAsNode: (binary) => {
       const result = spawnSync(binary, ['-e', 'process.stdout.write(process.versions.electron ?? "")'], {
-        env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+        env: environmentForChild(process.env, { ELECTRON_RUN_AS_NODE: '1' }),
         encoding: 'utf8',
         timeout: 20_000,
       });

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DEMO_CREDENTIALS, ensureDemoWorkspace } from './demo-workspace.ts';
 import { currentSystem, probeElectron, type ElectronProbe } from './electron-probe.ts';
+import { environmentForChild } from '../services/child-environment.ts';
 import { riskdeskHome } from '../services/riskdesk-home.ts';
 
 export interface Launcher {
@@ -59,7 +60,8 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<n
 function systemLauncher(): Launcher {
   const root = packageRoot(path.dirname(fileURLToPath(import.meta.url)));
   const home = riskdeskHome(process.env, process.platform, os.homedir());
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, RISKDESK_HOME: home };
+  // The app and the browser host unlock on their own screen: a RISKDESK_PASSPHRASE in this shell is not theirs.
+  const childEnv = environmentForChild(process.env, { RISKDESK_HOME: home });
   return {
     home,
     probe: () => probeElectron(currentSystem()),

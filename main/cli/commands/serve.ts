@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,10 +8,11 @@ import { startBrowserHost, type BrowserHost } from '../../host/browser-host.ts';
 import { createApiService, fixedWorkspaceLocator } from '../../services/api/api-service.ts';
 import { folderFileAccess } from '../../services/api/file-access.ts';
 import { riskdeskHome } from '../../services/riskdesk-home.ts';
+import { SessionFolder } from '../../services/session-folder.ts';
 import { RiskDeskError } from '../../../preload/contract/errors.ts';
 import type { CliIo } from '../cli-io.ts';
 import { addExamples, addJsonOption, outputFor, type JsonFlag } from '../command-options.ts';
-
+import { openInBrowser } from '../open-in-browser.ts';
 import { onFirstStopSignal } from '../interrupt.ts';
 
 interface ServeFlags extends JsonFlag {
@@ -39,16 +39,6 @@ function rendererDir(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
   return path.join(dir, 'dist', 'renderer');
-}
-
-/** Hands the URL to the desktop's browser; without one (a server, CI) nothing happens and the URL is printed anyway. */
-function openInBrowser(url: string): void {
-  // No shell anywhere: the URL is one argument, whatever it contains.
-  const [command, args] =
-    process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['rundll32', ['url.dll,FileProtocolHandler', url]] : ['xdg-open', [url]];
-  const child = spawn(command, args, { detached: true, stdio: 'ignore' });
-  child.on('error', () => undefined);
-  child.unref();
 }
 
 /** Resolves on Ctrl-C, SIGTERM or SIGHUP (or `io.interrupt`, for tests), so that the server locks the workspace before it ends. */
@@ -112,9 +102,12 @@ export function addServeCommand(program: Command, io: CliIo): void {
       `Serving ${workspacePath} on 127.0.0.1:${host.port} only; it stays up until Ctrl-C.`,
       `The page reads and writes files only in ${files.folder} (and files you upload).`,
     ]);
-    if (flags.open && !out.json && io.stdout.isTTY === true) openInBrowser(url);
+    // The browser gets a page in this server's private folder that leads to the URL, not the URL itself.
+    const opener = new SessionFolder(workspacePath);
+    if (flags.open && !out.json && io.stdout.isTTY === true) openInBrowser(url, opener);
 
     await interrupted;
+    opener.remove();
     await host.close();
     await api.close();
     if (!out.json) io.stderr.write('riskdesk: stopped; the workspace is locked.\n');
