@@ -12,8 +12,8 @@ import { COSTLY_METHODS, fuzzMethod, FuzzTally, PHASES, PhaseKeeper, wireArgs, w
 import { HostSocket, postApi } from '../test-support/host-client.ts';
 import { startBrowserHost, type BrowserHost } from './browser-host.ts';
 
-const RUNS_PER_METHOD = 6;
-const COSTLY_RUNS = 2;
+const RUNS_PER_METHOD = 3;
+const COSTLY_RUNS = 1;
 const SEED = 20_261_205;
 
 let workspace: TestWorkspace;

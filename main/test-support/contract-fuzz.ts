@@ -74,17 +74,25 @@ export function ipcArgs(method: MethodName): fc.Arbitrary<unknown> {
   return fc.oneof({ arbitrary: wireArgs(method), weight: 3 }, { arbitrary: cloneOnly, weight: 1 });
 }
 
-/** Calls that cost a scrypt each (unlocks, passphrases): fewer runs of them keep a fast run fast. */
-export const COSTLY_METHODS: ReadonlySet<MethodName> = new Set<MethodName>(['session.unlock', 'users.add', 'users.changePassphrase', 'workspace.restore']);
+/**
+ * Calls that cost a scrypt each (unlocks, passphrases), or lock the session (which costs one to unlock again), or
+ * start the engine workers: fewer runs of them keep a fast run fast.
+ */
+export const COSTLY_METHODS: ReadonlySet<MethodName> = new Set<MethodName>(['session.unlock', 'session.lock', 'users.add', 'users.changePassphrase', 'workspace.restore', 'dashboard.summary']);
 
-/** Outcome codes per method ('ok' for a success), across a run. */
+/** Calls after which the session may no longer be the phase's (locked, or the acting user changed or removed). */
+const SESSION_CHANGING: ReadonlySet<MethodName> = new Set<MethodName>(['session.unlock', 'session.lock', 'workspace.restore', 'users.remove', 'users.changePassphrase']);
+
+/** Outcome codes per method ('ok' for a success), and the time the calls took, across a run. */
 export class FuzzTally {
   readonly counts = new Map<string, Map<string, number>>();
+  readonly milliseconds = new Map<string, number>();
 
-  record(method: string, code: string): void {
+  record(method: string, code: string, ms: number): void {
     const perMethod = this.counts.get(method) ?? new Map<string, number>();
     perMethod.set(code, (perMethod.get(code) ?? 0) + 1);
     this.counts.set(method, perMethod);
+    this.milliseconds.set(method, (this.milliseconds.get(method) ?? 0) + ms);
   }
 
   total(): number {
@@ -98,24 +106,33 @@ export class FuzzTally {
 export class PhaseKeeper {
   readonly #api: ApiService;
   readonly #phase: Phase;
+  #checked = false;
 
   constructor(api: ApiService, phase: Phase) {
     this.#api = api;
     this.#phase = phase;
   }
 
+  /** After `method` answered `code`: whether the session may have left the phase's state. */
+  after(method: MethodName, code: string): void {
+    if (SESSION_CHANGING.has(method) || (code === 'LOCKED' && this.#phase !== 'locked')) this.#checked = false;
+  }
+
   async ensure(): Promise<void> {
+    if (this.#checked) return;
     const status = await this.#api.call('session.status', {});
     if (!status.ok) throw new Error(`session.status failed: ${status.error.code} ${status.error.message}`);
     const { state, user } = status.result as { state: string; user: { username: string } | null };
     if (this.#phase === 'locked') {
       if (state !== 'locked') await this.#api.call('session.lock', {});
-      return;
+    } else {
+      const wanted = ROLE_USERS[this.#phase];
+      if (state !== 'unlocked' || user?.username !== wanted.username) {
+        const unlocked = await this.#api.call('session.unlock', { username: wanted.username, passphrase: wanted.passphrase });
+        if (!unlocked.ok) throw new Error(`unlocking as ${wanted.username} failed: ${unlocked.error.code} ${unlocked.error.message}`);
+      }
     }
-    const wanted = ROLE_USERS[this.#phase];
-    if (state === 'unlocked' && user?.username === wanted.username) return;
-    const unlocked = await this.#api.call('session.unlock', { username: wanted.username, passphrase: wanted.passphrase });
-    if (!unlocked.ok) throw new Error(`unlocking as ${wanted.username} failed: ${unlocked.error.code} ${unlocked.error.message}`);
+    this.#checked = true;
   }
 }
 
@@ -152,9 +169,11 @@ export async function fuzzMethod(options: FuzzMethodOptions): Promise<void> {
   const timeoutMs = options.timeoutMs ?? 20_000;
   const property = fc.asyncProperty(options.args, async (args) => {
     await keeper.ensure();
+    const started = performance.now();
     const outcome = await withTimeout(transport(method, args), timeoutMs, method);
     const code = outcome.ok ? 'ok' : outcome.error.code;
-    tally.record(method, code);
+    tally.record(method, code, performance.now() - started);
+    keeper.after(method, code);
     const jobId = outcome.ok ? (outcome.result as { jobId?: unknown } | null)?.jobId : undefined;
     if (typeof jobId === 'string') await api.call('jobs.cancel', { jobId });
     if (!outcome.ok && (code === 'INTERNAL' || !KNOWN_CODES.has(code))) {

@@ -72,7 +72,11 @@ function stringArbitrary(def: Def): fc.Arbitrary<string> {
   if (format === 'base64') return fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 48 }).map((bytes) => Buffer.from(bytes).toString('base64'));
   const pattern = def.pattern ?? checks.find((check) => check.pattern !== undefined)?.pattern;
   // stringMatching refuses the i flag; what matches without it matches with it.
-  if (pattern !== undefined) return fc.stringMatching(new RegExp(pattern.source, pattern.flags.replace('i', ''))).filter((text) => text.length >= bounds.minLength && text.length <= bounds.maxLength + LONGEST_STRING);
+  if (pattern !== undefined) {
+    const declaredMax = checks.find((check) => check.check === 'max_length')?.maximum;
+    const matching = fc.stringMatching(new RegExp(pattern.source, pattern.flags.replace('i', '')), { size: 'xsmall', ...(declaredMax === undefined ? {} : { maxLength: declaredMax }) });
+    return matching.filter((text) => text.length >= bounds.minLength);
+  }
   return fc.string({ ...bounds, unit: 'grapheme-ascii' });
 }
 
@@ -96,8 +100,20 @@ function numberArbitrary(def: Def): fc.Arbitrary<number> {
   return fc.double({ min, max, minExcluded: exclusiveMin, maxExcluded: exclusiveMax, noNaN: true, noDefaultInfinity: true });
 }
 
+/** Built once per schema: some take long to build (stringMatching over a \p{L} class expands the class). */
+const BUILT = new WeakMap<z.ZodType, fc.Arbitrary<unknown>>();
+
 /** Values that pass `schema`'s type and bound checks (not necessarily its refinements). */
 export function validIsh(schema: z.ZodType): fc.Arbitrary<unknown> {
+  let arbitrary = BUILT.get(schema);
+  if (arbitrary === undefined) {
+    arbitrary = buildValidIsh(schema);
+    BUILT.set(schema, arbitrary);
+  }
+  return arbitrary;
+}
+
+function buildValidIsh(schema: z.ZodType): fc.Arbitrary<unknown> {
   const def = defOf(schema);
   switch (def.type) {
     case 'string':
