@@ -5,6 +5,7 @@
  */
 import type { ApiOutcome } from '../../preload/contract/index.ts';
 import type { ApiService } from '../services/api/api-service.ts';
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- ipc-bridge.ts takes electron's types only (import type): nothing here loads electron
 import { registerApiHandlers, type SenderEvent } from '../electron/ipc-bridge.ts';
 import { RawJson, type Transport } from './contract-fuzz.ts';
 

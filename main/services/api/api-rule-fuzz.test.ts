@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
-import type { ApiOutcome, RuleSet } from '../../../preload/contract/index.ts';
+import type { ApiOutcome } from '../../../preload/contract/index.ts';
+import type { RuleSet } from '../../../preload/contract/fraud-rules.ts';
 import { checkRule } from '../../engines/fraud/index.ts';
 import { createTestWorkspace, ROLE_USERS, type TestApi, type TestWorkspace } from '../../test-support/api-test-workspace.ts';
 import { celExpression } from '../../test-support/cel-arbitrary.ts';
