@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { METHOD_NAMES } from '../../preload/contract/index.ts';
 import { createTestWorkspace, type TestApi, type TestWorkspace } from '../test-support/api-test-workspace.ts';
-import { COSTLY_METHODS, fuzzMethod, FuzzTally, ipcArgs, PHASES, PhaseKeeper, type Transport } from '../test-support/contract-fuzz.ts';
+import { COSTLY_METHODS, fuzzMethod, FuzzTally, internalJobFailures, ipcArgs, PHASES, PhaseKeeper, type Transport } from '../test-support/contract-fuzz.ts';
 import { ipcTransport } from '../test-support/ipc-transport.ts';
 
 const RUNS_PER_METHOD = 2;
@@ -51,8 +51,9 @@ describe('the IPC bridge with generated calls', () => {
     });
   }
 
-  it('kept Object.prototype clean and logged no unexpected failure', () => {
+  it('kept Object.prototype clean, logged no unexpected failure and had no job fail as INTERNAL', () => {
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
     assert.deepEqual(service.logs.filter((line) => /failed unexpectedly|does not match the contract/.test(line)), []);
+    assert.deepEqual(internalJobFailures(service.events), []);
   });
 });

@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { METHOD_NAMES, type ApiOutcome } from '../../preload/contract/index.ts';
 import { createTestWorkspace, type TestApi, type TestWorkspace } from '../test-support/api-test-workspace.ts';
-import { COSTLY_METHODS, fuzzMethod, FuzzTally, PHASES, PhaseKeeper, wireArgs, wireJson, type Transport } from '../test-support/contract-fuzz.ts';
+import { COSTLY_METHODS, fuzzMethod, FuzzTally, internalJobFailures, PHASES, PhaseKeeper, wireArgs, wireJson, type Transport } from '../test-support/contract-fuzz.ts';
 import { HostSocket, postApi } from '../test-support/host-client.ts';
 import { startBrowserHost, type BrowserHost } from './browser-host.ts';
 
@@ -73,9 +73,10 @@ describe('the browser host with generated calls', () => {
     });
   }
 
-  it('kept Object.prototype clean and logged no unexpected failure', () => {
+  it('kept Object.prototype clean, logged no unexpected failure and had no job fail as INTERNAL', () => {
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
     assert.deepEqual(service.logs.filter((line) => /failed unexpectedly|does not match the contract/.test(line)), []);
+    assert.deepEqual(internalJobFailures(service.events), []);
   });
 
   it('answers INTERNAL-free to hostile numbers that only raw JSON text can carry (-0, 1e309)', async () => {

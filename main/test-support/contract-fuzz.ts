@@ -138,6 +138,11 @@ export class PhaseKeeper {
 
 const KNOWN_CODES: ReadonlySet<string> = new Set(API_ERROR_CODES);
 
+/** The job.done events among `events` whose job failed as INTERNAL: a fuzzed job that broke after it started. */
+export function internalJobFailures(events: readonly { name: string; payload: unknown }[]): unknown[] {
+  return events.filter((event) => event.name === 'job.done' && (event.payload as { error?: { code?: string } }).error?.code === 'INTERNAL').map((event) => event.payload);
+}
+
 function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {

@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { METHOD_NAMES } from '../../preload/contract/index.ts';
 import { startBrowserHost } from '../../main/host/browser-host.ts';
 import { createTestWorkspace } from '../../main/test-support/api-test-workspace.ts';
-import { COSTLY_METHODS, fuzzMethod, FuzzTally, ipcArgs, PHASES, PhaseKeeper, wireArgs, wireJson, type Transport } from '../../main/test-support/contract-fuzz.ts';
+import { COSTLY_METHODS, fuzzMethod, FuzzTally, internalJobFailures, ipcArgs, PHASES, PhaseKeeper, wireArgs, wireJson, type Transport } from '../../main/test-support/contract-fuzz.ts';
 import { HostSocket, postApi } from '../../main/test-support/host-client.ts';
 import { ipcTransport } from '../../main/test-support/ipc-transport.ts';
 
@@ -38,7 +38,7 @@ const overall = new FuzzTally();
 const started = performance.now();
 let failed = false;
 try {
-  for (const kind of kinds) {
+  for (const [kindIndex, kind] of kinds.entries()) {
     const transport = transports[kind];
     if (transport === undefined) throw new Error(`unknown transport ${kind}: ws, http or ipc`);
     const tally = new FuzzTally();
@@ -58,7 +58,8 @@ try {
           api: service.api,
           keeper,
           numRuns: COSTLY_METHODS.has(method) ? Math.max(1, Math.ceil(runs / 10)) : runs,
-          seed: seed + index,
+          // Each transport its own payloads: the same seed would send ws and http identical ones.
+          seed: seed + kindIndex * 10_000 + index,
           tally,
           diagnose: () => service.logs.slice(-3).join('\n'),
         });
@@ -83,7 +84,12 @@ try {
     console.log(`  ${kind}: ${tally.total()} calls: ${[...codes].sort((a, b) => b[1] - a[1]).map(([code, count]) => `${code} ${count}`).join(', ')}`);
   }
   const unexpected = service.logs.filter((line) => /failed unexpectedly|does not match the contract/.test(line));
-  console.log(`\n${overall.total()} calls in ${((performance.now() - started) / 1000).toFixed(0)} s; unexpected failures logged: ${unexpected.length}; ${failed ? 'FAILED' : 'every answer ok or a typed error other than INTERNAL'}`);
+  const jobsDone = service.events.filter((event) => event.name === 'job.done').map((event) => (event.payload as { job: { state: string }; error?: { code: string } }));
+  const jobOutcomes = new Map<string, number>();
+  for (const done of jobsDone) jobOutcomes.set(done.error?.code ?? done.job.state, (jobOutcomes.get(done.error?.code ?? done.job.state) ?? 0) + 1);
+  console.log(`\njobs started and ended: ${jobsDone.length} (${[...jobOutcomes].map(([code, count]) => `${code} ${count}`).join(', ')}); failed as INTERNAL: ${internalJobFailures(service.events).length}`);
+  if (internalJobFailures(service.events).length > 0) failed = true;
+  console.log(`${overall.total()} calls in ${((performance.now() - started) / 1000).toFixed(0)} s; unexpected failures logged: ${unexpected.length}; ${failed ? 'FAILED' : 'every answer ok or a typed error other than INTERNAL'}`);
   for (const line of unexpected.slice(0, 5)) console.log(line);
   ipc.dispose();
   await socket.close();
