@@ -12,7 +12,7 @@ import { COSTLY_METHODS, fuzzMethod, FuzzTally, internalJobFailures, PHASES, Pha
 import { HostSocket, postApi } from '../test-support/host-client.ts';
 import { startBrowserHost, type BrowserHost } from './browser-host.ts';
 
-const RUNS_PER_METHOD = 3;
+const RUNS_PER_METHOD = 2;
 const COSTLY_RUNS = 1;
 const SEED = 20_261_205;
 
@@ -86,7 +86,7 @@ describe('the browser host with generated calls', () => {
         const outcome: ApiOutcome<unknown> = await socket.call(method, undefined, raw);
         assert.notEqual(outcome.ok ? 'ok' : outcome.error.code, 'INTERNAL', `${method} ${raw}`);
       }),
-      { numRuns: 60, seed: SEED },
+      { numRuns: 30, seed: SEED },
     );
   });
 });
