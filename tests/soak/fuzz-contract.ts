@@ -77,6 +77,9 @@ try {
   for (const [method, perMethod] of overall.counts) {
     console.log(`  ${method.padEnd(34)} ${[...perMethod].sort((a, b) => b[1] - a[1]).map(([code, count]) => `${code} ${count}`).join(', ')}`);
   }
+  const time = new Map<string, number>();
+  for (const tally of byTransport.values()) for (const [method, ms] of tally.milliseconds) time.set(method, (time.get(method) ?? 0) + ms);
+  console.log(`\nslowest methods (total time in calls): ${[...time].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([method, ms]) => `${method} ${(ms / 1000).toFixed(1)} s`).join(', ')}`);
   console.log('\nper transport:');
   for (const [kind, tally] of byTransport) {
     const codes = new Map<string, number>();
