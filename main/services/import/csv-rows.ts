@@ -57,9 +57,9 @@ export class CsvRows implements AsyncIterable<CsvRow> {
         rowNumber += 1;
         if (rowNumber > recordsBefore(source.syntaxError())) break;
         if (header === null || reader === null) {
-          header = readHeader(fields, spec, log);
+          header = readHeader(fields, spec, log, source.undecodable);
           this.headerRead = true;
-          reader = new RowReader(header.columns, spec.required, log);
+          reader = new RowReader(header.columns, spec.required, log, source.undecodable);
           continue;
         }
         if (isBlank(fields)) continue;
