@@ -5,7 +5,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { type CsvError, parse } from 'csv-parse';
 import { RiskDeskError } from '../../../preload/contract/errors.ts';
-import { ENCODING_SAMPLE_BYTES, guessEncoding, type ImportEncoding, undecodableReason } from './text-encoding.ts';
+import { ENCODING_SAMPLE_BYTES, encodingAdvice, guessEncoding, type ImportEncoding, misreadUtf8Reason, undecodableReason } from './text-encoding.ts';
 
 /** A CSV file being read once, front to back: its records, how far the reading got, and the digest of its bytes. */
 export interface CsvFile {
@@ -26,6 +26,10 @@ export interface CsvFile {
    * naming the encoding the file's first non-ASCII bytes look like. Call it for a cell already read.
    */
   undecodable(): string;
+  /** "the file looks like UTF-16 …: save it as CSV UTF-8" when it looks like another encoding than it is read as. */
+  encodingAdvice(): string | null;
+  /** Why the file is refused when it is surely UTF-8 but read as another encoding; complete once `records` is exhausted. */
+  misreadUtf8(): string | null;
   close(): void;
 }
 
@@ -107,6 +111,8 @@ export async function openCsvFile(file: string, options: { signal?: AbortSignal;
       return sha256;
     },
     undecodable: () => undecodableReason(encoding, guessEncoding(sample.bytes())),
+    encodingAdvice: () => encodingAdvice(encoding, guessEncoding(sample.bytes())),
+    misreadUtf8: () => misreadUtf8Reason(encoding, guessEncoding(sample.bytes())),
     close() {
       input.destroy();
       parser.destroy();

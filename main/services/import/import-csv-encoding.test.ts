@@ -105,6 +105,19 @@ describe('importCsv names the encoding a file that is not UTF-8 looks like', () 
     assert.deepEqual([found[0]?.row, found[0]?.reason], [1, 'column 1 of the header is not valid UTF-8 text; the file looks like UTF-16 (big-endian): save it as CSV UTF-8']);
   });
 
+  it('a UTF-8 file read as GBK or Windows-1252, which would store its text garbled', async () => {
+    const utf8 = Buffer.from('borrower_id,region,annual_income\nB1,浙江省杭州市,1\nB2,北京市,2\n', 'utf8');
+    for (const encoding of ['gbk', 'windows-1252'] as const) {
+      // Most of the text decodes to other characters without complaint; the file as a whole is refused for it.
+      const { problems: found } = await problems(utf8, encoding);
+      const whole = found.filter((p) => p.row === 1 && p.column === null);
+      assert.equal(whole.length, 1, JSON.stringify(found));
+      assert.match(whole[0]?.reason ?? '', /^the file is UTF-8 text, but it was read as (GBK|Windows-1252), which would store its text garbled; import it as UTF-8/);
+    }
+    // A GBK file whose few characters happen to be valid UTF-8 too is not refused for it: 矛茅 (C3 AC C3 A9) is also ìé.
+    assert.equal((await importFile(bytes('borrower_id,region,annual_income\nB1,', [0xc3, 0xac, 0xc3, 0xa9], ',1\n'), 'gbk')).rows, 1);
+  });
+
   it('bytes that are not GBK in a file read as GBK', async () => {
     const { problems: found } = await problems(bytes('borrower_id,region,annual_income\nB1,', [0xff, 0x41], ',1\n'), 'gbk');
     assert.deepEqual([found[0]?.row, found[0]?.column], [2, 'region']);

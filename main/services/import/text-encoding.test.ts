@@ -40,7 +40,7 @@ describe('undecodableReason', () => {
       undecodableReason('utf-8', guessEncoding(hex('babcd6dd'))),
       'is not valid UTF-8 text; the file looks like GBK (simplified Chinese): import it with the encoding gbk (riskdesk import --encoding gbk) or save it as CSV UTF-8',
     );
-    assert.equal(undecodableReason('utf-8', guessEncoding(hex('fffe6100'))), 'is not valid UTF-8 text; the file looks like UTF-16 (little-endian): save it as CSV UTF-8');
+    assert.equal(undecodableReason('utf-8', guessEncoding(hex('feff0061'))), 'is not valid UTF-8 text; the file looks like UTF-16 (big-endian): save it as CSV UTF-8');
     assert.equal(undecodableReason('gbk', guessEncoding(hex('babcd6dd'))), 'is not valid GBK text; save the file as CSV UTF-8');
   });
 });

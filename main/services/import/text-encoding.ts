@@ -19,17 +19,28 @@ export interface EncodingGuess {
   readonly importAs: ImportEncoding | null;
   /** What to do when RiskDesk cannot import it as it is (importAs null). */
   readonly advice?: string;
+  /** Read correctly by a UTF-8 import all the same: the CSV parser decodes UTF-16LE that starts with its BOM. */
+  readonly readAsUtf8?: boolean;
+  /** Enough multi-byte UTF-8 characters that no other encoding's text would be valid UTF-8 by chance. */
+  readonly surelyUtf8?: boolean;
 }
 
 /** Enough bytes to tell the encodings apart; the guess looks at no more. */
 export const ENCODING_SAMPLE_BYTES = 64 * 1024;
 
 const UTF8: EncodingGuess = { name: 'UTF-8', importAs: 'utf-8' };
+const SURELY_UTF8: EncodingGuess = { ...UTF8, surelyUtf8: true };
+/**
+ * About one GBK character in seven is a valid two-byte UTF-8 sequence by chance, so a few may be; six (twelve
+ * high bytes) all valid by chance is a chance in a hundred thousand.
+ */
+const SURELY_UTF8_HIGH_BYTES = 12;
 const GBK: EncodingGuess = { name: 'GBK (simplified Chinese)', importAs: 'gbk' };
 const GB18030: EncodingGuess = { name: 'GB18030 (Chinese)', importAs: 'gb18030' };
 const WINDOWS_1252: EncodingGuess = { name: 'Windows-1252 (Western European, often called Latin-1)', importAs: 'windows-1252' };
 const SHIFT_JIS: EncodingGuess = { name: 'Shift-JIS (Japanese)', importAs: null };
 const UTF16LE: EncodingGuess = { name: 'UTF-16 (little-endian)', importAs: null };
+const UTF16LE_BOM: EncodingGuess = { ...UTF16LE, readAsUtf8: true };
 const UTF16BE: EncodingGuess = { name: 'UTF-16 (big-endian)', importAs: null };
 const BINARY: EncodingGuess = { name: 'binary data, not text', importAs: null, advice: 'is it the CSV file you meant?' };
 
@@ -56,14 +67,14 @@ function isBinaryByte(byte: number): boolean {
  *    single high bytes between ASCII letters (café, Müller) are what Windows-1252 looks like: the fallback.
  */
 export function guessEncoding(sample: Uint8Array): EncodingGuess {
-  if (startsWith(sample, [0xff, 0xfe])) return UTF16LE;
+  if (startsWith(sample, [0xff, 0xfe])) return UTF16LE_BOM;
   if (startsWith(sample, [0xfe, 0xff])) return UTF16BE;
   if (startsWith(sample, [0x84, 0x31, 0x95, 0x33])) return GB18030;
   const utf16 = utf16WithoutBom(sample);
   if (utf16 !== null) return utf16;
   const binary = sample.reduce((count, byte) => count + (isBinaryByte(byte) ? 1 : 0), 0);
   if (sample.includes(0) || binary * 100 > sample.length) return BINARY;
-  if (isUtf8UpToLastCharacter(sample)) return UTF8;
+  if (isUtf8UpToLastCharacter(sample)) return sample.filter((byte) => byte >= 0x80).length >= SURELY_UTF8_HIGH_BYTES ? SURELY_UTF8 : UTF8;
   return doubleByteGuess(sample) ?? WINDOWS_1252;
 }
 
@@ -118,15 +129,31 @@ function doubleByteGuess(sample: Uint8Array): EncodingGuess | null {
 const ENCODING_NAMES: Readonly<Record<ImportEncoding, string>> = { 'utf-8': 'UTF-8', gbk: 'GBK', gb18030: 'GB18030', 'windows-1252': 'Windows-1252' };
 
 /**
- * Why a cell with bytes that are not text in `encoding` is refused, with what to do about it: import the file as
- * the encoding it looks like (when RiskDesk reads that one), else save it as UTF-8.
+ * "the file looks like GBK (…): import it with the encoding gbk (…) or save it as CSV UTF-8" when a file read as
+ * `encoding` looks like another one, saying how to import it as that one (when RiskDesk reads it) or what else to
+ * do; null when it looks like what it is read as.
  */
-export function undecodableReason(encoding: ImportEncoding, looksLike: EncodingGuess): string {
-  const notText = `is not valid ${ENCODING_NAMES[encoding]} text`;
-  if (looksLike.importAs === encoding) return `${notText}; save the file as CSV UTF-8`;
+export function encodingAdvice(encoding: ImportEncoding, looksLike: EncodingGuess): string | null {
+  if (looksLike.importAs === encoding || (encoding === 'utf-8' && looksLike.readAsUtf8 === true)) return null;
+  if (looksLike.importAs === 'utf-8') return 'the file looks like UTF-8: import it as UTF-8 (without --encoding)';
   const fix =
     looksLike.importAs === null
       ? (looksLike.advice ?? 'save it as CSV UTF-8')
       : `import it with the encoding ${looksLike.importAs} (riskdesk import --encoding ${looksLike.importAs}) or save it as CSV UTF-8`;
-  return `${notText}; the file looks like ${looksLike.name}: ${fix}`;
+  return `the file looks like ${looksLike.name}: ${fix}`;
+}
+
+/** Why a cell with bytes that are not text in `encoding` is refused, with what to do about it. */
+export function undecodableReason(encoding: ImportEncoding, looksLike: EncodingGuess): string {
+  return `is not valid ${ENCODING_NAMES[encoding]} text; ${encodingAdvice(encoding, looksLike) ?? 'save the file as CSV UTF-8'}`;
+}
+
+/**
+ * Why a file read as `encoding` (not UTF-8) is refused when its text is surely UTF-8: decoding UTF-8 as GBK or
+ * Windows-1252 yields other characters without an error (锟斤拷, Ã©), which would be stored as if they were the
+ * data. null when the file may well be in `encoding`.
+ */
+export function misreadUtf8Reason(encoding: ImportEncoding, looksLike: EncodingGuess): string | null {
+  if (encoding === 'utf-8' || looksLike.surelyUtf8 !== true) return null;
+  return `the file is UTF-8 text, but it was read as ${ENCODING_NAMES[encoding]}, which would store its text garbled; import it as UTF-8 (without --encoding)`;
 }
