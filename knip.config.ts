@@ -16,6 +16,8 @@ const config: KnipConfig = {
     'preload/contract/index.ts',
     // bench/run-all.ts runs each script in a process of its own.
     'bench/*.ts',
+    // Long randomised runs, started by hand (README, "Soak runs").
+    'tests/soak/*.ts',
     // Scripts that tests run as child processes.
     'main/**/fixtures/*.ts',
   ],

@@ -83,7 +83,7 @@ export class CsvRows implements AsyncIterable<CsvRow> {
     // Judged once the whole file has been read: its first non-ASCII bytes may come in any row. Reported on the header
     // row, as a problem of the whole file.
     const misread = source.misreadUtf8();
-    if (misread !== null) log.add(1, null, null, misread);
+    if (misread !== null) log.addFirst(1, misread);
   }
 }
 

@@ -114,6 +114,11 @@ describe('importCsv names the encoding a file that is not UTF-8 looks like', () 
       assert.equal(whole.length, 1, JSON.stringify(found));
       assert.match(whole[0]?.reason ?? '', /^the file is UTF-8 text, but it was read as (GBK|Windows-1252), which would store its text garbled; import it as UTF-8/);
     }
+    // Listed first even when the cells' problems fill the list: it is their cause.
+    const many = Buffer.from(`borrower_id,region,annual_income\n${Array.from({ length: 150 }, (_, i) => `B${i},成都市,1\n`).join('')}`, 'utf8');
+    const { problems: first } = await problems(many, 'windows-1252');
+    assert.equal(first.length, 100);
+    assert.match(first[0]?.reason ?? '', /^the file is UTF-8 text, but it was read as Windows-1252/);
     // A GBK file whose few characters happen to be valid UTF-8 too is not refused for it: 矛茅 (C3 AC C3 A9) is also ìé.
     assert.equal((await importFile(bytes('borrower_id,region,annual_income\nB1,', [0xc3, 0xac, 0xc3, 0xa9], ',1\n'), 'gbk')).rows, 1);
   });
