@@ -16,7 +16,7 @@ const config: KnipConfig = {
     'preload/contract/index.ts',
     // bench/run-all.ts runs each script in a process of its own.
     'bench/*.ts',
-    // The long randomised runs (issue 14), started by hand: each prints its counts.
+    // Long randomised runs (issue 14), started by hand: each prints its counts (README, "Soak runs").
     'tests/soak/*.ts',
     // Scripts that tests run as child processes.
     'main/**/fixtures/*.ts',

@@ -68,6 +68,7 @@ describe('riskdesk CLI', () => {
     for (const command of ['add', 'list', 'passwd', 'remove']) assert.match(user.stdout, new RegExp(`^  ${command}\\b`, 'm'));
     expectExit(importHelp, 0);
     assert.match(importHelp.stdout, /--kind <kind>/);
+    assert.match(importHelp.stdout, /--encoding <encoding>[^]*"gbk"[^]*--encoding gbk/);
     assert.match(importHelp.stdout, /Examples:\n {2}\$ riskdesk import --db/);
   });
 
@@ -276,5 +277,23 @@ describe('riskdesk CLI', () => {
     const leaked = [...secrets].filter((secret) => secret.length >= 4 && runs.some((run) => run.includes(secret)));
     assert.deepEqual(leaked, []);
     assert.ok(secrets.size > 20, 'the scan looked for real values');
+  });
+
+  it('imports a GBK file with --encoding gbk; without it, refuses it saying it looks like GBK and how to import it', async () => {
+    // 杭州 and 北京 in GBK, written out by hand.
+    const gbk = path.join(dir, 'borrowers-gbk.csv');
+    fs.writeFileSync(gbk, Buffer.concat([Buffer.from('borrower_id,region,annual_income\nG-1,'), Buffer.from('babcd6dd', 'hex'), Buffer.from(',1\nG-2,'), Buffer.from('b1b1bea9', 'hex'), Buffer.from(',2\n')]));
+    const refused = await riskdesk(['import', '--db', db, '--kind', 'borrowers', gbk]);
+    expectExit(refused, 1);
+    assert.match(refused.stderr, /borrowers-gbk\.csv:2 {2}region {2}"\uFFFD+" — is not valid UTF-8 text; the file looks like GBK \(simplified Chinese\): import it with the encoding gbk \(riskdesk import --encoding gbk\)/);
+    const imported = await riskdesk(['import', '--db', db, '--kind', 'borrowers', '--encoding', 'gbk', gbk, '--json']);
+    expectExit(imported, 0);
+    assert.equal((json(imported).import as { rows: number }).rows, 2);
+    const workspace = await Workspace.open({ path: db, passphrase: ADMIN_PASSPHRASE });
+    try {
+      assert.deepEqual(workspace.db.prepare("SELECT region FROM borrowers WHERE borrower_id LIKE 'G-%' ORDER BY borrower_id").pluck().all(), ['杭州', '北京']);
+    } finally {
+      workspace.close();
+    }
   });
 });

@@ -1,28 +1,33 @@
 import { Option, type Command } from 'commander';
 import { importCsv } from '../../services/import/import-csv.ts';
+import { IMPORT_ENCODINGS, type ImportEncoding } from '../../services/import/text-encoding.ts';
 import { IMPORT_KINDS, type ImportKind } from '../../../preload/contract/vocabulary.ts';
 import type { CliIo } from '../cli-io.ts';
 import { addExamples, addUnlockOptions, commandPath, outputFor, type UnlockFlags } from '../command-options.ts';
 import { runLongCommand } from '../long-command.ts';
 import { actingPassphrase } from '../workspace-session.ts';
 
-
 export function addImportCommand(program: Command, io: CliIo): void {
   const command = addUnlockOptions(
     program
       .command('import')
       .description('import one CSV file (formats in DOMAIN.md) whole or not at all; every rejected value is listed (admin, analyst)')
-      .argument('<file>', 'the CSV file (UTF-8, header row first)')
-      .addOption(new Option('--kind <kind>', 'what the file holds').choices(IMPORT_KINDS).makeOptionMandatory()),
+      .argument('<file>', 'the CSV file (header row first)')
+      .addOption(new Option('--kind <kind>', 'what the file holds').choices(IMPORT_KINDS).makeOptionMandatory())
+      .addOption(new Option('--encoding <encoding>', "the file's text encoding (gbk: a Chinese spreadsheet's CSV)").choices(IMPORT_ENCODINGS).default('utf-8')),
   );
-  addExamples(command, ['riskdesk import --db risk.rdw --kind borrowers borrowers.csv', 'riskdesk import --db risk.rdw --kind loans loans.csv --json']);
-  command.action(async (file: string, flags: UnlockFlags & { kind: ImportKind }) => {
+  addExamples(command, [
+    'riskdesk import --db risk.rdw --kind borrowers borrowers.csv',
+    'riskdesk import --db risk.rdw --kind loans loans.csv --json',
+    'riskdesk import --db risk.rdw --kind borrowers --encoding gbk borrowers-gbk.csv',
+  ]);
+  command.action(async (file: string, flags: UnlockFlags & { kind: ImportKind; encoding: ImportEncoding }) => {
     const out = outputFor(io, flags);
     const passphrase = await actingPassphrase(out, flags, commandPath(command));
     const summary = await runLongCommand(io, out, { options: flags, passphrase }, { title: `import ${flags.kind}`, unit: 'bytes' }, (ctx, call) =>
       importCsv(
         ctx,
-        { kind: flags.kind, file },
+        { kind: flags.kind, file, encoding: flags.encoding },
         { signal: call.signal, onProgress: ({ bytesRead, totalBytes, rows }) => call.onProgress({ done: bytesRead, total: totalBytes, phase: `${rows.toLocaleString('en-US')} rows` }) },
       ),
     );

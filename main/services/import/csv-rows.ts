@@ -57,9 +57,9 @@ export class CsvRows implements AsyncIterable<CsvRow> {
         rowNumber += 1;
         if (rowNumber > recordsBefore(source.syntaxError())) break;
         if (header === null || reader === null) {
-          header = readHeader(fields, spec, log);
+          header = readHeader(fields, spec, log, source.undecodable);
           this.headerRead = true;
-          reader = new RowReader(header.columns, spec.required, log);
+          reader = new RowReader(header.columns, spec.required, log, source.undecodable);
           continue;
         }
         if (isBlank(fields)) continue;
@@ -75,11 +75,15 @@ export class CsvRows implements AsyncIterable<CsvRow> {
       }
     } catch (error) {
       if (!(error instanceof CsvError)) throw error;
-      logCsvError(error, rowNumber, header, log);
+      logCsvError(error, rowNumber, header, log, source.encodingAdvice());
     }
     const syntaxError = source.syntaxError();
-    if (syntaxError !== null) logCsvError(syntaxError, rowNumber, header, log);
+    if (syntaxError !== null) logCsvError(syntaxError, rowNumber, header, log, source.encodingAdvice());
     else if (header === null) log.add(1, null, null, 'the file is empty; its first row must name the columns');
+    // Judged once the whole file has been read: its first non-ASCII bytes may come in any row. Reported on the header
+    // row, as a problem of the whole file.
+    const misread = source.misreadUtf8();
+    if (misread !== null) log.addFirst(1, misread);
   }
 }
 
@@ -88,11 +92,14 @@ function recordsBefore(error: CsvError | null): number {
   return typeof error.records === 'number' ? error.records : 0;
 }
 
-/** The parser counts records as a spreadsheet counts rows (blank lines included), so its count locates the row. */
-function logCsvError(error: CsvError, rowNumber: number, header: Header | null, log: ProblemLog): void {
+/**
+ * The parser counts records as a spreadsheet counts rows (blank lines included), so its count locates the row.
+ * Broken quoting in a file that looks like another encoding (UTF-16, binary data) is a symptom: `advice` names the cause.
+ */
+function logCsvError(error: CsvError, rowNumber: number, header: Header | null, log: ProblemLog, advice: string | null): void {
   const row = typeof error.records === 'number' ? error.records + 1 : rowNumber + 1;
   const column = row > 1 && typeof error.index === 'number' ? (header?.names[error.index] ?? null) : null;
-  log.add(row, column, null, describeCsvError(error));
+  log.add(row, column, null, advice === null ? describeCsvError(error) : `${describeCsvError(error)}; ${advice}`);
 }
 
 function describeCsvError(error: CsvError): string {

@@ -156,7 +156,8 @@ describe('importCsv reports each kind of bad value with file, row, column, value
     const file = ws.writeFile('gbk.csv', gbk);
     const error = await failure(importCsv(ws.context(), { kind: 'borrowers', file }));
     const [problem] = (error.details as { problems: ImportProblem[] }).problems;
-    assert.deepEqual([problem?.row, problem?.column, problem?.reason], [2, 'region', 'is not valid UTF-8 text; save the file as UTF-8']);
+    assert.deepEqual([problem?.row, problem?.column], [2, 'region']);
+    assert.match(problem?.reason ?? '', /^is not valid UTF-8 text; the file looks like GBK/);
   });
 
   it('refuses an empty file', async () => {

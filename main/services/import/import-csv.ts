@@ -9,6 +9,7 @@ import { openCsvFile, unreadable } from './csv-file.ts';
 import { type ImportProgress, importRecords } from './import-records.ts';
 import { KIND_SPECS } from './kinds/index.ts';
 import { ProblemLog, rejection } from './problems.ts';
+import { IMPORT_ENCODINGS, type ImportEncoding, isImportEncoding } from './text-encoding.ts';
 import { workspaceLookups } from './workspace-lookups.ts';
 
 export interface ImportCsvRequest {
@@ -16,6 +17,8 @@ export interface ImportCsvRequest {
   readonly file: string;
   /** How messages and the audit trail name the file, when not by its path (an upload, by the name it had). */
   readonly name?: string;
+  /** The file's text encoding; UTF-8 (the format's own) when not given. */
+  readonly encoding?: ImportEncoding;
 }
 
 export interface ImportSummary {
@@ -35,11 +38,11 @@ export interface ImportSummary {
  */
 export async function importCsv(ctx: ServiceContext, request: ImportCsvRequest, call: CallOptions<ImportProgress> = {}): Promise<ImportSummary> {
   requirePermission(ctx.actor, 'data.import');
-  const { kind, file } = checkRequest(request);
+  const { kind, file, encoding } = checkRequest(request);
   const { signal, onProgress } = call;
   const shown = request.name ?? file;
   if (signal?.aborted) throw cancelled(shown);
-  const source = await openCsvFile(file, signal);
+  const source = await openCsvFile(file, { signal, encoding });
   const { db } = ctx.workspace;
   try {
     return await inAsyncTransaction(db, `${shown} was not imported`, async () => {
@@ -75,6 +78,9 @@ function checkRequest(request: ImportCsvRequest): ImportCsvRequest {
   }
   if (typeof request.file !== 'string' || request.file.trim() === '') {
     throw new RiskDeskError('INVALID_ARGUMENT', 'No file was given to import.');
+  }
+  if (request.encoding !== undefined && !isImportEncoding(request.encoding)) {
+    throw new RiskDeskError('INVALID_ARGUMENT', `${JSON.stringify(request.encoding)} is not an encoding RiskDesk imports; choose one of ${IMPORT_ENCODINGS.join(', ')}.`);
   }
   return request;
 }

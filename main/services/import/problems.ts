@@ -41,9 +41,21 @@ export class ProblemLog {
 
   add(row: number, column: string | null, value: string | null, reason: string): void {
     this.total += 1;
-    if (this.problems.length < MAX_REPORTED_PROBLEMS) {
-      this.problems.push({ file: this.file, row, column: column === null ? null : echoed(column), value: value === null ? null : echoed(value), reason });
-    }
+    if (this.problems.length < MAX_REPORTED_PROBLEMS) this.problems.push(this.problem(row, column, value, reason));
+  }
+
+  /**
+   * A problem of the whole file found only at its end (read in the wrong encoding), listed first: it is the cause
+   * of the cell problems before it, and must not be left out of a list already full of them.
+   */
+  addFirst(row: number, reason: string): void {
+    this.total += 1;
+    this.problems.unshift(this.problem(row, null, null, reason));
+    if (this.problems.length > MAX_REPORTED_PROBLEMS) this.problems.pop();
+  }
+
+  private problem(row: number, column: string | null, value: string | null, reason: string): ImportProblem {
+    return { file: this.file, row, column: column === null ? null : echoed(column), value: value === null ? null : echoed(value), reason };
   }
 }
 

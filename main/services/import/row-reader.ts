@@ -22,12 +22,15 @@ export class RowReader<Required extends string, Optional extends string> {
   private readonly hasRequiredColumns: boolean;
   private readonly required: ReadonlySet<string>;
   private readonly log: ProblemLog;
+  private readonly undecodable: () => string;
   private fields: readonly string[] = [];
   private rowNumber = 0;
   private problemsBeforeRow = 0;
 
-  constructor(columns: ReadonlyMap<string, number>, required: readonly string[], log: ProblemLog) {
+  /** `undecodable` says why a cell with U+FFFD (bytes that were not text in the file's encoding) is refused. */
+  constructor(columns: ReadonlyMap<string, number>, required: readonly string[], log: ProblemLog, undecodable: () => string) {
     this.columns = columns;
+    this.undecodable = undecodable;
     this.hasRequiredColumns = required.every((column) => columns.has(column));
     this.required = new Set(required);
     this.log = log;
@@ -108,7 +111,7 @@ export class RowReader<Required extends string, Optional extends string> {
     return this.parse(column, (text) => parseChoice(text, isAllowed, allowed)) as Cell<C, Required, T>;
   }
 
-  /** A cell's text, or null when blank (logged if the column is required) or not valid UTF-8 (logged). */
+  /** A cell's text, or null when blank (logged if the column is required) or not text in the file's encoding (logged). */
   private cell(column: string): string | null {
     const index = this.columns.get(column);
     // An absent column was reported once on the header row; repeating it per row would bury the other problems.
@@ -118,9 +121,9 @@ export class RowReader<Required extends string, Optional extends string> {
       if (this.required.has(column)) this.log.add(this.rowNumber, column, text, 'is empty but this column is required');
       return null;
     }
-    // csv-parse decodes invalid UTF-8 to U+FFFD; usually the file was saved as GBK or Latin-1.
+    // The decoders put U+FFFD for bytes that are not text in the file's encoding: usually a GBK or Latin-1 file read as UTF-8.
     if (text.includes('\uFFFD')) {
-      this.log.add(this.rowNumber, column, text, 'is not valid UTF-8 text; save the file as UTF-8');
+      this.log.add(this.rowNumber, column, text, this.undecodable());
       return null;
     }
     return text;
