@@ -16,6 +16,8 @@ const config: KnipConfig = {
     'preload/contract/index.ts',
     // bench/run-all.ts runs each script in a process of its own.
     'bench/*.ts',
+    // The kill -9 soak script, run by hand for its counts.
+    'tests/soak/kill-cli.ts',
     // Scripts that tests run as child processes.
     'main/**/fixtures/*.ts',
   ],
