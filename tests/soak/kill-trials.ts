@@ -1,9 +1,9 @@
 // Kills one kind of command at seeded moments and checks the workspace (and what the command writes) after each.
 // The moment is a uniform draw within the command's usual duration, measured first by running it once to the end;
 // that run also gives the state after, which every killed run must match, or else the state before, table by table.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { seededRandom } from '../../bench/support/seeded-random.ts';
 import { describeExit, runCli } from './cli-process.ts';
 import type { KillKind, SharedInputs } from './kill-kinds.ts';
 import { ADMIN_PASSPHRASE, type BaseWorkspaces, countDifferences, countWorkspace, type WorkspaceCounts } from './kill-workspaces.ts';
@@ -59,6 +59,14 @@ function stateProblems(counts: WorkspaceCounts, expected: { before: WorkspaceCou
   return { problems: [`rows neither as before nor as after: from before ${fromBefore.join(', ')}; from after ${fromAfter.join(', ')}`] };
 }
 
+/**
+ * The moment for a seed, uniform in [0, 1) of the usual duration. A hash of the seed rather than a generator's first
+ * draw: xoroshiro128+ seeded with neighbouring small integers starts with nearly the same value.
+ */
+function killFraction(seed: number): number {
+  return createHash('sha256').update(`kill ${seed}`).digest().readUIntBE(0, 6) / 2 ** 48;
+}
+
 export interface KindRunOptions {
   readonly kills: number;
   readonly seed: number;
@@ -82,7 +90,7 @@ export async function runKillTrials(kind: KillKind, bases: BaseWorkspaces, share
   options.log?.(`${kind.name}: runs ${tally.usualMs} ms to the end; ${options.kills} kills from seed ${options.seed}`);
   for (let i = 0; i < options.kills; i += 1) {
     const seed = options.seed + i;
-    const delayMs = Math.round(seededRandom(seed)() * run.ms);
+    const delayMs = Math.round(killFraction(seed) * run.ms);
     const dir = fs.mkdtempSync(path.join(options.dir, `${kind.name}-${seed}-`));
     const trial = kind.trial(bases, dir, shared);
     const exit = await runCli(trial.args, trial.passphrase, { killAfterMs: delayMs });
