@@ -5,6 +5,7 @@ import { appendAuditEvent } from '../store/audit.ts';
 import { appendBackupEvent, recordedBackupHashes } from '../store/backup-events.ts';
 import { checkpointWal, inTransaction } from '../store/database.ts';
 import { auditHeadOfCopy, copyProblem, vacuumInto } from '../store/database-copy.ts';
+import { diskFullSentence, isDiskFull } from '../store/disk-full.ts';
 import { isRiskDeskError, RiskDeskError } from '../../preload/contract/errors.ts';
 import { sha256File } from '../store/file-digest.ts';
 import { keyringPathFor, readKeyring } from '../store/keyring.ts';
@@ -47,7 +48,8 @@ async function refuseExisting(workspace: ServiceWorkspace, target: string): Prom
 }
 
 function removeDatabaseFiles(file: string): void {
-  for (const f of [file, `${file}-wal`, `${file}-shm`, keyringPathFor(file)]) fs.rmSync(f, { force: true });
+  // VACUUM INTO writes its target through a rollback journal, which a failed copy (a full disk) leaves behind.
+  for (const f of [file, `${file}-journal`, `${file}-wal`, `${file}-shm`, keyringPathFor(file)]) fs.rmSync(f, { force: true });
 }
 
 /** VACUUM INTO a new owner-only file, synced to disk (SQLite does not), checked, with its keyring beside it. */
@@ -75,9 +77,12 @@ export async function backupWorkspace(ctx: ServiceContext, request: { to: string
   await refuseExisting(workspace, destination);
   const partial = `${destination}.partial`;
   removeDatabaseFiles(partial);
+  // Which disk a full disk is: the backup's until the copy is whole, then the workspace's, for its audit event.
+  let writingTo = destination;
   try {
     writeCheckedCopy(workspace, partial);
     const backup = { file: destination, bytes: fs.statSync(partial).size, sha256: await sha256File(partial), auditHead: auditHeadOfCopy(partial, workspace.readerSpec().key) };
+    writingTo = workspace.path;
     inTransaction(workspace.db, () => {
       appendBackupEvent(workspace.db, { actor: ctx.actor.username, workspaceId: workspace.id, at: ctx.now().toISOString(), backup });
     });
@@ -89,6 +94,9 @@ export async function backupWorkspace(ctx: ServiceContext, request: { to: string
   } catch (error) {
     removeDatabaseFiles(partial);
     if (error instanceof RiskDeskError) throw error;
+    if (isDiskFull(error)) {
+      throw new RiskDeskError('BACKUP_FAILED', `Backup to ${destination} failed because ${diskFullSentence(writingTo)}; no backup was made and the workspace is unchanged. Free some space there (or choose another folder) and back up again.`, { diskFull: true });
+    }
     throw new RiskDeskError('BACKUP_FAILED', `Backup to ${destination} failed: ${(error as Error).message}`);
   }
 }

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { appendAuditEvent } from '../../store/audit.ts';
 import { inAsyncTransaction } from '../../store/database.ts';
+import { diskFullSentence, isDiskFull } from '../../store/disk-full.ts';
 import { isRiskDeskError, RiskDeskError } from '../../../preload/contract/errors.ts';
 import { IMPORT_KINDS, type ImportKind } from '../../../preload/contract/vocabulary.ts';
 import type { CallOptions, ServiceContext } from '../context.ts';
@@ -62,7 +63,7 @@ export async function importCsv(ctx: ServiceContext, request: ImportCsvRequest, 
       return { kind, file: shown, rows, sha256, bytes: source.totalBytes };
     });
   } catch (error) {
-    throw importError(error, shown, signal);
+    throw importError(error, shown, signal, ctx.workspace.path);
   } finally {
     source.close();
   }
@@ -89,9 +90,13 @@ function cancelled(file: string): RiskDeskError {
   return new RiskDeskError('JOB_CANCELLED', `The import of ${file} was cancelled; nothing was written.`, { file });
 }
 
-function importError(error: unknown, file: string, signal: AbortSignal | undefined): RiskDeskError {
+function importError(error: unknown, file: string, signal: AbortSignal | undefined, workspace: string): RiskDeskError {
   if (signal?.aborted) return cancelled(file);
   if (isRiskDeskError(error)) return error;
+  // Before the check below: a full disk's ENOSPC carries a syscall too, but it is the workspace's disk, not the file.
+  if (isDiskFull(error)) {
+    return new RiskDeskError('JOB_FAILED', `The import of ${file} stopped because ${diskFullSentence(workspace)}; nothing was written. Free some space there and import again.`, { file, diskFull: true });
+  }
   // Errors carrying a syscall come from reading the file mid-stream (EIO, a vanished network share).
   if (typeof error === 'object' && error !== null && 'syscall' in error) return unreadable(file, error);
   const message = error instanceof Error ? error.message : String(error);
