@@ -1,7 +1,8 @@
 // Property-based, through the API: a rule set with one generated or hostile expression (cel-arbitrary.ts) in place of
 // a shipped rule's is saved, or refused with VALIDATION whose message and details name that rule and where in its
 // expression; rules.check answers the same expression with a located refusal or the features it reads. Never
-// INTERNAL, never slow. tests/soak/fuzz-cel.ts is the long run of the expressions alone.
+// INTERNAL. tests/soak/fuzz-cel.ts is the long run of the expressions alone, and times them (a wall-clock bound here
+// would fail on a loaded machine).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
@@ -13,17 +14,12 @@ import { celExpression } from '../../test-support/cel-arbitrary.ts';
 import { SHIPPED_RULE_SET_DOCUMENT } from '../../test-support/shipped-rule-set.ts';
 
 const SEED = 20_261_208;
-const CALL_MS = 2_000;
 
 let workspace: TestWorkspace;
 let compliance: TestApi;
 
-async function timedCall(method: string, args: unknown): Promise<ApiOutcome<unknown>> {
-  const started = performance.now();
-  const outcome = await compliance.api.call(method, args);
-  const ms = performance.now() - started;
-  assert.ok(ms < CALL_MS, `${method} took ${ms.toFixed(0)} ms`);
-  return outcome;
+function call(method: string, args: unknown): Promise<ApiOutcome<unknown>> {
+  return compliance.api.call(method, args);
 }
 
 describe('rule sets with generated expressions, through the API', () => {
@@ -40,7 +36,7 @@ describe('rule sets with generated expressions, through the API', () => {
       fc.asyncProperty(celExpression().filter((e) => e.length >= 1 && e.length <= 2_000), fc.nat({ max: rules.length - 1 }), async (expression, index) => {
         const target = rules[index]!;
         const ruleSet: RuleSet = { ...SHIPPED_RULE_SET_DOCUMENT, rules: rules.map((rule, i) => (i === index ? { ...rule, expression } : rule)) };
-        const outcome = await timedCall('rules.saveDraft', { ruleSet, note: 'fuzzed' });
+        const outcome = await call('rules.saveDraft', { ruleSet, note: 'fuzzed' });
         const check = checkRule(expression);
         if (check.ok) {
           assert.equal(outcome.ok, true, outcome.ok ? '' : outcome.error.message);
@@ -59,7 +55,7 @@ describe('rule sets with generated expressions, through the API', () => {
   it('checks any expression with a located refusal or the features it reads', async () => {
     await fc.assert(
       fc.asyncProperty(celExpression(), async (expression) => {
-        const outcome = await timedCall('rules.check', { expression });
+        const outcome = await call('rules.check', { expression });
         // The check takes up to 20,000 characters (checkRuleArgsSchema), so that a long paste is answered too_long.
         if (expression.length > 20_000) {
           assert.equal(outcome.ok ? 'ok' : outcome.error.code, 'VALIDATION');
