@@ -8,12 +8,11 @@ import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { METHOD_NAMES, type ApiOutcome } from '../../preload/contract/index.ts';
 import { createTestWorkspace, type TestApi, type TestWorkspace } from '../test-support/api-test-workspace.ts';
-import { COSTLY_METHODS, fuzzMethod, FuzzTally, internalJobFailures, PHASES, PhaseKeeper, wireArgs, wireJson, type Transport } from '../test-support/contract-fuzz.ts';
+import { PhaseKeeper, wireArgs, wireJson, type Transport } from '../test-support/contract-fuzz.ts';
+import { fuzzedCallTests } from '../test-support/fuzzed-call-tests.ts';
 import { HostSocket, postApi } from '../test-support/host-client.ts';
 import { startBrowserHost, type BrowserHost } from './browser-host.ts';
 
-const RUNS_PER_METHOD = 2;
-const COSTLY_RUNS = 1;
 const SEED = 20_261_205;
 
 let workspace: TestWorkspace;
@@ -44,25 +43,13 @@ describe('the browser host with generated calls', () => {
     await workspace.dispose();
   });
 
-  for (const phase of PHASES) {
-    it(`answers every method ok or with a typed error other than INTERNAL, ${phase === 'locked' ? 'locked' : `unlocked as ${phase}`}`, async () => {
-      const tally = new FuzzTally();
-      const keeper = new PhaseKeeper(service.api, phase);
-      for (const [index, method] of METHOD_NAMES.entries()) {
-        const transport: Transport = (m, args) => hostTransport(index % 2 === 0 ? 'ws' : 'http')(m, args);
-        await fuzzMethod({
-          method,
-          transport,
-          args: wireArgs(method),
-          api: service.api,
-          keeper,
-          numRuns: COSTLY_METHODS.has(method) ? COSTLY_RUNS : RUNS_PER_METHOD,
-          seed: SEED + index,
-          tally,
-          diagnose: () => service.logs.slice(-3).join('\n'),
-        });
-      }
-      assert.ok(tally.total() >= METHOD_NAMES.length * COSTLY_RUNS, `${tally.total()} calls`);
+  fuzzedCallTests({
+    service: () => service,
+    // Half the methods over the WebSocket, half over HTTP.
+    transport: (method, args) => hostTransport(METHOD_NAMES.indexOf(method) % 2 === 0 ? 'ws' : 'http')(method, args),
+    args: wireArgs,
+    seed: SEED,
+    afterPhase: async (phase, tally) => {
       if (phase === 'locked') {
         const answered = [...tally.counts.values()].flatMap((perMethod) => [...perMethod.keys()]);
         assert.ok(answered.includes('LOCKED'), 'locked, the methods that need a session answer LOCKED');
@@ -70,13 +57,7 @@ describe('the browser host with generated calls', () => {
       const status = await socket.call('session.status', {});
       assert.equal(status.ok, true, 'the host still answers session.status');
       assert.equal((await postApi(host.port, host.token, 'session.status', '{"args":{}}')).outcome.ok, true, 'over HTTP too');
-    });
-  }
-
-  it('kept Object.prototype clean, logged no unexpected failure and had no job fail as INTERNAL', () => {
-    assert.equal(({} as Record<string, unknown>).polluted, undefined);
-    assert.deepEqual(service.logs.filter((line) => /failed unexpectedly|does not match the contract/.test(line)), []);
-    assert.deepEqual(internalJobFailures(service.events), []);
+    },
   });
 
   it('answers INTERNAL-free to hostile numbers that only raw JSON text can carry (-0, 1e309)', async () => {

@@ -6,9 +6,9 @@
  * starts are cancelled at once, so that no run fills the disk or outlives its phase.
  */
 import fc from 'fast-check';
-import { API_ERROR_CODES, contract, type ApiOutcome, type MethodName, type Role } from '../../preload/contract/index.ts';
+import { API_ERROR_CODES, contract, METHOD_NAMES, type ApiOutcome, type MethodName, type Role } from '../../preload/contract/index.ts';
 import type { ApiService } from '../services/api/api-service.ts';
-import { ROLE_USERS } from './api-test-workspace.ts';
+import { ROLE_USERS, type TestApi } from './api-test-workspace.ts';
 import { hostileValue, nearValid, protoKeyed, validIsh } from './zod-arbitrary.ts';
 
 /** One way to send a call: over the browser host's WebSocket or HTTP, or through the IPC bridge's handler. */
@@ -78,7 +78,7 @@ export function ipcArgs(method: MethodName): fc.Arbitrary<unknown> {
  * Calls that cost a scrypt each (unlocks, passphrases), or lock the session (which costs one to unlock again), or
  * start the engine workers: fewer runs of them keep a fast run fast.
  */
-export const COSTLY_METHODS: ReadonlySet<MethodName> = new Set<MethodName>(['session.unlock', 'session.lock', 'users.add', 'users.changePassphrase', 'workspace.restore', 'dashboard.summary']);
+const COSTLY_METHODS: ReadonlySet<MethodName> = new Set<MethodName>(['session.unlock', 'session.lock', 'users.add', 'users.changePassphrase', 'workspace.restore', 'dashboard.summary']);
 
 /** Calls after which the session may no longer be the phase's (locked, or the acting user changed or removed). */
 const SESSION_CHANGING: ReadonlySet<MethodName> = new Set<MethodName>(['session.unlock', 'session.lock', 'workspace.restore', 'users.remove', 'users.changePassphrase']);
@@ -138,6 +138,11 @@ export class PhaseKeeper {
 
 const KNOWN_CODES: ReadonlySet<string> = new Set(API_ERROR_CODES);
 
+/** The lines of a service's log that say something broke: a call's unexpected throw, a result or event off the contract. */
+export function unexpectedFailureLogs(logs: readonly string[]): string[] {
+  return logs.filter((line) => /failed unexpectedly|does not match the contract/.test(line));
+}
+
 /** The job.done events among `events` whose job failed as INTERNAL: a fuzzed job that broke after it started. */
 export function internalJobFailures(events: readonly { name: string; payload: unknown }[]): unknown[] {
   return events.filter((event) => event.name === 'job.done' && (event.payload as { error?: { code?: string } }).error?.code === 'INTERNAL').map((event) => event.payload);
@@ -151,7 +156,7 @@ function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> 
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
-export interface FuzzMethodOptions {
+interface FuzzMethodOptions {
   readonly method: MethodName;
   readonly transport: Transport;
   readonly args: fc.Arbitrary<unknown>;
@@ -169,7 +174,7 @@ export interface FuzzMethodOptions {
  * Sends `numRuns` generated arguments to one method and asserts each answer (fast-check reports the first
  * counterexample, with its seed and path to replay it). A job that a call starts is cancelled at once.
  */
-export async function fuzzMethod(options: FuzzMethodOptions): Promise<void> {
+async function fuzzMethod(options: FuzzMethodOptions): Promise<void> {
   const { method, transport, api, keeper, tally } = options;
   const timeoutMs = options.timeoutMs ?? 20_000;
   const property = fc.asyncProperty(options.args, async (args) => {
@@ -186,4 +191,45 @@ export async function fuzzMethod(options: FuzzMethodOptions): Promise<void> {
     }
   });
   await fc.assert(property, { numRuns: options.numRuns, seed: options.seed, endOnFailure: true, includeErrorInReport: true });
+}
+
+export interface FuzzPhaseOptions {
+  /** The service called (its api) and what a failure shows of it (the last lines of its log). */
+  readonly service: Pick<TestApi, 'api' | 'logs'>;
+  readonly phase: Phase;
+  readonly transport: Transport;
+  /** The generator of a method's arguments: wireArgs for JSON transports, ipcArgs for the IPC bridge. */
+  readonly args: (method: MethodName) => fc.Arbitrary<unknown>;
+  /** Generated calls per method, and per costly method (a scrypt, a relock or the engine workers each). */
+  readonly runs: number;
+  readonly costlyRuns: number;
+  /** The first method's seed; each method after it takes the next one, so a failure replays on its own. */
+  readonly seed: number;
+  /** Where the outcomes are counted: a new tally unless a run adds several phases up in one. */
+  readonly tally?: FuzzTally;
+}
+
+/**
+ * One phase of a fuzz run: every contract method in turn, with the session kept locked or unlocked as the
+ * phase's role between calls. Throws fast-check's report at the first answer that breaks the property; else
+ * answers the tally of outcomes.
+ */
+export async function fuzzEveryMethod(options: FuzzPhaseOptions): Promise<FuzzTally> {
+  const { service } = options;
+  const tally = options.tally ?? new FuzzTally();
+  const keeper = new PhaseKeeper(service.api, options.phase);
+  for (const [index, method] of METHOD_NAMES.entries()) {
+    await fuzzMethod({
+      method,
+      transport: options.transport,
+      args: options.args(method),
+      api: service.api,
+      keeper,
+      numRuns: COSTLY_METHODS.has(method) ? options.costlyRuns : options.runs,
+      seed: options.seed + index,
+      tally,
+      diagnose: () => service.logs.slice(-3).join('\n'),
+    });
+  }
+  return tally;
 }

@@ -9,10 +9,9 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { METHOD_NAMES } from '../../preload/contract/index.ts';
 import { startBrowserHost } from '../../main/host/browser-host.ts';
 import { createTestWorkspace } from '../../main/test-support/api-test-workspace.ts';
-import { COSTLY_METHODS, fuzzMethod, FuzzTally, internalJobFailures, ipcArgs, PHASES, PhaseKeeper, wireArgs, wireJson, type Transport } from '../../main/test-support/contract-fuzz.ts';
+import { fuzzEveryMethod, FuzzTally, internalJobFailures, ipcArgs, PHASES, unexpectedFailureLogs, wireArgs, wireJson, type Transport } from '../../main/test-support/contract-fuzz.ts';
 import { HostSocket, postApi } from '../../main/test-support/host-client.ts';
 import { ipcTransport } from '../../main/test-support/ipc-transport.ts';
 
@@ -43,27 +42,23 @@ try {
     if (transport === undefined) throw new Error(`unknown transport ${kind}: ws, http or ipc`);
     const tally = new FuzzTally();
     byTransport.set(kind, tally);
+    const counting: Transport = async (method, args) => {
+      const outcome = await transport(method, args);
+      overall.record(method, outcome.ok ? 'ok' : outcome.error.code, 0);
+      return outcome;
+    };
     for (const phase of PHASES) {
-      const keeper = new PhaseKeeper(service.api, phase);
-      for (const [index, method] of METHOD_NAMES.entries()) {
-        const counting: Transport = async (m, args) => {
-          const outcome = await transport(m, args);
-          overall.record(m, outcome.ok ? 'ok' : outcome.error.code, 0);
-          return outcome;
-        };
-        await fuzzMethod({
-          method,
-          transport: counting,
-          args: kind === 'ipc' ? ipcArgs(method) : wireArgs(method),
-          api: service.api,
-          keeper,
-          numRuns: COSTLY_METHODS.has(method) ? Math.max(1, Math.ceil(runs / 10)) : runs,
-          // Each transport its own payloads: the same seed would send ws and http identical ones.
-          seed: seed + kindIndex * 10_000 + index,
-          tally,
-          diagnose: () => service.logs.slice(-3).join('\n'),
-        });
-      }
+      await fuzzEveryMethod({
+        service,
+        phase,
+        transport: counting,
+        args: kind === 'ipc' ? ipcArgs : wireArgs,
+        runs,
+        costlyRuns: Math.max(1, Math.ceil(runs / 10)),
+        // Each transport its own payloads: the same seed would send ws and http identical ones.
+        seed: seed + kindIndex * 10_000,
+        tally,
+      });
       console.log(`${kind} ${phase}: ${tally.total()} calls so far (${((performance.now() - started) / 1000).toFixed(0)} s)`);
     }
   }
@@ -86,7 +81,7 @@ try {
     for (const perMethod of tally.counts.values()) for (const [code, count] of perMethod) codes.set(code, (codes.get(code) ?? 0) + count);
     console.log(`  ${kind}: ${tally.total()} calls: ${[...codes].sort((a, b) => b[1] - a[1]).map(([code, count]) => `${code} ${count}`).join(', ')}`);
   }
-  const unexpected = service.logs.filter((line) => /failed unexpectedly|does not match the contract/.test(line));
+  const unexpected = unexpectedFailureLogs(service.logs);
   const jobsDone = service.events.filter((event) => event.name === 'job.done').map((event) => (event.payload as { job: { state: string }; error?: { code: string } }));
   const jobOutcomes = new Map<string, number>();
   for (const done of jobsDone) jobOutcomes.set(done.error?.code ?? done.job.state, (jobOutcomes.get(done.error?.code ?? done.job.state) ?? 0) + 1);

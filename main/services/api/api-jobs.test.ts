@@ -4,7 +4,6 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { ApiOutcome, Job, SessionStatus } from '../../../preload/contract/index.ts';
 import { ADMIN_PASSPHRASE, createTestWorkspace, seedSmallPortfolio, type TestApi, type TestWorkspace } from '../../test-support/api-test-workspace.ts';
-import { readExportChunk } from '../export/loan-export.ts';
 
 function borrowersCsv(file: string, rows: number, prefix = 'X'): string {
   const lines = ['borrower_id,region,annual_income'];
@@ -115,25 +114,6 @@ describe('jobs: progress, completion, cancellation, serialised writes, export, b
     assert.equal(lines[0], '\uFEFFloan_id,borrower_id,region,product,origination_date,maturity_date,principal,outstanding_balance,undrawn_amount,currency,interest_rate,term_months,status,dpd,collateral_type,channel,pd_12m,grade,stage,ecl');
     assert.equal(lines[1], 'L01,B1,north,cash,2024-01-15,2025-01-15,1000.00,800.00,,CNY,0.1,12,current,0,,app,,,,');
     assert.equal(lines.length, 1 + 8);
-  });
-
-  it('splits a large export into chunks of about 1 MB without cutting a character in two', async () => {
-    const file = path.join(ws.dir, 'wide.csv');
-    const text = 'a' + '风险'.repeat(400_000);
-    fs.writeFileSync(file, text);
-    let offset = 0;
-    let joined = '';
-    let chunks = 0;
-    for (;;) {
-      const part = await readExportChunk(file, offset);
-      assert.ok(!part.chunk.includes('\uFFFD'));
-      joined += part.chunk;
-      offset = part.nextOffset;
-      chunks += 1;
-      if (part.done) break;
-    }
-    assert.equal(joined, text);
-    assert.equal(chunks, 3);
   });
 
   it('backs up as a job, and restores: the session locks (reason restore) and the backup’s data is back', async () => {

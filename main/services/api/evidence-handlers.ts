@@ -1,6 +1,6 @@
 import { RiskDeskError } from '../../../preload/contract/errors.ts';
 import { checkEvidenceScope, evidencePackName, listExports, previewEvidence, recordEvidenceExport, verifyEvidencePack, writeEvidencePack } from '../evidence/evidence-service.ts';
-import { readBinaryChunk } from '../export/file-chunks.ts';
+import { readFileChunk } from '../export/file-chunks.ts';
 import type { HandlerTable } from './handler.ts';
 import { startJob } from './start-job.ts';
 import { removeUpload } from './uploads.ts';
@@ -27,7 +27,7 @@ export const evidenceHandlers: HandlerTable<EvidenceMethods> = {
     const { result, files } = core.requireSession().jobs.finished(jobId, 'evidence-export');
     const file = files[0];
     if (!file) throw new RiskDeskError('NOT_FOUND', `The evidence pack of job ${jobId} is no longer there.`);
-    return { ...(await readBinaryChunk(file, offset)), fileName: result.fileName };
+    return { ...(await readFileChunk(file, offset, 'base64')), fileName: result.fileName };
   },
   'evidence.exports': (core) => listExports(core.requireSession().ctx),
   'evidence.startVerify': (core, { uploadId }) => {

@@ -3,7 +3,8 @@ import type { ImportKind } from '../../../preload/contract/vocabulary.ts';
 import { verifyAudit } from '../audit-service.ts';
 import { backupWorkspace } from '../backup-service.ts';
 import { runDemo } from '../demo-service.ts';
-import { auditLoanExport, exportLoansCsv, loanExportScope, loanExportFileName, readExportChunk } from '../export/loan-export.ts';
+import { readFileChunk } from '../export/file-chunks.ts';
+import { auditLoanExport, exportLoansCsv, loanExportScope, loanExportFileName } from '../export/loan-export.ts';
 import { importCsv } from '../import/import-csv.ts';
 import type { ApiCore } from './api-core.ts';
 import type { HandlerTable } from './handler.ts';
@@ -69,8 +70,8 @@ export const jobHandlers: HandlerTable<JobMethods> = {
     const { result, files } = core.requireSession().jobs.finished(jobId, 'export-loans');
     const file = files[0];
     if (!file) throw new RiskDeskError('NOT_FOUND', `The export of job ${jobId} is no longer there.`);
-    const chunk = await readExportChunk(file, offset);
-    return { ...chunk, fileName: result.fileName };
+    const { data, ...position } = await readFileChunk(file, offset, 'utf8');
+    return { chunk: data, ...position, fileName: result.fileName };
   },
 
   'jobs.list': (core) => core.requireSession().jobs.list(),

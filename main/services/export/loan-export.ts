@@ -5,7 +5,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { LOAN_COLUMNS, type ExportSummary, type GridQuery, type LoanRow } from '../../../preload/contract/index.ts';
-import { RiskDeskError } from '../../../preload/contract/errors.ts';
 import { countLoans, loanViewRows } from '../../store/portfolio-queries.ts';
 import { openReadConnection } from '../../store/read-connection.ts';
 import type { JobCallOptions, ServiceContext } from '../context.ts';
@@ -143,30 +142,4 @@ export function auditLoanExport(ctx: ServiceContext, summary: ExportSummary, sco
       details: { file: summary.fileName, rows: summary.rows, bytes: summary.bytes, sha256: summary.sha256, columns: [...scope.columns], filterModel: scope.filterModel, sortModel: scope.sortModel },
     }),
   );
-}
-
-const CHUNK_BYTES = 1 << 20;
-
-/** About 1 MB of a finished export from `offset` (a byte offset), never splitting a UTF-8 character. */
-export async function readExportChunk(file: string, offset: number): Promise<{ chunk: string; nextOffset: number; done: boolean }> {
-  const handle = await fs.promises.open(file, 'r');
-  try {
-    const { size } = await handle.stat();
-    if (offset > size) throw new RiskDeskError('VALIDATION', `offset ${offset} is past the end of the export (${size} bytes).`, [{ path: 'offset', message: 'past the end of the file' }]);
-    const buffer = Buffer.alloc(Math.min(CHUNK_BYTES, size - offset));
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, offset);
-    let end = bytesRead;
-    if (offset + end < size) {
-      // Back up to the start of a character if the chunk ends inside one (continuation bytes are 10xxxxxx).
-      let start = end;
-      while (start > 0 && ((buffer[start - 1] ?? 0) & 0xc0) === 0x80) start -= 1;
-      const lead = buffer[start - 1] ?? 0;
-      const length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
-      if (start > 0 && start - 1 + length > end) end = start - 1;
-    }
-    const nextOffset = offset + end;
-    return { chunk: buffer.subarray(0, end).toString('utf8'), nextOffset, done: nextOffset >= size };
-  } finally {
-    await handle.close();
-  }
 }
