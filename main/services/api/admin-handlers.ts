@@ -1,8 +1,9 @@
 import { restoreRequestFor, restoreWorkspace } from '../backup-service.ts';
+import { rekeyRequestFor, rekeyWorkspace } from '../rekey-service.ts';
 import { addUser, changePassphrase, checkCurrentPassphrase, listUsers, removeUser } from '../users-service.ts';
 import type { HandlerTable } from './handler.ts';
 
-type AdminMethods = 'users.list' | 'users.add' | 'users.remove' | 'users.changePassphrase' | 'workspace.restore';
+type AdminMethods = 'users.list' | 'users.add' | 'users.remove' | 'users.changePassphrase' | 'workspace.restore' | 'workspace.rekey';
 
 export const adminHandlers: HandlerTable<AdminMethods> = {
   'users.list': (core) =>
@@ -43,6 +44,23 @@ export const adminHandlers: HandlerTable<AdminMethods> = {
       await core.lock('restore');
       await restoreWorkspace({ ...request, now: core.now, throttle: core.throttle });
     });
+    return core.status();
+  },
+
+  /**
+   * Checks that every user can be sealed to (before anything ends), then locks the session (session.locked, reason
+   * 'rekey') and re-keys the closed workspace. The session stays locked either way: unlock again.
+   */
+  'workspace.rekey': async (core) => {
+    const request = rekeyRequestFor(core.requireSession().ctx);
+    try {
+      await core.whileRestoring(async () => {
+        await core.lock('rekey');
+        rekeyWorkspace(request);
+      });
+    } finally {
+      request.key.fill(0);
+    }
     return core.status();
   },
 };

@@ -34,7 +34,7 @@ export interface ApiServiceOptions {
   readonly log?: (line: string) => void;
 }
 
-export type LockReason = 'idle' | 'user' | 'restore';
+export type LockReason = 'idle' | 'user' | 'restore' | 'rekey';
 type Listener = (name: EventName, payload: unknown) => void;
 
 /** The state behind an ApiService: at most one unlocked session, its idle lock, the write lock, and the event listeners. */

@@ -37,6 +37,7 @@ export const en = {
       idle: 'The workspace was locked after a period without activity. Unlock it to continue.',
       user: 'The workspace is locked.',
       restore: 'A backup was restored and the workspace locked. Unlock it to continue.',
+      rekey: 'The workspace was re-keyed and locked: a removed user’s old keyring no longer opens it. Unlock with your own passphrase, as before.',
     },
   },
   nav: {
@@ -1430,6 +1431,15 @@ export const en = {
       you: 'you',
       remove: 'Remove',
       confirmRemove: 'Remove {{name}}',
+      rekeyAfterRemove: 'and re-key the workspace',
+      rekeyAfterRemoveHint: 'Recommended: a copy of the keyring {{name}} may have kept will no longer open the workspace. Everyone else keeps their passphrase; this session locks when the re-key is done.',
+      rekey: {
+        title: 'Re-key the workspace',
+        hint: 'Gives the workspace a new random key, sealed to each current user, so that any keyring copied earlier (by a removed user, or from an old backup folder) no longer opens it. Backups made before stay under the old key. The session locks; unlock again with your own passphrase.',
+        button: 'Re-key now…',
+        confirm: 'Re-key and lock',
+        running: 'Re-keying…',
+      },
       add: 'Add a user',
       initialPassphrase: 'Initial passphrase',
       addButton: 'Add user',

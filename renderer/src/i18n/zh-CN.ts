@@ -37,6 +37,7 @@ export const zhCN: Translation = {
       idle: '工作区因一段时间无操作已锁定。请解锁后继续。',
       user: '工作区已锁定。',
       restore: '已恢复备份，工作区已锁定。请解锁后继续。',
+      rekey: '工作区已更换密钥并锁定：已删除用户保留的旧密钥环无法再打开它。请像以前一样用您自己的口令解锁。',
     },
   },
   nav: {
@@ -1429,6 +1430,15 @@ export const zhCN: Translation = {
       you: '您',
       remove: '删除',
       confirmRemove: '删除 {{name}}',
+      rekeyAfterRemove: '并更换工作区密钥',
+      rekeyAfterRemoveHint: '建议勾选：{{name}} 可能保留的密钥环副本将无法再打开工作区。其他用户的口令不变；更换完成后本会话将锁定。',
+      rekey: {
+        title: '更换工作区密钥',
+        hint: '为工作区生成新的随机密钥，并分别密封给每位现有用户，使之前复制的任何密钥环（已删除用户的或旧备份文件夹中的）都无法再打开它。此前的备份仍使用旧密钥。会话将锁定，请用您自己的口令重新解锁。',
+        button: '立即更换密钥…',
+        confirm: '更换密钥并锁定',
+        running: '正在更换密钥…',
+      },
       add: '添加用户',
       initialPassphrase: '初始口令',
       addButton: '添加用户',

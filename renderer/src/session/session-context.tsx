@@ -3,7 +3,7 @@ import type { SessionStatus } from '../../../preload/contract/index.ts';
 import { api, errorMessage } from '../api/client.ts';
 import type { ConnectionState } from '../api/transport.ts';
 
-export type LockReason = 'idle' | 'user' | 'restore';
+export type LockReason = 'idle' | 'user' | 'restore' | 'rekey';
 
 interface SessionValue {
   /** null until main has answered once. */
