@@ -72,10 +72,15 @@ function sealableEntries(keyring: Keyring, usernames: string[], path: string): S
   return entries;
 }
 
-/** SQLite's side files of the staged copy (its read-only check leaves an empty -wal and -shm); the pair itself only with `pair`. */
+/**
+ * SQLite's side files of the staged copy (its read-only check leaves an empty -wal and -shm); the pair itself only
+ * with `pair`. Only files: anything else under those names is not ours, and makes the copy fail with its reason.
+ */
 function removeStaged(staged: string, options: { pair: boolean }): void {
   const sideFiles = [`${staged}-journal`, `${staged}-wal`, `${staged}-shm`];
-  for (const f of options.pair ? [staged, keyringPathFor(staged), ...sideFiles] : sideFiles) fs.rmSync(f, { force: true });
+  for (const f of options.pair ? [staged, keyringPathFor(staged), ...sideFiles] : sideFiles) {
+    if (fs.lstatSync(f, { throwIfNoEntry: false })?.isFile()) fs.rmSync(f);
+  }
 }
 
 /**
@@ -87,9 +92,9 @@ export function rekeyWorkspace(request: RekeyRequest): { path: string; users: st
   const { path, workspaceId } = request;
   const staged = `${path}${STAGED_SUFFIX}`;
   const newKey = randomBytes(32);
-  removeStaged(staged, { pair: true });
   let swapping = false;
   try {
+    removeStaged(staged, { pair: true });
     createOwnerOnlyFile(staged);
     const source = openEncryptedDatabase(path, request.key);
     try {

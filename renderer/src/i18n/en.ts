@@ -37,6 +37,8 @@ export const en = {
       idle: 'The workspace was locked after a period without activity. Unlock it to continue.',
       user: 'The workspace is locked.',
       restore: 'A backup was restored and the workspace locked. Unlock it to continue.',
+      restoreFailed: 'The restore failed and the workspace was locked; it is as it was before.',
+      rekeyFailed: 'The re-key failed and the workspace was locked; it still opens with its old key, as before.',
       rekey: 'The workspace was re-keyed and locked: a removed user’s old keyring no longer opens it. Unlock with your own passphrase, as before.',
     },
   },

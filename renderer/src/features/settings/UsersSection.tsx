@@ -82,7 +82,11 @@ export function UsersSection() {
                         </button>
                       </span>
                     ) : (
-                      <button type="button" className="button button-small" onClick={() => setConfirming(row.username)} disabled={row.username === user.username}>
+                      <button type="button" className="button button-small" onClick={() => {
+                          setConfirming(row.username);
+                          setRekeyAfterRemove(true);
+                        }}
+                        disabled={row.username === user.username}>
                         {t('settings.users.remove')}
                       </button>
                     )}
