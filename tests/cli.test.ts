@@ -125,9 +125,20 @@ describe('riskdesk CLI', () => {
     expectExit(asAna, 0);
     assert.equal((json(asAna).audit as { intact: boolean }).intact, true);
 
-    const removed = await riskdesk(['user', 'remove', '--db', db, '--name', 'ana', '--json']);
+    const saltBefore = (JSON.parse(fs.readFileSync(`${db}.keyring`, 'utf8')) as { dbSalt: string }).dbSalt;
+    const removed = await riskdesk(['user', 'remove', '--db', db, '--name', 'ana', '--rekey', '--json']);
     expectExit(removed, 0);
-    assert.deepEqual(json(removed), { ok: true, removed: 'ana' });
+    assert.deepEqual(json(removed), { ok: true, removed: 'ana', rekeyed: true });
+    const keyring = JSON.parse(fs.readFileSync(`${db}.keyring`, 'utf8')) as { dbSalt: string; entries: { username: string }[] };
+    assert.deepEqual(keyring.entries.map((e) => e.username), ['admin']);
+    assert.notEqual(keyring.dbSalt, saltBefore, 're-encrypted: a new salt');
+    const afterRekey = await riskdesk(['audit', 'verify', '--db', db, '--json']);
+    expectExit(afterRekey, 0);
+    assert.equal((json(afterRekey).audit as { intact: boolean }).intact, true);
+
+    const rekeyed = await riskdesk(['user', 'rekey', '--db', db]);
+    expectExit(rekeyed, 0);
+    assert.match(rekeyed.stdout, /^Re-keyed the workspace: a new random key, sealed to admin\./);
   });
 
   it('refuses a wrong passphrase with exit 1 and leaves both files byte for byte as they were', async () => {

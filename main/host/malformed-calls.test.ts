@@ -65,6 +65,7 @@ const VALID_ARGS: { [M in MethodName]: MethodArgs<M> } = {
   'workspace.fileFolder': {},
   'workspace.backup': { path: '/tmp/backup.rdw' },
   'workspace.restore': { from: '/tmp/backup.rdw', passphrase: 'p' },
+  'workspace.rekey': {},
   'credit.startDevelopment': { holdoutFraction: 0.3, seed: 1, minBinShare: 0.05, monotonic: true, ivThreshold: 0.02, maxCorrelation: 0.7, exclude: ['region'], binnings: [BINNING] },
   'credit.development': { jobId: 'j1' },
   'credit.evaluateBinning': { binning: BINNING, edit: { op: 'merge', index: 0 }, holdoutFraction: 0.3, seed: 1 },

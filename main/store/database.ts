@@ -81,3 +81,19 @@ export async function inAsyncTransaction<T>(db: Db, notDone: string, body: () =>
 export function checkpointWal(db: Db): void {
   db.pragma('wal_checkpoint(TRUNCATE)');
 }
+
+/**
+ * Re-encrypts a closed database file under `newKey`, in place: SQLCipher rewrites every page (and a new salt) in one
+ * transaction. Only for a file nothing else has open, such as a `VACUUM INTO` copy; WAL mode cannot re-key, so the
+ * file is switched to a rollback journal first (opening it as a workspace switches it back).
+ */
+export function rekeyDatabaseFile(path: string, oldKey: Buffer, newKey: Buffer): void {
+  if (newKey.length !== DATA_KEY_BYTES) throw new Error(`internal: data key must be ${DATA_KEY_BYTES} bytes`);
+  const db = openEncryptedDatabase(path, oldKey);
+  try {
+    db.pragma('journal_mode = DELETE');
+    db.pragma(`rekey="x'${newKey.toString('hex')}'"`);
+  } finally {
+    db.close();
+  }
+}

@@ -7,6 +7,7 @@ import { DEFAULT_BASE_CURRENCY } from '../../preload/contract/vocabulary.ts';
 import {
   checkPassphraseStrength,
   findEntry,
+  isSealedEntry,
   keyringPathFor,
   readKeyring,
   unwrapDataKey,
@@ -93,7 +94,7 @@ export class Workspace {
       // The salt is in page 1 of the main file, which WAL mode writes only at a checkpoint.
       checkpointWal(opened);
       const dbSalt = readDatabaseSalt(path).toString('hex');
-      writeKeyring(keyringPath, { format: 'riskdesk-keyring', version: 1, workspaceId: id, dbSalt, defaultUser: username, entries: [entry] });
+      writeKeyring(keyringPath, { format: 'riskdesk-keyring', version: 2, workspaceId: id, dbSalt, defaultUser: username, entries: [entry] });
       return new Workspace(path, id, opened, { username, role: 'admin' }, key);
     } catch (error) {
       db?.close();
@@ -144,7 +145,9 @@ export class Workspace {
       if (!user) throw new RiskDeskError('UNKNOWN_USER', `${path} has a key for "${username}" but no such user; ask an admin to remove the stale keyring entry.`);
       auditUnlockFailures(db, counted, { workspaceId: keyring.workspaceId, unlockedBy: user.username, now: (options.now ?? (() => new Date()))() });
       throttle.recordSuccess(counted);
-      return new Workspace(path, keyring.workspaceId, db, { username: user.username, role: user.role }, key);
+      const workspace = new Workspace(path, keyring.workspaceId, db, { username: user.username, role: user.role }, key);
+      await workspace.#upgradeLegacyEntry(username, passphrase);
+      return workspace;
     } catch (error) {
       db.close();
       throw error;
@@ -178,18 +181,34 @@ export class Workspace {
    * atomically inside the transaction, and put back if the commit then fails.
    */
   changeKeyring(nextKeyring: (current: Keyring) => Keyring, databaseChange: () => void): void {
-    const before = this.readKeyring();
+    // Read under the write lock, so that two processes changing the keyring do not lose each other's change.
+    let before: Keyring | undefined;
     let keyringWritten = false;
     try {
       inTransaction(this.db, () => {
+        before = this.readKeyring();
         databaseChange();
         writeKeyring(this.keyringPath, nextKeyring(before));
         keyringWritten = true;
       });
     } catch (error) {
-      if (keyringWritten) writeKeyring(this.keyringPath, before);
+      if (keyringWritten && before) writeKeyring(this.keyringPath, before);
       throw error;
     }
+  }
+
+  /**
+   * A version 1 entry (the data key wrapped directly under the passphrase) cannot be re-keyed without the user, so
+   * the first unlock that has the passphrase replaces it with a sealed (version 2) entry.
+   */
+  async #upgradeLegacyEntry(username: string, passphrase: string): Promise<void> {
+    const entry = findEntry(this.readKeyring(), username);
+    if (!entry || isSealedEntry(entry)) return;
+    const upgraded = await this.wrapKeyFor(username, passphrase);
+    this.changeKeyring(
+      (keyring) => ({ ...keyring, entries: keyring.entries.map((e) => (e.username === username ? upgraded : e)) }),
+      () => undefined,
+    );
   }
 
   /** Backups carry a copy of the keyring; the salt is re-read from the copy's own first bytes. */

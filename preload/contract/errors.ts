@@ -25,6 +25,8 @@ export const API_ERROR_CODES = [
   'IMPORT_REJECTED',
   'FILE_UNREADABLE',
   'BACKUP_FAILED',
+  'REKEY_BLOCKED',
+  'REKEY_FAILED',
   'JOB_FAILED',
   'JOB_CANCELLED',
   /** An approval by the author or the submitter of what is approved: someone else must approve. */

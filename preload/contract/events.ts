@@ -6,7 +6,7 @@ export const events = {
   'job.progress': jobSchema,
   /** A job's result, typed by its kind (JOBS in jobs.ts), or its error. */
   'job.done': jobDoneSchema,
-  'session.locked': z.object({ reason: z.enum(['idle', 'user', 'restore']) }),
+  'session.locked': z.object({ reason: z.enum(['idle', 'user', 'restore', 'rekey', 'restoreFailed', 'rekeyFailed']), message: z.string().optional() }),
 } as const;
 
 export type EventName = keyof typeof events;

@@ -280,6 +280,13 @@ export const contract = {
     args: z.object({ from: localPath, passphrase }).strict(),
     result: sessionStatusSchema,
   }),
+  'workspace.rekey': method({
+    summary:
+      'Give the workspace a new random key, sealed to every remaining user (after removing a user, so that an old keyring no longer opens it). Locks the session; everyone unlocks again with their own passphrase.',
+    permission: 'users.manage',
+    args: none,
+    result: sessionStatusSchema,
+  }),
   'credit.startDevelopment': method({
     summary: 'Develop a scorecard on the workspace’s seasoned loans (a job; read the report with credit.development).',
     permission: 'models.develop',

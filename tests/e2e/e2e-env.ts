@@ -6,6 +6,18 @@ export const ANALYST = { username: 'anna', passphrase: 'analyst bins every featu
 export const COMPLIANCE = { username: 'colin', passphrase: 'compliance signs the second pair of eyes' } as const;
 
 export const HOST_ENV = 'RISKDESK_E2E_URL';
+const WORKSPACE_ENV = 'RISKDESK_E2E_WORKSPACE';
+
+/** The workspace the host serves, for the tests that look at its files (set by global-setup.ts beside HOST_ENV). */
+export function workspacePath(): string {
+  const file = process.env[WORKSPACE_ENV];
+  if (!file) throw new Error(`${WORKSPACE_ENV} is not set: run the tests through playwright.config.ts (its global setup makes the workspace)`);
+  return file;
+}
+
+export function setWorkspacePath(file: string): void {
+  process.env[WORKSPACE_ENV] = file;
+}
 
 export function hostUrl(): string {
   const url = process.env[HOST_ENV];

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { ADMIN, ANALYST, AUDITOR, COMPLIANCE, HOST_ENV } from './e2e-env.ts';
+import { ADMIN, ANALYST, AUDITOR, COMPLIANCE, HOST_ENV, setWorkspacePath } from './e2e-env.ts';
 
 const run = promisify(execFile);
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -86,6 +86,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 
   const { child, url } = await startHost(db, dir);
   process.env[HOST_ENV] = url;
+  setWorkspacePath(db);
 
   return async () => {
     if (child.exitCode === null) {

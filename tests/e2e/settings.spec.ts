@@ -1,6 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { ADMIN } from './e2e-env.ts';
+import { readFileSync } from 'node:fs';
+import { ADMIN, workspacePath } from './e2e-env.ts';
 import { hostCall, pageTitle, unlockAs } from './fixtures.ts';
+
+/** The SQLCipher salt the keyring records: a re-key re-encrypts the file, with a new one. */
+function keyringSalt(): string {
+  return (JSON.parse(readFileSync(`${workspacePath()}.keyring`, 'utf8')) as { dbSalt: string }).dbSalt;
+}
 
 test.describe('settings, as an admin', () => {
   test.beforeEach(async ({ page }) => {
@@ -9,18 +15,32 @@ test.describe('settings, as an admin', () => {
     await expect(pageTitle(page)).toHaveText('Settings');
   });
 
-  test('adds a user with a role, then removes them', async ({ page }) => {
+  test('adds a user with a role, then removes them, with and without re-keying the workspace', async ({ page }) => {
     const form = page.getByTestId('add-user-form');
-    await form.getByLabel('User name').fill('ana');
-    await form.getByLabel('Role').selectOption('analyst');
-    await form.getByLabel('Initial passphrase').fill('analysts read the tea leaves');
-    await form.getByRole('button', { name: 'Add user' }).click();
-    const row = page.getByTestId('users-table').getByRole('row', { name: /^ana\b/ });
-    await expect(row).toContainText('Analyst');
+    const row = (name: string) => page.getByTestId('users-table').getByRole('row', { name: new RegExp(`^${name}\\b`) });
+    for (const name of ['ana', 'ben']) {
+      await form.getByLabel('User name').fill(name);
+      await form.getByLabel('Role').selectOption('analyst');
+      await form.getByLabel('Initial passphrase').fill('analysts read the tea leaves');
+      await form.getByRole('button', { name: 'Add user' }).click();
+      await expect(row(name)).toContainText('Analyst');
+    }
 
-    await row.getByRole('button', { name: 'Remove' }).click();
-    await row.getByRole('button', { name: 'Remove ana' }).click();
-    await expect(row).toHaveCount(0);
+    await row('ben').getByRole('button', { name: 'Remove' }).click();
+    await row('ben').getByTestId('rekey-after-remove').uncheck();
+    await row('ben').getByRole('button', { name: 'Remove ben' }).click();
+    await expect(row('ben')).toHaveCount(0);
+
+    const saltBefore = keyringSalt();
+    await row('ana').getByRole('button', { name: 'Remove' }).click();
+    await expect(row('ana').getByTestId('rekey-after-remove')).toBeChecked();
+    await row('ana').getByRole('button', { name: 'Remove ana' }).click();
+    // The re-key locks the session; the admin's own passphrase opens the re-keyed workspace.
+    await expect(page.getByText('The workspace was re-keyed and locked')).toBeVisible({ timeout: 30_000 });
+    expect(keyringSalt()).not.toBe(saltBefore);
+    await unlockAs(page, ADMIN);
+    const audit = await hostCall('audit.events', { startRow: 0, endRow: 3, sortModel: [{ colId: 'seq', sort: 'desc' }] });
+    expect(audit.ok && (audit.result as { rows: { action: string }[] }).rows.map((r) => r.action)).toEqual(expect.arrayContaining(['workspace.rekey', 'user.remove']));
   });
 
   test('a weak passphrase is refused with main’s reason', async ({ page }) => {

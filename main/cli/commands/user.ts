@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { addUser, changePassphrase, listUsers, removeUser } from '../../services/users-service.ts';
 import { ROLES } from '../../services/permissions.ts';
+import { rekeyRequestFor, rekeyWorkspace } from '../../services/rekey-service.ts';
 import { formatTable, type CliIo } from '../cli-io.ts';
 import { addExamples, addUnlockOptions, commandPath, outputFor, type UnlockFlags } from '../command-options.ts';
 import { readPassphrase } from '../passphrase.ts';
@@ -90,22 +91,55 @@ function addRemoveCommand(user: Command, io: CliIo): void {
     user
       .command('remove')
       .description('remove a user and their keyring entry (admin)')
-      .requiredOption('--name <name>', 'the user to remove'),
+      .requiredOption('--name <name>', 'the user to remove')
+      .option('--rekey', "then re-key the workspace, so that a keyring the removed user kept no longer opens it (recommended; see 'user rekey')"),
   );
-  addExamples(command, ['riskdesk user remove --db risk.rdw --name ana']);
-  command.action(async (flags: UnlockFlags & { name: string }) => {
+  addExamples(command, ['riskdesk user remove --db risk.rdw --name ana --rekey', 'riskdesk user remove --db risk.rdw --name ana']);
+  command.action(async (flags: UnlockFlags & { name: string; rekey?: boolean }) => {
     const out = outputFor(io, flags);
     const passphrase = await actingPassphrase(out, flags, commandPath(command));
-    await withServiceContext(flags, passphrase, async (ctx) => removeUser(ctx, flags.name));
-    out.result({ removed: flags.name }, () => [`Removed ${flags.name}.`]);
+    // With --rekey, whether everyone else can be sealed to is checked before the removal, so that neither happens if not.
+    const rekey = await withServiceContext(flags, passphrase, async (ctx) => {
+      const request = flags.rekey ? rekeyRequestFor(ctx, { removedUser: flags.name }) : null;
+      try {
+        removeUser(ctx, flags.name);
+      } catch (error) {
+        request?.key.fill(0);
+        throw error;
+      }
+      return request;
+    });
+    const rekeyed = rekey ? rekeyWorkspace(rekey) : null;
+    out.result({ removed: flags.name, rekeyed: rekeyed !== null }, () => [`Removed ${flags.name}.`, ...(rekeyed ? [rekeyedLine(rekeyed.users)] : [])]);
+  });
+}
+
+function rekeyedLine(users: string[]): string {
+  return `Re-keyed the workspace: a new random key, sealed to ${users.join(', ')}. Earlier keyring copies no longer open it; backups made before keep the old key.`;
+}
+
+function addRekeyCommand(user: Command, io: CliIo): void {
+  const command = addUnlockOptions(
+    user
+      .command('rekey')
+      .description('give the workspace a new random key, sealed to every current user, so that keyring copies made earlier no longer open it (admin)'),
+  );
+  addExamples(command, ['riskdesk user rekey --db risk.rdw']);
+  command.action(async (flags: UnlockFlags) => {
+    const out = outputFor(io, flags);
+    const passphrase = await actingPassphrase(out, flags, commandPath(command));
+    const request = await withServiceContext(flags, passphrase, async (ctx) => rekeyRequestFor(ctx));
+    const rekeyed = rekeyWorkspace(request);
+    out.result({ rekeyed: true, users: rekeyed.users }, () => [rekeyedLine(rekeyed.users)]);
   });
 }
 
 export function addUserCommands(program: Command, io: CliIo): void {
-  const user = program.command('user').description('manage who can unlock the workspace: add, list, passwd, remove');
+  const user = program.command('user').description('manage who can unlock the workspace: add, list, passwd, remove, rekey');
   addExamples(user, ['riskdesk user list --db risk.rdw', 'riskdesk user add --db risk.rdw --name ana --role analyst']);
   addAddCommand(user, io);
   addListCommand(user, io);
   addPasswdCommand(user, io);
   addRemoveCommand(user, io);
+  addRekeyCommand(user, io);
 }

@@ -139,6 +139,7 @@ const VALID_ARGS: Record<MethodName, (c: ArgsContext) => unknown> = {
   'workspace.fileFolder': () => ({}),
   'workspace.backup': (c) => ({ path: path.join(c.dir, `backup-by-${c.role}.rdw`) }),
   'workspace.restore': (c) => ({ from: c.backup, passphrase: ADMIN_PASSPHRASE }),
+  'workspace.rekey': () => ({}),
   'credit.startDevelopment': () => ({ holdoutFraction: 0.25 }),
   'credit.development': (c) => ({ jobId: c.developmentJobId }),
   'credit.evaluateBinning': (c) => ({ binning: c.credit.binning, holdoutFraction: 0.3, seed: 1 }),
@@ -251,8 +252,11 @@ const FIXTURE_ALERT_ID = 1;
 /** A stored backtest every role may read (the first, made before the roles take their turns). */
 const FIXTURE_BACKTEST_ID = 1;
 
-/** Run last, in this order: each ends the session (an unlock starts a new one, without the jobs of the old). */
-const SESSION_ENDING: readonly MethodName[] = ['session.unlock', 'workspace.restore', 'session.lock'];
+/**
+ * Run last, in this order: each ends the session (an unlock starts a new one, without the jobs of the old). The unlock
+ * follows the re-key, which locks the session, and proves that the role's passphrase still opens the re-keyed workspace.
+ */
+const SESSION_ENDING: readonly MethodName[] = ['workspace.rekey', 'session.unlock', 'workspace.restore', 'session.lock'];
 
 function expectedAllowed(method: MethodName, role: Role): boolean {
   const { permission } = contract[method];

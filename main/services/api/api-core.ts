@@ -9,7 +9,7 @@ import { IdleTimer, systemTimers, type Timers } from './idle-timer.ts';
 import { startScheduledReport } from './report-handlers.ts';
 import { Session } from './session.ts';
 import { WriteLock } from './write-lock.ts';
-import { RiskDeskError } from '../../../preload/contract/errors.ts';
+import { isRiskDeskError, RiskDeskError } from '../../../preload/contract/errors.ts';
 
 export interface WorkspaceLocator {
   /** The path to unlock for a requested workspace (undefined = the default); throws RiskDeskError INVALID_ARGUMENT if not allowed. */
@@ -34,7 +34,7 @@ export interface ApiServiceOptions {
   readonly log?: (line: string) => void;
 }
 
-export type LockReason = 'idle' | 'user' | 'restore';
+export type LockReason = 'idle' | 'user' | 'restore' | 'rekey' | 'restoreFailed' | 'rekeyFailed';
 type Listener = (name: EventName, payload: unknown) => void;
 
 /** The state behind an ApiService: at most one unlocked session, its idle lock, the write lock, and the event listeners. */
@@ -156,9 +156,22 @@ export class ApiCore {
     if (this.current) this.idle.start(minutes);
   }
 
-  /** Runs `work` (which replaces the workspace's files) with unlocks held back until it ends. */
-  whileRestoring<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.restoring.then(work);
+  /**
+   * Ends the session to replace the workspace's files (a restore, a re-key) with `work`, unlocks held back until it
+   * ends, and only then says why the session is locked: `reason` once the work is done, or `${reason}Failed` with the
+   * error's message (a RiskDeskError's, written for the user), so that the unlock screen never claims what failed.
+   */
+  lockFor(reason: 'restore' | 'rekey', work: () => Promise<void>): Promise<void> {
+    const run = this.restoring.then(async () => {
+      await this.lock(null);
+      try {
+        await work();
+      } catch (error) {
+        this.emit('session.locked', { reason: `${reason}Failed`, ...(isRiskDeskError(error) ? { message: error.message } : {}) });
+        throw error;
+      }
+      this.emit('session.locked', { reason });
+    });
     this.restoring = run.catch(() => undefined);
     return run;
   }

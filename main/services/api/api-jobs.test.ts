@@ -141,6 +141,31 @@ describe('jobs: progress, completion, cancellation, serialised writes, export, b
     assert.equal(audit.rows[0]?.action, 'workspace.restore');
   });
 
+  it('re-keys: the session locks (reason rekey), the same passphrase unlocks, and a failed re-key says so', async () => {
+    const saltOf = () => (JSON.parse(fs.readFileSync(`${ws.file}.keyring`, 'utf8')) as { dbSalt: string }).dbSalt;
+    await t.ok('session.unlock', { passphrase: ADMIN_PASSPHRASE });
+    const before = { salt: saltOf(), borrowers: await borrowerCount() };
+    t.events.length = 0;
+    const status = await t.ok<SessionStatus>('workspace.rekey', {});
+    assert.equal(status.state, 'locked');
+    assert.deepEqual(t.events.filter((e) => e.name === 'session.locked').map((e) => e.payload), [{ reason: 'rekey' }]);
+    assert.notEqual(saltOf(), before.salt);
+    await t.ok('session.unlock', { passphrase: ADMIN_PASSPHRASE });
+    assert.equal(await borrowerCount(), before.borrowers);
+
+    // Something in the way of the staged copy (a folder of that name) fails the re-key after the lock.
+    fs.mkdirSync(`${ws.file}.rekeying`);
+    t.events.length = 0;
+    const failed = await t.api.call('workspace.rekey', {});
+    assert.ok(!failed.ok && failed.error.code === 'REKEY_FAILED', JSON.stringify(failed));
+    const locked = t.events.filter((e) => e.name === 'session.locked').map((e) => e.payload as { reason: string; message?: string });
+    assert.deepEqual(locked.map((e) => e.reason), ['rekeyFailed']);
+    assert.match(locked[0]?.message ?? '', /unchanged under its old key/);
+    fs.rmdirSync(`${ws.file}.rekeying`);
+    await t.ok('session.unlock', { passphrase: ADMIN_PASSPHRASE });
+    assert.equal(await borrowerCount(), before.borrowers);
+  });
+
   it('cancels running jobs when the idle lock ends the session', async () => {
     const { jobId } = await t.ok<{ jobId: string }>('jobs.startImport', { kind: 'borrowers', path: borrowersCsv(path.join(ws.dir, 'idle.csv'), 20_000, 'Z') });
     t.timers.fireAll();

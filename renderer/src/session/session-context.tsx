@@ -3,7 +3,7 @@ import type { SessionStatus } from '../../../preload/contract/index.ts';
 import { api, errorMessage } from '../api/client.ts';
 import type { ConnectionState } from '../api/transport.ts';
 
-export type LockReason = 'idle' | 'user' | 'restore';
+export type LockReason = 'idle' | 'user' | 'restore' | 'rekey' | 'restoreFailed' | 'rekeyFailed';
 
 interface SessionValue {
   /** null until main has answered once. */
@@ -11,6 +11,8 @@ interface SessionValue {
   readonly connection: ConnectionState;
   /** Why the workspace was last locked, when main said so. */
   readonly lockReason: LockReason | null;
+  /** Why a restore or a re-key failed, in main's words, when the lock followed one. */
+  readonly lockMessage: string | null;
   /** Why main could not be asked at all (no token, host gone). */
   readonly startError: string | null;
   unlock(request: { workspace?: string; username?: string; passphrase: string }): Promise<SessionStatus>;
@@ -25,6 +27,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<SessionStatus | null>(null);
   const [connection, setConnection] = useState<ConnectionState>(api.connection());
   const [lockReason, setLockReason] = useState<LockReason | null>(null);
+  const [lockMessage, setLockMessage] = useState<string | null>(null);
   const [startError, setStartError] = useState<string | null>(null);
 
   const refresh = useCallback(() => {
@@ -41,6 +44,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     refresh();
     const offLocked = api.on('session.locked', (payload) => {
       setLockReason(payload.reason);
+      setLockMessage(payload.message ?? null);
       setStatus((current) => (current ? { ...current, state: 'locked', user: null } : current));
     });
     // After a dropped connection, main may have locked in the meantime: ask again.
@@ -59,6 +63,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const unlock = useCallback(async (request: { workspace?: string; username?: string; passphrase: string }) => {
     const next = await api.call('session.unlock', request);
     setLockReason(null);
+    setLockMessage(null);
     setStatus(next);
     return next;
   }, []);
@@ -66,12 +71,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const lock = useCallback(async () => {
     const next = await api.call('session.lock');
     setLockReason('user');
+    setLockMessage(null);
     setStatus(next);
   }, []);
 
   const value = useMemo<SessionValue>(
-    () => ({ status, connection, lockReason, startError, unlock, lock, setStatus }),
-    [status, connection, lockReason, startError, unlock, lock],
+    () => ({ status, connection, lockReason, lockMessage, startError, unlock, lock, setStatus }),
+    [status, connection, lockReason, lockMessage, startError, unlock, lock],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

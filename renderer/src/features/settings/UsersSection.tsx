@@ -18,6 +18,7 @@ export function UsersSection() {
   const [users, setUsers] = useState<UserRow[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
+  const [rekeyAfterRemove, setRekeyAfterRemove] = useState(true);
 
   const reload = useCallback(() => {
     api.call('users.list').then(setUsers, setError);
@@ -30,6 +31,8 @@ export function UsersSection() {
     try {
       await api.call('users.remove', { username });
       reload();
+      // On success the session locks (session.locked, reason 'rekey') and the unlock screen takes over.
+      if (rekeyAfterRemove) await api.call('workspace.rekey');
     } catch (failure) {
       setError(failure);
     }
@@ -67,6 +70,10 @@ export function UsersSection() {
                   <td className="num">
                     {confirming === row.username ? (
                       <span className="confirm">
+                        <label className="small" title={t('settings.users.rekeyAfterRemoveHint', { name: row.username })}>
+                          <input type="checkbox" checked={rekeyAfterRemove} onChange={(event) => setRekeyAfterRemove(event.target.checked)} data-testid="rekey-after-remove" />{' '}
+                          {t('settings.users.rekeyAfterRemove')}
+                        </label>
                         <button type="button" className="button button-small button-danger" onClick={() => void remove(row.username)}>
                           {t('settings.users.confirmRemove', { name: row.username })}
                         </button>
@@ -75,7 +82,11 @@ export function UsersSection() {
                         </button>
                       </span>
                     ) : (
-                      <button type="button" className="button button-small" onClick={() => setConfirming(row.username)} disabled={row.username === user.username}>
+                      <button type="button" className="button button-small" onClick={() => {
+                          setConfirming(row.username);
+                          setRekeyAfterRemove(true);
+                        }}
+                        disabled={row.username === user.username}>
                         {t('settings.users.remove')}
                       </button>
                     )}
@@ -87,7 +98,50 @@ export function UsersSection() {
         </table>
       )}
       {canManage && <AddUserForm onAdded={reload} />}
+      {canManage && <RekeyPanel />}
     </section>
+  );
+}
+
+/** Re-keying on its own: after a removal whose re-key was skipped or refused, or when a keyring copy may be loose. */
+function RekeyPanel() {
+  const { t } = useTranslation();
+  const [confirming, setConfirming] = useState(false);
+  const [running, setRunning] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  const rekey = async () => {
+    setError(null);
+    setRunning(true);
+    try {
+      await api.call('workspace.rekey');
+    } catch (failure) {
+      setError(failure);
+      setRunning(false);
+      setConfirming(false);
+    }
+  };
+
+  return (
+    <div className="rekey" data-testid="rekey-panel">
+      <h3>{t('settings.users.rekey.title')}</h3>
+      <p className="muted small">{t('settings.users.rekey.hint')}</p>
+      {confirming ? (
+        <span className="confirm">
+          <button type="button" className="button button-small button-danger" onClick={() => void rekey()} disabled={running}>
+            {running ? t('settings.users.rekey.running') : t('settings.users.rekey.confirm')}
+          </button>
+          <button type="button" className="button button-small" onClick={() => setConfirming(false)} disabled={running}>
+            {t('common.cancel')}
+          </button>
+        </span>
+      ) : (
+        <button type="button" className="button button-small" onClick={() => setConfirming(true)}>
+          {t('settings.users.rekey.button')}
+        </button>
+      )}
+      <ErrorNotice error={error} />
+    </div>
   );
 }
 

@@ -18,7 +18,7 @@ const LAST_USER_KEY = 'riskdesk.lastUser';
  */
 export function UnlockScreen() {
   const { t } = useTranslation();
-  const { unlock, lockReason, status } = useSession();
+  const { unlock, lockReason, lockMessage, status } = useSession();
   const [recent, setRecent] = useState<RecentWorkspace[] | null>(null);
   const [choice, setChoice] = useState<string>('');
   const [username, setUsername] = useState(() => localStorage.getItem(LAST_USER_KEY) ?? '');
@@ -76,6 +76,7 @@ export function UnlockScreen() {
         {lockReason && lockReason !== 'user' && (
           <p className="notice" role="status">
             {t(`unlock.lockedBecause.${lockReason}`)}
+            {lockMessage && ` ${lockMessage}`}
           </p>
         )}
         <form onSubmit={(event) => void submit(event)} className="unlock-form" data-testid="unlock-form">
