@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ADMIN } from './e2e-env.ts';
+import { ADMIN, ANALYST, hostUrl } from './e2e-env.ts';
 import { hostCall, keepScreenshot, openLocked, pageTitle } from './fixtures.ts';
 
 test.describe('unlock', () => {
@@ -23,6 +23,16 @@ test.describe('unlock', () => {
     await page.getByRole('button', { name: 'Unlock' }).click();
     await expect(pageTitle(page)).toHaveText('Dashboard', { timeout: 20_000 });
     await expect(page.getByTestId('current-user')).toContainText(ADMIN.username);
+  });
+
+  test('serve --user fills the user field (the URL carries it beside the token), and a reload keeps it', async ({ page }) => {
+    const locked = await hostCall('session.lock');
+    expect(locked.ok).toBe(true);
+    await page.goto(`${hostUrl()}&user=${encodeURIComponent(ANALYST.username)}`);
+    await expect(page.getByLabel('User', { exact: true })).toHaveValue(ANALYST.username);
+    expect(page.url()).not.toContain('user=');
+    await page.reload();
+    await expect(page.getByLabel('User', { exact: true })).toHaveValue(ANALYST.username);
   });
 
   test('the lock button returns to the unlock screen, and a reload keeps the token', async ({ page }) => {

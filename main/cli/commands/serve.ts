@@ -71,7 +71,7 @@ export function addServeCommand(program: Command, io: CliIo): void {
   );
   command.addHelpText(
     'after',
-    '\nThe printed URL carries a one-time token after "#": anyone with the URL can reach the unlock screen, so do not share it.\nThe server stays up until Ctrl-C, then locks the workspace.',
+    '\nThe printed URL carries this launch\'s token after "#" (a new one each time serve starts; it works in any tab until then): anyone with the URL can reach the unlock screen, so do not share it.\nThe server stays up until Ctrl-C, then locks the workspace.',
   );
   addExamples(command, ['riskdesk serve --db risk.rdw', 'riskdesk serve --db risk.rdw --port 8750 --user alice --no-open']);
   command.action(async (flags: ServeFlags) => {

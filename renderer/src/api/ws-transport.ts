@@ -2,22 +2,31 @@ import type { ApiOutcome, EventName, MethodName } from '../../../preload/contrac
 import type { ConnectionState, Transport } from './transport.ts';
 
 const TOKEN_KEY = 'riskdesk.token';
+const SUGGESTED_USER_KEY = 'riskdesk.suggestedUser';
 const FIRST_RETRY_MS = 250;
 const MAX_RETRY_MS = 8000;
 
 /**
- * The browser host's token arrives once in the address (`#token=…`). Take it out of the address bar at once
- * (so it is not bookmarked, shared or left in history) and keep it for this tab only, so a reload works.
+ * The browser host's token arrives once in the address (`#token=…`, with `&user=…` when `riskdesk serve --user`
+ * names the user to suggest). Take it out of the address bar at once (so it is not bookmarked, shared or left in
+ * history) and keep both for this tab only, so a reload works.
  */
 export function takeHostToken(): string | null {
-  const match = /(?:^#|&)token=([^&]+)/.exec(window.location.hash);
-  if (match?.[1]) {
-    const token = decodeURIComponent(match[1]);
+  const params = new URLSearchParams(window.location.hash.replace(/^#/, ''));
+  const token = params.get('token');
+  if (token) {
     sessionStorage.setItem(TOKEN_KEY, token);
+    const user = params.get('user');
+    if (user) sessionStorage.setItem(SUGGESTED_USER_KEY, user);
     window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}#/`);
     return token;
   }
   return sessionStorage.getItem(TOKEN_KEY);
+}
+
+/** The user `riskdesk serve --user` named for this tab's unlock screen, if any. */
+export function suggestedUser(): string | null {
+  return sessionStorage.getItem(SUGGESTED_USER_KEY);
 }
 
 type Pending = { message: string; sent: boolean; resolve: (outcome: ApiOutcome<unknown>) => void };

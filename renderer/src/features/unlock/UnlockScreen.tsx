@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { DEMO_CREDENTIALS } from '../../../../preload/contract/demo.ts';
 import type { MethodResult } from '../../../../preload/contract/index.ts';
 import { api, errorMessage } from '../../api/client.ts';
+import { suggestedUser } from '../../api/ws-transport.ts';
 import { PreferenceControls } from '../../components/PreferenceControls.tsx';
 import { formatTimestamp } from '../../format/numbers.ts';
 import { useSession } from '../../session/session-context.tsx';
@@ -21,7 +22,7 @@ export function UnlockScreen() {
   const { unlock, lockReason, lockMessage, status } = useSession();
   const [recent, setRecent] = useState<RecentWorkspace[] | null>(null);
   const [choice, setChoice] = useState<string>('');
-  const [username, setUsername] = useState(() => localStorage.getItem(LAST_USER_KEY) ?? '');
+  const [username, setUsername] = useState(() => suggestedUser() ?? localStorage.getItem(LAST_USER_KEY) ?? '');
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
