@@ -4,9 +4,13 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { JobDone } from '../../../preload/contract/index.ts';
 import { ADMIN_PASSPHRASE, createTestWorkspace, type TestApi, type TestWorkspace } from '../../test-support/api-test-workspace.ts';
 import { GBK_BORROWER_REGIONS, GBK_BORROWERS_CSV } from '../../test-support/gbk-csv.ts';
+
+/** What a refusal's details say to retry with (the job.done error carries the details its schema allows: any). */
+function retryEncodingOf(error: unknown): unknown {
+  return (error as { details?: { retryEncoding?: unknown } } | undefined)?.details?.retryEncoding;
+}
 
 describe('importing a GBK file through the contract', () => {
   let ws: TestWorkspace;
@@ -19,7 +23,7 @@ describe('importing a GBK file through the contract', () => {
   });
   after(() => ws.dispose());
 
-  async function uploadAndImport(args: Record<string, unknown>): Promise<JobDone> {
+  async function uploadAndImport(args: Record<string, unknown>): ReturnType<TestApi['jobDone']> {
     const { uploadId } = await t.ok<{ uploadId: string }>('uploads.start', { fileName: 'borrowers-gbk.csv', bytes: GBK_BORROWERS_CSV.length });
     await t.ok('uploads.append', { uploadId, offset: 0, data: GBK_BORROWERS_CSV.toString('base64') });
     return t.jobDone((await t.ok<{ jobId: string }>('jobs.importUpload', { kind: 'borrowers', uploadId, ...args })).jobId);
@@ -36,7 +40,7 @@ describe('importing a GBK file through the contract', () => {
       assert.equal(done.job.state, 'failed');
       assert.equal(done.error?.code, 'IMPORT_REJECTED');
       assert.match(done.error?.message ?? '', /the file looks like GBK \(simplified Chinese\)/);
-      assert.equal((done.error?.details as { retryEncoding?: string }).retryEncoding, 'gbk', JSON.stringify(args));
+      assert.equal(retryEncodingOf(done.error), 'gbk', JSON.stringify(args));
     }
     assert.deepEqual(await regions(), {}, 'nothing was imported');
   });
@@ -54,7 +58,7 @@ describe('importing a GBK file through the contract', () => {
     const done = await t.jobDone((await t.ok<{ jobId: string }>('jobs.startImport', { kind: 'borrowers', path: file, encoding: 'gbk' })).jobId);
     assert.equal(done.error?.code, 'IMPORT_REJECTED');
     assert.match(done.error?.message ?? '', /row 4, column annual_income: "plenty"/);
-    assert.equal((done.error?.details as { retryEncoding?: string }).retryEncoding, undefined);
+    assert.equal(retryEncodingOf(done.error), undefined);
   });
 
   it('refuses an encoding RiskDesk does not import as VALIDATION, naming the choices', async () => {

@@ -11,7 +11,7 @@ type FileJobKind = 'export-loans' | 'evidence-export';
  * never reads goes when the session ends (or, after a crash, at the next start or unlock: session-folder.ts).
  */
 export async function readJobFileChunk<C extends { done: boolean }>(
-  session: Session,
+  session: Pick<Session, 'jobs'>,
   request: { jobId: string; kind: FileJobKind; what: string },
   read: (file: string) => Promise<C>,
 ): Promise<C & { fileName: string }> {
