@@ -15,6 +15,9 @@ export const en = {
     yes: 'Yes',
     no: 'No',
   },
+  downloads: {
+    savedPlaintext: 'Saved {{file}}. It is not encrypted: keep it somewhere safe, or delete it when you are done.',
+  },
   splash: {
     connecting: 'Connecting to RiskDesk…',
     reconnecting: 'The connection to RiskDesk dropped; reconnecting… If `riskdesk serve` was restarted, open the new address it printed.',
@@ -427,7 +430,6 @@ export const en = {
     borrowerCount_one: '{{formatted}} borrower',
     borrowerCount_other: '{{formatted}} borrowers',
     exportCsv: 'Export CSV',
-    exportSaved: 'Saved {{file}}.',
     percentFilterHint: 'Filter in percent: 12.5 means 12.5 %',
     idVerifiedHint: 'Filter with 1 (verified) or 0 (not verified)',
     loanColumns: {
@@ -1516,7 +1518,6 @@ export const en = {
       fingerprint: 'Key fingerprint',
       auditHead: 'Audit chain head',
       save: 'Save pack',
-      saved: 'Saved as {{file}}.',
       another: 'Export another pack',
     },
     exports: {

@@ -15,6 +15,9 @@ export const zhCN: Translation = {
     yes: '是',
     no: '否',
   },
+  downloads: {
+    savedPlaintext: '已保存 {{file}}。该文件未加密：请妥善保管，用完后请删除。',
+  },
   splash: {
     connecting: '正在连接 RiskDesk…',
     reconnecting: '与 RiskDesk 的连接已断开，正在重新连接… 如果 `riskdesk serve` 已重启，请打开它新输出的地址。',
@@ -426,7 +429,6 @@ export const zhCN: Translation = {
     borrowerCount_one: '{{formatted}} 位借款人',
     borrowerCount_other: '{{formatted}} 位借款人',
     exportCsv: '导出 CSV',
-    exportSaved: '已保存 {{file}}。',
     percentFilterHint: '按百分比筛选：12.5 表示 12.5%',
     idVerifiedHint: '用 1（已核验）或 0（未核验）筛选',
     loanColumns: {
@@ -1515,7 +1517,6 @@ export const zhCN: Translation = {
       fingerprint: '密钥指纹',
       auditHead: '审计链链头',
       save: '保存证据包',
-      saved: '已保存为 {{file}}。',
       another: '再导出一个证据包',
     },
     exports: {
