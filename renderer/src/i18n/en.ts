@@ -1441,7 +1441,7 @@ export const en = {
       title: 'Data',
       notAllowed: 'As {{role}} you read and export data; importing and demo data need an admin or analyst.',
       import: 'Import a CSV file',
-      importHint: 'Header row required, UTF-8. A file is imported whole or not at all; rejected values are listed by row and column.',
+      importHint: 'Header row required, UTF-8 unless you choose another encoding. A file is imported whole or not at all; rejected values are listed by row and column.',
       kind: 'Kind',
       source: 'Where the file is',
       sources: {
@@ -1454,6 +1454,14 @@ export const en = {
       emptyFile: '{{name}} is empty: there is nothing to import.',
       path: 'File path',
       pathHint: 'A file in {{folder}} (a name alone is taken from there).',
+      encoding: 'Encoding',
+      encodings: {
+        'utf-8': 'UTF-8 (auto-detect)',
+        gbk: 'GBK (Simplified Chinese)',
+        gb18030: 'GB18030 (Chinese)',
+        'windows-1252': 'Windows-1252 (Western European)',
+      },
+      retryAs: 'Import again as {{encoding}}',
       importButton: 'Import',
       demo: 'Demo portfolio',
       demoHint: 'Fills an empty workspace with a seeded synthetic portfolio (credit, fraud and liquidity data).',

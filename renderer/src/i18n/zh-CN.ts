@@ -1440,7 +1440,7 @@ export const zhCN: Translation = {
       title: '数据',
       notAllowed: '作为{{role}}，您可以查看和导出数据；导入数据和生成演示数据需要管理员或分析师。',
       import: '导入 CSV 文件',
-      importHint: '须有表头行，UTF-8 编码。文件要么整体导入，要么不导入；被拒绝的值按行和列列出。',
+      importHint: '须有表头行，除非另选编码，否则按 UTF-8 读取。文件要么整体导入，要么不导入；被拒绝的值按行和列列出。',
       kind: '类型',
       source: '文件位置',
       sources: {
@@ -1453,6 +1453,14 @@ export const zhCN: Translation = {
       emptyFile: '{{name}} 是空文件，没有可导入的内容。',
       path: '文件路径',
       pathHint: '{{folder}} 中的文件（仅写文件名时取自该文件夹）。',
+      encoding: '编码',
+      encodings: {
+        'utf-8': 'UTF-8（自动识别）',
+        gbk: 'GBK（简体中文）',
+        gb18030: 'GB18030（中文）',
+        'windows-1252': 'Windows-1252（西欧）',
+      },
+      retryAs: '按 {{encoding}} 重新导入',
       importButton: '导入',
       demo: '演示组合',
       demoHint: '向空工作区填充带随机种子的合成组合（信用、欺诈与流动性数据）。',
