@@ -54,7 +54,7 @@ describe('importing a GBK file through the contract', () => {
 
   it('takes the encoding for a file named in the folder too, and offers no retry for a refusal that is not about encodings', async () => {
     const file = path.join(ws.dir, 'more-gbk.csv');
-    fs.writeFileSync(file, Buffer.concat([GBK_BORROWERS_CSV, Buffer.from('B3,x,plenty\n')]));
+    fs.writeFileSync(file, Buffer.concat([GBK_BORROWERS_CSV, Buffer.from('GBK-3,x,plenty\n')]));
     const done = await t.jobDone((await t.ok<{ jobId: string }>('jobs.startImport', { kind: 'borrowers', path: file, encoding: 'gbk' })).jobId);
     assert.equal(done.error?.code, 'IMPORT_REJECTED');
     assert.match(done.error?.message ?? '', /row 4, column annual_income: "plenty"/);
