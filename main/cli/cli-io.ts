@@ -49,7 +49,7 @@ export class CommandOutput {
 }
 
 /** The line every command that writes plaintext ends with (issue 14: a plaintext file is never written silently). */
-export function plaintextNotice(files: readonly string[]): string {
+function plaintextNotice(files: readonly string[]): string {
   const them = files.length === 1 ? `${files[0]} is` : `${files.join(' and ')} are`;
   return `Note: ${them} not encrypted. Keep ${files.length === 1 ? 'it' : 'them'} somewhere safe, or delete ${files.length === 1 ? 'it' : 'them'} when you are done.`;
 }
