@@ -93,7 +93,8 @@ describe('riskdesk credit fit', () => {
     const args = ['credit', 'fit', '--csv', DATA, '--target', 'Status', '--holdout', '0.3', '--seed', '11', '--out', outDir, '--json'];
     const run = await riskdesk(args);
     expectExit(run, 0);
-    const out = json(run) as { metrics: { train: Metrics; holdout: Metrics }; model: { coefficients: { feature: string }[] } };
+    const out = json(run) as { metrics: { train: Metrics; holdout: Metrics }; model: { coefficients: { feature: string }[] }; plaintext?: boolean };
+    assert.equal(out.plaintext, true, 'the answer says the files written are plaintext');
     assert.equal(out.metrics.holdout.rows, Math.round(0.3 * 4454));
     assert.equal(out.metrics.train.rows + out.metrics.holdout.rows, 4454);
     assert.ok(out.metrics.holdout.auc > 0.7 && out.metrics.holdout.auc < 0.9);

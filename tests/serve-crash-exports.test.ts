@@ -60,9 +60,9 @@ async function exportThrough(server: Server): Promise<string> {
     assert.ok(job?.state === 'running', `export job ${job?.state}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-  const { fileName } = await call<{ fileName: string }>(server, 'jobs.readExport', { jobId, offset: 0 });
-  const file = exportFiles().find((f) => path.basename(f) === fileName);
-  assert.ok(file, `${fileName} is under ${temporaryRoot}`);
+  // Not read through jobs.readExport: the page's last read removes the file, and this one must stay for the kill.
+  const file = exportFiles().find((f) => path.basename(f).endsWith(`-${jobId.slice(0, 8)}.csv`));
+  assert.ok(file, `the export of job ${jobId} is under ${temporaryRoot}`);
   return file;
 }
 

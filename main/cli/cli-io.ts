@@ -30,6 +30,14 @@ export class CommandOutput {
     else for (const line of human()) this.io.stdout.write(`${line}\n`);
   }
 
+  /**
+   * Prints the result of a command that wrote `files` outside the encrypted workspace (an export, a pack, a report):
+   * as text, a last line saying they are not encrypted and what to do about it; with --json, `"plaintext": true`.
+   */
+  plaintextResult(files: readonly string[], payload: Record<string, JsonValue | undefined>, human: () => string[]): void {
+    this.result({ ...payload, plaintext: true }, () => [...human(), plaintextNotice(files)]);
+  }
+
   warn(message: string): void {
     this.io.stderr.write(`riskdesk: warning: ${message}\n`);
   }
@@ -38,6 +46,12 @@ export class CommandOutput {
   get interactive(): boolean {
     return !this.json && this.io.stderr.isTTY === true;
   }
+}
+
+/** The line every command that writes plaintext ends with (issue 14: a plaintext file is never written silently). */
+function plaintextNotice(files: readonly string[]): string {
+  const them = files.length === 1 ? `${files[0]} is` : `${files.join(' and ')} are`;
+  return `Note: ${them} not encrypted. Keep ${files.length === 1 ? 'it' : 'them'} somewhere safe, or delete ${files.length === 1 ? 'it' : 'them'} when you are done.`;
 }
 
 /** A short left-aligned table: a header row, then one row per record. */

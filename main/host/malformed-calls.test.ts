@@ -49,8 +49,8 @@ const VALID_ARGS: { [M in MethodName]: MethodArgs<M> } = {
   'portfolio.loanDetail': { loanId: 'L1' },
   'portfolio.exportLoans': { sortModel: grid.sortModel, filterModel: grid.filterModel, columns: ['loan_id'] },
   'jobs.readExport': { jobId: 'j1', offset: 0 },
-  'jobs.startImport': { kind: 'loans', path: '/tmp/loans.csv' },
-  'jobs.importUpload': { kind: 'loans', uploadId: '0123456789abcdef0123456789abcdef' },
+  'jobs.startImport': { kind: 'loans', path: '/tmp/loans.csv', encoding: 'gbk' },
+  'jobs.importUpload': { kind: 'loans', uploadId: '0123456789abcdef0123456789abcdef', encoding: 'windows-1252' },
   'uploads.start': { fileName: 'loans.csv', bytes: 10 },
   'uploads.append': { uploadId: '0123456789abcdef0123456789abcdef', offset: 0, data: 'bG9hbl9pZAo=' },
   'jobs.startDemo': { scale: 'small', seed: 1 },
@@ -250,6 +250,14 @@ describe('the browser host with malformed calls', () => {
     const status = await socket.call('session.status', {});
     assert.ok(status.ok, 'session.status still answers');
     assert.equal((status.result as { state: string }).state, 'unlocked');
+  });
+
+  it('answers VALIDATION to an import encoding that is not one of the list, spelt otherwise included', async () => {
+    for (const method of ['jobs.startImport', 'jobs.importUpload'] as const) {
+      for (const encoding of ['latin9', 'GBK', 'utf8', 'UTF-8', 'gbk ', '', 'shift_jis', 'utf-16le']) {
+        assertValidation(await socket.call(method, { ...VALID_ARGS[method], encoding }), `${method} encoding=${JSON.stringify(encoding)}`);
+      }
+    }
   });
 
   it('answers VALIDATION to unknown or malformed method names', async () => {

@@ -70,7 +70,7 @@ import { filterModelSchema, gridPageSchema, gridQuerySchema, sortModelSchema } f
 import { rejectionReasonSchema, stepPermission, type ARTEFACT_KINDS, type ArtefactKind, type LifecycleStep } from './lifecycle.ts';
 import { evidenceExportSchema, evidencePreviewSchema, evidenceScopeSchema } from './evidence.ts';
 import { reportFiguresSchema, reportLanguageSchema, reportPeriodSchema, reportScheduleSchema, REPORT_FREQUENCIES, storedReportSchema } from './reports.ts';
-import { DEMO_SCALES, IMPORT_KINDS } from './vocabulary.ts';
+import { DEMO_SCALES, IMPORT_ENCODINGS, IMPORT_KINDS } from './vocabulary.ts';
 import { minorUnitsSchema as minor } from './money.ts';
 import { ROLES, type Permission } from './permissions.ts';
 import { MAX_UPLOAD_BYTES, UPLOAD_CHUNK_BASE64_CHARS } from './uploads.ts';
@@ -101,11 +101,13 @@ const jobId = z.string().min(1).max(64);
 const modelId = z.number().int().min(1);
 const version = z.number().int().min(1);
 const isoDate = z.iso.date();
-/** A file path typed by the user; main takes it only inside the allowed folder (workspace.fileFolder). */
 const uploadId = z.string().regex(/^[0-9a-f]{32}$/, 'an upload id is 32 hexadecimal characters');
 /** A binary file read in chunks (base64), so that a large pack never has to be one message. */
 const binaryChunk = z.object({ data: z.string(), nextOffset: z.number().int(), done: z.boolean(), fileName: z.string() });
+/** A file path typed by the user; main takes it only inside the allowed folder (workspace.fileFolder). */
 const localPath = z.string().min(1).max(4096).refine((p) => !p.includes('\u0000'), 'paths cannot contain NUL');
+/** The text encoding of a CSV file to import; UTF-8 when absent. */
+const importEncoding = z.enum(IMPORT_ENCODINGS).optional();
 
 export const userSchema = z.object({ username: z.string(), role: z.enum(ROLES) });
 
@@ -210,15 +212,15 @@ export const contract = {
     result: z.object({ chunk: z.string(), nextOffset: z.number().int(), done: z.boolean(), fileName: z.string() }),
   }),
   'jobs.startImport': method({
-    summary: 'Import a CSV file of one kind (all or nothing).',
+    summary: 'Import a CSV file of one kind (all or nothing), in UTF-8 unless `encoding` says otherwise.',
     permission: 'data.import',
-    args: z.object({ kind: z.enum(IMPORT_KINDS), path: localPath }).strict(),
+    args: z.object({ kind: z.enum(IMPORT_KINDS), path: localPath, encoding: importEncoding }).strict(),
     result: jobStarted,
   }),
   'jobs.importUpload': method({
-    summary: 'Import an uploaded CSV file of one kind (all or nothing); the upload is removed when the job ends.',
+    summary: 'Import an uploaded CSV file of one kind (all or nothing), in UTF-8 unless `encoding` says otherwise; the upload is removed when the job ends.',
     permission: 'data.import',
-    args: z.object({ kind: z.enum(IMPORT_KINDS), uploadId }).strict(),
+    args: z.object({ kind: z.enum(IMPORT_KINDS), uploadId, encoding: importEncoding }).strict(),
     result: jobStarted,
   }),
   'uploads.start': method({

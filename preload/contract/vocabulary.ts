@@ -8,6 +8,15 @@
 export const IMPORT_KINDS = ['borrowers', 'loans', 'performance', 'accounts', 'transactions', 'labels', 'liquidity_lines', 'daily_flows'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
+/**
+ * The encodings a CSV file may be imported from (the command line's --encoding, the import screen's choice). UTF-8 is
+ * the format's own (DOMAIN.md); GBK and GB18030 are what Chinese spreadsheets save as "CSV" by default, Windows-1252
+ * what Western European ones do. Each is a WHATWG label Node's TextDecoder knows (GBK decodes as GB18030's superset,
+ * as browsers do).
+ */
+export const IMPORT_ENCODINGS = ['utf-8', 'gbk', 'gb18030', 'windows-1252'] as const;
+export type ImportEncoding = (typeof IMPORT_ENCODINGS)[number];
+
 export const DEMO_SCALES = ['small', 'medium', 'large'] as const;
 export type DemoScale = (typeof DEMO_SCALES)[number];
 

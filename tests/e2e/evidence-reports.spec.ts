@@ -92,6 +92,7 @@ test.describe('evidence packs and risk reports', () => {
     await download.saveAs(packPath);
     const bytes = await readFile(packPath);
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    await expect(result.getByTestId('plaintext-notice')).toContainText('It is not encrypted');
 
     await page.getByRole('tab', { name: 'Past exports', exact: true }).click();
     const row = page.getByTestId('past-export').filter({ has: page.locator(`[data-value="${sha256}"]`) });
@@ -174,6 +175,7 @@ test.describe('evidence packs and risk reports', () => {
     const pdf = await readFile(await download.path());
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.length).toBe(report.bytes);
+    await expect(preview.getByTestId('plaintext-notice')).toContainText(`Saved ${download.suggestedFilename()}. It is not encrypted`);
   });
 
   test('compliance sets the schedule to monthly; an auditor reads it but cannot change it', async ({ page }) => {

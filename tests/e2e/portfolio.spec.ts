@@ -123,6 +123,6 @@ test.describe('portfolio', () => {
     const lines = csv.split(/\r?\n/).filter((line) => line.length > 0);
     expect(lines.length - 1).toBe(expected.rowCount);
     expect(lines.slice(1).every((line) => line.includes('revolving_credit_line'))).toBe(true);
-    await expect(page.getByText(/^Saved .*\.csv\.$/)).toBeVisible();
+    await expect(page.getByTestId('plaintext-notice')).toHaveText(/^Saved .*\.csv\. It is not encrypted: keep it somewhere safe, or delete it when you are done\.$/);
   });
 });

@@ -75,7 +75,7 @@ function addFitCommand(credit: Command, io: CliIo): void {
       conventions: CONVENTIONS,
       written: outcome.written,
     };
-    out.result(payload, () => {
+    const human = (): string[] => {
       const metric = (name: string, m: { auc: number; gini: number; ks: number; brier: number; rows: number } | null): string[] =>
         m ? [name, String(m.rows), m.auc.toFixed(4), m.gini.toFixed(4), m.ks.toFixed(4), m.brier.toFixed(4)] : [];
       const metricsRows = [metric('train', dev.metrics?.train ?? null), metric('holdout', dev.metrics?.holdout ?? null)].filter((r) => r.length > 0);
@@ -95,7 +95,10 @@ function addFitCommand(credit: Command, io: CliIo): void {
         '',
         'Bins, WOE and points per bin: add --json.',
       ];
-    });
+    };
+    // Scores and WOE per row of the user's own file: plaintext as that file is, but RiskDesk wrote them, so it says so.
+    if (outcome.written.length > 0) out.plaintextResult(outcome.written, payload, human);
+    else out.result(payload, human);
   });
 }
 

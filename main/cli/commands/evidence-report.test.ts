@@ -36,7 +36,8 @@ describe('riskdesk evidence and riskdesk report', () => {
     const auditor = as(ROLE_USERS.auditor);
     const exported = await cli(['evidence', 'export', ...auditor.args, '--from', '2024-12-01', '--to', '2024-12-31', '--out', out, '--json'], auditor.env);
     assert.equal(exported.code, 0, exported.out + exported.err);
-    const record = (JSON.parse(exported.out) as { export: EvidenceExport }).export;
+    const { export: record, plaintext } = JSON.parse(exported.out) as { export: EvidenceExport; plaintext: boolean };
+    assert.equal(plaintext, true, 'the answer says the pack is plaintext');
     assert.equal(fs.statSync(out).size, record.bytes);
     assert.equal(fs.statSync(out).mode & 0o777, 0o600, 'the pack is readable by its owner only');
 
@@ -50,6 +51,9 @@ describe('riskdesk evidence and riskdesk report', () => {
     const again = await cli(['evidence', 'export', ...auditor.args, '--from', '2024-12-01', '--to', '2024-12-31', '--out', out], auditor.env);
     assert.equal(again.code, 1);
     assert.match(again.err, /already exists/);
+    const text = await cli(['evidence', 'export', ...auditor.args, '--from', '2024-12-01', '--to', '2024-12-31', '--out', path.join(dir, 'text.zip')], auditor.env);
+    assert.equal(text.code, 0, text.out + text.err);
+    assert.match(text.out, /\nNote: .*text\.zip is not encrypted\. Keep it somewhere safe, or delete it when you are done\.\n$/);
     const analyst = as(ROLE_USERS.analyst);
     const refused = await cli(['evidence', 'export', ...analyst.args, '--from', '2024-12-01', '--to', '2024-12-31', '--out', path.join(dir, 'no.zip')], analyst.env);
     assert.equal(refused.code, 1);
@@ -100,8 +104,11 @@ describe('riskdesk evidence and riskdesk report', () => {
     const analyst = as(ROLE_USERS.analyst);
     for (const [lang, heading, label] of [['en', 'Risk report', 'Loans originated in the period'], ['zh-CN', '风险报告', '本期发放贷款笔数']] as const) {
       const out = path.join(dir, `report-${lang}.pdf`);
-      const written = await cli(['report', ...analyst.args, '--period', month, '--lang', lang, '--out', out, '--json'], analyst.env);
+      // As text in English, --json in Chinese: each says that the PDF is plaintext.
+      const written = await cli(['report', ...analyst.args, '--period', month, '--lang', lang, '--out', out, ...(lang === 'en' ? [] : ['--json'])], analyst.env);
       assert.equal(written.code, 0, written.out + written.err);
+      if (lang === 'en') assert.match(written.out, /\nNote: .*report-en\.pdf is not encrypted\. Keep it somewhere safe, or delete it when you are done\.\n$/);
+      else assert.equal((JSON.parse(written.out) as { plaintext: boolean }).plaintext, true);
       assert.equal(fs.statSync(out).mode & 0o777, 0o600);
       const pages = pdfPageTexts(out);
       const text = pages.join('\n');

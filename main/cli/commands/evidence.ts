@@ -77,7 +77,7 @@ function addExportCommand(evidence: Command, io: CliIo): void {
         throw error;
       }
     });
-    out.result({ export: record as unknown as JsonValue }, () => [
+    out.plaintextResult([flags.out], { export: record as unknown as JsonValue }, () => [
       `Wrote ${flags.out}: ${record.bytes.toLocaleString('en-US')} bytes, ${record.payloadFiles} payload files, sha256 ${record.sha256}.`,
       `Signed with the workspace key ${record.fingerprint}; audit chain head ${record.auditHead}.`,
       `Check it anywhere with: riskdesk evidence verify ${flags.out}`,

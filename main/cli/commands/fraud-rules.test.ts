@@ -108,7 +108,8 @@ describe('riskdesk rules', () => {
     const out = path.join(ws.dir, 'export-v2.json');
     const exported = await cli(ws, ROLE_USERS.auditor, 'export', '2', '--out', out, '--json');
     assert.equal(exported.code, 0, exported.err);
-    assert.deepEqual(JSON.parse(exported.out), { ok: true, file: out });
+    assert.deepEqual(JSON.parse(exported.out), { ok: true, file: out, plaintext: true });
+    assert.equal(fs.statSync(out).mode & 0o777, 0o600);
     const again = await cli(ws, ROLE_USERS.auditor, 'export', '2', '--out', out);
     assert.equal(again.code, 1);
     assert.match(again.err, /Fraud rule set version 2 is not exported: .*export-v2\.json exists already; choose another --out/);

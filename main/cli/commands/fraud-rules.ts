@@ -49,7 +49,7 @@ function addExportCommand(rules: Command, io: CliIo): void {
     await withServiceContext(flags, passphrase, async (ctx) => {
       const file = exportRuleSet(ctx, version);
       try {
-        fs.writeFileSync(target, file.content, { flag: 'wx' });
+        fs.writeFileSync(target, file.content, { flag: 'wx', mode: 0o600 });
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         // The export is audited by now; the message says it was signed, so that the trail does not look like a mystery.
@@ -57,7 +57,7 @@ function addExportCommand(rules: Command, io: CliIo): void {
         throw new RiskDeskError('FILE_UNREADABLE', `Fraud rule set version ${version} was signed but cannot be written to ${target} (${why}).`, { file: target });
       }
     });
-    out.result({ file: path.resolve(target) }, () => [`Fraud rule set version ${version} is exported to ${target}, signed with this workspace's key.`]);
+    out.plaintextResult([target], { file: path.resolve(target) }, () => [`Fraud rule set version ${version} is exported to ${target}, signed with this workspace's key.`]);
   });
 }
 

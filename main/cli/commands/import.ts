@@ -1,7 +1,6 @@
 import { Option, type Command } from 'commander';
 import { importCsv } from '../../services/import/import-csv.ts';
-import { IMPORT_ENCODINGS, type ImportEncoding } from '../../services/import/text-encoding.ts';
-import { IMPORT_KINDS, type ImportKind } from '../../../preload/contract/vocabulary.ts';
+import { IMPORT_ENCODINGS, IMPORT_KINDS, type ImportEncoding, type ImportKind } from '../../../preload/contract/vocabulary.ts';
 import type { CliIo } from '../cli-io.ts';
 import { addExamples, addUnlockOptions, commandPath, outputFor, type UnlockFlags } from '../command-options.ts';
 import { runLongCommand } from '../long-command.ts';

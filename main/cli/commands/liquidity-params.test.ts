@@ -63,7 +63,11 @@ describe('riskdesk liquidity params', () => {
     assert.equal((JSON.parse(missing.out) as { error: { code: string } }).error.code, 'NOT_FOUND');
 
     const file = path.join(ws.dir, 'liquidity-v1.json');
-    assert.deepEqual(await ok(ws, ROLE_USERS.auditor, 'export', '1', '--out', file), { ok: true, file });
+    assert.deepEqual(await ok(ws, ROLE_USERS.auditor, 'export', '1', '--out', file), { ok: true, file, plaintext: true });
+    assert.equal(fs.statSync(file).mode & 0o777, 0o600);
+    const text = await cli(ws, ROLE_USERS.auditor, 'export', '1', '--out', `${file}.text`);
+    assert.equal(text.code, 0, text.err);
+    assert.match(text.out, /\nNote: .*liquidity-v1\.json\.text is not encrypted\. Keep it somewhere safe, or delete it when you are done\.\n$/);
     assert.deepEqual(JSON.parse(fs.readFileSync(file, 'utf8')), { note: 'Defaults shipped with RiskDesk: the Basel III LCR and NSFR factors (DOMAIN.md), three 90-day stress scenarios, Monte Carlo settings and early-warning thresholds.', parameters: SHIPPED });
     const again = await cli(ws, ROLE_USERS.auditor, 'export', '1', '--out', file);
     assert.equal(again.code, 1);

@@ -74,12 +74,12 @@ function addExportCommand(params: Command, io: CliIo): void {
     const passphrase = await actingPassphrase(out, flags, commandPath(command));
     const set = await withServiceContext(flags, passphrase, async (ctx) => liquidityParameterSet(ctx, version));
     try {
-      fs.writeFileSync(target, `${JSON.stringify({ note: set.note, parameters: set.parameters }, null, 2)}\n`, { flag: 'wx' });
+      fs.writeFileSync(target, `${JSON.stringify({ note: set.note, parameters: set.parameters }, null, 2)}\n`, { flag: 'wx', mode: 0o600 });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       throw refused(code === 'EEXIST' ? `${target} exists already; choose another --out` : `${target} cannot be written (${code ?? (error as Error).message})`);
     }
-    out.result({ file: path.resolve(target) }, () => [`Liquidity parameter set version ${version} is exported to ${target}.`]);
+    out.plaintextResult([target], { file: path.resolve(target) }, () => [`Liquidity parameter set version ${version} is exported to ${target}.`]);
   });
 }
 

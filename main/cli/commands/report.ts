@@ -39,7 +39,8 @@ export function addReportCommand(program: Command, io: CliIo): void {
       writeReportFile(ctx, { period: period.data, language: flags.lang as ReportLanguage, out: flags.out }, call),
     );
     const { figures } = written;
-    out.result(
+    out.plaintextResult(
+      [written.file],
       { report: { file: written.file, bytes: written.bytes, sha256: written.sha256, period: figures.period, language: figures.language } },
       () => [`Wrote ${written.file}: the ${figures.language} risk report of ${figures.period.label} (${figures.period.from} – ${figures.period.to}), ${written.bytes.toLocaleString('en-US')} bytes, sha256 ${written.sha256}.`],
     );

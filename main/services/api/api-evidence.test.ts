@@ -92,6 +92,9 @@ describe('evidence packs and risk reports through the API', () => {
     exported = done.result as EvidenceExport;
     pack = await download(t, 'evidence.readPack', { jobId });
     assert.equal(pack.length, exported.bytes);
+    assert.deepEqual(fs.readdirSync(ws.temporaryRoot, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.zip')), [], 'the plaintext pack goes once read to its end');
+    const again = await t.api.call('evidence.readPack', { jobId, offset: 0 });
+    assert.ok(!again.ok && again.error.code === 'NOT_FOUND' && /removed once it has been read to its end/.test(again.error.message));
     assert.equal(exported.exportedBy, ROLE_USERS.auditor.username);
     assert.match(exported.fileName, /^riskdesk-evidence-2026-10-01-to-2026-11-30-20261203T080000Z\.zip$/);
 

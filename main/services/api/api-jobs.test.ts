@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { ApiOutcome, Job, SessionStatus } from '../../../preload/contract/index.ts';
+import type { ApiOutcome, ExportSummary, Job, SessionStatus } from '../../../preload/contract/index.ts';
 import { ADMIN_PASSPHRASE, createTestWorkspace, seedSmallPortfolio, type TestApi, type TestWorkspace } from '../../test-support/api-test-workspace.ts';
 
 function borrowersCsv(file: string, rows: number, prefix = 'X'): string {
@@ -87,6 +87,14 @@ describe('jobs: progress, completion, cancellation, serialised writes, export, b
     });
     const done = await t.jobDone(jobId);
     assert.equal(done.job.state, 'done');
+    const [file, ...others] = filesUnder(ws.temporaryRoot);
+    assert.deepEqual(others, [], 'one export, in one session folder');
+    assert.equal(fs.statSync(file ?? '').mode & 0o777, 0o600);
+    assert.equal(path.dirname(path.dirname(file ?? '')), ws.temporaryRoot, 'beside the workspace, in a folder of the session');
+    assert.equal(fs.statSync(path.dirname(file ?? '')).mode & 0o777, 0o700);
+    assert.equal(fs.statSync(ws.temporaryRoot).mode & 0o777, 0o700);
+    const past = await t.api.call('jobs.readExport', { jobId, offset: (done.result as ExportSummary).bytes + 1 });
+    assert.ok(!past.ok && past.error.code === 'VALIDATION');
     const read = await t.ok<{ chunk: string; nextOffset: number; done: boolean; fileName: string }>('jobs.readExport', { jobId, offset: 0 });
     assert.equal(
       read.chunk,
@@ -95,15 +103,10 @@ describe('jobs: progress, completion, cancellation, serialised writes, export, b
     assert.ok(read.done);
     assert.equal(read.nextOffset, Buffer.byteLength(read.chunk));
     assert.match(read.fileName, /^loans-20261101-090000-[0-9a-f]{8}\.csv$/);
-    const [file, ...others] = filesUnder(ws.temporaryRoot);
-    assert.deepEqual(others, [], 'one export, in one session folder');
     assert.equal(path.basename(file ?? ''), read.fileName);
-    assert.equal(fs.statSync(file ?? '').mode & 0o777, 0o600);
-    assert.equal(path.dirname(path.dirname(file ?? '')), ws.temporaryRoot, 'beside the workspace, in a folder of the session');
-    assert.equal(fs.statSync(path.dirname(file ?? '')).mode & 0o777, 0o700);
-    assert.equal(fs.statSync(ws.temporaryRoot).mode & 0o777, 0o700);
-    const past = await t.api.call('jobs.readExport', { jobId, offset: read.nextOffset + 1 });
-    assert.ok(!past.ok && past.error.code === 'VALIDATION');
+    assert.ok(!fs.existsSync(file ?? ''), 'the plaintext goes once the page has read it to its end');
+    const again = await t.api.call('jobs.readExport', { jobId, offset: 0 });
+    assert.ok(!again.ok && again.error.code === 'NOT_FOUND' && /removed once it has been read to its end/.test(again.error.message));
     const notExport = await t.api.call('jobs.readExport', { jobId: (await t.ok<Job[]>('jobs.list'))[0]?.jobId, offset: 0 });
     assert.ok(!notExport.ok && notExport.error.code === 'NOT_FOUND');
 
@@ -122,7 +125,8 @@ describe('jobs: progress, completion, cancellation, serialised writes, export, b
     const done = await t.jobDone(jobId);
     assert.equal(done.job.state, 'done');
     assert.equal((done.result as { path: string }).path, target);
-    assert.ok(filesUnder(ws.temporaryRoot).length > 0);
+    await t.jobDone((await t.ok<{ jobId: string }>('portfolio.exportLoans', { sortModel: [], filterModel: {} })).jobId);
+    assert.ok(filesUnder(ws.temporaryRoot).length > 0, 'an export the page has not read yet');
 
     const more = borrowersCsv(path.join(ws.dir, 'more.csv'), 3, 'Y');
     await t.jobDone((await t.ok<{ jobId: string }>('jobs.startImport', { kind: 'borrowers', path: more })).jobId);

@@ -1,15 +1,15 @@
-import { RiskDeskError } from '../../../preload/contract/errors.ts';
 import { checkEvidenceScope, evidencePackName, listExports, previewEvidence, recordEvidenceExport, verifyEvidencePack, writeEvidencePack } from '../evidence/evidence-service.ts';
 import { readFileChunk } from '../export/file-chunks.ts';
 import type { HandlerTable } from './handler.ts';
+import { readJobFileChunk } from './job-file-chunks.ts';
 import { startJob } from './start-job.ts';
 import { removeUpload } from './uploads.ts';
 
 type EvidenceMethods = 'evidence.preview' | 'evidence.startExport' | 'evidence.readPack' | 'evidence.exports' | 'evidence.startVerify';
 
 /**
- * Packs are written into the session's private folder (removed at lock) and read from there in chunks; the pack is
- * listed and audited once it is complete, behind the write lock. A verify takes an uploaded pack and removes it after.
+ * Packs are written into the session's private folder (removed at lock) and read from there in chunks, and removed once
+ * read to the end; the pack is listed and audited once it is complete, behind the write lock. A verify takes an uploaded pack and removes it after.
  */
 export const evidenceHandlers: HandlerTable<EvidenceMethods> = {
   'evidence.preview': (core, scope) => previewEvidence(core.requireSession().ctx, scope),
@@ -23,12 +23,7 @@ export const evidenceHandlers: HandlerTable<EvidenceMethods> = {
       return session.write(() => recordEvidenceExport(session.ctx, written));
     });
   },
-  'evidence.readPack': async (core, { jobId, offset }) => {
-    const { result, files } = core.requireSession().jobs.finished(jobId, 'evidence-export');
-    const file = files[0];
-    if (!file) throw new RiskDeskError('NOT_FOUND', `The evidence pack of job ${jobId} is no longer there.`);
-    return { ...(await readFileChunk(file, offset, 'base64')), fileName: result.fileName };
-  },
+  'evidence.readPack': (core, { jobId, offset }) => readJobFileChunk(core.requireSession(), { jobId, kind: 'evidence-export', what: 'The evidence pack' }, (file) => readFileChunk(file, offset, 'base64')),
   'evidence.exports': (core) => listExports(core.requireSession().ctx),
   'evidence.startVerify': (core, { uploadId }) => {
     const upload = core.requireSession().uploads.take(uploadId);

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { ImportKind } from '../../../preload/contract/vocabulary.ts';
+import type { ImportEncoding, ImportKind } from '../../../preload/contract/vocabulary.ts';
 import { verifyAudit } from '../audit-service.ts';
 import { backupWorkspace } from '../backup-service.ts';
 import { runDemo } from '../demo-service.ts';
@@ -8,9 +8,9 @@ import { auditLoanExport, exportLoansCsv, loanExportScope, loanExportFileName } 
 import { importCsv } from '../import/import-csv.ts';
 import type { ApiCore } from './api-core.ts';
 import type { HandlerTable } from './handler.ts';
+import { readJobFileChunk } from './job-file-chunks.ts';
 import { startJob } from './start-job.ts';
 import { removeUpload } from './uploads.ts';
-import { RiskDeskError } from '../../../preload/contract/errors.ts';
 
 type JobMethods = 'jobs.startImport' | 'jobs.importUpload' | 'jobs.startDemo' | 'jobs.list' | 'jobs.cancel' | 'audit.verify' | 'portfolio.exportLoans' | 'jobs.readExport' | 'workspace.backup';
 
@@ -18,7 +18,7 @@ type JobMethods = 'jobs.startImport' | 'jobs.importUpload' | 'jobs.startDemo' | 
 const DEFAULT_DEMO_SEED = 1;
 
 /** Imports `file` (reported as `name`) as a job; `after` runs when the job has ended, whatever its outcome. */
-function startImportJob(core: ApiCore, source: { kind: ImportKind; file: string; name: string }, after?: () => void): { jobId: string } {
+function startImportJob(core: ApiCore, source: { kind: ImportKind; file: string; name: string; encoding?: ImportEncoding | undefined }, after?: () => void): { jobId: string } {
   return startJob(core, 'import', `Import ${source.kind} from ${source.name}`, async (session, control) => {
     try {
       return await importCsv(session.ctx, source, {
@@ -35,13 +35,13 @@ function startImportJob(core: ApiCore, source: { kind: ImportKind; file: string;
 export const jobHandlers: HandlerTable<JobMethods> = {
   'jobs.startImport': (core, args) => {
     const file = core.files.existingFile(args.path, 'path');
-    return startImportJob(core, { kind: args.kind, file, name: path.basename(file) });
+    return startImportJob(core, { kind: args.kind, file, name: path.basename(file), encoding: args.encoding });
   },
 
   'jobs.importUpload': (core, args) => {
     const upload = core.requireSession().uploads.take(args.uploadId);
     // The uploaded bytes are for this one import: they go when it ends, whatever its outcome.
-    return startImportJob(core, { kind: args.kind, file: upload.file, name: upload.name }, () => removeUpload(upload));
+    return startImportJob(core, { kind: args.kind, file: upload.file, name: upload.name, encoding: args.encoding }, () => removeUpload(upload));
   },
 
   'jobs.startDemo': (core, args) => {
@@ -67,11 +67,8 @@ export const jobHandlers: HandlerTable<JobMethods> = {
   },
 
   'jobs.readExport': async (core, { jobId, offset }) => {
-    const { result, files } = core.requireSession().jobs.finished(jobId, 'export-loans');
-    const file = files[0];
-    if (!file) throw new RiskDeskError('NOT_FOUND', `The export of job ${jobId} is no longer there.`);
-    const { data, ...position } = await readFileChunk(file, offset, 'utf8');
-    return { chunk: data, ...position, fileName: result.fileName };
+    const { data, ...chunk } = await readJobFileChunk(core.requireSession(), { jobId, kind: 'export-loans', what: 'The export' }, (file) => readFileChunk(file, offset, 'utf8'));
+    return { chunk: data, ...chunk };
   },
 
   'jobs.list': (core) => core.requireSession().jobs.list(),

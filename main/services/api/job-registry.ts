@@ -135,6 +135,12 @@ export class JobRegistry {
     return { result: entry.result as JobResult<K>, files: entry.files };
   }
 
+  /** Removes a finished job's files now that they have served their purpose (an export read to its end). */
+  discardFiles(jobId: string): void {
+    const entry = this.entries.get(jobId);
+    if (entry) removeFiles(entry.files.splice(0));
+  }
+
   /** Cancels every running job, waits for all of them to settle, and removes the files they left. */
   async close(): Promise<void> {
     for (const entry of this.entries.values()) if (entry.job.state === 'running') entry.controller.abort();

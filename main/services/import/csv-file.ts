@@ -5,7 +5,8 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { type CsvError, parse } from 'csv-parse';
 import { RiskDeskError } from '../../../preload/contract/errors.ts';
-import { ENCODING_SAMPLE_BYTES, encodingAdvice, guessEncoding, type ImportEncoding, misreadUtf8Reason, undecodableReason } from './text-encoding.ts';
+import type { ImportEncoding } from '../../../preload/contract/vocabulary.ts';
+import { ENCODING_SAMPLE_BYTES, encodingAdvice, guessEncoding, misreadUtf8Reason, retryEncoding, undecodableReason } from './text-encoding.ts';
 
 /** A CSV file being read once, front to back: its records, how far the reading got, and the digest of its bytes. */
 export interface CsvFile {
@@ -30,6 +31,8 @@ export interface CsvFile {
   encodingAdvice(): string | null;
   /** Why the file is refused when it is surely UTF-8 but read as another encoding; complete once `records` is exhausted. */
   misreadUtf8(): string | null;
+  /** The encoding to import the file with instead, when it looks like one RiskDesk reads; complete once `records` is exhausted. */
+  retryEncoding(): ImportEncoding | null;
   close(): void;
 }
 
@@ -113,6 +116,7 @@ export async function openCsvFile(file: string, options: { signal?: AbortSignal;
     undecodable: () => undecodableReason(encoding, guessEncoding(sample.bytes())),
     encodingAdvice: () => encodingAdvice(encoding, guessEncoding(sample.bytes())),
     misreadUtf8: () => misreadUtf8Reason(encoding, guessEncoding(sample.bytes())),
+    retryEncoding: () => retryEncoding(encoding, guessEncoding(sample.bytes())),
     close() {
       input.destroy();
       parser.destroy();

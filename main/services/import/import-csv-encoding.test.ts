@@ -5,7 +5,7 @@ import { importCsv } from './import-csv.ts';
 import { failure, snapshot } from './fixtures/rejected-import.ts';
 import { createTestWorkspace, type TestWorkspace } from './fixtures/test-workspace.ts';
 import type { ImportProblem } from './problems.ts';
-import type { ImportEncoding } from './text-encoding.ts';
+import type { ImportEncoding } from '../../../preload/contract/vocabulary.ts';
 
 let ws: TestWorkspace;
 beforeEach(() => {

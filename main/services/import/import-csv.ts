@@ -3,14 +3,14 @@ import { appendAuditEvent } from '../../store/audit.ts';
 import { inAsyncTransaction } from '../../store/database.ts';
 import { diskFullSentence, isDiskFull } from '../../store/disk-full.ts';
 import { isRiskDeskError, RiskDeskError } from '../../../preload/contract/errors.ts';
-import { IMPORT_KINDS, type ImportKind } from '../../../preload/contract/vocabulary.ts';
+import { IMPORT_ENCODINGS, IMPORT_KINDS, type ImportEncoding, type ImportKind } from '../../../preload/contract/vocabulary.ts';
 import type { CallOptions, ServiceContext } from '../context.ts';
 import { requirePermission } from '../permissions.ts';
 import { openCsvFile, unreadable } from './csv-file.ts';
 import { type ImportProgress, importRecords } from './import-records.ts';
 import { KIND_SPECS } from './kinds/index.ts';
 import { ProblemLog, rejection } from './problems.ts';
-import { IMPORT_ENCODINGS, type ImportEncoding, isImportEncoding } from './text-encoding.ts';
+import { isImportEncoding } from './text-encoding.ts';
 import { workspaceLookups } from './workspace-lookups.ts';
 
 export interface ImportCsvRequest {
@@ -50,7 +50,7 @@ export async function importCsv(ctx: ServiceContext, request: ImportCsvRequest, 
       const log = new ProblemLog(shown);
       const env = workspaceLookups(db, ctx.now());
       const rows = await importRecords({ db, spec: KIND_SPECS[kind], source, env, log, signal, onProgress });
-      if (log.total > 0) throw rejection(log);
+      if (log.total > 0) throw rejection(log, undefined, source.retryEncoding());
       signal?.throwIfAborted();
       const sha256 = source.sha256();
       appendAuditEvent(db, {

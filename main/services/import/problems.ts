@@ -1,4 +1,5 @@
 import { RiskDeskError } from '../../../preload/contract/errors.ts';
+import type { ImportEncoding } from '../../../preload/contract/vocabulary.ts';
 import { showHiddenCharacters } from './unsafe-characters.ts';
 
 /** One rejected value, located as a spreadsheet shows it: the header is row 1, the first record row 2. */
@@ -65,8 +66,11 @@ export function describeProblem(problem: ImportProblem): string {
   return `${where}:${value} ${problem.reason}`;
 }
 
-/** All of a file's problems in one error; `outcome` says what did not happen because of them. */
-export function rejection(log: ProblemLog, outcome = 'was not imported (nothing was written)'): RiskDeskError {
+/**
+ * All of a file's problems in one error; `outcome` says what did not happen because of them, `retryEncoding` (in the
+ * details, when given) the encoding the file looks like, so that a screen can offer to import it again in that one.
+ */
+export function rejection(log: ProblemLog, outcome = 'was not imported (nothing was written)', retryEncoding: ImportEncoding | null = null): RiskDeskError {
   const shown = log.problems.slice(0, PROBLEMS_IN_MESSAGE).map((p) => `  ${describeProblem(p)}`);
   const more = log.total - shown.length;
   if (more > 0) shown.push(`  … and ${more} more${log.total > log.problems.length ? ` (the first ${log.problems.length} are in the details)` : ''}`);
@@ -74,5 +78,6 @@ export function rejection(log: ProblemLog, outcome = 'was not imported (nothing 
   return new RiskDeskError('IMPORT_REJECTED', `${log.file} ${outcome}: ${count}\n${shown.join('\n')}`, {
     problems: log.problems,
     totalProblems: log.total,
+    ...(retryEncoding === null ? {} : { retryEncoding }),
   });
 }

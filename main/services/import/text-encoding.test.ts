@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { guessEncoding, undecodableReason } from './text-encoding.ts';
+import { guessEncoding, retryEncoding, undecodableReason } from './text-encoding.ts';
 
 const hex = (text: string): Buffer => Buffer.from(text.replace(/ /g, ''), 'hex');
 const ascii = (text: string): Buffer => Buffer.from(text, 'latin1');
@@ -42,5 +42,25 @@ describe('undecodableReason', () => {
     );
     assert.equal(undecodableReason('utf-8', guessEncoding(hex('feff0061'))), 'is not valid UTF-8 text; the file looks like UTF-16 (big-endian): save it as CSV UTF-8');
     assert.equal(undecodableReason('gbk', guessEncoding(hex('babcd6dd'))), 'is not valid GBK text; save the file as CSV UTF-8');
+  });
+});
+
+describe('retryEncoding', () => {
+  const gbk = guessEncoding(hex('babcd6dd'));
+  const surelyUtf8 = guessEncoding(Buffer.from('杭州,北京,上海,深圳', 'utf8'));
+  const maybeUtf8 = guessEncoding(Buffer.from('é', 'utf8'));
+
+  it('offers the encoding a refused file looks like, when RiskDesk reads it and the file was read otherwise', () => {
+    assert.equal(retryEncoding('utf-8', gbk), 'gbk');
+    assert.equal(retryEncoding('windows-1252', gbk), 'gbk');
+    assert.equal(retryEncoding('gbk', surelyUtf8), 'utf-8');
+  });
+
+  it('offers nothing for the encoding it was read as, one RiskDesk does not read, or text that is only possibly UTF-8', () => {
+    assert.equal(retryEncoding('gbk', gbk), null);
+    assert.equal(retryEncoding('utf-8', guessEncoding(hex('82b182f182c982bf82cd'))), null, 'Shift-JIS');
+    assert.equal(retryEncoding('utf-8', guessEncoding(hex('feff0061'))), null, 'UTF-16');
+    assert.equal(retryEncoding('gbk', maybeUtf8), null, 'a GBK file may be valid UTF-8 by chance');
+    assert.equal(retryEncoding('utf-8', surelyUtf8), null);
   });
 });

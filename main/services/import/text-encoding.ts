@@ -1,12 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-
-/**
- * The encodings a CSV file may be imported from. UTF-8 is the format's own (DOMAIN.md); GBK and GB18030 are what
- * Chinese spreadsheets save as "CSV" by default, Windows-1252 what Western European ones do. Each is a WHATWG
- * label Node's TextDecoder knows (GBK decodes as GB18030's superset, as browsers do).
- */
-export const IMPORT_ENCODINGS = ['utf-8', 'gbk', 'gb18030', 'windows-1252'] as const;
-export type ImportEncoding = (typeof IMPORT_ENCODINGS)[number];
+import { IMPORT_ENCODINGS, type ImportEncoding } from '../../../preload/contract/vocabulary.ts';
 
 export function isImportEncoding(value: unknown): value is ImportEncoding {
   return (IMPORT_ENCODINGS as readonly unknown[]).includes(value);
@@ -141,6 +134,17 @@ export function encodingAdvice(encoding: ImportEncoding, looksLike: EncodingGues
       ? (looksLike.advice ?? 'save it as CSV UTF-8')
       : `import it with the encoding ${looksLike.importAs} (riskdesk import --encoding ${looksLike.importAs}) or save it as CSV UTF-8`;
   return `the file looks like ${looksLike.name}: ${fix}`;
+}
+
+/**
+ * The encoding to try again with when a file read as `encoding` was refused and looks like `looksLike`: one RiskDesk
+ * reads and the file is not read as already. UTF-8 only when the file is surely UTF-8: text that is merely valid
+ * UTF-8 may well be in the encoding it was read as, refused for another reason.
+ */
+export function retryEncoding(encoding: ImportEncoding, looksLike: EncodingGuess): ImportEncoding | null {
+  const other = looksLike.importAs;
+  if (other === null || other === encoding) return null;
+  return other === 'utf-8' && looksLike.surelyUtf8 !== true ? null : other;
 }
 
 /** Why a cell with bytes that are not text in `encoding` is refused, with what to do about it. */

@@ -15,6 +15,9 @@ export const en = {
     yes: 'Yes',
     no: 'No',
   },
+  downloads: {
+    savedPlaintext: 'Saved {{file}}. It is not encrypted: keep it somewhere safe, or delete it when you are done.',
+  },
   splash: {
     connecting: 'Connecting to RiskDesk…',
     reconnecting: 'The connection to RiskDesk dropped; reconnecting… If `riskdesk serve` was restarted, open the new address it printed.',
@@ -430,7 +433,6 @@ export const en = {
     borrowerCount_one: '{{formatted}} borrower',
     borrowerCount_other: '{{formatted}} borrowers',
     exportCsv: 'Export CSV',
-    exportSaved: 'Saved {{file}}.',
     percentFilterHint: 'Filter in percent: 12.5 means 12.5 %',
     idVerifiedHint: 'Filter with 1 (verified) or 0 (not verified)',
     loanColumns: {
@@ -1451,7 +1453,7 @@ export const en = {
       title: 'Data',
       notAllowed: 'As {{role}} you read and export data; importing and demo data need an admin or analyst.',
       import: 'Import a CSV file',
-      importHint: 'Header row required, UTF-8. A file is imported whole or not at all; rejected values are listed by row and column.',
+      importHint: 'Header row required, UTF-8 unless you choose another encoding. A file is imported whole or not at all; rejected values are listed by row and column.',
       kind: 'Kind',
       source: 'Where the file is',
       sources: {
@@ -1464,6 +1466,14 @@ export const en = {
       emptyFile: '{{name}} is empty: there is nothing to import.',
       path: 'File path',
       pathHint: 'A file in {{folder}} (a name alone is taken from there).',
+      encoding: 'Encoding',
+      encodings: {
+        'utf-8': 'UTF-8 (auto-detect)',
+        gbk: 'GBK (Simplified Chinese)',
+        gb18030: 'GB18030 (Chinese)',
+        'windows-1252': 'Windows-1252 (Western European)',
+      },
+      retryAs: 'Import again as {{encoding}}',
       importButton: 'Import',
       demo: 'Demo portfolio',
       demoHint: 'Fills an empty workspace with a seeded synthetic portfolio (credit, fraud and liquidity data).',
@@ -1528,7 +1538,6 @@ export const en = {
       fingerprint: 'Key fingerprint',
       auditHead: 'Audit chain head',
       save: 'Save pack',
-      saved: 'Saved as {{file}}.',
       another: 'Export another pack',
     },
     exports: {

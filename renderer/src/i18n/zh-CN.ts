@@ -15,6 +15,9 @@ export const zhCN: Translation = {
     yes: '是',
     no: '否',
   },
+  downloads: {
+    savedPlaintext: '已保存 {{file}}。该文件未加密：请妥善保管，用完后请删除。',
+  },
   splash: {
     connecting: '正在连接 RiskDesk…',
     reconnecting: '与 RiskDesk 的连接已断开，正在重新连接… 如果 `riskdesk serve` 已重启，请打开它新输出的地址。',
@@ -429,7 +432,6 @@ export const zhCN: Translation = {
     borrowerCount_one: '{{formatted}} 位借款人',
     borrowerCount_other: '{{formatted}} 位借款人',
     exportCsv: '导出 CSV',
-    exportSaved: '已保存 {{file}}。',
     percentFilterHint: '按百分比筛选：12.5 表示 12.5%',
     idVerifiedHint: '用 1（已核验）或 0（未核验）筛选',
     loanColumns: {
@@ -1450,7 +1452,7 @@ export const zhCN: Translation = {
       title: '数据',
       notAllowed: '作为{{role}}，您可以查看和导出数据；导入数据和生成演示数据需要管理员或分析师。',
       import: '导入 CSV 文件',
-      importHint: '须有表头行，UTF-8 编码。文件要么整体导入，要么不导入；被拒绝的值按行和列列出。',
+      importHint: '须有表头行，除非另选编码，否则按 UTF-8 读取。文件要么整体导入，要么不导入；被拒绝的值按行和列列出。',
       kind: '类型',
       source: '文件位置',
       sources: {
@@ -1463,6 +1465,14 @@ export const zhCN: Translation = {
       emptyFile: '{{name}} 是空文件，没有可导入的内容。',
       path: '文件路径',
       pathHint: '{{folder}} 中的文件（仅写文件名时取自该文件夹）。',
+      encoding: '编码',
+      encodings: {
+        'utf-8': 'UTF-8（自动识别）',
+        gbk: 'GBK（简体中文）',
+        gb18030: 'GB18030（中文）',
+        'windows-1252': 'Windows-1252（西欧）',
+      },
+      retryAs: '按 {{encoding}} 重新导入',
       importButton: '导入',
       demo: '演示组合',
       demoHint: '向空工作区填充带随机种子的合成组合（信用、欺诈与流动性数据）。',
@@ -1527,7 +1537,6 @@ export const zhCN: Translation = {
       fingerprint: '密钥指纹',
       auditHead: '审计链链头',
       save: '保存证据包',
-      saved: '已保存为 {{file}}。',
       another: '再导出一个证据包',
     },
     exports: {

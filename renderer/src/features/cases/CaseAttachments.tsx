@@ -5,6 +5,7 @@ import { allows } from '../../../../preload/contract/permissions.ts';
 import { api } from '../../api/client.ts';
 import { uploadFile } from '../../api/upload-file.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { PlaintextSaved } from '../../components/PlaintextSaved.tsx';
 import { bytesOf, saveDownload } from '../../components/save-download.ts';
 import { formatBytes, formatPercent, formatTimestamp } from '../../format/numbers.ts';
 import { usePreferences } from '../../session/preferences.tsx';
@@ -24,6 +25,7 @@ export function CaseAttachments({ item }: { item: Case }) {
   const { busy, error, change } = useCaseChange();
   const [progress, setProgress] = useState<number | null>(null);
   const [localError, setLocalError] = useState<unknown>(null);
+  const [saved, setSaved] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const canAttach = allows(user.role, 'cases.edit') && item.status !== 'closed';
 
@@ -47,9 +49,11 @@ export function CaseAttachments({ item }: { item: Case }) {
 
   const download = async (attachment: CaseAttachment) => {
     setLocalError(null);
+    setSaved(null);
     try {
       const content = await api.call('cases.attachment', { caseId: item.caseId, attachmentId: attachment.attachmentId });
       saveDownload([bytesOf(content.contentBase64)], content.mediaType, content.name);
+      setSaved(content.name);
     } catch (failure) {
       setLocalError(failure);
     }
@@ -81,6 +85,7 @@ export function CaseAttachments({ item }: { item: Case }) {
           {progress !== null && <span className="muted small">{t('cases.attachments.uploading', { percent: formatPercent(progress, locale, 0) })}</span>}
         </div>
       )}
+      {saved && <PlaintextSaved file={saved} />}
       <ErrorNotice error={error ?? localError} />
     </section>
   );

@@ -4,6 +4,7 @@ import type { EvidenceExport } from '../../../../preload/contract/evidence.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { FactList } from '../../components/FactList.tsx';
 import { JobProgress } from '../../components/JobProgress.tsx';
+import { PlaintextSaved } from '../../components/PlaintextSaved.tsx';
 import type { useJobRunner } from '../../jobs/jobs-context.tsx';
 import { formatBytes } from '../../format/numbers.ts';
 import { usePreferences } from '../../session/preferences.tsx';
@@ -55,8 +56,8 @@ export function ExportResult({ runner, exported, onBack, onRestart }: Props) {
             <button type="button" className="button button-primary" onClick={() => void save(runner.jobId ?? '')} data-testid="save-pack">
               {t('evidence.result.save')}
             </button>
-            {saved && <span className="inline-ok">{t('evidence.result.saved', { file: saved })}</span>}
           </div>
+          {saved && <PlaintextSaved file={saved} />}
           <ErrorNotice error={saveError} />
         </section>
       )}

@@ -6,6 +6,7 @@ import { allows } from '../../../../preload/contract/permissions.ts';
 import { api } from '../../api/client.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { JobProgress } from '../../components/JobProgress.tsx';
+import { PlaintextSaved } from '../../components/PlaintextSaved.tsx';
 import { useJobRunner } from '../../jobs/jobs-context.tsx';
 import { useUnlocked } from '../../session/session-context.tsx';
 import { downloadExport, exportArgsFor } from './export-loans.ts';
@@ -43,7 +44,7 @@ export function ExportButton({ grid, filterFactors }: { grid: GridApi<LoanRow> |
         <div className="export-popover" role="status">
           {runner.jobId && <JobProgress jobId={runner.jobId} />}
           <ErrorNotice error={runner.startError ?? error} />
-          {saved && <p className="notice notice-ok">{t('portfolio.exportSaved', { file: saved })}</p>}
+          {saved && <PlaintextSaved file={saved} />}
           {!running && (
             <button
               type="button"

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { useCall } from '../../api/use-call.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { PlaintextSaved } from '../../components/PlaintextSaved.tsx';
 import { formatTimestamp } from '../../format/numbers.ts';
 import { ApprovalFigures, CaseFigures, FraudFigures, PortfolioFigures } from './ActivityFigures.tsx';
 import { CreditFigures } from './CreditFigures.tsx';
@@ -15,9 +16,18 @@ export function ReportPreview({ reportId }: { reportId: number }) {
   const { t } = useTranslation();
   const figures = useCall(() => api.call('reports.figures', { reportId }), [reportId]);
   const [pdfError, setPdfError] = useState<unknown>(null);
-  const pdf = (action: (id: number) => Promise<void>) => {
+  const [saved, setSaved] = useState<string | null>(null);
+  const pdf = (action: (id: number) => Promise<unknown>) => {
     setPdfError(null);
-    action(reportId).catch(setPdfError);
+    setSaved(null);
+    return action(reportId).catch((failure: unknown) => {
+      setPdfError(failure);
+      return null;
+    });
+  };
+  const download = async () => {
+    const file = await pdf(downloadReportPdf);
+    if (typeof file === 'string') setSaved(file);
   };
   const data = figures.data;
   return (
@@ -34,14 +44,15 @@ export function ReportPreview({ reportId }: { reportId: number }) {
           )}
         </div>
         <div className="page-actions">
-          <button type="button" className="button button-primary" onClick={() => pdf(downloadReportPdf)} data-testid="download-pdf">
+          <button type="button" className="button button-primary" onClick={() => void download()} data-testid="download-pdf">
             {t('reports.preview.download')}
           </button>
-          <button type="button" className="button" onClick={() => pdf(openReportPdf)}>
+          <button type="button" className="button" onClick={() => void pdf(openReportPdf)}>
             {t('reports.preview.open')}
           </button>
         </div>
       </div>
+      {saved && <PlaintextSaved file={saved} />}
       <ErrorNotice error={figures.error ?? pdfError} />
       {data && (
         <>

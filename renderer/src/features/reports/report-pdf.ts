@@ -5,10 +5,11 @@ async function readPdf(reportId: number): Promise<{ parts: BlobPart[]; fileName:
   return readInChunks((offset) => api.call('reports.readPdf', { reportId, offset }), (chunk) => bytesOf(chunk.data));
 }
 
-/** A kept report's PDF, read in chunks and handed to the browser to save. */
-export async function downloadReportPdf(reportId: number): Promise<void> {
+/** A kept report's PDF, read in chunks and handed to the browser to save; the file name it was saved under. */
+export async function downloadReportPdf(reportId: number): Promise<string> {
   const { parts, fileName } = await readPdf(reportId);
   saveDownload(parts, 'application/pdf', fileName);
+  return fileName;
 }
 
 /**

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { MethodResult } from '../../../../preload/contract/methods.ts';
 import { api } from '../../api/client.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { PlaintextSaved } from '../../components/PlaintextSaved.tsx';
 import { saveDownload } from '../../components/save-download.ts';
 
 /** One version as its signed JSON file, saved where the browser saves downloads. Anyone who reads rules may export. */
@@ -10,12 +11,15 @@ export function ExportRuleSet({ version }: { version: number }) {
   const { t } = useTranslation();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
   const exportFile = async () => {
     setBusy(true);
     setError(null);
+    setSaved(null);
     try {
       const file = await api.call('rules.export', { version });
       saveDownload([file.content], 'application/json', file.fileName);
+      setSaved(file.fileName);
     } catch (failure) {
       setError(failure);
     } finally {
@@ -27,6 +31,7 @@ export function ExportRuleSet({ version }: { version: number }) {
       <button type="button" className="button button-small" disabled={busy} onClick={() => void exportFile()} aria-label={t('rules.files.exportVersion', { version })}>
         {t('rules.files.export')}
       </button>
+      {saved && <PlaintextSaved file={saved} />}
       <ErrorNotice error={error} />
     </>
   );

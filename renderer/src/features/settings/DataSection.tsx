@@ -1,20 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodArgs } from '../../../../preload/contract/index.ts';
-import { DEMO_SCALES, IMPORT_KINDS } from '../../../../preload/contract/vocabulary.ts';
+import { DEMO_SCALES } from '../../../../preload/contract/vocabulary.ts';
 import { allows } from '../../../../preload/contract/permissions.ts';
 import { api } from '../../api/client.ts';
-import { uploadFile } from '../../api/upload-file.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Field } from '../../components/Field.tsx';
 import { JobProgress } from '../../components/JobProgress.tsx';
-import { SegmentedChoice } from '../../components/SegmentedChoice.tsx';
-import { UploadProgress } from '../../components/UploadProgress.tsx';
 import { useJobRunner } from '../../jobs/jobs-context.tsx';
 import { useUnlocked } from '../../session/session-context.tsx';
-import { useFileFolder } from './use-file-folder.ts';
+import { ImportForm } from './ImportForm.tsx';
 
-type ImportKind = MethodArgs<'jobs.startImport'>['kind'];
 type DemoScale = MethodArgs<'jobs.startDemo'>['scale'];
 
 /** Bringing data in: CSV imports (all or nothing) and the synthetic demo portfolio. */
@@ -30,74 +26,6 @@ export function DataSection() {
       {canImport && <ImportForm />}
       {canDemo && <DemoForm />}
     </section>
-  );
-}
-
-type ImportSource = 'upload' | 'folder';
-const IMPORT_SOURCES: readonly ImportSource[] = ['upload', 'folder'];
-
-/**
- * A CSV file from anywhere on this computer is uploaded to main (the page never names a path there); a file
- * already in the RiskDesk folder can be named instead, which avoids copying a very large one.
- */
-function ImportForm() {
-  const { t } = useTranslation();
-  const [kind, setKind] = useState<ImportKind>('loans');
-  const [source, setSource] = useState<ImportSource>('upload');
-  const [file, setFile] = useState<File | null>(null);
-  const [path, setPath] = useState('');
-  const [upload, setUpload] = useState<{ sent: number; total: number } | null>(null);
-  const folder = useFileFolder();
-  const runner = useJobRunner();
-  const running = upload !== null || (runner.jobId !== null && !runner.entry?.finished);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void runner.start(async () => {
-      if (source === 'folder') return api.call('jobs.startImport', { kind, path });
-      if (!file) throw new Error(t('settings.data.chooseFile'));
-      if (file.size === 0) throw new Error(t('settings.data.emptyFile', { name: file.name }));
-      try {
-        const uploadId = await uploadFile(file, (sent, total) => setUpload({ sent, total }));
-        return await api.call('jobs.importUpload', { kind, uploadId });
-      } finally {
-        setUpload(null);
-      }
-    });
-  };
-
-  return (
-    <form onSubmit={submit} className="subsection" data-testid="import-form">
-      <h3>{t('settings.data.import')}</h3>
-      <p className="muted small">{t('settings.data.importHint')}</p>
-      <SegmentedChoice name="import-source" label={t('settings.data.source')} options={IMPORT_SOURCES} value={source} onChange={setSource} optionLabel={(option) => t(`settings.data.sources.${option}`)} />
-      <div className="form-row">
-        <Field label={t('settings.data.kind')}>
-          <select value={kind} onChange={(event) => setKind(event.target.value as ImportKind)}>
-            {IMPORT_KINDS.map((option) => (
-              <option key={option} value={option}>
-                {option}
-              </option>
-            ))}
-          </select>
-        </Field>
-        {source === 'upload' ? (
-          <Field label={t('settings.data.file')} hint={t('settings.data.fileHint')}>
-            <input type="file" required accept=".csv,text/csv" onChange={(event) => setFile(event.target.files?.[0] ?? null)} />
-          </Field>
-        ) : (
-          <Field label={t('settings.data.path')} hint={folder ? t('settings.data.pathHint', { folder }) : undefined}>
-            <input required value={path} onChange={(event) => setPath(event.target.value)} className="input-wide mono" placeholder="loans.csv" spellCheck={false} />
-          </Field>
-        )}
-        <button type="submit" className="button button-primary" disabled={running}>
-          {t('settings.data.importButton')}
-        </button>
-      </div>
-      {upload && <UploadProgress name={file?.name ?? ''} sent={upload.sent} total={upload.total} />}
-      {runner.jobId && <JobProgress jobId={runner.jobId} />}
-      <ErrorNotice error={runner.startError} />
-    </form>
   );
 }
 
