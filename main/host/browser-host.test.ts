@@ -9,6 +9,8 @@ import { HandshakeRefused, HostSocket, postApi, rawRequest, type RawResponse } f
 import { startBrowserHost, type BrowserHost } from './browser-host.ts';
 import { startHostedApi, type HostedTestApi } from '../test-support/hosted-api.ts';
 import { NOT_BUILT_MESSAGE } from './static-files.ts';
+import type { ApiPort } from '../../preload/contract/index.ts';
+import type { Timers } from '../services/api/idle-timer.ts';
 
 const INDEX_HTML = '<!doctype html><title>RiskDesk</title><script type="module" src="./assets/app.js"></script>';
 const APP_JS = 'console.log("riskdesk");';
@@ -291,6 +293,57 @@ describe('browser host', () => {
         await socket.close();
       }
     });
+  });
+
+  it('with lockWhenPagesGone, locks once the last page has gone for the grace period, not when a page reloads', async () => {
+    const calls: string[] = [];
+    const recording: ApiPort = {
+      call: async (method) => {
+        calls.push(method);
+        return { ok: true, result: null };
+      },
+      onEvent: () => () => undefined,
+    };
+    const pending = new Map<number, () => void>();
+    let next = 0;
+    const timers: Timers = {
+      setTimeout: (callback, ms) => {
+        assert.equal(ms, 5_000);
+        pending.set(++next, callback);
+        return next;
+      },
+      clearTimeout: (handle) => pending.delete(handle as number),
+    };
+    const until = async (condition: () => boolean) => {
+      while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
+    };
+    const fire = () => {
+      for (const [handle, callback] of [...pending]) {
+        pending.delete(handle);
+        callback();
+      }
+    };
+    const paged = await startBrowserHost({ api: recording, staticDir, lockWhenPagesGone: { graceMs: 5_000, timers } });
+    try {
+      const first = await HostSocket.open(paged.port, { token: paged.token });
+      const second = await HostSocket.open(paged.port, { token: paged.token });
+      await first.close();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.equal(pending.size, 0, 'another page is still open');
+      await second.close();
+      await until(() => pending.size === 1);
+      // A reload: the page's new socket arrives within the grace period.
+      const reloaded = await HostSocket.open(paged.port, { token: paged.token });
+      assert.equal(pending.size, 0, 'the new page cancels the lock');
+      fire();
+      assert.deepEqual(calls, []);
+      await reloaded.close();
+      await until(() => pending.size === 1);
+      fire();
+      assert.deepEqual(calls, ['session.lock']);
+    } finally {
+      await paged.close();
+    }
   });
 
   it('closes: the port stops answering and open sockets are ended', async () => {

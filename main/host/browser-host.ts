@@ -2,7 +2,9 @@ import http, { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'n
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { ApiPort } from '../../preload/contract/index.ts';
+import type { Timers } from '../services/api/idle-timer.ts';
 import { handleApiRequest } from './http-api.ts';
+import { LastPageLock } from './last-page-lock.ts';
 import { bearerToken, checkHostAndOrigin, checkToken, newToken, webSocketToken, type Refusal } from './request-guard.ts';
 import { securityHeaders, sendPlain } from './security-headers.ts';
 import { serveStatic } from './static-files.ts';
@@ -17,6 +19,11 @@ export interface BrowserHostOptions {
   readonly port?: number;
   /** Normally left out: a fresh random token per launch. */
   readonly token?: string;
+  /**
+   * Lock the session this long after the last page (WebSocket) has gone: `riskdesk serve` does, so that closing the
+   * tab or window locks the workspace. Left out, only the idle lock and the page's Lock button lock it.
+   */
+  readonly lockWhenPagesGone?: { readonly graceMs: number; readonly timers?: Timers };
 }
 
 export interface BrowserHost {
@@ -57,7 +64,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const token = options.token ?? newToken();
   if (!TOKEN_SHAPE.test(token)) throw new Error('the browser host token must be 32 to 256 base64url characters');
   const { api, staticDir } = options;
-  const channel = new WebSocketChannel(api);
+  const pages = options.lockWhenPagesGone ? new LastPageLock(() => void api.call('session.lock', {}), options.lockWhenPagesGone) : undefined;
+  const channel = new WebSocketChannel(api, pages);
   let port = 0;
   let headers: Record<string, string> = {};
 

@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import type { ApiPort } from '../../preload/contract/index.ts';
 import { dispatchCall, outcomeJson, readWireMessage, validationOutcome } from './api-dispatch.ts';
+import type { LastPageLock } from './last-page-lock.ts';
 import { TOKEN_PROTOCOL_PREFIX } from './request-guard.ts';
 
 /** Per-message cap: a bigger message closes the socket with 1009 (ws does this before buffering it all). */
@@ -37,9 +38,12 @@ export class WebSocketChannel {
   readonly #api: ApiPort;
   readonly #server: WebSocketServer;
   readonly #unsubscribe: () => void;
+  readonly #pages: LastPageLock | undefined;
 
-  constructor(api: ApiPort) {
+  /** `pages` hears each page's socket open and close (to lock when the last one has gone). */
+  constructor(api: ApiPort, pages?: LastPageLock) {
     this.#api = api;
+    this.#pages = pages;
     this.#server = new WebSocketServer({
       noServer: true,
       maxPayload: MAX_MESSAGE_BYTES,
@@ -63,6 +67,8 @@ export class WebSocketChannel {
   }
 
   #accept(socket: WebSocket): void {
+    this.#pages?.opened();
+    socket.on('close', () => this.#pages?.closed());
     // A protocol error (bad frame, oversized message) closes the socket; it must not become an unhandled error.
     socket.on('error', () => socket.terminate());
     socket.on('message', (data, isBinary) => {
@@ -72,6 +78,7 @@ export class WebSocketChannel {
 
   close(): Promise<void> {
     this.#unsubscribe();
+    this.#pages?.stop();
     for (const client of this.#server.clients) client.terminate();
     return new Promise((resolve) => this.#server.close(() => resolve()));
   }

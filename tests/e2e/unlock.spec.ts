@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { ADMIN, ANALYST, hostUrl } from './e2e-env.ts';
-import { hostCall, keepScreenshot, openLocked, pageTitle } from './fixtures.ts';
+import { hostCall, keepScreenshot, openLocked, pageTitle, unlockAs } from './fixtures.ts';
 
 test.describe('unlock', () => {
   test('a wrong passphrase is refused with main’s message, the right one opens the dashboard', async ({ page }, testInfo) => {
@@ -33,6 +33,19 @@ test.describe('unlock', () => {
     expect(page.url()).not.toContain('user=');
     await page.reload();
     await expect(page.getByLabel('User', { exact: true })).toHaveValue(ANALYST.username);
+  });
+
+  test('closing the last tab locks the session: the address opened again asks to unlock', async ({ page, context }) => {
+    await unlockAs(page, ADMIN);
+    await page.close();
+    // serve locks 10 s after the last page has gone (a reload reconnects well within that).
+    await expect.poll(async () => {
+      const status = await hostCall('session.status');
+      return status.ok && (status.result as { state: string }).state;
+    }, { timeout: 30_000, intervals: [1_000] }).toBe('locked');
+    const reopened = await context.newPage();
+    await reopened.goto(hostUrl());
+    await expect(reopened.getByTestId('unlock-form')).toBeVisible();
   });
 
   test('the lock button returns to the unlock screen, and a reload keeps the token', async ({ page }) => {

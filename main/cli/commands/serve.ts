@@ -57,6 +57,9 @@ function listenFailure(error: unknown, port: number): unknown {
   return error;
 }
 
+/** Closing the last tab locks the workspace this long afterwards; a reload reconnects well within it. */
+const PAGES_GONE_GRACE_MS = 10_000;
+
 export function addServeCommand(program: Command, io: CliIo): void {
   const command = addJsonOption(
     program
@@ -89,7 +92,7 @@ export function addServeCommand(program: Command, io: CliIo): void {
     const api = createApiService({ workspaces: fixedWorkspaceLocator(workspacePath, { demo: flags.demo === true }), files });
     let host: BrowserHost;
     try {
-      host = await startBrowserHost({ api, staticDir, port: flags.port });
+      host = await startBrowserHost({ api, staticDir, port: flags.port, lockWhenPagesGone: { graceMs: PAGES_GONE_GRACE_MS } });
     } catch (error) {
       await api.close();
       throw listenFailure(error, flags.port);
