@@ -8,8 +8,8 @@ import { addUser } from '../services/users-service.ts';
 
 /**
  * The demo workspace that `npm start` (and the desktop app on first start) opens: small-scale synthetic data,
- * an admin with the published DEMO_CREDENTIALS and, with the same passphrase, an analyst and a compliance user
- * (DEMO_ROLE_USERS) for the workflows that need a second person (the demo holds nothing secret and a new user
+ * an admin with the published DEMO_CREDENTIALS and, with the same passphrase, the users of DEMO_ROLE_USERS for the
+ * workflows that need a second person (the demo holds nothing secret and a new user
  * must be able to open it). The unlock screen shows them for workspaces the locator reports as demo, and for no other.
  */
 export { DEMO_CREDENTIALS };

@@ -101,7 +101,7 @@ describe('launch (npm start)', () => {
     assert.deepEqual(steps, ['demo in /home/ann/.local/share/RiskDesk', 'serve --db /home/ann/.local/share/RiskDesk/demo/RiskDesk demo.rdw --user demo']);
     assert.equal(lines[0], 'RiskDesk: no Electron runtime here (its binary was never downloaded); opening the browser host instead.');
     assert.equal(lines.filter((line) => /Electron/.test(line)).length, 1);
-    assert.match(lines.at(-1)!, /user "demo" \(or demo-analyst, demo-compliance\), passphrase "riskdesk-demo"/);
+    assert.match(lines.at(-1)!, /user "demo" \(or demo-analyst, demo-compliance, demo-reviewer, demo-auditor\), passphrase "riskdesk-demo"/);
   });
 
   it('finds the package root from a compiled or source location', () => {

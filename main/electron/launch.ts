@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { DEMO_ROLE_USERS } from '../../preload/contract/demo.ts';
 import { DEMO_CREDENTIALS, ensureDemoWorkspace } from './demo-workspace.ts';
 import { currentSystem, probeElectron, type ElectronProbe } from './electron-probe.ts';
 import { environmentForChild } from '../services/child-environment.ts';
@@ -28,7 +29,7 @@ export async function launch(launcher: Launcher): Promise<number> {
 
   launcher.log(`RiskDesk: no Electron runtime here (${electron.reason}); opening the browser host instead.`);
   const demo = await launcher.ensureDemo(launcher.home, (file) => launcher.log(`Creating the demo workspace ${file} (first start, a few seconds)…`));
-  launcher.log(`Demo workspace (synthetic data): user "${DEMO_CREDENTIALS.username}" (or demo-analyst, demo-compliance), passphrase "${DEMO_CREDENTIALS.passphrase}".`);
+  launcher.log(`Demo workspace (synthetic data): user "${DEMO_CREDENTIALS.username}" (or ${DEMO_ROLE_USERS.map((u) => u.username).join(', ')}), passphrase "${DEMO_CREDENTIALS.passphrase}".`);
   return launcher.runBrowserHost(demo.path, DEMO_CREDENTIALS.username);
 }
 

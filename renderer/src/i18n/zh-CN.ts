@@ -29,7 +29,7 @@ export const zhCN: Translation = {
     lastOpened: '上次打开：{{when}}',
     openOther: '如需打开其他工作区，请使用菜单中的“文件 › 打开工作区…”。',
     noWorkspace: '没有可用的工作区。',
-    demoNotice: '演示工作区中的数据由 RiskDesk 合成生成，并非真实客户。其登录信息是公开的：用户 {{username}}（管理员）、demo-analyst（分析师）或 demo-compliance（合规），口令 {{passphrase}}。',
+    demoNotice: '演示工作区中的数据由 RiskDesk 合成生成，并非真实客户。其登录信息是公开的：用户 {{username}}（管理员）、{{others}}，口令 {{passphrase}}。',
     user: '用户',
     userPlaceholder: '留空则为工作区的首位管理员',
     passphrase: '口令',

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEMO_CREDENTIALS } from '../../../../preload/contract/demo.ts';
+import { DEMO_CREDENTIALS, DEMO_ROLE_USERS } from '../../../../preload/contract/demo.ts';
 import type { MethodResult } from '../../../../preload/contract/index.ts';
 import { api, errorMessage } from '../../api/client.ts';
 import { suggestedUser } from '../../api/ws-transport.ts';
@@ -102,7 +102,7 @@ export function UnlockScreen() {
             {recent?.length === 0 && <p className="muted">{t('unlock.noWorkspace')}</p>}
             {api.transport === 'ipc' && <p className="muted small">{t('unlock.openOther')}</p>}
           </fieldset>
-          {chosen?.demo && <p className="notice notice-demo small">{t('unlock.demoNotice', DEMO_CREDENTIALS)}</p>}
+          {chosen?.demo && <p className="notice notice-demo small">{t('unlock.demoNotice', { ...DEMO_CREDENTIALS, others: DEMO_ROLE_USERS.map((u) => `${u.username} (${t(`roles.${u.role}`)})`).join(', ') })}</p>}
           <div className="field">
             <label htmlFor="unlock-user">{t('unlock.user')}</label>
             <input id="unlock-user" name="username" autoComplete="username" value={username} onChange={(event) => setUsername(event.target.value)} placeholder={t('unlock.userPlaceholder')} spellCheck={false} />
