@@ -59,6 +59,13 @@ export function insertDraftModel(db: Db, model: NewModel): ModelSummary {
   return summaryOf(row);
 }
 
+/** The model of that name, compared without case (SQLite's lower() folds ASCII only), if there is one. */
+export function findModelByName(db: Db, name: string): { modelId: number; name: string; status: string } | undefined {
+  return db.prepare('SELECT model_id AS modelId, name, status FROM credit_models WHERE lower(name) = lower(?) LIMIT 1').get(name) as
+    | { modelId: number; name: string; status: string }
+    | undefined;
+}
+
 /** Newest first. */
 export function listModels(db: Db): ModelSummary[] {
   return (db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM credit_models ORDER BY model_id DESC`).all() as SummaryRow[]).map(summaryOf);

@@ -10,6 +10,9 @@ import { DPD_BUCKETS, PERFORMING_DPD_BUCKETS, type PerformingDpdBucket } from '.
  * decimals; money is integer minor units in the workspace's base currency.
  */
 const rate = z.number().finite().min(0).max(1);
+
+/** Model names are unique and at most this long; the service refuses a longer one with its length (never cuts it). */
+export const MODEL_NAME_MAX_LENGTH = 100;
 const featureName = z.string().regex(/^[a-z][a-z0-9_]{0,63}$/);
 
 // ── Stored scorecards ────────────────────────────────────────────────────────────────────────────────────

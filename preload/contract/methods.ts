@@ -305,7 +305,8 @@ export const contract = {
   'credit.saveModel': method({
     summary: 'Save the scorecard of a finished development as a draft model.',
     permission: 'models.develop',
-    args: z.object({ jobId, name: z.string().trim().min(1).max(100) }).strict(),
+    // Only bounded here: the service's refusal of a long or taken name says why (MODEL_NAME_MAX_LENGTH).
+    args: z.object({ jobId, name: z.string().max(1_000) }).strict(),
     result: modelSummarySchema,
   }),
   'credit.models': method({ summary: 'Scorecard models, newest first.', permission: 'workspace.read', args: none, result: z.array(modelSummarySchema) }),

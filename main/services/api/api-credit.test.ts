@@ -122,8 +122,18 @@ describe('credit through the API', () => {
   });
 
   it('saves a draft, which the analyst submits and only a second person (compliance) may reject, approve and activate; every step is audited', async () => {
-    model = await analyst.ok<ModelSummary>('credit.saveModel', { jobId: developmentJob, name: 'Application scorecard' });
+    model = await analyst.ok<ModelSummary>('credit.saveModel', { jobId: developmentJob, name: '  Application scorecard ' });
     assert.equal(model.status, 'draft');
+    assert.equal(model.name, 'Application scorecard', 'trimmed');
+    // Names are unique (ignoring case) and never cut: a taken or a long name is refused, saying why, and nothing is saved.
+    const refusal = async (name: string) => {
+      const outcome = await analyst.api.call('credit.saveModel', { jobId: developmentJob, name });
+      return outcome.ok ? 'saved' : `${outcome.error.code} ${outcome.error.message}`;
+    };
+    assert.equal(await refusal('APPLICATION SCORECARD'), `VALIDATION Invalid model name: name: model ${model.modelId} (draft) is already called "Application scorecard"; choose another name`);
+    assert.equal(await refusal('x'.repeat(101)), 'VALIDATION Invalid model name: name: names have at most 100 characters and this one has 101; shorten it (nothing was saved)');
+    assert.equal(await refusal('   '), 'VALIDATION Invalid model name: name: give the model a name');
+    assert.equal((await analyst.ok<ModelSummary[]>('credit.models', {})).length, 1);
     assert.equal(model.createdBy, ROLE_USERS.analyst.username);
     assert.equal(model.trainingHash, report.trainingHash);
     const code = (outcome: { ok: boolean; error?: { code: string } }) => (outcome.ok ? 'ok' : outcome.error?.code);

@@ -1,19 +1,36 @@
 // Scorecard models and IFRS 9 parameter sets: new drafts, and reading them. Their lifecycle steps (submit, approve
 // by a second person, reject, activate) go through the shared lifecycle service with the kinds of credit-artefacts.ts.
-import type { CreditParameters, DevelopmentReport, ModelDetail, ModelSummary, ParameterSet } from '../../../preload/contract/credit.ts';
+import { MODEL_NAME_MAX_LENGTH, type CreditParameters, type DevelopmentReport, type ModelDetail, type ModelSummary, type ParameterSet } from '../../../preload/contract/credit.ts';
 import { masterScaleProblems } from '../../engines/credit/index.ts';
-import { getModel as getModelRow, insertDraftModel, listModels as listModelRows } from '../../store/credit-models.ts';
+import { findModelByName, getModel as getModelRow, insertDraftModel, listModels as listModelRows } from '../../store/credit-models.ts';
 import { insertDraftParameterSet, listParameterSets as listParameterRows } from '../../store/credit-parameter-sets.ts';
 import { RiskDeskError } from '../../../preload/contract/errors.ts';
 import type { ServiceContext } from '../context.ts';
 import { auditedChange } from '../lifecycle-service.ts';
 import { requirePermission } from '../permissions.ts';
+import { validationFailure } from '../validation-failure.ts';
 import { CREDIT_MODELS, CREDIT_PARAMETER_SETS } from './credit-artefacts.ts';
 
-export function saveDraftModel(ctx: ServiceContext, report: DevelopmentReport, name: string): ModelSummary {
+/**
+ * A model's name is how people tell models apart in approvals, runs and reports: unique (ignoring case), and never cut
+ * short behind the user's back: a longer one is refused with its length.
+ */
+function checkModelName(ctx: ServiceContext, name: string): void {
+  const length = [...name].length;
+  if (length === 0) throw validationFailure('model name', [{ path: ['name'], message: 'give the model a name' }]);
+  if (length > MODEL_NAME_MAX_LENGTH) {
+    throw validationFailure('model name', [{ path: ['name'], message: `names have at most ${MODEL_NAME_MAX_LENGTH} characters and this one has ${length}; shorten it (nothing was saved)` }]);
+  }
+  const taken = findModelByName(ctx.workspace.db, name);
+  if (taken) throw validationFailure('model name', [{ path: ['name'], message: `model ${taken.modelId} (${taken.status}) is already called "${taken.name}"; choose another name` }]);
+}
+
+export function saveDraftModel(ctx: ServiceContext, report: DevelopmentReport, rawName: string): ModelSummary {
   requirePermission(ctx.actor, 'models.develop');
   const { scorecard } = report;
   if (!scorecard) throw new RiskDeskError('INVALID_STATE', `This development has no fitted scorecard (${report.model.message ?? report.model.status}); there is nothing to save.`);
+  const name = rawName.trim();
+  checkModelName(ctx, name);
   return auditedChange(
     ctx,
     (at) => insertDraftModel(ctx.workspace.db, { name, scorecard, report, trainingHash: report.trainingHash, rows: report.rows, createdBy: ctx.actor.username, at }),

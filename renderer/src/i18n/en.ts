@@ -658,6 +658,7 @@ export const en = {
       title: 'Scorecard models',
       none: 'No models yet. An analyst develops one in the scorecard builder.',
       name: 'Name',
+      id: 'model {{id}}',
       created: 'Created',
       features: 'Features',
       holdoutAuc: 'Holdout AUC',

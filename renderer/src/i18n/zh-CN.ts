@@ -657,6 +657,7 @@ export const zhCN: Translation = {
       title: '评分卡模型',
       none: '尚无模型。分析师可在评分卡开发中创建。',
       name: '名称',
+      id: '模型 {{id}}',
       created: '创建时间',
       features: '特征数',
       holdoutAuc: '留出集 AUC',

@@ -43,7 +43,7 @@ export function SaveModelForm({ jobId, saveable, pendingEdits }: Props) {
       {pendingEdits > 0 && <p className="notice">{t('credit.save.pendingEdits', { count: pendingEdits })}</p>}
       <div className="form-row">
         <Field label={t('credit.save.name')}>
-          <input required maxLength={100} value={name} onChange={(event) => setName(event.target.value)} disabled={!saveable || saved !== null} />
+          <input required value={name} onChange={(event) => setName(event.target.value)} disabled={!saveable || saved !== null} />
         </Field>
         <button type="submit" className="button button-primary" disabled={!saveable || saving || saved !== null || name.trim() === ''}>
           {t('credit.save.button')}

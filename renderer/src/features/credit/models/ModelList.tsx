@@ -62,7 +62,9 @@ export function ModelList({ models, compared, onCompare, onChanged }: Props) {
                     aria-label={t('credit.compare.pickModel', { name: model.name })}
                   />
                 </td>
-                <th scope="row">{model.name}</th>
+                <th scope="row">
+                  {model.name} <span className="muted small">{t('credit.models.id', { id: model.modelId })}</span>
+                </th>
                 <LifecycleCells row={model} />
                 <td>{formatTimestamp(model.createdAt)}</td>
                 <td className="num">{model.features.length}</td>
