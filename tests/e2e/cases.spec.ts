@@ -74,10 +74,19 @@ async function workableCase(): Promise<number> {
 test.describe('cases', () => {
   test('a credit run raises early-warning alerts, and the queue lists them as cases', async ({ page }) => {
     test.setTimeout(ENGINE_TIMEOUT * 2 + 60_000);
+    // The e2e workspace starts with no active model: Run now says what is missing instead of failing.
+    await unlockAs(page, ANALYST);
+    expect((await call('credit.models', {})).some((model) => model.status === 'active')).toBe(false);
+    await page.keyboard.press('Alt+3');
+    await page.getByRole('tab', { name: 'Portfolio risk' }).click();
+    await expect(page.getByTestId('start-run')).toBeDisabled();
+    await expect(page.getByTestId('run-blocked')).toHaveText(/A run needs an active scorecard model/);
+
     await ensureActiveModel();
     await unlockAs(page, ANALYST);
     await page.keyboard.press('Alt+3');
     await page.getByRole('tab', { name: 'Portfolio risk' }).click();
+    await expect(page.getByTestId('run-blocked')).toHaveCount(0);
     await page.getByTestId('start-run').click();
     await expect(page.getByTestId('run-alerts')).toContainText(/This run raised \d+ early-warning alerts/, { timeout: ENGINE_TIMEOUT });
     const alerts = await call('alerts.list', { startRow: 0, endRow: 1, sortModel: [], filterModel: {} });

@@ -702,6 +702,8 @@ export const en = {
       startRun: 'Run now',
       running: 'Running…',
       noRun: 'No credit run yet. An analyst runs one with the active model and parameter set.',
+      needsModel: 'A run needs an active scorecard model: compliance approves and activates one under Models.',
+      needsParameters: 'A run needs an active IFRS 9 parameter set: compliance approves and activates one under Parameters.',
       runAlerts: 'This run raised {{raised}} early-warning alerts and saw {{repeated}} open ones again.',
       asOf: 'As of',
       model: 'Model',

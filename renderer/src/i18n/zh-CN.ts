@@ -701,6 +701,8 @@ export const zhCN: Translation = {
       startRun: '立即计算',
       running: '计算中…',
       noRun: '尚无信用批量计算。分析师可使用生效中的模型和参数集运行。',
+      needsModel: '运行需要一个生效中的评分卡模型：由合规人员在“模型”中审批并启用。',
+      needsParameters: '运行需要一个生效中的 IFRS 9 参数集：由合规人员在“参数”中审批并启用。',
       runAlerts: '本次计算新增 {{raised}} 条早期预警，{{repeated}} 条未关闭的预警再次出现。',
       asOf: '截至',
       model: '模型',

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CreditRunResult, RunSummary } from '../../../../../preload/contract/index.ts';
 import { allows } from '../../../../../preload/contract/permissions.ts';
 import { api } from '../../../api/client.ts';
+import { useCall } from '../../../api/use-call.ts';
 import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
 import { JobProgress } from '../../../components/JobProgress.tsx';
 import { formatTimestamp } from '../../../format/numbers.ts';
@@ -26,6 +27,12 @@ export function RunControl({ latest, loaded, onFinished }: Props) {
   const running = runner.jobId !== null && !runner.entry?.finished;
   /** The alerts the run started here emitted (the run's result says; the runs list does not keep them). */
   const [alerts, setAlerts] = useState<CreditRunResult['alerts'] | null>(null);
+  // A run needs an active model and an active parameter set: without one the button says which is missing.
+  const actives = useCall(
+    () => Promise.all([api.call('credit.models'), api.call('credit.parameterSets')]).then(([models, sets]) => ({ model: models.some((m) => m.status === 'active'), parameters: sets.some((s) => s.status === 'active') })),
+    [],
+  );
+  const missing = actives.data && !actives.data.model ? t('credit.risk.needsModel') : actives.data && !actives.data.parameters ? t('credit.risk.needsParameters') : null;
 
   const run = async () => {
     setAlerts(null);
@@ -42,11 +49,24 @@ export function RunControl({ latest, loaded, onFinished }: Props) {
       <div className="panel-head">
         <h2 id="run-title">{t('credit.risk.run')}</h2>
         {allows(user.role, 'runs.start') && (
-          <button type="button" className="button button-primary" disabled={running} onClick={() => void run()} data-testid="start-run">
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={running || missing !== null}
+            title={missing ?? undefined}
+            aria-describedby={missing ? 'run-blocked' : undefined}
+            onClick={() => void run()}
+            data-testid="start-run"
+          >
             {running ? t('credit.risk.running') : t('credit.risk.startRun')}
           </button>
         )}
       </div>
+      {missing && allows(user.role, 'runs.start') && (
+        <p className="muted small" id="run-blocked" data-testid="run-blocked">
+          {missing}
+        </p>
+      )}
       {latest ? (
         <dl className="facts facts-inline" data-testid="run-facts">
           <div>
