@@ -117,9 +117,11 @@ test.describe('credit', () => {
     await expect(draft.getByRole('button', { name: 'Approve' })).toHaveCount(0);
     await draft.getByRole('button', { name: 'Submit' }).click();
     await expect(draft.getByTestId('lifecycle-status')).toHaveText('Submitted');
-    await draft.getByRole('button', { name: 'Approve' }).click();
-    await expect(page.getByTestId('four-eyes')).toContainText('someone other than the author and the submitter must approve');
-    await expect(page.getByTestId('four-eyes')).toContainText(`its author is ${COMPLIANCE.username}, who also submitted it`);
+    // Its author, who submitted it too, is not offered Approve (four eyes) and is told why.
+    await expect(draft.getByRole('button', { name: 'Approve' })).toHaveCount(0);
+    await expect(draft.getByTestId('needs-second-person')).toHaveText('Awaiting approval by someone else (four eyes)');
+    const refused = await hostCall('credit.approveParameterSet', { version: Number(await draft.getAttribute('data-version')) });
+    expect(refused.ok ? 'approved' : refused.error.message).toContain(`its author is ${COMPLIANCE.username}, who also submitted it`);
     await expect(draft.getByTestId('lifecycle-status')).toHaveText('Submitted');
     await draft.getByRole('button', { name: 'Reject' }).click();
     const reject = draft.getByTestId('reject-form');

@@ -179,8 +179,8 @@ test.describe('liquidity', () => {
     await expect(row.getByTestId('lifecycle-status')).toHaveText('Draft');
     await row.getByRole('button', { name: 'Submit' }).click();
     await expect(row.getByTestId('lifecycle-status')).toHaveText('Submitted');
-    await row.getByRole('button', { name: 'Approve' }).click();
-    await expect(page.getByTestId('four-eyes')).toBeVisible();
+    await expect(row.getByRole('button', { name: 'Approve' })).toHaveCount(0);
+    await expect(row.getByTestId('needs-second-person')).toBeVisible();
     await expect(row.getByTestId('lifecycle-status')).toHaveText('Submitted');
 
     const saved = (await call('liquidity.parameterSets', {})).find((set) => set.note === NOTE);

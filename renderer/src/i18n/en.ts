@@ -520,6 +520,7 @@ export const en = {
     reason: 'Reason for sending it back',
     reasonPlaceholder: 'What should the author change?',
     sendBack: 'Send back',
+    needsSecondPerson: 'Awaiting approval by someone else (four eyes)',
     rejected: 'Sent back by {{who}}: {{reason}}',
     fourEyes: 'Four eyes: someone other than the author and the submitter must approve.',
     draft: { note: 'Note', save: 'Save draft', problemsIntro: 'Please correct:' },

@@ -519,6 +519,7 @@ export const zhCN: Translation = {
     reason: '退回理由',
     reasonPlaceholder: '作者需要修改什么？',
     sendBack: '退回',
+    needsSecondPerson: '等待他人审批（四眼原则）',
     rejected: '{{who}} 已退回：{{reason}}',
     fourEyes: '四眼原则：须由作者和提交人以外的人批准。',
     draft: { note: '说明', save: '保存草稿', problemsIntro: '请更正：' },

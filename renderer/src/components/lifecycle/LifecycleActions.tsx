@@ -6,23 +6,26 @@ import { useUnlocked } from '../../session/session-context.tsx';
 
 interface Props {
   readonly kind: ArtefactKind;
-  readonly status: LifecycleState;
+  /** The version: its state, and who wrote and submitted it (neither may approve it). */
+  readonly row: { readonly status: LifecycleState; readonly createdBy: string; readonly submittedBy: string | null };
   readonly busy: boolean;
   readonly onStep: (step: LifecycleStep, reason?: string) => void;
 }
 
 /**
  * The next steps of one version that the signed-in role may take on its kind: submit a draft; approve or reject a
- * submitted one (a rejection asks for its reason first); activate an approved one. Main checks again, and refuses
- * the author and the submitter as approver (four eyes): the Approve button shows for them too, so that the
- * refusal explains itself rather than a button going missing.
+ * submitted one (a rejection asks for its reason first); activate an approved one. Its author and its submitter are
+ * never offered Approve (four eyes, which main enforces again): they see that a second person must approve it.
  */
-export function LifecycleActions({ kind, status, busy, onStep }: Props) {
+export function LifecycleActions({ kind, row, busy, onStep }: Props) {
   const { t } = useTranslation();
   const { user } = useUnlocked();
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
-  const steps = stepsFrom(status).filter((step) => allows(user.role, stepPermission(kind, step)));
+  const own = user.username === row.createdBy || user.username === row.submittedBy;
+  const allowed = stepsFrom(row.status).filter((step) => allows(user.role, stepPermission(kind, step)));
+  const steps = own ? allowed.filter((step) => step !== 'approve') : allowed;
+  const awaitingOthers = own && allowed.includes('approve');
 
   if (rejecting && steps.includes('reject')) {
     const send = (event: FormEvent) => {
@@ -45,6 +48,11 @@ export function LifecycleActions({ kind, status, busy, onStep }: Props) {
   }
   return (
     <>
+      {awaitingOthers && (
+        <span className="muted small" data-testid="needs-second-person">
+          {t('lifecycle.needsSecondPerson')}
+        </span>
+      )}
       {steps.map((step) => (
         <button
           key={step}
