@@ -80,10 +80,10 @@ function stagedPathIn(marker: string, text: string, target: string): string {
   } catch {
     // Named below: the marker is written atomically, so only someone else's hand damages it.
   }
-  if (typeof staged !== 'string') {
+  // A marker naming anything but a file beside the target is not one this module wrote, and sends no rename elsewhere.
+  if (typeof staged !== 'string' || !path.isAbsolute(staged) || path.dirname(staged) !== path.dirname(target) || staged === target) {
     throw new RiskDeskError('WORKSPACE_DAMAGED', `${marker} is damaged: it should name the workspace copy that was replacing ${target}. Restore ${target} from a backup, then remove ${marker}.`);
   }
-  checkPair(staged, target);
   return staged;
 }
 
