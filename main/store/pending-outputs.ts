@@ -106,15 +106,14 @@ function removeTemporary(file: string, companions: readonly string[]): boolean {
 /**
  * Removes what killed writers left: the listed files of this machine's processes that have ended, when their names
  * are temporary names. Entries of running processes and of other machines (a workspace on a shared drive) stay.
- * Returns the files whose leftovers were removed. Cheap when nothing is pending: one stat.
+ * Cheap when nothing is pending: one stat.
  */
-export function removeAbandonedOutputs(workspace: string, running: (pid: number) => boolean = isProcessRunning): string[] {
+export function removeAbandonedOutputs(workspace: string, running: (pid: number) => boolean = isProcessRunning): void {
   const list = pendingOutputsPathFor(workspace);
-  if (!fs.existsSync(list)) return [];
+  if (!fs.existsSync(list)) return;
   const entries = readList(list);
   const host = os.hostname();
   const kept: PendingOutput[] = [];
-  const removed: string[] = [];
   for (const entry of entries) {
     if (entry.host !== host || running(entry.pid)) {
       kept.push(entry);
@@ -122,9 +121,8 @@ export function removeAbandonedOutputs(workspace: string, running: (pid: number)
     }
     const kind = temporaryKind(entry.file);
     if (!kind) continue;
-    if (removeTemporary(entry.file, kind.companions(entry.file))) removed.push(entry.file);
-    else kept.push(entry);
+    // One that could not go (a permission changed since) is tried again at the next unlock.
+    if (!removeTemporary(entry.file, kind.companions(entry.file))) kept.push(entry);
   }
   writeList(list, kept);
-  return removed;
 }

@@ -137,17 +137,27 @@ describe('workspace swap', () => {
     assert.ok(!fs.existsSync(swapMarkerPathFor(target)));
   });
 
-  it('names a damaged marker, or one that points outside the folder, and renames nothing', async () => {
-    const { target, staged } = await swapFixture();
-    const before = [target, keyringPathFor(target), staged].map(fileSha256);
-    for (const marker of ['{"format":"riskdesk-workspace-swap","staged":', JSON.stringify({ format: 'riskdesk-workspace-swap', version: 1, staged: '/etc/passwd' })]) {
-      fs.writeFileSync(swapMarkerPathFor(target), marker);
+  it('drops a marker a kill cut short (nothing had moved), and names one that is whole but not its own', async () => {
+    const { dir, target, staged, old } = await swapFixture();
+    const pair = (): string[] => [keyringPathFor(target), staged, keyringPathFor(staged)].map(fileSha256);
+    const stagedBefore = pair();
+    for (const cut of ['', '{"format":"riskdesk-workspace-swap","version":1,"sta']) {
+      fs.writeFileSync(swapMarkerPathFor(target), cut);
+      assert.deepEqual(await openedContent(target), { ...old, borrowers: old.borrowers + 1 });
+      assert.ok(!fs.existsSync(swapMarkerPathFor(target)), 'the cut marker is gone');
+    }
+    assert.deepEqual(pair(), stagedBefore, 'nothing was renamed');
+    // The open above checkpointed the old -wal into the target: its bytes from here on.
+    const before = [fileSha256(target), ...pair()];
+    for (const foreign of [{ format: 'riskdesk-workspace-swap', version: 1, staged: '/etc/passwd' }, { format: 'something else', staged }, null]) {
+      fs.writeFileSync(swapMarkerPathFor(target), JSON.stringify(foreign));
       await assert.rejects(Workspace.open({ path: target, passphrase: ADMIN_PASSPHRASE, throttle }), (error: { code: string; message: string }) => {
         assert.equal(error.code, 'WORKSPACE_DAMAGED');
         assert.ok(error.message.includes(swapMarkerPathFor(target)), error.message);
         return true;
       });
     }
-    assert.deepEqual([target, keyringPathFor(target), staged].map(fileSha256), before);
+    assert.deepEqual([fileSha256(target), ...pair()], before);
+    assert.ok(fs.readdirSync(dir).includes('desk.rdw.swap'), 'a marker that is not its own is left for the user to look at');
   });
 });

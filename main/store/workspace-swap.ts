@@ -11,8 +11,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { RiskDeskError } from '../../preload/contract/errors.ts';
-import { fsyncDirectory, writeFileAtomic } from './atomic-file.ts';
+import { fsyncDirectory } from './atomic-file.ts';
 import { keyringPathFor } from './keyring.ts';
+import { openOwnerOnly } from './owner-only-file.ts';
 
 const MARKER_FORMAT = 'riskdesk-workspace-swap';
 
@@ -68,20 +69,43 @@ export function swapInWorkspace(stagedPath: string, targetPath: string): void {
   if ((fs.statSync(`${staged}-wal`, { throwIfNoEntry: false })?.size ?? 0) > 0) {
     throw new RiskDeskError('INTERNAL', `internal: the staged workspace ${staged} is still open (its -wal holds changes); ${target} was not touched.`);
   }
-  writeFileAtomic(swapMarkerPathFor(target), `${JSON.stringify({ format: MARKER_FORMAT, version: 1, staged })}\n`);
+  // A marker left by an earlier swap is finished first: its staged pair is older than this one.
+  recoverInterruptedSwap(target);
+  writeMarker(staged, target);
   finishSwap(staged, target);
 }
 
-function stagedPathIn(marker: string, text: string, target: string): string {
-  let staged: unknown;
+/**
+ * Written in place rather than through a temporary file (which a kill would leave behind): a marker cut short by a
+ * kill does not parse, and since nothing moves before the marker is whole and synced, recovery then just drops it.
+ * Another process's recovery may drop this one while it is still empty; it is checked to be still in place once whole.
+ */
+function writeMarker(staged: string, target: string): void {
+  const marker = swapMarkerPathFor(target);
+  const fd = openOwnerOnly(marker);
   try {
-    const parsed = JSON.parse(text) as { format?: unknown; staged?: unknown };
-    if (parsed.format === MARKER_FORMAT) staged = parsed.staged;
-  } catch {
-    // Named below: the marker is written atomically, so only someone else's hand damages it.
+    fs.writeFileSync(fd, `${JSON.stringify({ format: MARKER_FORMAT, version: 1, staged })}\n`);
+    fs.fsyncSync(fd);
+    if (fs.statSync(marker, { throwIfNoEntry: false })?.ino !== fs.fstatSync(fd).ino) {
+      throw new RiskDeskError('INVALID_STATE', `Another RiskDesk opened ${target} while it was about to be replaced; nothing was changed. Close it and try again.`);
+    }
+  } finally {
+    fs.closeSync(fd);
   }
-  // A marker naming anything but a file beside the target is not one this module wrote, and sends no rename elsewhere.
-  if (typeof staged !== 'string' || !path.isAbsolute(staged) || path.dirname(staged) !== path.dirname(target) || staged === target) {
+  fsyncDirectory(path.dirname(target));
+}
+
+/** The staged path a whole marker names; undefined for one a kill cut short (nothing had moved yet). */
+function stagedPathIn(marker: string, text: string, target: string): string | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const { format, staged } = (parsed ?? {}) as { format?: unknown; staged?: unknown };
+  // A whole marker naming anything but a file beside the target is not one this module wrote: no rename goes elsewhere.
+  if (format !== MARKER_FORMAT || typeof staged !== 'string' || !path.isAbsolute(staged) || path.dirname(staged) !== path.dirname(target) || staged === target) {
     throw new RiskDeskError('WORKSPACE_DAMAGED', `${marker} is damaged: it should name the workspace copy that was replacing ${target}. Restore ${target} from a backup, then remove ${marker}.`);
   }
   return staged;
@@ -101,5 +125,7 @@ export function recoverInterruptedSwap(targetPath: string): void {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw error;
   }
-  finishSwap(stagedPathIn(marker, text, target), target);
+  const staged = stagedPathIn(marker, text, target);
+  if (staged === undefined) fs.rmSync(marker, { force: true });
+  else finishSwap(staged, target);
 }
