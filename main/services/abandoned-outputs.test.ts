@@ -66,6 +66,18 @@ describe('temporary files of killed writers', () => {
     assert.ok(!fs.existsSync(pendingOutputsPathFor(live)), 'and the list with them');
   });
 
+  it("a killed report export's PDF goes at the next unlock", async () => {
+    const dir = tempDir();
+    const { live } = await workspaceAndBackup(dir);
+    const out = path.join(dir, 'chosen folder');
+    fs.mkdirSync(out);
+    const run = await runTypeScriptChild(fixture, ['report', live, path.join(out, 'report.pdf')]);
+    assert.equal(run.signal, 'SIGKILL', `the child was to die as the file took its name:\n${run.stdout}${run.stderr}`);
+    assert.match(fs.readdirSync(out).join(), /^report\.pdf\.partial-[0-9a-f]{12}$/, 'the whole PDF under its temporary name');
+    assert.deepEqual(await borrowersAfterOpen(live), ['B1', 'B2']);
+    assert.deepEqual(fs.readdirSync(out), []);
+  });
+
   it('a restore killed before its swap leaves the workspace as it was, and its staging goes at the next unlock', async () => {
     const dir = tempDir();
     const { live, backup } = await workspaceAndBackup(dir);

@@ -1,5 +1,5 @@
 // Files a command writes under a temporary name next to a path the user chose (a backup's `.partial` copy, an
-// evidence pack's `.partial-<hex>` zip, which is plaintext) or next to the workspace (a restore's `.restoring` staging).
+// evidence pack's `.partial-<hex>` zip or a report's `.partial-<hex>` PDF, both plaintext) or next to the workspace (a restore's `.restoring` staging).
 // A command that is killed cannot remove them, so it names them first in a small owner-only list beside the workspace,
 // `W.pending-outputs`, and the next unlock of the workspace removes those whose process has ended.
 //
@@ -24,7 +24,7 @@ interface PendingOutput {
 const TEMPORARY_NAMES: readonly { readonly name: RegExp; readonly companions: (file: string) => string[] }[] = [
   // backup-service.ts: a backup's copy; and a restore's staging copy.
   { name: /\.(partial|restoring)$/, companions: (file) => [`${file}-journal`, `${file}-wal`, `${file}-shm`, keyringPathFor(file)] },
-  // evidence/bag-writer.ts: a pack being zipped.
+  // evidence/bag-writer.ts: a pack being zipped; export/new-export-file.ts: a report (PDF) being written.
   { name: /\.partial-[0-9a-f]{12}$/, companions: () => [] },
 ];
 
