@@ -1,7 +1,7 @@
 // Files a command writes under a temporary name next to a path the user chose (a backup's `.partial` copy, an
-// evidence pack's `.partial-<hex>` zip or a report's `.partial-<hex>` PDF, both plaintext) or next to the workspace (a restore's `.restoring` staging).
-// A command that is killed cannot remove them, so it names them first in a small owner-only list beside the workspace,
-// `W.pending-outputs`, and the next unlock of the workspace removes those whose process has ended.
+// evidence pack's `.partial-<hex>` zip or a report's `.partial-<hex>` PDF, both plaintext) or next to the workspace
+// (a restore's `.restoring` staging). A command that is killed cannot remove them, so it names them first in a small
+// owner-only list beside the workspace, `W.pending-outputs`, and the next unlock removes those whose process has ended.
 //
 // Only names with one of the suffixes below are ever removed, whatever the list says (it is a file anyone with the
 // folder could edit), and only regular files (never a link's target). Two processes updating the list at once are not
