@@ -10,9 +10,11 @@ import { isRiskDeskError, RiskDeskError } from '../../preload/contract/errors.ts
 import { sha256File } from '../store/file-digest.ts';
 import { keyringPathFor, readKeyring } from '../store/keyring.ts';
 import { copyToOwnerOnlyFile, createOwnerOnlyFile } from '../store/owner-only-file.ts';
+import { pendingOutputsOf } from '../store/pending-outputs.ts';
 import type { UnlockThrottle } from '../store/unlock-throttle.ts';
 import { assertKeyringMatches } from '../store/workspace-identity.ts';
 import { Workspace } from '../store/workspace.ts';
+import { recoverInterruptedSwap, swapInWorkspace } from '../store/workspace-swap.ts';
 import type { JobCallOptions, ServiceContext, ServiceWorkspace } from './context.ts';
 import { requirePermission } from './permissions.ts';
 import { aboutTheBackup, damagedBackup } from './restore-errors.ts';
@@ -67,7 +69,8 @@ function writeCheckedCopy(workspace: ServiceWorkspace, copy: string): void {
  * the writer carry on meanwhile). The copy and its own keyring are written and checked under temporary names;
  * its audit event commits in the source before they take their final names, so a backup under its final name
  * is always audited. The database is renamed first: killed before its keyring follows, it is left keyring-less,
- * and a retry to the same path recognises it by its audit event and replaces it.
+ * and a retry to the same path recognises it by its audit event and replaces it. The copy is named in the
+ * workspace's pending outputs while it exists, so that a kill leaves it only until the workspace's next unlock.
  */
 export async function backupWorkspace(ctx: ServiceContext, request: { to: string }, call: JobCallOptions<'backup'> = {}): Promise<BackupSummary> {
   requirePermission(ctx.actor, 'workspace.backup');
@@ -76,10 +79,12 @@ export async function backupWorkspace(ctx: ServiceContext, request: { to: string
   const destination = path.resolve(request.to);
   await refuseExisting(workspace, destination);
   const partial = `${destination}.partial`;
-  removeDatabaseFiles(partial);
+  const pending = pendingOutputsOf(workspace.path);
   // Which disk a full disk is: the backup's until the copy is whole, then the workspace's, for its audit event.
   let writingTo = destination;
   try {
+    pending.add(partial);
+    removeDatabaseFiles(partial);
     writeCheckedCopy(workspace, partial);
     const backup = { file: destination, bytes: fs.statSync(partial).size, sha256: await sha256File(partial), auditHead: auditHeadOfCopy(partial, workspace.readerSpec().key) };
     writingTo = workspace.path;
@@ -98,6 +103,8 @@ export async function backupWorkspace(ctx: ServiceContext, request: { to: string
       throw new RiskDeskError('BACKUP_FAILED', `Backup to ${destination} failed because ${diskFullSentence(writingTo)}; no backup was made and the workspace is unchanged. Free some space there (or choose another folder) and back up again.`, { diskFull: true });
     }
     throw new RiskDeskError('BACKUP_FAILED', `Backup to ${destination} failed: ${(error as Error).message}`);
+  } finally {
+    pending.remove(partial);
   }
 }
 
@@ -164,35 +171,37 @@ export function restoreRequestFor(ctx: ServiceContext, request: { from: string; 
 /**
  * Restores a backup (database and keyring) to `target`. The backup itself is never modified: it is copied
  * aside into owner-only files, unlocked there by an admin of the backup, checked, audited, and only then
- * renamed into place. An existing target is replaced only with `force`. Errors name the backup, not the copy.
+ * swapped into place (workspace-swap.ts: a kill leaves the old workspace or the restored one, never half of each).
+ * An existing target is replaced only with `force`. Errors name the backup, not the copy. The staging copy is named in
+ * the target's pending outputs, so that a restore killed before the swap leaves it only until the next unlock.
  */
 export async function restoreWorkspace(request: RestoreRequest): Promise<{ path: string; restoredFrom: string; sha256: string }> {
   const from = path.resolve(request.from);
   const target = path.resolve(request.target);
   if (from === target) throw new RiskDeskError('INVALID_ARGUMENT', 'A backup cannot be restored onto itself.');
+  recoverInterruptedSwap(target);
   if (!request.force && (fs.existsSync(target) || fs.existsSync(keyringPathFor(target)))) {
     throw new RiskDeskError('WORKSPACE_EXISTS', `${target} already exists; pass --force to replace it with the backup.`);
   }
   checkBackupFiles(from);
   const sha256 = await sha256File(from);
   const staging = `${target}.restoring`;
-  removeDatabaseFiles(staging);
+  const pending = pendingOutputsOf(target);
   try {
+    pending.add(staging);
+    removeDatabaseFiles(staging);
     copyToOwnerOnlyFile(from, staging);
     copyToOwnerOnlyFile(keyringPathFor(from), keyringPathFor(staging));
     await auditRestoreInCopy(staging, from, sha256, request).catch((error: unknown) => {
       throw aboutTheBackup(error, { copy: staging, backup: from });
     });
-    // A stale WAL beside the old target would be replayed into the restored file: remove it first.
-    for (const f of [`${target}-wal`, `${target}-shm`]) fs.rmSync(f, { force: true });
-    fs.renameSync(keyringPathFor(staging), keyringPathFor(target));
-    fs.renameSync(staging, target);
-    fsyncDirectory(path.dirname(target));
+    swapInWorkspace(staging, target);
   } catch (error) {
     if (isRiskDeskError(error)) throw error;
     throw new RiskDeskError('BACKUP_FAILED', `Could not restore ${from} to ${target}: ${(error as Error).message}`);
   } finally {
     removeDatabaseFiles(staging);
+    pending.remove(staging);
   }
   return { path: target, restoredFrom: from, sha256 };
 }

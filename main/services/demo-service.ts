@@ -10,7 +10,7 @@ import { restoreSuspendedIndexes } from '../store/suspended-indexes.ts';
 import { RiskDeskError } from '../../preload/contract/errors.ts';
 import type { CallOptions, ServiceContext } from './context.ts';
 import { requirePermission } from './permissions.ts';
-import { isProcessRunning } from './process-liveness.ts';
+import { isProcessRunning } from '../store/process-liveness.ts';
 
 export interface RunDemoArgs {
   readonly scale: DemoScale;

@@ -7,6 +7,7 @@ import { copyProblem, vacuumInto } from '../store/database-copy.ts';
 import { RiskDeskError } from '../../preload/contract/errors.ts';
 import { findEntry, isSealedEntry, keyringPathFor, readKeyring, resealDataKey, writeKeyring, type Keyring, type SealedKeyringEntry } from '../store/keyring.ts';
 import { createOwnerOnlyFile } from '../store/owner-only-file.ts';
+import { pendingOutputsOf } from '../store/pending-outputs.ts';
 import { listUsers } from '../store/users.ts';
 import { readDatabaseSalt } from '../store/workspace-identity.ts';
 import { swapInWorkspace } from '../store/workspace-swap.ts';
@@ -92,9 +93,12 @@ export function rekeyWorkspace(request: RekeyRequest): { path: string; users: st
   const { path, workspaceId } = request;
   const staged = `${path}${STAGED_SUFFIX}`;
   const newKey = randomBytes(32);
+  // Listed while it exists, so that a kill before the swap leaves it only until the next unlock.
+  const pending = pendingOutputsOf(path);
   let swapping = false;
   try {
     removeStaged(staged, { pair: true });
+    pending.add(staged);
     createOwnerOnlyFile(staged);
     const source = openEncryptedDatabase(path, request.key);
     try {
@@ -141,6 +145,7 @@ export function rekeyWorkspace(request: RekeyRequest): { path: string; users: st
   } finally {
     // Once the swap has begun, what is left of the staged pair is the swap's to finish (at the next open).
     removeStaged(staged, { pair: !swapping });
+    pending.remove(staged);
     newKey.fill(0);
     request.key.fill(0);
   }

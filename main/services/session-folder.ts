@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { RiskDeskError } from '../../preload/contract/errors.ts';
-import { isProcessRunning } from './process-liveness.ts';
+import { isProcessRunning } from '../store/process-liveness.ts';
 
 /**
  * Where a session keeps the plaintext files it makes: CSV exports waiting to be read, and CSV files uploaded

@@ -4,10 +4,9 @@ import path from 'node:path';
 /**
  * Replaces `target` so that a crash leaves either the old or the new content, never a mix:
  * write a temp file beside it, fsync it, rename over the target, then fsync the folder so the rename itself
- * is durable.
+ * is durable. A caller that must find the temp file again after a kill (pending-outputs.ts) chooses its name.
  */
-export function writeFileAtomic(target: string, content: string | Buffer, mode = 0o600): void {
-  const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
+export function writeFileAtomic(target: string, content: string | Buffer, mode = 0o600, temp = `${target}.${process.pid}.${Date.now()}.tmp`): void {
   const fd = fs.openSync(temp, 'wx', mode);
   try {
     fs.writeFileSync(fd, content);

@@ -17,6 +17,7 @@ import {
   type KeyringEntry,
 } from './keyring.ts';
 import { migrate } from './migrate.ts';
+import { removeAbandonedOutputs } from './pending-outputs.ts';
 import type { Role } from './roles.ts';
 import { auditUnlockFailures } from './unlock-failures.ts';
 import { defaultUnlockThrottle, type UnlockThrottle } from './unlock-throttle.ts';
@@ -24,6 +25,7 @@ import { findUser, insertUser, USERNAME_PATTERN } from './users.ts';
 import { assertKeyringMatches, readDatabaseSalt } from './workspace-identity.ts';
 import type { WriterSpec } from './write-connection.ts';
 import { insertWorkspaceMeta, storedWorkspaceId } from './workspace-meta.ts';
+import { recoverInterruptedSwap } from './workspace-swap.ts';
 
 /** User names tried are recorded (for the audit trail) up to this length. */
 const MAX_RECORDED_USERNAME = 64;
@@ -107,13 +109,15 @@ export class Workspace {
    * Unlocks a workspace for one user. Every check before the key is unwrapped only reads the workspace, so a
    * wrong passphrase or a foreign keyring leaves both files exactly as they were; a failed check is counted
    * beside the workspace (or beside `countFailuresAs`, the backup a restore unlocks a copy of) and written into
-   * the audit trail by the next successful unlock.
+   * the audit trail by the next successful unlock. A replacement of the workspace that a kill interrupted is finished
+   * first (it is what makes the files a pair again), and once unlocked, what killed backups and exports left is removed.
    */
   static async open(options: { path: string; username?: string; passphrase: string; throttle?: UnlockThrottle; countFailuresAs?: string; now?: () => Date }): Promise<Workspace> {
     const { path, passphrase } = options;
     const throttle = options.throttle ?? defaultUnlockThrottle;
     const counted = options.countFailuresAs ?? path;
     const keyringPath = keyringPathFor(path);
+    recoverInterruptedSwap(path);
     if (!fs.existsSync(path)) throw new RiskDeskError('WORKSPACE_NOT_FOUND', `There is no workspace at ${path}.`);
     const keyring = readKeyring(keyringPath);
     assertKeyringMatches(path, keyringPath, keyring);
@@ -145,6 +149,7 @@ export class Workspace {
       if (!user) throw new RiskDeskError('UNKNOWN_USER', `${path} has a key for "${username}" but no such user; ask an admin to remove the stale keyring entry.`);
       auditUnlockFailures(db, counted, { workspaceId: keyring.workspaceId, unlockedBy: user.username, now: (options.now ?? (() => new Date()))() });
       throttle.recordSuccess(counted);
+      removeAbandonedOutputs(path);
       const workspace = new Workspace(path, keyring.workspaceId, db, { username: user.username, role: user.role }, key);
       await workspace.#upgradeLegacyEntry(username, passphrase);
       return workspace;

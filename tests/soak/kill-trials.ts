@@ -27,7 +27,7 @@ export interface KindTally {
   asBefore: number;
   asAfter: number;
   survived: number;
-  /** Files other than the workspace's own left in the folder (partial outputs, staging copies, session folders). */
+  /** Files other than the workspace's own left in the folder after the next unlock; temporary ones are also failures. */
   leftovers: Record<string, number>;
   readonly failures: KillFailure[];
 }
@@ -38,6 +38,13 @@ const WORKSPACE_FILES = new Set(['desk.rdw', 'desk.rdw.keyring', 'desk.rdw-wal',
 function leftoversIn(dir: string): string[] {
   return fs.readdirSync(dir).filter((name) => !WORKSPACE_FILES.has(name)).map((name) => name.replace(/[0-9a-f]{8,}|\d{3,}/g, '…'));
 }
+
+/**
+ * The temporary names writers use (a backup's `.partial` copy, a restore's `.restoring` staging, a pack's
+ * `.partial-<hex>` zip, an atomic write's `.tmp`), the swap marker and the list of pending outputs: the unlock after a
+ * kill finishes or removes each of them, so one still there after it is a defect.
+ */
+const TEMPORARY_FILE = /\.(partial|restoring)([-.]|$)|\.swap$|\.tmp$|\.pending-outputs$/;
 
 /** The workspace after a command: audit verify passes, and it opens with the admin's passphrase. */
 async function verifiedCounts(workspace: string): Promise<{ problem: string } | { counts: WorkspaceCounts }> {
@@ -103,8 +110,12 @@ export async function runKillTrials(kind: KillKind, bases: BaseWorkspaces, share
     problems.push(...checked.problems);
     if (checked.state === 'before') tally.asBefore += 1;
     if (checked.state === 'after') tally.asAfter += 1;
-    // Counted before the output checks, which unlock backups and rerun restores (and so tidy up themselves).
-    for (const name of leftoversIn(dir)) tally.leftovers[name] = (tally.leftovers[name] ?? 0) + 1;
+    // Counted before the output checks, which unlock backups and rerun restores (and so tidy up themselves), and after
+    // the unlocks above, which remove what the killed command left.
+    const leftovers = leftoversIn(dir);
+    for (const name of leftovers) tally.leftovers[name] = (tally.leftovers[name] ?? 0) + 1;
+    const temporary = leftovers.filter((name) => TEMPORARY_FILE.test(name));
+    if (temporary.length) problems.push(`left after the next unlock: ${temporary.join(', ')}`);
     if (kind.checkOutput) problems.push(...(await kind.checkOutput(bases, dir, trial)));
     if (problems.length) {
       tally.failures.push({ seed, delayMs, problems, dir });

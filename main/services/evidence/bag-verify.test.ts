@@ -8,6 +8,7 @@ import type { AuditEventRow } from '../../store/audit.ts';
 import { flipByte, realAuditRows, samplePayload, sha256Hex, testSigningKey, writeZipEntries, zipEntries } from '../../test-support/evidence-test-bag.ts';
 import { tempDir } from '../../test-support/temp-workspace.ts';
 import { formatManifest, parseManifest } from './bag-info.ts';
+import { pendingOutputsOf } from '../../store/pending-outputs.ts';
 import { writeBag } from './bag-writer.ts';
 import { verifyBag, type BagVerifyResult } from './bag-verify.ts';
 
@@ -25,7 +26,7 @@ describe('verifyBag', () => {
   let original: Map<string, Buffer>;
   before(async () => {
     rows = realAuditRows();
-    await writeBag(samplePayload(rows), { out: path.join(dir, 'pack.zip'), bagName: BAG, info: [['Source-Organization', 'Bank']], at: new Date('2026-12-01T00:00:00Z'), signingKey: key });
+    await writeBag(samplePayload(rows), { out: path.join(dir, 'pack.zip'), bagName: BAG, info: [['Source-Organization', 'Bank']], at: new Date('2026-12-01T00:00:00Z'), signingKey: key, pending: pendingOutputsOf(path.join(dir, 'desk.rdw')) });
     original = await zipEntries(path.join(dir, 'pack.zip'));
   });
 

@@ -8,6 +8,7 @@ import { keyFingerprint } from '../signing-fingerprint.ts';
 import { realAuditRows, samplePayload, sha256Hex, testSigningKey, zipEntries } from '../../test-support/evidence-test-bag.ts';
 import { fileSha256, tempDir } from '../../test-support/temp-workspace.ts';
 import type { AuditEventRow } from '../../store/audit.ts';
+import { pendingOutputsOf, pendingOutputsPathFor } from '../../store/pending-outputs.ts';
 import { parseBagInfo, parseManifest } from './bag-info.ts';
 import { writeBag, type BagWriteOptions } from './bag-writer.ts';
 import { verifyBag } from './bag-verify.ts';
@@ -26,7 +27,17 @@ describe('writeBag', () => {
   before(() => {
     rows = realAuditRows();
   });
-  const options = (out: string, extra: Partial<BagWriteOptions> = {}): BagWriteOptions => ({ out, bagName: 'evidence-2026-11', info: INFO, at: AT, signingKey: key, ...extra });
+  // The workspace whose pending outputs name each partial zip (only the list beside it is used).
+  const workspace = path.join(tempDir(), 'desk.rdw');
+  const options = (out: string, extra: Partial<BagWriteOptions> = {}): BagWriteOptions => ({
+    out,
+    bagName: 'evidence-2026-11',
+    info: INFO,
+    at: AT,
+    signingKey: key,
+    pending: pendingOutputsOf(workspace),
+    ...extra,
+  });
 
   it('writes a bag that verifies line by line, and that sha256sum checks after unzipping', async () => {
     const dir = tempDir();
@@ -113,11 +124,12 @@ describe('writeBag', () => {
     zip.close();
   });
 
-  it('leaves nothing at the path, and no partial file, when cancelled mid-way', async () => {
+  it('leaves nothing at the path, and no partial file, when cancelled mid-way; the partial zip is a pending output meanwhile', async () => {
     const dir = tempDir();
     const out = path.join(dir, 'pack.zip');
     const controller = new AbortController();
     let abortedAt: { file: string; filesDone: number } | null = null;
+    let pendingThen: { listed: string[]; inFolder: string[] } | undefined;
     await assert.rejects(
       writeBag(samplePayload(rows), {
         ...options(out),
@@ -126,6 +138,8 @@ describe('writeBag', () => {
           // Within the multi-MB file, after some of it is already in the zip.
           if (abortedAt === null && progress.file.startsWith('alerts/') && progress.bytes > 1_000_000) {
             abortedAt = { file: progress.file, filesDone: progress.filesDone };
+            const listed = JSON.parse(fs.readFileSync(pendingOutputsPathFor(workspace), 'utf8')) as { file: string }[];
+            pendingThen = { listed: listed.map((entry) => entry.file), inFolder: fs.readdirSync(dir).filter((name) => name.startsWith('pack.zip.partial-')).map((name) => path.join(dir, name)) };
             controller.abort();
           }
         },
@@ -134,7 +148,10 @@ describe('writeBag', () => {
     );
     // Only cases.csv was done: the cancel came in the middle of the alerts file.
     assert.deepEqual(abortedAt, { file: 'alerts/警报 alerts.csv', filesDone: 1 });
-    assert.deepEqual(fs.readdirSync(dir), []);
+    assert.equal(pendingThen?.inFolder.length, 1, 'one partial zip while writing');
+    assert.deepEqual(pendingThen?.listed, pendingThen?.inFolder, 'and the pending outputs name it');
+    assert.deepEqual(fs.readdirSync(dir), [], 'the partial zip does not outlive the cancel');
+    assert.ok(!fs.existsSync(pendingOutputsPathFor(workspace)), 'nor does its entry in the list');
   });
 
   it('removes the partial file when a payload file fails, and rethrows its error', async () => {

@@ -15,6 +15,7 @@ import { ZipFile } from 'yazl';
 import { RiskDeskError } from '../../../preload/contract/errors.ts';
 import { fsyncDirectory, fsyncFile } from '../../store/atomic-file.ts';
 import { openOwnerOnly } from '../../store/owner-only-file.ts';
+import type { PendingOutputs } from '../../store/pending-outputs.ts';
 import { keyFingerprint } from '../signing-fingerprint.ts';
 import { formatBagInfo, formatBagSize, formatManifest, type ManifestEntry } from './bag-info.ts';
 import { BAG_DECLARATION, BAG_FILES, WRITER_LABELS } from './bag-layout.ts';
@@ -30,6 +31,8 @@ export interface BagWriteOptions {
   /** The export's clock: Bagging-Date (its UTC date) and every zip entry's modification time, so a fixed clock gives byte-identical packs. */
   readonly at: Date;
   readonly signingKey: { readonly publicKeyDer: Buffer; readonly privateKey: KeyObject };
+  /** The workspace's pending outputs, which name the partial zip (plaintext evidence) while it exists, so a kill leaves it only until the next unlock. */
+  readonly pending: PendingOutputs;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: { readonly file: string; readonly filesDone: number; readonly bytes: number }) => void;
 }
@@ -194,16 +197,19 @@ async function writeZip(fd: number, files: Iterable<PayloadFile> | AsyncIterable
 
 /**
  * Writes the bag to `${out}.partial-<random>` (owner-only), syncs it and renames it to `out`. A cancel (AbortError) or
- * any failure removes the partial file and rethrows: `out` holds a complete pack or nothing from this call.
+ * any failure removes the partial file and rethrows: `out` holds a complete pack or nothing from this call. A kill
+ * cannot remove it: `pending` names it meanwhile, for the workspace's next unlock to remove.
  */
 export async function writeBag(files: Iterable<PayloadFile> | AsyncIterable<PayloadFile>, options: BagWriteOptions): Promise<BagSummary> {
   options.signal?.throwIfAborted();
   checkOptions(options);
-  const partial = `${options.out}.partial-${randomBytes(6).toString('hex')}`;
+  const partial = `${path.resolve(options.out)}.partial-${randomBytes(6).toString('hex')}`;
+  options.pending.add(partial);
   let fd: number;
   try {
     fd = openOwnerOnly(partial);
   } catch (error) {
+    options.pending.remove(partial);
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'its folder does not exist' : (error as Error).message;
     throw new RiskDeskError('VALIDATION', `The evidence pack cannot be written to ${options.out} (${reason}): choose a folder you can write to.`, { file: options.out });
   }
@@ -218,5 +224,7 @@ export async function writeBag(files: Iterable<PayloadFile> | AsyncIterable<Payl
   } catch (error) {
     fs.rmSync(partial, { force: true });
     throw error;
+  } finally {
+    options.pending.remove(partial);
   }
 }

@@ -12,6 +12,7 @@ import { auditChainHead } from '../../store/audit.ts';
 import { openReadSnapshot } from '../../store/read-connection.ts';
 import { workspacePublicKey, workspaceSigningKey } from '../../store/signing-key.ts';
 import type { JobCallOptions, ServiceContext } from '../context.ts';
+import { pendingOutputsOf } from '../../store/pending-outputs.ts';
 import { requireNewFile } from '../export/new-export-file.ts';
 import { requirePermission } from '../permissions.ts';
 import { drawReport, workspaceAbout } from '../reports/report-service.ts';
@@ -83,6 +84,7 @@ export async function writeEvidencePack(
       bagName,
       at,
       signingKey: workspaceSigningKey(ctx.workspace.db),
+      pending: pendingOutputsOf(ctx.workspace.path),
       info: [
         ['Source-Organization', `RiskDesk workspace ${about.name}`],
         ['Contact-Name', ctx.actor.username],

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { RiskDeskError } from '../../../preload/contract/errors.ts';
 import type { ReportFigures, ReportLanguage, ReportSchedule, ResolvedPeriod, StoredReport } from '../../../preload/contract/reports.ts';
+import { pendingOutputsOf } from '../../store/pending-outputs.ts';
 import { hasScheduledReport, insertRiskReport, listRiskReports, reportSchedule, riskReport, riskReportFigures, riskReportPdfSlice, saveReportSchedule } from '../../store/risk-reports.ts';
 import { workspacePublicKey } from '../../store/signing-key.ts';
 import type { JobCallOptions, ServiceContext, Write } from '../context.ts';
@@ -78,7 +79,7 @@ export async function writeReportFile(
   return auditedChange(
     ctx,
     () => {
-      writeNewOwnerOnlyFile(request.out, drawn.pdf, '--out');
+      writeNewOwnerOnlyFile(request.out, drawn.pdf, '--out', pendingOutputsOf(ctx.workspace.path));
       return { file: path.resolve(request.out), bytes: drawn.pdf.length, sha256: drawn.sha256, figures: drawn.figures };
     },
     (written) => ({ action: 'reports.export', subject: `risk report ${request.period}`, details: { language: request.language, file: path.basename(written.file), bytes: written.bytes, sha256: written.sha256 } }),
