@@ -61,7 +61,7 @@ export const LOAN_RANGES = {
     usualMax: 0.36,
     unit: 'a year, as a decimal (0.05 is 5 %)',
     // A rate of 5 is almost always 5 % typed as a percentage; 100 % a year is past any lawful consumer price.
-    why: 'a decimal: 0.05 is 5 %; above 1 (100 %) is a percentage typed as a number. Above 0.36 is past the 36 % a year Chinese courts never enforce',
+    why: 'rates are decimals (0.05 is 5 %): a rate above 1 is a percentage typed as a number; above 0.36 is past the 36 % a year beyond which Chinese courts void interest',
   },
   term_months: {
     min: 1,
@@ -69,7 +69,7 @@ export const LOAN_RANGES = {
     usualMax: 60,
     unit: 'months',
     // 50 years is past any mortgage; online consumer and SME credit rarely runs past five.
-    why: 'no loan runs 50 years; online consumer and SME credit rarely runs past 5',
+    why: 'no loan runs 50 years; online consumer and SME credit rarely runs past 5 years',
   },
   principal: {
     min: 0,

@@ -8,7 +8,9 @@ import { RiskDeskError } from '../../../preload/contract/errors.ts';
 import type { ServiceContext } from '../context.ts';
 import { auditedChange } from '../lifecycle-service.ts';
 import { requirePermission } from '../permissions.ts';
+import { validationFailure } from '../validation-failure.ts';
 import { CREDIT_MODELS, CREDIT_PARAMETER_SETS } from './credit-artefacts.ts';
+import { unknownParameterCodes } from './parameter-codes.ts';
 
 export function saveDraftModel(ctx: ServiceContext, report: DevelopmentReport, name: string): ModelSummary {
   requirePermission(ctx.actor, 'models.develop');
@@ -47,6 +49,8 @@ export function saveDraftParameterSet(ctx: ServiceContext, parameters: CreditPar
   requirePermission(ctx.actor, 'parameters.edit');
   const problems = masterScaleProblems(parameters.masterScale);
   if (problems.length > 0) throw new RiskDeskError('INVALID_ARGUMENT', `The master scale is not valid: ${problems.join('; ')}`, { field: 'masterScale', problems });
+  const unknownCodes = unknownParameterCodes(parameters);
+  if (unknownCodes.length > 0) throw validationFailure('parameter set', unknownCodes);
   return auditedChange(
     ctx,
     (at) => insertDraftParameterSet(ctx.workspace.db, { parameters, note, createdBy: ctx.actor.username, at }),
