@@ -771,6 +771,7 @@ export const en = {
       ccfByProduct: 'CCF by product',
       otherwise: 'Otherwise',
       any: 'any',
+      choose: 'choose…',
       columns: { product: 'Product', collateralType: 'Collateral', lgd: 'LGD', ccf: 'CCF' },
       fields: {
         sicrDpd: 'Stage 2 above',
@@ -808,7 +809,7 @@ export const en = {
         dpdAscending: 'must be more days than the threshold before it',
         required: 'required',
         duplicate: 'appears twice',
-        tooLong: 'at most {{max}} characters',
+        unknownCode: 'is not a code loans can have; choose one from the list',
       },
     },
   },
@@ -1715,6 +1716,11 @@ export const en = {
       consumer_instalment: 'Consumer instalment',
       sme_working_capital: 'SME working capital',
       revolving_credit_line: 'Revolving credit line',
+    },
+    collateral: {
+      none: 'None (unsecured)',
+      vehicle: 'Vehicle',
+      property: 'Property',
     },
     statuses: {
       current: 'Current',

@@ -770,6 +770,7 @@ export const zhCN: Translation = {
       ccfByProduct: '按产品的 CCF',
       otherwise: '其他',
       any: '任意',
+      choose: '请选择…',
       columns: { product: '产品', collateralType: '担保', lgd: 'LGD', ccf: 'CCF' },
       fields: {
         sicrDpd: '阶段 2 逾期超过',
@@ -807,7 +808,7 @@ export const zhCN: Translation = {
         dpdAscending: '须大于前一个阈值的天数',
         required: '必填',
         duplicate: '重复出现',
-        tooLong: '最多 {{max}} 个字符',
+        unknownCode: '不是贷款可用的代码，请从列表中选择',
       },
     },
   },
@@ -1714,6 +1715,11 @@ export const zhCN: Translation = {
       consumer_instalment: '消费分期',
       sme_working_capital: '小微企业经营贷',
       revolving_credit_line: '循环授信',
+    },
+    collateral: {
+      none: '无（信用）',
+      vehicle: '车辆',
+      property: '房产',
     },
     statuses: {
       current: '正常',

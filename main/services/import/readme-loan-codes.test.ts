@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { LOAN_CODES, LOAN_RANGES, ORIGINATION_DATES, type PlausibleRange } from './loan-vocabulary.ts';
+import { LOAN_CODES, LOAN_RANGES, ORIGINATION_DATES, type PlausibleRange } from '../../../preload/contract/loan-vocabulary.ts';
 
 // The README lists the codes and ranges a loan file is checked against; it must say what the table says.
-const README = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+const README = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
 
 function limits(range: PlausibleRange): string {
   const low = range.minExclusive ? `more than ${range.min}` : `${range.min}`;
