@@ -1411,7 +1411,7 @@ export const en = {
     prefs: {
       title: 'Preferences',
       idleLock: 'Lock after (minutes without activity)',
-      idleLockHint: '1 to 480 minutes.',
+      idleLockHint: '{{min}} to {{max}} minutes.',
     },
     passphrase: {
       title: 'Your passphrase',

@@ -1410,7 +1410,7 @@ export const zhCN: Translation = {
     prefs: {
       title: '偏好设置',
       idleLock: '无操作多久后锁定（分钟）',
-      idleLockHint: '1 至 480 分钟。',
+      idleLockHint: '{{min}} 至 {{max}} 分钟。',
     },
     passphrase: {
       title: '您的口令',
