@@ -12,6 +12,7 @@ import { SegmentedChoice } from '../../components/SegmentedChoice.tsx';
 import { UploadProgress } from '../../components/UploadProgress.tsx';
 import { useJobRunner } from '../../jobs/jobs-context.tsx';
 import { useUnlocked } from '../../session/session-context.tsx';
+import { ImportWarnings } from './ImportWarnings.tsx';
 import { useFileFolder } from './use-file-folder.ts';
 
 type ImportKind = MethodArgs<'jobs.startImport'>['kind'];
@@ -96,6 +97,7 @@ function ImportForm() {
       </div>
       {upload && <UploadProgress name={file?.name ?? ''} sent={upload.sent} total={upload.total} />}
       {runner.jobId && <JobProgress jobId={runner.jobId} />}
+      {runner.entry?.finished && <ImportWarnings result={runner.entry.result} />}
       <ErrorNotice error={runner.startError} />
     </form>
   );
