@@ -81,7 +81,6 @@ export const LOAN_RANGES = {
     why: 'a billion is a syndicated loan, not an online one; above 10 million is unusual for SME lending',
   },
 } as const satisfies Record<string, PlausibleRange>;
-export type RangedLoanColumn = keyof typeof LOAN_RANGES;
 
 /**
  * Origination dates: online lending in China starts in the late 2000s, so anything before 1990 is a placeholder
