@@ -169,6 +169,13 @@ describe('riskdesk CLI', () => {
     assert.equal(rejectedJson.ok, false);
     assert.equal(error.code, 'IMPORT_REJECTED');
     assert.deepEqual(error.details.problems.map((p) => [p.row, p.column]), [[3, 'principal']]);
+
+    // An unusual value is imported, and listed under the summary like a rejected one.
+    const unusual = path.join(dir, 'unusual-loans.csv');
+    fs.writeFileSync(unusual, 'loan_id,borrower_id,product,origination_date,principal,interest_rate,term_months\nL-3,B-1,consumer_cash_loan,2025-01-15,5000.00,0.48,12\n');
+    const warned = await riskdesk(['import', '--db', db, '--kind', 'loans', unusual]);
+    expectExit(warned, 0);
+    assert.match(warned.stdout, /^Imported 1 loans rows from .*\n1 value is unusual; check them:\n {2}\S*unusual-loans\.csv:2 {2}interest_rate {2}"0\.48" — is more than 0\.36 /m);
   });
 
   it('backs up, restores to a new path, and the restored workspace opens', async () => {
