@@ -155,10 +155,10 @@ describe('riskdesk CLI', () => {
     fs.writeFileSync(good, 'borrower_id,region,annual_income\nB-1,east,120000.00\nB-2,west,98000.50\n');
     const imported = await riskdesk(['import', '--db', db, '--kind', 'borrowers', good, '--json']);
     expectExit(imported, 0);
-    assert.deepEqual({ ...(json(imported).import as object), sha256: '?' }, { kind: 'borrowers', file: good, rows: 2, bytes: fs.statSync(good).size, sha256: '?' });
+    assert.deepEqual({ ...(json(imported).import as object), sha256: '?' }, { kind: 'borrowers', file: good, rows: 2, bytes: fs.statSync(good).size, sha256: '?', warnings: { total: 0, first: [] } });
 
     const bad = path.join(dir, 'loans.csv');
-    fs.writeFileSync(bad, 'loan_id,borrower_id,product,origination_date,principal,interest_rate,term_months\nL-1,B-1,consumer,2025-01-15,5000.00,0.12,12\nL-2,B-1,consumer,2025-01-15,lots,0.12,12\n');
+    fs.writeFileSync(bad, 'loan_id,borrower_id,product,origination_date,principal,interest_rate,term_months\nL-1,B-1,consumer_cash_loan,2025-01-15,5000.00,0.12,12\nL-2,B-1,consumer_cash_loan,2025-01-15,lots,0.12,12\n');
     const rejected = await riskdesk(['import', '--db', db, '--kind', 'loans', bad]);
     expectExit(rejected, 1);
     assert.equal(rejected.stdout, '');
@@ -169,6 +169,13 @@ describe('riskdesk CLI', () => {
     assert.equal(rejectedJson.ok, false);
     assert.equal(error.code, 'IMPORT_REJECTED');
     assert.deepEqual(error.details.problems.map((p) => [p.row, p.column]), [[3, 'principal']]);
+
+    // An unusual value is imported, and listed under the summary like a rejected one.
+    const unusual = path.join(dir, 'unusual-loans.csv');
+    fs.writeFileSync(unusual, 'loan_id,borrower_id,product,origination_date,principal,interest_rate,term_months\nL-3,B-1,consumer_cash_loan,2025-01-15,5000.00,0.48,12\n');
+    const warned = await riskdesk(['import', '--db', db, '--kind', 'loans', unusual]);
+    expectExit(warned, 0);
+    assert.match(warned.stdout, /^Imported 1 loans rows from .*\n1 value is unusual; check them:\n {2}\S*unusual-loans\.csv:2 {2}interest_rate {2}"0\.48" — is more than 0\.36 /m);
   });
 
   it('backs up, restores to a new path, and the restored workspace opens', async () => {

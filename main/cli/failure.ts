@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isRiskDeskError, RiskDeskError, type ApiErrorCode } from '../../preload/contract/errors.ts';
+import { type ImportProblem, importProblemSchema } from '../../preload/contract/jobs.ts';
 import { scrubbed } from '../services/api/api-errors.ts';
 import { SECRET_ENVIRONMENT_VARIABLES } from '../services/child-environment.ts';
 import type { CliIo } from './cli-io.ts';
@@ -30,10 +31,7 @@ function commandPathOf(error: RiskDeskError): string {
   return typeof details?.commandPath === 'string' ? details.commandPath : 'riskdesk';
 }
 
-const importProblems = z.object({
-  problems: z.array(z.object({ file: z.string(), row: z.number(), column: z.string().nullable(), value: z.string().nullable(), reason: z.string() })),
-  totalProblems: z.number(),
-});
+const importProblems = z.object({ problems: z.array(importProblemSchema), totalProblems: z.number() });
 
 const MAX_PROBLEMS_SHOWN = 20;
 const MAX_VALUE_CHARS = 40;
@@ -45,13 +43,9 @@ function showValue(value: string | null): string {
 }
 
 /**
- * IMPORT_REJECTED as its summary line and then a table, one problem a line: "file:row  column  value — reason",
- * then "… and N more". (The service's message lists a few problems too; the table replaces that list.)
+ * Import problems (or warnings) as a table, one a line: "file:row  column  value — reason", then "… and N more".
  */
-function describeImportRejection(error: { message: string; details?: unknown }): { message: string; extraLines: string[] } {
-  const parsed = importProblems.safeParse(error.details);
-  if (!parsed.success) return { message: error.message, extraLines: [] };
-  const { problems, totalProblems } = parsed.data;
+export function importProblemLines(problems: readonly ImportProblem[], total: number): string[] {
   const shown = problems.slice(0, MAX_PROBLEMS_SHOWN);
   const places = shown.map((p) => `${p.file}:${p.row}`);
   const columns = shown.map((p) => p.column ?? '(row)');
@@ -61,9 +55,17 @@ function describeImportRejection(error: { message: string; details?: unknown }):
     const value = showValue(p.value);
     return `  ${(places[i] ?? '').padEnd(placeWidth)}  ${(columns[i] ?? '').padEnd(columnWidth)}  ${value ? `${value} — ` : '— '}${p.reason}`;
   });
-  const more = totalProblems - shown.length;
+  const more = total - shown.length;
   if (more > 0) lines.push(`  … and ${more} more`);
-  return { message: error.message.split('\n', 1)[0] ?? error.message, extraLines: lines };
+  return lines;
+}
+
+/** IMPORT_REJECTED as its summary line and then its problems' table. (The service's message lists a few problems too; the table replaces that list.) */
+function describeImportRejection(error: { message: string; details?: unknown }): { message: string; extraLines: string[] } {
+  const parsed = importProblems.safeParse(error.details);
+  if (!parsed.success) return { message: error.message, extraLines: [] };
+  const { problems, totalProblems } = parsed.data;
+  return { message: error.message.split('\n', 1)[0] ?? error.message, extraLines: importProblemLines(problems, totalProblems) };
 }
 
 interface FailureView {

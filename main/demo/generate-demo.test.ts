@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { LCR_DEFAULT_FACTORS, isLiquidityCategory } from '../engines/liquidity/categories.ts';
 import type { Db } from '../store/database.ts';
 import { isRiskDeskError } from '../../preload/contract/errors.ts';
+import { type CodedLoanColumn, isLoanCode, LOAN_RANGES, ORIGINATION_DATES } from '../../preload/contract/loan-vocabulary.ts';
 import { DEMO_KINDS } from './demo-sink.ts';
 import { demoTables } from './demo-workspace.ts';
 import { type DemoSummary, generateDemo } from './generate-demo.ts';
@@ -84,6 +85,23 @@ describe('generateDemo (small)', () => {
     );
     assert.equal(orphanLabels.n, 0);
     assert.equal(one<{ value: string }>(first.db, `SELECT value FROM meta WHERE key = 'base_currency'`).value, 'CNY');
+  });
+
+  test('every loan uses the import\'s codes and lies within its usual ranges, so a file of the demo would import without a warning', () => {
+    const inCodes = (column: CodedLoanColumn, table: string, sql = column) =>
+      (first.db.prepare(`SELECT DISTINCT ${sql} FROM ${table}`).pluck().all() as string[]).filter((code) => !isLoanCode(column, code));
+    for (const column of ['product', 'status', 'repayment_type', 'collateral_type', 'channel'] as const) assert.deepEqual(inCodes(column, 'loans'), [], column);
+    assert.deepEqual(inCodes('status', 'loan_performance'), [], 'performance status');
+    const extremes = one<Record<string, number | string>>(
+      first.db,
+      `SELECT min(interest_rate) AS minRate, max(interest_rate) AS maxRate, min(term_months) AS minTerm, max(term_months) AS maxTerm,
+              min(principal_minor) AS minPrincipal, max(principal_minor) AS maxPrincipal, min(origination_date) AS firstDay, max(origination_date) AS lastDay FROM loans`,
+    );
+    const { interest_rate: rate, term_months: term, principal } = LOAN_RANGES;
+    assert.ok(Number(extremes.minRate) >= rate.min && Number(extremes.maxRate) <= rate.usualMax, JSON.stringify(extremes));
+    assert.ok(Number(extremes.minTerm) >= term.min && Number(extremes.maxTerm) <= term.usualMax, JSON.stringify(extremes));
+    assert.ok(Number(extremes.minPrincipal) > 0 && Number(extremes.maxPrincipal) / 100 <= principal.usualMax, JSON.stringify(extremes));
+    assert.ok(String(extremes.firstDay) >= `${Number(AS_OF.slice(0, 4)) - ORIGINATION_DATES.usualYearsBack}${AS_OF.slice(4)}` && String(extremes.lastDay) <= AS_OF, JSON.stringify(extremes));
   });
 
   test("every loan's status, DPD and balance are those of its last performance month", () => {

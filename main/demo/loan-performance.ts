@@ -1,3 +1,4 @@
+import type { LoanStatus } from '../../preload/contract/loan-vocabulary.ts';
 import type { PerformanceRecord } from '../store/records.ts';
 import { monthOfDay, monthText } from '../engines/calendar.ts';
 import type { LoanContract } from './loan-terms.ts';
@@ -12,7 +13,6 @@ import type { DemoRandom } from './random.ts';
  * collateral recoveries. Balances are principal outstanding in minor units, amortised by the contract's
  * repayment type; payments include the month's interest. Rows stop after paid_off or written_off.
  */
-export type LoanStatus = 'current' | 'delinquent' | 'default' | 'written_off' | 'paid_off';
 
 export interface LoanOutcome {
   readonly rows: PerformanceRecord[];

@@ -1,5 +1,6 @@
 import { addMonths, civilDate, dayInMonth, dayNumber, monthOfDay } from '../engines/calendar.ts';
 import type { BorrowerProfile } from './borrower-profile.ts';
+import type { CollateralType, LoanChannel, LoanProduct, RepaymentType } from '../../preload/contract/loan-vocabulary.ts';
 import { type DemoRandom, type WeightedTable, weightedTable } from './random.ts';
 
 /**
@@ -7,10 +8,9 @@ import { type DemoRandom, type WeightedTable, weightedTable } from './random.ts'
  * (`interest_rate` rises with the borrower's observable risk) mirrors how platforms price, and is why the rate
  * is itself a weak predictor of default.
  */
-export type Product = 'consumer_cash_loan' | 'consumer_instalment' | 'sme_working_capital' | 'revolving_credit_line';
-
-export type RepaymentType = 'equal_instalment' | 'equal_principal' | 'interest_only_bullet' | 'revolving_min_payment';
-export type Channel = 'app_organic' | 'app_referral' | 'web' | 'partner_ecommerce' | 'telemarketing' | 'offline_agent';
+// The import's codes (loan-vocabulary.ts): the demo draws only what a user's file may hold.
+type Product = LoanProduct;
+type Channel = LoanChannel;
 
 export interface LoanContract {
   readonly product: Product;
@@ -22,7 +22,7 @@ export interface LoanContract {
   readonly termMonths: number;
   readonly repayment: RepaymentType;
   readonly channel: Channel;
-  readonly collateralType: 'vehicle' | 'property' | null;
+  readonly collateralType: Exclude<CollateralType, 'none'> | null;
   readonly collateralValueMinor: number | null;
   /** Log-odds shift of the product and channel on monthly missed payments. */
   readonly productRisk: number;

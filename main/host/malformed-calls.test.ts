@@ -28,8 +28,8 @@ const PARAMETERS: MethodArgs<'credit.saveParameterSet'>['parameters'] = {
     masterScale: (['A', 'B', 'C', 'D', 'E', 'F', 'G'] as const).map((grade, i) => ({ grade, maxPd: i === 6 ? 1 : 0.01 * 2 ** i })),
     dpdOddsMultiplier: { current: 1, '1-29': 3, '30-59': 6, '60-89': 10 },
     staging: { sicrDpd: 30, sicrPdMultiple: 2.5, impairedDpd: 90 },
-    lgd: { default: 0.6, rules: [{ product: 'cash', collateralType: null, lgd: 0.7 }] },
-    ccf: { default: 0.75, byProduct: { card: 0.5 } },
+    lgd: { default: 0.6, rules: [{ product: 'consumer_cash_loan', collateralType: null, lgd: 0.7 }] },
+    ccf: { default: 0.75, byProduct: { revolving_credit_line: 0.5 } },
     pricing: { fundingCost: 0.04, operatingCost: 0.03, margin: 0.02 },
     alerts: TEST_CREDIT_PARAMETERS.alerts,
   };

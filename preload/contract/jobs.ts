@@ -18,6 +18,16 @@ import { reportFiguresSchema, resolvedPeriodSchema, reportLanguageSchema, stored
 import { DEMO_SCALES, IMPORT_KINDS } from './vocabulary.ts';
 
 // ── What the jobs main runs itself return ────────────────────────────────────────────────────────────────
+/** A value of an imported file, located as a spreadsheet shows it (the header is row 1). */
+export const importProblemSchema = z.object({
+  file: z.string(),
+  row: z.number().int(),
+  column: z.string().nullable(),
+  value: z.string().nullable(),
+  reason: z.string(),
+});
+export type ImportProblem = z.infer<typeof importProblemSchema>;
+
 export const importSummarySchema = z.object({
   kind: z.enum(IMPORT_KINDS),
   /** The file imported (an upload: the copy main received). */
@@ -27,6 +37,8 @@ export const importSummarySchema = z.object({
   /** SHA-256 of the file's bytes, as recorded in the audit event. */
   sha256: z.string(),
   bytes: z.number().int(),
+  /** Values imported but unusual (a 48 % rate, a 20-year term): how many, and the first of them. */
+  warnings: z.object({ total: z.number().int().min(0), first: z.array(importProblemSchema) }),
 });
 
 export const demoSummarySchema = z.object({

@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import { importCsv } from '../../services/import/import-csv.ts';
 import { IMPORT_ENCODINGS, IMPORT_KINDS, type ImportEncoding, type ImportKind } from '../../../preload/contract/vocabulary.ts';
 import type { CliIo } from '../cli-io.ts';
+import { importProblemLines } from '../failure.ts';
 import { addExamples, addUnlockOptions, commandPath, outputFor, type UnlockFlags } from '../command-options.ts';
 import { runLongCommand } from '../long-command.ts';
 import { actingPassphrase } from '../workspace-session.ts';
@@ -30,8 +31,11 @@ export function addImportCommand(program: Command, io: CliIo): void {
         { signal: call.signal, onProgress: ({ bytesRead, totalBytes, rows }) => call.onProgress({ done: bytesRead, total: totalBytes, phase: `${rows.toLocaleString('en-US')} rows` }) },
       ),
     );
-    out.result({ import: { ...summary } }, () => [
+    const { warnings } = summary;
+    out.result({ import: { ...summary, warnings: { total: warnings.total, first: warnings.first.map((w) => ({ ...w })) } } }, () => [
       `Imported ${summary.rows.toLocaleString('en-US')} ${summary.kind} rows from ${summary.file} (${summary.bytes.toLocaleString('en-US')} bytes, sha256 ${summary.sha256}).`,
+      // Imported all the same: the user checks these values, and re-imports the file corrected if one was a typo.
+      ...(warnings.total === 0 ? [] : [`${warnings.total === 1 ? '1 value is' : `${warnings.total.toLocaleString('en-US')} values are`} unusual; check them:`, ...importProblemLines(warnings.first, warnings.total)]),
     ]);
   });
 }

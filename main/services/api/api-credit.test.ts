@@ -304,6 +304,17 @@ describe('credit through the API', () => {
     const doubled = { ...base, lgd: { ...base.lgd, default: Math.min(1, base.lgd.default * 1.2) } };
     const badScale = await compliance.api.call('credit.saveParameterSet', { parameters: { ...base, masterScale: [...base.masterScale].reverse() }, note: 'wrong order' });
     assert.equal(badScale.ok ? 'ok' : badScale.error.code, 'INVALID_ARGUMENT');
+    // A misspelt code would match no loan and leave them all on the default LGD: refused, naming the field.
+    const misspelt = { ...base, lgd: { ...base.lgd, rules: [...base.lgd.rules, { product: 'sme_workng_capital', collateralType: 'gold', lgd: 0.5 }] }, ccf: { ...base.ccf, byProduct: { rocket: 0.5 } } };
+    const badCodes = await compliance.api.call('credit.saveParameterSet', { parameters: misspelt, note: 'typo' });
+    assert.ok(!badCodes.ok);
+    assert.equal(badCodes.error.code, 'VALIDATION');
+    const rules = base.lgd.rules.length;
+    assert.deepEqual(
+      (badCodes.error.details as { path: string }[]).map((issue) => issue.path),
+      [`lgd.rules.${rules}.product`, `lgd.rules.${rules}.collateralType`, 'ccf.byProduct.rocket'],
+    );
+    assert.match(badCodes.error.message, new RegExp(`^Invalid parameter set: lgd\\.rules\\.${rules}\\.product: is not a product loans can have; choose one of consumer_cash_loan, .* \\(and 2 more\\)$`));
     const draft = await compliance.ok<ParameterSet>('credit.saveParameterSet', { parameters: doubled, note: 'Higher unsecured LGD' });
     assert.equal(draft.version, 2);
     const analystSubmits = await analyst.api.call('credit.submitParameterSet', { version: 2 });

@@ -30,14 +30,15 @@ describe('loan export: formula neutralisation and audit', () => {
   before(async () => {
     ws = await createTestWorkspace({ roles: true });
     const borrowers = path.join(ws.dir, 'hostile-borrowers.csv');
-    fs.writeFileSync(borrowers, ['borrower_id,region,annual_income', `"${HYPERLINK.replaceAll('"', '""')}",${AT},120000.00`, `B2,north,90000.00`].join('\n'));
+    // Product and channel are codes (loan-vocabulary.ts), so formula text comes in through ids and the region.
+    fs.writeFileSync(borrowers, ['borrower_id,region,annual_income', `"${HYPERLINK.replaceAll('"', '""')}",${AT},120000.00`, `${PLUS},"${DDE.replaceAll('"', '""')}",90000.00`].join('\n'));
     const loans = path.join(ws.dir, 'hostile-loans.csv');
     fs.writeFileSync(
       loans,
       [
         'loan_id,borrower_id,product,origination_date,principal,interest_rate,term_months,channel,outstanding_balance',
-        `L1,"${HYPERLINK.replaceAll('"', '""')}",${DDE},2024-01-15,1000.00,0.1,12,${PLUS},800.00`,
-        `${MINUS},B2,cash,2024-02-15,500.00,0.2,6,app,400.00`,
+        `L1,"${HYPERLINK.replaceAll('"', '""')}",sme_working_capital,2024-01-15,1000.00,0.1,12,web,800.00`,
+        `${MINUS},${PLUS},consumer_cash_loan,2024-02-15,500.00,0.2,6,app_organic,400.00`,
       ].join('\n'),
     );
     t = ws.service();
@@ -74,14 +75,14 @@ describe('loan export: formula neutralisation and audit', () => {
     const { bytes } = await exportAll(t, { sortModel: [{ colId: 'loan_id', sort: 'desc' }], filterModel: {}, columns: ['loan_id', 'borrower_id', 'region', 'product', 'channel', 'outstanding_balance_minor'] });
     const records = parse(bytes, { bom: true, columns: true }) as Record<string, string>[];
     assert.deepEqual(records, [
-      { loan_id: 'L1', borrower_id: `'${HYPERLINK}`, region: `'${AT}`, product: `'${DDE}`, channel: `'${PLUS}`, outstanding_balance: '800.00', currency: 'CNY' },
-      { loan_id: `'${MINUS}`, borrower_id: 'B2', region: 'north', product: 'cash', channel: 'app', outstanding_balance: '400.00', currency: 'CNY' },
+      { loan_id: 'L1', borrower_id: `'${HYPERLINK}`, region: `'${AT}`, product: 'sme_working_capital', channel: 'web', outstanding_balance: '800.00', currency: 'CNY' },
+      { loan_id: `'${MINUS}`, borrower_id: `'${PLUS}`, region: `'${DDE}`, product: 'consumer_cash_loan', channel: 'app_organic', outstanding_balance: '400.00', currency: 'CNY' },
     ]);
     for (const record of records) for (const value of Object.values(record)) assert.ok(!/^[=+@\t\r]/.test(value) && !/^-[^\d]/.test(value) && !/^-\d+\+/.test(value), value);
   });
 
   it('records each export in the audit trail: who, which view, how many rows, and the digest of the file', async () => {
-    const filterModel = { product: { filterType: 'text', type: 'equals', filter: 'cash' } };
+    const filterModel = { product: { filterType: 'text', type: 'equals', filter: 'consumer_cash_loan' } };
     const sortModel = [{ colId: 'principal_minor', sort: 'asc' }];
     const before = await latestAudit(t);
     const { bytes } = await exportAll(t, { filterModel, sortModel, columns: ['loan_id', 'principal_minor'] });

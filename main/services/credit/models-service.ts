@@ -10,6 +10,7 @@ import { auditedChange } from '../lifecycle-service.ts';
 import { requirePermission } from '../permissions.ts';
 import { validationFailure } from '../validation-failure.ts';
 import { CREDIT_MODELS, CREDIT_PARAMETER_SETS } from './credit-artefacts.ts';
+import { unknownParameterCodes } from './parameter-codes.ts';
 
 /**
  * A model's name is how people tell models apart in approvals, runs and reports: unique (ignoring case), and never cut
@@ -64,6 +65,8 @@ export function saveDraftParameterSet(ctx: ServiceContext, parameters: CreditPar
   requirePermission(ctx.actor, 'parameters.edit');
   const problems = masterScaleProblems(parameters.masterScale);
   if (problems.length > 0) throw new RiskDeskError('INVALID_ARGUMENT', `The master scale is not valid: ${problems.join('; ')}`, { field: 'masterScale', problems });
+  const unknownCodes = unknownParameterCodes(parameters);
+  if (unknownCodes.length > 0) throw validationFailure('parameter set', unknownCodes);
   return auditedChange(
     ctx,
     (at) => insertDraftParameterSet(ctx.workspace.db, { parameters, note, createdBy: ctx.actor.username, at }),

@@ -1,7 +1,7 @@
 import { CsvError } from 'csv-parse';
 import { MAX_RECORD_CHARS, type CsvFile } from './csv-file.ts';
 import { type Header, readHeader } from './header.ts';
-import type { ProblemLog } from './problems.ts';
+import { ProblemLog } from './problems.ts';
 import { RowReader } from './row-reader.ts';
 
 /** The columns a file of one kind has, and how messages name the kind ("liquidity_lines", "LCR lines"). */
@@ -36,13 +36,16 @@ export class CsvRows implements AsyncIterable<CsvRow> {
   private readonly source: CsvFile;
   private readonly spec: ColumnSpec;
   private readonly log: ProblemLog;
+  private readonly warnings: ProblemLog;
   private readonly signal: AbortSignal | undefined;
   private readonly onRow: ((count: number) => void) | undefined;
 
-  constructor(source: CsvFile, spec: ColumnSpec, log: ProblemLog, options: { signal?: AbortSignal; onRow?: (count: number) => void } = {}) {
+  /** Without `warnings`, the rows' warnings are kept to themselves: only the import shows them (line files have none). */
+  constructor(source: CsvFile, spec: ColumnSpec, log: ProblemLog, options: { signal?: AbortSignal; onRow?: (count: number) => void; warnings?: ProblemLog } = {}) {
     this.source = source;
     this.spec = spec;
     this.log = log;
+    this.warnings = options.warnings ?? new ProblemLog(log.file);
     this.signal = options.signal;
     this.onRow = options.onRow;
   }
@@ -59,7 +62,7 @@ export class CsvRows implements AsyncIterable<CsvRow> {
         if (header === null || reader === null) {
           header = readHeader(fields, spec, log, source.undecodable);
           this.headerRead = true;
-          reader = new RowReader(header.columns, spec.required, log, source.undecodable);
+          reader = new RowReader(header.columns, spec.required, { problems: log, warnings: this.warnings }, source.undecodable);
           continue;
         }
         if (isBlank(fields)) continue;

@@ -27,7 +27,7 @@ interface DuplicateCase {
 }
 
 const LOAN_HEADER = 'loan_id,borrower_id,product,origination_date,principal,interest_rate,term_months';
-const LOAN_REST = 'B1,c,2024-01-01,100,0.1,12';
+const LOAN_REST = 'B1,consumer_cash_loan,2024-01-01,100,0.1,12';
 const TX_HEADER = 'tx_id,account_id,ts,amount,currency';
 const TX_REST = 'A1,2024-01-01T00:00:00Z,1,CNY';
 const LABEL_HEADER = 'subject_type,subject_id,label';

@@ -7,7 +7,8 @@ import type { TestWorkspace } from './fixtures/test-workspace.ts';
 
 // The fast share of the fuzz run: tests/soak/fuzz-csv-import.ts runs 10,000 and more cases the same way.
 const CASES = 200;
-const SEED = 14;
+// A seed whose cases try every feature (asserted below); it changed when loans and performance left the fuzzed kinds.
+const SEED = 16;
 
 let ws: TestWorkspace;
 before(async () => {

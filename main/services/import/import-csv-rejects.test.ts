@@ -24,7 +24,7 @@ interface BadValueCase {
 
 const BORROWER_COLUMNS = 'borrower_id, region, annual_income, birth_date, occupation, employment_type, industry, monthly_debt, credit_history_months, home_ownership, registered_at, id_verified';
 const LOAN_HEADER = 'loan_id,borrower_id,product,origination_date,principal,interest_rate,term_months,currency,maturity_date,dpd';
-const LOAN_OK = ['L2', 'B1', 'c', '2024-01-01', '100', '0.1', '12', '', '', ''];
+const LOAN_OK = ['L2', 'B1', 'consumer_cash_loan', '2024-01-01', '100', '0.1', '12', '', '', ''];
 function loanRow(changes: Record<number, string>): string {
   return LOAN_OK.map((cell, index) => changes[index] ?? cell).join(',');
 }
@@ -40,10 +40,10 @@ const BAD_VALUES: BadValueCase[] = [
   { kind: 'borrowers', header: 'borrower_id,region,annual_income,id_verified', row: 'B2,east,1,maybe', column: 'id_verified', value: 'maybe', reason: 'is not true/false, yes/no or 1/0' },
   { kind: 'borrowers', header: 'borrower_id,region,annual_income,credit_history_months', row: 'B2,east,1,3.5', column: 'credit_history_months', value: '3.5', reason: 'is not a whole number' },
   { kind: 'borrowers', header: 'borrower_id,region,annual_income,registered_at', row: 'B2,east,1,2024-01-01T10:00:00', column: 'registered_at', value: '2024-01-01T10:00:00', reason: /has no time zone/ },
-  { kind: 'loans', header: LOAN_HEADER, row: loanRow({ 4: '0' }), column: 'principal', value: '0', reason: 'must be more than 0' },
-  { kind: 'loans', header: LOAN_HEADER, row: loanRow({ 5: '12.5' }), column: 'interest_rate', value: '12.5', reason: /must be between 0 and 10/ },
-  { kind: 'loans', header: LOAN_HEADER, row: loanRow({ 5: '-0.01' }), column: 'interest_rate', value: '-0.01', reason: /must be between 0 and 10/ },
-  { kind: 'loans', header: LOAN_HEADER, row: loanRow({ 6: '0' }), column: 'term_months', value: '0', reason: 'must be more than 0' },
+  { kind: 'loans', header: LOAN_HEADER, row: loanRow({ 4: '0' }), column: 'principal', value: '0', reason: 'must be more than 0 and at most 1,000,000,000 major units of the loan currency' },
+  { kind: 'loans', header: LOAN_HEADER, row: loanRow({ 5: '12.5' }), column: 'interest_rate', value: '12.5', reason: 'is more than 1: rates are decimals, so 12.5 means 1,250 %; write 0.125 for 12.5 %' },
+  { kind: 'loans', header: LOAN_HEADER, row: loanRow({ 5: '-0.01' }), column: 'interest_rate', value: '-0.01', reason: 'must be between 0 and 1 a year, as a decimal (0.05 is 5 %)' },
+  { kind: 'loans', header: LOAN_HEADER, row: loanRow({ 6: '0' }), column: 'term_months', value: '0', reason: 'must be between 1 and 600 months' },
   { kind: 'loans', header: LOAN_HEADER, row: loanRow({ 7: 'RMB' }), column: 'currency', value: 'RMB', reason: /not an ISO 4217 currency code/ },
   { kind: 'loans', header: LOAN_HEADER, row: loanRow({ 4: '100.5', 7: 'JPY' }), column: 'principal', value: '100.5', reason: 'has decimals but JPY has no minor unit' },
   { kind: 'loans', header: LOAN_HEADER, row: loanRow({ 8: '2023-12-31' }), column: 'maturity_date', value: '2023-12-31', reason: 'is before the origination date 2024-01-01' },
@@ -168,7 +168,7 @@ describe('importCsv reports each kind of bad value with file, row, column, value
 
 describe('importCsv checks the header', () => {
   it('reports a missing required column on row 1, naming it', async () => {
-    const { problems, file } = await problemsOf(ws, 'loans', 'loan_id,borrower_id,product,origination_date,interest_rate,term_months\nL1,B1,c,2024-01-01,0.1,12\n');
+    const { problems, file } = await problemsOf(ws, 'loans', 'loan_id,borrower_id,product,origination_date,interest_rate,term_months\nL1,B1,consumer_cash_loan,2024-01-01,0.1,12\n');
     assert.deepEqual(problems, [{ file, row: 1, column: 'principal', value: null, reason: 'is a required column of loans but is missing from the header' }]);
   });
 
@@ -185,7 +185,7 @@ describe('importCsv checks the header', () => {
   // One non-key column and a valid value under it: nothing in the row is wrong, only the header.
   const HEADER_MISSING: { kind: ImportKind; column: string; value: string; missing: string[] }[] = [
     { kind: 'borrowers', column: 'region', value: 'east', missing: ['borrower_id', 'annual_income'] },
-    { kind: 'loans', column: 'product', value: 'consumer', missing: ['loan_id', 'borrower_id', 'origination_date', 'principal', 'interest_rate', 'term_months'] },
+    { kind: 'loans', column: 'product', value: 'consumer_cash_loan', missing: ['loan_id', 'borrower_id', 'origination_date', 'principal', 'interest_rate', 'term_months'] },
     { kind: 'performance', column: 'balance', value: '10', missing: ['loan_id', 'as_of', 'dpd'] },
     { kind: 'accounts', column: 'opened_at', value: '2024-01-01T00:00:00Z', missing: ['account_id'] },
     { kind: 'transactions', column: 'amount', value: '5', missing: ['tx_id', 'account_id', 'ts', 'currency'] },
@@ -229,7 +229,7 @@ describe('importCsv checks the header', () => {
 
 describe('importCsv checks references', () => {
   const cases: { kind: ImportKind; text: string; column: string; value: string; reason: string }[] = [
-    { kind: 'loans', text: 'loan_id,borrower_id,product,origination_date,principal,interest_rate,term_months\nL2,B404,c,2024-01-01,1,0.1,12\n', column: 'borrower_id', value: 'B404', reason: 'is not a borrower in this workspace; import the borrowers first' },
+    { kind: 'loans', text: 'loan_id,borrower_id,product,origination_date,principal,interest_rate,term_months\nL2,B404,consumer_cash_loan,2024-01-01,1,0.1,12\n', column: 'borrower_id', value: 'B404', reason: 'is not a borrower in this workspace; import the borrowers first' },
     { kind: 'performance', text: 'loan_id,as_of,balance,dpd\nL404,2024-01,1,0\n', column: 'loan_id', value: 'L404', reason: 'is not a loan in this workspace; import the loans first' },
     { kind: 'accounts', text: 'account_id,opened_at,borrower_id\nA2,2024-01-01T00:00:00Z,B404\n', column: 'borrower_id', value: 'B404', reason: 'is not a borrower in this workspace; import the borrowers first' },
     { kind: 'transactions', text: 'tx_id,account_id,ts,amount,currency\nT2,A404,2024-01-01T00:00:00Z,1,CNY\n', column: 'account_id', value: 'A404', reason: 'is not an account in this workspace; import the accounts first' },

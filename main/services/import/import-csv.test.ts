@@ -75,25 +75,25 @@ describe('importCsv accepts each kind', () => {
       'loans',
       [
         'loan_id,borrower_id,product,origination_date,principal,interest_rate,term_months,currency,maturity_date,repayment_type,collateral_type,collateral_value,channel,status,outstanding_balance,dpd,undrawn_amount',
-        'L1,B1,consumer,2024-01-15,1234.56,0.125,12,,2025-01-15,amortising,,,app,current,1000.01,0,',
-        'L2,B1,sme,2024-02-01,5000000,0.08,24,JPY,,,property,8000000,web,late,4000000,45,1000000',
+        'L1,B1,consumer_cash_loan,2024-01-15,1234.56,0.125,12,,2025-01-15,equal_instalment,,,app_organic,current,1000.01,0,',
+        'L2,B1,sme_working_capital,2024-02-01,5000000,0.08,24,JPY,,,property,8000000,web,delinquent,4000000,45,1000000',
       ].join('\r\n'),
     );
     assert.deepEqual(ws.rows('SELECT * FROM loans ORDER BY loan_id'), [
       {
         loan_id: 'L1',
         borrower_id: 'B1',
-        product: 'consumer',
+        product: 'consumer_cash_loan',
         origination_date: '2024-01-15',
         principal_minor: 123456,
         interest_rate: 0.125,
         term_months: 12,
         currency: 'CNY',
         maturity_date: '2025-01-15',
-        repayment_type: 'amortising',
+        repayment_type: 'equal_instalment',
         collateral_type: null,
         collateral_value_minor: null,
-        channel: 'app',
+        channel: 'app_organic',
         status: 'current',
         outstanding_balance_minor: 100001,
         dpd: 0,
@@ -102,7 +102,7 @@ describe('importCsv accepts each kind', () => {
       {
         loan_id: 'L2',
         borrower_id: 'B1',
-        product: 'sme',
+        product: 'sme_working_capital',
         origination_date: '2024-02-01',
         principal_minor: 5000000,
         interest_rate: 0.08,
@@ -113,7 +113,7 @@ describe('importCsv accepts each kind', () => {
         collateral_type: 'property',
         collateral_value_minor: 8000000,
         channel: 'web',
-        status: 'late',
+        status: 'delinquent',
         outstanding_balance_minor: 4000000,
         dpd: 45,
         undrawn_amount_minor: 1000000,
@@ -123,11 +123,11 @@ describe('importCsv accepts each kind', () => {
 
   it('performance: balances are in the loan’s own currency', async () => {
     await importText('borrowers', 'borrower_id,region,annual_income\nB1,east,1\n');
-    await importText('loans', 'loan_id,borrower_id,product,origination_date,principal,interest_rate,term_months,currency\nL1,B1,c,2024-01-01,100,0.1,12,\nL2,B1,c,2024-01-01,100,0.1,12,JPY\n');
-    await importText('performance', 'loan_id,as_of,balance,dpd,paid_amount,status\nL1,2024-02,99.5,0,0.5,current\nL2,2024-02,95,31,,late\n');
+    await importText('loans', 'loan_id,borrower_id,product,origination_date,principal,interest_rate,term_months,currency\nL1,B1,consumer_cash_loan,2024-01-01,100,0.1,12,\nL2,B1,consumer_cash_loan,2024-01-01,100,0.1,12,JPY\n');
+    await importText('performance', 'loan_id,as_of,balance,dpd,paid_amount,status\nL1,2024-02,99.5,0,0.5,current\nL2,2024-02,95,31,,delinquent\n');
     assert.deepEqual(ws.rows('SELECT * FROM loan_performance ORDER BY loan_id'), [
       { loan_id: 'L1', as_of: '2024-02', balance_minor: 9950, dpd: 0, paid_amount_minor: 50, status: 'current' },
-      { loan_id: 'L2', as_of: '2024-02', balance_minor: 95, dpd: 31, paid_amount_minor: null, status: 'late' },
+      { loan_id: 'L2', as_of: '2024-02', balance_minor: 95, dpd: 31, paid_amount_minor: null, status: 'delinquent' },
     ]);
   });
 
@@ -155,7 +155,7 @@ describe('importCsv accepts each kind', () => {
       { tx_id: 'T2', account_id: 'A1', ts: '2024-05-02T00:00:00.000Z', amount_minor: -1000, currency: 'JPY', type: 'refund', channel: null, merchant_id: null, merchant_category: null, counterparty_account: 'A2', country: null, device_id: null, ip: null, card_id: null },
     ]);
 
-    await importCsv(ws.context(), { kind: 'loans', file: ws.writeFile('l.csv', 'loan_id,borrower_id,product,origination_date,principal,interest_rate,term_months\nL1,B1,c,2024-01-01,100,0.1,12\n') });
+    await importCsv(ws.context(), { kind: 'loans', file: ws.writeFile('l.csv', 'loan_id,borrower_id,product,origination_date,principal,interest_rate,term_months\nL1,B1,consumer_cash_loan,2024-01-01,100,0.1,12\n') });
     await importText('labels', 'subject_type,subject_id,label,source,labeled_at\ntransaction,T1,fraud,chargeback,2024-06-01T00:00:00Z\naccount,A2,mule,,\nloan,L1,default,,\n');
     assert.deepEqual(ws.rows('SELECT * FROM labels ORDER BY subject_type'), [
       { subject_type: 'account', subject_id: 'A2', label: 'mule', source: '', labeled_at: null },
@@ -217,7 +217,7 @@ describe('importCsv audit and re-import', () => {
     const summary = await importCsv(ws.context('admin', 'root'), { kind: 'borrowers', file });
     const events = ws.rows<{ at: string; actor: string; action: string; subject: string; details: string }>('SELECT at, actor, action, subject, details FROM audit_events');
     assert.deepEqual(events.map((e) => ({ ...e, details: JSON.parse(e.details) })), [
-      { at: TEST_NOW.toISOString(), actor: 'root', action: 'data.import', subject: 'borrowers', details: { file: 'audited.csv', rows: 2, sha256: summary.sha256 } },
+      { at: TEST_NOW.toISOString(), actor: 'root', action: 'data.import', subject: 'borrowers', details: { file: 'audited.csv', rows: 2, sha256: summary.sha256, warnings: 0 } },
     ]);
     assert.equal(verifyAuditChain(ws.db).ok, true);
   });

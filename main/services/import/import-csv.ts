@@ -9,7 +9,7 @@ import { requirePermission } from '../permissions.ts';
 import { openCsvFile, unreadable } from './csv-file.ts';
 import { type ImportProgress, importRecords } from './import-records.ts';
 import { KIND_SPECS } from './kinds/index.ts';
-import { ProblemLog, rejection } from './problems.ts';
+import { type ImportWarnings, ProblemLog, rejection } from './problems.ts';
 import { isImportEncoding } from './text-encoding.ts';
 import { workspaceLookups } from './workspace-lookups.ts';
 
@@ -30,6 +30,8 @@ export interface ImportSummary {
   /** SHA-256 of the file's bytes, as recorded in the audit event. */
   readonly sha256: string;
   readonly bytes: number;
+  /** Values that were imported but are unusual (a 48 % rate): how many, and the first of them located like problems. */
+  readonly warnings: ImportWarnings;
 }
 
 /**
@@ -48,8 +50,9 @@ export async function importCsv(ctx: ServiceContext, request: ImportCsvRequest, 
   try {
     return await inAsyncTransaction(db, `${shown} was not imported`, async () => {
       const log = new ProblemLog(shown);
+      const warnings = new ProblemLog(shown);
       const env = workspaceLookups(db, ctx.now());
-      const rows = await importRecords({ db, spec: KIND_SPECS[kind], source, env, log, signal, onProgress });
+      const rows = await importRecords({ db, spec: KIND_SPECS[kind], source, env, log, warnings, signal, onProgress });
       if (log.total > 0) throw rejection(log, undefined, source.retryEncoding());
       signal?.throwIfAborted();
       const sha256 = source.sha256();
@@ -57,10 +60,10 @@ export async function importCsv(ctx: ServiceContext, request: ImportCsvRequest, 
         actor: ctx.actor.username,
         action: 'data.import',
         subject: kind,
-        details: { file: basename(shown), rows, sha256 },
+        details: { file: basename(shown), rows, sha256, warnings: warnings.total },
         at: ctx.now().toISOString(),
       });
-      return { kind, file: shown, rows, sha256, bytes: source.totalBytes };
+      return { kind, file: shown, rows, sha256, bytes: source.totalBytes, warnings: { total: warnings.total, first: warnings.problems } };
     });
   } catch (error) {
     throw importError(error, shown, signal, ctx.workspace.path);

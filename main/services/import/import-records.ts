@@ -19,6 +19,8 @@ export interface ImportRecordsOptions<K extends ImportKind> {
   readonly source: CsvFile;
   readonly env: ImportEnv;
   readonly log: ProblemLog;
+  /** Values imported but unusual, for the summary. */
+  readonly warnings: ProblemLog;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: ImportProgress) => void;
 }
@@ -32,12 +34,13 @@ const PROGRESS_EVERY_ROWS = 1000;
  * rolls everything back if the log is not empty. Returns the number of data rows (blank lines not counted).
  */
 export async function importRecords<K extends ImportKind>(options: ImportRecordsOptions<K>): Promise<number> {
-  const { db, spec, source, env, log, signal, onProgress } = options;
+  const { db, spec, source, env, log, warnings, signal, onProgress } = options;
   const writer = createRowWriter(db, spec.kind);
   const keys = checkRepeatedKeys(db, spec.kind, log);
   const reportProgress = (rows: number): void => onProgress?.({ bytesRead: source.bytesRead(), totalBytes: source.totalBytes, rows });
   const rows = new CsvRows(source, spec, log, {
     signal,
+    warnings,
     onRow: (count) => {
       if (count % PROGRESS_EVERY_ROWS === 0) reportProgress(count);
     },

@@ -1,15 +1,15 @@
 import { RiskDeskError } from '../../../preload/contract/errors.ts';
+import type { ImportProblem } from '../../../preload/contract/jobs.ts';
 import type { ImportEncoding } from '../../../preload/contract/vocabulary.ts';
 import { showHiddenCharacters } from './unsafe-characters.ts';
 
-/** One rejected value, located as a spreadsheet shows it: the header is row 1, the first record row 2. */
-export interface ImportProblem {
-  readonly file: string;
-  readonly row: number;
-  /** null when the problem is with the row as a whole (wrong number of values, broken quoting). */
-  readonly column: string | null;
-  readonly value: string | null;
-  readonly reason: string;
+/** One rejected (or, as a warning, unusual) value, located as a spreadsheet shows it: the header is row 1, the first record row 2. */
+export type { ImportProblem };
+
+/** Values imported but unusual, counted, and the first of them kept like problems. */
+export interface ImportWarnings {
+  readonly total: number;
+  readonly first: ImportProblem[];
 }
 
 /** Enough to fix a file in one pass without an error payload the size of the file. */

@@ -22,18 +22,23 @@ export class RowReader<Required extends string, Optional extends string> {
   private readonly hasRequiredColumns: boolean;
   private readonly required: ReadonlySet<string>;
   private readonly log: ProblemLog;
+  private readonly warnings: ProblemLog;
   private readonly undecodable: () => string;
   private fields: readonly string[] = [];
   private rowNumber = 0;
   private problemsBeforeRow = 0;
 
-  /** `undecodable` says why a cell with U+FFFD (bytes that were not text in the file's encoding) is refused. */
-  constructor(columns: ReadonlyMap<string, number>, required: readonly string[], log: ProblemLog, undecodable: () => string) {
+  /**
+   * `undecodable` says why a cell with U+FFFD (bytes that were not text in the file's encoding) is refused;
+   * `warnings` collects values that are possible but unusual (imported, and shown to the user).
+   */
+  constructor(columns: ReadonlyMap<string, number>, required: readonly string[], logs: { problems: ProblemLog; warnings: ProblemLog }, undecodable: () => string) {
     this.columns = columns;
     this.undecodable = undecodable;
     this.hasRequiredColumns = required.every((column) => columns.has(column));
     this.required = new Set(required);
-    this.log = log;
+    this.log = logs.problems;
+    this.warnings = logs.warnings;
   }
 
   start(fields: readonly string[], rowNumber: number): void {
@@ -55,6 +60,11 @@ export class RowReader<Required extends string, Optional extends string> {
 
   problem(column: Required | Optional, reason: string): void {
     this.log.add(this.rowNumber, column, this.raw(column), reason);
+  }
+
+  /** A value that is imported but unusual enough to show the user (a 48 % rate, a 20-year term). */
+  warn(column: Required | Optional, reason: string): void {
+    this.warnings.add(this.rowNumber, column, this.raw(column), reason);
   }
 
   id<C extends Required | Optional>(column: C): Cell<C, Required, string> {

@@ -5,6 +5,12 @@ interface Column<K extends string> {
   readonly label: string;
   readonly placeholder?: string;
   readonly narrow?: boolean;
+  /**
+   * A cell chosen from a list (codes) rather than typed: the first option is empty, labelled by `placeholder`. A
+   * value not in the list (a set saved before the list existed) is kept as an option of its own, so it shows and
+   * can be replaced rather than silently dropped.
+   */
+  readonly options?: readonly { readonly value: string; readonly label: string }[];
 }
 
 interface Props<K extends string> {
@@ -19,7 +25,7 @@ interface Props<K extends string> {
   readonly onChange: (rows: Readonly<Record<K, string>>[]) => void;
 }
 
-/** A small editable table of text cells (LGD rules, CCF by product, liquidity product terms and scenarios): add a row, change a cell, remove a row. */
+/** A small editable table of text or chosen cells (LGD rules, CCF by product, liquidity product terms and scenarios): add a row, change a cell, remove a row. */
 export function EditableRows<K extends string>({ rows, columns, idPrefix, invalid, blank, addLabel, onChange }: Props<K>) {
   const { t } = useTranslation();
   const update = (index: number, key: K, value: string) => onChange(rows.map((row, at) => (at === index ? { ...row, [key]: value } : row)));
@@ -46,15 +52,33 @@ export function EditableRows<K extends string>({ rows, columns, idPrefix, invali
               const problem = problemOf(field);
               return (
                 <td key={column.key}>
-                  <input
-                    className={column.narrow ? 'input-narrow' : undefined}
-                    value={row[column.key]}
-                    placeholder={column.placeholder}
-                    aria-label={`${column.label} ${index + 1}`}
-                    aria-invalid={invalid.has(field)}
-                    aria-describedby={problem ? `${field}-problem` : undefined}
-                    onChange={(event) => update(index, column.key, event.target.value)}
-                  />
+                  {column.options ? (
+                    <select
+                      value={row[column.key]}
+                      aria-label={`${column.label} ${index + 1}`}
+                      aria-invalid={invalid.has(field)}
+                      aria-describedby={problem ? `${field}-problem` : undefined}
+                      onChange={(event) => update(index, column.key, event.target.value)}
+                    >
+                      <option value="">{column.placeholder ?? ''}</option>
+                      {row[column.key] !== '' && !column.options.some((option) => option.value === row[column.key]) && <option value={row[column.key]}>{row[column.key]}</option>}
+                      {column.options.map((option) => (
+                        <option key={option.value} value={option.value}>
+                          {option.label}
+                        </option>
+                      ))}
+                    </select>
+                  ) : (
+                    <input
+                      className={column.narrow ? 'input-narrow' : undefined}
+                      value={row[column.key]}
+                      placeholder={column.placeholder}
+                      aria-label={`${column.label} ${index + 1}`}
+                      aria-invalid={invalid.has(field)}
+                      aria-describedby={problem ? `${field}-problem` : undefined}
+                      onChange={(event) => update(index, column.key, event.target.value)}
+                    />
+                  )}
                   {problem && (
                     <span className="field-problem" id={`${field}-problem`}>
                       {problem}

@@ -777,6 +777,7 @@ export const en = {
       ccfByProduct: 'CCF by product',
       otherwise: 'Otherwise',
       any: 'any',
+      choose: 'choose…',
       columns: { product: 'Product', collateralType: 'Collateral', lgd: 'LGD', ccf: 'CCF' },
       fields: {
         sicrDpd: 'Stage 2 above',
@@ -814,7 +815,7 @@ export const en = {
         dpdAscending: 'must be more days than the threshold before it',
         required: 'required',
         duplicate: 'appears twice',
-        tooLong: 'at most {{max}} characters',
+        unknownCode: 'is not a code loans can have; choose one from the list',
       },
     },
   },
@@ -1416,7 +1417,7 @@ export const en = {
     prefs: {
       title: 'Preferences',
       idleLock: 'Lock after (minutes without activity)',
-      idleLockHint: '1 to 480 minutes.',
+      idleLockHint: '{{min}} to {{max}} minutes.',
     },
     passphrase: {
       title: 'Your passphrase',
@@ -1466,6 +1467,16 @@ export const en = {
       },
       file: 'CSV file',
       fileHint: 'Sent to RiskDesk and removed once imported.',
+      warnings: {
+        intro_one: 'Imported, but {{count}} value is unusual; check it, and import the file again corrected if it is a typo:',
+        intro_other: 'Imported, but {{count}} values are unusual; check them, and import the file again corrected if one is a typo:',
+        row: 'Row',
+        column: 'Column',
+        value: 'Value',
+        reason: 'Why',
+        more_one: '… and {{count}} more.',
+        more_other: '… and {{count}} more.',
+      },
       chooseFile: 'Choose a CSV file to import.',
       emptyFile: '{{name}} is empty: there is nothing to import.',
       path: 'File path',
@@ -1728,6 +1739,11 @@ export const en = {
       consumer_instalment: 'Consumer instalment',
       sme_working_capital: 'SME working capital',
       revolving_credit_line: 'Revolving credit line',
+    },
+    collateral: {
+      none: 'None (unsecured)',
+      vehicle: 'Vehicle',
+      property: 'Property',
     },
     statuses: {
       current: 'Current',

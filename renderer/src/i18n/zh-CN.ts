@@ -776,6 +776,7 @@ export const zhCN: Translation = {
       ccfByProduct: '按产品的 CCF',
       otherwise: '其他',
       any: '任意',
+      choose: '请选择…',
       columns: { product: '产品', collateralType: '担保', lgd: 'LGD', ccf: 'CCF' },
       fields: {
         sicrDpd: '阶段 2 逾期超过',
@@ -813,7 +814,7 @@ export const zhCN: Translation = {
         dpdAscending: '须大于前一个阈值的天数',
         required: '必填',
         duplicate: '重复出现',
-        tooLong: '最多 {{max}} 个字符',
+        unknownCode: '不是贷款可用的代码，请从列表中选择',
       },
     },
   },
@@ -1415,7 +1416,7 @@ export const zhCN: Translation = {
     prefs: {
       title: '偏好设置',
       idleLock: '无操作多久后锁定（分钟）',
-      idleLockHint: '1 至 480 分钟。',
+      idleLockHint: '{{min}} 至 {{max}} 分钟。',
     },
     passphrase: {
       title: '您的口令',
@@ -1465,6 +1466,16 @@ export const zhCN: Translation = {
       },
       file: 'CSV 文件',
       fileHint: '发送给 RiskDesk，导入后即删除。',
+      warnings: {
+        intro_one: '已导入，但有 {{count}} 个值不常见；请核对，如是笔误请修正文件后重新导入：',
+        intro_other: '已导入，但有 {{count}} 个值不常见；请核对，如有笔误请修正文件后重新导入：',
+        row: '行',
+        column: '列',
+        value: '值',
+        reason: '原因',
+        more_one: '……另有 {{count}} 个。',
+        more_other: '……另有 {{count}} 个。',
+      },
       chooseFile: '请选择要导入的 CSV 文件。',
       emptyFile: '{{name}} 是空文件，没有可导入的内容。',
       path: '文件路径',
@@ -1727,6 +1738,11 @@ export const zhCN: Translation = {
       consumer_instalment: '消费分期',
       sme_working_capital: '小微企业经营贷',
       revolving_credit_line: '循环授信',
+    },
+    collateral: {
+      none: '无（信用）',
+      vehicle: '车辆',
+      property: '房产',
     },
     statuses: {
       current: '正常',

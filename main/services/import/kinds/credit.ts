@@ -1,5 +1,7 @@
 import type { BorrowerRecord, LoanRecord, PerformanceRecord } from '../../../store/records.ts';
-import { between, nonNegative, positive } from '../numbers.ts';
+import { LOAN_RANGES, ORIGINATION_DATES } from '../../../../preload/contract/loan-vocabulary.ts';
+import { nonNegative } from '../numbers.ts';
+import { amountWithinLimits, loanCode, rateWithinLimits, unusual, unusualAmount, withinLimits } from '../plausible-values.ts';
 import { defineKind } from './kind-spec.ts';
 
 const LOAN_MISSING = 'is not a loan in this workspace; import the loans first';
@@ -38,24 +40,30 @@ export const loans = defineKind({
     const record: LoanRecord = {
       loan_id: r.id('loan_id'),
       borrower_id: r.id('borrower_id'),
-      product: r.text('product'),
+      product: r.choice('product', ...loanCode('product')),
       origination_date: r.date('origination_date'),
-      principal_minor: r.money('principal', currency, positive),
-      interest_rate: r.decimal('interest_rate', between(0, 10, ' (a decimal: 0.125 is 12.5 %)')),
-      term_months: r.integer('term_months', positive),
+      principal_minor: r.money('principal', currency, amountWithinLimits(LOAN_RANGES.principal, currency)),
+      interest_rate: r.decimal('interest_rate', rateWithinLimits(LOAN_RANGES.interest_rate)),
+      term_months: r.integer('term_months', withinLimits(LOAN_RANGES.term_months)),
       currency: currency ?? '',
       maturity_date: r.date('maturity_date'),
-      repayment_type: r.text('repayment_type'),
-      collateral_type: r.text('collateral_type'),
+      repayment_type: r.choice('repayment_type', ...loanCode('repayment_type')),
+      collateral_type: r.choice('collateral_type', ...loanCode('collateral_type')),
       collateral_value_minor: r.money('collateral_value', currency, nonNegative),
-      channel: r.text('channel'),
-      status: r.text('status'),
+      channel: r.choice('channel', ...loanCode('channel')),
+      status: r.choice('status', ...loanCode('status')),
       outstanding_balance_minor: r.money('outstanding_balance', currency, nonNegative),
       dpd: r.integer('dpd', nonNegative),
       undrawn_amount_minor: r.money('undrawn_amount', currency, nonNegative),
     };
     if (r.ok && record.maturity_date !== null && record.maturity_date < record.origination_date) {
       r.problem('maturity_date', `is before the origination date ${record.origination_date}`);
+    }
+    if (r.ok) {
+      const origination = judgeOrigination(record.origination_date, env.today);
+      if (origination.problem !== undefined) r.problem('origination_date', origination.problem);
+      if (origination.warning !== undefined) r.warn('origination_date', origination.warning);
+      for (const [column, reason] of unusualLoanValues(record)) r.warn(column, reason);
     }
     return record;
   },
@@ -74,13 +82,40 @@ export const performance = defineKind({
       currency = env.loanCurrency(loanId) ?? null;
       if (currency === null) r.problem('loan_id', LOAN_MISSING);
     }
-    return {
+    const record: PerformanceRecord = {
       loan_id: loanId,
       as_of: r.yearMonth('as_of'),
       balance_minor: r.money('balance', currency, nonNegative),
       dpd: r.integer('dpd', nonNegative),
       paid_amount_minor: r.money('paid_amount', currency, nonNegative),
-      status: r.text('status'),
+      status: r.choice('status', ...loanCode('status')),
     };
+    if (r.ok && record.as_of !== null && record.as_of > env.today.slice(0, 7)) r.problem('as_of', `is after this month (${env.today.slice(0, 7)}); performance is recorded for months that have ended or begun`);
+    return record;
   },
 });
+
+/** Not a placeholder (1900-01-01), not after the day of the import; long ago is possible, so only unusual. */
+function judgeOrigination(origination: string, today: string): { readonly problem?: string; readonly warning?: string } {
+  if (origination < ORIGINATION_DATES.earliest) return { problem: `is before ${ORIGINATION_DATES.earliest}; write the loan's real origination date, not a placeholder` };
+  if (origination > today) return { problem: `is after today (${today}); a loan in the file must already have originated` };
+  if (origination < yearsBefore(today, ORIGINATION_DATES.usualYearsBack)) {
+    return { warning: `is more than ${ORIGINATION_DATES.usualYearsBack} years ago, which is unusual for a loan still reported; check the year` };
+  }
+  return {};
+}
+
+function yearsBefore(day: string, years: number): string {
+  // Dates in one fixed shape compare as text; a 29 February moved to a common year still orders correctly.
+  return `${String(Number(day.slice(0, 4)) - years).padStart(4, '0')}${day.slice(4)}`;
+}
+
+/** The loan's values that are within their limits but outside the usual band, with why. */
+function unusualLoanValues(loan: LoanRecord): [column: 'interest_rate' | 'term_months' | 'principal', reason: string][] {
+  const found: [column: 'interest_rate' | 'term_months' | 'principal', reason: string | null][] = [
+    ['interest_rate', unusual(loan.interest_rate, LOAN_RANGES.interest_rate)],
+    ['term_months', unusual(loan.term_months, LOAN_RANGES.term_months)],
+    ['principal', unusualAmount(loan.principal_minor, loan.currency, LOAN_RANGES.principal)],
+  ];
+  return found.filter((entry): entry is [column: 'interest_rate' | 'term_months' | 'principal', reason: string] => entry[1] !== null);
+}

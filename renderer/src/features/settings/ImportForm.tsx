@@ -10,6 +10,7 @@ import { JobProgress } from '../../components/JobProgress.tsx';
 import { SegmentedChoice } from '../../components/SegmentedChoice.tsx';
 import { UploadProgress } from '../../components/UploadProgress.tsx';
 import { useJobRunner } from '../../jobs/jobs-context.tsx';
+import { ImportWarnings } from './ImportWarnings.tsx';
 import { useFileFolder } from './use-file-folder.ts';
 
 type ImportSource = 'upload' | 'folder';
@@ -105,6 +106,7 @@ export function ImportForm() {
       </div>
       {upload && <UploadProgress name={file?.name ?? ''} sent={upload.sent} total={upload.total} />}
       {runner.jobId && <JobProgress jobId={runner.jobId} />}
+      {runner.entry?.finished && <ImportWarnings result={runner.entry.result} />}
       {retryAs && (
         <div className="form-actions">
           <button type="button" className="button" onClick={() => retry(retryAs)} data-testid="import-retry-encoding">

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ParameterSet } from '../../../../../preload/contract/index.ts';
+import { COLLATERAL_TYPES, LOAN_PRODUCTS } from '../../../../../preload/contract/loan-vocabulary.ts';
 import { api } from '../../../api/client.ts';
 import { codeLabel } from '../../../components/code-labels.ts';
 import { DraftFooter } from '../../../components/lifecycle/DraftFooter.tsx';
@@ -24,6 +25,9 @@ export function ParameterDraftForm({ base, onSaved, onCancel }: Props) {
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const invalid = new Set(problems.map((problem) => problem.field));
+  // Codes are chosen, not typed: a misspelt one would match no loan and leave them all on the default.
+  const productOptions = LOAN_PRODUCTS.map((code) => ({ value: code, label: codeLabel(t, 'products', code) }));
+  const collateralOptions = COLLATERAL_TYPES.map((code) => ({ value: code, label: codeLabel(t, 'collateral', code) }));
 
   const fieldLabel = (field: string): string => {
     const [head, index, part] = field.split('.');
@@ -101,8 +105,8 @@ export function ParameterDraftForm({ base, onSaved, onCancel }: Props) {
       <EditableRows
         rows={draft.lgdRules}
         columns={[
-          { key: 'product', label: t('credit.parameters.columns.product'), placeholder: t('credit.parameters.any') },
-          { key: 'collateralType', label: t('credit.parameters.columns.collateralType'), placeholder: t('credit.parameters.any') },
+          { key: 'product', label: t('credit.parameters.columns.product'), placeholder: t('credit.parameters.any'), options: productOptions },
+          { key: 'collateralType', label: t('credit.parameters.columns.collateralType'), placeholder: t('credit.parameters.any'), options: collateralOptions },
           { key: 'lgd', label: `${t('credit.parameters.columns.lgd')} (%)`, narrow: true },
         ]}
         idPrefix="lgdRules"
@@ -116,7 +120,7 @@ export function ParameterDraftForm({ base, onSaved, onCancel }: Props) {
       <EditableRows
         rows={draft.ccfByProduct}
         columns={[
-          { key: 'product', label: t('credit.parameters.columns.product') },
+          { key: 'product', label: t('credit.parameters.columns.product'), placeholder: t('credit.parameters.choose'), options: productOptions },
           { key: 'ccf', label: `${t('credit.parameters.columns.ccf')} (%)`, narrow: true },
         ]}
         idPrefix="ccf"

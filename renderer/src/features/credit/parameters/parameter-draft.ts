@@ -1,4 +1,5 @@
 import type { CreditAlertThresholds, CreditParameters, Grade } from '../../../../../preload/contract/index.ts';
+import { isLoanCode } from '../../../../../preload/contract/loan-vocabulary.ts';
 import { PERFORMING_DPD_BUCKETS } from '../../../../../preload/contract/vocabulary.ts';
 
 /*
@@ -35,7 +36,7 @@ export interface ParametersDraft {
 /** A problem: the field's id (as used by the form's inputs) and a translation key with its values. */
 export interface DraftProblem {
   readonly field: string;
-  readonly key: 'percent' | 'ascending' | 'number' | 'integer' | 'order' | 'dpdAscending' | 'required' | 'duplicate' | 'tooLong';
+  readonly key: 'percent' | 'ascending' | 'number' | 'integer' | 'order' | 'dpdAscending' | 'required' | 'duplicate' | 'unknownCode';
   readonly values?: Readonly<Record<string, string | number>>;
 }
 
@@ -83,12 +84,11 @@ class DraftReader {
     return Number((value / 100).toPrecision(12));
   }
 
-  /** A product or collateral code (empty = any); at most 64 characters like the contract's. */
-  code(field: string, text: string, required: boolean): string | null {
-    const value = text.trim();
-    if (required && value === '') this.problems.push({ field, key: 'required' });
-    if (value.length > 64) this.problems.push({ field, key: 'tooLong', values: { max: 64 } });
-    return value === '' ? null : value;
+  /** A product or collateral code (empty = any), one loans can have: main refuses any other (a set saved before may hold one). */
+  code(field: string, text: string, column: 'product' | 'collateral_type', required: boolean): string | null {
+    if (required && text === '') this.problems.push({ field, key: 'required' });
+    if (text !== '' && !isLoanCode(column, text)) this.problems.push({ field, key: 'unknownCode' });
+    return text === '' ? null : text;
   }
 }
 
@@ -109,8 +109,8 @@ export function readDraft(draft: ParametersDraft): ReadDraft {
   };
   if (staging.impairedDpd <= staging.sicrDpd) read.problems.push({ field: 'impairedDpd', key: 'order' });
   const rules = draft.lgdRules.map((rule, index) => ({
-    product: read.code(`lgdRules.${index}.product`, rule.product, false),
-    collateralType: read.code(`lgdRules.${index}.collateralType`, rule.collateralType, false),
+    product: read.code(`lgdRules.${index}.product`, rule.product, 'product', false),
+    collateralType: read.code(`lgdRules.${index}.collateralType`, rule.collateralType, 'collateral_type', false),
     lgd: read.rate(`lgdRules.${index}.lgd`, rule.lgd),
   }));
   rules.forEach((rule, index) => {
@@ -118,7 +118,7 @@ export function readDraft(draft: ParametersDraft): ReadDraft {
   });
   const byProduct: Record<string, number> = {};
   draft.ccfByProduct.forEach((entry, index) => {
-    const product = read.code(`ccf.${index}.product`, entry.product, true);
+    const product = read.code(`ccf.${index}.product`, entry.product, 'product', true);
     const ccf = read.rate(`ccf.${index}.ccf`, entry.ccf);
     if (product === null) return;
     if (product in byProduct) read.problems.push({ field: `ccf.${index}.product`, key: 'duplicate' });
