@@ -5,7 +5,7 @@
 //
 //   node --import tsx tests/soak/kill-cli.ts [--kills 50] [--kinds import,backup] [--seed 1] [--rows 150000]
 //
-// Kinds: import, demo, credit-run, fraud-run, backup, restore, evidence-export. A failure's seed reruns alone with
+// Kinds: import, demo, credit-run, fraud-run, backup, restore, rekey, evidence-export. A failure's seed reruns alone with
 // `--kinds KIND --seed SEED --kills 1` (the moment is the same; what the process had reached by then may not be).
 import fs from 'node:fs';
 import os from 'node:os';

@@ -57,6 +57,16 @@ async function backupProblems(bases: BaseWorkspaces, dir: string, trial: Trial):
   return differences.length ? [`the backup's rows differ from its workspace's: ${differences.join(', ')}`] : [];
 }
 
+/** After a re-key, killed or not, every user still unlocks with their own passphrase (the old key or the new one). */
+async function everyUserUnlocks(_bases: BaseWorkspaces, _dir: string, trial: Trial): Promise<string[]> {
+  const problems: string[] = [];
+  for (const user of Object.values(ROLE_USERS)) {
+    const verified = await runCli(['audit', 'verify', '--db', trial.workspace, '--user', user.username], user.passphrase);
+    if (verified.code !== 0) problems.push(`${user.username} cannot unlock: ${describeExit(verified)}`);
+  }
+  return problems;
+}
+
 /** A pack under its final name must pass `riskdesk evidence verify`. */
 async function packProblems(_bases: BaseWorkspaces, dir: string): Promise<string[]> {
   const pack = path.join(dir, PACK_NAME);
@@ -125,6 +135,15 @@ export const KILL_KINDS: readonly KillKind[] = [
       return { workspace, args: ['restore', '--from', bases.backup, '--db', workspace, '--force'], passphrase: ADMIN_PASSPHRASE };
     },
     checkOutput: restoreRoundTripProblems,
+  },
+  {
+    name: 'rekey',
+    needsDemo: false,
+    trial: (bases, dir) => {
+      const workspace = onCopyOf(bases.demo ?? bases.empty, dir);
+      return { workspace, args: ['user', 'rekey', '--db', workspace], passphrase: ADMIN_PASSPHRASE };
+    },
+    checkOutput: everyUserUnlocks,
   },
   {
     name: 'evidence-export',

@@ -40,11 +40,11 @@ function leftoversIn(dir: string): string[] {
 }
 
 /**
- * The temporary names writers use (a backup's `.partial` copy, a restore's `.restoring` staging, a pack's
+ * The temporary names writers use (a backup's `.partial` copy, a restore's `.restoring` and a re-key's `.rekeying` staging, a pack's
  * `.partial-<hex>` zip, an atomic write's `.tmp`), the swap marker and the list of pending outputs: the unlock after a
  * kill finishes or removes each of them, so one still there after it is a defect.
  */
-const TEMPORARY_FILE = /\.(partial|restoring)([-.]|$)|\.swap$|\.tmp$|\.pending-outputs$/;
+const TEMPORARY_FILE = /\.(partial|restoring|rekeying)([-.]|$)|\.swap$|\.tmp$|\.pending-outputs$/;
 
 /** The workspace after a command: audit verify passes, and it opens with the admin's passphrase. */
 async function verifiedCounts(workspace: string): Promise<{ problem: string } | { counts: WorkspaceCounts }> {
