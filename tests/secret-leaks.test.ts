@@ -117,7 +117,8 @@ describe('secrets never leak', () => {
       for (const sub of [...listed.matchAll(/^ {2}([a-z-]+)/gm)].map((m) => m[1]!).filter((name) => name !== 'help')) collect((await riskdesk([command, sub, '--help'])).stdout);
     }
     assert.ok(options.has('--passphrase-file') && options.has('--new-passphrase-file'), [...options].join(' '));
-    const secretLooking = [...options].filter((option) => /passphrase|password|secret|token|key/.test(option));
+    // Word by word, so that --rekey (a switch) is not a key, while --key, --api-key or --token-value would be.
+    const secretLooking = [...options].filter((option) => option.slice(2).split('-').some((word) => /^(passphrase|password|secret|token|key)s?$/.test(word)));
     assert.deepEqual(secretLooking.filter((option) => !option.endsWith('-file')), []);
   });
 
