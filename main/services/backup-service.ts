@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fsyncDirectory, fsyncFile } from '../store/atomic-file.ts';
 import { appendAuditEvent } from '../store/audit.ts';
 import { appendBackupEvent, recordedBackupHashes } from '../store/backup-events.ts';
-import { checkpointWal, inTransaction } from '../store/database.ts';
+import { checkpointWal, inTransaction, sqliteSideFiles } from '../store/database.ts';
 import { auditHeadOfCopy, copyProblem, vacuumInto } from '../store/database-copy.ts';
 import { diskFullSentence, isDiskFull } from '../store/disk-full.ts';
 import { isRiskDeskError, RiskDeskError } from '../../preload/contract/errors.ts';
@@ -51,7 +51,7 @@ async function refuseExisting(workspace: ServiceWorkspace, target: string): Prom
 
 function removeDatabaseFiles(file: string): void {
   // VACUUM INTO writes its target through a rollback journal, which a failed copy (a full disk) leaves behind.
-  for (const f of [file, `${file}-journal`, `${file}-wal`, `${file}-shm`, keyringPathFor(file)]) fs.rmSync(f, { force: true });
+  for (const f of [file, ...sqliteSideFiles(file), keyringPathFor(file)]) fs.rmSync(f, { force: true });
 }
 
 /** VACUUM INTO a new owner-only file, synced to disk (SQLite does not), checked, with its keyring beside it. */

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { fsyncFile } from '../store/atomic-file.ts';
 import { appendAuditEvent } from '../store/audit.ts';
-import { checkpointWal, inTransaction, openEncryptedDatabase, rekeyDatabaseFile } from '../store/database.ts';
+import { checkpointWal, inTransaction, openEncryptedDatabase, rekeyDatabaseFile, sqliteSideFiles } from '../store/database.ts';
 import { copyProblem, vacuumInto } from '../store/database-copy.ts';
 import { RiskDeskError } from '../../preload/contract/errors.ts';
 import { findEntry, isSealedEntry, keyringPathFor, readKeyring, resealDataKey, writeKeyring, type Keyring, type SealedKeyringEntry } from '../store/keyring.ts';
@@ -78,7 +78,7 @@ function sealableEntries(keyring: Keyring, usernames: string[], path: string): S
  * with `pair`. Only files: anything else under those names is not ours, and makes the copy fail with its reason.
  */
 function removeStaged(staged: string, options: { pair: boolean }): void {
-  const sideFiles = [`${staged}-journal`, `${staged}-wal`, `${staged}-shm`];
+  const sideFiles = sqliteSideFiles(staged);
   for (const f of options.pair ? [staged, keyringPathFor(staged), ...sideFiles] : sideFiles) {
     if (fs.lstatSync(f, { throwIfNoEntry: false })?.isFile()) fs.rmSync(f);
   }

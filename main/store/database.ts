@@ -36,6 +36,11 @@ export function openEncryptedDatabase(path: string, key: Buffer, options: { read
   }
 }
 
+/** The files SQLite keeps beside a database: its rollback journal, or its WAL and shared-memory index. */
+export function sqliteSideFiles(file: string): string[] {
+  return [`${file}-journal`, `${file}-wal`, `${file}-shm`];
+}
+
 export function isSqliteCode(error: unknown, code: string): boolean {
   return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' && error.code.startsWith(code);
 }

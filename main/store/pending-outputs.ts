@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { writeFileAtomic } from './atomic-file.ts';
+import { sqliteSideFiles } from './database.ts';
 import { keyringPathFor } from './keyring.ts';
 import { isProcessRunning } from './process-liveness.ts';
 
@@ -23,7 +24,7 @@ interface PendingOutput {
 /** The temporary names the writers use, and the files that go with each (SQLite's journals, a copy's keyring). */
 const TEMPORARY_NAMES: readonly { readonly name: RegExp; readonly companions: (file: string) => string[] }[] = [
   // backup-service.ts: a backup's copy, and a restore's staging copy; rekey-service.ts: a re-key's staging copy.
-  { name: /\.(partial|restoring|rekeying)$/, companions: (file) => [`${file}-journal`, `${file}-wal`, `${file}-shm`, keyringPathFor(file)] },
+  { name: /\.(partial|restoring|rekeying)$/, companions: (file) => [...sqliteSideFiles(file), keyringPathFor(file)] },
   // evidence/bag-writer.ts: a pack being zipped; export/new-export-file.ts: a report (PDF) being written.
   { name: /\.partial-[0-9a-f]{12}$/, companions: () => [] },
 ];
