@@ -151,7 +151,8 @@ export class Workspace {
       throttle.recordSuccess(counted);
       removeAbandonedOutputs(path);
       const workspace = new Workspace(path, keyring.workspaceId, db, { username: user.username, role: user.role }, key);
-      await workspace.#upgradeLegacyEntry(username, passphrase);
+      const entry = findEntry(keyring, username);
+      if (entry && !isSealedEntry(entry)) await workspace.#upgradeLegacyEntry(username, passphrase);
       return workspace;
     } catch (error) {
       db.close();
@@ -207,8 +208,6 @@ export class Workspace {
    * the first unlock that has the passphrase replaces it with a sealed (version 2) entry.
    */
   async #upgradeLegacyEntry(username: string, passphrase: string): Promise<void> {
-    const entry = findEntry(this.readKeyring(), username);
-    if (!entry || isSealedEntry(entry)) return;
     const upgraded = await this.wrapKeyFor(username, passphrase);
     this.changeKeyring(
       (keyring) => ({ ...keyring, entries: keyring.entries.map((e) => (e.username === username ? upgraded : e)) }),
