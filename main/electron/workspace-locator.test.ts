@@ -67,6 +67,20 @@ describe('desktop workspace locator', () => {
     assert.throws(() => workspaces.resolve(), (error: Error & { code?: string }) => error.code === 'WORKSPACE_NOT_FOUND' && /Open Workspace/.test(error.message));
   });
 
+  it('keeps a workspace whose restore or re-key was cut short between its renames: opening it finishes the swap', () => {
+    const { dataDir, locator } = setup(['swapping.rdw']);
+    const swapping = path.join(dataDir, 'swapping.rdw');
+    const marker = `${swapping}.swap`; // main/store/workspace-swap.ts's marker, written before the first rename
+    const workspaces = locator();
+    workspaces.choose(swapping);
+    fs.rmSync(swapping);
+    fs.writeFileSync(marker, '{}');
+    assert.deepEqual(workspaces.recent().map((w) => w.path).slice(0, 1), [swapping]);
+    assert.equal(workspaces.resolve(), swapping);
+    fs.rmSync(marker);
+    assert.notEqual(workspaces.resolve(), swapping);
+  });
+
   it('starts with an empty list when the file is damaged, and drops malformed entries', () => {
     const { dataDir, demoPath, locator } = setup(['ok.rdw']);
     const listFile = path.join(dataDir, 'recent-workspaces.json');

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { RiskDeskError } from '../../preload/contract/errors.ts';
+import { workspaceIsPresent } from '../services/workspace-service.ts';
 
 export interface RecentWorkspace {
   readonly path: string;
@@ -78,7 +79,7 @@ export function createWorkspaceLocator(options: {
   const listFile = path.join(options.dataDir, FILE_NAME);
   const demoPath = path.resolve(options.demoPath);
   const now = options.now ?? (() => new Date());
-  const fileExists = options.fileExists ?? ((file: string) => fs.existsSync(file));
+  const fileExists = options.fileExists ?? workspaceIsPresent;
   let entries = readEntries(listFile).sort(byLatestActivity);
 
   const isDemo = (file: string): boolean => path.resolve(file) === demoPath;

@@ -1,5 +1,7 @@
 import { EnginePool, type EnginePoolOptions } from '../workers/pool.ts';
+import fs from 'node:fs';
 import { Workspace } from '../store/workspace.ts';
+import { swapMarkerPathFor } from '../store/workspace-swap.ts';
 import type { UnlockThrottle } from '../store/unlock-throttle.ts';
 import { contextFor } from './context.ts';
 import { SHIPPED_PLAYBOOKS, SHIPPED_SLA_TABLE } from './case-artefacts.ts';
@@ -41,6 +43,14 @@ export function createWorkspace(request: { path: string; username: string; passp
   const now = request.now ?? new Date();
   // Inside the creation's transaction: a workspace never exists without its shipped defaults.
   return Workspace.create({ ...request, now, initialise: (db) => seedShippedDefaults(db, now, SHIPPED_DEFAULTS) });
+}
+
+/**
+ * Whether a workspace is there to be opened: its file, or the marker of a restore or re-key that was cut short
+ * between its renames (the file may be missing for that moment), which opening it rolls forward.
+ */
+export function workspaceIsPresent(file: string): boolean {
+  return fs.existsSync(file) || fs.existsSync(swapMarkerPathFor(file));
 }
 
 export function createEnginePool(options: EnginePoolOptions = {}): EnginePool {
