@@ -1,6 +1,7 @@
 // What killed writers leave beside the paths a user chose, and the next unlock of their workspace removing it: real
 // child processes that SIGKILL themselves mid-write (fixtures/writers-killed-mid-write.ts), then Workspace.open.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
@@ -102,5 +103,19 @@ describe('temporary files of killed writers', () => {
 
     assert.deepEqual(await borrowersAfterOpen(live), ['B1'], 'the restored workspace');
     assert.deepEqual(fs.readdirSync(dir).filter((name) => name.startsWith('live.rdw') && !['live.rdw', 'live.rdw.keyring'].includes(name)), [], 'no staging, list or marker left');
+  });
+
+  it("a keyring write killed before its rename leaves a temp file that the next unlock removes once it is old", async () => {
+    const dir = tempDir();
+    const { live } = await workspaceAndBackup(dir);
+    const ended = spawnSync(process.execPath, ['-e', '']).pid;
+    const temp = `${keyringPathFor(live)}.${ended}.1700000000000.tmp`;
+    fs.writeFileSync(temp, '{}', { mode: 0o600 });
+    await borrowersAfterOpen(live);
+    assert.ok(fs.existsSync(temp), 'a fresh one may be a write in progress on another machine sharing the folder');
+    const anHourAgo = (Date.now() - 3_600_000) / 1000;
+    fs.utimesSync(temp, anHourAgo, anHourAgo);
+    await borrowersAfterOpen(live);
+    assert.equal(fs.existsSync(temp), false);
   });
 });

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import { removeAbandonedTemps } from './atomic-file.ts';
 import { appendAuditEvent } from './audit.ts';
 import { checkpointWal, inTransaction, openEncryptedDatabase, type Db } from './database.ts';
 import { RiskDeskError } from '../../preload/contract/errors.ts';
@@ -17,9 +18,9 @@ import {
   type KeyringEntry,
 } from './keyring.ts';
 import { migrate } from './migrate.ts';
-import { removeAbandonedOutputs } from './pending-outputs.ts';
+import { pendingOutputsPathFor, removeAbandonedOutputs } from './pending-outputs.ts';
 import type { Role } from './roles.ts';
-import { auditUnlockFailures } from './unlock-failures.ts';
+import { auditUnlockFailures, unlockFailuresPathFor } from './unlock-failures.ts';
 import { defaultUnlockThrottle, type UnlockThrottle } from './unlock-throttle.ts';
 import { findUser, insertUser, USERNAME_PATTERN } from './users.ts';
 import { assertKeyringMatches, readDatabaseSalt } from './workspace-identity.ts';
@@ -150,6 +151,7 @@ export class Workspace {
       auditUnlockFailures(db, counted, { workspaceId: keyring.workspaceId, unlockedBy: user.username, now: (options.now ?? (() => new Date()))() });
       throttle.recordSuccess(counted);
       removeAbandonedOutputs(path);
+      removeAbandonedTemps([keyringPath, unlockFailuresPathFor(path), pendingOutputsPathFor(path)]);
       const workspace = new Workspace(path, keyring.workspaceId, db, { username: user.username, role: user.role }, key);
       const entry = findEntry(keyring, username);
       if (entry && !isSealedEntry(entry)) await workspace.#upgradeLegacyEntry(username, passphrase);
