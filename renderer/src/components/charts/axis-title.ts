@@ -29,7 +29,8 @@ export function yAxisTitle(text: string, palette: ChartPalette, tickWidth: numbe
       value: text,
       angle: side === 'left' ? -90 : 90,
       position: side === 'left' ? ('insideLeft' as const) : ('insideRight' as const),
-      offset: 0,
+      // The rotated text is centred on this line: half its height in from the chart's edge, so none of it is clipped.
+      offset: Y_TITLE_ROOM / 2,
       textAnchor: 'middle' as const,
       fontSize: TITLE_FONT_SIZE,
       fill: palette.axis,

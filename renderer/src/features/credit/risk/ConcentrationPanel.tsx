@@ -41,7 +41,7 @@ function Dimension({ entry, currency, colorIndex }: { entry: Concentration; curr
       <p className="small">
         HHI <strong>{formatDecimal(entry.hhi, locale, 4)}</strong> · {t('credit.risk.effectiveNumber')} <strong>{formatDecimal(entry.effectiveNumber, locale, 1)}</strong>
       </p>
-      <ResponsiveContainer width="100%" height={items.length * 22 + 44}>
+      <ResponsiveContainer width="100%" height={items.length * 22 + 60}>
         <BarChart data={items} layout="vertical" margin={{ top: 0, right: 12, bottom: 0, left: 4 }}>
           <CartesianGrid stroke={palette.grid} horizontal={false} />
           <XAxis type="number" dataKey="share" stroke={palette.axis} fontSize={10} tickLine={false} tickFormatter={(value) => formatPercent(Number(value), locale, 0)} {...xAxisTitle(t('charts.axis.shareOfOutstanding'), palette)} />
