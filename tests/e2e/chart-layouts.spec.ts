@@ -58,8 +58,8 @@ async function openCredit(page: Page, tab: string): Promise<void> {
 }
 
 test.describe('chart layouts', () => {
-  test.beforeAll(async ({}, testInfo) => {
-    testInfo.setTimeout(ENGINE_TIMEOUT * 3);
+  test.beforeAll(async () => {
+    test.setTimeout(ENGINE_TIMEOUT * 3);
     const alpha = await draftModel(ALPHA);
     await draftModel(BETA, { holdoutFraction: 0.4, seed: 7 });
     await activate(alpha);
@@ -169,6 +169,19 @@ test.describe('chart layouts', () => {
     await expectAxisTitles(validation, 4);
     await expect(validation.locator('text.axis-title')).toContainText(['False positive rate (%)', 'True positive rate (%)', 'Score (points)', 'Cumulative share (%)']);
     await keepScreenshot(page, testInfo, 'chart-layouts-validation');
+  });
+
+  test('the dashboard: delinquency buckets above their table, every chart titled', async ({ page }, testInfo) => {
+    await unlockAs(page, ANALYST);
+    const buckets = page.getByTestId('delinquency-chart');
+    const surface = buckets.locator('svg.recharts-surface').first();
+    // The dashboard's figures are read over the whole portfolio: slower than a screen's ordinary wait on a busy machine.
+    await expect(surface).toBeVisible({ timeout: 30_000 });
+    expect((await boxOf(surface)).width).toBeGreaterThanOrEqual(300);
+    await expectNoOverlap(buckets.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value'));
+    await expect(buckets.locator('text.axis-title')).toHaveText(['Share of outstanding (%)', 'Days past due']);
+    await expectAxisTitles(page.locator('main'), 4);
+    await keepScreenshot(page, testInfo, 'chart-layouts-dashboard');
   });
 
   test('axis titles speak Simplified Chinese', async ({ page }) => {
