@@ -1,7 +1,7 @@
 import type { ChartPalette } from './palette.ts';
 
 /** Room for a title under the x axis's ticks (Recharts' default 30 px holds the ticks alone). */
-const X_AXIS_HEIGHT = 44;
+const X_AXIS_HEIGHT = 46;
 /** Room for a rotated title left (or right) of the y axis's ticks. */
 const Y_TITLE_ROOM = 16;
 const TITLE_FONT_SIZE = 11;
@@ -14,7 +14,8 @@ const TITLE_FONT_SIZE = 11;
 export function xAxisTitle(text: string, palette: ChartPalette) {
   return {
     height: X_AXIS_HEIGHT,
-    label: { value: text, position: 'insideBottom' as const, offset: 0, fontSize: TITLE_FONT_SIZE, fill: palette.axis, className: 'axis-title' },
+    // Recharts puts the text's baseline this far above the axis's bottom: room for descenders (g, y, 阶) inside the chart.
+    label: { value: text, position: 'insideBottom' as const, offset: 4, fontSize: TITLE_FONT_SIZE, fill: palette.axis, className: 'axis-title' },
   };
 }
 
