@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Alert, AlertFigure } from '../../../../preload/contract/alerts.ts';
+import { inSeriesOrder } from '../../components/charts/legend-order.ts';
+import { xAxisTitle, yAxisTitle } from '../../components/charts/axis-title.ts';
 import { tooltipStyle, useChartPalette } from '../../components/charts/palette.ts';
 import { formatTimestamp } from '../../format/numbers.ts';
 import { usePreferences } from '../../session/preferences.tsx';
@@ -111,13 +113,20 @@ function FigureChart({ figures }: { figures: readonly (AlertFigure & { value: nu
   const format = (value: unknown, unit?: string) => formatFigure(Number(value), unit, locale);
   return (
     <div className="case-figure-chart" data-testid="figure-chart">
-      <ResponsiveContainer width="100%" height={data.length * (hasPrevious ? 48 : 36) + 56}>
+      <ResponsiveContainer width="100%" height={data.length * (hasPrevious ? 48 : 36) + 70}>
         <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 4 }}>
           <CartesianGrid stroke={palette.grid} horizontal={false} />
-          <XAxis type="number" stroke={palette.axis} fontSize={11} tickLine={false} tickFormatter={(value) => format(value, data[0]?.unit)} />
-          <YAxis type="category" dataKey="name" stroke={palette.axis} fontSize={11} tickLine={false} axisLine={false} width={110} interval={0} />
+          <XAxis
+            type="number"
+            stroke={palette.axis}
+            fontSize={11}
+            tickLine={false}
+            tickFormatter={(value) => format(value, data[0]?.unit)}
+            {...xAxisTitle(data[0]?.unit ? t('charts.axis.metricValue', { unit: data[0].unit }) : t('charts.axis.value'), palette)}
+          />
+          <YAxis type="category" dataKey="name" stroke={palette.axis} fontSize={11} tickLine={false} axisLine={false} interval={0} {...yAxisTitle(t('charts.axis.metric'), palette, 110)} />
           <Tooltip {...tooltipStyle(palette)} cursor={{ fill: palette.grid, opacity: 0.5 }} formatter={(value, _name, item) => format(value, (item.payload as (typeof data)[number]).unit)} />
-          <Legend wrapperStyle={{ fontSize: 11 }} />
+          <Legend wrapperStyle={{ fontSize: 11 }} itemSorter={inSeriesOrder(['value', 'previous', 'threshold'])} />
           <Bar dataKey="value" name={t('cases.alerts.chartValue')} isAnimationActive={false} barSize={10} fill={palette.bad}>
             {data.map((row) => (
               <Cell key={row.name} fill={row.value >= row.threshold ? palette.bad : (palette.series[0] ?? palette.good)} />

@@ -3,6 +3,8 @@ import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveCo
 import { api } from '../../api/client.ts';
 import { useCall } from '../../api/use-call.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { inSeriesOrder } from '../../components/charts/legend-order.ts';
+import { xAxisTitle, yAxisTitle } from '../../components/charts/axis-title.ts';
 import { tooltipStyle, useChartPalette } from '../../components/charts/palette.ts';
 import { formatCount, formatPercent } from '../../format/numbers.ts';
 import { usePreferences } from '../../session/preferences.tsx';
@@ -30,12 +32,21 @@ export function LoanRiskChart({ loanId, dpdThreshold }: { loanId: string; dpdThr
       <ErrorNotice error={history.error} />
       {points && points.length === 0 && <p className="muted small">{t('cases.loanChart.none')}</p>}
       {points && points.length > 0 && (
-        <ResponsiveContainer width="100%" height={180}>
+        <ResponsiveContainer width="100%" height={210}>
           <ComposedChart data={points} margin={{ top: 8, right: 4, bottom: 0, left: 0 }}>
             <CartesianGrid stroke={palette.grid} vertical={false} />
-            <XAxis dataKey="asOf" stroke={palette.axis} fontSize={11} tickLine={false} />
-            <YAxis yAxisId="pd" stroke={palette.axis} fontSize={11} tickLine={false} axisLine={false} width={48} domain={[0, 'auto']} tickFormatter={(value) => formatPercent(Number(value), locale, 0)} />
-            <YAxis yAxisId="dpd" orientation="right" stroke={palette.axis} fontSize={11} tickLine={false} axisLine={false} width={40} domain={[0, dpdTop]} allowDecimals={false} />
+            <XAxis dataKey="asOf" stroke={palette.axis} fontSize={11} tickLine={false} {...xAxisTitle(t('charts.axis.date'), palette)} />
+            <YAxis
+              yAxisId="pd"
+              stroke={palette.axis}
+              fontSize={11}
+              tickLine={false}
+              axisLine={false}
+              domain={[0, 'auto']}
+              tickFormatter={(value) => formatPercent(Number(value), locale, 0)}
+              {...yAxisTitle(t('charts.axis.pd12m'), palette, 48)}
+            />
+            <YAxis yAxisId="dpd" orientation="right" stroke={palette.axis} fontSize={11} tickLine={false} axisLine={false} domain={[0, dpdTop]} allowDecimals={false} {...yAxisTitle(t('charts.axis.dpdDays'), palette, 40, 'right')} />
             <Tooltip
               {...tooltipStyle(palette)}
               labelFormatter={(label, payload) => {
@@ -44,7 +55,7 @@ export function LoanRiskChart({ loanId, dpdThreshold }: { loanId: string; dpdThr
               }}
               formatter={(value, name, item) => [item.dataKey === 'pd12m' ? formatPercent(Number(value), locale) : t('cases.loanChart.days', { days: formatCount(Number(value), locale) }), name]}
             />
-            <Legend wrapperStyle={{ fontSize: 11 }} />
+            <Legend wrapperStyle={{ fontSize: 11 }} itemSorter={inSeriesOrder(['pd12m', 'dpd'])} />
             {crossing &&
               DPD_THRESHOLDS.map((days) => (
                 <ReferenceLine

@@ -3,6 +3,8 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import type { CaseWorkload } from '../../../../preload/contract/cases.ts';
 import { api } from '../../api/client.ts';
 import { useCall } from '../../api/use-call.ts';
+import { inSeriesOrder } from '../../components/charts/legend-order.ts';
+import { xAxisTitle, yAxisTitle } from '../../components/charts/axis-title.ts';
 import { tooltipStyle, useChartPalette, type ChartPalette } from '../../components/charts/palette.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 
@@ -52,13 +54,13 @@ function ByAssignee({ rows }: { rows: CaseWorkload['byAssignee'] }) {
   const data = [...byName.values()];
   const colours = ageColours(palette);
   return (
-    <ResponsiveContainer width="100%" height={Math.max(160, data.length * 30 + 60)}>
+    <ResponsiveContainer width="100%" height={Math.max(180, data.length * 30 + 74)}>
       <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 4 }}>
         <CartesianGrid stroke={palette.grid} horizontal={false} />
-        <XAxis type="number" allowDecimals={false} stroke={palette.axis} fontSize={11} tickLine={false} />
-        <YAxis type="category" dataKey="name" stroke={palette.axis} fontSize={11} tickLine={false} axisLine={false} width={110} interval={0} />
+        <XAxis type="number" allowDecimals={false} stroke={palette.axis} fontSize={11} tickLine={false} {...xAxisTitle(t('charts.axis.cases'), palette)} />
+        <YAxis type="category" dataKey="name" stroke={palette.axis} fontSize={11} tickLine={false} axisLine={false} interval={0} {...yAxisTitle(t('charts.axis.analyst'), palette, 110)} />
         <Tooltip {...tooltipStyle(palette)} cursor={{ fill: palette.grid, opacity: 0.5 }} />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
+        <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={inSeriesOrder(AGE_BUCKETS)} />
         {AGE_BUCKETS.map((bucket) => (
           <Bar key={bucket} dataKey={bucket} name={t(`cases.workload.ages.${bucket}`)} stackId="age" fill={colours[bucket]} isAnimationActive={false} barSize={16} />
         ))}
@@ -75,10 +77,10 @@ function ByWeek({ rows }: { rows: CaseWorkload['breachesByWeek'] }) {
     <ResponsiveContainer width="100%" height={240}>
       <BarChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
         <CartesianGrid stroke={palette.grid} vertical={false} />
-        <XAxis dataKey="week" stroke={palette.axis} fontSize={11} tickLine={false} minTickGap={12} />
-        <YAxis allowDecimals={false} stroke={palette.axis} fontSize={11} tickLine={false} axisLine={false} width={40} />
+        <XAxis dataKey="week" stroke={palette.axis} fontSize={11} tickLine={false} minTickGap={12} {...xAxisTitle(t('charts.axis.week'), palette)} />
+        <YAxis allowDecimals={false} stroke={palette.axis} fontSize={11} tickLine={false} axisLine={false} {...yAxisTitle(t('charts.axis.cases'), palette, 40)} />
         <Tooltip {...tooltipStyle(palette)} cursor={{ fill: palette.grid, opacity: 0.5 }} />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
+        <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={inSeriesOrder(['closedInTime', 'breached'])} />
         <Bar dataKey="closedInTime" name={t('cases.workload.closedInTime')} fill={palette.good} isAnimationActive={false} />
         <Bar dataKey="breached" name={t('cases.workload.breached')} fill={palette.bad} isAnimationActive={false} />
       </BarChart>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Dashboard, DelinquencyBucket } from '../../../../preload/contract/index.ts';
+import { xAxisTitle, yAxisTitle } from '../../components/charts/axis-title.ts';
 import { tooltipStyle, useChartPalette, type ChartPalette } from '../../components/charts/palette.ts';
 import { codeLabel } from '../../components/code-labels.ts';
 import { formatCount, formatMoney, formatPercent, minorToMajor } from '../../format/numbers.ts';
@@ -13,7 +14,7 @@ function bucketColor(bucket: DelinquencyBucket, palette: ChartPalette): string {
   return palette.bad;
 }
 
-/** Outstanding by days-past-due bucket: the past-due buckets as bars, every bucket's figures beside them. */
+/** Outstanding by days-past-due bucket: the past-due buckets as bars, every bucket's figures under them. */
 export function DelinquencyBuckets({ data }: { data: Dashboard }) {
   const { t } = useTranslation();
   const { locale } = usePreferences();
@@ -27,12 +28,12 @@ export function DelinquencyBuckets({ data }: { data: Dashboard }) {
   // The chart shows the past-due buckets only: beside "current" (most of any book) they would not show.
   const pastDue = rows.filter((row) => row.bucket !== 'current');
   return (
-    <div className="split-chart">
-      <ResponsiveContainer width="100%" height={190}>
+    <div className="chart-over-table" data-testid="delinquency-chart">
+      <ResponsiveContainer width="100%" height={220}>
         <BarChart data={pastDue} layout="vertical" margin={{ top: 4, right: 12, bottom: 0, left: 0 }}>
           <CartesianGrid stroke={palette.grid} horizontal={false} />
-          <XAxis type="number" dataKey="share" stroke={palette.axis} fontSize={11} tickLine={false} tickFormatter={(value) => formatPercent(Number(value), locale, 1)} />
-          <YAxis type="category" dataKey="name" stroke={palette.axis} fontSize={11} tickLine={false} axisLine={false} width={64} interval={0} />
+          <XAxis type="number" dataKey="share" stroke={palette.axis} fontSize={11} tickLine={false} tickFormatter={(value) => formatPercent(Number(value), locale, 1)} {...xAxisTitle(t('charts.axis.shareOfOutstanding'), palette)} />
+          <YAxis type="category" dataKey="name" stroke={palette.axis} fontSize={11} tickLine={false} axisLine={false} interval={0} {...yAxisTitle(t('charts.axis.daysPastDue'), palette, 64)} />
           <Tooltip
             {...tooltipStyle(palette)}
             cursor={{ fill: palette.grid, opacity: 0.5 }}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Dashboard } from '../../../../preload/contract/index.ts';
+import { xAxisTitle, yAxisTitle } from '../../components/charts/axis-title.ts';
 import { tooltipStyle, useChartPalette } from '../../components/charts/palette.ts';
 import { codeLabel } from '../../components/code-labels.ts';
 import { formatCount, formatMoney, formatPercent, minorToMajor } from '../../format/numbers.ts';
@@ -33,11 +34,11 @@ export function ExposureChart({ rows, currency, totalMinor, group, limit = 12, c
 
   return (
     <>
-      <ResponsiveContainer width="100%" height={data.length * 26 + 30}>
+      <ResponsiveContainer width="100%" height={data.length * 26 + 48}>
         <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 4 }}>
           <CartesianGrid stroke={palette.grid} horizontal={false} />
-          <XAxis type="number" dataKey="major" stroke={palette.axis} fontSize={11} tickLine={false} tickFormatter={(value) => compactMajor(value, currency, locale)} />
-          <YAxis type="category" dataKey="name" stroke={palette.axis} fontSize={11} tickLine={false} axisLine={false} width={150} interval={0} />
+          <XAxis type="number" dataKey="major" stroke={palette.axis} fontSize={11} tickLine={false} tickFormatter={(value) => compactMajor(value, currency, locale)} {...xAxisTitle(t('charts.axis.outstanding', { currency }), palette)} />
+          <YAxis type="category" dataKey="name" stroke={palette.axis} fontSize={11} tickLine={false} axisLine={false} interval={0} {...yAxisTitle(t(`charts.axis.${group}`), palette, 150)} />
           <Tooltip
             {...tooltipStyle(palette)}
             cursor={{ fill: palette.grid, opacity: 0.5 }}

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { FraudDay } from '../../../../preload/contract/fraud-views.ts';
+import { xAxisTitle, yAxisTitle } from '../../components/charts/axis-title.ts';
+import { inSeriesOrder } from '../../components/charts/legend-order.ts';
 import { tooltipStyle, useChartPalette } from '../../components/charts/palette.ts';
 import { formatCount, formatMoney } from '../../format/numbers.ts';
 import { usePreferences } from '../../session/preferences.tsx';
@@ -43,13 +45,13 @@ export function FraudDayCharts({ days }: { days: readonly FraudDay[] }) {
           <h2>{t('fraud.charts.perDay')}</h2>
           <p className="muted small">{t('fraud.charts.perDayHint')}</p>
         </figcaption>
-        <ResponsiveContainer width="100%" height={170}>
+        <ResponsiveContainer width="100%" height={200}>
           <BarChart data={rows} margin={{ top: 4, right: 4, bottom: 0, left: 0 }}>
             <CartesianGrid stroke={palette.grid} vertical={false} />
-            <XAxis dataKey="day" {...axis} />
-            <YAxis {...axis} axisLine={false} width={44} allowDecimals={false} tickFormatter={(value) => formatCount(Number(value), locale)} />
+            <XAxis dataKey="day" {...axis} {...xAxisTitle(t('charts.axis.date'), palette)} />
+            <YAxis {...axis} axisLine={false} allowDecimals={false} tickFormatter={(value) => formatCount(Number(value), locale)} {...yAxisTitle(t('charts.axis.flaggedTransactions'), palette, 44)} />
             <Tooltip {...tooltipStyle(palette)} formatter={(value, name) => [formatCount(Number(value), locale), name]} />
-            <Legend wrapperStyle={{ fontSize: 11 }} />
+            <Legend wrapperStyle={{ fontSize: 11 }} itemSorter={inSeriesOrder(['review', 'block'])} />
             <Bar dataKey="review" stackId="flags" name={t('fraud.actions.review')} fill={palette.warn} isAnimationActive={false} />
             <Bar dataKey="block" stackId="flags" name={t('fraud.actions.block')} fill={palette.bad} isAnimationActive={false} />
           </BarChart>
@@ -60,13 +62,18 @@ export function FraudDayCharts({ days }: { days: readonly FraudDay[] }) {
           <h2>{t('fraud.charts.money')}</h2>
           <p className="muted small">{t('fraud.charts.moneyHint')}</p>
         </figcaption>
-        <ResponsiveContainer width="100%" height={170}>
+        <ResponsiveContainer width="100%" height={200}>
           <BarChart data={rows} margin={{ top: 4, right: 4, bottom: 0, left: 0 }}>
             <CartesianGrid stroke={palette.grid} vertical={false} />
-            <XAxis dataKey="day" {...axis} />
-            <YAxis {...axis} axisLine={false} width={64} tickFormatter={(value) => formatMoney(Number(value), currencies[0] ?? '', locale, { compact: true })} />
+            <XAxis dataKey="day" {...axis} {...xAxisTitle(t('charts.axis.date'), palette)} />
+            <YAxis
+              {...axis}
+              axisLine={false}
+              tickFormatter={(value) => formatMoney(Number(value), currencies[0] ?? '', locale, { compact: true })}
+              {...yAxisTitle(t('charts.axis.amount', { currency: currencies.join(', ') }), palette, 64)}
+            />
             <Tooltip {...tooltipStyle(palette)} formatter={(value, name) => [formatMoney(Number(value), String(name), locale), name]} />
-            <Legend wrapperStyle={{ fontSize: 11 }} />
+            <Legend wrapperStyle={{ fontSize: 11 }} itemSorter={inSeriesOrder(currencies)} />
             {currencies.map((currency, index) => (
               <Bar key={currency} dataKey={currency} name={currency} fill={palette.series[index % palette.series.length]} isAnimationActive={false} />
             ))}

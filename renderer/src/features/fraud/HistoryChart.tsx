@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Legend, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
 import type { FraudTransaction, HistoryPoint } from '../../../../preload/contract/fraud-views.ts';
+import { xAxisTitle, yAxisTitle } from '../../components/charts/axis-title.ts';
+import { inSeriesOrder } from '../../components/charts/legend-order.ts';
 import { tooltipStyle, useChartPalette } from '../../components/charts/palette.ts';
 import { formatMoney, formatTimestamp, minorToMajor } from '../../format/numbers.ts';
 import { usePreferences } from '../../session/preferences.tsx';
@@ -11,7 +13,8 @@ interface Point {
   readonly point: HistoryPoint;
 }
 
-type Series = 'normal' | 'review' | 'block' | 'current';
+const SERIES = ['normal', 'review', 'block', 'current'] as const;
+type Series = (typeof SERIES)[number];
 
 /** The account's transactions around this one on a time axis, by amount: flagged ones in the colour of their action. */
 export function HistoryChart({ history, current }: { history: readonly HistoryPoint[]; current: FraudTransaction }) {
@@ -31,11 +34,11 @@ export function HistoryChart({ history, current }: { history: readonly HistoryPo
         <h2>{t('fraud.transaction.history')}</h2>
         <p className="muted small">{t('fraud.transaction.historyHint', { count: history.length, account: current.accountId })}</p>
       </figcaption>
-      <ResponsiveContainer width="100%" height={220}>
+      <ResponsiveContainer width="100%" height={240}>
         <ScatterChart margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid stroke={palette.grid} />
-          <XAxis type="number" dataKey="time" domain={['dataMin', 'dataMax']} stroke={palette.axis} fontSize={11} tickLine={false} tickFormatter={(value) => formatTimestamp(new Date(Number(value)).toISOString()).slice(0, 10)} />
-          <YAxis type="number" dataKey="amount" name={t('fraud.transaction.amount')} stroke={palette.axis} fontSize={11} tickLine={false} axisLine={false} width={64} />
+          <XAxis type="number" dataKey="time" domain={['dataMin', 'dataMax']} stroke={palette.axis} fontSize={11} tickLine={false} tickFormatter={(value) => formatTimestamp(new Date(Number(value)).toISOString()).slice(0, 10)} {...xAxisTitle(t('charts.axis.date'), palette)} />
+          <YAxis type="number" dataKey="amount" name={t('fraud.transaction.amount')} stroke={palette.axis} fontSize={11} tickLine={false} axisLine={false} {...yAxisTitle(t('charts.axis.amount', { currency: current.currency }), palette, 64)} />
           <ZAxis range={[40, 40]} />
           <Tooltip
             {...tooltipStyle(palette)}
@@ -52,8 +55,8 @@ export function HistoryChart({ history, current }: { history: readonly HistoryPo
               );
             }}
           />
-          <Legend wrapperStyle={{ fontSize: 11 }} />
-          {(['normal', 'review', 'block', 'current'] as const).map((name) => (
+          <Legend wrapperStyle={{ fontSize: 11 }} itemSorter={inSeriesOrder(SERIES.map((name) => t(`fraud.transaction.historySeries.${name}`)))} />
+          {SERIES.map((name) => (
             <Scatter key={name} name={t(`fraud.transaction.historySeries.${name}`)} data={series[name]} fill={colours[name]} shape={name === 'current' ? 'star' : 'circle'} isAnimationActive={false} />
           ))}
         </ScatterChart>

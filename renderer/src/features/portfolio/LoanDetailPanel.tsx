@@ -4,6 +4,7 @@ import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip,
 import type { LoanDetail } from '../../../../preload/contract/index.ts';
 import { api } from '../../api/client.ts';
 import { useCall } from '../../api/use-call.ts';
+import { xAxisTitle, yAxisTitle } from '../../components/charts/axis-title.ts';
 import { tooltipStyle, useChartPalette } from '../../components/charts/palette.ts';
 import { codeLabel } from '../../components/code-labels.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
@@ -83,12 +84,20 @@ function LoanDetailBody({ detail }: { detail: LoanDetail }) {
         <p className="muted">{t('loan.noPerformance')}</p>
       ) : (
         <>
-          <ResponsiveContainer width="100%" height={150}>
+          <ResponsiveContainer width="100%" height={190}>
             <ComposedChart data={history} margin={{ top: 6, right: 4, bottom: 0, left: 0 }}>
               <CartesianGrid stroke={palette.grid} vertical={false} />
-              <XAxis dataKey="as_of" stroke={palette.axis} fontSize={10} tickLine={false} minTickGap={20} />
-              <YAxis yAxisId="balance" stroke={palette.axis} fontSize={10} tickLine={false} axisLine={false} width={52} tickFormatter={(value) => compactNumber(Number(value), locale)} />
-              <YAxis yAxisId="dpd" orientation="right" stroke={palette.axis} fontSize={10} tickLine={false} axisLine={false} width={32} allowDecimals={false} />
+              <XAxis dataKey="as_of" stroke={palette.axis} fontSize={10} tickLine={false} minTickGap={20} {...xAxisTitle(t('charts.axis.date'), palette)} />
+              <YAxis
+                yAxisId="balance"
+                stroke={palette.axis}
+                fontSize={10}
+                tickLine={false}
+                axisLine={false}
+                tickFormatter={(value) => compactNumber(Number(value), locale)}
+                {...yAxisTitle(t('charts.axis.balance', { currency }), palette, 52)}
+              />
+              <YAxis yAxisId="dpd" orientation="right" stroke={palette.axis} fontSize={10} tickLine={false} axisLine={false} allowDecimals={false} {...yAxisTitle(t('charts.axis.dpdDays'), palette, 32, 'right')} />
               <Tooltip {...tooltipStyle(palette)} />
               <Area yAxisId="balance" type="stepAfter" dataKey="balance" name={t('loan.balance')} stroke={palette.series[0]} fill={palette.series[0]} fillOpacity={0.15} isAnimationActive={false} />
               <Line yAxisId="dpd" type="stepAfter" dataKey="dpd" name={t('loan.dpd')} stroke={palette.bad} dot={false} strokeWidth={1.5} isAnimationActive={false} />

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ReportFigures } from '../../../../preload/contract/reports.ts';
+import { xAxisTitle, yAxisTitle } from '../../components/charts/axis-title.ts';
 import { tooltipStyle, useChartPalette } from '../../components/charts/palette.ts';
 import { formatCount, formatMoney, formatPercent, formatTimestamp } from '../../format/numbers.ts';
 import { usePreferences } from '../../session/preferences.tsx';
@@ -50,11 +51,11 @@ export function CreditFigures({ credit }: { credit: Credit }) {
         </table>
         <figure className="report-chart">
           <figcaption className="small">{t('reports.credit.byGrade')}</figcaption>
-          <ResponsiveContainer width="100%" height={180}>
+          <ResponsiveContainer width="100%" height={210}>
             <BarChart data={credit.byGrade} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
               <CartesianGrid stroke={palette.grid} vertical={false} />
-              <XAxis dataKey="grade" stroke={palette.axis} fontSize={11} tickLine={false} />
-              <YAxis stroke={palette.axis} fontSize={11} tickLine={false} axisLine={false} width={68} tickFormatter={(value) => money(Number(value))} />
+              <XAxis dataKey="grade" stroke={palette.axis} fontSize={11} tickLine={false} {...xAxisTitle(t('charts.axis.grade'), palette)} />
+              <YAxis stroke={palette.axis} fontSize={11} tickLine={false} axisLine={false} tickFormatter={(value) => money(Number(value))} {...yAxisTitle(t('charts.axis.ecl', { currency }), palette, 68)} />
               <Tooltip {...tooltipStyle(palette)} cursor={{ fill: palette.grid, opacity: 0.5 }} formatter={(value) => [money(Number(value)), t('reports.credit.ecl')]} />
               <Bar dataKey="eclMinor" fill={palette.series[0] ?? palette.axis} isAnimationActive={false} />
             </BarChart>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { BinReportRow } from '../../../../../preload/contract/index.ts';
+import { xAxisTitle, yAxisTitle } from '../../../components/charts/axis-title.ts';
 import { tooltipStyle, useChartPalette } from '../../../components/charts/palette.ts';
 import { formatPercent } from '../../../format/numbers.ts';
 import { usePreferences } from '../../../session/preferences.tsx';
@@ -13,11 +14,20 @@ export function WoeChart({ bins }: { bins: readonly BinReportRow[] }) {
   const { locale } = usePreferences();
   const palette = useChartPalette();
   return (
-    <ResponsiveContainer width="100%" height={bins.length * 24 + 40}>
+    <ResponsiveContainer width="100%" height={bins.length * 24 + 54}>
       <BarChart data={bins} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 4 }}>
         <CartesianGrid stroke={palette.grid} horizontal={false} />
-        <XAxis type="number" dataKey="woe" stroke={palette.axis} fontSize={11} tickLine={false} tickFormatter={(value) => formatDecimal(Number(value), locale, 1)} />
-        <YAxis type="category" dataKey="label" stroke={palette.axis} fontSize={11} tickLine={false} axisLine={false} width={categoryAxisWidth(bins.map((bin) => bin.label))} interval={0} />
+        <XAxis type="number" dataKey="woe" stroke={palette.axis} fontSize={11} tickLine={false} tickFormatter={(value) => formatDecimal(Number(value), locale, 1)} {...xAxisTitle(t('charts.axis.woe'), palette)} />
+        <YAxis
+          type="category"
+          dataKey="label"
+          stroke={palette.axis}
+          fontSize={11}
+          tickLine={false}
+          axisLine={false}
+          interval={0}
+          {...yAxisTitle(t('charts.axis.bin'), palette, categoryAxisWidth(bins.map((bin) => bin.label)))}
+        />
         <ReferenceLine x={0} stroke={palette.axis} />
         <Tooltip
           {...tooltipStyle(palette)}

@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ModelDetail } from '../../../../../preload/contract/index.ts';
 import { api } from '../../../api/client.ts';
+import { xAxisTitle, yAxisTitle } from '../../../components/charts/axis-title.ts';
+import { inSeriesOrder } from '../../../components/charts/legend-order.ts';
 import { tooltipStyle, useChartPalette } from '../../../components/charts/palette.ts';
 import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
 import { usePreferences } from '../../../session/preferences.tsx';
@@ -10,7 +12,10 @@ import { formatDecimal } from '../format-stats.ts';
 import { METRIC_KEYS } from '../MetricsTable.tsx';
 import { useCall } from '../../../api/use-call.ts';
 
-/** Two models side by side: their metrics, then every feature's IV and coefficient in each. */
+/**
+ * Two models side by side (in the order the model list shows them): their metrics, then every feature's IV and
+ * coefficient in each. Model names show as their authors typed them, never upper-cased by a table heading's style.
+ */
 export function ModelComparison({ first, second }: { first: number; second: number }) {
   const { t } = useTranslation();
   const pair = useCall(() => Promise.all([api.call('credit.model', { modelId: first }), api.call('credit.model', { modelId: second })]), [first, second]);
@@ -41,64 +46,68 @@ function ComparisonBody({ models }: { models: readonly [ModelDetail, ModelDetail
 
   return (
     <div className="compare-grid">
-      <table className="table table-compact" data-testid="compare-metrics">
-        <thead>
-          <tr>
-            <th scope="col">{t('credit.metrics.metric')}</th>
-            <th scope="col" className="num">{a.name}</th>
-            <th scope="col" className="num">{b.name}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {samples.flatMap((sample) =>
-            METRIC_KEYS.map((key) => (
-              <tr key={`${sample}-${key}`}>
-                <th scope="row">
-                  {t(`credit.metrics.${key}`)} <span className="muted small">{t(`credit.metrics.${sample}`)}</span>
-                </th>
-                <td className="num">{formatDecimal(a.metrics?.[sample]?.[key], locale)}</td>
-                <td className="num">{formatDecimal(b.metrics?.[sample]?.[key], locale)}</td>
-              </tr>
-            )),
-          )}
-        </tbody>
-      </table>
+      <div className="table-scroll" data-testid="compare-metrics-frame">
+        <table className="table table-compact" data-testid="compare-metrics">
+          <thead>
+            <tr>
+              <th scope="col">{t('credit.metrics.metric')}</th>
+              <th scope="col" className="num model-name">{a.name}</th>
+              <th scope="col" className="num model-name">{b.name}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {samples.flatMap((sample) =>
+              METRIC_KEYS.map((key) => (
+                <tr key={`${sample}-${key}`}>
+                  <th scope="row">
+                    {t(`credit.metrics.${key}`)} <span className="muted small">{t(`credit.metrics.${sample}`)}</span>
+                  </th>
+                  <td className="num">{formatDecimal(a.metrics?.[sample]?.[key], locale)}</td>
+                  <td className="num">{formatDecimal(b.metrics?.[sample]?.[key], locale)}</td>
+                </tr>
+              )),
+            )}
+          </tbody>
+        </table>
+      </div>
       <div>
-        <ResponsiveContainer width="100%" height={features.length * 28 + 60}>
+        <ResponsiveContainer width="100%" height={features.length * 28 + 90}>
           <BarChart data={features.map((row) => ({ name: row.name, a: row.a.iv ?? 0, b: row.b.iv ?? 0 }))} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 4 }}>
             <CartesianGrid stroke={palette.grid} horizontal={false} />
-            <XAxis type="number" stroke={palette.axis} fontSize={11} tickLine={false} />
-            <YAxis type="category" dataKey="name" stroke={palette.axis} fontSize={11} tickLine={false} axisLine={false} width={categoryAxisWidth(names)} interval={0} />
+            <XAxis type="number" stroke={palette.axis} fontSize={11} tickLine={false} {...xAxisTitle(t('charts.axis.iv'), palette)} />
+            <YAxis type="category" dataKey="name" stroke={palette.axis} fontSize={11} tickLine={false} axisLine={false} interval={0} {...yAxisTitle(t('charts.axis.feature'), palette, categoryAxisWidth(names))} />
             <Tooltip {...tooltipStyle(palette)} formatter={(value) => formatDecimal(Number(value), locale, 4)} />
-            <Legend wrapperStyle={{ fontSize: 12 }} />
+            <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={inSeriesOrder(['a', 'b'])} />
             <Bar dataKey="a" name={`${a.name} · IV`} fill={palette.series[0]} isAnimationActive={false} barSize={8} />
             <Bar dataKey="b" name={`${b.name} · IV`} fill={palette.series[2]} isAnimationActive={false} barSize={8} />
           </BarChart>
         </ResponsiveContainer>
-        <table className="table table-compact" data-testid="compare-features">
-          <thead>
-            <tr>
-              <th scope="col">{t('credit.builder.feature')}</th>
-              <th scope="col" className="num">{`${a.name} · ${t('credit.builder.iv')}`}</th>
-              <th scope="col" className="num">{`${a.name} · ${t('credit.model.coef')}`}</th>
-              <th scope="col" className="num">{`${b.name} · ${t('credit.builder.iv')}`}</th>
-              <th scope="col" className="num">{`${b.name} · ${t('credit.model.coef')}`}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {features.map((row) => (
-              <tr key={row.name}>
-                <th scope="row" className="mono">
-                  {row.name}
-                </th>
-                <td className="num">{formatDecimal(row.a.iv, locale, 4)}</td>
-                <td className="num">{formatDecimal(row.a.coef, locale, 4)}</td>
-                <td className="num">{formatDecimal(row.b.iv, locale, 4)}</td>
-                <td className="num">{formatDecimal(row.b.coef, locale, 4)}</td>
+        <div className="table-scroll table-tall">
+          <table className="table table-compact" data-testid="compare-features">
+            <thead>
+              <tr>
+                <th scope="col">{t('credit.builder.feature')}</th>
+                <th scope="col" className="num model-name">{`${a.name} · ${t('credit.builder.iv')}`}</th>
+                <th scope="col" className="num model-name">{`${a.name} · ${t('credit.model.coef')}`}</th>
+                <th scope="col" className="num model-name">{`${b.name} · ${t('credit.builder.iv')}`}</th>
+                <th scope="col" className="num model-name">{`${b.name} · ${t('credit.model.coef')}`}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {features.map((row) => (
+                <tr key={row.name}>
+                  <th scope="row" className="mono">
+                    {row.name}
+                  </th>
+                  <td className="num">{formatDecimal(row.a.iv, locale, 4)}</td>
+                  <td className="num">{formatDecimal(row.a.coef, locale, 4)}</td>
+                  <td className="num">{formatDecimal(row.b.iv, locale, 4)}</td>
+                  <td className="num">{formatDecimal(row.b.coef, locale, 4)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </div>
     </div>
   );

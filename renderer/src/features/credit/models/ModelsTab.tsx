@@ -14,7 +14,9 @@ export function ModelsTab() {
 
   // Picking a third model replaces the one picked first: two stay side by side.
   const toggleCompared = (modelId: number, on: boolean) => setCompared((current) => (on ? [...current.filter((id) => id !== modelId), modelId].slice(-2) : current.filter((id) => id !== modelId)));
-  const [first, second] = compared;
+  // Side by side in the list's order (newest first), whichever was ticked first.
+  const listed = models.data?.map((model) => model.modelId) ?? [];
+  const [first, second] = [...compared].sort((x, y) => listed.indexOf(x) - listed.indexOf(y));
 
   return (
     <div className="credit-stack">

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CreditAnalytics } from '../../../../../preload/contract/index.ts';
+import { xAxisTitle, yAxisTitle } from '../../../components/charts/axis-title.ts';
 import { tooltipStyle, useChartPalette } from '../../../components/charts/palette.ts';
 import { codeLabel } from '../../../components/code-labels.ts';
 import { formatMoney, formatPercent } from '../../../format/numbers.ts';
@@ -40,11 +41,20 @@ function Dimension({ entry, currency, colorIndex }: { entry: Concentration; curr
       <p className="small">
         HHI <strong>{formatDecimal(entry.hhi, locale, 4)}</strong> · {t('credit.risk.effectiveNumber')} <strong>{formatDecimal(entry.effectiveNumber, locale, 1)}</strong>
       </p>
-      <ResponsiveContainer width="100%" height={items.length * 22 + 30}>
+      <ResponsiveContainer width="100%" height={items.length * 22 + 60}>
         <BarChart data={items} layout="vertical" margin={{ top: 0, right: 12, bottom: 0, left: 4 }}>
           <CartesianGrid stroke={palette.grid} horizontal={false} />
-          <XAxis type="number" dataKey="share" stroke={palette.axis} fontSize={10} tickLine={false} tickFormatter={(value) => formatPercent(Number(value), locale, 0)} />
-          <YAxis type="category" dataKey="name" stroke={palette.axis} fontSize={10} tickLine={false} axisLine={false} width={categoryAxisWidth(items.map((item) => item.name), 160)} interval={0} />
+          <XAxis type="number" dataKey="share" stroke={palette.axis} fontSize={10} tickLine={false} tickFormatter={(value) => formatPercent(Number(value), locale, 0)} {...xAxisTitle(t('charts.axis.shareOfOutstanding'), palette)} />
+          <YAxis
+            type="category"
+            dataKey="name"
+            stroke={palette.axis}
+            fontSize={10}
+            tickLine={false}
+            axisLine={false}
+            interval={0}
+            {...yAxisTitle(t(`credit.risk.dimensions.${entry.dimension}`), palette, categoryAxisWidth(items.map((item) => item.name), 160))}
+          />
           <Tooltip
             {...tooltipStyle(palette)}
             cursor={{ fill: palette.grid, opacity: 0.5 }}

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RunSummary } from '../../../../../preload/contract/index.ts';
+import { xAxisTitle, yAxisTitle } from '../../../components/charts/axis-title.ts';
+import { inSeriesOrder } from '../../../components/charts/legend-order.ts';
 import { tooltipStyle, useChartPalette } from '../../../components/charts/palette.ts';
 import { formatCount, formatMoney, formatPercent } from '../../../format/numbers.ts';
 import { usePreferences } from '../../../session/preferences.tsx';
@@ -17,12 +19,29 @@ export function EclByGrade({ run }: { run: RunSummary }) {
     return { grade, loans: entry?.loans ?? 0, eadMinor: entry?.eadMinor ?? 0, eclMinor: entry?.eclMinor ?? 0, meanPd: entry?.meanPd ?? null };
   });
   return (
-    <ResponsiveContainer width="100%" height={220}>
+    <ResponsiveContainer width="100%" height={260}>
       <ComposedChart data={rows} margin={{ top: 8, right: 4, bottom: 0, left: 0 }}>
         <CartesianGrid stroke={palette.grid} vertical={false} />
-        <XAxis dataKey="grade" stroke={palette.axis} fontSize={11} tickLine={false} />
-        <YAxis yAxisId="ecl" stroke={palette.axis} fontSize={11} tickLine={false} axisLine={false} width={68} tickFormatter={(value) => formatMoney(Number(value), currency, locale, { compact: true })} />
-        <YAxis yAxisId="pd" orientation="right" stroke={palette.axis} fontSize={11} tickLine={false} axisLine={false} width={44} tickFormatter={(value) => formatPercent(Number(value), locale, 0)} />
+        <XAxis dataKey="grade" stroke={palette.axis} fontSize={11} tickLine={false} {...xAxisTitle(t('charts.axis.grade'), palette)} />
+        <YAxis
+          yAxisId="ecl"
+          stroke={palette.axis}
+          fontSize={11}
+          tickLine={false}
+          axisLine={false}
+          tickFormatter={(value) => formatMoney(Number(value), currency, locale, { compact: true })}
+          {...yAxisTitle(t('charts.axis.ecl', { currency }), palette, 68)}
+        />
+        <YAxis
+          yAxisId="pd"
+          orientation="right"
+          stroke={palette.axis}
+          fontSize={11}
+          tickLine={false}
+          axisLine={false}
+          tickFormatter={(value) => formatPercent(Number(value), locale, 0)}
+          {...yAxisTitle(t('charts.axis.meanPd'), palette, 44, 'right')}
+        />
         <Tooltip
           {...tooltipStyle(palette)}
           cursor={{ fill: palette.grid, opacity: 0.5 }}
@@ -32,7 +51,7 @@ export function EclByGrade({ run }: { run: RunSummary }) {
             return [`${formatMoney(row.eclMinor, currency, locale)} · ${t('credit.risk.loans', { count: row.loans, formatted: formatCount(row.loans, locale) })}`, name];
           }}
         />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
+        <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={inSeriesOrder(['eclMinor', 'meanPd'])} />
         <Bar yAxisId="ecl" dataKey="eclMinor" name={t('credit.risk.kpi.ecl')} fill={palette.series[0]} isAnimationActive={false} barSize={26} />
         <Line yAxisId="pd" dataKey="meanPd" name={t('credit.risk.meanPd')} stroke={palette.bad} strokeWidth={2} isAnimationActive={false} connectNulls />
       </ComposedChart>

@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RunSummary } from '../../../../../preload/contract/index.ts';
+import { xAxisTitle, yAxisTitle } from '../../../components/charts/axis-title.ts';
 import { tooltipStyle, useChartPalette } from '../../../components/charts/palette.ts';
 import { formatCount, formatMoney, formatPercent } from '../../../format/numbers.ts';
 import { usePreferences } from '../../../session/preferences.tsx';
 import { STAGES, stageColor } from '../credit-codes.ts';
 
-/** ECL by stage as bars, and each stage's loans, exposure, loss and coverage beside them. */
+/** ECL by stage as bars, and each stage's loans, exposure, loss and coverage under them. */
 export function EclByStage({ run }: { run: RunSummary }) {
   const { t } = useTranslation();
   const { locale } = usePreferences();
@@ -18,12 +19,19 @@ export function EclByStage({ run }: { run: RunSummary }) {
   });
   const coverage = (ecl: number, ead: number) => formatPercent(ead > 0 ? ecl / ead : 0, locale);
   return (
-    <div className="split-chart">
-      <ResponsiveContainer width="100%" height={180}>
+    <div className="chart-over-table" data-testid="ecl-by-stage-chart">
+      <ResponsiveContainer width="100%" height={240}>
         <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid stroke={palette.grid} vertical={false} />
-          <XAxis dataKey="name" stroke={palette.axis} fontSize={11} tickLine={false} interval={0} />
-          <YAxis stroke={palette.axis} fontSize={11} tickLine={false} axisLine={false} width={68} tickFormatter={(value) => formatMoney(Number(value), currency, locale, { compact: true })} />
+          <XAxis dataKey="name" stroke={palette.axis} fontSize={11} tickLine={false} interval={0} {...xAxisTitle(t('charts.axis.stage'), palette)} />
+          <YAxis
+            stroke={palette.axis}
+            fontSize={11}
+            tickLine={false}
+            axisLine={false}
+            tickFormatter={(value) => formatMoney(Number(value), currency, locale, { compact: true })}
+            {...yAxisTitle(t('charts.axis.ecl', { currency }), palette, 68)}
+          />
           <Tooltip
             {...tooltipStyle(palette)}
             cursor={{ fill: palette.grid, opacity: 0.5 }}

@@ -77,6 +77,25 @@ export function RollRateTable({ rollRates }: { rollRates: readonly RollRate[] })
           </tbody>
         </table>
       </div>
+      <RollRateLegend />
     </>
+  );
+}
+
+/** What the cells' colours mean: the direction sets the hue, the share of the row (0–100 %) its strength. */
+function RollRateLegend() {
+  const { t } = useTranslation();
+  const { locale } = usePreferences();
+  return (
+    <div className="heat-legend" data-testid="roll-rate-legend">
+      <span className="heat-legend-title">{t('charts.heatLegend.title')}</span>
+      {(['cure', 'stay', 'roll'] as const).map((kind) => (
+        <span key={kind} className="heat-legend-scale">
+          {t(`charts.heatLegend.${kind}`)} {formatPercent(0, locale, 0)}
+          <span className={`heat-legend-strip heat-${kind}`} aria-hidden="true" />
+          {formatPercent(1, locale, 0)}
+        </span>
+      ))}
+    </div>
   );
 }

@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ModelMonitoring } from '../../../../../preload/contract/index.ts';
+import { xAxisTitle, yAxisTitle } from '../../../components/charts/axis-title.ts';
 import { tooltipStyle, useChartPalette } from '../../../components/charts/palette.ts';
+import { inSeriesOrder } from '../../../components/charts/legend-order.ts';
 import { SegmentedChoice } from '../../../components/SegmentedChoice.tsx';
 import { formatCount, formatPercent } from '../../../format/numbers.ts';
 import { usePreferences } from '../../../session/preferences.tsx';
@@ -40,11 +42,11 @@ export function CalibrationChart({ development, current }: Props) {
       {bands.length === 0 ? (
         <p className="muted empty">{t('credit.validation.noBands')}</p>
       ) : (
-        <ResponsiveContainer width="100%" height={240}>
+        <ResponsiveContainer width="100%" height={270}>
           <BarChart data={bands} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
             <CartesianGrid stroke={palette.grid} vertical={false} />
-            <XAxis dataKey="range" stroke={palette.axis} fontSize={10} tickLine={false} interval={0} />
-            <YAxis stroke={palette.axis} fontSize={11} tickLine={false} axisLine={false} tickFormatter={percent} width={48} />
+            <XAxis dataKey="range" stroke={palette.axis} fontSize={10} tickLine={false} interval={0} {...xAxisTitle(t('charts.axis.scoreBand'), palette)} />
+            <YAxis stroke={palette.axis} fontSize={11} tickLine={false} axisLine={false} tickFormatter={percent} {...yAxisTitle(t('charts.axis.eventRate'), palette, 48)} />
             <Tooltip
               {...tooltipStyle(palette)}
               formatter={(value, name) => [percent(value), name]}
@@ -53,7 +55,7 @@ export function CalibrationChart({ development, current }: Props) {
                 return band ? `${band.band} · ${t('credit.validation.bandRows', { rows: formatCount(band.rows, locale), events: formatCount(band.events, locale) })}` : String(label);
               }}
             />
-            <Legend wrapperStyle={{ fontSize: 12 }} />
+            <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={inSeriesOrder(['eventRate', 'meanPd'])} />
             <Bar dataKey="eventRate" name={t('credit.validation.observed')} fill={palette.bad} isAnimationActive={false} />
             <Bar dataKey="meanPd" name={t('credit.validation.predicted')} fill={palette.series[0]} isAnimationActive={false} />
           </BarChart>

@@ -41,7 +41,7 @@ export function ModelValidation({ modelId }: { modelId: number }) {
             </section>
             <section className="panel" aria-labelledby="ks-title">
               <h2 id="ks-title">{t('credit.validation.ks')}</h2>
-              {report.curves ? <KsChart ks={report.curves.ks} /> : <p className="muted empty">{t('credit.validation.noCurves')}</p>}
+              {report.curves ? <KsChart ks={report.curves.ks} trainingRows={report.metrics?.train.rows ?? null} /> : <p className="muted empty">{t('credit.validation.noCurves')}</p>}
             </section>
             <section className="panel" aria-labelledby="validation-metrics-title">
               <h2 id="validation-metrics-title">{t('credit.builder.metrics')}</h2>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ModelMonitoring } from '../../../../../preload/contract/index.ts';
+import { xAxisTitle, yAxisTitle } from '../../../components/charts/axis-title.ts';
 import { tooltipStyle, useChartPalette } from '../../../components/charts/palette.ts';
 import { formatCount } from '../../../format/numbers.ts';
 import { usePreferences } from '../../../session/preferences.tsx';
@@ -21,11 +22,20 @@ export function PsiChart({ periods }: { periods: readonly Period[] }) {
   const ticks = Array.from({ length: Math.round(top / step) + 1 }, (_, index) => Number((index * step).toFixed(2)));
   const dotColor = { stable: palette.good, investigate: palette.warn, significant: palette.bad } as const;
   return (
-    <ResponsiveContainer width="100%" height={240}>
+    <ResponsiveContainer width="100%" height={260}>
       <LineChart data={periods} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
         <CartesianGrid stroke={palette.grid} vertical={false} />
-        <XAxis dataKey="period" stroke={palette.axis} fontSize={11} tickLine={false} minTickGap={16} />
-        <YAxis domain={[0, top]} ticks={ticks} stroke={palette.axis} fontSize={11} tickLine={false} axisLine={false} width={44} tickFormatter={(value) => formatDecimal(Number(value), locale, 2)} />
+        <XAxis dataKey="period" stroke={palette.axis} fontSize={11} tickLine={false} minTickGap={16} {...xAxisTitle(t('charts.axis.originationQuarter'), palette)} />
+        <YAxis
+          domain={[0, top]}
+          ticks={ticks}
+          stroke={palette.axis}
+          fontSize={11}
+          tickLine={false}
+          axisLine={false}
+          tickFormatter={(value) => formatDecimal(Number(value), locale, 2)}
+          {...yAxisTitle(t('charts.axis.psi'), palette, 44)}
+        />
         <ReferenceLine y={PSI_INVESTIGATE} stroke={palette.warn} strokeDasharray="4 4" label={{ value: t('credit.stability.investigate'), position: 'insideTopRight', fontSize: 10, fill: palette.warn }} />
         <ReferenceLine y={PSI_SIGNIFICANT} stroke={palette.bad} strokeDasharray="4 4" label={{ value: t('credit.stability.significant'), position: 'insideTopRight', fontSize: 10, fill: palette.bad }} />
         <Tooltip

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { IndicatorTrend } from '../../../../../preload/contract/liquidity.ts';
+import { xAxisTitle, yAxisTitle } from '../../../components/charts/axis-title.ts';
 import { tooltipStyle, useChartPalette } from '../../../components/charts/palette.ts';
 import { usePreferences } from '../../../session/preferences.tsx';
 import { formatIndicator } from './indicator-format.ts';
@@ -17,11 +18,11 @@ export function IndicatorTrendChart({ trend }: { trend: IndicatorTrend }) {
       {trend.points.length === 0 ? (
         <p className="muted small">{t('liquidity.indicators.noHistory')}</p>
       ) : (
-        <ResponsiveContainer width="100%" height={140}>
+        <ResponsiveContainer width="100%" height={170}>
           <LineChart data={trend.points} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
             <CartesianGrid stroke={palette.grid} vertical={false} />
-            <XAxis dataKey="date" stroke={palette.axis} fontSize={10} tickLine={false} minTickGap={24} />
-            <YAxis stroke={palette.axis} fontSize={10} tickLine={false} axisLine={false} width={48} tickFormatter={format} />
+            <XAxis dataKey="date" stroke={palette.axis} fontSize={10} tickLine={false} minTickGap={24} {...xAxisTitle(t('charts.axis.date'), palette)} />
+            <YAxis stroke={palette.axis} fontSize={10} tickLine={false} axisLine={false} tickFormatter={format} {...yAxisTitle(t(`liquidity.indicators.names.${trend.indicator}`), palette, 48)} />
             <Tooltip {...tooltipStyle(palette)} formatter={(value) => [format(value), t(`liquidity.indicators.names.${trend.indicator}`)]} />
             <ReferenceLine y={trend.threshold} stroke={palette.bad} strokeDasharray="4 3" />
             <Line dataKey="value" stroke={palette.series[0]} strokeWidth={1.5} dot={false} connectNulls={false} isAnimationActive={false} />

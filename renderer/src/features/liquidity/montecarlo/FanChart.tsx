@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { MonteCarloResult } from '../../../../../preload/contract/liquidity.ts';
+import { xAxisTitle, yAxisTitle } from '../../../components/charts/axis-title.ts';
 import { tooltipStyle, useChartPalette } from '../../../components/charts/palette.ts';
 import { formatMajorMoney } from '../../../format/numbers.ts';
 import { usePreferences } from '../../../session/preferences.tsx';
@@ -31,10 +32,17 @@ export function FanChart({ result }: { result: MonteCarloResult }) {
   return (
     <div data-testid="fan-chart">
       <ResponsiveContainer width="100%" height={300}>
-        <ComposedChart data={rows} margin={{ top: 8, right: 12, bottom: 16, left: 8 }}>
+        <ComposedChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
           <CartesianGrid stroke={palette.grid} vertical={false} />
-          <XAxis dataKey="day" stroke={palette.axis} fontSize={11} tickLine={false} minTickGap={16} label={{ value: t('liquidity.stress.day'), position: 'insideBottom', offset: -10, fontSize: 11, fill: palette.axis }} />
-          <YAxis stroke={palette.axis} fontSize={11} tickLine={false} axisLine={false} width={72} tickFormatter={(value) => formatMajorMoney(Number(value), result.currency, locale, { compact: true })} />
+          <XAxis dataKey="day" stroke={palette.axis} fontSize={11} tickLine={false} minTickGap={16} {...xAxisTitle(t('charts.axis.dayOfHorizon'), palette)} />
+          <YAxis
+            stroke={palette.axis}
+            fontSize={11}
+            tickLine={false}
+            axisLine={false}
+            tickFormatter={(value) => formatMajorMoney(Number(value), result.currency, locale, { compact: true })}
+            {...yAxisTitle(t('charts.axis.cumulativeNetOutflow', { currency: result.currency }), palette, 72)}
+          />
           <Tooltip
             {...tooltipStyle(palette)}
             // The stacked thicknesses mean nothing read alone: the tooltip shows the day's percentiles instead.

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Bar, CartesianGrid, Cell, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { LiquidityPosition } from '../../../../../preload/contract/liquidity.ts';
+import { xAxisTitle, yAxisTitle } from '../../../components/charts/axis-title.ts';
+import { inSeriesOrder } from '../../../components/charts/legend-order.ts';
 import { tooltipStyle, useChartPalette } from '../../../components/charts/palette.ts';
 import { formatCount, formatMajorMoney } from '../../../format/numbers.ts';
 import { usePreferences } from '../../../session/preferences.tsx';
@@ -22,13 +24,13 @@ export function LadderView({ position }: { position: LiquidityPosition }) {
       <section className="panel" aria-labelledby="ladder-title" data-testid="ladder">
         <h2 id="ladder-title">{t('liquidity.ladder.title', { asOf: ladder.asOf })}</h2>
         <div data-testid="ladder-chart">
-          <ResponsiveContainer width="100%" height={260}>
-            <ComposedChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 8 }}>
+          <ResponsiveContainer width="100%" height={280}>
+            <ComposedChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
               <CartesianGrid stroke={palette.grid} vertical={false} />
-              <XAxis dataKey="label" stroke={palette.axis} fontSize={11} tickLine={false} interval={0} />
-              <YAxis stroke={palette.axis} fontSize={11} tickLine={false} axisLine={false} tickFormatter={compact} width={72} />
+              <XAxis dataKey="label" stroke={palette.axis} fontSize={11} tickLine={false} interval={0} {...xAxisTitle(t('charts.axis.maturityBucket'), palette)} />
+              <YAxis stroke={palette.axis} fontSize={11} tickLine={false} axisLine={false} tickFormatter={compact} {...yAxisTitle(t('charts.axis.amount', { currency }), palette, 72)} />
               <Tooltip {...tooltipStyle(palette)} formatter={(value) => money(Number(value))} cursor={{ fill: palette.grid, opacity: 0.5 }} />
-              <Legend wrapperStyle={{ fontSize: 12 }} />
+              <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={inSeriesOrder(['gap', 'cumulativeGap'])} />
               <ReferenceLine y={0} stroke={palette.axis} />
               <Bar dataKey="gap" name={t('liquidity.ladder.gap')} fill={palette.good} isAnimationActive={false}>
                 {rows.map((row) => (

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { LcrBreakdown } from '../../../../../preload/contract/liquidity.ts';
+import { xAxisTitle, yAxisTitle } from '../../../components/charts/axis-title.ts';
 import { tooltipStyle, useChartPalette } from '../../../components/charts/palette.ts';
 import { formatMajorMoney } from '../../../format/numbers.ts';
 import { usePreferences } from '../../../session/preferences.tsx';
@@ -20,11 +21,18 @@ export function LcrWaterfall({ lcr, currency }: { lcr: LcrBreakdown; currency: s
 
   return (
     <div data-testid="lcr-waterfall">
-      <ResponsiveContainer width="100%" height={280}>
-        <BarChart data={steps} margin={{ top: 8, right: 12, bottom: 0, left: 8 }}>
+      <ResponsiveContainer width="100%" height={300}>
+        <BarChart data={steps} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
           <CartesianGrid stroke={palette.grid} vertical={false} />
-          <XAxis dataKey="label" stroke={palette.axis} fontSize={11} tickLine={false} interval={0} />
-          <YAxis stroke={palette.axis} fontSize={11} tickLine={false} axisLine={false} width={72} tickFormatter={(value) => formatMajorMoney(Number(value), currency, locale, { compact: true })} />
+          <XAxis dataKey="label" stroke={palette.axis} fontSize={11} tickLine={false} interval={0} {...xAxisTitle(t('charts.axis.lcrStep'), palette)} />
+          <YAxis
+            stroke={palette.axis}
+            fontSize={11}
+            tickLine={false}
+            axisLine={false}
+            tickFormatter={(value) => formatMajorMoney(Number(value), currency, locale, { compact: true })}
+            {...yAxisTitle(t('charts.axis.amount', { currency }), palette, 72)}
+          />
           <Tooltip
             {...tooltipStyle(palette)}
             cursor={{ fill: palette.grid, opacity: 0.5 }}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ScenarioResult } from '../../../../../preload/contract/liquidity.ts';
+import { xAxisTitle, yAxisTitle } from '../../../components/charts/axis-title.ts';
 import { tooltipStyle, useChartPalette } from '../../../components/charts/palette.ts';
 import { formatMajorMoney } from '../../../format/numbers.ts';
 import { usePreferences } from '../../../session/preferences.tsx';
@@ -24,11 +25,11 @@ export function StressResultView({ result }: { result: ScenarioResult }) {
       </div>
       <p className="small">{t('liquidity.stress.buffer', { amount: money(result.buffer) })}</p>
       <div data-testid="stress-chart">
-        <ResponsiveContainer width="100%" height={280}>
-          <ComposedChart data={result.days} margin={{ top: 8, right: 12, bottom: 0, left: 8 }}>
+        <ResponsiveContainer width="100%" height={300}>
+          <ComposedChart data={result.days} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
             <CartesianGrid stroke={palette.grid} vertical={false} />
-            <XAxis dataKey="day" stroke={palette.axis} fontSize={11} tickLine={false} minTickGap={16} />
-            <YAxis stroke={palette.axis} fontSize={11} tickLine={false} axisLine={false} tickFormatter={compact} width={72} />
+            <XAxis dataKey="day" stroke={palette.axis} fontSize={11} tickLine={false} minTickGap={16} {...xAxisTitle(t('charts.axis.dayOfHorizon'), palette)} />
+            <YAxis stroke={palette.axis} fontSize={11} tickLine={false} axisLine={false} tickFormatter={compact} {...yAxisTitle(t('charts.axis.cumulativeNetOutflow', { currency: result.currency }), palette, 72)} />
             <Tooltip {...tooltipStyle(palette)} formatter={(value) => money(Number(value))} labelFormatter={(day) => t('liquidity.stress.dayLabel', { day: String(day) })} />
             <Legend wrapperStyle={{ fontSize: 12 }} />
             <ReferenceLine y={result.buffer} stroke={palette.warn} strokeDasharray="6 3" label={{ value: t('liquidity.stress.bufferLine'), position: 'insideTopLeft', fontSize: 11, fill: palette.axis }} />
