@@ -257,6 +257,28 @@ export type RunSummary = z.infer<typeof runSummarySchema>;
 export const creditRunResultSchema = runSummarySchema.extend({ alerts: z.object({ raised: z.number().int().min(0), repeated: z.number().int().min(0), casesOpened: z.number().int().min(0) }) });
 export type CreditRunResult = z.infer<typeof creditRunResultSchema>;
 
+/**
+ * Why a loan is in its IFRS 9 stage (DOMAIN.md § Credit), as figures the screens put into words in the user's
+ * language: 90+ DPD (`impaired_dpd`) or a defaulted or written-off status (`impaired_status`) make stage 3; otherwise
+ * the two tests for a significant increase in credit risk, each with whether it was met (`sicr`: stage 2 when either
+ * is, stage 1 when neither).
+ */
+export const stageReasonSchema = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('impaired_dpd'), dpd: z.number().int(), impairedDpd: z.number().int() }),
+  z.object({ code: z.literal('impaired_status'), status: z.string() }),
+  z.object({
+    code: z.literal('sicr'),
+    dpd: z.number().int(),
+    sicrDpd: z.number().int(),
+    dpdBeyond: z.boolean(),
+    pdLifetimeNow: z.number(),
+    pdLifetimeAtOrigination: z.number(),
+    pdMultiple: z.number(),
+    pdBeyond: z.boolean(),
+  }),
+]);
+export type StageReason = z.infer<typeof stageReasonSchema>;
+
 export const eclMonthSchema = z.object({ month: z.number().int(), marginalPd: z.number(), survival: z.number(), eadMinor: z.number(), lgd: z.number(), discountFactor: z.number(), eclMinor: z.number() });
 export const loanRiskSchema = z.object({
   runId: z.number().int(),
@@ -267,7 +289,7 @@ export const loanRiskSchema = z.object({
   pdLifetime: z.number(),
   grade: z.enum(GRADES),
   stage: z.enum(['1', '2', '3']),
-  stageReason: z.string(),
+  stageReason: stageReasonSchema,
   lgd: z.number(),
   eadMinor: minor,
   eclMinor: minor,

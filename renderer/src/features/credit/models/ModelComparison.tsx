@@ -9,6 +9,8 @@ import { categoryAxisWidth } from '../../../components/charts/category-axis.ts';
 import { formatDecimal } from '../format-stats.ts';
 import { METRIC_KEYS } from '../MetricsTable.tsx';
 import { useCall } from '../../../api/use-call.ts';
+import { FeatureName } from '../FeatureName.tsx';
+import { codeLabel } from '../../../components/code-labels.ts';
 
 /** Two models side by side: their metrics, then every feature's IV and coefficient in each. */
 export function ModelComparison({ first, second }: { first: number; second: number }) {
@@ -65,10 +67,10 @@ function ComparisonBody({ models }: { models: readonly [ModelDetail, ModelDetail
       </table>
       <div>
         <ResponsiveContainer width="100%" height={features.length * 28 + 60}>
-          <BarChart data={features.map((row) => ({ name: row.name, a: row.a.iv ?? 0, b: row.b.iv ?? 0 }))} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 4 }}>
+          <BarChart data={features.map((row) => ({ name: codeLabel(t, 'features', row.name), a: row.a.iv ?? 0, b: row.b.iv ?? 0 }))} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 4 }}>
             <CartesianGrid stroke={palette.grid} horizontal={false} />
             <XAxis type="number" stroke={palette.axis} fontSize={11} tickLine={false} />
-            <YAxis type="category" dataKey="name" stroke={palette.axis} fontSize={11} tickLine={false} axisLine={false} width={categoryAxisWidth(names)} interval={0} />
+            <YAxis type="category" dataKey="name" stroke={palette.axis} fontSize={11} tickLine={false} axisLine={false} width={categoryAxisWidth(names.map((name) => codeLabel(t, 'features', name)))} interval={0} />
             <Tooltip {...tooltipStyle(palette)} formatter={(value) => formatDecimal(Number(value), locale, 4)} />
             <Legend wrapperStyle={{ fontSize: 12 }} />
             <Bar dataKey="a" name={`${a.name} · IV`} fill={palette.series[0]} isAnimationActive={false} barSize={8} />
@@ -88,8 +90,8 @@ function ComparisonBody({ models }: { models: readonly [ModelDetail, ModelDetail
           <tbody>
             {features.map((row) => (
               <tr key={row.name}>
-                <th scope="row" className="mono">
-                  {row.name}
+                <th scope="row" className="name-cell">
+                  <FeatureName name={row.name} />
                 </th>
                 <td className="num">{formatDecimal(row.a.iv, locale, 4)}</td>
                 <td className="num">{formatDecimal(row.a.coef, locale, 4)}</td>
