@@ -592,6 +592,15 @@ export const en = {
       ivBand: 'Band',
       selected: 'In the model',
       inModel: 'selected',
+      sampleText: {
+        seasoned: 'Loans originated at least {{months}} months before the latest performance month ({{latest}}), or ended since (paid off, or defaulted);',
+        endedOnly: 'Loans that have ended (paid off, or defaulted), as there is no performance history to season open loans on;',
+        event: 'the event is a default at any time (90+ days past due, written off, or a status of default, now or in any month of history).',
+      },
+      exclusions: {
+        low_iv: 'IV {{iv}} below {{minIv}}',
+        correlated: 'WOE correlation {{correlation}} with {{feature}} (higher IV) beyond {{limit}}',
+      },
       handBinnedHint: 'Bins edited by hand',
       noFeatures: 'The development offered no features.',
       refit_one: 'Refit with edited bins ({{count}} feature)',

@@ -591,6 +591,15 @@ export const zhCN: Translation = {
       ivBand: '等级',
       selected: '是否入模',
       inModel: '已入模',
+      sampleText: {
+        seasoned: '样本为在最新表现月份（{{latest}}）之前至少 {{months}} 个月发放的贷款，以及此后已结束（结清或违约）的贷款；',
+        endedOnly: '尚无表现记录可供判断未结清贷款的账龄，样本为已结束（结清或违约）的贷款；',
+        event: '目标事件为任一时点发生违约（逾期 90 天以上、已核销或状态为违约，包括当前及历史任一月份）。',
+      },
+      exclusions: {
+        low_iv: 'IV {{iv}}，低于 {{minIv}}',
+        correlated: '与{{feature}}（IV 更高）的 WOE 相关系数为 {{correlation}}，超过 {{limit}}',
+      },
       handBinnedHint: '分箱已手工调整',
       noFeatures: '本次开发没有可用特征。',
       refit_one: '用调整后的分箱重新拟合（{{count}} 个特征）',
