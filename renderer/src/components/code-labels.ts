@@ -34,9 +34,13 @@ export function readableCode(code: string): string {
  * app knows the code, otherwise the code made readable. Imported data may carry codes no translation knows.
  */
 export function codeLabel(t: TFunction, group: CodeGroup, code: string): string {
-  const key = `codes.${group}.${code}`;
+  return labelOr(t, `codes.${group}.${code}`, readableCode(code));
+}
+
+/** A translation where the app has one, else the fallback (codes from data the app may not know). */
+export function labelOr(t: TFunction, key: string, fallback: string): string {
   const label = (t as unknown as (key: string, options: { defaultValue: string }) => string)(key, { defaultValue: '' });
-  return label || readableCode(code);
+  return label || fallback;
 }
 
 /** The same for a value that may be missing (an optional column): a dash when there is none. */

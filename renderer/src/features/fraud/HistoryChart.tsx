@@ -4,6 +4,7 @@ import type { FraudTransaction, HistoryPoint } from '../../../../preload/contrac
 import { tooltipStyle, useChartPalette } from '../../components/charts/palette.ts';
 import { formatMoney, formatTimestamp, minorToMajor } from '../../format/numbers.ts';
 import { usePreferences } from '../../session/preferences.tsx';
+import { formatDate } from '../../format/dates.ts';
 
 interface Point {
   readonly time: number;
@@ -34,7 +35,7 @@ export function HistoryChart({ history, current }: { history: readonly HistoryPo
       <ResponsiveContainer width="100%" height={220}>
         <ScatterChart margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid stroke={palette.grid} />
-          <XAxis type="number" dataKey="time" domain={['dataMin', 'dataMax']} stroke={palette.axis} fontSize={11} tickLine={false} tickFormatter={(value) => formatTimestamp(new Date(Number(value)).toISOString()).slice(0, 10)} />
+          <XAxis type="number" dataKey="time" domain={['dataMin', 'dataMax']} stroke={palette.axis} fontSize={11} tickLine={false} tickFormatter={(value) => formatDate(formatTimestamp(new Date(Number(value)).toISOString()), locale)} />
           <YAxis type="number" dataKey="amount" name={t('fraud.transaction.amount')} stroke={palette.axis} fontSize={11} tickLine={false} axisLine={false} width={64} />
           <ZAxis range={[40, 40]} />
           <Tooltip

@@ -89,10 +89,10 @@ function LoanDetailBody({ detail }: { detail: LoanDetail }) {
           <ResponsiveContainer width="100%" height={150}>
             <ComposedChart data={history} margin={{ top: 6, right: 4, bottom: 0, left: 0 }}>
               <CartesianGrid stroke={palette.grid} vertical={false} />
-              <XAxis dataKey="as_of" stroke={palette.axis} fontSize={10} tickLine={false} minTickGap={20} />
+              <XAxis dataKey="as_of" stroke={palette.axis} fontSize={10} tickLine={false} minTickGap={20} tickFormatter={(value) => formatMonth(String(value), locale)} />
               <YAxis yAxisId="balance" stroke={palette.axis} fontSize={10} tickLine={false} axisLine={false} width={52} tickFormatter={(value) => compactNumber(Number(value), locale)} />
               <YAxis yAxisId="dpd" orientation="right" stroke={palette.axis} fontSize={10} tickLine={false} axisLine={false} width={32} allowDecimals={false} />
-              <Tooltip {...tooltipStyle(palette)} />
+              <Tooltip {...tooltipStyle(palette)} labelFormatter={(label) => formatMonth(String(label), locale)} />
               <Area yAxisId="balance" type="stepAfter" dataKey="balance" name={t('loan.balance')} stroke={palette.series[0]} fill={palette.series[0]} fillOpacity={0.15} isAnimationActive={false} />
               <Line yAxisId="dpd" type="stepAfter" dataKey="dpd" name={t('loan.dpd')} stroke={palette.bad} dot={false} strokeWidth={1.5} isAnimationActive={false} />
             </ComposedChart>
