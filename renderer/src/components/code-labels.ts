@@ -25,7 +25,7 @@ export const CODE_SETS = {
 export type CodeGroup = keyof typeof CODE_SETS | 'regions' | 'features';
 
 /** A code made readable (snake_case to words, first letter capital): what an unknown code shows. */
-export function readableCode(code: string): string {
+function readableCode(code: string): string {
   return code.replaceAll('_', ' ').replace(/^./, (first) => first.toUpperCase());
 }
 
