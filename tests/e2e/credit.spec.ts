@@ -165,6 +165,8 @@ test.describe('credit', () => {
   });
 
   test('the loan grid shows PD, grade, stage and ECL, and a loan its reason codes and ECL schedule', async ({ page }, testInfo) => {
+    // Sorting the whole portfolio by ECL, a loan's schedule and a screenshot: more than a minute on a busy machine.
+    test.setTimeout(120_000);
     await unlockAs(page, ANALYST);
     await page.keyboard.press('Alt+2');
     const grid = page.getByTestId('loan-grid');
@@ -189,6 +191,7 @@ test.describe('credit', () => {
   });
 
   test('the credit screens speak Simplified Chinese', async ({ page }) => {
+    test.setTimeout(120_000);
     try {
       await unlockAs(page, ANALYST);
       await openCredit(page, 'Portfolio risk');
