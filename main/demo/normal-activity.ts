@@ -3,7 +3,8 @@ import { beijingMs } from './beijing-time.ts';
 import { BIG_TICKET, BILLS, EVERYDAY_SPENDING, TRAVEL_SPENDING, drawMerchant } from './merchants.ts';
 import { ipIn } from './network.ts';
 import { type DemoRandom, weightedTable } from './random.ts';
-import { type TransactionDraft, type TransactionType, yuanToMinor } from './transaction-draft.ts';
+import type { TransactionType } from '../../preload/contract/data-vocabulary.ts';
+import { type TransactionDraft, yuanToMinor } from './transaction-draft.ts';
 
 /**
  * Legitimate activity: everyday payments at usual merchants from usual devices and networks, and the two

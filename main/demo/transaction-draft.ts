@@ -1,16 +1,16 @@
+import type { TransactionChannel, TransactionType } from '../../preload/contract/data-vocabulary.ts';
 import type { TransactionRecord } from '../store/records.ts';
 import { DEFAULT_BASE_CURRENCY } from '../../preload/contract/vocabulary.ts';
 import { utcIso } from './beijing-time.ts';
 import type { FraudPattern, LegitPattern } from './account-profile.ts';
 
-export type TransactionType = 'wallet_payment' | 'card_purchase' | 'p2p_transfer' | 'top_up' | 'withdrawal' | 'bill_payment' | 'loan_repayment';
 
 /** What the generator knows about a transaction that the table does not: its time as a number and its truth. */
 export interface TransactionDraft {
   readonly ms: number;
   readonly amountMinor: number;
   readonly type: TransactionType;
-  readonly channel: 'qr' | 'pos' | 'ecommerce' | 'app';
+  readonly channel: TransactionChannel;
   readonly merchantId: string | null;
   readonly merchantCategory: string | null;
   readonly counterparty: string | null;

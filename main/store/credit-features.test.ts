@@ -101,6 +101,7 @@ describe('credit features', () => {
     assert.deepEqual(sample.columns.map((c) => [c.name, c.type]), CREDIT_FEATURES.map((f) => [f.name, f.type]));
     assert.match(sample.sample, /^Loans originated at least 12 months before the latest performance month 2025-06, or ended since/);
     assert.match(sample.sample, /the event is a default at any time/);
+    assert.deepEqual(sample.sampleDefinition, { seasoningMonths: 12, latestMonth: '2025-06' });
     assert.match(sample.trainingHash, /^[0-9a-f]{64}$/);
   });
 
@@ -222,6 +223,7 @@ describe('credit features', () => {
       assert.deepEqual(sample.loanIds, ['L03', 'L04', 'L05']);
       assert.deepEqual(Array.from(sample.events), [0, 1, 1]);
       assert.match(sample.sample, /no performance history/);
+      assert.deepEqual(sample.sampleDefinition, { seasoningMonths: 12, latestMonth: null });
     } finally {
       empty.dispose();
     }

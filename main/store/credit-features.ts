@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { SampleDefinition } from '../../preload/contract/credit.ts';
 import type { FeatureColumn, LoanRiskInput } from '../engines/credit/index.ts';
 import type { Db } from './database.ts';
 import { RiskDeskError } from '../../preload/contract/errors.ts';
@@ -106,8 +107,9 @@ export interface DevelopmentSample {
   readonly columns: FeatureColumn[];
   /** SHA-256 over the feature names, then each row's loan id, event and feature values, in loan-id order. */
   readonly trainingHash: string;
-  /** The sample and the event, in one sentence. */
+  /** The sample and the event, in one English sentence (the command line's; the screens word `sampleDefinition`). */
   readonly sample: string;
+  readonly sampleDefinition: SampleDefinition;
 }
 
 export function latestPerformanceMonth(db: Db): string | null {
@@ -180,7 +182,7 @@ function sampleSentence(bounds: SampleBounds): string {
 /** The seasoned loans, their default flags and every feature, for scorecard development. */
 export function readDevelopmentSample(db: Db, onProgress?: (done: number, total: number) => void): DevelopmentSample {
   const { bounds, loanIds, events, columns, hash } = readSample(db, CREDIT_FEATURES, onProgress);
-  return { loanIds, events, columns, trainingHash: hash, sample: sampleSentence(bounds) };
+  return { loanIds, events, columns, trainingHash: hash, sample: sampleSentence(bounds), sampleDefinition: { seasoningMonths: SEASONING_MONTHS, latestMonth: bounds.latest } };
 }
 
 function featureNamed(name: string): CreditFeature {

@@ -160,6 +160,21 @@ const ivBand = z.enum(['useless', 'weak', 'medium', 'strong', 'suspicious']);
 export const binReportSchema = z.object({ label: z.string(), count: z.number().int(), events: z.number().int(), eventRate: z.number(), woe: z.number(), points: z.number().nullable() });
 export type BinReportRow = z.infer<typeof binReportSchema>;
 
+/**
+ * Why a candidate feature was left out of the model, as figures the screens put into words: an IV below the floor, or
+ * a WOE column that correlates beyond the limit with a higher-IV feature already in. Reports saved before this was
+ * recorded have only `reason`, the same in English.
+ */
+export const featureExclusionSchema = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('low_iv'), iv: z.number(), minIv: z.number() }),
+  z.object({ code: z.literal('correlated'), correlation: z.number(), with: z.string(), maxCorrelation: z.number() }),
+]);
+export type FeatureExclusion = z.infer<typeof featureExclusionSchema>;
+
+/** How the development sample was drawn: loans seasoned this many months before the latest performance month (null: none yet). */
+export const sampleDefinitionSchema = z.object({ seasoningMonths: z.number().int(), latestMonth: z.string().nullable() });
+export type SampleDefinition = z.infer<typeof sampleDefinitionSchema>;
+
 export const featureReportSchema = z.object({
   name: z.string(),
   type: z.enum(['numeric', 'categorical']),
@@ -167,6 +182,7 @@ export const featureReportSchema = z.object({
   ivBand,
   selected: z.boolean(),
   reason: z.string().nullable(),
+  exclusion: featureExclusionSchema.nullable().optional(),
   bins: z.array(binReportSchema),
   binning: binningSchema,
 });
@@ -177,8 +193,9 @@ export const developmentReportSchema = z.object({
   events: z.number().int(),
   /** SHA-256 of the development rows (loan ids, event flags and feature values, in loan-id order). */
   trainingHash: z.string(),
-  /** How the event and the sample were defined, in words. */
+  /** How the event and the sample were defined, in English words (what reports saved before `sampleDefinition` have). */
   sample: z.string(),
+  sampleDefinition: sampleDefinitionSchema.optional(),
   features: z.array(featureReportSchema),
   model: z.object({
     status: z.enum(['converged', 'separation', 'singular', 'not_converged', 'one_class']),
@@ -257,6 +274,28 @@ export type RunSummary = z.infer<typeof runSummarySchema>;
 export const creditRunResultSchema = runSummarySchema.extend({ alerts: z.object({ raised: z.number().int().min(0), repeated: z.number().int().min(0), casesOpened: z.number().int().min(0) }) });
 export type CreditRunResult = z.infer<typeof creditRunResultSchema>;
 
+/**
+ * Why a loan is in its IFRS 9 stage (DOMAIN.md § Credit), as figures the screens put into words in the user's
+ * language: 90+ DPD (`impaired_dpd`) or a defaulted or written-off status (`impaired_status`) make stage 3; otherwise
+ * the two tests for a significant increase in credit risk, each with whether it was met (`sicr`: stage 2 when either
+ * is, stage 1 when neither).
+ */
+export const stageReasonSchema = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('impaired_dpd'), dpd: z.number().int(), impairedDpd: z.number().int() }),
+  z.object({ code: z.literal('impaired_status'), status: z.string() }),
+  z.object({
+    code: z.literal('sicr'),
+    dpd: z.number().int(),
+    sicrDpd: z.number().int(),
+    dpdBeyond: z.boolean(),
+    pdLifetimeNow: z.number(),
+    pdLifetimeAtOrigination: z.number(),
+    pdMultiple: z.number(),
+    pdBeyond: z.boolean(),
+  }),
+]);
+export type StageReason = z.infer<typeof stageReasonSchema>;
+
 export const eclMonthSchema = z.object({ month: z.number().int(), marginalPd: z.number(), survival: z.number(), eadMinor: z.number(), lgd: z.number(), discountFactor: z.number(), eclMinor: z.number() });
 export const loanRiskSchema = z.object({
   runId: z.number().int(),
@@ -267,7 +306,7 @@ export const loanRiskSchema = z.object({
   pdLifetime: z.number(),
   grade: z.enum(GRADES),
   stage: z.enum(['1', '2', '3']),
-  stageReason: z.string(),
+  stageReason: stageReasonSchema,
   lgd: z.number(),
   eadMinor: minor,
   eclMinor: minor,

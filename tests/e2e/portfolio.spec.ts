@@ -65,7 +65,8 @@ test.describe('portfolio', () => {
     expect(expected.rowCount).toBeGreaterThan(0);
     await expect(count).toHaveText(`${expected.rowCount.toLocaleString('en-US')} loans`);
     const visible = Math.min(15, expected.rowCount);
-    for (let row = 0; row < visible; row += 1) await expect(cell(row, 'product')).toHaveText('sme_working_capital');
+    // The cells name the product; the filter still matches its code.
+    for (let row = 0; row < visible; row += 1) await expect(cell(row, 'product')).toHaveText('SME working capital');
 
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await expect(count).toHaveText(before ?? '');
@@ -97,14 +98,56 @@ test.describe('portfolio', () => {
     await expect(detail).toHaveCount(0);
   });
 
+  test('at 1440 × 900 the risk columns are in view without scrolling, and amounts carry their currency', async ({ page }) => {
+    const { grid, header, cell } = loanGrid(page);
+    const host = await grid.locator('.grid-host').boundingBox();
+    if (!host) throw new Error('the loan grid has no body');
+    const names = { status: 'Status', dpd: 'DPD', pd_12m: 'PD 12m', grade: 'Grade', stage: 'Stage', ecl_minor: 'ECL' };
+    for (const [colId, name] of Object.entries(names)) {
+      await expect(header(colId)).toContainText(name);
+      const box = await header(colId).boundingBox();
+      if (!box) throw new Error(`${colId} has no header box`);
+      expect(box.x, `${colId} starts inside the grid`).toBeGreaterThanOrEqual(host.x);
+      expect(box.x + box.width, `${colId} ends inside the grid, with no horizontal scrolling`).toBeLessThanOrEqual(host.x + host.width);
+    }
+    // The demo lends in yuan: en-US writes CNY as CN¥.
+    await expect(cell(0, 'principal_minor')).toHaveText(/^CN¥[\d,]+\.\d{2}$/);
+    await expect(cell(0, 'outstanding_balance_minor')).toHaveText(/^CN¥[\d,]+\.\d{2}$|^$/);
+  });
+
+  test('in Simplified Chinese the grid and a loan name their codes and write dates in Chinese', async ({ page }) => {
+    try {
+      const { cell, count } = loanGrid(page);
+      await page.getByTestId('language-select').selectOption('zh-CN');
+      await expect(pageTitle(page)).toHaveText('资产组合');
+      await expect(count).toHaveText(/^[\d,]+ 笔贷款$/, { timeout: 20_000 });
+      // Loans of one product: its Chinese name, not its code.
+      await page.getByLabel('产品 筛选输入').fill('consumer_cash_loan');
+      await expect(cell(0, 'product')).toHaveText('消费现金贷');
+      await expect(cell(0, 'status')).toHaveText(/^(正常|逾期|违约|已核销|已结清)$/);
+      await cell(0, 'loan_id').click();
+      const detail = page.getByTestId('loan-detail');
+      await expect(detail).toContainText('消费现金贷');
+      await expect(detail).not.toContainText('consumer_cash_loan');
+      await expect(detail.locator('dd').filter({ hasText: /^\d{4}年\d{1,2}月\d{1,2}日$/ }).first()).toBeVisible();
+    } finally {
+      await hostCall('settings.update', { language: 'en' });
+    }
+  });
+
   test('the column chooser hides and shows columns', async ({ page }) => {
-    const { header } = loanGrid(page);
+    const { header, cell } = loanGrid(page);
     await expect(header('region')).toBeVisible();
     await page.getByTestId('column-chooser').locator('summary').click();
     await page.getByRole('group', { name: 'Choose columns' }).getByLabel('Region').uncheck();
     await expect(header('region')).toHaveCount(0);
     await page.getByRole('group', { name: 'Choose columns' }).getByLabel('Channel').check();
+    // Channel is the last column, past the right edge of a 1440-pixel window: scroll the grid to it.
+    await page.keyboard.press('Escape');
+    await cell(0, 'dpd').hover();
+    await page.mouse.wheel(3_000, 0);
     await expect(header('channel')).toBeVisible();
+    await page.getByTestId('column-chooser').locator('summary').click();
     await page.getByRole('button', { name: 'Reset to default' }).click();
     await expect(header('region')).toBeVisible();
     await expect(header('channel')).toHaveCount(0);

@@ -225,6 +225,9 @@ describe('credit through the API', () => {
       .get(run.runId) as string;
     const risk = await analyst.ok<LoanRisk>('credit.loanRisk', { loanId });
     assert.equal(risk.stage, '2');
+    // Why, as figures the screen words: a stage 2 loan met at least one of the two SICR tests.
+    assert.equal(risk.stageReason.code, 'sicr');
+    assert.ok(risk.stageReason.code === 'sicr' && (risk.stageReason.dpdBeyond || risk.stageReason.pdBeyond));
     assert.ok(risk.schedule.length > 1);
     const sum = risk.schedule.reduce((s, m) => s + m.eclMinor, 0);
     assert.ok(Math.abs(sum - risk.eclMinor) <= 0.5, `schedule ${sum} vs stored ${risk.eclMinor}`);

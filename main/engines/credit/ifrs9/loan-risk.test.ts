@@ -49,7 +49,12 @@ describe('assessLoan', () => {
     const result = assessLoan(bullet, applicationPd, HALF_LGD, '2025-01-15', { schedule: true });
     assert.equal(result.stage, 2);
     // The overlay also grows the 3-month lifetime PD from 1 − (1 − 0.020916)^(3/12) = 0.53 % to 1 − 0.99³ = 2.97 %.
-    assert.equal(result.stageReason, '45 DPD > 30; lifetime PD 2.97 % > 2.5 × 0.53 % at origination');
+    const reason = result.stageReason;
+    assert.equal(reason.code, 'sicr');
+    if (reason.code !== 'sicr') return;
+    assert.deepEqual([reason.dpd, reason.sicrDpd, reason.dpdBeyond, reason.pdMultiple, reason.pdBeyond], [45, 30, true, 2.5, true]);
+    close(reason.pdLifetimeNow, 1 - 0.99 ** 3);
+    close(reason.pdLifetimeAtOrigination, 1 - (1 - 0.020916183802) ** (3 / 12), 1e-9);
     assert.equal(result.remainingMonths, 3);
     close(result.pd12m, 1 - 0.99 ** 12);
     close(result.pdOrigination, 0.020916183802, 1e-9);
@@ -96,7 +101,7 @@ describe('assessLoan', () => {
     const impaired: LoanRiskInput = { ...bullet, product: 'revolving_credit_line', repaymentType: 'revolving_min_payment', balanceMinor: 1_234_567, undrawnMinor: 100_000, dpd: 120 };
     const result = assessLoan(impaired, 0.02, TEST_CREDIT_PARAMETERS, '2025-01-15', { schedule: true });
     assert.equal(result.stage, 3);
-    assert.equal(result.stageReason, '120 DPD ≥ 90');
+    assert.deepEqual(result.stageReason, { code: 'impaired_dpd', dpd: 120, impairedDpd: 90 });
     assert.equal(result.eadMinor, 1_284_567);
     assert.equal(result.eclMinor, 834_969);
     assert.equal(result.pd12m, 1);
@@ -124,7 +129,8 @@ describe('assessLoan', () => {
     const grown = assessLoan(loan, 0.02, TEST_CREDIT_PARAMETERS, '2025-07-01');
     assert.equal(grown.remainingMonths, 12);
     assert.equal(grown.stage, 2);
-    assert.equal(grown.stageReason, 'lifetime PD 5.77 % > 2.5 × 2.00 % at origination');
+    assert.deepEqual(grown.stageReason.code === 'sicr' && [grown.stageReason.dpdBeyond, grown.stageReason.pdBeyond], [false, true]);
+    close(grown.stageReason.code === 'sicr' ? grown.stageReason.pdLifetimeNow : 0, 0.06 / 1.04, 1e-9);
     // Odds × 2: 0.040816 → PD 0.039216 ≤ 0.05 → stage 1.
     const mild: CreditParameters = { ...TEST_CREDIT_PARAMETERS, dpdOddsMultiplier: { ...TEST_CREDIT_PARAMETERS.dpdOddsMultiplier, '1-29': 2 } };
     assert.equal(assessLoan(loan, 0.02, mild, '2025-07-01').stage, 1);

@@ -1,6 +1,6 @@
 // One loan's IFRS 9 assessment as of a date: PD, grade, stage, LGD, EAD, ECL and the rate its risk requires.
 // Called once per loan of a portfolio run (a million loans): no array is allocated unless a schedule is asked for.
-import type { CreditParameters, Grade } from '../../../../preload/contract/credit.ts';
+import type { CreditParameters, Grade, StageReason } from '../../../../preload/contract/credit.ts';
 import { PERFORMING_DPD_BUCKETS } from '../../../../preload/contract/vocabulary.ts';
 import { addMonths, monthsUntil, parseDay } from '../../calendar.ts';
 import { bucketOfDays } from '../portfolio/dpd-bucket.ts';
@@ -35,7 +35,7 @@ export interface LoanAssessment {
   readonly pdLifetime: number;
   readonly grade: Grade;
   readonly stage: 1 | 2 | 3;
-  readonly stageReason: string;
+  readonly stageReason: StageReason;
   readonly lgd: number;
   readonly eadMinor: number;
   readonly eclMinor: number;

@@ -1,6 +1,7 @@
 // IFRS 9 staging (DOMAIN.md § Credit): stage 3 when credit-impaired, stage 2 on a significant increase in credit
-// risk since origination, else stage 1; with the reason in words, numbers included, for the loan's detail view.
-import type { CreditParameters } from '../../../../preload/contract/credit.ts';
+// risk since origination, else stage 1; with the reason as a code and its figures, which the loan's detail view puts
+// into words in the user's language.
+import type { CreditParameters, StageReason } from '../../../../preload/contract/credit.ts';
 import { statusClass } from '../portfolio/loan-status.ts';
 
 export interface StagingInput {
@@ -14,26 +15,18 @@ export interface StagingInput {
 
 export interface StageDecision {
   readonly stage: 1 | 2 | 3;
-  readonly reason: string;
-}
-
-/** A PD as a percentage with two decimals, by integer arithmetic (toFixed costs five times as much, per loan). */
-function percent(pd: number): string {
-  const basisPoints = Math.round(pd * 10_000);
-  const cents = basisPoints % 100;
-  return `${(basisPoints - cents) / 100}.${cents < 10 ? '0' : ''}${cents} %`;
+  readonly reason: StageReason;
 }
 
 export function stageOf(input: StagingInput, staging: CreditParameters['staging']): StageDecision {
   const { dpd, pdLifetimeNow, pdLifetimeAtOrigination } = input;
   const status = statusClass(input.status);
-  if (dpd >= staging.impairedDpd) return { stage: 3, reason: `${dpd} DPD ≥ ${staging.impairedDpd}` };
-  if (status === 'defaulted' || status === 'written_off') return { stage: 3, reason: `status ${input.status ?? ''}` };
-  const sicr: string[] = [];
-  if (dpd > staging.sicrDpd) sicr.push(`${dpd} DPD > ${staging.sicrDpd}`);
-  const threshold = staging.sicrPdMultiple * pdLifetimeAtOrigination;
-  const pdComparison = `lifetime PD ${percent(pdLifetimeNow)} ${pdLifetimeNow > threshold ? '>' : '≤'} ${staging.sicrPdMultiple} × ${percent(pdLifetimeAtOrigination)} at origination`;
-  if (pdLifetimeNow > threshold) sicr.push(pdComparison);
-  if (sicr.length > 0) return { stage: 2, reason: sicr.join('; ') };
-  return { stage: 1, reason: `${dpd} DPD ≤ ${staging.sicrDpd}; ${pdComparison}` };
+  if (dpd >= staging.impairedDpd) return { stage: 3, reason: { code: 'impaired_dpd', dpd, impairedDpd: staging.impairedDpd } };
+  if (status === 'defaulted' || status === 'written_off') return { stage: 3, reason: { code: 'impaired_status', status: input.status ?? '' } };
+  const dpdBeyond = dpd > staging.sicrDpd;
+  const pdBeyond = pdLifetimeNow > staging.sicrPdMultiple * pdLifetimeAtOrigination;
+  return {
+    stage: dpdBeyond || pdBeyond ? 2 : 1,
+    reason: { code: 'sicr', dpd, sicrDpd: staging.sicrDpd, dpdBeyond, pdLifetimeNow, pdLifetimeAtOrigination, pdMultiple: staging.sicrPdMultiple, pdBeyond },
+  };
 }

@@ -1,5 +1,6 @@
 // A whole scorecard development on plain columns: split, bin, WOE/IV, select, fit, scale, validate.
 // Everything is fitted on the training rows only; the holdout sees the bins and the model as new data would.
+import type { FeatureExclusion } from '../../../../preload/contract/credit.ts';
 import { applyBinning, binCounts, binFeature, NO_BIN, type BinningOptions, type FeatureBinning, type FeatureColumn } from './binning.ts';
 import { fitLogistic, type LogisticResult } from './logistic.ts';
 import { decileCuts, eventRateByBand, performance, populationStability, type Performance, type ScoreBand, type StabilityBand } from './metrics.ts';
@@ -33,6 +34,7 @@ export interface FeatureReport {
   readonly iv_band: IvBand;
   readonly selected: boolean;
   readonly reason: string | null;
+  readonly exclusion: FeatureExclusion | null;
   readonly bins: BinReport[];
   /** The bins as rules, to re-apply or to edit by hand. */
   readonly binning: FeatureBinning;
@@ -199,6 +201,7 @@ export function developScorecard(columns: readonly FeatureColumn[], events: Uint
       iv_band: ivBand(b.iv),
       selected: decisions[f]?.selected ?? false,
       reason: decisions[f]?.reason ?? null,
+      exclusion: decisions[f]?.exclusion ?? null,
       binning: b.binning,
       bins: b.binning.bins.map((bin, k) => {
         const counts = b.counts[k] ?? { count: 0, events: 0 };

@@ -1,5 +1,6 @@
 // Feature selection on WOE features: an IV floor, then a greedy pass in descending IV that drops a feature
 // whose WOE column correlates beyond the limit with one already kept (the higher-IV one stays).
+import type { FeatureExclusion } from '../../../../preload/contract/credit.ts';
 
 export interface SelectionOptions {
   /** Default 0.02 (below: "useless" per DOMAIN.md). */
@@ -17,8 +18,17 @@ export interface SelectionCandidate {
 export interface SelectionDecision {
   readonly name: string;
   readonly selected: boolean;
-  /** Why a feature was left out; null when selected. */
+  /** Why a feature was left out, in English (the command line's words); null when selected. */
   readonly reason: string | null;
+  /** The same as figures, for the screens to say in the user's language. */
+  readonly exclusion: FeatureExclusion | null;
+}
+
+/** The English sentence the command line prints for an exclusion. */
+function exclusionSentence(exclusion: FeatureExclusion): string {
+  return exclusion.code === 'low_iv'
+    ? `IV ${exclusion.iv.toFixed(4)} below ${exclusion.minIv}`
+    : `WOE correlation ${exclusion.correlation.toFixed(3)} with ${exclusion.with} (higher IV) beyond ${exclusion.maxCorrelation}`;
 }
 
 function pearson(a: Float64Array, b: Float64Array): number {
@@ -50,23 +60,25 @@ export function selectFeatures(candidates: readonly SelectionCandidate[], option
   const maxCorrelation = options.maxCorrelation ?? 0.7;
   const byIv = [...candidates].sort((a, b) => b.iv - a.iv || a.name.localeCompare(b.name));
   const kept: SelectionCandidate[] = [];
-  const reasons = new Map<string, string | null>();
+  const exclusions = new Map<string, FeatureExclusion | null>();
   for (const candidate of byIv) {
     if (!(candidate.iv >= minIv)) {
-      reasons.set(candidate.name, `IV ${candidate.iv.toFixed(4)} below ${minIv}`);
+      exclusions.set(candidate.name, { code: 'low_iv', iv: candidate.iv, minIv });
       continue;
     }
     const clash = kept.find((other) => Math.abs(pearson(candidate.woe, other.woe)) > maxCorrelation);
     if (clash) {
-      const r = pearson(candidate.woe, clash.woe);
-      reasons.set(candidate.name, `WOE correlation ${r.toFixed(3)} with ${clash.name} (higher IV) beyond ${maxCorrelation}`);
+      exclusions.set(candidate.name, { code: 'correlated', correlation: pearson(candidate.woe, clash.woe), with: clash.name, maxCorrelation });
       continue;
     }
     kept.push(candidate);
-    reasons.set(candidate.name, null);
+    exclusions.set(candidate.name, null);
   }
   return {
-    decisions: candidates.map((c) => ({ name: c.name, selected: reasons.get(c.name) === null, reason: reasons.get(c.name) ?? null })),
+    decisions: candidates.map((c) => {
+      const exclusion = exclusions.get(c.name) ?? null;
+      return { name: c.name, selected: exclusion === null, reason: exclusion && exclusionSentence(exclusion), exclusion };
+    }),
     order: kept.map((c) => c.name),
   };
 }

@@ -1,6 +1,6 @@
 // A scorecard development as the builder shows it and as a saved model keeps it: the engine's result in the
 // contract's shape, with the curves behind AUC and KS and the calibration by score band.
-import type { DevelopmentReport } from '../../../../preload/contract/credit.ts';
+import type { DevelopmentReport, SampleDefinition } from '../../../../preload/contract/credit.ts';
 import { toStoredBinning, toStoredScorecard } from '../scorecard/stored.ts';
 import type { ScorecardDevelopment } from '../scorecard/fit.ts';
 import type { ScoreBand } from '../scorecard/metrics.ts';
@@ -10,6 +10,7 @@ export interface DevelopmentSample {
   readonly events: Uint8Array;
   readonly trainingHash: string;
   readonly sample: string;
+  readonly sampleDefinition: SampleDefinition;
 }
 
 function finiteOrNull(value: number): number | null {
@@ -43,6 +44,7 @@ export function developmentReport(dev: ScorecardDevelopment, sample: Development
     events: dev.events,
     trainingHash: sample.trainingHash,
     sample: sample.sample,
+    sampleDefinition: sample.sampleDefinition,
     features: dev.features.map((f) => ({
       name: f.name,
       type: f.type,
@@ -50,6 +52,7 @@ export function developmentReport(dev: ScorecardDevelopment, sample: Development
       ivBand: f.iv_band,
       selected: f.selected,
       reason: f.reason,
+      exclusion: f.exclusion,
       bins: f.bins.map((b) => ({ label: b.label, count: b.count, events: b.events, eventRate: b.event_rate, woe: b.woe, points: b.points })),
       binning: toStoredBinning(f.binning),
     })),

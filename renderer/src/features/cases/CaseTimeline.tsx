@@ -2,7 +2,8 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { MethodResult } from '../../../../preload/contract/index.ts';
 import { formatTimestamp } from '../../format/numbers.ts';
-import { alertTypeLabel, labelOr } from './alert-explanation.ts';
+import { labelOr } from '../../components/code-labels.ts';
+import { alertTypeLabel } from './alert-explanation.ts';
 import { usePlaybookStepTitle } from './playbook-titles.ts';
 
 type AuditEventRow = MethodResult<'cases.timeline'>[number];

@@ -8,6 +8,7 @@ import { xAxisTitle, yAxisTitle } from '../../components/charts/axis-title.ts';
 import { tooltipStyle, useChartPalette } from '../../components/charts/palette.ts';
 import { formatCount, formatPercent } from '../../format/numbers.ts';
 import { usePreferences } from '../../session/preferences.tsx';
+import { formatDate } from '../../format/dates.ts';
 
 /** The DPD thresholds a DPD crossing is measured against (the shipped parameter set's). */
 const DPD_THRESHOLDS = [30, 60, 90] as const;
@@ -35,7 +36,7 @@ export function LoanRiskChart({ loanId, dpdThreshold }: { loanId: string; dpdThr
         <ResponsiveContainer width="100%" height={210}>
           <ComposedChart data={points} margin={{ top: 8, right: 4, bottom: 0, left: 0 }}>
             <CartesianGrid stroke={palette.grid} vertical={false} />
-            <XAxis dataKey="asOf" stroke={palette.axis} fontSize={11} tickLine={false} {...xAxisTitle(t('charts.axis.date'), palette)} />
+            <XAxis dataKey="asOf" stroke={palette.axis} fontSize={11} tickLine={false} tickFormatter={(value) => formatDate(String(value), locale)} {...xAxisTitle(t('charts.axis.date'), palette)} />
             <YAxis
               yAxisId="pd"
               stroke={palette.axis}
@@ -51,7 +52,7 @@ export function LoanRiskChart({ loanId, dpdThreshold }: { loanId: string; dpdThr
               {...tooltipStyle(palette)}
               labelFormatter={(label, payload) => {
                 const point = payload[0]?.payload as (typeof points)[number] | undefined;
-                return point ? t('cases.loanChart.tooltipLabel', { asOf: String(label), run: point.runId, grade: point.grade, stage: point.stage }) : String(label);
+                return point ? t('cases.loanChart.tooltipLabel', { asOf: formatDate(String(label), locale), run: point.runId, grade: point.grade, stage: point.stage }) : String(label);
               }}
               formatter={(value, name, item) => [item.dataKey === 'pd12m' ? formatPercent(Number(value), locale) : t('cases.loanChart.days', { days: formatCount(Number(value), locale) }), name]}
             />

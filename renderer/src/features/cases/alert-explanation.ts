@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { AlertExplanation, AlertFigure } from '../../../../preload/contract/alerts.ts';
+import { labelOr } from '../../components/code-labels.ts';
 import { formatCount, formatMoney } from '../../format/numbers.ts';
 
 /** The message keys the screens know (main/engines/credit/alerts/ and manual alerts); others get the generic one. */
@@ -8,12 +9,6 @@ type KnownKey = (typeof KNOWN_ALERT_TYPES)[number];
 
 function isKnown(key: string): key is KnownKey {
   return (KNOWN_ALERT_TYPES as readonly string[]).includes(key);
-}
-
-/** A translation where the app has one, else the fallback (codes from data the app may not know). */
-export function labelOr(t: TFunction, key: string, fallback: string): string {
-  const label = (t as unknown as (key: string, options: { defaultValue: string }) => string)(key, { defaultValue: '' });
-  return label || fallback;
 }
 
 /** An alert type's name (credit.stage_migration → "Stage migration"), or its code. */

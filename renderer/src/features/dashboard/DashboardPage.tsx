@@ -7,15 +7,18 @@ import { DelinquencyTrendChart } from './DelinquencyTrendChart.tsx';
 import { ExposureChart } from './ExposureChart.tsx';
 import { KpiStrip } from './KpiStrip.tsx';
 import { LargestExposures } from './LargestExposures.tsx';
+import { usePreferences } from '../../session/preferences.tsx';
+import { formatDate } from '../../format/dates.ts';
 
 export function DashboardPage() {
+  const { locale } = usePreferences();
   const { t } = useTranslation();
   const { data, error, loading, refresh } = useDashboard();
   return (
     <section className="page" aria-labelledby="page-title" aria-busy={loading}>
       <PageHeader
         title={t('nav.dashboard')}
-        subtitle={data?.asOf ? t('dashboard.asOf', { date: data.asOf }) : undefined}
+        subtitle={data?.asOf ? t('dashboard.asOf', { date: formatDate(data.asOf, locale) }) : undefined}
         actions={
           <button type="button" className="button" onClick={refresh} disabled={loading}>
             {loading ? t('common.loading') : t('common.refresh')}

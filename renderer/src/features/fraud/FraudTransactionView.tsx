@@ -12,6 +12,7 @@ import { DecisionPanel } from './DecisionPanel.tsx';
 import { fraudAddress } from './fraud-address.ts';
 import { HistoryChart } from './HistoryChart.tsx';
 import { useEscapeTo } from './use-escape-to.ts';
+import { optionalCodeLabel } from '../../components/code-labels.ts';
 
 /** One transaction at `fraud/transactions/:txId`: its fields, how the run decided it, and its account's history. */
 export function FraudTransactionView() {
@@ -66,8 +67,8 @@ function TransactionFacts({ transaction: tx }: { transaction: FraudTransaction }
         [field('accountId'), <Link key="account" to={fraudAddress.ring(tx.accountId)} className="mono">{tx.accountId}</Link>],
         [field('ts'), formatTimestamp(tx.ts)],
         [field('amount'), formatMoney(tx.amountMinor, tx.currency, locale)],
-        [field('type'), tx.type ?? '—'],
-        [field('channel'), tx.channel ?? '—'],
+        [field('type'), optionalCodeLabel(t, 'transactionTypes', tx.type)],
+        [field('channel'), optionalCodeLabel(t, 'transactionChannels', tx.channel)],
         [field('merchantId'), mono(tx.merchantId)],
         [field('merchantCategory'), tx.merchantCategory ?? '—'],
         [field('counterpartyAccount'), mono(tx.counterpartyAccount)],

@@ -6,6 +6,7 @@ import { inSeriesOrder } from '../../components/charts/legend-order.ts';
 import { tooltipStyle, useChartPalette } from '../../components/charts/palette.ts';
 import { formatMoney, formatTimestamp, minorToMajor } from '../../format/numbers.ts';
 import { usePreferences } from '../../session/preferences.tsx';
+import { formatDate } from '../../format/dates.ts';
 
 interface Point {
   readonly time: number;
@@ -37,7 +38,7 @@ export function HistoryChart({ history, current }: { history: readonly HistoryPo
       <ResponsiveContainer width="100%" height={240}>
         <ScatterChart margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid stroke={palette.grid} />
-          <XAxis type="number" dataKey="time" domain={['dataMin', 'dataMax']} stroke={palette.axis} fontSize={11} tickLine={false} tickFormatter={(value) => formatTimestamp(new Date(Number(value)).toISOString()).slice(0, 10)} {...xAxisTitle(t('charts.axis.date'), palette)} />
+          <XAxis type="number" dataKey="time" domain={['dataMin', 'dataMax']} stroke={palette.axis} fontSize={11} tickLine={false} tickFormatter={(value) => formatDate(formatTimestamp(new Date(Number(value)).toISOString()), locale)} {...xAxisTitle(t('charts.axis.date'), palette)} />
           <YAxis type="number" dataKey="amount" name={t('fraud.transaction.amount')} stroke={palette.axis} fontSize={11} tickLine={false} axisLine={false} {...yAxisTitle(t('charts.axis.amount', { currency: current.currency }), palette, 64)} />
           <ZAxis range={[40, 40]} />
           <Tooltip

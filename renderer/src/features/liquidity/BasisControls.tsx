@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import type { LiquidityParameterSet } from '../../../../preload/contract/liquidity.ts';
 import { Field } from '../../components/Field.tsx';
 import type { PositionBasis } from './liquidity-address.ts';
+import { usePreferences } from '../../session/preferences.tsx';
+import { formatDate } from '../../format/dates.ts';
 
 interface Props {
   readonly basis: PositionBasis;
@@ -13,6 +15,7 @@ interface Props {
 
 /** The date and parameter set version the position, the ratios and the scenarios are computed for. */
 export function BasisControls({ basis, sets, onChange, computed }: Props) {
+  const { locale } = usePreferences();
   const { t } = useTranslation();
   return (
     <div className="form-row liquidity-basis" data-testid="liquidity-basis">
@@ -32,8 +35,8 @@ export function BasisControls({ basis, sets, onChange, computed }: Props) {
       {computed && (
         <p className="muted small" data-testid="basis-computed">
           {computed.lines === undefined
-            ? t('liquidity.basis.computedFor', { asOf: computed.asOf, version: computed.parameterVersion })
-            : t('liquidity.basis.computedForLines', { asOf: computed.asOf, version: computed.parameterVersion, count: computed.lines })}
+            ? t('liquidity.basis.computedFor', { asOf: formatDate(computed.asOf, locale), version: computed.parameterVersion })
+            : t('liquidity.basis.computedForLines', { asOf: formatDate(computed.asOf, locale), version: computed.parameterVersion, count: computed.lines })}
         </p>
       )}
     </div>

@@ -7,6 +7,9 @@ import { formatAmount, formatMoney, formatPercent } from '../../format/numbers.t
 import { usePreferences } from '../../session/preferences.tsx';
 import { formatDecimal } from '../credit/format-stats.ts';
 import { FactList } from '../../components/FactList.tsx';
+import { FeatureName } from '../credit/FeatureName.tsx';
+import { formatDate } from '../../format/dates.ts';
+import { stageReasonText } from './stage-reason.ts';
 
 /**
  * The loan in the latest credit run: PD, grade, stage (and why), loss figures, pricing, reason codes, ECL schedule.
@@ -48,10 +51,10 @@ function LoanRiskBody({ risk, currency, interestRate }: { risk: LoanRisk; curren
 
   return (
     <>
-      <p className="muted small">{t('loan.risk.asOf', { date: risk.asOf, run: risk.runId })}</p>
+      <p className="muted small">{t('loan.risk.asOf', { date: formatDate(risk.asOf, locale), run: risk.runId })}</p>
       <FactList facts={facts} />
       <p className="small" data-testid="stage-reason">
-        <strong>{t('loan.risk.stageReason')}</strong> {risk.stageReason}
+        <strong>{t('loan.risk.stageReason')}</strong> {stageReasonText(t, risk.stageReason, locale)}
       </p>
       <p className={`small ${interestRate < risk.requiredRate ? 'value-bad' : ''}`} data-testid="required-rate">
         <strong>{t('loan.risk.requiredRate')}</strong>{' '}
@@ -71,8 +74,8 @@ function LoanRiskBody({ risk, currency, interestRate }: { risk: LoanRisk; curren
           <tbody>
             {risk.reasonCodes.map((reason) => (
               <tr key={reason.feature}>
-                <th scope="row" className="mono">
-                  {reason.feature}
+                <th scope="row" className="name-cell">
+                  <FeatureName name={reason.feature} />
                 </th>
                 <td className="num">{formatDecimal(reason.pointsLost, locale, 1)}</td>
               </tr>

@@ -6,7 +6,8 @@ import { api } from '../../api/client.ts';
 import { useCall } from '../../api/use-call.ts';
 import { xAxisTitle, yAxisTitle } from '../../components/charts/axis-title.ts';
 import { tooltipStyle, useChartPalette } from '../../components/charts/palette.ts';
-import { codeLabel } from '../../components/code-labels.ts';
+import { codeLabel, optionalCodeLabel } from '../../components/code-labels.ts';
+import { formatDate, formatMonth } from '../../format/dates.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { formatAmount, formatCount, formatMoney, formatPercent, minorToMajor } from '../../format/numbers.ts';
 import { usePreferences } from '../../session/preferences.tsx';
@@ -54,22 +55,24 @@ function LoanDetailBody({ detail }: { detail: LoanDetail }) {
 
   const facts: Array<[string, string]> = [
     [t('portfolio.loanColumns.product'), codeLabel(t, 'products', loan.product)],
-    [t('portfolio.loanColumns.status'), loan.status ? codeLabel(t, 'statuses', loan.status) : '—'],
+    [t('portfolio.loanColumns.status'), optionalCodeLabel(t, 'statuses', loan.status)],
     [t('portfolio.loanColumns.principal_minor'), formatMoney(loan.principal_minor, currency, locale)],
     [t('portfolio.loanColumns.outstanding_balance_minor'), formatMoney(loan.outstanding_balance_minor, currency, locale) || '—'],
     [t('portfolio.loanColumns.interest_rate'), formatPercent(loan.interest_rate, locale)],
     [t('portfolio.loanColumns.term_months'), t('loan.months', { count: loan.term_months })],
-    [t('portfolio.loanColumns.origination_date'), loan.origination_date],
-    [t('portfolio.loanColumns.maturity_date'), loan.maturity_date ?? '—'],
+    [t('portfolio.loanColumns.origination_date'), formatDate(loan.origination_date, locale)],
+    [t('portfolio.loanColumns.maturity_date'), formatDate(loan.maturity_date, locale) || '—'],
     [t('portfolio.loanColumns.dpd'), formatCount(loan.dpd, locale) || '—'],
-    [t('portfolio.loanColumns.channel'), loan.channel ?? '—'],
-    [t('portfolio.loanColumns.collateral_type'), loan.collateral_type ?? '—'],
+    [t('portfolio.loanColumns.channel'), optionalCodeLabel(t, 'channels', loan.channel)],
+    [t('portfolio.loanColumns.collateral_type'), optionalCodeLabel(t, 'collateral', loan.collateral_type)],
   ];
   const borrowerFacts: Array<[string, string]> = [
     [t('portfolio.borrowerColumns.borrower_id'), borrower.borrower_id],
     [t('portfolio.borrowerColumns.region'), codeLabel(t, 'regions', borrower.region)],
     [t('portfolio.borrowerColumns.annual_income_minor'), formatMoney(borrower.annual_income_minor, currency, locale)],
-    [t('portfolio.borrowerColumns.employment_type'), borrower.employment_type ?? '—'],
+    [t('portfolio.borrowerColumns.employment_type'), optionalCodeLabel(t, 'employment', borrower.employment_type)],
+    [t('portfolio.borrowerColumns.industry'), optionalCodeLabel(t, 'industries', borrower.industry)],
+    [t('portfolio.borrowerColumns.home_ownership'), optionalCodeLabel(t, 'homeOwnership', borrower.home_ownership)],
     [t('portfolio.borrowerColumns.credit_history_months'), borrower.credit_history_months === null ? '—' : t('loan.months', { count: borrower.credit_history_months })],
   ];
 
@@ -87,7 +90,7 @@ function LoanDetailBody({ detail }: { detail: LoanDetail }) {
           <ResponsiveContainer width="100%" height={190}>
             <ComposedChart data={history} margin={{ top: 6, right: 4, bottom: 0, left: 0 }}>
               <CartesianGrid stroke={palette.grid} vertical={false} />
-              <XAxis dataKey="as_of" stroke={palette.axis} fontSize={10} tickLine={false} minTickGap={20} {...xAxisTitle(t('charts.axis.date'), palette)} />
+              <XAxis dataKey="as_of" stroke={palette.axis} fontSize={10} tickLine={false} minTickGap={20} tickFormatter={(value) => formatMonth(String(value), locale)} {...xAxisTitle(t('charts.axis.date'), palette)} />
               <YAxis
                 yAxisId="balance"
                 stroke={palette.axis}
@@ -98,7 +101,7 @@ function LoanDetailBody({ detail }: { detail: LoanDetail }) {
                 {...yAxisTitle(t('charts.axis.balance', { currency }), palette, 52)}
               />
               <YAxis yAxisId="dpd" orientation="right" stroke={palette.axis} fontSize={10} tickLine={false} axisLine={false} allowDecimals={false} {...yAxisTitle(t('charts.axis.dpdDays'), palette, 32, 'right')} />
-              <Tooltip {...tooltipStyle(palette)} />
+              <Tooltip {...tooltipStyle(palette)} labelFormatter={(label) => formatMonth(String(label), locale)} />
               <Area yAxisId="balance" type="stepAfter" dataKey="balance" name={t('loan.balance')} stroke={palette.series[0]} fill={palette.series[0]} fillOpacity={0.15} isAnimationActive={false} />
               <Line yAxisId="dpd" type="stepAfter" dataKey="dpd" name={t('loan.dpd')} stroke={palette.bad} dot={false} strokeWidth={1.5} isAnimationActive={false} />
             </ComposedChart>
@@ -117,7 +120,7 @@ function LoanDetailBody({ detail }: { detail: LoanDetail }) {
               <tbody>
                 {[...performance].reverse().map((row) => (
                   <tr key={row.as_of}>
-                    <td className="mono">{row.as_of}</td>
+                    <td>{formatMonth(row.as_of, locale)}</td>
                     <td className="num">{formatAmount(row.balance_minor, currency, locale)}</td>
                     <td className="num">{formatAmount(row.paid_amount_minor, currency, locale)}</td>
                     <td className={`num ${row.dpd >= 90 ? 'dpd-bad' : row.dpd >= 30 ? 'dpd-warn' : row.dpd > 0 ? 'dpd-late' : ''}`}>{row.dpd}</td>

@@ -2,18 +2,28 @@ import type { ColDef } from 'ag-grid-community';
 import type { TFunction } from 'i18next';
 import type { LoanRow } from '../../../../preload/contract/index.ts';
 import { DATE_FILTER, NUMBER_FILTER, TEXT_FILTER } from '../../components/grid/column-filters.ts';
-import { formatAmount, formatCount, formatPercent } from '../../format/numbers.ts';
+import { codeLabel, type CodeGroup } from '../../components/code-labels.ts';
+import { formatDate } from '../../format/dates.ts';
+import { formatCount, formatMoney, formatPercent } from '../../format/numbers.ts';
 
 type LoanColumn = keyof LoanRow;
 
-/** Shown until the user chooses otherwise. */
-export const LOAN_HIDDEN_BY_DEFAULT: readonly LoanColumn[] = ['maturity_date', 'undrawn_amount_minor', 'currency', 'collateral_type', 'channel'];
+/**
+ * Shown until the user chooses otherwise. The columns a risk analyst reads first (status, DPD and the latest credit
+ * run's PD, grade, stage and ECL) come right after the pinned id, and fit a 1440-pixel window without scrolling;
+ * the rest follow them or wait in the column chooser.
+ */
+export const LOAN_HIDDEN_BY_DEFAULT: readonly LoanColumn[] = ['maturity_date', 'undrawn_amount_minor', 'currency', 'collateral_type', 'channel', 'term_months'];
 
 /** Money is typed into filters in major units and rates in percent; these factors bring them back. */
 export function loanFilterFactors(moneyFactor: number): Record<string, number> {
   return { principal_minor: moneyFactor, outstanding_balance_minor: moneyFactor, undrawn_amount_minor: moneyFactor, ecl_minor: moneyFactor, interest_rate: 0.01, pd_12m: 0.01 };
 }
 
+/**
+ * The loan grid's columns. Codes (product, status, region, collateral, channel) show their names in the user's
+ * language and are filtered by their code; amounts carry each loan's own currency.
+ */
 export function loanColumns(t: TFunction, locale: string): ColDef<LoanRow>[] {
   const money = (field: 'principal_minor' | 'outstanding_balance_minor' | 'undrawn_amount_minor' | 'ecl_minor', width: number): ColDef<LoanRow> => ({
     field,
@@ -21,7 +31,7 @@ export function loanColumns(t: TFunction, locale: string): ColDef<LoanRow>[] {
     ...NUMBER_FILTER,
     type: 'rightAligned',
     width,
-    valueFormatter: ({ value, data }) => (data ? formatAmount(value as number | null, data.currency, locale) : ''),
+    valueFormatter: ({ value, data }) => (data ? formatMoney(value as number | null, data.currency, locale) : ''),
   });
   const text = (field: LoanColumn, width: number, extra: ColDef<LoanRow> = {}): ColDef<LoanRow> => ({
     field,
@@ -30,34 +40,25 @@ export function loanColumns(t: TFunction, locale: string): ColDef<LoanRow>[] {
     width,
     ...extra,
   });
+  const coded = (field: 'product' | 'status' | 'region' | 'collateral_type' | 'channel', group: CodeGroup, width: number, extra: ColDef<LoanRow> = {}): ColDef<LoanRow> =>
+    text(field, width, { valueFormatter: ({ value }) => (value ? codeLabel(t, group, value as string) : ''), tooltipValueGetter: ({ value }) => (value as string | null) ?? '', ...extra });
+  const date = (field: 'origination_date' | 'maturity_date'): ColDef<LoanRow> => ({
+    field,
+    headerName: t(`portfolio.loanColumns.${field}`),
+    ...DATE_FILTER,
+    width: 130,
+    valueFormatter: ({ value }) => formatDate(value as string | null, locale),
+  });
   return [
-    text('loan_id', 115, { cellClass: 'mono', pinned: 'left', lockVisible: true }),
-    text('borrower_id', 105, { cellClass: 'mono' }),
-    text('product', 165),
-    text('region', 105),
-    { field: 'origination_date', headerName: t('portfolio.loanColumns.origination_date'), ...DATE_FILTER, width: 160 },
-    { field: 'maturity_date', headerName: t('portfolio.loanColumns.maturity_date'), ...DATE_FILTER, width: 160 },
-    money('principal_minor', 130),
-    money('outstanding_balance_minor', 140),
-    money('undrawn_amount_minor', 120),
-    text('currency', 90),
-    {
-      field: 'interest_rate',
-      headerName: t('portfolio.loanColumns.interest_rate'),
-      headerTooltip: t('portfolio.percentFilterHint'),
-      ...NUMBER_FILTER,
-      type: 'rightAligned',
-      width: 100,
-      valueFormatter: ({ value }) => formatPercent(value as number | null, locale),
-    },
-    { field: 'term_months', headerName: t('portfolio.loanColumns.term_months'), ...NUMBER_FILTER, type: 'rightAligned', width: 100 },
-    text('status', 110, { cellClass: ({ value }) => `status status-${String(value ?? 'none')}` }),
+    text('loan_id', 110, { cellClass: 'mono', pinned: 'left', lockVisible: true }),
+    coded('product', 'products', 150),
+    coded('status', 'statuses', 100, { cellClass: ({ value }) => `status status-${String(value ?? 'none')}` }),
     {
       field: 'dpd',
       headerName: t('portfolio.loanColumns.dpd'),
       ...NUMBER_FILTER,
       type: 'rightAligned',
-      width: 80,
+      width: 75,
       valueFormatter: ({ value }) => formatCount(value as number | null, locale),
       cellClassRules: {
         'dpd-late': ({ value }) => typeof value === 'number' && value > 0 && value < 30,
@@ -65,8 +66,6 @@ export function loanColumns(t: TFunction, locale: string): ColDef<LoanRow>[] {
         'dpd-bad': ({ value }) => typeof value === 'number' && value >= 90,
       },
     },
-    text('collateral_type', 120),
-    text('channel', 140),
     // From the latest credit run: empty until one has covered the loan.
     {
       field: 'pd_12m',
@@ -74,18 +73,38 @@ export function loanColumns(t: TFunction, locale: string): ColDef<LoanRow>[] {
       headerTooltip: t('portfolio.percentFilterHint'),
       ...NUMBER_FILTER,
       type: 'rightAligned',
-      width: 100,
+      width: 90,
       valueFormatter: ({ value }) => formatPercent(value as number | null, locale),
     },
-    text('grade', 80),
+    text('grade', 75),
     {
       field: 'stage',
       headerName: t('portfolio.loanColumns.stage'),
       ...NUMBER_FILTER,
       type: 'rightAligned',
-      width: 80,
+      width: 75,
       cellClassRules: { 'dpd-warn': ({ value }) => value === 2, 'dpd-bad': ({ value }) => value === 3 },
     },
-    money('ecl_minor', 120),
+    money('ecl_minor', 125),
+    money('outstanding_balance_minor', 145),
+    money('principal_minor', 140),
+    {
+      field: 'interest_rate',
+      headerName: t('portfolio.loanColumns.interest_rate'),
+      headerTooltip: t('portfolio.percentFilterHint'),
+      ...NUMBER_FILTER,
+      type: 'rightAligned',
+      width: 95,
+      valueFormatter: ({ value }) => formatPercent(value as number | null, locale),
+    },
+    { field: 'term_months', headerName: t('portfolio.loanColumns.term_months'), ...NUMBER_FILTER, type: 'rightAligned', width: 95 },
+    date('origination_date'),
+    date('maturity_date'),
+    coded('region', 'regions', 105),
+    text('borrower_id', 105, { cellClass: 'mono' }),
+    money('undrawn_amount_minor', 130),
+    text('currency', 90),
+    coded('collateral_type', 'collateral', 130),
+    coded('channel', 'channels', 140),
   ];
 }

@@ -4,6 +4,7 @@ import type { ReportFigures } from '../../../../preload/contract/reports.ts';
 import { formatCount, formatMoney, formatPercent, formatTimestamp } from '../../format/numbers.ts';
 import { usePreferences } from '../../session/preferences.tsx';
 import { ReportKpis } from './ReportSection.tsx';
+import { formatDate } from '../../format/dates.ts';
 
 /** The portfolio's headline figures as of the period's last day. */
 export function PortfolioFigures({ portfolio }: { portfolio: NonNullable<ReportFigures['portfolio']> }) {
@@ -14,7 +15,7 @@ export function PortfolioFigures({ portfolio }: { portfolio: NonNullable<ReportF
   return (
     <ReportKpis
       figures={[
-        [t('reports.portfolio.asOf'), portfolio.asOf],
+        [t('reports.portfolio.asOf'), formatDate(portfolio.asOf, locale)],
         [t('reports.portfolio.openLoans'), formatCount(portfolio.openLoans, locale)],
         [t('reports.portfolio.borrowers'), formatCount(portfolio.borrowers, locale)],
         [t('reports.portfolio.outstanding'), money(portfolio.outstandingMinor)],

@@ -7,6 +7,8 @@ import { formatCount, formatMoney, formatPercent, formatTimestamp } from '../../
 import { usePreferences } from '../../session/preferences.tsx';
 import { STAGES } from '../credit/credit-codes.ts';
 import { ReportKpis } from './ReportSection.tsx';
+import { formatDate } from '../../format/dates.ts';
+import { labelOr } from '../../components/code-labels.ts';
 
 type Credit = NonNullable<ReportFigures['credit']>;
 
@@ -20,7 +22,7 @@ export function CreditFigures({ credit }: { credit: Credit }) {
   const migrated = (from: string, to: string) => credit.stageMigration?.counts.find((cell) => cell.from === from && cell.to === to)?.loans ?? 0;
   return (
     <>
-      <p className="muted small">{t('reports.credit.run', { runId: credit.run.runId, asOf: credit.run.asOf, model: credit.run.modelName, version: credit.run.parameterVersion })}</p>
+      <p className="muted small">{t('reports.credit.run', { runId: credit.run.runId, asOf: formatDate(credit.run.asOf, locale), model: credit.run.modelName, version: credit.run.parameterVersion })}</p>
       <ReportKpis
         figures={[
           [t('reports.credit.ead'), money(credit.eadMinor)],
@@ -86,7 +88,7 @@ export function CreditFigures({ credit }: { credit: Credit }) {
       </table>
       {credit.stageMigration ? (
         <table className="table table-compact" data-testid="report-stage-migration">
-          <caption>{t('reports.credit.migration', { runId: credit.stageMigration.fromRunId, asOf: credit.stageMigration.fromAsOf })}</caption>
+          <caption>{t('reports.credit.migration', { runId: credit.stageMigration.fromRunId, asOf: formatDate(credit.stageMigration.fromAsOf, locale) })}</caption>
           <thead>
             <tr>
               <th scope="col">{t('reports.credit.migrationCorner')}</th>
@@ -141,7 +143,7 @@ export function CreditFigures({ credit }: { credit: Credit }) {
         </div>
         <div>
           <dt>{t('reports.credit.status')}</dt>
-          <dd>{credit.model.status}</dd>
+          <dd>{labelOr(t, `lifecycle.states.${credit.model.status}`, credit.model.status)}</dd>
         </div>
         <div>
           <dt>{t('reports.credit.approvedBy')}</dt>

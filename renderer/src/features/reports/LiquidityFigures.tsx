@@ -4,6 +4,7 @@ import { formatMajorMoney, formatPercent } from '../../format/numbers.ts';
 import { usePreferences } from '../../session/preferences.tsx';
 import { formatIndicator } from '../liquidity/indicators/indicator-format.ts';
 import { ReportKpis } from './ReportSection.tsx';
+import { formatDate } from '../../format/dates.ts';
 
 type Liquidity = NonNullable<ReportFigures['liquidity']>;
 
@@ -15,7 +16,7 @@ export function LiquidityFigures({ liquidity }: { liquidity: Liquidity }) {
   const ratio = (value: number | null) => (value === null ? '—' : formatPercent(value, locale, 1));
   return (
     <>
-      <p className="muted small">{t('reports.liquidity.run', { runId: liquidity.run.runId, asOf: liquidity.run.asOf, version: liquidity.run.parameterVersion })}</p>
+      <p className="muted small">{t('reports.liquidity.run', { runId: liquidity.run.runId, asOf: formatDate(liquidity.run.asOf, locale), version: liquidity.run.parameterVersion })}</p>
       <ReportKpis
         figures={[
           [t('reports.liquidity.lcr'), ratio(liquidity.lcr)],

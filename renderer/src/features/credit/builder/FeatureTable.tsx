@@ -5,6 +5,7 @@ import { IV_BAND_TONE } from '../credit-codes.ts';
 import { formatDecimal } from '../format-stats.ts';
 import { ToneBadge } from '../ToneBadge.tsx';
 import { FeatureName } from '../FeatureName.tsx';
+import { exclusionText } from '../development-text.ts';
 
 interface Props {
   readonly features: DevelopmentReport['features'];
@@ -63,7 +64,7 @@ export function FeatureTable({ features, edits, handBinned, selected, onSelect }
                 <td>
                   <ToneBadge tone={IV_BAND_TONE[band]}>{t(`credit.ivBands.${band}`)}</ToneBadge>
                 </td>
-                <td className={feature.selected ? 'selected-yes' : 'muted small cell-wrap'}>{feature.selected ? `✓ ${t('credit.builder.inModel')}` : (feature.reason ?? '—')}</td>
+                <td className={feature.selected ? 'selected-yes' : 'muted small cell-wrap'}>{feature.selected ? `✓ ${t('credit.builder.inModel')}` : (exclusionText(t, feature, locale) ?? '—')}</td>
               </tr>
             );
           })}

@@ -16,6 +16,7 @@ import { CoefficientTable } from './CoefficientTable.tsx';
 import { DevelopmentOptionsForm } from './DevelopmentOptionsForm.tsx';
 import { FeatureTable } from './FeatureTable.tsx';
 import { SaveModelForm } from './SaveModelForm.tsx';
+import { sampleText } from '../development-text.ts';
 
 /**
  * Scorecard development on the workspace's seasoned loans: options → a development job → features with their IV
@@ -92,7 +93,7 @@ export function ScorecardBuilder() {
               events: formatCount(report.events, locale),
               rate: formatPercent(report.rows > 0 ? report.events / report.rows : 0, locale),
             })}{' '}
-            {report.sample} <span className="mono" title={t('credit.builder.trainingHash')}>#{report.trainingHash.slice(0, 12)}</span>
+            {sampleText(t, report, locale)} <span className="mono" title={t('credit.builder.trainingHash')}>#{report.trainingHash.slice(0, 12)}</span>
           </p>
           <div className="builder-grid">
             <section className="panel" aria-labelledby="features-title">

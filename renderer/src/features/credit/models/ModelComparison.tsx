@@ -11,6 +11,8 @@ import { categoryAxisWidth } from '../../../components/charts/category-axis.ts';
 import { formatDecimal } from '../format-stats.ts';
 import { METRIC_KEYS } from '../MetricsTable.tsx';
 import { useCall } from '../../../api/use-call.ts';
+import { FeatureName } from '../FeatureName.tsx';
+import { codeLabel } from '../../../components/code-labels.ts';
 
 /**
  * Two models side by side (in the order the model list shows them): their metrics, then every feature's IV and
@@ -72,10 +74,10 @@ function ComparisonBody({ models }: { models: readonly [ModelDetail, ModelDetail
       </div>
       <div>
         <ResponsiveContainer width="100%" height={features.length * 28 + 90}>
-          <BarChart data={features.map((row) => ({ name: row.name, a: row.a.iv ?? 0, b: row.b.iv ?? 0 }))} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 4 }}>
+          <BarChart data={features.map((row) => ({ name: codeLabel(t, 'features', row.name), a: row.a.iv ?? 0, b: row.b.iv ?? 0 }))} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 4 }}>
             <CartesianGrid stroke={palette.grid} horizontal={false} />
             <XAxis type="number" stroke={palette.axis} fontSize={11} tickLine={false} {...xAxisTitle(t('charts.axis.iv'), palette)} />
-            <YAxis type="category" dataKey="name" stroke={palette.axis} fontSize={11} tickLine={false} axisLine={false} interval={0} {...yAxisTitle(t('charts.axis.feature'), palette, categoryAxisWidth(names))} />
+            <YAxis type="category" dataKey="name" stroke={palette.axis} fontSize={11} tickLine={false} axisLine={false} interval={0} {...yAxisTitle(t('charts.axis.feature'), palette, categoryAxisWidth(names.map((name) => codeLabel(t, 'features', name))))} />
             <Tooltip {...tooltipStyle(palette)} formatter={(value) => formatDecimal(Number(value), locale, 4)} />
             <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={inSeriesOrder(['a', 'b'])} />
             <Bar dataKey="a" name={`${a.name} · IV`} fill={palette.series[0]} isAnimationActive={false} barSize={8} />
@@ -96,8 +98,8 @@ function ComparisonBody({ models }: { models: readonly [ModelDetail, ModelDetail
             <tbody>
               {features.map((row) => (
                 <tr key={row.name}>
-                  <th scope="row" className="mono">
-                    {row.name}
+                  <th scope="row" className="name-cell">
+                    <FeatureName name={row.name} />
                   </th>
                   <td className="num">{formatDecimal(row.a.iv, locale, 4)}</td>
                   <td className="num">{formatDecimal(row.a.coef, locale, 4)}</td>

@@ -13,7 +13,7 @@ type Concentration = CreditAnalytics['concentration'][number];
 
 /** Bars for the largest items only: the tail of a long list is what HHI summarises. */
 const TOP = 8;
-const LABEL_GROUP = { region: 'regions', product: 'products', industry: null } as const;
+const LABEL_GROUP = { region: 'regions', product: 'products', industry: 'industries' } as const;
 
 /** Concentration per dimension: HHI, its effective number of equal exposures, and the largest shares. */
 export function ConcentrationPanel({ concentration, currency }: { concentration: readonly Concentration[]; currency: string }) {
@@ -30,11 +30,10 @@ function Dimension({ entry, currency, colorIndex }: { entry: Concentration; curr
   const { t } = useTranslation();
   const { locale } = usePreferences();
   const palette = useChartPalette();
-  const group = LABEL_GROUP[entry.dimension];
   const items = [...entry.items]
     .sort((a, b) => b.share - a.share)
     .slice(0, TOP)
-    .map((item) => ({ ...item, name: group ? codeLabel(t, group, item.key) : item.key }));
+    .map((item) => ({ ...item, name: codeLabel(t, LABEL_GROUP[entry.dimension], item.key) }));
   return (
     <div>
       <h3>{t(`credit.risk.dimensions.${entry.dimension}`)}</h3>

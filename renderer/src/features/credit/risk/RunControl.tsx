@@ -10,6 +10,8 @@ import { formatTimestamp } from '../../../format/numbers.ts';
 import { useJobRunner } from '../../../jobs/jobs-context.tsx';
 import { resultOf } from '../../../jobs/job-result.ts';
 import { useUnlocked } from '../../../session/session-context.tsx';
+import { usePreferences } from '../../../session/preferences.tsx';
+import { formatDate } from '../../../format/dates.ts';
 
 interface Props {
   readonly latest: RunSummary | null;
@@ -21,6 +23,7 @@ interface Props {
 
 /** What the figures below come from (the latest run's date, model, parameters, who and when), and a new run. */
 export function RunControl({ latest, loaded, onFinished }: Props) {
+  const { locale } = usePreferences();
   const { t } = useTranslation();
   const { user } = useUnlocked();
   const runner = useJobRunner();
@@ -71,7 +74,7 @@ export function RunControl({ latest, loaded, onFinished }: Props) {
         <dl className="facts facts-inline" data-testid="run-facts">
           <div>
             <dt>{t('credit.risk.asOf')}</dt>
-            <dd>{latest.asOf}</dd>
+            <dd>{formatDate(latest.asOf, locale)}</dd>
           </div>
           <div>
             <dt>{t('credit.risk.model')}</dt>

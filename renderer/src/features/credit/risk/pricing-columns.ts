@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import type { PricingRow } from '../../../../../preload/contract/index.ts';
 import { NUMBER_FILTER, TEXT_FILTER } from '../../../components/grid/column-filters.ts';
 import { formatAmount, formatPercent } from '../../../format/numbers.ts';
+import { codeLabel } from '../../../components/code-labels.ts';
 
 type PricingColumn = keyof PricingRow;
 type RateColumn = 'interest_rate' | 'required_rate' | 'shortfall' | 'pd_12m' | 'lgd';
@@ -34,7 +35,7 @@ export function pricingColumns(t: TFunction, locale: string, currency: string): 
   });
   return [
     text('loan_id', 120, { cellClass: 'mono', pinned: 'left', lockVisible: true }),
-    text('product', 170),
+    text('product', 170, { valueFormatter: ({ value }) => (value ? codeLabel(t, 'products', value as string) : '') }),
     text('grade', 80),
     ...RATE_COLUMNS.map(rate),
     {

@@ -3,6 +3,7 @@ import type { ModelMonitoring } from '../../../../../preload/contract/index.ts';
 import { usePreferences } from '../../../session/preferences.tsx';
 import { STABILITY_TONE } from '../credit-codes.ts';
 import { formatDecimal } from '../format-stats.ts';
+import { FeatureName } from '../FeatureName.tsx';
 
 type Period = ModelMonitoring['periods'][number];
 
@@ -28,8 +29,8 @@ export function CsiTable({ periods }: { periods: readonly Period[] }) {
         <tbody>
           {features.map((feature) => (
             <tr key={feature}>
-              <th scope="row" className="mono">
-                {feature}
+              <th scope="row" className="name-cell">
+                <FeatureName name={feature} />
               </th>
               {periods.map((period) => {
                 const entry = period.csi.find((candidate) => candidate.feature === feature);

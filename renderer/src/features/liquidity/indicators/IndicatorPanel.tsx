@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { LiquidityRunResult } from '../../../../../preload/contract/liquidity.ts';
 import { usePreferences } from '../../../session/preferences.tsx';
 import { formatIndicator } from './indicator-format.ts';
+import { formatDate } from '../../../format/dates.ts';
 
 /** A run's indicators against their thresholds: a breach is marked, with the alert's severity and the product it is about. */
 export function IndicatorPanel({ run }: { run: LiquidityRunResult }) {
@@ -9,7 +10,7 @@ export function IndicatorPanel({ run }: { run: LiquidityRunResult }) {
   const { locale } = usePreferences();
   return (
     <section className="panel" aria-labelledby="indicators-title">
-      <h2 id="indicators-title">{t('liquidity.indicators.title', { asOf: run.asOf })}</h2>
+      <h2 id="indicators-title">{t('liquidity.indicators.title', { asOf: formatDate(run.asOf, locale) })}</h2>
       <div className="table-scroll">
         <table className="table table-compact" data-testid="indicator-panel">
           <thead>

@@ -9,9 +9,12 @@ import { useJobRunner } from '../../../jobs/jobs-context.tsx';
 import { useUnlocked } from '../../../session/session-context.tsx';
 import { IndicatorPanel } from './IndicatorPanel.tsx';
 import { IndicatorTrendChart } from './IndicatorTrendChart.tsx';
+import { usePreferences } from '../../../session/preferences.tsx';
+import { formatDate } from '../../../format/dates.ts';
 
 /** The early-warning indicators: a new liquidity run (analysts), the latest run's indicators, and each one's trend. */
 export function IndicatorsTab() {
+  const { locale } = usePreferences();
   const { t } = useTranslation();
   const { user } = useUnlocked();
   const runner = useJobRunner();
@@ -41,7 +44,7 @@ export function IndicatorsTab() {
         </div>
         {latest ? (
           <p className="small" data-testid="latest-run">
-            {t('liquidity.indicators.latest', { id: latest.runId, asOf: latest.asOf, version: latest.parameterVersion, who: latest.startedBy, when: formatTimestamp(latest.finishedAt) })}{' '}
+            {t('liquidity.indicators.latest', { id: latest.runId, asOf: formatDate(latest.asOf, locale), version: latest.parameterVersion, who: latest.startedBy, when: formatTimestamp(latest.finishedAt) })}{' '}
             {t('liquidity.indicators.alerts', { raised: latest.alerts.raised, repeated: latest.alerts.repeated, count: latest.alerts.casesOpened })}
           </p>
         ) : (

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { StoredSimulation } from '../../../../../preload/contract/liquidity.ts';
 import { formatCount, formatPercent, formatTimestamp } from '../../../format/numbers.ts';
 import { usePreferences } from '../../../session/preferences.tsx';
+import { formatDate } from '../../../format/dates.ts';
 
 interface Props {
   readonly simulations: readonly StoredSimulation[];
@@ -40,7 +41,7 @@ export function SimulationList({ simulations, selected, onSelect }: Props) {
                       #{simulation.simulationId}
                     </button>
                   </th>
-                  <td>{simulation.result.asOf}</td>
+                  <td>{formatDate(simulation.result.asOf, locale)}</td>
                   <td className="num">{formatCount(simulation.result.paths, locale)}</td>
                   <td className="num">{formatCount(simulation.result.days, locale)}</td>
                   <td className="num">{simulation.result.seed}</td>

@@ -5,6 +5,7 @@ import { formatCount, formatMajorMoney, formatPercent, formatTimestamp } from '.
 import { usePreferences } from '../../../session/preferences.tsx';
 import { FanChart } from './FanChart.tsx';
 import { SurvivalHistogram } from './SurvivalHistogram.tsx';
+import { formatDate } from '../../../format/dates.ts';
 
 /** One stored simulation: what it drew from, the fan of outcomes, when paths run out, and the reserve it takes to survive. */
 export function SimulationView({ simulation }: { simulation: StoredSimulation }) {
@@ -15,7 +16,7 @@ export function SimulationView({ simulation }: { simulation: StoredSimulation })
   const compact = (value: number) => formatMajorMoney(value, result.currency, locale, { compact: true });
   return (
     <section className="panel" aria-labelledby="simulation-title" data-testid="simulation-view" data-simulation={simulation.simulationId}>
-      <h2 id="simulation-title">{t('liquidity.monteCarlo.simulationTitle', { id: simulation.simulationId, asOf: result.asOf })}</h2>
+      <h2 id="simulation-title">{t('liquidity.monteCarlo.simulationTitle', { id: simulation.simulationId, asOf: formatDate(result.asOf, locale) })}</h2>
       <FactList
         facts={[
           [t('liquidity.monteCarlo.fields.paths'), formatCount(result.paths, locale)],

@@ -7,6 +7,7 @@ import { tooltipStyle, useChartPalette } from '../../../components/charts/palett
 import { formatCount, formatMajorMoney } from '../../../format/numbers.ts';
 import { usePreferences } from '../../../session/preferences.tsx';
 import { RatioKpis } from './RatioKpis.tsx';
+import { formatDate } from '../../../format/dates.ts';
 
 /** The contractual maturity ladder: each bucket's gap as a bar, the cumulative gap as a line, the same figures as a table. */
 export function LadderView({ position }: { position: LiquidityPosition }) {
@@ -22,7 +23,7 @@ export function LadderView({ position }: { position: LiquidityPosition }) {
     <>
       <RatioKpis position={position} />
       <section className="panel" aria-labelledby="ladder-title" data-testid="ladder">
-        <h2 id="ladder-title">{t('liquidity.ladder.title', { asOf: ladder.asOf })}</h2>
+        <h2 id="ladder-title">{t('liquidity.ladder.title', { asOf: formatDate(ladder.asOf, locale) })}</h2>
         <div data-testid="ladder-chart">
           <ResponsiveContainer width="100%" height={280}>
             <ComposedChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>

@@ -5,6 +5,7 @@ import { xAxisTitle, yAxisTitle } from '../../../components/charts/axis-title.ts
 import { tooltipStyle, useChartPalette } from '../../../components/charts/palette.ts';
 import { formatMajorMoney } from '../../../format/numbers.ts';
 import { usePreferences } from '../../../session/preferences.tsx';
+import { formatDate } from '../../../format/dates.ts';
 
 /** A scenario day by day: cumulative net outflow climbing toward the buffer, the survival day marked where it crosses. */
 export function StressResultView({ result }: { result: ScenarioResult }) {
@@ -18,7 +19,7 @@ export function StressResultView({ result }: { result: ScenarioResult }) {
   return (
     <section className="panel" aria-labelledby="stress-result-title" data-testid="stress-result">
       <div className="panel-head">
-        <h2 id="stress-result-title">{t('liquidity.stress.resultTitle', { scenario: result.scenario.name, asOf: result.asOf, version: result.parameterVersion })}</h2>
+        <h2 id="stress-result-title">{t('liquidity.stress.resultTitle', { scenario: result.scenario.name, asOf: formatDate(result.asOf, locale), version: result.parameterVersion })}</h2>
         <p className={survives ? 'ratio-headline' : 'ratio-headline negative'} data-testid="survival">
           {survives ? t('liquidity.stress.survives', { days: result.scenario.horizonDays }) : t('liquidity.stress.survivalDay', { day: result.survivalDay })}
         </p>
