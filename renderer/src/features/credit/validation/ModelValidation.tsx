@@ -12,6 +12,7 @@ import { useCall } from '../../../api/use-call.ts';
 import { CalibrationChart } from './CalibrationChart.tsx';
 import { CsiTable } from './CsiTable.tsx';
 import { KsChart } from './KsChart.tsx';
+import { ModelScaleAndAcceptance } from './ModelScaleAndAcceptance.tsx';
 import { PsiChart } from './PsiChart.tsx';
 import { RocChart } from './RocChart.tsx';
 
@@ -35,6 +36,7 @@ export function ModelValidation({ modelId }: { modelId: number }) {
       <div className="panel-grid" data-testid="model-validation">
         {report && (
           <>
+            <ModelScaleAndAcceptance report={report} />
             <section className="panel" aria-labelledby="roc-title">
               <h2 id="roc-title">{t('credit.validation.roc')}</h2>
               {report.curves ? <RocChart roc={report.curves.roc} /> : <p className="muted empty">{t('credit.validation.noCurves')}</p>}
