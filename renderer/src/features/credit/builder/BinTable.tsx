@@ -64,7 +64,9 @@ export function BinTable({ bins, picked, onPick, minBinShare }: Props) {
                   </span>
                 )}
               </td>
-              <td className="num">{bin.points === null ? '—' : formatDecimal(bin.points, locale, Number.isInteger(bin.points) ? 0 : 1)}</td>
+              <td className="num" data-testid="bin-points">
+                {bin.points === null ? '—' : formatDecimal(bin.points, locale, Number.isInteger(bin.points) ? 0 : 1)}
+              </td>
               <td>
                 <BinFlagList flags={bin.flags ?? []} share={total > 0 ? bin.count / total : 0} minBinShare={minBinShare} />
               </td>
