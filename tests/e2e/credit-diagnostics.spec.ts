@@ -96,7 +96,8 @@ test.describe('scorecard diagnostics', () => {
     await page.getByTestId('drop-flagged').click();
     const comparison = page.getByTestId('drop-comparison');
     await expect(comparison).toBeVisible({ timeout: ENGINE_TIMEOUT });
-    await expect(comparison.getByRole('heading')).toHaveText(`Before and after dropping ${dropped.join(', ')}`);
+    await expect(comparison.getByRole('heading')).toHaveText('Before and after the drop');
+    await expect(comparison.getByTestId('dropped-features')).toHaveText(dropped.join(', '));
     for (const feature of dropped) await expect(page.getByTestId('coefficient-table').locator(`tr[data-feature="${feature}"]`)).toHaveCount(0);
     const holdoutAuc = comparison.locator('tr[data-metric="holdout-auc"] td');
     expect(Math.abs(number(await holdoutAuc.nth(0).textContent()) - aucBefore)).toBeLessThan(0.0006);

@@ -25,7 +25,14 @@ export function DropComparison({ dropped, before, after }: Props) {
   const value = (metrics: Metrics, sample: 'train' | 'holdout', metric: 'auc' | 'gini') => metrics?.[sample]?.[metric] ?? null;
   return (
     <div className="subsection" data-testid="drop-comparison">
-      <h3>{t('credit.diagnostics.comparisonTitle', { features: dropped.join(', ') })}</h3>
+      <h3>{t('credit.diagnostics.comparisonTitle')}</h3>
+      {/* Feature names as they are: the subsection heading's capitals would change them. */}
+      <p className="small">
+        {t('credit.diagnostics.dropped')}{' '}
+        <span className="mono" data-testid="dropped-features">
+          {dropped.join(', ')}
+        </span>
+      </p>
       <table className="table table-compact">
         <thead>
           <tr>
