@@ -119,6 +119,11 @@ test.describe('scorecard diagnostics', () => {
     const tiny = editor.getByTestId('bin-table').locator('tbody tr').filter({ hasText: `(${at}, +inf)` });
     await expect(tiny.getByTestId('bin-flags')).toContainText(/of loans, below the minimum 5\.0%/);
     await expect(tiny).toHaveAttribute('data-flagged', 'true');
+    // A bin of one class has a smoothed WOE, marked, with the rule in its tooltip; any other bin has an observed one.
+    const defaults = number(await tiny.locator('td').nth(3).textContent());
+    const loans = number(await tiny.locator('td').nth(1).textContent());
+    if (defaults === 0 || defaults === loans) await expect(tiny.getByTestId('smoothed-woe')).toHaveAttribute('title', /0\.5 is added to both counts/);
+    else await expect(tiny.getByTestId('smoothed-woe')).toHaveCount(0);
     await keepScreenshot(page, testInfo, 'credit-bin-flags');
 
     await page.getByTestId('refit').click();
@@ -138,6 +143,7 @@ test.describe('scorecard diagnostics', () => {
     await expect(documentation.getByTestId('model-scale')).toHaveText('Scale: 600 points at odds 50:1, 20 points to double the odds. Points per bin are exact.');
     await expect(documentation.getByTestId('accepted-bins')).toContainText(`Flagged bins accepted knowingly by ${ANALYST.username} at`);
     await expect(documentation.getByTestId('accepted-bins')).toContainText(`${feature} (${at}, +inf): below the minimum bin share`);
+    await expect(page.getByTestId('model-validation').getByTestId('rounding-effect')).toContainText('This scorecard keeps exact points.');
     await keepScreenshot(page, testInfo, 'credit-accepted-bins');
   });
 });

@@ -10,13 +10,13 @@ import { resultOf } from '../../../jobs/job-result.ts';
 import { usePreferences } from '../../../session/preferences.tsx';
 import { useUnlocked } from '../../../session/session-context.tsx';
 import { MetricsTable } from '../MetricsTable.tsx';
+import { RoundingEffect } from '../RoundingEffect.tsx';
 import { BinEditor } from './BinEditor.tsx';
 import { builderReducer, recallBuilder, refitBinnings, rememberBuilder, type Development } from './builder-state.ts';
 import { CoefficientTable } from './CoefficientTable.tsx';
 import { DevelopmentOptionsForm } from './DevelopmentOptionsForm.tsx';
 import { DropComparison } from './DropComparison.tsx';
 import { FeatureTable } from './FeatureTable.tsx';
-import { RoundingEffect } from './RoundingEffect.tsx';
 import { SaveModelForm } from './SaveModelForm.tsx';
 
 /**

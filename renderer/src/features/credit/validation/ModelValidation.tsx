@@ -7,6 +7,7 @@ import { usePreferences } from '../../../session/preferences.tsx';
 import { STABILITY_TONE } from '../credit-codes.ts';
 import { formatDecimal } from '../format-stats.ts';
 import { MetricsTable } from '../MetricsTable.tsx';
+import { RoundingEffect } from '../RoundingEffect.tsx';
 import { ToneBadge } from '../ToneBadge.tsx';
 import { useCall } from '../../../api/use-call.ts';
 import { CalibrationChart } from './CalibrationChart.tsx';
@@ -48,6 +49,7 @@ export function ModelValidation({ modelId }: { modelId: number }) {
             <section className="panel" aria-labelledby="validation-metrics-title">
               <h2 id="validation-metrics-title">{t('credit.builder.metrics')}</h2>
               <MetricsTable metrics={report.metrics} />
+              {report.rounding && <RoundingEffect rounding={report.rounding} rounded={report.scaling.round_points === true} />}
               {stability && (
                 <p className="small">
                   {t('credit.validation.developmentPsi')} {formatDecimal(stability.score.value, locale)}{' '}

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { DevelopmentReport } from '../../../../../preload/contract/index.ts';
-import { usePreferences } from '../../../session/preferences.tsx';
-import { formatDecimal } from '../format-stats.ts';
+import type { DevelopmentReport } from '../../../../preload/contract/index.ts';
+import { usePreferences } from '../../session/preferences.tsx';
+import { formatDecimal } from './format-stats.ts';
 
 type Rounding = NonNullable<DevelopmentReport['rounding']>;
 
