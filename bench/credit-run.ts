@@ -14,6 +14,7 @@
  * and the process's peak RSS while the run's worker is busy; then the analytics and the model monitoring. With --reuse-model an active model from an earlier
  * run of this bench is used as it is, so the process has done nothing but the run when its memory is sampled.
  */
+import { DEFAULT_SCALING } from '../preload/contract/credit.ts';
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -95,6 +96,8 @@ async function developAndActivate(analyst: ServiceContext, compliance: ServiceCo
     maxCorrelation: 0.7,
     exclude: [],
     binnings: [],
+    scaling: DEFAULT_SCALING,
+    pValueThreshold: 0.05,
   });
   const model = saveDraftModel(analyst, report, `bench ${new Date().toISOString()}`);
   takeLifecycleStep(analyst, CREDIT_MODELS, 'submit', model.modelId);

@@ -36,8 +36,13 @@ export const binningSchema = z
   .strict();
 export type StoredBinning = z.infer<typeof binningSchema>;
 
-export const scalingSchema = z.object({ pdo: z.number().positive().max(1000), base_score: z.number().finite(), base_odds: z.number().positive().max(1e6) }).strict();
+/** DOMAIN.md § Credit, Points; round_points: whole points per bin, the score their sum (absent in models saved before it). */
+export const scalingSchema = z
+  .object({ pdo: z.number().positive().max(1000), base_score: z.number().finite().min(-1e6).max(1e6), base_odds: z.number().positive().max(1e6), round_points: z.boolean().optional() })
+  .strict();
 export type StoredScaling = z.infer<typeof scalingSchema>;
+/** DOMAIN.md's defaults: 600 points at odds 50:1, 20 points to double the odds. */
+export const DEFAULT_SCALING = { pdo: 20, base_score: 600, base_odds: 50 } as const;
 
 /** Everything needed to re-score new data exactly: bins with their WOE, coefficients in model order, scaling. */
 export const storedScorecardSchema = z
@@ -146,9 +151,24 @@ export const developmentOptionsSchema = z
     exclude: z.array(featureName).max(64).default([]),
     /** Bins edited by hand, used as they are. */
     binnings: z.array(binningSchema).max(64).default([]),
+    /** The score scale of the points table and the scores. */
+    scaling: scalingSchema.default(DEFAULT_SCALING),
+    /** Coefficients with a Wald p-value above this are flagged not significant. */
+    pValueThreshold: z.number().gt(0).lt(1).default(0.05),
   })
   .strict();
 export type DevelopmentOptions = z.infer<typeof developmentOptionsSchema>;
+
+/**
+ * What the builder flags in a bin (engines/credit/scorecard/bin-flags.ts): empty (no rows: refused, no WOE), small
+ * (below the minimum bin share), no_events / no_non_events (one class: its WOE is the smoothed one), not_monotonic
+ * (its event rate breaks the trend of a feature binned monotonic).
+ */
+export const BIN_FLAGS = ['empty', 'small', 'no_events', 'no_non_events', 'not_monotonic'] as const;
+export type BinFlag = (typeof BIN_FLAGS)[number];
+/** What the fit flags in a coefficient: a positive one (WOE positive = better, so it should be negative), p above the threshold. */
+export const COEFFICIENT_FLAGS = ['wrong_sign', 'not_significant'] as const;
+export type CoefficientFlag = (typeof COEFFICIENT_FLAGS)[number];
 
 export const metricsSchema = z.object({ auc: z.number(), gini: z.number(), ks: z.number(), brier: z.number(), rows: z.number().int() });
 const curvePoint = z.object({ x: z.number(), y: z.number() });
@@ -157,7 +177,16 @@ export const scoreBandSchema = z.object({ band: z.string(), lower: z.number().nu
 export const stabilityBand = z.enum(['stable', 'investigate', 'significant']);
 const ivBand = z.enum(['useless', 'weak', 'medium', 'strong', 'suspicious']);
 
-export const binReportSchema = z.object({ label: z.string(), count: z.number().int(), events: z.number().int(), eventRate: z.number(), woe: z.number(), points: z.number().nullable() });
+export const binReportSchema = z.object({
+  label: z.string(),
+  count: z.number().int(),
+  events: z.number().int(),
+  eventRate: z.number(),
+  woe: z.number(),
+  points: z.number().nullable(),
+  /** Absent in reports saved before bins were flagged. */
+  flags: z.array(z.enum(BIN_FLAGS)).optional(),
+});
 export type BinReportRow = z.infer<typeof binReportSchema>;
 
 /**
@@ -183,9 +212,18 @@ export const featureReportSchema = z.object({
   selected: z.boolean(),
   reason: z.string().nullable(),
   exclusion: featureExclusionSchema.nullable().optional(),
+  /** The bins were edited by hand (absent in reports saved before this was recorded). */
+  handBinned: z.boolean().optional(),
   bins: z.array(binReportSchema),
   binning: binningSchema,
 });
+
+const roundingEffectSchema = z.object({ exact: z.number(), rounded: z.number() });
+
+/** Flagged bins of hand-binned model features that a user accepted knowingly when saving the model. */
+export const flaggedBinSchema = z.object({ feature: z.string(), label: z.string(), flags: z.array(z.enum(BIN_FLAGS)) });
+export type FlaggedBin = z.infer<typeof flaggedBinSchema>;
+export const binAcceptanceSchema = z.object({ acceptedBy: z.string(), acceptedAt: z.string(), bins: z.array(flaggedBinSchema) });
 
 /** A scorecard development: what the builder shows, and what a saved model keeps as its report. */
 export const developmentReportSchema = z.object({
@@ -201,8 +239,9 @@ export const developmentReportSchema = z.object({
     status: z.enum(['converged', 'separation', 'singular', 'not_converged', 'one_class']),
     message: z.string().nullable(),
     intercept: z.number().nullable(),
-    coefficients: z.array(z.object({ feature: z.string(), coef: z.number(), se: z.number(), pValue: z.number() })),
+    coefficients: z.array(z.object({ feature: z.string(), coef: z.number(), se: z.number(), pValue: z.number(), flags: z.array(z.enum(COEFFICIENT_FLAGS)).optional() })),
     iterations: z.number().int(),
+    pValueThreshold: z.number().optional(),
   }),
   scaling: scalingSchema,
   metrics: z.object({ train: metricsSchema, holdout: metricsSchema.nullable() }).nullable(),
@@ -219,8 +258,23 @@ export const developmentReportSchema = z.object({
     .object({ score: z.object({ value: z.number(), band: stabilityBand }), features: z.array(z.object({ feature: z.string(), value: z.number(), band: stabilityBand })) })
     .nullable(),
   scorecard: storedScorecardSchema.nullable(),
+  /** AUC with exact points and with whole points per bin, on the training rows and the holdout (absent in older reports). */
+  rounding: z.object({ train: roundingEffectSchema, holdout: roundingEffectSchema.nullable() }).nullable().optional(),
+  /** Set when the model is saved: the flagged bins its author accepted knowingly. */
+  acceptance: binAcceptanceSchema.optional(),
 });
 export type DevelopmentReport = z.infer<typeof developmentReportSchema>;
+
+/**
+ * The bins a user must accept knowingly before a development is saved as a model: flagged bins of the features the
+ * model uses whose bins were edited by hand (automatic bins are merged by the binning itself until they pass).
+ */
+export function flaggedHandBins(report: DevelopmentReport): FlaggedBin[] {
+  const used = new Set(report.scorecard?.features ?? []);
+  return report.features
+    .filter((feature) => feature.handBinned === true && used.has(feature.name))
+    .flatMap((feature) => feature.bins.flatMap((bin) => (bin.flags && bin.flags.length > 0 ? [{ feature: feature.name, label: bin.label, flags: bin.flags }] : [])));
+}
 
 export const binEditSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('split'), index: z.number().int().min(0).max(99), at: z.number().finite() }).strict(),

@@ -144,8 +144,14 @@ export const JOBS = {
     runsOn: 'worker',
     access: 'read',
     session: false,
-    /** The bins to count, edits already applied, and the development's split of its sample. */
-    input: z.object({ binning: binningSchema, holdoutFraction: z.number().min(0).max(0.9), seed: z.number().int().min(0).max(2 ** 31 - 1) }),
+    /** The bins to count, edits already applied, the development's split of its sample and the settings the bins are flagged against. */
+    input: z.object({
+      binning: binningSchema,
+      holdoutFraction: z.number().min(0).max(0.9),
+      seed: z.number().int().min(0).max(2 ** 31 - 1),
+      minBinShare: z.number().gt(0).lt(0.5).default(0.05),
+      monotonic: z.boolean().default(true),
+    }),
     progress: progressIn('reading', 'counted'),
     result: binningEvaluationSchema,
   },

@@ -299,14 +299,25 @@ export const contract = {
   'credit.evaluateBinning': method({
     summary: 'Re-count one feature’s bins (after an optional split, merge or boundary move) on the development sample: WOE and IV at once.',
     permission: 'models.develop',
-    args: z.object({ binning: binningSchema, edit: binEditSchema.optional(), holdoutFraction: z.number().min(0).max(0.9), seed: z.number().int().min(0).max(2 ** 31 - 1) }).strict(),
+    args: z
+      .object({
+        binning: binningSchema,
+        edit: binEditSchema.optional(),
+        holdoutFraction: z.number().min(0).max(0.9),
+        seed: z.number().int().min(0).max(2 ** 31 - 1),
+        // The development's own settings, against which the bins are flagged (too small, not monotonic).
+        minBinShare: z.number().gt(0).lt(0.5).default(0.05),
+        monotonic: z.boolean().default(true),
+      })
+      .strict(),
     result: binningEvaluationSchema,
   }),
   'credit.saveModel': method({
     summary: 'Save the scorecard of a finished development as a draft model.',
     permission: 'models.develop',
     // Only bounded here: the service's refusal of a long or taken name says why (MODEL_NAME_MAX_LENGTH).
-    args: z.object({ jobId, name: z.string().max(1_000) }).strict(),
+    // acceptFlaggedBins: the author saw the flagged bins of features binned by hand and saves them knowingly.
+    args: z.object({ jobId, name: z.string().max(1_000), acceptFlaggedBins: z.boolean().optional() }).strict(),
     result: modelSummarySchema,
   }),
   'credit.models': method({ summary: 'Scorecard models, newest first.', permission: 'workspace.read', args: none, result: z.array(modelSummarySchema) }),

@@ -2,7 +2,7 @@
 // list models and take them through their lifecycle (submit, approve by a second person, reject, activate), and
 // run the portfolio.
 import type { Command } from 'commander';
-import type { CreditRunResult, DevelopmentReport, ModelSummary } from '../../../preload/contract/credit.ts';
+import { DEFAULT_SCALING, type CreditRunResult, type DevelopmentReport, type ModelSummary } from '../../../preload/contract/credit.ts';
 import { developScorecard, runCreditPortfolio } from '../../services/credit/credit-jobs-service.ts';
 import { CREDIT_MODELS } from '../../services/credit/credit-artefacts.ts';
 import { listModels, saveDraftModel } from '../../services/credit/models-service.ts';
@@ -105,7 +105,7 @@ function addDevelopCommand(credit: Command, io: CliIo): void {
     const { report, model } = await runLongCommand(io, out, { options: flags, passphrase }, { title: 'credit develop', unit: 'items' }, async (ctx, call) => {
       const developed = await developScorecard(
         ctx,
-        { holdoutFraction: flags.holdout, seed: flags.seed, minBinShare: flags.minBinShare, monotonic: true, ivThreshold: 0.02, maxCorrelation: 0.7, exclude: [], binnings: [] },
+        { holdoutFraction: flags.holdout, seed: flags.seed, minBinShare: flags.minBinShare, monotonic: true, ivThreshold: 0.02, maxCorrelation: 0.7, exclude: [], binnings: [], scaling: DEFAULT_SCALING, pValueThreshold: 0.05 },
         call,
       );
       if (!developed.scorecard) throw noScorecard(developed.model, {});

@@ -15,6 +15,7 @@ export { fromStoredBinning, fromStoredScorecard, toStoredBinning } from './score
 
 // ── Bins edited by hand ──
 export { binningProblems } from './scorecard/binning-rules.ts';
+export { binFlags, UNFITTABLE_BIN_FLAG } from './scorecard/bin-flags.ts';
 export { evaluateBinning, mergeWithNext, moveBoundary, splitInterval, type BinEdit } from './scorecard/editing.ts';
 
 // ── Validation and monitoring ──

@@ -23,10 +23,10 @@ export const creditHandlers: HandlerTable<CreditMethods> = {
   },
   'credit.development': (core, { jobId }) => core.requireSession().jobs.finished(jobId, 'credit-development').result,
   'credit.evaluateBinning': (core, args) => evaluateBinning(core.requireSession().ctx, args),
-  'credit.saveModel': (core, { jobId, name }) => {
+  'credit.saveModel': (core, { jobId, name, acceptFlaggedBins }) => {
     const session = core.requireSession();
     const report = session.jobs.finished(jobId, 'credit-development').result;
-    return session.write(() => saveDraftModel(session.ctx, report, name));
+    return session.write(() => saveDraftModel(session.ctx, report, name, acceptFlaggedBins === true));
   },
   'credit.models': (core) => listModels(core.requireSession().ctx),
   'credit.model': (core, { modelId }) => getModel(core.requireSession().ctx, modelId),

@@ -62,7 +62,13 @@ export function evaluateBinning(
 ): Promise<JobResult<'credit-binning'>> {
   requirePermission(ctx.actor, 'models.develop');
   checkBinning(request.binning);
-  const input: JobInput<'credit-binning'> = { binning: editedBinning(request.binning, request.edit), holdoutFraction: request.holdoutFraction, seed: request.seed };
+  const input: JobInput<'credit-binning'> = {
+    binning: editedBinning(request.binning, request.edit),
+    holdoutFraction: request.holdoutFraction,
+    seed: request.seed,
+    minBinShare: request.minBinShare,
+    monotonic: request.monotonic,
+  };
   return ctx.pool().run('credit-binning', input, { ...call, reader: ctx.workspace.readerSpec() });
 }
 

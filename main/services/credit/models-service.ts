@@ -1,6 +1,6 @@
 // Scorecard models and IFRS 9 parameter sets: new drafts, and reading them. Their lifecycle steps (submit, approve
 // by a second person, reject, activate) go through the shared lifecycle service with the kinds of credit-artefacts.ts.
-import { MODEL_NAME_MAX_LENGTH, type CreditParameters, type DevelopmentReport, type ModelDetail, type ModelSummary, type ParameterSet } from '../../../preload/contract/credit.ts';
+import { flaggedHandBins, MODEL_NAME_MAX_LENGTH, type CreditParameters, type DevelopmentReport, type ModelDetail, type ModelSummary, type ParameterSet } from '../../../preload/contract/credit.ts';
 import { masterScaleProblems } from '../../engines/credit/index.ts';
 import { findModelByName, getModel as getModelRow, insertDraftModel, listModels as listModelRows } from '../../store/credit-models.ts';
 import { insertDraftParameterSet, listParameterSets as listParameterRows } from '../../store/credit-parameter-sets.ts';
@@ -26,19 +26,40 @@ function checkModelName(ctx: ServiceContext, name: string): void {
   if (taken) throw validationFailure('model name', [{ path: ['name'], message: `model ${taken.modelId} (${taken.status}) is already called "${taken.name}"; choose another name` }]);
 }
 
-export function saveDraftModel(ctx: ServiceContext, report: DevelopmentReport, rawName: string): ModelSummary {
+/**
+ * Saves a development's scorecard as a draft. Flagged bins of features binned by hand (too small, one class, against
+ * the trend) are saved only when the author accepts them knowingly: the acceptance is kept in the model's report
+ * (shown with its validation) and in the audit event.
+ */
+export function saveDraftModel(ctx: ServiceContext, report: DevelopmentReport, rawName: string, acceptFlaggedBins = false): ModelSummary {
   requirePermission(ctx.actor, 'models.develop');
   const { scorecard } = report;
   if (!scorecard) throw new RiskDeskError('INVALID_STATE', `This development has no fitted scorecard (${report.model.message ?? report.model.status}); there is nothing to save.`);
   const name = rawName.trim();
   checkModelName(ctx, name);
+  const flagged = flaggedHandBins(report);
+  if (flagged.length > 0 && !acceptFlaggedBins) {
+    const list = flagged.map((bin) => `${bin.feature} ${bin.label} (${bin.flags.join(', ')})`).join('; ');
+    throw new RiskDeskError('INVALID_STATE', `Bins edited by hand are flagged: ${list}. Accept them knowingly to save this model, or edit the bins and refit.`, { bins: flagged });
+  }
   return auditedChange(
     ctx,
-    (at) => insertDraftModel(ctx.workspace.db, { name, scorecard, report, trainingHash: report.trainingHash, rows: report.rows, createdBy: ctx.actor.username, at }),
+    (at) => {
+      const saved = flagged.length > 0 ? { ...report, acceptance: { acceptedBy: ctx.actor.username, acceptedAt: at, bins: flagged } } : report;
+      return insertDraftModel(ctx.workspace.db, { name, scorecard, report: saved, trainingHash: report.trainingHash, rows: report.rows, createdBy: ctx.actor.username, at });
+    },
     (model) => ({
       action: `${CREDIT_MODELS.action}.draft`,
       subject: CREDIT_MODELS.subject(model.modelId),
-      details: { name, trainingHash: report.trainingHash, rows: report.rows, features: scorecard.features, aucHoldout: report.metrics?.holdout?.auc ?? null },
+      details: {
+        name,
+        trainingHash: report.trainingHash,
+        rows: report.rows,
+        features: scorecard.features,
+        aucHoldout: report.metrics?.holdout?.auc ?? null,
+        scaling: scorecard.scaling,
+        ...(flagged.length > 0 ? { acceptedFlaggedBins: flagged } : {}),
+      },
     }),
   );
 }

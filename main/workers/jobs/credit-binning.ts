@@ -1,4 +1,4 @@
-import { evaluateBinning, fromStoredBinning, holdoutMask, ivBand, toStoredBinning, type FeatureColumn } from '../../engines/credit/index.ts';
+import { binFlags, evaluateBinning, fromStoredBinning, holdoutMask, ivBand, toStoredBinning, type FeatureColumn } from '../../engines/credit/index.ts';
 import { readFeatureColumn } from '../../store/credit-features.ts';
 import { RiskDeskError } from '../../../preload/contract/errors.ts';
 import { inReadSnapshot } from '../../store/read-connection.ts';
@@ -25,12 +25,13 @@ export const creditBinningJob: EngineJob<'credit-binning'> = ({ reader }, input,
   }
   const train = trainingRows(sample.column, sample.events, input.holdoutFraction, input.seed);
   const { counts, woe, iv } = evaluateBinning(binning, train.column, train.events);
+  const flags = binFlags(binning, counts, { minBinShare: input.minBinShare, monotonic: input.monotonic });
   report({ done: 1, total: 1, phase: 'counted' });
   return {
     binning: toStoredBinning(binning),
     bins: binning.bins.map((bin, k) => {
       const c = counts[k] ?? { count: 0, events: 0 };
-      return { label: bin.label, count: c.count, events: c.events, eventRate: c.count === 0 ? 0 : c.events / c.count, woe: woe[k] ?? 0, points: null };
+      return { label: bin.label, count: c.count, events: c.events, eventRate: c.count === 0 ? 0 : c.events / c.count, woe: woe[k] ?? 0, points: null, flags: flags[k] ?? [] };
     }),
     iv,
     ivBand: ivBand(iv),

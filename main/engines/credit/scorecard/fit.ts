@@ -1,9 +1,12 @@
 // A whole scorecard development on plain columns: split, bin, WOE/IV, select, fit, scale, validate.
 // Everything is fitted on the training rows only; the holdout sees the bins and the model as new data would.
 import type { FeatureExclusion } from '../../../../preload/contract/credit.ts';
+import type { BinFlag, CoefficientFlag } from '../../../../preload/contract/credit.ts';
+import { binFlags } from './bin-flags.ts';
 import { applyBinning, binCounts, binFeature, NO_BIN, type BinningOptions, type FeatureBinning, type FeatureColumn } from './binning.ts';
+import { coefficientFlags, DEFAULT_P_VALUE_THRESHOLD } from './coefficient-flags.ts';
 import { fitLogistic, type LogisticResult } from './logistic.ts';
-import { decileCuts, eventRateByBand, performance, populationStability, type Performance, type ScoreBand, type StabilityBand } from './metrics.ts';
+import { aucAndKs, decileCuts, eventRateByBand, performance, populationStability, type Performance, type ScoreBand, type StabilityBand } from './metrics.ts';
 import { binPoints, DEFAULT_SCALING, reasonCodes, scoreOfLogit, type ReasonCode, type Scaling } from './points.ts';
 import { selectFeatures, type SelectionOptions } from './selection.ts';
 import { holdoutMask } from './split.ts';
@@ -15,6 +18,8 @@ export interface ScorecardOptions extends BinningOptions, SelectionOptions {
   readonly scaling?: Scaling;
   /** Bins to use as they are (e.g. edited by hand), by feature name; other features are binned automatically. */
   readonly binnings?: readonly FeatureBinning[];
+  /** Coefficients with a Wald p-value above this are flagged not significant (default 0.05). */
+  readonly pValueThreshold?: number;
 }
 
 export interface BinReport {
@@ -25,6 +30,7 @@ export interface BinReport {
   readonly woe: number;
   /** Null for a feature outside the model (or when no model could be fitted). */
   readonly points: number | null;
+  readonly flags: BinFlag[];
 }
 
 export interface FeatureReport {
@@ -35,6 +41,8 @@ export interface FeatureReport {
   readonly selected: boolean;
   readonly reason: string | null;
   readonly exclusion: FeatureExclusion | null;
+  /** The bins were given (edited by hand), not found by the binning. */
+  readonly hand_binned: boolean;
   readonly bins: BinReport[];
   /** The bins as rules, to re-apply or to edit by hand. */
   readonly binning: FeatureBinning;
@@ -44,9 +52,16 @@ export interface ModelReport {
   readonly status: 'converged' | 'separation' | 'singular' | 'not_converged' | 'one_class';
   readonly message: string | null;
   readonly intercept: number | null;
-  readonly coefficients: { feature: string; coef: number; se: number; p_value: number }[];
+  readonly coefficients: { feature: string; coef: number; se: number; p_value: number; flags: CoefficientFlag[] }[];
   readonly converged: boolean;
   readonly iterations: number;
+  readonly p_value_threshold: number;
+}
+
+/** AUC of the score with exact points and with each bin's points rounded to a whole number. */
+export interface RoundingEffect {
+  readonly exact: number;
+  readonly rounded: number;
 }
 
 /** Everything needed to re-score new data exactly. */
@@ -82,6 +97,7 @@ export interface ScorecardDevelopment {
   readonly metrics: { train: Performance; holdout: Performance | null } | null;
   readonly bands: { train: ScoreBand[]; holdout: ScoreBand[] | null } | null;
   readonly stability: { score: { value: number; band: StabilityBand }; features: { feature: string; value: number; band: StabilityBand }[] } | null;
+  readonly rounding: { train: RoundingEffect; holdout: RoundingEffect | null } | null;
 }
 
 function columnRows(column: FeatureColumn, rows: Uint32Array): FeatureColumn {
@@ -124,10 +140,34 @@ export function scoreRows(card: Scorecard, columns: readonly FeatureColumn[]): S
   for (let i = 0; i < rows; i++) {
     let eta = card.intercept;
     for (let j = 0; j < woe.length; j++) eta += (card.coefficients[j] ?? 0) * (woe[j]?.[i] ?? 0);
-    score[i] = scoreOfLogit(card.scaling, eta);
+    score[i] = card.scaling.round_points ? summedPoints(card, woe, i) : scoreOfLogit(card.scaling, eta);
     pd[i] = 1 / (1 + Math.exp(-eta));
   }
   return { score, pd, woe, bins };
+}
+
+/** A row's score as the sum of its bins' points (whole ones when the scaling rounds them); the intercept alone without features. */
+function summedPoints(card: Scorecard, woe: readonly Float64Array[], row: number): number {
+  const n = card.features.length;
+  if (n === 0) return Math.round(scoreOfLogit(card.scaling, card.intercept));
+  let sum = 0;
+  for (let j = 0; j < n; j++) sum += binPoints(card.scaling, card.coefficients[j] ?? 0, woe[j]?.[row] ?? 0, card.intercept, n);
+  return sum;
+}
+
+/** AUC ranking rows by score (a higher score is a lower risk), for rows where `mask` is `want`. */
+function scoreAuc(scores: Float64Array, events: Uint8Array, mask: Uint8Array, want: number): number {
+  const risk = Float64Array.from(scores, (score) => -score).filter((_, i) => mask[i] === want);
+  return aucAndKs(risk, events.filter((_, i) => mask[i] === want)).auc;
+}
+
+/** The AUC with exact points and with whole points, on the training rows and the holdout, whichever the card uses. */
+function roundingEffect(card: Scorecard, scored: ScoredRows, events: Uint8Array, holdout: Uint8Array, hasHoldout: boolean): { train: RoundingEffect; holdout: RoundingEffect | null } {
+  const exact = Float64Array.from(scored.pd, (pd) => -pd);
+  const wholePoints: Scorecard = { ...card, scaling: { ...card.scaling, round_points: true } };
+  const rounded = Float64Array.from({ length: scored.pd.length }, (_, i) => summedPoints(wholePoints, scored.woe, i));
+  const effect = (want: number): RoundingEffect => ({ exact: scoreAuc(exact, events, holdout, want), rounded: scoreAuc(rounded, events, holdout, want) });
+  return { train: effect(0), holdout: hasHoldout ? effect(1) : null };
 }
 
 /**
@@ -145,6 +185,8 @@ export function rowReasonCodes(card: Scorecard, scored: ScoredRows, row: number,
 export function developScorecard(columns: readonly FeatureColumn[], events: Uint8Array, options: ScorecardOptions = {}): ScorecardDevelopment {
   const rows = events.length;
   const scaling = options.scaling ?? DEFAULT_SCALING;
+  const pValueThreshold = options.pValueThreshold ?? DEFAULT_P_VALUE_THRESHOLD;
+  const flagOptions = { minBinShare: options.minBinShare ?? 0.05, monotonic: options.monotonic ?? true };
   const holdout = options.holdout ? holdoutMask(rows, options.holdout.fraction, options.holdout.seed) : new Uint8Array(rows);
   const trainRows = indices(holdout, 0);
   const holdoutRows = indices(holdout, 1);
@@ -155,11 +197,12 @@ export function developScorecard(columns: readonly FeatureColumn[], events: Uint
 
   const trainColumns = columns.map((c) => columnRows(c, trainRows));
   const binned = trainColumns.map((column) => {
-    const binning = options.binnings?.find((b) => b.name === column.name) ?? binFeature(column, trainEvents, options);
+    const given = options.binnings?.find((b) => b.name === column.name);
+    const binning = given ?? binFeature(column, trainEvents, options);
     const assigned = applyBinning(binning, column);
     const counts = binCounts(binning, assigned, trainEvents);
     const { woe, iv } = weightOfEvidence(counts, totalEvents, totalNonEvents);
-    return { column, binning, assigned, counts, woe, iv, woeValues: woeColumn(assigned, woe) };
+    return { column, binning, assigned, counts, woe, iv, woeValues: woeColumn(assigned, woe), handBinned: given !== undefined, flags: binFlags(binning, counts, flagOptions) };
   });
   const { decisions, order } = selectFeatures(
     binned.map((b) => ({ name: b.binning.name, iv: b.iv, woe: b.woeValues })),
@@ -186,11 +229,13 @@ export function developScorecard(columns: readonly FeatureColumn[], events: Uint
             coef: fit.coefficients[j] ?? 0,
             se: fit.standardErrors[j + 1] ?? 0,
             p_value: fit.pValues[j + 1] ?? 0,
+            flags: coefficientFlags(fit.coefficients[j] ?? 0, fit.pValues[j + 1] ?? 0, pValueThreshold),
           })),
           converged: true,
           iterations: fit.iterations,
+          p_value_threshold: pValueThreshold,
         }
-      : { status: fit.status, message: fit.message, intercept: null, coefficients: [], converged: false, iterations: fit.iterations };
+      : { status: fit.status, message: fit.message, intercept: null, coefficients: [], converged: false, iterations: fit.iterations, p_value_threshold: pValueThreshold };
 
   const features: FeatureReport[] = binned.map((b, f) => {
     const j = order.indexOf(b.binning.name);
@@ -202,18 +247,19 @@ export function developScorecard(columns: readonly FeatureColumn[], events: Uint
       selected: decisions[f]?.selected ?? false,
       reason: decisions[f]?.reason ?? null,
       exclusion: decisions[f]?.exclusion ?? null,
+      hand_binned: b.handBinned,
       binning: b.binning,
       bins: b.binning.bins.map((bin, k) => {
         const counts = b.counts[k] ?? { count: 0, events: 0 };
         const woe = b.woe[k] ?? 0;
         const points = fit.status === 'converged' && j >= 0 ? binPoints(scaling, fit.coefficients[j] ?? 0, woe, fit.intercept, order.length) : null;
-        return { label: bin.label, count: counts.count, events: counts.events, event_rate: counts.count === 0 ? 0 : counts.events / counts.count, woe, points };
+        return { label: bin.label, count: counts.count, events: counts.events, event_rate: counts.count === 0 ? 0 : counts.events / counts.count, woe, points, flags: b.flags[k] ?? [] };
       }),
     };
   });
 
   const base = { rows, events: events.reduce((s, e) => s + e, 0), features, model, scaling, holdout };
-  if (fit.status !== 'converged') return { ...base, scorecard: null, scored: null, metrics: null, bands: null, stability: null };
+  if (fit.status !== 'converged') return { ...base, scorecard: null, scored: null, metrics: null, bands: null, stability: null, rounding: null };
 
   const scorecard: Scorecard = {
     binnings: modelFeatures.map((b) => b.binning),
@@ -252,5 +298,6 @@ export function developScorecard(columns: readonly FeatureColumn[], events: Uint
       holdout: hasHoldout ? eventRateByBand(holdoutScores, holdoutEvents, cuts, pick(scored.pd, holdoutRows)) : null,
     },
     stability,
+    rounding: roundingEffect(scorecard, scored, events, holdout, hasHoldout),
   };
 }

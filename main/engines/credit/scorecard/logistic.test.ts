@@ -25,6 +25,41 @@ describe('fitLogistic', () => {
     close(fit.pValues[1] ?? 0, 0.0688, 1e-4);
   });
 
+  it('gives Wald p-values for two features that match the saturated closed form', () => {
+    // Three groups coded by two indicators: A (0,0) 40 rows, 10 events; B (1,0) 20 rows, 10 events; C (0,1) 20 rows,
+    // 2 events. Saturated, so the MLE reproduces each group's rate: β₀ = logit(.25) = −ln 3, β₁ = logit(.5) − logit(.25)
+    // = ln 3, β₂ = logit(.1) − logit(.25) = −ln 3; se(β₁)² = 1/10 + 1/30 + 1/10 + 1/10 = 1/3,
+    // se(β₂)² = 1/10 + 1/30 + 1/2 + 1/18 = 0.688889. Reference p-values from an independent normal tail:
+    //   python3 -c "from scipy.stats import norm; import math; print(2*norm.sf(math.log(3)/math.sqrt(1/3)), 2*norm.sf(math.log(3)/math.sqrt(1/10+1/30+1/2+1/18)))"
+    //   → 0.0570598203643371 0.18562265462066463 (scipy 1.17.1; z = 1.902852, −1.323640)
+    const groups = [
+      { x1: 0, x2: 0, rows: 40, events: 10 },
+      { x1: 1, x2: 0, rows: 20, events: 10 },
+      { x1: 0, x2: 1, rows: 20, events: 2 },
+    ];
+    const x1: number[] = [];
+    const x2: number[] = [];
+    const y: number[] = [];
+    for (const group of groups) {
+      for (let i = 0; i < group.rows; i++) {
+        x1.push(group.x1);
+        x2.push(group.x2);
+        y.push(i < group.events ? 1 : 0);
+      }
+    }
+    const fit = fitLogistic([Float64Array.from(x1), Float64Array.from(x2)], Uint8Array.from(y));
+    assert.equal(fit.status, 'converged');
+    if (fit.status !== 'converged') return;
+    close(fit.intercept, -Math.log(3));
+    close(fit.coefficients[0] ?? 0, Math.log(3));
+    close(fit.coefficients[1] ?? 0, -Math.log(3));
+    close(fit.standardErrors[1] ?? 0, Math.sqrt(1 / 3));
+    close(fit.standardErrors[2] ?? 0, Math.sqrt(1 / 10 + 1 / 30 + 1 / 2 + 1 / 18));
+    // The erfc approximation is good to 1.2e-7 relative.
+    close(fit.pValues[1] ?? 0, 0.0570598203643371, 1e-8);
+    close(fit.pValues[2] ?? 0, 0.18562265462066463, 1e-7);
+  });
+
   it('reports perfect separation as such, with no coefficients', () => {
     const x = Float64Array.of(1, 2, 3, 4, 5, 6, 7, 8);
     const y = Uint8Array.of(0, 0, 0, 0, 1, 1, 1, 1);

@@ -28,6 +28,24 @@ describe('points', () => {
     close(p1, 0.9 * 28.85390081777927 + 487.1228762045 / 2, 1e-6);
   });
 
+  it('takes any scale: PDO 40, 500 points at odds 20:1, and whole points when asked', () => {
+    // factor = 40 / ln 2 = 57.707801636; offset = 500 − 57.707801636 · ln 20 (2.995732274) = 500 − 172.877123795 = 327.122876205.
+    const scaling = { pdo: 40, base_score: 500, base_odds: 20 };
+    const { factor, offset } = scalingConstants(scaling);
+    close(factor, 57.70780163555854);
+    close(offset, 327.1228762045055, 1e-9);
+    close(scoreOfLogit(scaling, -Math.log(20)), 500);
+    close(scoreOfLogit(scaling, -Math.log(40)), 540);
+    // Intercept −1, two features: bin 1 (coef −0.8, WOE 0.5): −(−0.4 − 0.5)·factor + offset/2 = 0.9·57.7078 + 163.5614 = 215.4985;
+    // bin 2 (coef −1.2, WOE −0.25): −(0.3 − 0.5)·factor + offset/2 = 0.2·57.7078 + 163.5614 = 175.1030.
+    close(binPoints(scaling, -0.8, 0.5, -1, 2), 215.49845957425543, 1e-9);
+    close(binPoints(scaling, -1.2, -0.25, -1, 2), 175.10299842936445, 1e-9);
+    // Rounded: 215 and 175, a score of 390 where the exact one is 390.6015.
+    const whole = { ...scaling, round_points: true };
+    assert.equal(binPoints(whole, -0.8, 0.5, -1, 2), 215);
+    assert.equal(binPoints(whole, -1.2, -0.25, -1, 2), 175);
+  });
+
   it('gives the features that cost the most points against their best bin, largest first', () => {
     const reasons = reasonCodes(['age', 'income', 'records', 'home'], [30, 10, 50, 40], [35, 40, 50, 48]);
     assert.deepEqual(reasons, [

@@ -1,11 +1,15 @@
 // Score scaling per DOMAIN.md (Credit: Points). Convention for a WOE-logit model logit P(event) = β₀ + Σ βⱼ·WOEⱼ:
 // score = offset + factor · ln(odds of non-event) = offset − factor · (β₀ + Σ βⱼ·WOEⱼ), spread over the n model
 // features as points per bin = −(βⱼ · WOE + β₀/n) · factor + offset/n, so a row's score is the sum of its bins' points.
+// A scorecard printed for people usually shows whole points: with round_points each bin's points are rounded, and
+// the score is the sum of the rounded points (so it can differ from the exact score by up to n/2 points).
 
 export interface Scaling {
   readonly pdo: number;
   readonly base_score: number;
   readonly base_odds: number;
+  /** Whole points per bin (and so whole scores); absent or false: exact points. */
+  readonly round_points?: boolean;
 }
 
 export const DEFAULT_SCALING: Scaling = { pdo: 20, base_score: 600, base_odds: 50 };
@@ -17,7 +21,8 @@ export function scalingConstants(scaling: Scaling): { factor: number; offset: nu
 
 export function binPoints(scaling: Scaling, coef: number, woe: number, intercept: number, featureCount: number): number {
   const { factor, offset } = scalingConstants(scaling);
-  return -(coef * woe + intercept / featureCount) * factor + offset / featureCount;
+  const points = -(coef * woe + intercept / featureCount) * factor + offset / featureCount;
+  return scaling.round_points ? Math.round(points) : points;
 }
 
 /** The score of a linear predictor η = logit P(event). */

@@ -4,6 +4,7 @@
 import type { StoredBinning, StoredBinRule, StoredScorecard } from '../../../../preload/contract/credit.ts';
 import type { Bin, BinRule, FeatureBinning } from './binning.ts';
 import type { Scorecard } from './fit.ts';
+import type { Scaling } from './points.ts';
 
 function toStoredRule(rule: BinRule): StoredBinRule {
   switch (rule.kind) {
@@ -60,8 +61,13 @@ export function toStoredScorecard(card: Scorecard): StoredScorecard {
     woe: card.woe.map((woe) => Array.from(woe)),
     intercept: card.intercept,
     coefficients: Array.from(card.coefficients),
-    scaling: { pdo: card.scaling.pdo, base_score: card.scaling.base_score, base_odds: card.scaling.base_odds },
+    scaling: scalingCopy(card.scaling),
   };
+}
+
+/** The scale as stored: round_points only where set, so that a model saved before rounding existed reads back unchanged. */
+function scalingCopy(scaling: Scaling): Scaling {
+  return { pdo: scaling.pdo, base_score: scaling.base_score, base_odds: scaling.base_odds, ...(scaling.round_points ? { round_points: true } : {}) };
 }
 
 export function fromStoredScorecard(stored: StoredScorecard): Scorecard {
@@ -71,6 +77,6 @@ export function fromStoredScorecard(stored: StoredScorecard): Scorecard {
     features: [...stored.features],
     intercept: stored.intercept,
     coefficients: Float64Array.from(stored.coefficients),
-    scaling: { pdo: stored.scaling.pdo, base_score: stored.scaling.base_score, base_odds: stored.scaling.base_odds },
+    scaling: scalingCopy(stored.scaling),
   };
 }

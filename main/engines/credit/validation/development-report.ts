@@ -53,15 +53,17 @@ export function developmentReport(dev: ScorecardDevelopment, sample: Development
       selected: f.selected,
       reason: f.reason,
       exclusion: f.exclusion,
-      bins: f.bins.map((b) => ({ label: b.label, count: b.count, events: b.events, eventRate: b.event_rate, woe: b.woe, points: b.points })),
+      handBinned: f.hand_binned,
+      bins: f.bins.map((b) => ({ label: b.label, count: b.count, events: b.events, eventRate: b.event_rate, woe: b.woe, points: b.points, flags: b.flags })),
       binning: toStoredBinning(f.binning),
     })),
     model: {
       status: dev.model.status,
       message: dev.model.message,
       intercept: dev.model.intercept,
-      coefficients: dev.model.coefficients.map((c) => ({ feature: c.feature, coef: c.coef, se: c.se, pValue: c.p_value })),
+      coefficients: dev.model.coefficients.map((c) => ({ feature: c.feature, coef: c.coef, se: c.se, pValue: c.p_value, flags: c.flags })),
       iterations: dev.model.iterations,
+      pValueThreshold: dev.model.p_value_threshold,
     },
     scaling: dev.scaling,
     metrics: dev.metrics,
@@ -69,5 +71,6 @@ export function developmentReport(dev: ScorecardDevelopment, sample: Development
     bands: dev.bands ? { train: reportBands(dev.bands.train), holdout: dev.bands.holdout ? reportBands(dev.bands.holdout) : null } : null,
     stability: dev.stability,
     scorecard: dev.scorecard ? toStoredScorecard(dev.scorecard) : null,
+    rounding: dev.rounding,
   };
 }

@@ -14,8 +14,8 @@ interface Props {
   readonly feature: DevelopmentReport['features'][number];
   /** The feature's edited bins, if it has been edited since the last fit. */
   readonly evaluation: BinningEvaluation | null;
-  /** The development's sample split: edits are counted on the same training rows. */
-  readonly sample: Pick<DevelopmentOptions, 'holdoutFraction' | 'seed'>;
+  /** The development's sample split (edits are counted on the same training rows) and the settings bins are flagged against. */
+  readonly sample: Pick<DevelopmentOptions, 'holdoutFraction' | 'seed' | 'minBinShare' | 'monotonic'>;
   readonly onEdited: (evaluation: BinningEvaluation) => void;
   readonly onUndo: () => void;
   /** While a refit runs: its report replaces these bins, so an edit made meanwhile would be lost. */
@@ -51,7 +51,14 @@ export function BinEditor({ feature, evaluation, sample, onEdited, onUndo, froze
     setPending(true);
     setError(null);
     try {
-      const result = await api.call('credit.evaluateBinning', { binning, edit, holdoutFraction: sample.holdoutFraction, seed: sample.seed });
+      const result = await api.call('credit.evaluateBinning', {
+        binning,
+        edit,
+        holdoutFraction: sample.holdoutFraction,
+        seed: sample.seed,
+        minBinShare: sample.minBinShare,
+        monotonic: sample.monotonic,
+      });
       onEdited(result);
       setPicked(Math.min(picked, result.binning.bins.length - 1));
       setSplitAt('');
@@ -83,7 +90,7 @@ export function BinEditor({ feature, evaluation, sample, onEdited, onUndo, froze
         )}
       </div>
       <WoeChart bins={bins} />
-      <BinTable bins={bins} picked={picked} onPick={setPicked} />
+      <BinTable bins={bins} picked={picked} onPick={setPicked} minBinShare={sample.minBinShare} />
       <div className="bin-actions" role="group" aria-label={t('credit.bins.editLabel', { label: bins[picked]?.label ?? '' })}>
         <button type="button" className="button button-small" disabled={busy || !canMerge} onClick={() => void apply({ op: 'merge', index: picked })} data-testid="merge-next">
           {t('credit.bins.merge')}

@@ -19,6 +19,14 @@ const NUMERIC: readonly { field: NumericOption; step: string }[] = [
   { field: 'minBinSharePercent', step: '0.5' },
   { field: 'ivThreshold', step: '0.01' },
   { field: 'maxCorrelation', step: '0.05' },
+  { field: 'pValueThreshold', step: '0.01' },
+];
+
+/** The score scale: the points table and every score follow it. */
+const SCALE: readonly { field: NumericOption; step: string }[] = [
+  { field: 'pdo', step: '1' },
+  { field: 'baseScore', step: '1' },
+  { field: 'baseOdds', step: '1' },
 ];
 
 /** How to develop: sample split, binning and selection thresholds, features to leave out. */
@@ -32,6 +40,18 @@ export function DevelopmentOptionsForm({ draft, candidates, running, onChange, o
     setInvalid(parsed.ok ? [] : parsed.invalid);
     if (parsed.ok) onDevelop(parsed.options);
   };
+  const numberField = (field: NumericOption, step: string) => (
+    <Field key={field} label={t(`credit.options.${field}`)} hint={t(`credit.options.hints.${field}`)}>
+      <input
+        className="input-narrow"
+        type="number"
+        step={step}
+        value={draft[field]}
+        aria-invalid={invalid.includes(field)}
+        onChange={(event) => onChange({ ...draft, [field]: event.target.value })}
+      />
+    </Field>
+  );
   const toggleExcluded = (name: string, excluded: boolean) =>
     onChange({ ...draft, exclude: excluded ? [...draft.exclude, name] : draft.exclude.filter((other) => other !== name) });
 
@@ -39,21 +59,17 @@ export function DevelopmentOptionsForm({ draft, candidates, running, onChange, o
     <form className="panel" onSubmit={submit} noValidate aria-labelledby="options-title" data-testid="development-options">
       <h2 id="options-title">{t('credit.options.title')}</h2>
       <div className="form-row">
-        {NUMERIC.map(({ field, step }) => (
-          <Field key={field} label={t(`credit.options.${field}`)} hint={t(`credit.options.hints.${field}`)}>
-            <input
-              className="input-narrow"
-              type="number"
-              step={step}
-              value={draft[field]}
-              aria-invalid={invalid.includes(field)}
-              onChange={(event) => onChange({ ...draft, [field]: event.target.value })}
-            />
-          </Field>
-        ))}
+        {NUMERIC.map(({ field, step }) => numberField(field, step))}
         <label className="checkbox-field">
           <input type="checkbox" checked={draft.monotonic} onChange={(event) => onChange({ ...draft, monotonic: event.target.checked })} />
           {t('credit.options.monotonic')}
+        </label>
+      </div>
+      <div className="form-row" role="group" aria-label={t('credit.scale.title')} data-testid="score-scale">
+        {SCALE.map(({ field, step }) => numberField(field, step))}
+        <label className="checkbox-field">
+          <input type="checkbox" checked={draft.roundPoints} onChange={(event) => onChange({ ...draft, roundPoints: event.target.checked })} />
+          {t('credit.scale.roundPoints')}
         </label>
         <button type="submit" className="button button-primary" disabled={running} data-testid="develop">
           {running ? t('credit.options.developing') : t('credit.options.develop')}

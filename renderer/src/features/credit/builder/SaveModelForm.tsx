@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ModelSummary } from '../../../../../preload/contract/index.ts';
+import { flaggedHandBins, type DevelopmentReport, type ModelSummary } from '../../../../../preload/contract/index.ts';
 import { api } from '../../../api/client.ts';
 import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
 import { Field } from '../../../components/Field.tsx';
@@ -8,16 +8,23 @@ import { useCreditAddress } from '../credit-address.ts';
 
 interface Props {
   readonly jobId: string;
-  /** False when the fit produced no scorecard (no convergence, one class): there is nothing to save. */
-  readonly saveable: boolean;
+  /** The development: without a scorecard (no convergence, one class) there is nothing to save. */
+  readonly report: DevelopmentReport;
   /** Bin edits not yet refitted: they are not in this development's scorecard. */
   readonly pendingEdits: number;
 }
 
-/** Keep this development's scorecard as a draft model; a compliance user approves and activates it. */
-export function SaveModelForm({ jobId, saveable, pendingEdits }: Props) {
+/**
+ * Keep this development's scorecard as a draft model; a compliance user approves and activates it. Flagged bins of
+ * features binned by hand are listed, and saved only when the author accepts them knowingly (main checks it too and
+ * keeps the acceptance with the model).
+ */
+export function SaveModelForm({ jobId, report, pendingEdits }: Props) {
   const { t } = useTranslation();
   const { open } = useCreditAddress();
+  const saveable = report.scorecard !== null;
+  const flagged = flaggedHandBins(report);
+  const [accepted, setAccepted] = useState(false);
   const [name, setName] = useState('');
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState<ModelSummary | null>(null);
@@ -28,7 +35,7 @@ export function SaveModelForm({ jobId, saveable, pendingEdits }: Props) {
     setSaving(true);
     setError(null);
     try {
-      setSaved(await api.call('credit.saveModel', { jobId, name: name.trim() }));
+      setSaved(await api.call('credit.saveModel', { jobId, name: name.trim(), ...(flagged.length > 0 ? { acceptFlaggedBins: accepted } : {}) }));
     } catch (failure) {
       setError(failure);
     } finally {
@@ -41,11 +48,30 @@ export function SaveModelForm({ jobId, saveable, pendingEdits }: Props) {
       <h3>{t('credit.save.title')}</h3>
       {!saveable && <p className="muted small">{t('credit.save.nothing')}</p>}
       {pendingEdits > 0 && <p className="notice">{t('credit.save.pendingEdits', { count: pendingEdits })}</p>}
+      {saveable && flagged.length > 0 && (
+        <div className="notice" data-testid="flagged-bins">
+          <p>{t('credit.diagnostics.acceptance.intro', { count: flagged.length })}</p>
+          <ul>
+            {flagged.map((bin) => (
+              <li key={`${bin.feature}:${bin.label}`}>
+                <span className="mono">
+                  {bin.feature} {bin.label}
+                </span>
+                : {bin.flags.map((flag) => t(`credit.diagnostics.flagNames.${flag}`)).join(', ')}
+              </li>
+            ))}
+          </ul>
+          <label className="checkbox-field">
+            <input type="checkbox" checked={accepted} onChange={(event) => setAccepted(event.target.checked)} disabled={saved !== null} />
+            {t('credit.diagnostics.acceptance.accept')}
+          </label>
+        </div>
+      )}
       <div className="form-row">
         <Field label={t('credit.save.name')}>
           <input required value={name} onChange={(event) => setName(event.target.value)} disabled={!saveable || saved !== null} />
         </Field>
-        <button type="submit" className="button button-primary" disabled={!saveable || saving || saved !== null || name.trim() === ''}>
+        <button type="submit" className="button button-primary" disabled={!saveable || saving || saved !== null || name.trim() === '' || (flagged.length > 0 && !accepted)}>
           {t('credit.save.button')}
         </button>
       </div>

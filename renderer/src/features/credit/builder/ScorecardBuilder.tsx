@@ -10,10 +10,12 @@ import { resultOf } from '../../../jobs/job-result.ts';
 import { usePreferences } from '../../../session/preferences.tsx';
 import { useUnlocked } from '../../../session/session-context.tsx';
 import { MetricsTable } from '../MetricsTable.tsx';
+import { RoundingEffect } from '../RoundingEffect.tsx';
 import { BinEditor } from './BinEditor.tsx';
-import { builderReducer, recallBuilder, refitBinnings, rememberBuilder } from './builder-state.ts';
+import { builderReducer, recallBuilder, refitBinnings, rememberBuilder, type Development } from './builder-state.ts';
 import { CoefficientTable } from './CoefficientTable.tsx';
 import { DevelopmentOptionsForm } from './DevelopmentOptionsForm.tsx';
+import { DropComparison } from './DropComparison.tsx';
 import { FeatureTable } from './FeatureTable.tsx';
 import { SaveModelForm } from './SaveModelForm.tsx';
 import { sampleText } from '../development-text.ts';
@@ -58,11 +60,11 @@ export function ScorecardBuilder() {
     };
   }, [pendingJob]);
 
-  const start = async (options: DevelopmentOptions, handBinnings: Readonly<Record<string, StoredBinning>>) => {
+  const start = async (options: DevelopmentOptions, handBinnings: Readonly<Record<string, StoredBinning>>, baseline?: Development['baseline']) => {
     setStartError(null);
     try {
       const { jobId } = await api.call('credit.startDevelopment', { ...options, binnings: Object.values(handBinnings) });
-      dispatch({ type: 'started', development: { jobId, options, handBinnings } });
+      dispatch({ type: 'started', development: { jobId, options, handBinnings, ...(baseline ? { baseline } : {}) } });
     } catch (failure) {
       setStartError(failure);
     }
@@ -70,8 +72,18 @@ export function ScorecardBuilder() {
 
   const running = pendingJob !== null && !jobs.get(pendingJob)?.finished;
   const editCount = Object.keys(state.edits).length;
+  // A bin with no loans has no WOE: main refuses to fit it, so the refit waits until it is merged away.
+  const emptyBins = Object.values(state.edits).some((edit) => edit.bins.some((bin) => bin.flags?.includes('empty')));
   const report = current?.report ?? null;
   const feature = report?.features.find((candidate) => candidate.name === state.selected) ?? null;
+
+  // One click: the same development without the flagged features (and so for later ones too), metrics kept to compare.
+  const dropFlagged = (features: readonly string[]) => {
+    if (!current) return;
+    const exclude = [...new Set([...current.options.exclude, ...features])];
+    dispatch({ type: 'draft', draft: { ...state.draft, exclude: [...new Set([...state.draft.exclude, ...features])] } });
+    void start({ ...current.options, exclude }, current.handBinnings, { dropped: features, metrics: current.report.metrics });
+  };
 
   return (
     <div className="credit-stack" data-testid="scorecard-builder">
@@ -100,11 +112,19 @@ export function ScorecardBuilder() {
               <div className="panel-head">
                 <h2 id="features-title">{t('credit.builder.features')}</h2>
                 {editCount > 0 && (
-                  <button type="button" className="button button-primary" disabled={running} data-testid="refit" onClick={() => void start(current.options, refitBinnings(state))}>
+                  <button
+                    type="button"
+                    className="button button-primary"
+                    disabled={running || emptyBins}
+                    title={emptyBins ? t('credit.diagnostics.emptyRefused') : undefined}
+                    data-testid="refit"
+                    onClick={() => void start(current.options, refitBinnings(state))}
+                  >
                     {t('credit.builder.refit', { count: editCount })}
                   </button>
                 )}
               </div>
+              {emptyBins && <p className="notice notice-error">{t('credit.diagnostics.emptyRefused')}</p>}
               <FeatureTable features={report.features} edits={state.edits} handBinned={current.handBinnings} selected={state.selected} onSelect={(name) => dispatch({ type: 'select', feature: name })} />
             </section>
             <section className="panel" aria-labelledby="bins-title">
@@ -124,12 +144,14 @@ export function ScorecardBuilder() {
             </section>
             <section className="panel" aria-labelledby="model-title">
               <h2 id="model-title">{t('credit.builder.model')}</h2>
-              <CoefficientTable model={report.model} />
+              <CoefficientTable model={report.model} {...(running ? {} : { onDrop: dropFlagged })} />
+              {current.baseline && <DropComparison dropped={current.baseline.dropped} before={current.baseline.metrics} after={report.metrics} />}
             </section>
             <section className="panel" aria-labelledby="metrics-title">
               <h2 id="metrics-title">{t('credit.builder.metrics')}</h2>
               <MetricsTable metrics={report.metrics} />
-              <SaveModelForm key={current.jobId} jobId={current.jobId} saveable={report.scorecard !== null} pendingEdits={editCount} />
+              {report.rounding && <RoundingEffect rounding={report.rounding} rounded={report.scaling.round_points === true} />}
+              <SaveModelForm key={current.jobId} jobId={current.jobId} report={report} pendingEdits={editCount} />
             </section>
           </div>
         </>

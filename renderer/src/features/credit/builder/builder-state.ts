@@ -7,6 +7,8 @@ export interface Development {
   readonly options: DevelopmentOptions;
   /** Bins fixed by hand (from edits before this or an earlier refit): later refits keep them as they are. */
   readonly handBinnings: Readonly<Record<string, StoredBinning>>;
+  /** For a refit that dropped flagged features: which, and the metrics before, to show beside the new ones. */
+  readonly baseline?: { readonly dropped: readonly string[]; readonly metrics: DevelopmentReport['metrics'] };
 }
 
 export interface BuilderState {

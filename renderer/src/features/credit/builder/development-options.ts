@@ -8,10 +8,16 @@ export interface OptionsDraft {
   readonly monotonic: boolean;
   readonly ivThreshold: string;
   readonly maxCorrelation: string;
+  readonly pValueThreshold: string;
+  /** The score scale (DOMAIN.md § Credit, Points). */
+  readonly pdo: string;
+  readonly baseScore: string;
+  readonly baseOdds: string;
+  readonly roundPoints: boolean;
   readonly exclude: readonly string[];
 }
 
-export type NumericOption = 'holdoutPercent' | 'seed' | 'minBinSharePercent' | 'ivThreshold' | 'maxCorrelation';
+export type NumericOption = 'holdoutPercent' | 'seed' | 'minBinSharePercent' | 'ivThreshold' | 'maxCorrelation' | 'pValueThreshold' | 'pdo' | 'baseScore' | 'baseOdds';
 
 /** The contract's defaults (developmentOptionsSchema), in the form's units. */
 export const DEFAULT_DRAFT: OptionsDraft = {
@@ -21,6 +27,11 @@ export const DEFAULT_DRAFT: OptionsDraft = {
   monotonic: true,
   ivThreshold: '0.02',
   maxCorrelation: '0.7',
+  pValueThreshold: '0.05',
+  pdo: '20',
+  baseScore: '600',
+  baseOdds: '50',
+  roundPoints: false,
   exclude: [],
 };
 
@@ -31,6 +42,10 @@ const BOUNDS: Readonly<Record<NumericOption, { min: number; max: number; openMin
   minBinSharePercent: { min: 0, max: 50, openMin: true, openMax: true },
   ivThreshold: { min: 0, max: 1 },
   maxCorrelation: { min: 0, max: 1, openMin: true },
+  pValueThreshold: { min: 0, max: 1, openMin: true, openMax: true },
+  pdo: { min: 0, max: 1000, openMin: true },
+  baseScore: { min: -1e6, max: 1e6 },
+  baseOdds: { min: 0, max: 1e6, openMin: true },
 };
 
 function inBounds(field: NumericOption, text: string): number | null {
@@ -55,8 +70,20 @@ export function parseOptions(draft: OptionsDraft): ParsedOptions {
   const fields = Object.keys(BOUNDS) as NumericOption[];
   const values = Object.fromEntries(fields.map((field) => [field, inBounds(field, draft[field])])) as Record<NumericOption, number | null>;
   const invalid = fields.filter((field) => values[field] === null);
-  const { holdoutPercent, seed, minBinSharePercent, ivThreshold, maxCorrelation } = values;
-  if (holdoutPercent === null || seed === null || minBinSharePercent === null || ivThreshold === null || maxCorrelation === null) return { ok: false, invalid };
+  const { holdoutPercent, seed, minBinSharePercent, ivThreshold, maxCorrelation, pValueThreshold, pdo, baseScore, baseOdds } = values;
+  if (
+    holdoutPercent === null ||
+    seed === null ||
+    minBinSharePercent === null ||
+    ivThreshold === null ||
+    maxCorrelation === null ||
+    pValueThreshold === null ||
+    pdo === null ||
+    baseScore === null ||
+    baseOdds === null
+  ) {
+    return { ok: false, invalid };
+  }
   return {
     ok: true,
     options: {
@@ -68,6 +95,8 @@ export function parseOptions(draft: OptionsDraft): ParsedOptions {
       maxCorrelation,
       exclude: [...draft.exclude],
       binnings: [],
+      pValueThreshold,
+      scaling: { pdo, base_score: baseScore, base_odds: baseOdds, ...(draft.roundPoints ? { round_points: true } : {}) },
     },
   };
 }

@@ -7,11 +7,13 @@ import { usePreferences } from '../../../session/preferences.tsx';
 import { STABILITY_TONE } from '../credit-codes.ts';
 import { formatDecimal } from '../format-stats.ts';
 import { MetricsTable } from '../MetricsTable.tsx';
+import { RoundingEffect } from '../RoundingEffect.tsx';
 import { ToneBadge } from '../ToneBadge.tsx';
 import { useCall } from '../../../api/use-call.ts';
 import { CalibrationChart } from './CalibrationChart.tsx';
 import { CsiTable } from './CsiTable.tsx';
 import { KsChart } from './KsChart.tsx';
+import { ModelScaleAndAcceptance } from './ModelScaleAndAcceptance.tsx';
 import { PsiChart } from './PsiChart.tsx';
 import { RocChart } from './RocChart.tsx';
 
@@ -35,6 +37,7 @@ export function ModelValidation({ modelId }: { modelId: number }) {
       <div className="panel-grid" data-testid="model-validation">
         {report && (
           <>
+            <ModelScaleAndAcceptance report={report} />
             <section className="panel" aria-labelledby="roc-title">
               <h2 id="roc-title">{t('credit.validation.roc')}</h2>
               {report.curves ? <RocChart roc={report.curves.roc} /> : <p className="muted empty">{t('credit.validation.noCurves')}</p>}
@@ -46,6 +49,7 @@ export function ModelValidation({ modelId }: { modelId: number }) {
             <section className="panel" aria-labelledby="validation-metrics-title">
               <h2 id="validation-metrics-title">{t('credit.builder.metrics')}</h2>
               <MetricsTable metrics={report.metrics} />
+              {report.rounding && <RoundingEffect rounding={report.rounding} rounded={report.scaling.round_points === true} />}
               {stability && (
                 <p className="small">
                   {t('credit.validation.developmentPsi')} {formatDecimal(stability.score.value, locale)}{' '}
