@@ -18,3 +18,14 @@ export function defaultedSql(alias?: string): string {
   const column = (name: string): string => (alias ? `${alias}.${name}` : name);
   return `(${column('dpd')} >= 90 OR ${normalisedStatus(column('status'))} IN ${DEFAULTED_STATUSES})`;
 }
+
+/**
+ * An open loan: still on the book (not paid off or written off) with something drawn or undrawn; its columns
+ * qualified by `alias` when given. The one definition of "open" that the dashboard, the report figures and the
+ * credit run's population share, so that they count the same loans.
+ */
+export function openLoanSql(alias?: string): string {
+  const column = (name: string): string => (alias ? `${alias}.${name}` : name);
+  return `(coalesce(${normalisedStatus(column('status'))}, '') NOT IN ${CLOSED_STATUSES}
+  AND coalesce(${column('outstanding_balance_minor')}, ${column('principal_minor')}) + coalesce(${column('undrawn_amount_minor')}, 0) > 0)`;
+}
