@@ -109,13 +109,18 @@ function byBorrower(db: Db, ccy: string): Pick<Dashboard, 'borrowers' | 'byRegio
 
 /**
  * A month of loan_performance under the loans table's column names, so that openLoanSql reads it as it reads a
- * loan: the month's balance (never null there) stands in for the outstanding balance, and no undrawn amount is
- * reported monthly. `foreign` marks the loans in another currency than @ccy (their balance is not summed).
+ * loan: the month's balance (never null there) stands in for the outstanding balance. No undrawn amount is
+ * reported monthly, so a month with nothing drawn takes the loan's own (a probe made for those months only: a
+ * revolving line cleared that month is still open). `foreign_currency` marks the loans whose balance is not in
+ * @ccy; `foreignSql` decides how (see trend).
  */
-const PERFORMANCE_MONTHS = `
-  SELECT as_of, status, dpd, balance_minor AS outstanding_balance_minor, balance_minor AS principal_minor, NULL AS undrawn_amount_minor,
-    loan_id IN (SELECT loan_id FROM loans WHERE currency <> @ccy) AS foreign_currency
-  FROM loan_performance WHERE as_of > @after`;
+function performanceMonths(foreignSql: string): string {
+  return `
+  SELECT p.as_of, p.status, p.dpd, p.balance_minor AS outstanding_balance_minor, p.balance_minor AS principal_minor,
+    CASE WHEN p.balance_minor > 0 THEN 0 ELSE (SELECT x.undrawn_amount_minor FROM loans x WHERE x.loan_id = p.loan_id) END AS undrawn_amount_minor,
+    ${foreignSql} AS foreign_currency
+  FROM loan_performance p WHERE p.as_of > @after`;
+}
 
 /**
  * The open loans of each of the last 24 months, by their performance row that month, with the same measure as the
@@ -123,14 +128,17 @@ const PERFORMANCE_MONTHS = `
  */
 function trend(db: Db, ccy: string, latest: string | null): Dashboard['trend'] {
   if (latest === null) return [];
+  // A book in one currency (the usual one) needs no per-month test; otherwise its other-currency loans are one set.
+  const anyForeign = db.prepare('SELECT 1 FROM loans WHERE currency <> @ccy LIMIT 1').get({ ccy }) !== undefined;
+  const foreignSql = anyForeign ? 'p.loan_id IN (SELECT loan_id FROM loans WHERE currency <> @ccy)' : '0';
   const money = 'CASE WHEN foreign_currency THEN 0 ELSE outstanding_balance_minor END';
   const rows = db
     .prepare(
       `SELECT as_of AS month, count(*) AS loans, sum(${money}) AS outstandingMinor,
          sum(CASE WHEN dpd >= ${DPD30} THEN ${money} ELSE 0 END) AS dpd30Minor, sum(CASE WHEN dpd >= ${DPD90} THEN ${money} ELSE 0 END) AS dpd90Minor
-       FROM (${PERFORMANCE_MONTHS}) l WHERE ${openLoanSql('l')} GROUP BY as_of ORDER BY as_of`,
+       FROM (${performanceMonths(foreignSql)}) l WHERE ${openLoanSql('l')} GROUP BY as_of ORDER BY as_of`,
     )
-    .all({ ccy, after: monthText(monthIndex(latest) - TREND_MONTHS) }) as { month: string; loans: number; outstandingMinor: number; dpd30Minor: number; dpd90Minor: number }[];
+    .all({ ...(anyForeign ? { ccy } : {}), after: monthText(monthIndex(latest) - TREND_MONTHS) }) as { month: string; loans: number; outstandingMinor: number; dpd30Minor: number; dpd90Minor: number }[];
   return rows.map((r) => ({
     month: r.month,
     loans: r.loans,
