@@ -1,4 +1,4 @@
-// 0170 widens the dashboard's two covering indexes by what the open-loan condition reads: tested on a real encrypted
+// 0170 widens the dashboard's covering indexes by what the open-loan condition and the balance trend read: tested on a real encrypted
 // file at schema 160 holding rows in every table that had sample rows, with the dashboard's own conditions.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -20,5 +20,8 @@ describe('migration 170 (dashboard over open loans)', () => {
     assert.match(byProduct, /SCAN loans USING COVERING INDEX loans_product_dashboard/);
     const byBorrower = queryPlan(db, `SELECT borrower_id, count(*), sum(${money}) FROM loans WHERE ${openLoanSql()} GROUP BY borrower_id`).join('\n');
     assert.match(byBorrower, /SCAN loans USING COVERING INDEX loans_borrower_exposure/);
+    assert.deepEqual(indexesOf(db, 'loan_performance'), { loan_performance_defaulted: 'loan_id, as_of, dpd, status (partial)', loan_performance_trend: 'as_of, dpd, status, balance_minor' });
+    const trend = queryPlan(db, `SELECT as_of, count(*), sum(balance_minor), sum(CASE WHEN dpd >= 30 THEN balance_minor ELSE 0 END) FROM loan_performance WHERE as_of > '2024-01' AND status IS NOT 'paid_off' GROUP BY as_of`).join('\n');
+    assert.match(trend, /USING COVERING INDEX loan_performance_trend \(as_of>\?\)/);
   });
 });
