@@ -2,7 +2,7 @@ import type { Dashboard } from '../../preload/contract/dashboard.ts';
 import { DELINQUENCY_BUCKETS, DPD_BUCKET_FIRST_DAY } from '../../preload/contract/vocabulary.ts';
 import { monthIndex, monthText } from '../engines/calendar.ts';
 import type { Db } from './database.ts';
-import { defaultedSql, openLoanSql } from './loan-status-sql.ts';
+import { defaultedLoanSql, openLoanSql, openStatusSql } from './loan-status-sql.ts';
 import { baseCurrency } from './workspace-meta.ts';
 
 /**
@@ -15,7 +15,7 @@ import { baseCurrency } from './workspace-meta.ts';
 /** A loan's money in the base currency (bound as @ccy): its balance, else its principal; 0 in any other currency. */
 export const OUTSTANDING_SQL = 'CASE WHEN currency = @ccy THEN coalesce(outstanding_balance_minor, principal_minor) ELSE 0 END';
 const OPEN = openLoanSql();
-const DEFAULTED = defaultedSql();
+const DEFAULTED = defaultedLoanSql();
 /** Each delinquency bucket's condition on loans.dpd; a missing DPD counts as current. */
 const BUCKETS = DELINQUENCY_BUCKETS.map((bucket, i) => {
   const first = DPD_BUCKET_FIRST_DAY[bucket];
@@ -107,20 +107,41 @@ function byBorrower(db: Db, ccy: string): Pick<Dashboard, 'borrowers' | 'byRegio
   };
 }
 
-/**
- * A month of loan_performance under the loans table's column names, so that openLoanSql reads it as it reads a
- * loan: the month's balance (never null there) stands in for the outstanding balance. No undrawn amount is
- * reported monthly, so a month with nothing drawn takes the loan's own (a probe made for those months only: a
- * revolving line cleared that month is still open). `foreign_currency` marks the loans whose balance is not in
- * @ccy; `foreignSql` decides how (see trend).
- */
-function performanceMonths(foreignSql: string): string {
-  return `
-  SELECT p.as_of, p.status, p.dpd, p.balance_minor AS outstanding_balance_minor, p.balance_minor AS principal_minor,
-    CASE WHEN p.balance_minor > 0 THEN 0 ELSE (SELECT x.undrawn_amount_minor FROM loans x WHERE x.loan_id = p.loan_id) END AS undrawn_amount_minor,
-    ${foreignSql} AS foreign_currency
-  FROM loan_performance p WHERE p.as_of > @after`;
+/** A month's count and sums by the tiles' measure, `money` being what the month adds to the balance. */
+function monthSums(money: string): string {
+  return `count(*) AS loans, sum(${money}) AS outstandingMinor,
+    sum(${money}) FILTER (WHERE p.dpd >= ${DPD30}) AS dpd30Minor, sum(${money}) FILTER (WHERE p.dpd >= ${DPD90}) AS dpd90Minor`;
 }
+
+/**
+ * A loan's month is open as openLoanSql reads a loan: a status that is not closed, and its balance that month (never
+ * null there) plus its undrawn amount above zero. No undrawn amount is reported monthly, so a month with nothing
+ * drawn takes the loan's own (a revolving line cleared that month is still open). Each part below sums by month and
+ * status, and the status test runs once per status of a month, not once per row; the parts are:
+ * - the drawn months (a balance above zero) of every loan, in the order of the covering index
+ *   loan_performance_trend (as_of, status, …), so that 12M months are one pass with no sort;
+ * - the months with nothing drawn of the lines with something undrawn (their few loans, by loans_undrawn);
+ * - less the balances of the loans in another currency than @ccy, counted but not summed (by loans_currency; none
+ *   in a book in one currency).
+ */
+export const TREND_SQL = `
+  SELECT month, sum(loans) AS loans, sum(outstandingMinor) AS outstandingMinor,
+    coalesce(sum(dpd30Minor), 0) AS dpd30Minor, coalesce(sum(dpd90Minor), 0) AS dpd90Minor
+  FROM (
+    SELECT p.as_of AS month, p.status, ${monthSums('p.balance_minor')}
+    FROM loan_performance p WHERE p.as_of > @after AND p.balance_minor > 0 GROUP BY p.as_of, p.status
+    UNION ALL
+    SELECT p.as_of, p.status, ${monthSums('CASE WHEN l.currency = @ccy THEN p.balance_minor ELSE 0 END')}
+    FROM loans l CROSS JOIN loan_performance p ON p.loan_id = l.loan_id AND p.as_of > @after
+    WHERE l.undrawn_amount_minor > 0 AND p.balance_minor <= 0 AND p.balance_minor + l.undrawn_amount_minor > 0
+    GROUP BY p.as_of, p.status
+    UNION ALL
+    SELECT p.as_of, p.status, 0, -sum(p.balance_minor), -sum(p.balance_minor) FILTER (WHERE p.dpd >= ${DPD30}), -sum(p.balance_minor) FILTER (WHERE p.dpd >= ${DPD90})
+    FROM loans l CROSS JOIN loan_performance p ON p.loan_id = l.loan_id AND p.as_of > @after
+    WHERE (l.currency < @ccy OR l.currency > @ccy) AND p.balance_minor > 0
+    GROUP BY p.as_of, p.status)
+  WHERE ${openStatusSql('status')}
+  GROUP BY month ORDER BY month`;
 
 /**
  * The open loans of each of the last 24 months, by their performance row that month, with the same measure as the
@@ -128,17 +149,13 @@ function performanceMonths(foreignSql: string): string {
  */
 function trend(db: Db, ccy: string, latest: string | null): Dashboard['trend'] {
   if (latest === null) return [];
-  // A book in one currency (the usual one) needs no per-month test; otherwise its other-currency loans are one set.
-  const anyForeign = db.prepare('SELECT 1 FROM loans WHERE currency <> @ccy LIMIT 1').get({ ccy }) !== undefined;
-  const foreignSql = anyForeign ? 'p.loan_id IN (SELECT loan_id FROM loans WHERE currency <> @ccy)' : '0';
-  const money = 'CASE WHEN foreign_currency THEN 0 ELSE outstanding_balance_minor END';
-  const rows = db
-    .prepare(
-      `SELECT as_of AS month, count(*) AS loans, sum(${money}) AS outstandingMinor,
-         sum(CASE WHEN dpd >= ${DPD30} THEN ${money} ELSE 0 END) AS dpd30Minor, sum(CASE WHEN dpd >= ${DPD90} THEN ${money} ELSE 0 END) AS dpd90Minor
-       FROM (${performanceMonths(foreignSql)}) l WHERE ${openLoanSql('l')} GROUP BY as_of ORDER BY as_of`,
-    )
-    .all({ ...(anyForeign ? { ccy } : {}), after: monthText(monthIndex(latest) - TREND_MONTHS) }) as { month: string; loans: number; outstandingMinor: number; dpd30Minor: number; dpd90Minor: number }[];
+  const rows = db.prepare(TREND_SQL).all({ ccy, after: monthText(monthIndex(latest) - TREND_MONTHS) }) as {
+    month: string;
+    loans: number;
+    outstandingMinor: number;
+    dpd30Minor: number;
+    dpd90Minor: number;
+  }[];
   return rows.map((r) => ({
     month: r.month,
     loans: r.loans,

@@ -1,10 +1,11 @@
-// 0170 widens the dashboard's covering indexes by what the open-loan condition and the balance trend read: tested on a real encrypted
+// 0170 widens the dashboard's covering indexes by what the open-loan condition and the balance trend read, and adds the
+// trend's two small loan indexes: tested on a real encrypted
 // file at schema 160 holding rows in every table that had sample rows, with the dashboard's own conditions.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { assertRowsKept, migratedWithSampleRows } from '../../test-support/database-at-schema.ts';
 import { indexesOf, queryPlan } from '../../test-support/schema-description.ts';
-import { OUTSTANDING_SQL } from '../dashboard-queries.ts';
+import { OUTSTANDING_SQL, TREND_SQL } from '../dashboard-queries.ts';
 import { defaultedSql, openLoanSql } from '../loan-status-sql.ts';
 
 describe('migration 170 (dashboard over open loans)', () => {
@@ -20,8 +21,15 @@ describe('migration 170 (dashboard over open loans)', () => {
     assert.match(byProduct, /SCAN loans USING COVERING INDEX loans_product_dashboard/);
     const byBorrower = queryPlan(db, `SELECT borrower_id, count(*), sum(${money}) FROM loans WHERE ${openLoanSql()} GROUP BY borrower_id`).join('\n');
     assert.match(byBorrower, /SCAN loans USING COVERING INDEX loans_borrower_exposure/);
-    assert.deepEqual(indexesOf(db, 'loan_performance'), { loan_performance_defaulted: 'loan_id, as_of, dpd, status (partial)', loan_performance_trend: 'as_of, dpd, status, balance_minor' });
-    const trend = queryPlan(db, `SELECT as_of, count(*), sum(balance_minor), sum(CASE WHEN dpd >= 30 THEN balance_minor ELSE 0 END) FROM loan_performance WHERE as_of > '2024-01' AND status IS NOT 'paid_off' GROUP BY as_of`).join('\n');
-    assert.match(trend, /USING COVERING INDEX loan_performance_trend \(as_of>\?\)/);
+    assert.equal(indexes.loans_undrawn, 'loan_id, currency, undrawn_amount_minor (partial)');
+    assert.equal(indexes.loans_currency, 'currency, loan_id');
+    assert.deepEqual(indexesOf(db, 'loan_performance'), { loan_performance_defaulted: 'loan_id, as_of, dpd, status (partial)', loan_performance_trend: 'as_of, status, dpd, balance_minor' });
+    // The trend's parts (dashboard-queries.ts TREND_SQL): the drawn months in index order; the undrawn lines and the
+    // other currencies each from their own index, their months by primary key.
+    const trend = queryPlan(db, TREND_SQL.replaceAll('@ccy', ccy).replaceAll('@after', `'2024-01'`)).join('\n');
+    // The drawn months: no sort between the index and the next part.
+    assert.ok(trend.includes('SEARCH p USING COVERING INDEX loan_performance_trend (as_of>?)\nUNION ALL\n'), trend);
+    assert.ok(trend.includes('SCAN l USING COVERING INDEX loans_undrawn\nSEARCH p USING PRIMARY KEY (loan_id=? AND as_of>?)\n'), trend);
+    assert.ok(trend.includes('SEARCH l USING COVERING INDEX loans_currency (currency>?)\nSEARCH p USING PRIMARY KEY (loan_id=? AND as_of>?)\n'), trend);
   });
 });
