@@ -120,8 +120,8 @@ function monthSums(money: string): string {
  * status, and the status test runs once per status of a month, not once per row; the parts are:
  * - the drawn months (a balance above zero) of every loan, in the order of the covering index
  *   loan_performance_trend (as_of, status, …), so that 12M months are one pass with no sort;
- * - the months with nothing drawn (few: loan_performance_nothing_drawn) of the lines with something undrawn (each
- *   looked up in loans_undrawn);
+ * - the months with nothing drawn of the lines with something undrawn: those lines (loans_undrawn), each looked up
+ *   in the few months with nothing drawn (loan_performance_nothing_drawn), so none costs a read of its 24 months;
  * - less the balances of the loans in another currency than @ccy, counted but not summed (by loans_currency; none
  *   in a book in one currency).
  */
@@ -133,8 +133,8 @@ export const TREND_SQL = `
     FROM loan_performance p WHERE p.as_of > @after AND p.balance_minor > 0 GROUP BY p.as_of, p.status
     UNION ALL
     SELECT p.as_of, p.status, ${monthSums('CASE WHEN l.currency = @ccy THEN p.balance_minor ELSE 0 END')}
-    FROM loan_performance p INDEXED BY loan_performance_nothing_drawn CROSS JOIN loans l INDEXED BY loans_undrawn ON l.loan_id = p.loan_id
-    WHERE p.as_of > @after AND p.balance_minor <= 0 AND l.undrawn_amount_minor > 0 AND p.balance_minor + l.undrawn_amount_minor > 0
+    FROM loans l INDEXED BY loans_undrawn CROSS JOIN loan_performance p INDEXED BY loan_performance_nothing_drawn ON p.loan_id = l.loan_id AND p.as_of > @after
+    WHERE l.undrawn_amount_minor > 0 AND p.balance_minor <= 0 AND p.balance_minor + l.undrawn_amount_minor > 0
     GROUP BY p.as_of, p.status
     UNION ALL
     SELECT p.as_of, p.status, 0, -sum(p.balance_minor), -sum(p.balance_minor) FILTER (WHERE p.dpd >= ${DPD30}), -sum(p.balance_minor) FILTER (WHERE p.dpd >= ${DPD90})
