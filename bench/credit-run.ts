@@ -25,7 +25,8 @@ import { listModels, saveDraftModel } from '../main/services/credit/models-servi
 import { takeLifecycleStep } from '../main/services/lifecycle-service.ts';
 import { addUser } from '../main/services/users-service.ts';
 import { createEnginePool, unlockWorkspace } from '../main/services/workspace-service.ts';
-import { CREDIT_FEATURES, OPEN_LOAN_SQL, scoringBatches } from '../main/store/credit-features.ts';
+import { CREDIT_FEATURES, scoringBatches } from '../main/store/credit-features.ts';
+import { openLoanSql } from '../main/store/loan-status-sql.ts';
 import { rowsForKeys, viewKeys } from '../main/store/grid-sql.ts';
 import { LOAN_GRID } from '../main/store/portfolio-queries.ts';
 import { openReadConnection } from '../main/store/read-connection.ts';
@@ -67,7 +68,7 @@ function baselineSeconds(file: string, key: Buffer): { seconds: number; rows: nu
     ];
     const started = performance.now();
     let rows = 0;
-    for (const _ of db.prepare(`SELECT ${columns.join(', ')} FROM loans l LEFT JOIN borrowers b ON b.borrower_id = l.borrower_id WHERE ${OPEN_LOAN_SQL}`).iterate()) rows += 1;
+    for (const _ of db.prepare(`SELECT ${columns.join(', ')} FROM loans l LEFT JOIN borrowers b ON b.borrower_id = l.borrower_id WHERE ${openLoanSql('l')}`).iterate()) rows += 1;
     return { seconds: seconds(started), rows };
   } finally {
     db.close();

@@ -1,5 +1,4 @@
-import { OPEN_LOAN_SQL } from './credit-features.ts';
-import { defaultedSql } from './loan-status-sql.ts';
+import { defaultedSql, openLoanSql } from './loan-status-sql.ts';
 import type { Db } from './database.ts';
 import { baseCurrency } from './workspace-meta.ts';
 
@@ -77,7 +76,7 @@ export function exposures(db: Db): Record<ExposureDimension, ExposureRow[]> {
       `SELECT ${none('b.region')} AS region, ${none('l.product')} AS product, ${none('b.industry')} AS industry, count(*) AS loans,
          sum(coalesce(l.outstanding_balance_minor, l.principal_minor)) AS outstandingMinor
        FROM loans l LEFT JOIN borrowers b ON b.borrower_id = l.borrower_id
-       WHERE l.currency = ? AND ${OPEN_LOAN_SQL}
+       WHERE l.currency = ? AND ${openLoanSql('l')}
        GROUP BY 1, 2, 3`,
     )
     .all(baseCurrency(db)) as ExposureCell[];

@@ -3,7 +3,7 @@ import type { SampleDefinition } from '../../preload/contract/credit.ts';
 import type { FeatureColumn, LoanRiskInput } from '../engines/credit/index.ts';
 import type { Db } from './database.ts';
 import { RiskDeskError } from '../../preload/contract/errors.ts';
-import { CLOSED_STATUSES, defaultedSql, normalisedStatus, PAID_OFF_STATUSES } from './loan-status-sql.ts';
+import { defaultedSql, normalisedStatus, openLoanSql, PAID_OFF_STATUSES } from './loan-status-sql.ts';
 import { BASE_CURRENCY_SQL } from './workspace-meta.ts';
 import { inReadSnapshot } from './read-connection.ts';
 
@@ -53,10 +53,6 @@ export const CREDIT_FEATURES: readonly CreditFeature[] = [
 ];
 
 export const CREDIT_FEATURE_NAMES: readonly string[] = CREDIT_FEATURES.map((f) => f.name);
-
-/** Loans still on the book: not paid off or written off, with something drawn or undrawn. */
-export const OPEN_LOAN_SQL = `(coalesce(${normalisedStatus('l.status')}, '') NOT IN ${CLOSED_STATUSES}
-  AND coalesce(l.outstanding_balance_minor, l.principal_minor) + coalesce(l.undrawn_amount_minor, 0) > 0)`;
 
 /** The default flag at any time: now, or in any month of the loan's history (a probe of loan_performance_defaulted). */
 const EVENT_SQL = `(${defaultedSql('l')} OR EXISTS (SELECT 1 FROM loan_performance p WHERE p.loan_id = l.loan_id AND ${defaultedSql('p')}))`;
@@ -235,7 +231,7 @@ const FIRST_LOAN_COLUMN = 2 + CREDIT_FEATURES.length;
  * and RiskDesk holds no exchange rates); 'all': every loan, for monitoring, where only the score matters.
  */
 function populationSql(population: ScoringPopulation): string {
-  if (population === 'open') return `${OPEN_LOAN_SQL} AND l.currency = ${BASE_CURRENCY_SQL}`;
+  if (population === 'open') return `${openLoanSql('l')} AND l.currency = ${BASE_CURRENCY_SQL}`;
   return population === 'all' ? '1' : 'l.origination_date BETWEEN @originatedFrom AND @originatedTo';
 }
 

@@ -3,7 +3,7 @@ import type { FraudRunResult } from '../../preload/contract/fraud-runs.ts';
 import type { ReportFigures, ResolvedPeriod } from '../../preload/contract/reports.ts';
 import { DPD_BUCKET_FIRST_DAY } from '../../preload/contract/vocabulary.ts';
 import { previousCreditRunId } from './credit-runs.ts';
-import { OPEN_LOAN_SQL } from './credit-features.ts';
+import { openLoanSql } from './loan-status-sql.ts';
 import { OUTSTANDING_SQL } from './dashboard-queries.ts';
 import type { Db } from './database.ts';
 import { dayAfter } from './fraud-runs.ts';
@@ -39,7 +39,7 @@ function instantsOf(period: Pick<ResolvedPeriod, 'from' | 'to'>): PeriodInstants
  * Each loan originated by `to` (bound as @to) in its state as of then: its latest performance month on or before
  * `to` (as_of is YYYY-MM, which sorts before every day of its month), else the state the loans table reports (a
  * workspace without performance history has only that). Its columns are the loans table's names, so that
- * OPEN_LOAN_SQL and the dashboard's OUTSTANDING_SQL read it as they read loans. The latest month is a probe of
+ * openLoanSql and the dashboard's OUTSTANDING_SQL read it as they read loans. The latest month is a probe of
  * loan_performance's primary key per loan.
  */
 const LOANS_AS_OF = `
@@ -73,7 +73,7 @@ export function portfolioFigures(db: Db, period: ResolvedPeriod): PortfolioFigur
        SELECT count(*) AS openLoans, count(DISTINCT borrower_id) AS borrowers, sum(${OUTSTANDING_SQL}) AS outstandingMinor,
          sum(CASE WHEN dpd >= ${DPD_BUCKET_FIRST_DAY['30-59']} THEN ${OUTSTANDING_SQL} ELSE 0 END) AS dpd30Minor,
          sum(CASE WHEN dpd >= ${DPD_BUCKET_FIRST_DAY['90+']} THEN ${OUTSTANDING_SQL} ELSE 0 END) AS dpd90Minor
-       FROM l WHERE ${OPEN_LOAN_SQL}`,
+       FROM l WHERE ${openLoanSql('l')}`,
     )
     .get({ to: period.to, ccy }) as PortfolioRow;
   const originated = db

@@ -26,3 +26,40 @@ test('the dashboard shows the portfolio KPIs and charts computed in main', async
   await expect(page.getByLabel('Borrower Filter Input')).toHaveValue(first.borrowerId);
   await expect(page.getByTestId('loan-grid-count')).toHaveText(`${first.loans.toLocaleString('en-US')} ${first.loans === 1 ? 'loan' : 'loans'}`);
 });
+
+test('each dashboard figure states its definition, and the trend ends on the 30+ DPD tile', async ({ page }) => {
+  await unlockAs(page, ADMIN);
+  const outcome = await hostCall('dashboard.summary');
+  if (!outcome.ok) throw new Error(outcome.error.message);
+  const summary = outcome.result as MethodResult<'dashboard.summary'>;
+  const percent = (share: number, digits: number) => new Intl.NumberFormat('en-US', { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(share);
+
+  // The tiles: what each counts, stated under it.
+  const tile = (id: string) => page.getByTestId('kpis').locator(`[data-kpi="${id}"]`);
+  await expect(tile('loans')).toContainText('Open loans');
+  await expect(tile('loans')).toContainText('Not paid off or written off');
+  await expect(tile('outstanding')).toContainText(`Balance of open loans in ${summary.currency}`);
+  await expect(tile('defaults')).toContainText('Share of open loans by count');
+  await expect(tile('dpd30')).toContainText('Share of open-loan balance 30+ days past due');
+  await expect(tile('dpd30').locator('.kpi-value')).toHaveText(percent(summary.dpd30Share, 2));
+  await expect(page.getByTestId('trend-definition')).toContainText('Share of open-loan balance 30+ and 90+ days past due at each month end');
+  await expect(page.getByTestId('delinquency-definition')).toContainText('Open loans only');
+
+  // The trend's last month is the as-of month and measures what the tile does: the same share, in main and on screen.
+  const last = summary.trend.at(-1);
+  expect(last?.month).toBe(summary.asOf);
+  expect(last?.dpd30Share).toBe(summary.dpd30Share);
+  expect(last?.dpd90Share).toBe(summary.dpd90Share);
+  expect(last?.outstandingMinor).toBe(summary.outstandingMinor);
+  const chart = page.getByTestId('trend-definition').locator('xpath=..').locator('.recharts-wrapper');
+  const box = await chart.boundingBox();
+  if (!box) throw new Error('the trend chart is not on screen');
+  await page.mouse.move(box.x + box.width - 14, box.y + box.height / 2);
+  const tooltip = chart.locator('.recharts-tooltip-wrapper');
+  await expect(tooltip).toContainText(summary.asOf ?? '');
+  await expect(tooltip).toContainText(`30+ DPD, share of balance : ${percent(summary.dpd30Share, 1)}`);
+
+  // The bucket table holds the open loans, each once.
+  const bucketLoans = summary.delinquency.reduce((sum, bucket) => sum + bucket.loans, 0);
+  expect(bucketLoans).toBe(summary.loans);
+});

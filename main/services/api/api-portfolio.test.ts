@@ -35,46 +35,51 @@ describe('dashboard and grids over a hand-made portfolio', () => {
     return outcome.error;
   }
 
-  it('computes the dashboard in SQL: base-currency sums, counts, buckets, default rate, trend, exposures', async () => {
+  it('computes the dashboard in SQL over the open loans: base-currency sums, counts, buckets, defaults, trend, exposures', async () => {
     const d = await t.ok<Dashboard>('dashboard.summary');
     assert.deepEqual(d, {
       asOf: '2024-12',
       currency: 'CNY',
-      loans: 8,
+      // Every loan but L06, written off.
+      loans: 7,
       borrowers: 4,
       // L07 is in USD: counted, but not summed into CNY. L02 has no balance: its principal stands in.
       outstandingMinor: 600_000,
-      // L05 at 120 DPD, L06 written off, L08 with status 'Default'.
-      defaultRate: 3 / 8,
+      // L05 at 120 DPD, L08 with status 'Default'; L06 is closed.
+      defaults: 2,
+      defaultRate: 2 / 7,
+      // By balance: L03, L04 and L05 are 30+ DPD, L05 alone 90+.
+      dpd30Share: 440_000 / 600_000,
+      dpd90Share: 40_000 / 600_000,
       delinquency: [
-        { bucket: 'current', loans: 4, outstandingMinor: 110_000 },
+        { bucket: 'current', loans: 3, outstandingMinor: 110_000 },
         { bucket: '1-29', loans: 1, outstandingMinor: 50_000 },
         { bucket: '30-59', loans: 1, outstandingMinor: 150_000 },
         { bucket: '60-89', loans: 1, outstandingMinor: 250_000 },
         { bucket: '90+', loans: 1, outstandingMinor: 40_000 },
       ],
-      // 2022-12 is 24 months before 2024-12, so outside the window.
+      // 2022-12 is 24 months before 2024-12, so outside the window. Shares by the month's balance.
       trend: [
-        { month: '2023-01', loans: 1, dpd30Rate: 0, dpd90Rate: 0 },
-        { month: '2024-10', loans: 3, dpd30Rate: 2 / 3, dpd90Rate: 1 / 3 },
-        { month: '2024-11', loans: 4, dpd30Rate: 0.5, dpd90Rate: 0.25 },
-        { month: '2024-12', loans: 1, dpd30Rate: 0, dpd90Rate: 0 },
+        { month: '2023-01', loans: 1, outstandingMinor: 300_000, dpd30Share: 0, dpd90Share: 0 },
+        { month: '2024-10', loans: 3, outstandingMinor: 290_000, dpd30Share: 200_000 / 290_000, dpd90Share: 40_000 / 290_000 },
+        { month: '2024-11', loans: 4, outstandingMinor: 525_000, dpd30Share: 290_000 / 525_000, dpd90Share: 40_000 / 525_000 },
+        { month: '2024-12', loans: 1, outstandingMinor: 80_000, dpd30Share: 0, dpd90Share: 0 },
       ],
       byProduct: [
         { key: 'auto', loans: 2, outstandingMinor: 250_000 },
-        { key: 'cash', loans: 3, outstandingMinor: 230_000 },
+        { key: 'cash', loans: 2, outstandingMinor: 230_000 },
         { key: 'card', loans: 3, outstandingMinor: 120_000 },
       ],
       byRegion: [
         { key: 'south', loans: 2, outstandingMinor: 400_000 },
         { key: 'north', loans: 2, outstandingMinor: 130_000 },
-        { key: 'east', loans: 2, outstandingMinor: 40_000 },
+        { key: 'east', loans: 1, outstandingMinor: 40_000 },
         { key: 'west', loans: 2, outstandingMinor: 30_000 },
       ],
       largestExposures: [
         { borrowerId: 'B2', region: 'south', loans: 2, outstandingMinor: 400_000 },
         { borrowerId: 'B1', region: 'north', loans: 2, outstandingMinor: 130_000 },
-        { borrowerId: 'B3', region: 'east', loans: 2, outstandingMinor: 40_000 },
+        { borrowerId: 'B3', region: 'east', loans: 1, outstandingMinor: 40_000 },
         { borrowerId: 'B4', region: 'west', loans: 2, outstandingMinor: 30_000 },
       ],
     });
@@ -267,7 +272,7 @@ describe('dashboard and grids over a hand-made portfolio', () => {
     const { jobId } = await t.ok<{ jobId: string }>('jobs.startImport', { kind: 'loans', path: await loanCsv(ws.dir) });
     assert.equal((await t.jobDone(jobId)).job.state, 'done');
     assert.equal((await loans(cash)).rowCount, 1);
-    assert.equal((await t.ok<Dashboard>('dashboard.summary')).loans, 9, 'the dashboard is recomputed too');
+    assert.equal((await t.ok<Dashboard>('dashboard.summary')).loans, 8, 'the dashboard is recomputed too: 7 open loans and L09');
   });
 });
 

@@ -33,10 +33,16 @@ export function DashboardPage() {
           <div className="panel-grid">
             <div className="panel">
               <h2>{t('dashboard.trend.title')}</h2>
+              <p className="muted small" data-testid="trend-definition">
+                {t('dashboard.trend.definition')}
+              </p>
               <DelinquencyTrendChart trend={data.trend} />
             </div>
             <div className="panel">
               <h2>{t('dashboard.delinquency')}</h2>
+              <p className="muted small" data-testid="delinquency-definition">
+                {t('dashboard.delinquencyDefinition', { currency: data.currency })}
+              </p>
               <DelinquencyBuckets data={data} />
             </div>
             <div className="panel">

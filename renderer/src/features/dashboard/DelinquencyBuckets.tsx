@@ -4,6 +4,7 @@ import type { Dashboard, DelinquencyBucket } from '../../../../preload/contract/
 import { xAxisTitle, yAxisTitle } from '../../components/charts/axis-title.ts';
 import { tooltipStyle, useChartPalette, type ChartPalette } from '../../components/charts/palette.ts';
 import { codeLabel } from '../../components/code-labels.ts';
+import { CompactMoney } from '../../components/CompactMoney.tsx';
 import { formatCount, formatMoney, formatPercent, minorToMajor } from '../../format/numbers.ts';
 import { usePreferences } from '../../session/preferences.tsx';
 
@@ -14,7 +15,7 @@ function bucketColor(bucket: DelinquencyBucket, palette: ChartPalette): string {
   return palette.bad;
 }
 
-/** Outstanding by days-past-due bucket: the past-due buckets as bars, every bucket's figures under them. */
+/** Open-loan balance by days-past-due bucket: the past-due buckets as bars, every bucket's figures under them. */
 export function DelinquencyBuckets({ data }: { data: Dashboard }) {
   const { t } = useTranslation();
   const { locale } = usePreferences();
@@ -66,7 +67,9 @@ export function DelinquencyBuckets({ data }: { data: Dashboard }) {
                 {row.name}
               </th>
               <td className="num">{formatCount(row.loans, locale)}</td>
-              <td className="num">{formatMoney(row.outstandingMinor, data.currency, locale, { compact: true })}</td>
+              <td className="num">
+                <CompactMoney minor={row.outstandingMinor} currency={data.currency} locale={locale} />
+              </td>
               <td className="num">{formatPercent(row.share, locale, 1)}</td>
             </tr>
           ))}

@@ -7,7 +7,7 @@ import { tooltipStyle, useChartPalette } from '../../components/charts/palette.t
 import { formatPercent } from '../../format/numbers.ts';
 import { usePreferences } from '../../session/preferences.tsx';
 
-/** Share of reporting loans at 30+ and 90+ days past due, month by month. */
+/** Share of the open-loan balance 30+ and 90+ days past due, month by month: the 30+ DPD tile's measure. */
 export function DelinquencyTrendChart({ trend }: { trend: Dashboard['trend'] }) {
   const { t } = useTranslation();
   const { locale } = usePreferences();
@@ -21,9 +21,9 @@ export function DelinquencyTrendChart({ trend }: { trend: Dashboard['trend'] }) 
         <XAxis dataKey="month" stroke={palette.axis} fontSize={11} tickLine={false} minTickGap={24} {...xAxisTitle(t('charts.axis.month'), palette)} />
         <YAxis stroke={palette.axis} fontSize={11} tickLine={false} axisLine={false} tickFormatter={percent} {...yAxisTitle(t('charts.axis.shareOfLoans'), palette, 48)} />
         <Tooltip {...tooltipStyle(palette)} formatter={(value) => percent(value)} />
-        <Legend iconType="plainline" wrapperStyle={{ fontSize: 12 }} itemSorter={inSeriesOrder(['dpd30Rate', 'dpd90Rate'])} />
-        <Line type="monotone" dataKey="dpd30Rate" name={t('dashboard.trend.dpd30')} stroke={palette.warn} strokeWidth={2} dot={false} isAnimationActive={false} />
-        <Line type="monotone" dataKey="dpd90Rate" name={t('dashboard.trend.dpd90')} stroke={palette.bad} strokeWidth={2} dot={false} isAnimationActive={false} />
+        <Legend iconType="plainline" wrapperStyle={{ fontSize: 12 }} itemSorter={inSeriesOrder(['dpd30Share', 'dpd90Share'])} />
+        <Line type="monotone" dataKey="dpd30Share" name={t('dashboard.trend.dpd30')} stroke={palette.warn} strokeWidth={2} dot={false} isAnimationActive={false} />
+        <Line type="monotone" dataKey="dpd90Share" name={t('dashboard.trend.dpd90')} stroke={palette.bad} strokeWidth={2} dot={false} isAnimationActive={false} />
       </LineChart>
     </ResponsiveContainer>
   );

@@ -26,7 +26,7 @@ export function CreditFigures({ credit }: { credit: Credit }) {
       <ReportKpis
         figures={[
           [t('reports.credit.ead'), money(credit.eadMinor)],
-          [t('reports.credit.ecl'), money(credit.eclMinor)],
+          [t('reports.credit.ecl'), formatMoney(credit.eclMinor, currency, locale)],
         ]}
       />
       <div className="panel-grid">

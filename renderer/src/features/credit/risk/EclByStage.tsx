@@ -4,6 +4,7 @@ import type { RunSummary } from '../../../../../preload/contract/index.ts';
 import { xAxisTitle, yAxisTitle } from '../../../components/charts/axis-title.ts';
 import { tooltipStyle, useChartPalette } from '../../../components/charts/palette.ts';
 import { formatCount, formatMoney, formatPercent } from '../../../format/numbers.ts';
+import { CompactMoney } from '../../../components/CompactMoney.tsx';
 import { usePreferences } from '../../../session/preferences.tsx';
 import { STAGES, stageColor } from '../credit-codes.ts';
 
@@ -65,9 +66,9 @@ export function EclByStage({ run }: { run: RunSummary }) {
                 {row.name}
               </th>
               <td className="num">{formatCount(row.loans, locale)}</td>
-              <td className="num">{formatMoney(row.eadMinor, currency, locale, { compact: true })}</td>
+              <td className="num"><CompactMoney minor={row.eadMinor} currency={currency} locale={locale} /></td>
               <td className="num" data-testid="stage-ecl">
-                {formatMoney(row.eclMinor, currency, locale, { compact: true })}
+                <CompactMoney minor={row.eclMinor} currency={currency} locale={locale} />
               </td>
               <td className="num">{coverage(row.eclMinor, row.eadMinor)}</td>
             </tr>
@@ -77,9 +78,9 @@ export function EclByStage({ run }: { run: RunSummary }) {
           <tr>
             <th scope="row">{t('credit.risk.total')}</th>
             <td className="num">{formatCount(totals.loans, locale)}</td>
-            <td className="num">{formatMoney(totals.eadMinor, currency, locale, { compact: true })}</td>
+            <td className="num"><CompactMoney minor={totals.eadMinor} currency={currency} locale={locale} /></td>
             <td className="num" data-testid="total-ecl">
-              {formatMoney(totals.eclMinor, currency, locale, { compact: true })}
+              <CompactMoney minor={totals.eclMinor} currency={currency} locale={locale} />
             </td>
             <td className="num">{coverage(totals.eclMinor, totals.eadMinor)}</td>
           </tr>

@@ -11,7 +11,8 @@ export function RiskKpis({ run }: { run: RunSummary }) {
   const money = (minor: number) => formatMoney(minor, currency, locale, { compact: true });
   const kpis = [
     { id: 'ead', value: money(totals.eadMinor), title: formatMoney(totals.eadMinor, currency, locale), detail: t('credit.risk.loans', { count: totals.loans, formatted: formatCount(totals.loans, locale) }) },
-    { id: 'ecl', value: money(totals.eclMinor), title: formatMoney(totals.eclMinor, currency, locale), detail: currency },
+    // The run's one provision figure, shown exact: it is the number people copy into a report.
+    { id: 'ecl', value: formatMoney(totals.eclMinor, currency, locale), title: undefined, detail: currency },
     { id: 'coverage', value: formatPercent(totals.eadMinor > 0 ? totals.eclMinor / totals.eadMinor : 0, locale), title: undefined, detail: t('credit.risk.coverageDetail') },
     {
       id: 'pricing',
