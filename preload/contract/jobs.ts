@@ -42,6 +42,7 @@ export const importSummarySchema = z.object({
   /** False for a check (checkOnly): the rows and warnings are what importing the file would give; nothing was written. */
   written: z.boolean(),
 });
+export type ImportSummaryResult = z.infer<typeof importSummarySchema>;
 
 export const demoSummarySchema = z.object({
   scale: z.enum(DEMO_SCALES),
