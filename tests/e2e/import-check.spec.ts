@@ -24,6 +24,7 @@ async function checkFile(form: Locator, name: string, text: string): Promise<voi
 }
 
 test('a file is checked before it is imported: warnings shown first, cancel writes nothing, confirm imports', async ({ page }) => {
+  await unlockAs(page, ADMIN);
   const borrowers = await hostCall('portfolio.borrowers', { startRow: 0, endRow: 1 });
   const borrower = borrowers.ok ? (borrowers.result as { rows: { borrower_id: string }[] }).rows[0]?.borrower_id : undefined;
   expect(borrower).toBeDefined();
@@ -32,7 +33,6 @@ test('a file is checked before it is imported: warnings shown first, cancel writ
   const file = `${HEADER}\n${loanId},${borrower},consumer_cash_loan,2024-06-15,5000.00,0.48,12\n`;
   const eventsBefore = await importEvents();
 
-  await unlockAs(page, ADMIN);
   await page.keyboard.press('Alt+9');
   await expect(pageTitle(page)).toHaveText('Settings');
   const form = page.getByTestId('import-form');
