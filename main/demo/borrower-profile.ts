@@ -1,5 +1,6 @@
 import type { BorrowerRecord } from '../store/records.ts';
 import { addMonths, civilDate, dayNumber, dayText } from '../engines/calendar.ts';
+import type { EmploymentType, HomeOwnership, Industry } from '../../preload/contract/loan-vocabulary.ts';
 import { PROVINCE_TABLE } from './provinces.ts';
 import { STREAMS, demoRandom, weightedTable } from './random.ts';
 
@@ -16,7 +17,8 @@ export interface BorrowerProfile {
   readonly frailty: number;
 }
 
-type Employment = 'salaried' | 'self_employed' | 'business_owner' | 'gig_worker' | 'civil_servant' | 'student' | 'retired' | 'unemployed';
+/** The import's codes (loan-vocabulary.ts): the Record below then needs a spec for every one of them. */
+type Employment = EmploymentType;
 
 interface EmploymentSpec {
   readonly medianIncome: number;
@@ -42,7 +44,7 @@ const EMPLOYMENT_TABLE = weightedTable<Employment>([
 ]);
 
 /** Industries with typical occupations; students, retirees and the unemployed have neither. */
-const INDUSTRIES: readonly (readonly [string, readonly string[]])[] = [
+const INDUSTRIES: readonly (readonly [Industry, readonly string[]])[] = [
   ['manufacturing', ['factory worker', 'technician', 'quality inspector', 'production manager']],
   ['retail', ['sales associate', 'store manager', 'cashier', 'online shop owner']],
   ['information_technology', ['software engineer', 'product manager', 'data analyst', 'IT support']],
@@ -59,7 +61,7 @@ const INDUSTRIES: readonly (readonly [string, readonly string[]])[] = [
 
 const INDUSTRY_TABLE = weightedTable(INDUSTRIES.map((entry, i) => [entry, [18, 14, 9, 10, 11, 6, 6, 5, 9, 4, 6, 2][i] ?? 1] as const));
 
-type Home = 'own_mortgage' | 'own_outright' | 'rent' | 'family' | 'company_housing';
+type Home = HomeOwnership;
 const HOME_RISK: Readonly<Record<Home, number>> = { own_mortgage: -0.3, own_outright: -0.4, rent: 0.1, family: 0.2, company_housing: 0 };
 const HOME_YOUNG = weightedTable<Home>([['own_mortgage', 12], ['own_outright', 3], ['rent', 45], ['family', 35], ['company_housing', 5]]);
 const HOME_OLDER = weightedTable<Home>([['own_mortgage', 40], ['own_outright', 25], ['rent', 25], ['family', 7], ['company_housing', 3]]);

@@ -88,3 +88,44 @@ export const LOAN_RANGES = {
  * (a long mortgage-like SME line) but unusual.
  */
 export const ORIGINATION_DATES = { earliest: '1990-01-01', usualYearsBack: 15 } as const;
+
+// ── Borrower files ───────────────────────────────────────────────────────────────────────────────────────
+// The borrower attributes a scorecard bins by category: a code spelt two ways would be two categories with half
+// the evidence each, so these are codes too (the demo draws from them). Other borrower text (occupation, region)
+// stays free text: no list of them is fixed anywhere, and nothing groups by their spelling.
+
+/** How the borrower earns: what the demo generates, each with its own income and risk. */
+export const EMPLOYMENT_TYPES = ['salaried', 'self_employed', 'business_owner', 'gig_worker', 'civil_servant', 'student', 'retired', 'unemployed'] as const;
+export type EmploymentType = (typeof EMPLOYMENT_TYPES)[number];
+
+/** The borrower's industry (blank for students, the retired and the unemployed). */
+export const INDUSTRIES = [
+  'manufacturing',
+  'retail',
+  'information_technology',
+  'construction',
+  'logistics',
+  'education',
+  'healthcare',
+  'finance',
+  'hospitality',
+  'agriculture',
+  'transport',
+  'public_administration',
+] as const;
+export type Industry = (typeof INDUSTRIES)[number];
+
+export const HOME_OWNERSHIP = ['own_mortgage', 'own_outright', 'rent', 'family', 'company_housing'] as const;
+export type HomeOwnership = (typeof HOME_OWNERSHIP)[number];
+
+/** Every coded column of the borrowers file, with its codes: what the import accepts and the README lists. */
+export const BORROWER_CODES = {
+  employment_type: EMPLOYMENT_TYPES,
+  industry: INDUSTRIES,
+  home_ownership: HOME_OWNERSHIP,
+} as const;
+export type CodedBorrowerColumn = keyof typeof BORROWER_CODES;
+
+export function isBorrowerCode<C extends CodedBorrowerColumn>(column: C, value: string): value is (typeof BORROWER_CODES)[C][number] {
+  return (BORROWER_CODES[column] as readonly string[]).includes(value);
+}
