@@ -6,6 +6,7 @@ import {
   binningSchema,
   creditAnalyticsSchema,
   creditParametersSchema,
+  csvFileSchema,
   developmentOptionsSchema,
   developmentReportSchema,
   GRADES,
@@ -16,6 +17,7 @@ import {
   modelSummarySchema,
   parameterSetSchema,
   pricingRowSchema,
+  runHistoryRowSchema,
   runSummarySchema,
 } from './credit.ts';
 import {
@@ -345,6 +347,19 @@ export const contract = {
     result: jobStarted,
   }),
   'credit.runs': method({ summary: 'Credit runs, newest first, with their totals.', permission: 'workspace.read', args: none, result: z.array(runSummarySchema) }),
+  'credit.runHistory': method({
+    summary: 'Every credit run, newest first, running ones included: when, who, model and parameter versions, loans, ECL and status.',
+    permission: 'workspace.read',
+    args: none,
+    result: z.array(runHistoryRowSchema),
+  }),
+  'credit.exportRuns': method({ summary: 'The credit runs list as CSV (audited as a data export).', permission: 'portfolio.export', args: none, result: csvFileSchema }),
+  'credit.exportPricing': method({
+    summary: "The latest run's pricing check as CSV, filtered and sorted as the grid shows it (audited as a data export).",
+    permission: 'portfolio.export',
+    args: z.object({ sortModel: sortModelSchema, filterModel: filterModelSchema }).strict(),
+    result: csvFileSchema,
+  }),
   // ── Fraud runs ──
   'fraud.startRun': method({
     summary: "Score the workspace's transactions (or a period of them) with the active rule set; each flagged one becomes an alert (a job).",
