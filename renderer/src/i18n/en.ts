@@ -17,6 +17,7 @@ export const en = {
   },
   downloads: {
     savedPlaintext: 'Saved {{file}}. It is not encrypted: keep it somewhere safe, or delete it when you are done.',
+    exportCsv: 'Export CSV',
   },
   splash: {
     connecting: 'Connecting to RiskDesk…',
@@ -697,6 +698,15 @@ export const en = {
       noPeriods: 'No origination quarter to compare yet.',
       loans_one: '{{formatted}} loan',
       loans_other: '{{formatted}} loans',
+    },
+    runHistory: {
+      title: 'Credit runs',
+      empty: 'No credit run yet.',
+      intro: 'Every run, newest first: who ran it when, with which model and parameter set, over how many open loans, and its ECL.',
+      columns: { run: 'Run', asOf: 'As of', status: 'Status', startedBy: 'Run by', startedAt: 'Started', finishedAt: 'Finished', model: 'Model', parameters: 'Parameters', loans: 'Loans', ecl: 'ECL' },
+      statuses: { running: 'Running', finished: 'Finished' },
+      model: '{{name}} (#{{id}})',
+      parameters: 'v{{version}}',
     },
     risk: {
       run: 'Credit run',

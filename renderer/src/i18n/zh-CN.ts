@@ -17,6 +17,7 @@ export const zhCN: Translation = {
   },
   downloads: {
     savedPlaintext: '已保存 {{file}}。该文件未加密：请妥善保管，用完后请删除。',
+    exportCsv: '导出 CSV',
   },
   splash: {
     connecting: '正在连接 RiskDesk…',
@@ -696,6 +697,15 @@ export const zhCN: Translation = {
       noPeriods: '暂无可比较的发放季度。',
       loans_one: '{{formatted}} 笔贷款',
       loans_other: '{{formatted}} 笔贷款',
+    },
+    runHistory: {
+      title: '信用计算记录',
+      empty: '尚无信用计算。',
+      intro: '全部计算，最新的在前：由谁在何时运行、使用哪个模型和参数集、覆盖多少笔未结清贷款，以及其预期信用损失。',
+      columns: { run: '计算', asOf: '基准日', status: '状态', startedBy: '运行人', startedAt: '开始时间', finishedAt: '完成时间', model: '模型', parameters: '参数集', loans: '贷款笔数', ecl: '预期信用损失' },
+      statuses: { running: '运行中', finished: '已完成' },
+      model: '{{name}}（#{{id}}）',
+      parameters: 'v{{version}}',
     },
     risk: {
       run: '信用批量计算',
