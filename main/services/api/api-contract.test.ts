@@ -124,7 +124,7 @@ const VALID_ARGS: Record<MethodName, (c: ArgsContext) => unknown> = {
   'portfolio.exportLoans': () => ({ sortModel: [], filterModel: {} }),
   'jobs.readExport': (c) => ({ jobId: c.exportJobId, offset: 0 }),
   'jobs.startImport': (c) => ({ kind: 'borrowers', path: c.csv, encoding: 'utf-8' }),
-  'jobs.importUpload': (c) => ({ kind: 'borrowers', uploadId: c.uploads.complete, encoding: 'gbk', checkOnly: true }),
+  'jobs.importUpload': (c) => ({ kind: 'borrowers', uploadId: c.uploads.complete, encoding: 'gbk' }),
   'uploads.start': () => ({ fileName: 'borrowers.csv', bytes: UPLOADED.length }),
   'uploads.append': (c) => ({ uploadId: c.uploads.started, offset: 0, data: UPLOADED.toString('base64') }),
   'jobs.startDemo': () => ({ scale: 'small', seed: 3 }),
