@@ -1,11 +1,12 @@
 // CSV import throughput against a raw-INSERT baseline, and the importer's peak memory at two file sizes.
 //
-//   node --import tsx bench/import.ts [--rows N] [--memory]
+//   node --import tsx bench/import.ts [--rows N] [--memory] [--check]
 //
 // Prints the import's rows/s, the baseline's (the same records, already parsed, through one prepared
 // INSERT in one transaction into the same encrypted schema) and their ratio; then the peak RSS of importing
 // N and 4N rows, each in a fresh process, which should stay flat because the import streams. `--memory`
-// prints only the memory lines. Figures only: no timed assertions.
+// prints only the memory lines; `--check` measures the check before an import instead (checkOnly: the same import,
+// rolled back), whose memory must stay as flat. Figures only: no timed assertions.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
@@ -139,15 +140,17 @@ async function timing(rows: number): Promise<void> {
     const { db, ctx, file } = await prepare(dir, rows);
     const megabytes = statSync(file).size / 1e6;
     const started = performance.now();
-    const summary = await importCsv(ctx, { kind: 'transactions', file });
+    const summary = await importCsv(ctx, { kind: 'transactions', file, checkOnly });
     const importSeconds = (performance.now() - started) / 1000;
+    const stored = db.prepare('SELECT count(*) FROM transactions').pluck().get();
     db.close();
-    if (summary.rows !== rows) throw new Error(`internal: imported ${summary.rows} rows, expected ${rows}`);
+    if (summary.rows !== rows) throw new Error(`internal: read ${summary.rows} rows, expected ${rows}`);
+    if (stored !== (checkOnly ? 0 : rows)) throw new Error(`internal: ${String(stored)} transactions stored after the ${verb}`);
     const rawSeconds = rawInsertSeconds(dir, rows);
     console.log(`transactions: ${rows} rows, ${megabytes.toFixed(1)} MB CSV, encrypted workspace (SQLCipher, WAL, synchronous=FULL)`);
-    console.log(`import: ${perSecond(rows, importSeconds)}`);
+    console.log(`${verb}: ${perSecond(rows, importSeconds)}`);
     console.log(`raw insert: ${perSecond(rows, rawSeconds)}`);
-    console.log(`ratio import/raw: ${(rawSeconds / importSeconds).toFixed(2)}`);
+    console.log(`ratio ${verb}/raw: ${(rawSeconds / importSeconds).toFixed(2)}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -159,7 +162,7 @@ async function rssChild(rows: number): Promise<void> {
   try {
     const { db, ctx, file } = await prepare(dir, rows);
     const beforeKb = process.resourceUsage().maxRSS;
-    await importCsv(ctx, { kind: 'transactions', file });
+    await importCsv(ctx, { kind: 'transactions', file, checkOnly });
     const peakKb = process.resourceUsage().maxRSS;
     db.close();
     console.log(JSON.stringify({ rows, beforeKb, peakKb, bytes: statSync(file).size }));
@@ -170,11 +173,11 @@ async function rssChild(rows: number): Promise<void> {
 
 function memory(rows: number): void {
   for (const n of [rows, rows * 4]) {
-    const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--rss-child', '--rows', String(n)], { encoding: 'utf8' });
+    const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--rss-child', '--rows', String(n), ...(checkOnly ? ['--check'] : [])], { encoding: 'utf8' });
     if (child.status !== 0) throw new Error(`memory run for ${n} rows failed:\n${child.stderr}`);
     const result = JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as { beforeKb: number; peakKb: number; bytes: number };
     const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
-    console.log(`peak RSS importing ${n} rows (${(result.bytes / 1e6).toFixed(0)} MB CSV): ${mb(result.peakKb)} (${mb(result.beforeKb)} before the import)`);
+    console.log(`peak RSS ${checkOnly ? 'checking' : 'importing'} ${n} rows (${(result.bytes / 1e6).toFixed(0)} MB CSV): ${mb(result.peakKb)} (${mb(result.beforeKb)} before the ${verb})`);
   }
 }
 
@@ -183,8 +186,11 @@ const { values } = parseArgs({
     rows: { type: 'string', default: '200000' },
     memory: { type: 'boolean', default: false },
     'rss-child': { type: 'boolean', default: false },
+    check: { type: 'boolean', default: false },
   },
 });
+const checkOnly = values.check;
+const verb = checkOnly ? 'check' : 'import';
 const rows = Number(values.rows);
 if (!Number.isSafeInteger(rows) || rows < 1) throw new Error(`--rows must be a positive whole number, not ${values.rows}`);
 

@@ -155,7 +155,7 @@ describe('riskdesk CLI', () => {
     fs.writeFileSync(good, 'borrower_id,region,annual_income\nB-1,east,120000.00\nB-2,west,98000.50\n');
     const imported = await riskdesk(['import', '--db', db, '--kind', 'borrowers', good, '--json']);
     expectExit(imported, 0);
-    assert.deepEqual({ ...(json(imported).import as object), sha256: '?' }, { kind: 'borrowers', file: good, rows: 2, bytes: fs.statSync(good).size, sha256: '?', warnings: { total: 0, first: [] } });
+    assert.deepEqual({ ...(json(imported).import as object), sha256: '?' }, { kind: 'borrowers', file: good, rows: 2, bytes: fs.statSync(good).size, sha256: '?', warnings: { total: 0, first: [] }, written: true });
 
     const bad = path.join(dir, 'loans.csv');
     fs.writeFileSync(bad, 'loan_id,borrower_id,product,origination_date,principal,interest_rate,term_months\nL-1,B-1,consumer_cash_loan,2025-01-15,5000.00,0.12,12\nL-2,B-1,consumer_cash_loan,2025-01-15,lots,0.12,12\n');
@@ -173,6 +173,22 @@ describe('riskdesk CLI', () => {
     // An unusual value is imported, and listed under the summary like a rejected one.
     const unusual = path.join(dir, 'unusual-loans.csv');
     fs.writeFileSync(unusual, 'loan_id,borrower_id,product,origination_date,principal,interest_rate,term_months\nL-3,B-1,consumer_cash_loan,2025-01-15,5000.00,0.48,12\n');
+    // --check prints the same before anything is written: the rows, the unusual values, and a bad file's problems (exit 1).
+    const checked = await riskdesk(['import', '--db', db, '--kind', 'loans', unusual, '--check']);
+    expectExit(checked, 0);
+    assert.match(checked.stdout, /^Checked 1 loans rows from .*: they can be imported; nothing was written\.\n1 value is unusual; check them:\n {2}\S*unusual-loans\.csv:2 {2}interest_rate {2}"0\.48" — is more than 0\.36 /m);
+    assert.equal((json(await riskdesk(['import', '--db', db, '--kind', 'loans', unusual, '--check', '--json'])).import as { written: boolean }).written, false);
+    const checkedBad = await riskdesk(['import', '--db', db, '--kind', 'loans', bad, '--check']);
+    expectExit(checkedBad, 1);
+    assert.match(checkedBad.stderr, /^riskdesk: .*loans\.csv cannot be imported \(checked; nothing was written\)/);
+    assert.match(checkedBad.stderr, /^ {2}\S*loans\.csv:3 {2}principal {2}"lots" — /m);
+    const workspace = await Workspace.open({ path: db, passphrase: ADMIN_PASSPHRASE });
+    try {
+      assert.equal(workspace.db.prepare('SELECT count(*) FROM loans').pluck().get(), 0, 'no loan was written by the checks');
+      assert.equal(workspace.db.prepare("SELECT count(*) FROM audit_events WHERE action = 'data.import' AND subject = 'loans'").pluck().get(), 0);
+    } finally {
+      workspace.close();
+    }
     const warned = await riskdesk(['import', '--db', db, '--kind', 'loans', unusual]);
     expectExit(warned, 0);
     assert.match(warned.stdout, /^Imported 1 loans rows from .*\n1 value is unusual; check them:\n {2}\S*unusual-loans\.csv:2 {2}interest_rate {2}"0\.48" — is more than 0\.36 /m);

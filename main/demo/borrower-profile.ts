@@ -17,6 +17,7 @@ export interface BorrowerProfile {
   readonly frailty: number;
 }
 
+/** The import's codes (data-vocabulary.ts, checked by loan-vocabulary.ts): the Record below needs a spec for every one. */
 type Employment = EmploymentType;
 
 interface EmploymentSpec {

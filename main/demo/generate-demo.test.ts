@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { LCR_DEFAULT_FACTORS, isLiquidityCategory } from '../engines/liquidity/categories.ts';
 import type { Db } from '../store/database.ts';
 import { isRiskDeskError } from '../../preload/contract/errors.ts';
-import { type CodedLoanColumn, isLoanCode, LOAN_RANGES, ORIGINATION_DATES } from '../../preload/contract/loan-vocabulary.ts';
+import { type CodedLoanColumn, isBorrowerCode, isLoanCode, LOAN_RANGES, ORIGINATION_DATES } from '../../preload/contract/loan-vocabulary.ts';
 import { DEMO_KINDS } from './demo-sink.ts';
 import { demoTables } from './demo-workspace.ts';
 import { type DemoSummary, generateDemo } from './generate-demo.ts';
@@ -87,11 +87,15 @@ describe('generateDemo (small)', () => {
     assert.equal(one<{ value: string }>(first.db, `SELECT value FROM meta WHERE key = 'base_currency'`).value, 'CNY');
   });
 
-  test('every loan uses the import\'s codes and lies within its usual ranges, so a file of the demo would import without a warning', () => {
+  test('every loan and borrower uses the import\'s codes and lies within its usual ranges, so a file of the demo would import without a warning', () => {
     const inCodes = (column: CodedLoanColumn, table: string, sql = column) =>
       (first.db.prepare(`SELECT DISTINCT ${sql} FROM ${table}`).pluck().all() as string[]).filter((code) => !isLoanCode(column, code));
     for (const column of ['product', 'status', 'repayment_type', 'collateral_type', 'channel'] as const) assert.deepEqual(inCodes(column, 'loans'), [], column);
     assert.deepEqual(inCodes('status', 'loan_performance'), [], 'performance status');
+    for (const column of ['employment_type', 'industry', 'home_ownership'] as const) {
+      const outside = (first.db.prepare(`SELECT DISTINCT ${column} FROM borrowers WHERE ${column} IS NOT NULL`).pluck().all() as string[]).filter((code) => !isBorrowerCode(column, code));
+      assert.deepEqual(outside, [], column);
+    }
     const extremes = one<Record<string, number | string>>(
       first.db,
       `SELECT min(interest_rate) AS minRate, max(interest_rate) AS maxRate, min(term_months) AS minTerm, max(term_months) AS maxTerm,

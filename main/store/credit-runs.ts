@@ -41,8 +41,8 @@ export interface RunLoanRow {
 export const LATEST_RUN_ID_SQL = latestFinishedRunIdSql('credit');
 
 /** Where a credit run's artefacts sit in its row of runs: lifecycle kinds, as the artefact tables name them. */
-const MODEL_ID_SQL = `json_extract(r.artefacts, '$."credit.model"')`;
-const PARAMETER_VERSION_SQL = `json_extract(r.artefacts, '$."credit.parameterSet"')`;
+export const MODEL_ID_SQL = `json_extract(r.artefacts, '$."credit.model"')`;
+export const PARAMETER_VERSION_SQL = `json_extract(r.artefacts, '$."credit.parameterSet"')`;
 
 /** Every grade and stage appears in a run's totals, in this order, even when no loan has it. */
 const GRADE_ORDER = ['A', 'B', 'C', 'D', 'E', 'F', 'G'] as const satisfies readonly Grade[];

@@ -435,3 +435,27 @@ export const modelMonitoringSchema = z.object({
   calibration: z.array(scoreBandSchema),
 });
 export type ModelMonitoring = z.infer<typeof modelMonitoringSchema>;
+
+// ── Run history and CSV exports ──────────────────────────────────────────────────────────────────────────
+/** One credit run as the runs list shows it: when, who, with which model and parameter set, over how many loans. */
+export const runHistoryRowSchema = z.object({
+  runId: z.number().int(),
+  asOf: z.string(),
+  /** A run is stored as running while it scores, and finished with its totals; a failed run leaves no row. */
+  status: z.enum(['running', 'finished']),
+  startedBy: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  modelId: z.number().int(),
+  modelName: z.string(),
+  parameterVersion: z.number().int(),
+  /** The loans scored, and their ECL in the run's currency: null until the run has finished. */
+  loans: z.number().int().nullable(),
+  eclMinor: minor.nullable(),
+  currency: z.string().nullable(),
+});
+export type RunHistoryRow = z.infer<typeof runHistoryRowSchema>;
+
+/** A CSV small enough to hand over in one answer (a list, not the loan book): the name to save it under and its text. */
+export const csvFileSchema = z.object({ fileName: z.string(), csv: z.string(), rows: z.number().int(), sha256: z.string() });
+export type CsvFile = z.infer<typeof csvFileSchema>;

@@ -1,7 +1,8 @@
 /**
  * The codes the borrower and transaction files use that the app knows by name (DOMAIN.md's CSV formats): what the
- * demo generates and the screens translate. Unlike loan-vocabulary.ts the import does not refuse other codes here
- * (an employer's own employment or industry scheme is still data), so a screen shows an unknown one made readable.
+ * demo generates and the screens translate. The import refuses other employment, industry and home-ownership codes
+ * (loan-vocabulary.ts's BORROWER_CODES: a scorecard bins by them); transaction types and channels stay open sets, so a
+ * screen shows an unknown one made readable.
  * Like vocabulary.ts it imports nothing, so the demo and the renderer can load it.
  */
 

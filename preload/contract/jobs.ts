@@ -32,14 +32,17 @@ export const importSummarySchema = z.object({
   kind: z.enum(IMPORT_KINDS),
   /** The file imported (an upload: the copy main received). */
   file: z.string(),
-  /** Data rows in the file; each was inserted or, for an id already present, updated. */
+  /** Data rows in the file; each was (or, after a check, would be) inserted or, for an id already present, updated. */
   rows: z.number().int(),
   /** SHA-256 of the file's bytes, as recorded in the audit event. */
   sha256: z.string(),
   bytes: z.number().int(),
   /** Values imported but unusual (a 48 % rate, a 20-year term): how many, and the first of them. */
   warnings: z.object({ total: z.number().int().min(0), first: z.array(importProblemSchema) }),
+  /** False for a check (checkOnly): the rows and warnings are what importing the file would give; nothing was written. */
+  written: z.boolean(),
 });
+export type ImportSummaryResult = z.infer<typeof importSummarySchema>;
 
 export const demoSummarySchema = z.object({
   scale: z.enum(DEMO_SCALES),

@@ -1,11 +1,13 @@
 /**
  * The codes a loan file may use and the values a lending risk team would believe: one table that the import
  * checks rows against, the parameter screens offer LGD/CCF codes from, and the README lists (a test keeps the
- * README equal to it). Like vocabulary.ts it imports nothing, so the demo, the store and the renderer can load it.
+ * README equal to it). Like vocabulary.ts it imports nothing but data-vocabulary.ts (the borrower code lists), so the
+ * demo, the store and the renderer can load it.
  *
  * A new product or collateral type is added here, in one place: the demo, the import, the parameter drafts and
  * the README (with its test) then follow.
  */
+import { EMPLOYMENT_TYPES, HOME_OWNERSHIP, INDUSTRIES } from './data-vocabulary.ts';
 
 /** What the platform lends: online consumer credit and small-business working capital (DOMAIN.md). */
 export const LOAN_PRODUCTS = ['consumer_cash_loan', 'consumer_instalment', 'sme_working_capital', 'revolving_credit_line'] as const;
@@ -88,3 +90,21 @@ export const LOAN_RANGES = {
  * (a long mortgage-like SME line) but unusual.
  */
 export const ORIGINATION_DATES = { earliest: '1990-01-01', usualYearsBack: 15 } as const;
+
+// ── Borrower files ───────────────────────────────────────────────────────────────────────────────────────
+// The borrower attributes a scorecard bins by category: a code spelt two ways would be two categories with half
+// the evidence each, so these are codes too (the demo draws from them). Other borrower text (occupation, region)
+// stays free text: no list of them is fixed anywhere, and nothing groups by their spelling.
+
+
+/** Every coded column of the borrowers file, with its codes: what the import accepts and the README lists. */
+export const BORROWER_CODES = {
+  employment_type: EMPLOYMENT_TYPES,
+  industry: INDUSTRIES,
+  home_ownership: HOME_OWNERSHIP,
+} as const;
+export type CodedBorrowerColumn = keyof typeof BORROWER_CODES;
+
+export function isBorrowerCode<C extends CodedBorrowerColumn>(column: C, value: string): value is (typeof BORROWER_CODES)[C][number] {
+  return (BORROWER_CODES[column] as readonly string[]).includes(value);
+}

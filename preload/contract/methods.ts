@@ -6,6 +6,7 @@ import {
   binningSchema,
   creditAnalyticsSchema,
   creditParametersSchema,
+  csvFileSchema,
   developmentOptionsSchema,
   developmentReportSchema,
   GRADES,
@@ -16,6 +17,7 @@ import {
   modelSummarySchema,
   parameterSetSchema,
   pricingRowSchema,
+  runHistoryRowSchema,
   runSummarySchema,
 } from './credit.ts';
 import {
@@ -108,6 +110,11 @@ const binaryChunk = z.object({ data: z.string(), nextOffset: z.number().int(), d
 const localPath = z.string().min(1).max(4096).refine((p) => !p.includes('\u0000'), 'paths cannot contain NUL');
 /** The text encoding of a CSV file to import; UTF-8 when absent. */
 const importEncoding = z.enum(IMPORT_ENCODINGS).optional();
+/**
+ * Validate the file exactly as the import would and write nothing: the job's summary (written: false) lists the rows
+ * and the warnings for the user to confirm, and a file with errors is refused as the import would refuse it.
+ */
+const checkOnly = z.boolean().optional();
 
 export const userSchema = z.object({ username: z.string(), role: z.enum(ROLES) });
 
@@ -212,15 +219,15 @@ export const contract = {
     result: z.object({ chunk: z.string(), nextOffset: z.number().int(), done: z.boolean(), fileName: z.string() }),
   }),
   'jobs.startImport': method({
-    summary: 'Import a CSV file of one kind (all or nothing), in UTF-8 unless `encoding` says otherwise.',
+    summary: 'Import a CSV file of one kind (all or nothing), in UTF-8 unless `encoding` says otherwise; with `checkOnly`, validate it in full and write nothing.',
     permission: 'data.import',
-    args: z.object({ kind: z.enum(IMPORT_KINDS), path: localPath, encoding: importEncoding }).strict(),
+    args: z.object({ kind: z.enum(IMPORT_KINDS), path: localPath, encoding: importEncoding, checkOnly }).strict(),
     result: jobStarted,
   }),
   'jobs.importUpload': method({
-    summary: 'Import an uploaded CSV file of one kind (all or nothing), in UTF-8 unless `encoding` says otherwise; the upload is removed when the job ends.',
+    summary: 'Import an uploaded CSV file of one kind (all or nothing), in UTF-8 unless `encoding` says otherwise, or with `checkOnly` only validate it; the upload is removed when the job ends.',
     permission: 'data.import',
-    args: z.object({ kind: z.enum(IMPORT_KINDS), uploadId, encoding: importEncoding }).strict(),
+    args: z.object({ kind: z.enum(IMPORT_KINDS), uploadId, encoding: importEncoding, checkOnly }).strict(),
     result: jobStarted,
   }),
   'uploads.start': method({
@@ -351,6 +358,19 @@ export const contract = {
     result: jobStarted,
   }),
   'credit.runs': method({ summary: 'Credit runs, newest first, with their totals.', permission: 'workspace.read', args: none, result: z.array(runSummarySchema) }),
+  'credit.runHistory': method({
+    summary: 'Every credit run, newest first, running ones included: when, who, model and parameter versions, loans, ECL and status.',
+    permission: 'workspace.read',
+    args: none,
+    result: z.array(runHistoryRowSchema),
+  }),
+  'credit.exportRuns': method({ summary: 'The credit runs list as CSV (audited as a data export).', permission: 'portfolio.export', args: none, result: csvFileSchema }),
+  'credit.exportPricing': method({
+    summary: "The latest run's pricing check as CSV, filtered and sorted as the grid shows it (audited as a data export).",
+    permission: 'portfolio.export',
+    args: z.object({ sortModel: sortModelSchema, filterModel: filterModelSchema }).strict(),
+    result: csvFileSchema,
+  }),
   // ── Fraud runs ──
   'fraud.startRun': method({
     summary: "Score the workspace's transactions (or a period of them) with the active rule set; each flagged one becomes an alert (a job).",

@@ -164,6 +164,48 @@ test.describe('credit', () => {
     await keepScreenshot(page, testInfo, 'credit-risk');
   });
 
+  test('the runs list shows every run with its history, and it and the pricing check download as CSV', async ({ page }) => {
+    await unlockAs(page, ANALYST);
+    await openCredit(page, 'Portfolio risk');
+    const listed = await hostCall('credit.runHistory');
+    if (!listed.ok) throw new Error(listed.error.message);
+    const runs = listed.result as MethodResult<'credit.runHistory'>;
+    const [latest] = runs;
+    if (!latest) throw new Error('no credit run listed');
+    const history = page.getByTestId('run-history');
+    await expect(history.locator('tbody tr')).toHaveCount(runs.length);
+    await expect(history.locator('tbody tr').first().locator('td')).toHaveText([`#${latest.runId}`, latest.asOf, 'Finished', ANALYST.username, /\d{4}-\d{2}-\d{2} /, /\d{4}-\d{2}-\d{2} /, `${MODEL} (#${latest.modelId})`, `v${latest.parameterVersion}`, /^[\d,]+$/, /[1-9]/]);
+
+    const csvOf = async (testId: string): Promise<{ name: string; lines: string[] }> => {
+      const downloading = page.waitForEvent('download');
+      await page.getByTestId(testId).click();
+      const download = await downloading;
+      const chunks: Buffer[] = [];
+      for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+      return { name: download.suggestedFilename(), lines: Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '').split('\r\n').filter((line) => line !== '') };
+    };
+    const runsCsv = await csvOf('export-runs');
+    expect(runsCsv.name).toMatch(/^credit-runs-\d{8}-\d{6}\.csv$/);
+    expect(runsCsv.lines[0]).toBe('run_id,as_of,status,started_by,started_at,finished_at,model_id,model_name,parameter_version,loans,ecl,currency');
+    expect(runsCsv.lines.length - 1).toBe(runs.length);
+    expect(runsCsv.lines[1]).toMatch(new RegExp(`^${latest.runId},${latest.asOf},finished,${ANALYST.username},.*,${MODEL},${latest.parameterVersion},${latest.loans},\\d+\\.\\d{2},CNY$`));
+    await expect(history.getByTestId('plaintext-notice')).toContainText(runsCsv.name);
+
+    const count = page.getByTestId('pricing-grid-count');
+    await expect(count).toHaveText(/^[\d,]+ loans?$/, { timeout: 20_000 });
+    const below = Number(((await count.textContent()) ?? '').replace(/\D/g, ''));
+    const pricingCsv = await csvOf('export-pricing');
+    expect(pricingCsv.name).toMatch(new RegExp(`^pricing-check-run-${latest.runId}-\\d{8}-\\d{6}\\.csv$`));
+    expect(pricingCsv.lines[0]).toBe('loan_id,product,grade,interest_rate,required_rate,shortfall,pd_12m,lgd,outstanding_balance,currency');
+    expect(pricingCsv.lines.length - 1).toBe(below);
+    const audit = await hostCall('audit.events', { startRow: 0, endRow: 2, sortModel: [{ colId: 'seq', sort: 'desc' }] });
+    const events = audit.ok ? (audit.result as { rows: { action: string; subject: string }[] }).rows : [];
+    expect(events.map((event) => [event.action, event.subject])).toEqual([
+      ['portfolio.export', 'credit pricing check'],
+      ['portfolio.export', 'credit runs'],
+    ]);
+  });
+
   test('the loan grid shows PD, grade, stage and ECL, and a loan its reason codes and ECL schedule', async ({ page }, testInfo) => {
     // Sorting the whole portfolio by ECL, a loan's schedule and a screenshot: more than a minute on a busy machine.
     test.setTimeout(120_000);

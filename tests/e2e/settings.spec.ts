@@ -65,12 +65,14 @@ test.describe('settings, as an admin', () => {
     await expect(page.locator('.statusbar')).toContainText('Backup');
   });
 
-  test('a CSV picked on this computer is uploaded and imported; a path outside the allowed folder is refused', async ({ page }) => {
+  test('a CSV picked on this computer is uploaded, checked and imported; a path outside the allowed folder is refused', async ({ page }) => {
     const form = page.getByTestId('import-form');
     await form.getByLabel('Kind').selectOption('borrowers');
     const rows = ['borrower_id,region,annual_income', ...Array.from({ length: 2_000 }, (_, i) => `E2E-${i},north,${1000 + i}.00`)];
     await form.getByLabel('CSV file').setInputFiles({ name: 'e2e-borrowers.csv', mimeType: 'text/csv', buffer: Buffer.from(`${rows.join('\n')}\n`) });
-    await form.getByRole('button', { name: 'Import' }).click();
+    await form.getByRole('button', { name: 'Check file' }).click();
+    await expect(form.getByTestId('import-check')).toContainText('2,000 borrowers rows can be imported', { timeout: 30_000 });
+    await form.getByTestId('import-confirm').click();
     const job = form.getByTestId('job-progress');
     await expect(job).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
     await expect(job).toContainText('e2e-borrowers.csv');
@@ -79,7 +81,7 @@ test.describe('settings, as an admin', () => {
 
     await form.getByText('File in the RiskDesk folder').click();
     await form.getByLabel('File path').fill('/etc/passwd');
-    await form.getByRole('button', { name: 'Import' }).click();
+    await form.getByRole('button', { name: 'Check file' }).click();
     await expect(form.getByTestId('error-notice')).toContainText('must be inside');
     await expect(form.getByTestId('error-notice')).not.toContainText('root:');
   });

@@ -2,6 +2,7 @@ import type { MethodName } from '../../../preload/contract/index.ts';
 import { checkDevelopmentOptions, creditAnalytics, developScorecard, evaluateBinning, modelMonitoring, runCreditPortfolio } from '../credit/credit-jobs-service.ts';
 import { creditRuns, loanRisk, loanRiskHistory, pricingCheckPage } from '../credit/run-results-service.ts';
 import { CREDIT_MODELS, CREDIT_PARAMETER_SETS } from '../credit/credit-artefacts.ts';
+import { creditRunList, exportCreditRuns, exportPricingCheck } from '../credit/credit-exports.ts';
 import { getModel, listModels, listParameterSets, saveDraftModel, saveDraftParameterSet } from '../credit/models-service.ts';
 import type { HandlerTable } from './handler.ts';
 import { writeLifecycleStep } from './lifecycle-step.ts';
@@ -49,6 +50,16 @@ export const creditHandlers: HandlerTable<CreditMethods> = {
   'credit.startRun': (core, { asOf }) =>
     startJob(core, 'credit-run', asOf ? `Credit run as of ${asOf}` : 'Credit run', (session, control) => runCreditPortfolio(session.ctx, asOf === undefined ? {} : { asOf }, control)),
   'credit.runs': (core) => creditRuns(core.requireSession().ctx),
+  'credit.runHistory': (core) => creditRunList(core.requireSession().ctx),
+  // An export writes its audit event, so it takes the write lock like any other change.
+  'credit.exportRuns': (core) => {
+    const session = core.requireSession();
+    return session.write(() => exportCreditRuns(session.ctx));
+  },
+  'credit.exportPricing': (core, view) => {
+    const session = core.requireSession();
+    return session.write(() => exportPricingCheck(session.ctx, view));
+  },
   'credit.loanRisk': (core, { loanId }) => loanRisk(core.requireSession().ctx, loanId),
   'credit.loanRiskHistory': (core, { loanId }) => loanRiskHistory(core.requireSession().ctx, loanId),
   'credit.pricingCheck': (core, query) => pricingCheckPage(core.requireSession().ctx, query),

@@ -17,9 +17,10 @@ type JobMethods = 'jobs.startImport' | 'jobs.importUpload' | 'jobs.startDemo' | 
 /** The CLI's default, so the same scale gives the same demo from either. */
 const DEFAULT_DEMO_SEED = 1;
 
-/** Imports `file` (reported as `name`) as a job; `after` runs when the job has ended, whatever its outcome. */
-function startImportJob(core: ApiCore, source: { kind: ImportKind; file: string; name: string; encoding?: ImportEncoding | undefined }, after?: () => void): { jobId: string } {
-  return startJob(core, 'import', `Import ${source.kind} from ${source.name}`, async (session, control) => {
+/** Imports (or, with checkOnly, checks) `file` (reported as `name`) as a job; `after` runs when the job has ended, whatever its outcome. */
+function startImportJob(core: ApiCore, source: { kind: ImportKind; file: string; name: string; encoding?: ImportEncoding | undefined; checkOnly?: boolean | undefined }, after?: () => void): { jobId: string } {
+  const title = `${source.checkOnly ? 'Check' : 'Import'} ${source.kind} from ${source.name}`;
+  return startJob(core, 'import', title, async (session, control) => {
     try {
       return await importCsv(session.ctx, source, {
         signal: control.signal,
@@ -35,13 +36,14 @@ function startImportJob(core: ApiCore, source: { kind: ImportKind; file: string;
 export const jobHandlers: HandlerTable<JobMethods> = {
   'jobs.startImport': (core, args) => {
     const file = core.files.existingFile(args.path, 'path');
-    return startImportJob(core, { kind: args.kind, file, name: path.basename(file), encoding: args.encoding });
+    return startImportJob(core, { kind: args.kind, file, name: path.basename(file), encoding: args.encoding, checkOnly: args.checkOnly });
   },
 
   'jobs.importUpload': (core, args) => {
     const upload = core.requireSession().uploads.take(args.uploadId);
-    // The uploaded bytes are for this one import: they go when it ends, whatever its outcome.
-    return startImportJob(core, { kind: args.kind, file: upload.file, name: upload.name, encoding: args.encoding }, () => removeUpload(upload));
+    // The uploaded bytes are for this one import (or check: confirming sends the file again, so that no upload waits
+    // on a user who never confirms): they go when it ends, whatever its outcome.
+    return startImportJob(core, { kind: args.kind, file: upload.file, name: upload.name, encoding: args.encoding, checkOnly: args.checkOnly }, () => removeUpload(upload));
   },
 
   'jobs.startDemo': (core, args) => {

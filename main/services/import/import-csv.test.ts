@@ -19,7 +19,7 @@ async function importText(kind: Parameters<typeof importCsv>[1]['kind'], text: s
 
 const BORROWERS = [
   'borrower_id,region,annual_income,birth_date,occupation,employment_type,industry,monthly_debt,credit_history_months,home_ownership,registered_at,id_verified',
-  'B1,east,1234.56,1990-02-28,"engineer, senior",salaried,tech,250.5,36,own,2024-01-31T09:30:00+08:00,TRUE',
+  'B1,east,1234.56,1990-02-28,"engineer, senior",salaried,information_technology,250.5,36,own_outright,2024-01-31T09:30:00+08:00,TRUE',
   'B2,west,0,,,,,,,,,',
 ].join('\n');
 
@@ -38,10 +38,10 @@ describe('importCsv accepts each kind', () => {
         birth_date: '1990-02-28',
         occupation: 'engineer, senior',
         employment_type: 'salaried',
-        industry: 'tech',
+        industry: 'information_technology',
         monthly_debt_minor: 25050,
         credit_history_months: 36,
-        home_ownership: 'own',
+        home_ownership: 'own_outright',
         registered_at: '2024-01-31T01:30:00.000Z',
         id_verified: 1,
       },

@@ -20,6 +20,11 @@ export interface ImportCsvRequest {
   readonly name?: string;
   /** The file's text encoding; UTF-8 (the format's own) when not given. */
   readonly encoding?: ImportEncoding;
+  /**
+   * Check the file without importing it: every row is validated exactly as the import would (it is the import,
+   * rolled back at the end), and the summary says what the import would take in and warn about; nothing is written.
+   */
+  readonly checkOnly?: boolean;
 }
 
 export interface ImportSummary {
@@ -32,12 +37,27 @@ export interface ImportSummary {
   readonly bytes: number;
   /** Values that were imported but are unusual (a 48 % rate): how many, and the first of them located like problems. */
   readonly warnings: ImportWarnings;
+  /** False for a check (checkOnly): the file was validated in full and nothing was written. */
+  readonly written: boolean;
+}
+
+/** Carries a check's summary out of the transaction, so that rolling back is what ends a check. */
+class CheckedOnly {
+  readonly summary: ImportSummary;
+  constructor(summary: ImportSummary) {
+    this.summary = summary;
+  }
 }
 
 /**
  * Imports one CSV file of `kind` (DOMAIN.md formats) whole or not at all: every row is validated and written in
  * one transaction with its audit event; any problem, error or cancellation rolls the lot back. Re-importing
  * the same ids updates those rows in place.
+ *
+ * A check (`checkOnly`) is the same import, streamed the same way, that rolls back once the last row is read: a
+ * second validator could drift from this one, and only the import itself finds what the database refuses (a loan
+ * naming a borrower not yet imported). It takes the write lock for as long as an import would, and writes no audit
+ * event, since nothing changed.
  */
 export async function importCsv(ctx: ServiceContext, request: ImportCsvRequest, call: CallOptions<ImportProgress> = {}): Promise<ImportSummary> {
   requirePermission(ctx.actor, 'data.import');
@@ -53,9 +73,11 @@ export async function importCsv(ctx: ServiceContext, request: ImportCsvRequest, 
       const warnings = new ProblemLog(shown);
       const env = workspaceLookups(db, ctx.now());
       const rows = await importRecords({ db, spec: KIND_SPECS[kind], source, env, log, warnings, signal, onProgress });
-      if (log.total > 0) throw rejection(log, undefined, source.retryEncoding());
+      if (log.total > 0) throw rejection(log, request.checkOnly ? 'cannot be imported (checked; nothing was written)' : undefined, source.retryEncoding());
       signal?.throwIfAborted();
       const sha256 = source.sha256();
+      const summary: ImportSummary = { kind, file: shown, rows, sha256, bytes: source.totalBytes, warnings: { total: warnings.total, first: warnings.problems }, written: !request.checkOnly };
+      if (request.checkOnly) throw new CheckedOnly(summary);
       appendAuditEvent(db, {
         actor: ctx.actor.username,
         action: 'data.import',
@@ -63,9 +85,10 @@ export async function importCsv(ctx: ServiceContext, request: ImportCsvRequest, 
         details: { file: basename(shown), rows, sha256, warnings: warnings.total },
         at: ctx.now().toISOString(),
       });
-      return { kind, file: shown, rows, sha256, bytes: source.totalBytes, warnings: { total: warnings.total, first: warnings.problems } };
+      return summary;
     });
   } catch (error) {
+    if (error instanceof CheckedOnly) return error.summary;
     throw importError(error, shown, signal, ctx.workspace.path);
   } finally {
     source.close();
@@ -85,6 +108,9 @@ function checkRequest(request: ImportCsvRequest): ImportCsvRequest {
   }
   if (request.encoding !== undefined && !isImportEncoding(request.encoding)) {
     throw new RiskDeskError('INVALID_ARGUMENT', `${JSON.stringify(request.encoding)} is not an encoding RiskDesk imports; choose one of ${IMPORT_ENCODINGS.join(', ')}.`);
+  }
+  if (request.checkOnly !== undefined && typeof request.checkOnly !== 'boolean') {
+    throw new RiskDeskError('INVALID_ARGUMENT', `checkOnly must be true or false, not ${JSON.stringify(request.checkOnly)}.`);
   }
   return request;
 }

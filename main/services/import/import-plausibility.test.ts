@@ -84,6 +84,20 @@ describe('importCsv refuses implausible loan values', () => {
   });
 });
 
+describe('importCsv refuses borrower codes outside the table', () => {
+  it('names row, column, value and the codes, and takes a blank one', async () => {
+    const before = snapshot(ws);
+    const header = 'borrower_id,region,annual_income,employment_type,industry,home_ownership';
+    const { problems, file } = await problemsOf(ws, 'borrowers', `${header}\nB1,east,1,salaried,tech,rent\nB2,east,1,employed,,\nB3,east,1,,,own\nB4,east,1,,,\n`);
+    assert.deepEqual(problems, [
+      { file, row: 2, column: 'industry', value: 'tech', reason: 'is not one of manufacturing, retail, information_technology, construction, logistics, education, healthcare, finance, hospitality, agriculture, transport, public_administration' },
+      { file, row: 3, column: 'employment_type', value: 'employed', reason: 'is not one of salaried, self_employed, business_owner, gig_worker, civil_servant, student, retired, unemployed' },
+      { file, row: 4, column: 'home_ownership', value: 'own', reason: 'is not one of own_mortgage, own_outright, rent, family, company_housing' },
+    ]);
+    assert.equal(snapshot(ws), before, 'nothing was written');
+  });
+});
+
 describe('importCsv imports unusual loan values with warnings', () => {
   it('counts every warning, lists them located like problems, and the import still happens', async () => {
     await withBorrower();

@@ -1,5 +1,5 @@
 import { currencyMinorDigits } from '../../engines/currency.ts';
-import { type CodedLoanColumn, isLoanCode, LOAN_CODES, type PlausibleRange } from '../../../preload/contract/loan-vocabulary.ts';
+import { BORROWER_CODES, type CodedBorrowerColumn, type CodedLoanColumn, isBorrowerCode, isLoanCode, LOAN_CODES, type PlausibleRange } from '../../../preload/contract/loan-vocabulary.ts';
 import type { NumberCheck } from './numbers.ts';
 
 /*
@@ -55,4 +55,9 @@ export function unusualAmount(minor: number | null, currency: string | null, ran
 /** The codes a coded column accepts, as RowReader.choice's last two arguments. */
 export function loanCode<C extends CodedLoanColumn>(column: C): [isAllowed: (value: string) => value is (typeof LOAN_CODES)[C][number], allowed: string] {
   return [(value): value is (typeof LOAN_CODES)[C][number] => isLoanCode(column, value), LOAN_CODES[column].join(', ')];
+}
+
+/** The codes a coded borrower column accepts, as RowReader.choice's last two arguments. */
+export function borrowerCode<C extends CodedBorrowerColumn>(column: C): [isAllowed: (value: string) => value is (typeof BORROWER_CODES)[C][number], allowed: string] {
+  return [(value): value is (typeof BORROWER_CODES)[C][number] => isBorrowerCode(column, value), BORROWER_CODES[column].join(', ')];
 }

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { LOAN_CODES, LOAN_RANGES, ORIGINATION_DATES, type PlausibleRange } from '../../../preload/contract/loan-vocabulary.ts';
+import { BORROWER_CODES, LOAN_CODES, LOAN_RANGES, ORIGINATION_DATES, type PlausibleRange } from '../../../preload/contract/loan-vocabulary.ts';
 
-// The README lists the codes and ranges a loan file is checked against; it must say what the table says.
+// The README lists the codes and ranges a loan or borrower file is checked against; it must say what the table says.
 const README = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
 
 function limits(range: PlausibleRange): string {
@@ -13,7 +13,7 @@ function limits(range: PlausibleRange): string {
 
 /** The README's block, as the table renders it. */
 function readmeBlock(): string {
-  const codes = Object.entries(LOAN_CODES).map(([column, list]) => `| \`${column}\` | ${list.map((code) => `\`${code}\``).join(', ')} |`);
+  const codes = Object.entries({ ...LOAN_CODES, ...BORROWER_CODES }).map(([column, list]) => `| \`${column}\` | ${list.map((code) => `\`${code}\``).join(', ')} |`);
   const ranges = Object.entries(LOAN_RANGES).map(
     ([column, range]) => `| \`${column}\` | ${limits(range)} | above ${range.usualMax.toLocaleString('en-US')} | ${range.why} |`,
   );

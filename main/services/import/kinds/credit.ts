@@ -1,7 +1,7 @@
 import type { BorrowerRecord, LoanRecord, PerformanceRecord } from '../../../store/records.ts';
 import { LOAN_RANGES, ORIGINATION_DATES } from '../../../../preload/contract/loan-vocabulary.ts';
 import { nonNegative } from '../numbers.ts';
-import { amountWithinLimits, loanCode, rateWithinLimits, unusual, unusualAmount, withinLimits } from '../plausible-values.ts';
+import { amountWithinLimits, borrowerCode, loanCode, rateWithinLimits, unusual, unusualAmount, withinLimits } from '../plausible-values.ts';
 import { defineKind } from './kind-spec.ts';
 
 const LOAN_MISSING = 'is not a loan in this workspace; import the loans first';
@@ -17,11 +17,11 @@ export const borrowers = defineKind({
       annual_income_minor: r.money('annual_income', env.baseCurrency, nonNegative),
       birth_date: r.date('birth_date'),
       occupation: r.text('occupation'),
-      employment_type: r.text('employment_type'),
-      industry: r.text('industry'),
+      employment_type: r.choice('employment_type', ...borrowerCode('employment_type')),
+      industry: r.choice('industry', ...borrowerCode('industry')),
       monthly_debt_minor: r.money('monthly_debt', env.baseCurrency, nonNegative),
       credit_history_months: r.integer('credit_history_months', nonNegative),
-      home_ownership: r.text('home_ownership'),
+      home_ownership: r.choice('home_ownership', ...borrowerCode('home_ownership')),
       registered_at: r.timestamp('registered_at'),
       id_verified: r.boolean('id_verified'),
     };

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../preload/contract/errors.ts';
+import { importSummarySchema } from '../../../../preload/contract/jobs.ts';
 import { IMPORT_ENCODINGS, IMPORT_KINDS, type ImportEncoding, type ImportKind } from '../../../../preload/contract/vocabulary.ts';
 import { api } from '../../api/client.ts';
 import { uploadFile } from '../../api/upload-file.ts';
@@ -10,6 +11,7 @@ import { JobProgress } from '../../components/JobProgress.tsx';
 import { SegmentedChoice } from '../../components/SegmentedChoice.tsx';
 import { UploadProgress } from '../../components/UploadProgress.tsx';
 import { useJobRunner } from '../../jobs/jobs-context.tsx';
+import { ImportCheck } from './ImportCheck.tsx';
 import { ImportWarnings } from './ImportWarnings.tsx';
 import { useFileFolder } from './use-file-folder.ts';
 
@@ -23,11 +25,21 @@ function retryEncoding(error: ApiError | undefined): ImportEncoding | null {
   return IMPORT_ENCODINGS.find((encoding) => encoding === named) ?? null;
 }
 
+/** What the user asked to check: confirming imports this file in this encoding, whatever the form holds since. */
+interface ImportRequest {
+  readonly kind: ImportKind;
+  readonly encoding: ImportEncoding;
+  readonly source: ImportSource;
+  readonly file: File | null;
+  readonly path: string;
+}
+
 /**
  * A CSV file from anywhere on this computer is uploaded to main (the page never names a path there); a file
- * already in the RiskDesk folder can be named instead, which avoids copying a very large one. A file refused because
- * it is in another encoding than the one chosen (a Chinese spreadsheet's GBK, say) can be imported again in the
- * encoding main says it looks like, with one click.
+ * already in the RiskDesk folder can be named instead, which avoids copying a very large one. Every file is checked
+ * first (the import itself, rolled back): the user sees its rows, its rejected values or its unusual ones before
+ * anything is written, and then imports it or cancels. A file refused because it is in another encoding than the one
+ * chosen (a Chinese spreadsheet's GBK, say) can be checked again in the encoding main says it looks like, with one click.
  */
 export function ImportForm() {
   const { t } = useTranslation();
@@ -37,34 +49,57 @@ export function ImportForm() {
   const [file, setFile] = useState<File | null>(null);
   const [path, setPath] = useState('');
   const [upload, setUpload] = useState<{ sent: number; total: number } | null>(null);
+  const [checked, setChecked] = useState<ImportRequest | null>(null);
+  const [cancelled, setCancelled] = useState(false);
   const folder = useFileFolder();
   const runner = useJobRunner();
   const running = upload !== null || (runner.jobId !== null && !runner.entry?.finished);
   const retryAs = runner.entry?.finished ? retryEncoding(runner.entry.error) : null;
+  const parsed = runner.entry?.finished ? importSummarySchema.safeParse(runner.entry.result) : null;
+  const summary = parsed?.success ? parsed.data : null;
 
-  const start = (chosen: ImportEncoding) => {
+  const run = (request: ImportRequest, checkOnly: boolean) => {
+    setCancelled(false);
     void runner.start(async () => {
-      if (source === 'folder') return api.call('jobs.startImport', { kind, path, encoding: chosen });
-      if (!file) throw new Error(t('settings.data.chooseFile'));
-      if (file.size === 0) throw new Error(t('settings.data.emptyFile', { name: file.name }));
+      const { kind: chosenKind, encoding: chosenEncoding } = request;
+      if (request.source === 'folder') return api.call('jobs.startImport', { kind: chosenKind, path: request.path, encoding: chosenEncoding, checkOnly });
+      const picked = request.file;
+      if (!picked) throw new Error(t('settings.data.chooseFile'));
+      if (picked.size === 0) throw new Error(t('settings.data.emptyFile', { name: picked.name }));
       try {
-        // The upload is removed when its import ends, so a retry sends the file again.
-        const uploadId = await uploadFile(file, (sent, total) => setUpload({ sent, total }));
-        return await api.call('jobs.importUpload', { kind, uploadId, encoding: chosen });
+        // The upload is removed when its job ends, so the import after a check (or a retry) sends the file again.
+        const uploadId = await uploadFile(picked, (sent, total) => setUpload({ sent, total }));
+        return await api.call('jobs.importUpload', { kind: chosenKind, uploadId, encoding: chosenEncoding, checkOnly });
       } finally {
         setUpload(null);
       }
     });
   };
 
+  const check = (chosen: ImportEncoding) => {
+    const request = { kind, encoding: chosen, source, file, path };
+    setChecked(request);
+    run(request, true);
+  };
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    start(encoding);
+    check(encoding);
   };
 
   const retry = (chosen: ImportEncoding) => {
     setEncoding(chosen);
-    start(chosen);
+    check(chosen);
+  };
+
+  const confirm = () => {
+    if (checked) run(checked, false);
+  };
+
+  const cancel = () => {
+    runner.reset();
+    setChecked(null);
+    setCancelled(true);
   };
 
   return (
@@ -101,12 +136,17 @@ export function ImportForm() {
           </select>
         </Field>
         <button type="submit" className="button button-primary" disabled={running}>
-          {t('settings.data.importButton')}
+          {t('settings.data.checkButton')}
         </button>
       </div>
       {upload && <UploadProgress name={file?.name ?? ''} sent={upload.sent} total={upload.total} />}
       {runner.jobId && <JobProgress jobId={runner.jobId} />}
-      {runner.entry?.finished && <ImportWarnings result={runner.entry.result} />}
+      {summary && (summary.written ? <ImportWarnings summary={summary} /> : <ImportCheck summary={summary} onConfirm={confirm} onCancel={cancel} />)}
+      {cancelled && (
+        <p className="muted small" role="status" data-testid="import-cancelled">
+          {t('settings.data.check.cancelled')}
+        </p>
+      )}
       {retryAs && (
         <div className="form-actions">
           <button type="button" className="button" onClick={() => retry(retryAs)} data-testid="import-retry-encoding">

@@ -1,19 +1,19 @@
 import { useTranslation } from 'react-i18next';
-import { importSummarySchema } from '../../../../preload/contract/jobs.ts';
+import type { ImportSummaryResult } from '../../../../preload/contract/jobs.ts';
 
 /**
- * The values a finished import took in but found unusual (a 48 % rate, a 20-year term), located like rejected
- * values, so the user can check them and re-import the file corrected if one was a typo. Nothing for any other
- * job's result, or an import without warnings.
+ * The values a finished import took in (or a check found it would take in) but found unusual (a 48 % rate, a 20-year
+ * term), located like rejected values, so the user can check them and correct the file if one is a typo. Nothing for
+ * a file without warnings.
  */
-export function ImportWarnings({ result }: { readonly result: unknown }) {
+export function ImportWarnings({ summary }: { readonly summary: ImportSummaryResult }) {
   const { t } = useTranslation();
-  const parsed = importSummarySchema.safeParse(result);
-  if (!parsed.success || parsed.data.warnings.total === 0) return null;
-  const { total, first } = parsed.data.warnings;
+  const { warnings, written } = summary;
+  const { total, first } = warnings;
+  if (total === 0) return null;
   return (
     <div className="notice notice-warning" role="status" data-testid="import-warnings">
-      <p>{t('settings.data.warnings.intro', { count: total })}</p>
+      <p>{t(written ? 'settings.data.warnings.intro' : 'settings.data.warnings.checkedIntro', { count: total })}</p>
       <table className="table table-compact">
         <thead>
           <tr>

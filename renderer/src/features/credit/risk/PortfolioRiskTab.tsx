@@ -13,6 +13,7 @@ import { PricingCheck } from './PricingCheck.tsx';
 import { RiskKpis } from './RiskKpis.tsx';
 import { RollRateTable } from './RollRateTable.tsx';
 import { RunControl } from './RunControl.tsx';
+import { RunHistory } from './RunHistory.tsx';
 import { StageGradeTable } from './StageGradeTable.tsx';
 import { VintageChart } from './VintageChart.tsx';
 
@@ -82,6 +83,7 @@ export function PortfolioRiskTab() {
         </div>
       )}
       {latest && <PricingCheck key={latest.runId} run={latest} />}
+      <RunHistory latestRunId={latest?.runId ?? null} />
     </div>
   );
 }

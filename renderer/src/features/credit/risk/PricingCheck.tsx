@@ -2,12 +2,18 @@ import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { PricingRow, RunSummary } from '../../../../../preload/contract/index.ts';
+import { api } from '../../../api/client.ts';
+import { CsvDownloadButton } from '../../../components/CsvDownloadButton.tsx';
+import { gridViewOf } from '../../../components/grid/grid-view.ts';
 import { ServerGrid } from '../../../components/grid/ServerGrid.tsx';
 import { currencyDigits, formatCount, formatMoney } from '../../../format/numbers.ts';
 import { usePreferences } from '../../../session/preferences.tsx';
 import { pricingColumns, pricingFilterFactors } from './pricing-columns.ts';
 
-/** The latest run's loans whose rate does not cover their required rate; a row opens the loan in the portfolio. */
+/**
+ * The latest run's loans whose rate does not cover their required rate; a row opens the loan in the portfolio. The
+ * grid's view (its filters and sort) can be downloaded as CSV.
+ */
 export function PricingCheck({ run }: { run: RunSummary }) {
   const { t } = useTranslation();
   const { locale } = usePreferences();
@@ -32,6 +38,7 @@ export function PricingCheck({ run }: { run: RunSummary }) {
         rowId={(row) => row.loan_id}
         onOpen={openLoan}
         countLabel={(count, formatted) => t('portfolio.loanCount', { count, formatted })}
+        toolbar={(grid) => grid && <CsvDownloadButton testId="export-pricing" disabled={below === 0} exportCsv={() => api.call('credit.exportPricing', gridViewOf(grid, factors))} />}
       />
     </section>
   );
