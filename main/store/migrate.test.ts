@@ -46,6 +46,8 @@ const EXPECTED_TABLES: Record<number, string[]> = {
   150: ['liquidity_parameter_sets', 'liquidity_simulations'],
   // Past evidence exports, kept risk reports and the report schedule (0160_evidence_reports.test.ts).
   160: ['evidence_exports', 'report_schedule', 'risk_reports'],
+  // The approval and activation comments of every artefact table (0171_lifecycle_comments.test.ts).
+  171: [],
 };
 
 describe('migrations', () => {

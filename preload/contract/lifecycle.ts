@@ -18,7 +18,8 @@ export { LIFECYCLE_STATES, LIFECYCLE_STEPS, LIFECYCLE_TRANSITIONS, stepsFrom, ty
  * A registered artefact kind. `edit` writes and submits drafts, `review` approves, rejects and activates: submitting
  * needs the edit permission rather than authorship, so a colleague can submit a draft its author left behind, and
  * four eyes then keeps both of them from approving it. `methods` names the contract method of each step (each takes
- * the version's id as `idArg`, and a rejection its `reason`), so that screens take any kind's steps alike.
+ * the version's id as `idArg`, and the step's words under the name STEP_WORDS gives), so that screens take any kind's
+ * steps alike.
  */
 export interface ArtefactKindSpec {
   readonly edit: Permission;
@@ -72,13 +73,26 @@ export function stepPermission(kind: ArtefactKind, step: LifecycleStep): Permiss
   return step === 'submit' ? ARTEFACT_KINDS[kind].edit : ARTEFACT_KINDS[kind].review;
 }
 
+/** The longest reason or comment a step takes. */
+export const STEP_WORDS_MAX_LENGTH = 500;
+
+/**
+ * What a person writes with a step, by the argument that carries it: a rejection's reason, which its author reads to
+ * know what to change; what the reviewer checked before approving or activating, which the version's byline and the
+ * audit trail keep. A submission needs none.
+ */
+export const STEP_WORDS = { submit: null, approve: 'comment', reject: 'reason', activate: 'comment' } as const satisfies { readonly [S in LifecycleStep]: 'reason' | 'comment' | null };
+
 /** Why a reviewer sends a version back: shown to its author and kept in the audit trail. */
-export const rejectionReasonSchema = z.string().trim().min(1).max(500);
+export const rejectionReasonSchema = z.string().trim().min(1).max(STEP_WORDS_MAX_LENGTH);
+/** What a reviewer checked before approving or activating a version: shown in its byline and kept in the audit trail. */
+export const stepCommentSchema = z.string().trim().min(1).max(STEP_WORDS_MAX_LENGTH);
 
 /**
  * Who took each step and when, in every artefact's row. submittedBy is null for a draft and for versions that never
  * went through submission (those approved before the submitted state existed, and the shipped defaults). The
- * rejection fields hold the latest rejection, if any; the audit trail holds all of them.
+ * rejection fields hold the latest rejection, if any; the audit trail holds all of them. The approval and activation
+ * comments are null for versions approved or activated before steps took comments, and for the shipped defaults.
  */
 export const lifecycleFields = {
   status: z.enum(LIFECYCLE_STATES),
@@ -88,8 +102,10 @@ export const lifecycleFields = {
   submittedAt: z.string().nullable(),
   approvedBy: z.string().nullable(),
   approvedAt: z.string().nullable(),
+  approvalComment: z.string().nullable(),
   activatedBy: z.string().nullable(),
   activatedAt: z.string().nullable(),
+  activationComment: z.string().nullable(),
   rejectedBy: z.string().nullable(),
   rejectedAt: z.string().nullable(),
   rejectionReason: z.string().nullable(),
