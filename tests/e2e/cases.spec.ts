@@ -35,8 +35,8 @@ async function ensureActiveModel(): Promise<void> {
   const model = await call('credit.saveModel', { jobId, name: 'E2E cases scorecard' });
   await call('credit.submitModel', { modelId: model.modelId });
   await call('session.unlock', COMPLIANCE);
-  await call('credit.approveModel', { modelId: model.modelId });
-  await call('credit.activateModel', { modelId: model.modelId });
+  await call('credit.approveModel', { modelId: model.modelId, comment: 'E2E set-up' });
+  await call('credit.activateModel', { modelId: model.modelId, comment: 'E2E set-up' });
 }
 
 async function openQueue(page: Page): Promise<void> {

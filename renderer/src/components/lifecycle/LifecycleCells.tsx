@@ -15,7 +15,10 @@ export function LifecycleHeadings() {
   );
 }
 
-/** One version's lifecycle cells. While it is back in draft or up for review again, its latest rejection shows under its status. */
+/**
+ * One version's lifecycle cells. While it is back in draft or up for review again, its latest rejection shows under its
+ * status; what its approver checked shows under their name.
+ */
 export function LifecycleCells({ row }: { row: LifecycleFields }) {
   const { t } = useTranslation();
   const rejection = row.rejectedBy !== null && (row.status === 'draft' || row.status === 'submitted');
@@ -31,7 +34,14 @@ export function LifecycleCells({ row }: { row: LifecycleFields }) {
       </td>
       <td>{row.createdBy}</td>
       <td>{row.submittedBy ?? '—'}</td>
-      <td>{row.approvedBy ?? '—'}</td>
+      <td>
+        {row.approvedBy ?? '—'}
+        {row.approvalComment && (
+          <div className="muted small cell-wrap" data-testid="approval-comment">
+            {t('lifecycle.stepComments.quoted', { comment: row.approvalComment })}
+          </div>
+        )}
+      </td>
     </>
   );
 }
