@@ -39,8 +39,8 @@ export function StepWordsForm({ step, busy, onConfirm, onCancel }: Props) {
     onCancel();
   };
   return (
-    <form className="inline-form" onSubmit={send} onKeyDown={escape} data-testid={`${step}-form`} aria-label={t(`lifecycle.steps.${step}`)}>
-      {texts.question !== null && <span className="small">{t(texts.question)}</span>}
+    <form className="inline-form step-words-form" onSubmit={send} onKeyDown={escape} data-testid={`${step}-form`} aria-label={t(`lifecycle.steps.${step}`)}>
+      {texts.question !== null && <span className="small step-words-question">{t(texts.question)}</span>}
       <input
         value={words}
         onChange={(event) => setWords(event.target.value)}
