@@ -1,5 +1,5 @@
-import { STEP_WORDS, STEP_WORDS_MAX_LENGTH, type LifecycleFields } from '../../preload/contract/lifecycle.ts';
-import { LIFECYCLE_TRANSITIONS as TRANSITIONS, type LifecycleState, type LifecycleStep } from '../../preload/contract/vocabulary.ts';
+import type { LifecycleFields } from '../../preload/contract/lifecycle.ts';
+import { STEP_WORDS, STEP_WORDS_MAX_LENGTH, LIFECYCLE_TRANSITIONS as TRANSITIONS, type LifecycleState, type LifecycleStep } from '../../preload/contract/vocabulary.ts';
 import type { Db } from './database.ts';
 import { RiskDeskError } from '../../preload/contract/errors.ts';
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Permission } from './permissions.ts';
-import { LIFECYCLE_STATES, type LifecycleStep } from './vocabulary.ts';
+import { LIFECYCLE_STATES, STEP_WORDS_MAX_LENGTH, type LifecycleStep } from './vocabulary.ts';
 
-export { LIFECYCLE_STATES, LIFECYCLE_STEPS, LIFECYCLE_TRANSITIONS, stepsFrom, type LifecycleState, type LifecycleStep } from './vocabulary.ts';
+export { LIFECYCLE_STATES, LIFECYCLE_STEPS, LIFECYCLE_TRANSITIONS, STEP_WORDS, STEP_WORDS_MAX_LENGTH, stepsFrom, type LifecycleState, type LifecycleStep } from './vocabulary.ts';
 
 /**
  * One lifecycle for every versioned, approvable artefact: scorecard models, IFRS 9 parameter sets, case SLA tables and
@@ -72,16 +72,6 @@ export type ArtefactKind = keyof typeof ARTEFACT_KINDS;
 export function stepPermission(kind: ArtefactKind, step: LifecycleStep): Permission {
   return step === 'submit' ? ARTEFACT_KINDS[kind].edit : ARTEFACT_KINDS[kind].review;
 }
-
-/** The longest reason or comment a step takes. */
-export const STEP_WORDS_MAX_LENGTH = 500;
-
-/**
- * What a person writes with a step, by the argument that carries it: a rejection's reason, which its author reads to
- * know what to change; what the reviewer checked before approving or activating, which the version's byline and the
- * audit trail keep. A submission needs none.
- */
-export const STEP_WORDS = { submit: null, approve: 'comment', reject: 'reason', activate: 'comment' } as const satisfies { readonly [S in LifecycleStep]: 'reason' | 'comment' | null };
 
 /** Why a reviewer sends a version back: shown to its author and kept in the audit trail. */
 export const rejectionReasonSchema = z.string().trim().min(1).max(STEP_WORDS_MAX_LENGTH);
