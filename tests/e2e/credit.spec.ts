@@ -83,7 +83,7 @@ test.describe('credit', () => {
     await expect(row.getByTestId('lifecycle-status')).toHaveText('Submitted');
     await confirmStep(row, 'Approve', 'Holdout AUC and KS within policy');
     await expect(row.getByTestId('lifecycle-status')).toHaveText('Approved');
-    await expect(row.getByTestId('approval-comment')).toHaveText('“Holdout AUC and KS within policy”');
+    await expect(row.getByTestId('approval-comment')).toHaveText('Approval: “Holdout AUC and KS within policy”');
     await expect(row.getByRole('cell', { name: COMPLIANCE.username, exact: true })).toBeVisible();
     await confirmStep(row, 'Activate', 'First model for the portfolio');
     await expect(row.getByTestId('lifecycle-status')).toHaveText('Active');

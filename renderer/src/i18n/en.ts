@@ -533,7 +533,7 @@ export const en = {
       confirmApprove: 'Confirm approval',
       confirmActivate: 'Confirm activation',
     },
-    stepComments: { said: ': “{{comment}}”', quoted: '“{{comment}}”', activatedBy: 'activated by {{who}} at {{when}}' },
+    stepComments: { said: ': “{{comment}}”', approval: 'Approval: “{{comment}}”', activatedBy: 'activated by {{who}} at {{when}}' },
   },
   credit: {
     subtitle: 'Scorecards from development to approval, the portfolio’s PD, stage and expected credit loss, and the IFRS 9 parameters.',

@@ -532,7 +532,7 @@ export const zhCN: Translation = {
       confirmApprove: '确认批准',
       confirmActivate: '确认启用',
     },
-    stepComments: { said: '：“{{comment}}”', quoted: '“{{comment}}”', activatedBy: '由 {{who}} 于 {{when}} 启用' },
+    stepComments: { said: '：“{{comment}}”', approval: '批准说明：“{{comment}}”', activatedBy: '由 {{who}} 于 {{when}} 启用' },
   },
   credit: {
     subtitle: '评分卡从开发到审批、资产组合的 PD、阶段与预期信用损失，以及 IFRS 9 参数。',

@@ -17,7 +17,7 @@ export function LifecycleHeadings() {
 
 /**
  * One version's lifecycle cells. While it is back in draft or up for review again, its latest rejection shows under its
- * status; what its approver checked shows under their name.
+ * status, and what its approver checked once it is approved.
  */
 export function LifecycleCells({ row }: { row: LifecycleFields }) {
   const { t } = useTranslation();
@@ -31,17 +31,15 @@ export function LifecycleCells({ row }: { row: LifecycleFields }) {
             {t('lifecycle.rejected', { who: row.rejectedBy, reason: row.rejectionReason })}
           </div>
         )}
-      </td>
-      <td>{row.createdBy}</td>
-      <td>{row.submittedBy ?? '—'}</td>
-      <td>
-        {row.approvedBy ?? '—'}
         {row.approvalComment && (
           <div className="muted small cell-wrap" data-testid="approval-comment">
-            {t('lifecycle.stepComments.quoted', { comment: row.approvalComment })}
+            {t('lifecycle.stepComments.approval', { comment: row.approvalComment })}
           </div>
         )}
       </td>
+      <td>{row.createdBy}</td>
+      <td>{row.submittedBy ?? '—'}</td>
+      <td>{row.approvedBy ?? '—'}</td>
     </>
   );
 }
