@@ -102,8 +102,8 @@ async function developAndActivate(analyst: ServiceContext, compliance: ServiceCo
   });
   const model = saveDraftModel(analyst, report, `bench ${new Date().toISOString()}`);
   takeLifecycleStep(analyst, CREDIT_MODELS, 'submit', model.modelId);
-  takeLifecycleStep(compliance, CREDIT_MODELS, 'approve', model.modelId);
-  takeLifecycleStep(compliance, CREDIT_MODELS, 'activate', model.modelId);
+  takeLifecycleStep(compliance, CREDIT_MODELS, 'approve', model.modelId, 'bench');
+  takeLifecycleStep(compliance, CREDIT_MODELS, 'activate', model.modelId, 'bench');
   console.log(`development: ${report.rows.toLocaleString('en-US')} seasoned loans, ${model.features.length} features in the model, ${seconds(started).toFixed(1)} s`);
 }
 

@@ -70,10 +70,10 @@ describe('riskdesk credit develop, model and run on a workspace', () => {
     const early = await riskdesk(['credit', 'run', '--db', db], 'ana');
     expectExit(early, 1);
     assert.match(early.stderr, /No scorecard is active/);
-    const own = await riskdesk(['credit', 'model', 'approve', String(modelId), '--db', db], 'ana');
+    const own = await riskdesk(['credit', 'model', 'approve', String(modelId), '--db', db, '--comment', 'mine'], 'ana');
     expectExit(own, 1);
     assert.match(own.stderr, /may not models\.approve/);
-    const unsubmitted = await riskdesk(['credit', 'model', 'approve', String(modelId), '--db', db], 'cole');
+    const unsubmitted = await riskdesk(['credit', 'model', 'approve', String(modelId), '--db', db, '--comment', 'too early'], 'cole');
     expectExit(unsubmitted, 1);
     assert.match(unsubmitted.stderr, /is a draft, so it cannot be approved: submit it for review first/);
   });
@@ -93,9 +93,14 @@ describe('riskdesk credit develop, model and run on a workspace', () => {
   });
 
   it('approves and activates as compliance, then runs and prints totals by stage and grade', async () => {
-    expectExit(await riskdesk(['credit', 'model', 'approve', String(modelId), '--db', db], 'cole'), 0);
-    const active = json<{ model: { status: string } }>(await riskdesk(['credit', 'model', 'activate', String(modelId), '--db', db, '--json'], 'cole'));
-    assert.equal(active.model.status, 'active');
+    const noComment = await riskdesk(['credit', 'model', 'approve', String(modelId), '--db', db], 'cole');
+    expectExit(noComment, 2);
+    assert.match(noComment.stderr, /--comment/);
+    expectExit(await riskdesk(['credit', 'model', 'approve', String(modelId), '--db', db, '--comment', 'Holdout seed named'], 'cole'), 0);
+    const active = json<{ model: { status: string; approvalComment: string; activationComment: string } }>(
+      await riskdesk(['credit', 'model', 'activate', String(modelId), '--db', db, '--comment', 'First model', '--json'], 'cole'),
+    );
+    assert.deepEqual([active.model.status, active.model.approvalComment, active.model.activationComment], ['active', 'Holdout seed named', 'First model']);
     const text = await riskdesk(['credit', 'run', '--db', db], 'ana');
     expectExit(text, 0);
     assert.match(text.stdout, /^Credit run 1 as of \d{4}-\d{2}-\d{2}: [\d,]+ loans scored with model/m);

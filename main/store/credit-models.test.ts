@@ -83,9 +83,9 @@ describe('credit models', () => {
     const { modelId } = draft('first', 't1');
     assert.equal(activeModel(temp.db), null);
     assert.equal(modelLifecycle.submit(temp.db, modelId, { actor: 'alice', at: 't2' }).submittedBy, 'alice');
-    assert.equal(modelLifecycle.approve(temp.db, modelId, { actor: 'bob', at: 't2' }).approvedBy, 'bob');
+    assert.equal(modelLifecycle.approve(temp.db, modelId, { actor: 'bob', at: 't2', words: 'Checked it' }).approvedBy, 'bob');
     assert.equal(activeModel(temp.db), null);
-    const active = modelLifecycle.activate(temp.db, modelId, { actor: 'bob', at: 't3' });
+    const active = modelLifecycle.activate(temp.db, modelId, { actor: 'bob', at: 't3', words: 'Checked it' });
     assert.deepEqual([active.status, active.activatedBy, active.activatedAt], ['active', 'bob', 't3']);
     assert.deepEqual(activeModel(temp.db), { modelId, name: 'first', scorecard: SCORECARD });
   });

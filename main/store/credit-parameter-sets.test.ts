@@ -31,8 +31,10 @@ describe('credit parameter sets', () => {
       submittedAt: null,
       approvedBy: 'system',
       approvedAt: at,
+      approvalComment: null,
       activatedBy: 'system',
       activatedAt: at,
+      activationComment: null,
       rejectedBy: null,
       rejectedAt: null,
       rejectionReason: null,
@@ -63,8 +65,8 @@ describe('credit parameter sets', () => {
     ship();
     const { version } = insertDraftParameterSet(temp.db, { parameters: SHIPPED, note: 'reviewed', createdBy: 'alice', at: 't1' });
     parameterSetLifecycle.submit(temp.db, version, { actor: 'alice', at: 't2' });
-    parameterSetLifecycle.approve(temp.db, version, { actor: 'bob', at: 't2' });
-    const active = parameterSetLifecycle.activate(temp.db, version, { actor: 'bob', at: 't3' });
+    parameterSetLifecycle.approve(temp.db, version, { actor: 'bob', at: 't2', words: 'Checked it' });
+    const active = parameterSetLifecycle.activate(temp.db, version, { actor: 'bob', at: 't3', words: 'Checked it' });
     assert.equal(activeParameterSet(temp.db)?.version, version);
     assert.deepEqual([active.status, active.activatedBy], ['active', 'bob']);
     assert.equal(getParameterSet(temp.db, 1)?.status, 'retired');

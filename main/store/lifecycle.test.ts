@@ -54,7 +54,8 @@ function riskDeskError(code: string, ...fragments: string[]) {
   };
 }
 
-const by = (actor: string, at: string, reason?: string) => ({ actor, at, ...(reason === undefined ? {} : { reason }) });
+/** A step by `actor` at `at`, with its words (a reason or a comment); `null` for none. */
+const by = (actor: string, at: string, words: string | null = 'Checked it') => ({ actor, at, ...(words === null ? {} : { words }) });
 
 for (const subject of SUBJECTS) {
   describe(`the lifecycle of ${subject.name}`, () => {
@@ -145,10 +146,24 @@ for (const subject of SUBJECTS) {
 
     it('refuses a rejection without a reason and changes nothing', () => {
       const id = submitted('alice');
-      for (const reason of [undefined, '', '   ']) {
+      for (const reason of [null, '', '   ']) {
         assert.throws(() => lifecycle.reject(db, id, by('bob', 't2', reason)), riskDeskError('INVALID_ARGUMENT', 'Say why', `${subject.label} ${id}`));
       }
       assert.equal(status(id), 'submitted');
+    });
+
+    it('keeps the approval and activation comments, trimmed, on the row; refuses a step without one naming `comment` and changes nothing', () => {
+      const id = submitted('alice');
+      for (const comment of [null, '', '   ', 'x'.repeat(501)]) {
+        assert.throws(() => lifecycle.approve(db, id, by('bob', 't2', comment)), riskDeskError('INVALID_ARGUMENT', 'The comment is required', `${subject.label} ${id}`));
+      }
+      assert.equal(status(id), 'submitted');
+      const approved = lifecycle.approve(db, id, by('bob', 't2', '  Holdout AUC 0.74, PSI 0.03  '));
+      assert.deepEqual(pick(approved, 'status', 'approvalComment', 'activationComment'), { status: 'approved', approvalComment: 'Holdout AUC 0.74, PSI 0.03', activationComment: null });
+      assert.throws(() => lifecycle.activate(db, id, by('carol', 't3', ' ')), (error: Error & { code?: string; details?: unknown }) => error.code === 'INVALID_ARGUMENT' && (error.details as { argument?: string }).argument === 'comment');
+      assert.equal(status(id), 'approved');
+      const active = lifecycle.activate(db, id, by('carol', 't3', 'x'.repeat(500)));
+      assert.deepEqual(pick(active, 'status', 'approvalComment', 'activationComment'), { status: 'active', approvalComment: 'Holdout AUC 0.74, PSI 0.03', activationComment: 'x'.repeat(500) });
     });
 
     it('answers NOT_FOUND for an unknown id at every step', () => {
@@ -210,14 +225,17 @@ describe('the schema behind the lifecycle', () => {
       submittedAt: 't1',
       approvedBy: 'bob',
       approvedAt: 't2',
+      approvalComment: 'Checked it',
       activatedBy: null,
       activatedAt: null,
+      activationComment: null,
       rejectedBy: null,
       rejectedAt: null,
       rejectionReason: null,
     });
     assert.equal((db.prepare('SELECT count(*) AS n FROM audit_events').get() as { n: number }).n, 0);
     assert.equal(lifecycle.hasVersions(db), true);
+    assert.deepEqual([lifecycle.has(db, id), lifecycle.has(db, id + 1)], [true, false]);
   });
 });
 

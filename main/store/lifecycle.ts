@@ -1,5 +1,5 @@
 import type { LifecycleFields } from '../../preload/contract/lifecycle.ts';
-import { LIFECYCLE_TRANSITIONS as TRANSITIONS, type LifecycleState, type LifecycleStep } from '../../preload/contract/vocabulary.ts';
+import { STEP_WORDS, STEP_WORDS_MAX_LENGTH, LIFECYCLE_TRANSITIONS as TRANSITIONS, type LifecycleState, type LifecycleStep } from '../../preload/contract/vocabulary.ts';
 import type { Db } from './database.ts';
 import { RiskDeskError } from '../../preload/contract/errors.ts';
 
@@ -20,11 +20,11 @@ export interface ArtefactTable<T> {
   readonly read: (db: Db, id: number) => T | undefined;
 }
 
-/** Who takes a step and when; a rejection also says why. */
+/** Who takes a step and when, and what they say with it (STEP_WORDS: a rejection's reason, an approval's or activation's comment). */
 export interface StepBy {
   readonly actor: string;
   readonly at: string;
-  readonly reason?: string;
+  readonly words?: string;
 }
 
 export type LifecycleStepFn<T> = (db: Db, id: number, by: StepBy) => T;
@@ -33,12 +33,14 @@ export type Lifecycle<T> = { readonly [S in LifecycleStep]: LifecycleStepFn<T> }
   readonly label: (id: number) => string;
   /** Whether the kind holds any version yet (shipped defaults are seeded into an empty kind only). */
   hasVersions(db: Db): boolean;
+  /** Whether version `id` exists. */
+  has(db: Db, id: number): boolean;
 };
 
 /** The lifecycle columns of every artefact table, named as LifecycleFields names them. */
 export const LIFECYCLE_COLUMNS = `status, created_by AS createdBy, created_at AS createdAt, submitted_by AS submittedBy, submitted_at AS submittedAt,
-  approved_by AS approvedBy, approved_at AS approvedAt, activated_by AS activatedBy, activated_at AS activatedAt,
-  rejected_by AS rejectedBy, rejected_at AS rejectedAt, rejection_reason AS rejectionReason`;
+  approved_by AS approvedBy, approved_at AS approvedAt, approval_comment AS approvalComment,
+  activated_by AS activatedBy, activated_at AS activatedAt, activation_comment AS activationComment, rejected_by AS rejectedBy, rejected_at AS rejectedAt, rejection_reason AS rejectionReason`;
 
 interface LifecycleRow extends LifecycleFields {
   readonly id: number;
@@ -78,6 +80,17 @@ export function lifecycleOf<T>(spec: ArtefactTable<T>): Lifecycle<T> {
     throw new RiskDeskError('INVALID_STATE', `${capitalised(label(id))} is ${IS[row.status]}, so it cannot be ${DONE[step]}: ${hint}`, { id, status: row.status });
   }
 
+  /** The step's words, trimmed; INVALID_ARGUMENT naming the argument when they are missing, blank or too long. */
+  function wordsOf(id: number, step: 'approve' | 'reject' | 'activate', words: string | undefined): string {
+    const argument = STEP_WORDS[step];
+    const trimmed = words?.trim() ?? '';
+    if (trimmed === '' || trimmed.length > STEP_WORDS_MAX_LENGTH) {
+      const ask = step === 'reject' ? `Say why ${label(id)} is rejected: its author reads the reason to know what to change.` : `Say what you checked before this step on ${label(id)}: the comment is kept with it and in the audit trail.`;
+      throw new RiskDeskError('INVALID_ARGUMENT', `${ask} The ${argument} is required, at most ${STEP_WORDS_MAX_LENGTH} characters.`, { id, argument });
+    }
+    return trimmed;
+  }
+
   function after(db: Db, id: number): T {
     const row = spec.read(db, id);
     if (row === undefined) throw new Error(`internal: ${label(id)} vanished inside its own transaction`);
@@ -91,23 +104,27 @@ export function lifecycleOf<T>(spec: ArtefactTable<T>): Lifecycle<T> {
       return (db.prepare(`SELECT EXISTS (SELECT 1 FROM ${table}) AS found`).get() as { found: number }).found === 1;
     },
 
+    has(db, id) {
+      return db.prepare(`SELECT 1 FROM ${table} WHERE ${idColumn} = ?`).get(id) !== undefined;
+    },
+
     submit(db, id, { actor, at }) {
       ready(db, id, 'submit');
       db.prepare(`UPDATE ${table} SET status = ?, submitted_by = ?, submitted_at = ? WHERE ${idColumn} = ?`).run(TRANSITIONS.submit.to, actor, at, id);
       return after(db, id);
     },
 
-    approve(db, id, { actor, at }) {
+    approve(db, id, { actor, at, words }) {
+      const comment = wordsOf(id, 'approve', words);
       const row = ready(db, id, 'approve');
       if (actor === row.createdBy || actor === row.submittedBy) throw fourEyes(label(id), row, actor);
-      db.prepare(`UPDATE ${table} SET status = ?, approved_by = ?, approved_at = ? WHERE ${idColumn} = ?`).run(TRANSITIONS.approve.to, actor, at, id);
+      db.prepare(`UPDATE ${table} SET status = ?, approved_by = ?, approved_at = ?, approval_comment = ? WHERE ${idColumn} = ?`).run(TRANSITIONS.approve.to, actor, at, comment, id);
       return after(db, id);
     },
 
     // Back to draft, no longer submitted; the latest rejection stays on the row for its author to read.
-    reject(db, id, { actor, at, reason }) {
-      const why = reason?.trim() ?? '';
-      if (why === '') throw new RiskDeskError('INVALID_ARGUMENT', `Say why ${label(id)} is rejected: its author reads the reason to know what to change.`, { id });
+    reject(db, id, { actor, at, words }) {
+      const why = wordsOf(id, 'reject', words);
       ready(db, id, 'reject');
       db.prepare(`UPDATE ${table} SET status = ?, submitted_by = NULL, submitted_at = NULL, rejected_by = ?, rejected_at = ?, rejection_reason = ? WHERE ${idColumn} = ?`).run(
         TRANSITIONS.reject.to,
@@ -119,12 +136,13 @@ export function lifecycleOf<T>(spec: ArtefactTable<T>): Lifecycle<T> {
       return after(db, id);
     },
 
-    activate(db, id, { actor, at }) {
+    activate(db, id, { actor, at, words }) {
+      const comment = wordsOf(id, 'activate', words);
       ready(db, id, 'activate');
       // Retire first: the partial unique index allows one active row at every moment, not just at commit.
       db.transaction(() => {
         db.prepare(`UPDATE ${table} SET status = 'retired' WHERE status = 'active'`).run();
-        db.prepare(`UPDATE ${table} SET status = ?, activated_by = ?, activated_at = ? WHERE ${idColumn} = ?`).run(TRANSITIONS.activate.to, actor, at, id);
+        db.prepare(`UPDATE ${table} SET status = ?, activated_by = ?, activated_at = ?, activation_comment = ? WHERE ${idColumn} = ?`).run(TRANSITIONS.activate.to, actor, at, comment, id);
       })();
       return after(db, id);
     },

@@ -13,6 +13,6 @@ export async function activateTestModel(analyst: ServiceContext, compliance: Ser
   const report = await developScorecard(analyst, { holdoutFraction: 0.3, seed: 1, minBinShare: 0.05, monotonic: true, ivThreshold: 0.02, maxCorrelation: 0.7, exclude: [], binnings: [], scaling: DEFAULT_SCALING, pValueThreshold: 0.05 });
   const model = saveDraftModel(analyst, report, name);
   takeLifecycleStep(analyst, CREDIT_MODELS, 'submit', model.modelId);
-  takeLifecycleStep(compliance, CREDIT_MODELS, 'approve', model.modelId);
-  takeLifecycleStep(compliance, CREDIT_MODELS, 'activate', model.modelId);
+  takeLifecycleStep(compliance, CREDIT_MODELS, 'approve', model.modelId, 'Checked the holdout AUC');
+  takeLifecycleStep(compliance, CREDIT_MODELS, 'activate', model.modelId, 'Checked the approval');
 }

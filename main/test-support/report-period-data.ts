@@ -173,8 +173,8 @@ function insertApprovals(temp: TempDatabase): void {
   const october = as('cora', '2026-10-31T12:00:00.000Z');
   const set = saveDraftParameterSet(october, TEST_CREDIT_PARAMETERS, 'hand');
   takeLifecycleStep(october, CREDIT_PARAMETER_SETS, 'submit', set.version);
-  takeLifecycleStep(as('cole', LAST_SECOND), CREDIT_PARAMETER_SETS, 'approve', set.version);
-  takeLifecycleStep(as('cole', NEXT_MIDNIGHT), CREDIT_PARAMETER_SETS, 'activate', set.version);
+  takeLifecycleStep(as('cole', LAST_SECOND), CREDIT_PARAMETER_SETS, 'approve', set.version, 'Checked the staging thresholds');
+  takeLifecycleStep(as('cole', NEXT_MIDNIGHT), CREDIT_PARAMETER_SETS, 'activate', set.version, 'Checked the approval');
   inTransaction(temp.db, () => {
     CLOSURES.forEach(([at, priority], i) =>
       appendAuditEvent(temp.db, { actor: 'cole', at, action: 'case.transition', subject: `case ${i + 1}`, details: { from: 'pending_approval', to: 'closed', priority, disposition: 'no_action' } }),

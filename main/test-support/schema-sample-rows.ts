@@ -93,4 +93,10 @@ export const SAMPLE_ROWS: Readonly<Record<number, (db: Db) => void>> = {
       INSERT INTO report_schedule (id, frequency, language, set_by, set_at) VALUES (1, 'monthly', 'zh-CN', 'cara', 't10');
     `);
   },
+  171(db) {
+    db.exec(`
+      INSERT INTO credit_parameter_sets (version, note, status, created_by, created_at, submitted_by, submitted_at, approved_by, approved_at, approval_comment, activated_by, activated_at, activation_comment, parameters)
+        VALUES (2, 'tighter staging', 'approved', 'cara', 't11', 'cara', 't11', 'cole', 't12', 'Checked the staging thresholds against the policy', NULL, NULL, NULL, '{}');
+    `);
+  },
 };

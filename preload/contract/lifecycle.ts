@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Permission } from './permissions.ts';
-import { LIFECYCLE_STATES, type LifecycleStep } from './vocabulary.ts';
+import { LIFECYCLE_STATES, STEP_WORDS_MAX_LENGTH, type LifecycleStep } from './vocabulary.ts';
 
-export { LIFECYCLE_STATES, LIFECYCLE_STEPS, LIFECYCLE_TRANSITIONS, stepsFrom, type LifecycleState, type LifecycleStep } from './vocabulary.ts';
+export { LIFECYCLE_STATES, LIFECYCLE_STEPS, LIFECYCLE_TRANSITIONS, STEP_WORDS, STEP_WORDS_MAX_LENGTH, stepsFrom, type LifecycleState, type LifecycleStep } from './vocabulary.ts';
 
 /**
  * One lifecycle for every versioned, approvable artefact: scorecard models, IFRS 9 parameter sets, case SLA tables and
@@ -18,7 +18,8 @@ export { LIFECYCLE_STATES, LIFECYCLE_STEPS, LIFECYCLE_TRANSITIONS, stepsFrom, ty
  * A registered artefact kind. `edit` writes and submits drafts, `review` approves, rejects and activates: submitting
  * needs the edit permission rather than authorship, so a colleague can submit a draft its author left behind, and
  * four eyes then keeps both of them from approving it. `methods` names the contract method of each step (each takes
- * the version's id as `idArg`, and a rejection its `reason`), so that screens take any kind's steps alike.
+ * the version's id as `idArg`, and the step's words under the name STEP_WORDS gives), so that screens take any kind's
+ * steps alike.
  */
 export interface ArtefactKindSpec {
   readonly edit: Permission;
@@ -73,12 +74,15 @@ export function stepPermission(kind: ArtefactKind, step: LifecycleStep): Permiss
 }
 
 /** Why a reviewer sends a version back: shown to its author and kept in the audit trail. */
-export const rejectionReasonSchema = z.string().trim().min(1).max(500);
+export const rejectionReasonSchema = z.string().trim().min(1).max(STEP_WORDS_MAX_LENGTH);
+/** What a reviewer checked before approving or activating a version: shown in its byline and kept in the audit trail. */
+export const stepCommentSchema = z.string().trim().min(1).max(STEP_WORDS_MAX_LENGTH);
 
 /**
  * Who took each step and when, in every artefact's row. submittedBy is null for a draft and for versions that never
  * went through submission (those approved before the submitted state existed, and the shipped defaults). The
- * rejection fields hold the latest rejection, if any; the audit trail holds all of them.
+ * rejection fields hold the latest rejection, if any; the audit trail holds all of them. The approval and activation
+ * comments are null for versions approved or activated before steps took comments, and for the shipped defaults.
  */
 export const lifecycleFields = {
   status: z.enum(LIFECYCLE_STATES),
@@ -88,8 +92,10 @@ export const lifecycleFields = {
   submittedAt: z.string().nullable(),
   approvedBy: z.string().nullable(),
   approvedAt: z.string().nullable(),
+  approvalComment: z.string().nullable(),
   activatedBy: z.string().nullable(),
   activatedAt: z.string().nullable(),
+  activationComment: z.string().nullable(),
   rejectedBy: z.string().nullable(),
   rejectedAt: z.string().nullable(),
   rejectionReason: z.string().nullable(),

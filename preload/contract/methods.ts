@@ -69,7 +69,7 @@ import {
   weightedLineSchema,
 } from './liquidity.ts';
 import { filterModelSchema, gridPageSchema, gridQuerySchema, sortModelSchema } from './grid.ts';
-import { rejectionReasonSchema, stepPermission, type ARTEFACT_KINDS, type ArtefactKind, type LifecycleStep } from './lifecycle.ts';
+import { rejectionReasonSchema, stepCommentSchema, stepPermission, type ARTEFACT_KINDS, type ArtefactKind, type LifecycleStep } from './lifecycle.ts';
 import { evidenceExportSchema, evidencePreviewSchema, evidenceScopeSchema } from './evidence.ts';
 import { reportFiguresSchema, reportLanguageSchema, reportPeriodSchema, reportScheduleSchema, REPORT_FREQUENCIES, storedReportSchema } from './reports.ts';
 import { DEMO_SCALES, IMPORT_ENCODINGS, IMPORT_KINDS } from './vocabulary.ts';
@@ -330,9 +330,9 @@ export const contract = {
   'credit.models': method({ summary: 'Scorecard models, newest first.', permission: 'workspace.read', args: none, result: z.array(modelSummarySchema) }),
   'credit.model': method({ summary: 'One model with its full development report.', permission: 'workspace.read', args: z.object({ modelId }).strict(), result: modelDetailSchema }),
   'credit.submitModel': method({ summary: 'Submit a draft model for approval.', permission: stepPermission('credit.model', 'submit'), args: z.object({ modelId }).strict(), result: modelSummarySchema }),
-  'credit.approveModel': method({ summary: 'Approve a submitted model (neither its author nor its submitter: four eyes).', permission: stepPermission('credit.model', 'approve'), args: z.object({ modelId }).strict(), result: modelSummarySchema }),
+  'credit.approveModel': method({ summary: 'Approve a submitted model (neither its author nor its submitter: four eyes), with a comment on what was checked.', permission: stepPermission('credit.model', 'approve'), args: z.object({ modelId, comment: stepCommentSchema }).strict(), result: modelSummarySchema }),
   'credit.rejectModel': method({ summary: 'Send a submitted model back to draft, with the reason.', permission: stepPermission('credit.model', 'reject'), args: z.object({ modelId, reason: rejectionReasonSchema }).strict(), result: modelSummarySchema }),
-  'credit.activateModel': method({ summary: 'Make an approved model the active one (the previous one is retired).', permission: stepPermission('credit.model', 'activate'), args: z.object({ modelId }).strict(), result: modelSummarySchema }),
+  'credit.activateModel': method({ summary: 'Make an approved model the active one (the previous one is retired), with a comment on what was checked.', permission: stepPermission('credit.model', 'activate'), args: z.object({ modelId, comment: stepCommentSchema }).strict(), result: modelSummarySchema }),
   'credit.startMonitoring': method({
     summary: 'PSI and CSI of a model per origination quarter, and its calibration on the current portfolio (a job; read it with credit.monitoring).',
     permission: 'workspace.read',
@@ -348,9 +348,9 @@ export const contract = {
     result: parameterSetSchema,
   }),
   'credit.submitParameterSet': method({ summary: 'Submit a draft parameter set for approval.', permission: stepPermission('credit.parameterSet', 'submit'), args: z.object({ version }).strict(), result: parameterSetSchema }),
-  'credit.approveParameterSet': method({ summary: 'Approve a submitted parameter set (neither its author nor its submitter: four eyes).', permission: stepPermission('credit.parameterSet', 'approve'), args: z.object({ version }).strict(), result: parameterSetSchema }),
+  'credit.approveParameterSet': method({ summary: 'Approve a submitted parameter set (neither its author nor its submitter: four eyes), with a comment on what was checked.', permission: stepPermission('credit.parameterSet', 'approve'), args: z.object({ version, comment: stepCommentSchema }).strict(), result: parameterSetSchema }),
   'credit.rejectParameterSet': method({ summary: 'Send a submitted parameter set back to draft, with the reason.', permission: stepPermission('credit.parameterSet', 'reject'), args: z.object({ version, reason: rejectionReasonSchema }).strict(), result: parameterSetSchema }),
-  'credit.activateParameterSet': method({ summary: 'Make an approved parameter set the active one (the previous one is retired).', permission: stepPermission('credit.parameterSet', 'activate'), args: z.object({ version }).strict(), result: parameterSetSchema }),
+  'credit.activateParameterSet': method({ summary: 'Make an approved parameter set the active one (the previous one is retired), with a comment on what was checked.', permission: stepPermission('credit.parameterSet', 'activate'), args: z.object({ version, comment: stepCommentSchema }).strict(), result: parameterSetSchema }),
   'credit.startRun': method({
     summary: 'Score every open loan with the active model and parameter set: PD, grade, stage and ECL (a job).',
     permission: 'runs.start',
@@ -458,9 +458,9 @@ export const contract = {
     result: slaTableSchema,
   }),
   'cases.submitSlaTable': method({ summary: 'Submit a draft SLA table for approval.', permission: stepPermission('cases.slaTable', 'submit'), args: z.object({ version }).strict(), result: slaTableSchema }),
-  'cases.approveSlaTable': method({ summary: 'Approve a submitted SLA table (four eyes).', permission: stepPermission('cases.slaTable', 'approve'), args: z.object({ version }).strict(), result: slaTableSchema }),
+  'cases.approveSlaTable': method({ summary: 'Approve a submitted SLA table (four eyes), with a comment on what was checked.', permission: stepPermission('cases.slaTable', 'approve'), args: z.object({ version, comment: stepCommentSchema }).strict(), result: slaTableSchema }),
   'cases.rejectSlaTable': method({ summary: 'Send a submitted SLA table back to draft, with the reason.', permission: stepPermission('cases.slaTable', 'reject'), args: z.object({ version, reason: rejectionReasonSchema }).strict(), result: slaTableSchema }),
-  'cases.activateSlaTable': method({ summary: 'Make an approved SLA table the active one.', permission: stepPermission('cases.slaTable', 'activate'), args: z.object({ version }).strict(), result: slaTableSchema }),
+  'cases.activateSlaTable': method({ summary: 'Make an approved SLA table the active one, with a comment on what was checked.', permission: stepPermission('cases.slaTable', 'activate'), args: z.object({ version, comment: stepCommentSchema }).strict(), result: slaTableSchema }),
   'cases.playbookSets': method({ summary: 'Every response playbook set version, newest first.', permission: 'workspace.read', args: none, result: z.array(playbookSetSchema) }),
   'cases.savePlaybookDraft': method({
     summary: 'Save a new draft set of response playbooks.',
@@ -469,9 +469,9 @@ export const contract = {
     result: playbookSetSchema,
   }),
   'cases.submitPlaybookSet': method({ summary: 'Submit a draft playbook set for approval.', permission: stepPermission('cases.playbooks', 'submit'), args: z.object({ version }).strict(), result: playbookSetSchema }),
-  'cases.approvePlaybookSet': method({ summary: 'Approve a submitted playbook set (four eyes).', permission: stepPermission('cases.playbooks', 'approve'), args: z.object({ version }).strict(), result: playbookSetSchema }),
+  'cases.approvePlaybookSet': method({ summary: 'Approve a submitted playbook set (four eyes), with a comment on what was checked.', permission: stepPermission('cases.playbooks', 'approve'), args: z.object({ version, comment: stepCommentSchema }).strict(), result: playbookSetSchema }),
   'cases.rejectPlaybookSet': method({ summary: 'Send a submitted playbook set back to draft, with the reason.', permission: stepPermission('cases.playbooks', 'reject'), args: z.object({ version, reason: rejectionReasonSchema }).strict(), result: playbookSetSchema }),
-  'cases.activatePlaybookSet': method({ summary: 'Make an approved playbook set the active one.', permission: stepPermission('cases.playbooks', 'activate'), args: z.object({ version }).strict(), result: playbookSetSchema }),
+  'cases.activatePlaybookSet': method({ summary: 'Make an approved playbook set the active one, with a comment on what was checked.', permission: stepPermission('cases.playbooks', 'activate'), args: z.object({ version, comment: stepCommentSchema }).strict(), result: playbookSetSchema }),
 
   // ── Fraud rule sets ──
   'rules.catalogue': method({ summary: 'The features a fraud rule may read: name, CEL type, unit and description.', permission: 'workspace.read', args: none, result: z.object({ features: z.array(ruleFeatureSchema) }) }),
@@ -490,9 +490,9 @@ export const contract = {
     result: ruleSetVersionSchema,
   }),
   'rules.submitRuleSet': method({ summary: 'Submit a draft rule set for approval.', permission: stepPermission('fraud.ruleSet', 'submit'), args: z.object({ version }).strict(), result: ruleSetVersionSchema }),
-  'rules.approveRuleSet': method({ summary: 'Approve a submitted rule set (four eyes).', permission: stepPermission('fraud.ruleSet', 'approve'), args: z.object({ version }).strict(), result: ruleSetVersionSchema }),
+  'rules.approveRuleSet': method({ summary: 'Approve a submitted rule set (four eyes), with a comment on what was checked.', permission: stepPermission('fraud.ruleSet', 'approve'), args: z.object({ version, comment: stepCommentSchema }).strict(), result: ruleSetVersionSchema }),
   'rules.rejectRuleSet': method({ summary: 'Send a submitted rule set back to draft, with the reason.', permission: stepPermission('fraud.ruleSet', 'reject'), args: z.object({ version, reason: rejectionReasonSchema }).strict(), result: ruleSetVersionSchema }),
-  'rules.activateRuleSet': method({ summary: 'Make an approved rule set the active one (the previous one is retired).', permission: stepPermission('fraud.ruleSet', 'activate'), args: z.object({ version }).strict(), result: ruleSetVersionSchema }),
+  'rules.activateRuleSet': method({ summary: 'Make an approved rule set the active one (the previous one is retired), with a comment on what was checked.', permission: stepPermission('fraud.ruleSet', 'activate'), args: z.object({ version, comment: stepCommentSchema }).strict(), result: ruleSetVersionSchema }),
   'rules.diff': method({ summary: 'What changed from one rule set version to another, rule by rule.', permission: 'workspace.read', args: z.object({ from: version, to: version }).strict(), result: ruleSetDiffSchema }),
   'rules.export': method({
     summary: 'A rule set version as a file signed with this workspace’s key (audited).',
@@ -536,9 +536,9 @@ export const contract = {
     result: liquidityParameterSetSchema,
   }),
   'liquidity.submitParameterSet': method({ summary: 'Submit a draft liquidity parameter set for approval.', permission: stepPermission('liquidity.parameterSet', 'submit'), args: z.object({ version }).strict(), result: liquidityParameterSetSchema }),
-  'liquidity.approveParameterSet': method({ summary: 'Approve a submitted liquidity parameter set (four eyes).', permission: stepPermission('liquidity.parameterSet', 'approve'), args: z.object({ version }).strict(), result: liquidityParameterSetSchema }),
+  'liquidity.approveParameterSet': method({ summary: 'Approve a submitted liquidity parameter set (four eyes), with a comment on what was checked.', permission: stepPermission('liquidity.parameterSet', 'approve'), args: z.object({ version, comment: stepCommentSchema }).strict(), result: liquidityParameterSetSchema }),
   'liquidity.rejectParameterSet': method({ summary: 'Send a submitted liquidity parameter set back to draft, with the reason.', permission: stepPermission('liquidity.parameterSet', 'reject'), args: z.object({ version, reason: rejectionReasonSchema }).strict(), result: liquidityParameterSetSchema }),
-  'liquidity.activateParameterSet': method({ summary: 'Make an approved liquidity parameter set the active one (the previous one is retired).', permission: stepPermission('liquidity.parameterSet', 'activate'), args: z.object({ version }).strict(), result: liquidityParameterSetSchema }),
+  'liquidity.activateParameterSet': method({ summary: 'Make an approved liquidity parameter set the active one (the previous one is retired), with a comment on what was checked.', permission: stepPermission('liquidity.parameterSet', 'activate'), args: z.object({ version, comment: stepCommentSchema }).strict(), result: liquidityParameterSetSchema }),
   'liquidity.position': method({
     summary: "The maturity ladder, LCR and NSFR of the workspace's lines as of a date (default: the lines' latest as-of), under a parameter set version (default: the active one).",
     permission: 'workspace.read',

@@ -61,6 +61,16 @@ export const LIFECYCLE_TRANSITIONS = {
 export type LifecycleStep = keyof typeof LIFECYCLE_TRANSITIONS;
 export const LIFECYCLE_STEPS = Object.keys(LIFECYCLE_TRANSITIONS) as readonly LifecycleStep[];
 
+/** The longest reason or comment a step takes. */
+export const STEP_WORDS_MAX_LENGTH = 500;
+
+/**
+ * What a person writes with a step, by the argument that carries it: a rejection's reason, which its author reads to
+ * know what to change; what the reviewer checked before approving or activating, which the version's byline and the
+ * audit trail keep. A submission needs none.
+ */
+export const STEP_WORDS = { submit: null, approve: 'comment', reject: 'reason', activate: 'comment' } as const satisfies { readonly [S in LifecycleStep]: 'reason' | 'comment' | null };
+
 /** The steps open from `state`, in the order of LIFECYCLE_TRANSITIONS (approve before reject). */
 export function stepsFrom(state: LifecycleState): LifecycleStep[] {
   return LIFECYCLE_STEPS.filter((step) => LIFECYCLE_TRANSITIONS[step].from === state);

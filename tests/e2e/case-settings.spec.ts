@@ -1,14 +1,17 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ANALYST, COMPLIANCE } from './e2e-env.ts';
 import { call, ensureReviewer, keepScreenshot, pageTitle, REVIEWER, unlockAs } from './fixtures.ts';
+import { confirmStep } from './lifecycle-steps.ts';
 
 // One story in order: compliance user A drafts an SLA table with one changed hour and submits it, and is refused as
-// its approver (four eyes); compliance user B approves and activates it, so the list shows it active and the first
-// version retired; an analyst reads the tables but gets no draft form. Each test needs the one before.
+// its approver (four eyes); compliance user B approves and activates it, each step confirmed with what they checked
+// (which the version's byline then shows), so the list shows it active and the first version retired; an analyst reads the tables but gets no draft form. Each test needs the one before.
 test.describe.configure({ mode: 'serial' });
 
 const NOTE = 'E2E: manual low-priority cases due in 250 hours';
 const CELL = 'Manual cases, Low priority: hours';
+const APPROVAL = 'Checked 250 h against the operations plan';
+const ACTIVATION = 'Agreed start with the case team';
 
 async function openSettings(page: Page): Promise<void> {
   await page.keyboard.press('Alt+6');
@@ -102,24 +105,57 @@ test.describe('case settings', () => {
     await expect(shown.locator('tbody tr').first()).toContainText('1. Escalate to compliance');
   });
 
-  test('a second compliance user approves and activates the SLA table; the list shows it active', async ({ page }, testInfo) => {
+  test('a second compliance user approves and activates the SLA table, saying what they checked; Escape leaves it as it was', async ({ page }, testInfo) => {
     await unlockAs(page, REVIEWER);
     await openSettings(page);
     const row = draftRow(page);
+    const version = Number(await row.getAttribute('data-version'));
     await expect(row.getByTestId('lifecycle-status')).toHaveText('Submitted');
-    await row.getByRole('button', { name: 'Approve' }).click();
+
+    // Approve asks first, focus in the comment: Enter does nothing while it is blank, Escape changes nothing.
+    await row.getByRole('button', { name: 'Approve', exact: true }).click();
+    const approve = row.getByTestId('approve-form');
+    await expect(approve).toContainText('Approve this version? Say what you checked');
+    await expect(approve.getByLabel('What you checked')).toBeFocused();
+    await expect(approve.getByRole('button', { name: 'Confirm approval' })).toBeDisabled();
+    await page.keyboard.type('   ');
+    await page.keyboard.press('Enter');
+    await expect(approve).toBeVisible();
+    await page.keyboard.type('changed my mind');
+    await keepScreenshot(page, testInfo, 'case-settings-approve-confirm');
+    await page.keyboard.press('Escape');
+    await expect(approve).toHaveCount(0);
+    await expect(row.getByTestId('lifecycle-status')).toHaveText('Submitted');
+    const untouched = (await call('cases.slaTables', {})).find((table) => table.version === version);
+    expect([untouched?.status, untouched?.approvedBy, untouched?.approvalComment]).toEqual(['submitted', null, null]);
+
+    // Asked again, the comment starts empty; typed and confirmed with Enter.
+    await row.getByRole('button', { name: 'Approve', exact: true }).click();
+    await expect(approve.getByLabel('What you checked')).toHaveValue('');
+    await page.keyboard.type(APPROVAL);
+    await page.keyboard.press('Enter');
     await expect(row.getByTestId('lifecycle-status')).toHaveText('Approved');
     await expect(row.getByRole('cell', { name: REVIEWER.username, exact: true })).toBeVisible();
+    await expect(row.getByTestId('approval-comment')).toHaveText(`Approval: “${APPROVAL}”`);
     await expect(page.getByTestId('four-eyes')).toHaveCount(0);
-    await row.getByRole('button', { name: 'Activate' }).click();
+    await confirmStep(row, 'Activate', ACTIVATION);
     await expect(row.getByTestId('lifecycle-status')).toHaveText('Active');
     await expect(slaVersions(page).getByTestId('lifecycle-status').filter({ hasText: 'Active' })).toHaveCount(1);
     await expect(slaVersions(page).locator('tbody tr').last().getByTestId('lifecycle-status')).toHaveText('Retired');
 
+    // The version's byline says who approved and activated it, and what each checked.
+    await row.getByRole('button', { name: `v${version}` }).click();
+    const shown = page.getByTestId('sla-table');
+    await expect(shown).toHaveAttribute('data-version', String(version));
+    await expect(shown.getByTestId('byline-approval')).toContainText(`approved by ${REVIEWER.username} at`);
+    await expect(shown.getByTestId('byline-approval')).toContainText(`: “${APPROVAL}”`);
+    await expect(shown.getByTestId('byline-activation')).toContainText(`activated by ${REVIEWER.username} at`);
+    await expect(shown.getByTestId('byline-activation')).toContainText(`: “${ACTIVATION}”`);
+
     const active = (await call('cases.slaTables', {})).find((table) => table.status === 'active');
     expect(active?.note).toBe(NOTE);
     expect(active?.document.manual.low).toBe(250);
-    expect(active?.approvedBy).toBe(REVIEWER.username);
+    expect([active?.approvedBy, active?.approvalComment, active?.activationComment]).toEqual([REVIEWER.username, APPROVAL, ACTIVATION]);
     await keepScreenshot(page, testInfo, 'case-settings-active');
   });
 

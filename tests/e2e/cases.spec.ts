@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { activate, draftModel, ENGINE_TIMEOUT } from './credit-models.ts';
 import { ANALYST, COMPLIANCE } from './e2e-env.ts';
 import { call, hostCall, keepScreenshot, pageTitle, unlockAs } from './fixtures.ts';
 
@@ -8,35 +9,17 @@ import { call, hostCall, keepScreenshot, pageTitle, unlockAs } from './fixtures.
 // step, and the audit chain still verifies. Each test needs the one before.
 test.describe.configure({ mode: 'serial' });
 
-/** A development and a credit run each take a while on the small demo portfolio. */
-const ENGINE_TIMEOUT = 150_000;
 const NOTE_SCRIPT = '<script>window.__pwned=1</script>';
 const CLOSURE_NOTE = 'Borrower agreed a repayment plan';
 
-/** A contract call from the test process, as whoever the host's session is unlocked for. */
-async function finished(jobId: string, timeout: number): Promise<void> {
-  await expect
-    .poll(async () => (await call('jobs.list', {})).find((job) => job.jobId === jobId)?.state, { timeout, intervals: [500, 1000, 2000] })
-    .toMatch(/^(done|failed|cancelled)$/);
-  const job = (await call('jobs.list', {})).find((entry) => entry.jobId === jobId);
-  expect(job?.state, `job ${jobId}`).toBe('done');
-}
-
 /**
  * A credit run needs an active scorecard. The credit spec builds one through its screens; this spec may run before
- * it, so it makes one through the contract when none is active: the analyst develops, saves and submits it, and
- * compliance approves and activates it (four eyes).
+ * it, so it makes one through the contract when none is active (credit-models.ts: four eyes on the way).
  */
 async function ensureActiveModel(): Promise<void> {
   await call('session.unlock', ANALYST);
   if ((await call('credit.models', {})).some((model) => model.status === 'active')) return;
-  const { jobId } = await call('credit.startDevelopment', {});
-  await finished(jobId, ENGINE_TIMEOUT);
-  const model = await call('credit.saveModel', { jobId, name: 'E2E cases scorecard' });
-  await call('credit.submitModel', { modelId: model.modelId });
-  await call('session.unlock', COMPLIANCE);
-  await call('credit.approveModel', { modelId: model.modelId });
-  await call('credit.activateModel', { modelId: model.modelId });
+  await activate(await draftModel('E2E cases scorecard'));
 }
 
 async function openQueue(page: Page): Promise<void> {

@@ -31,6 +31,6 @@ export async function activate(model: ModelSummary): Promise<void> {
   await call('session.unlock', ANALYST);
   await call('credit.submitModel', { modelId: model.modelId });
   await call('session.unlock', COMPLIANCE);
-  await call('credit.approveModel', { modelId: model.modelId });
-  await call('credit.activateModel', { modelId: model.modelId });
+  await call('credit.approveModel', { modelId: model.modelId, comment: 'E2E set-up: approved for the tests' });
+  await call('credit.activateModel', { modelId: model.modelId, comment: 'E2E set-up: activated for the tests' });
 }

@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { MethodResult } from '../../preload/contract/index.ts';
 import { ANALYST, COMPLIANCE } from './e2e-env.ts';
 import { hostCall, keepScreenshot, pageTitle, unlockAs } from './fixtures.ts';
+import { confirmStep } from './lifecycle-steps.ts';
 
 // One story in order: an analyst develops, saves and submits a scorecard, compliance approves and activates it
 // (and meets four eyes on its own parameter draft, which it sends back), the analyst runs the credit engine with
@@ -80,10 +81,11 @@ test.describe('credit', () => {
 
     const row = page.getByTestId('model-table').locator(`tr[data-model="${MODEL}"]`);
     await expect(row.getByTestId('lifecycle-status')).toHaveText('Submitted');
-    await row.getByRole('button', { name: 'Approve' }).click();
+    await confirmStep(row, 'Approve', 'Holdout AUC and KS within policy');
     await expect(row.getByTestId('lifecycle-status')).toHaveText('Approved');
+    await expect(row.getByTestId('approval-comment')).toHaveText('Approval: “Holdout AUC and KS within policy”');
     await expect(row.getByRole('cell', { name: COMPLIANCE.username, exact: true })).toBeVisible();
-    await row.getByRole('button', { name: 'Activate' }).click();
+    await confirmStep(row, 'Activate', 'First model for the portfolio');
     await expect(row.getByTestId('lifecycle-status')).toHaveText('Active');
 
     // The active model's validation: ROC (train, holdout, chance) and KS.
@@ -120,7 +122,7 @@ test.describe('credit', () => {
     // Its author, who submitted it too, is not offered Approve (four eyes) and is told why.
     await expect(draft.getByRole('button', { name: 'Approve' })).toHaveCount(0);
     await expect(draft.getByTestId('needs-second-person')).toHaveText('Awaiting approval by someone else (four eyes)');
-    const refused = await hostCall('credit.approveParameterSet', { version: Number(await draft.getAttribute('data-version')) });
+    const refused = await hostCall('credit.approveParameterSet', { version: Number(await draft.getAttribute('data-version')), comment: 'my own' });
     expect(refused.ok ? 'approved' : refused.error.message).toContain(`its author is ${COMPLIANCE.username}, who also submitted it`);
     await expect(draft.getByTestId('lifecycle-status')).toHaveText('Submitted');
     await draft.getByRole('button', { name: 'Reject' }).click();

@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { LCR_OUTFLOW_CATEGORIES } from '../../preload/contract/liquidity.ts';
 import { ANALYST, COMPLIANCE } from './e2e-env.ts';
 import { call, ensureReviewer, keepScreenshot, pageTitle, REVIEWER, unlockAs } from './fixtures.ts';
+import { confirmStep } from './lifecycle-steps.ts';
 
 // The liquidity area on the demo workspace: the position (ladder and LCR), the LCR re-added from its categories and
 // lines, a stress scenario to its survival day, a small Monte Carlo with its progress and fan chart, and a parameter
@@ -195,10 +196,10 @@ test.describe('liquidity', () => {
     const sets = page.getByTestId('liquidity-parameter-sets');
     const row = sets.locator('tbody tr').filter({ hasText: NOTE });
     await expect(row.getByTestId('lifecycle-status')).toHaveText('Submitted');
-    await row.getByRole('button', { name: 'Approve' }).click();
+    await confirmStep(row, 'Approve', 'Run-off rates match the treasury memo');
     await expect(row.getByTestId('lifecycle-status')).toHaveText('Approved');
     await expect(row.getByRole('cell', { name: REVIEWER.username, exact: true })).toBeVisible();
-    await row.getByRole('button', { name: 'Activate' }).click();
+    await confirmStep(row, 'Activate', 'From the next position');
     await expect(row.getByTestId('lifecycle-status')).toHaveText('Active');
     await expect(sets.getByTestId('lifecycle-status').filter({ hasText: 'Active' })).toHaveCount(1);
 

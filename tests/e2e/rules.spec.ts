@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { ANALYST, COMPLIANCE } from './e2e-env.ts';
 import { call, ensureReviewer, keepScreenshot, pageTitle, REVIEWER, unlockAs } from './fixtures.ts';
+import { confirmStep } from './lifecycle-steps.ts';
 
 // One story in order: compliance user A drafts a change to the active fraud rule set, editing one rule's expression in
 // the CodeMirror editor (an unknown feature is marked inline with main's suggestion, then fixed), saves it with
@@ -91,11 +92,11 @@ test.describe('rules', () => {
     await openRules(page);
     const row = draftRow(page);
     await expect(row.getByTestId('lifecycle-status')).toHaveText('Submitted');
-    await row.getByRole('button', { name: 'Approve' }).click();
+    await confirmStep(row, 'Approve', 'Rules read against the fraud policy');
     await expect(row.getByTestId('lifecycle-status')).toHaveText('Approved');
     await expect(row.getByRole('cell', { name: REVIEWER.username, exact: true })).toBeVisible();
     await expect(page.getByTestId('four-eyes')).toHaveCount(0);
-    await row.getByRole('button', { name: 'Activate' }).click();
+    await confirmStep(row, 'Activate', 'Approved; backtest seen');
     await expect(row.getByTestId('lifecycle-status')).toHaveText('Active');
     await expect(versions(page).getByTestId('lifecycle-status').filter({ hasText: 'Active' })).toHaveCount(1);
     await expect(versions(page).locator('tbody tr').last().getByTestId('lifecycle-status')).toHaveText('Retired');

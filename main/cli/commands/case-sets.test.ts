@@ -50,12 +50,12 @@ describe('riskdesk cases sla and playbooks', () => {
     assert.equal(drafted.code, 0, drafted.err);
     assert.match(drafted.out, /SLA table version 2 is saved as a draft/);
     assert.equal((await cli(ws, cole, 'sla', 'submit', '2')).code, 0);
-    const own = await cli(ws, cole, 'sla', 'approve', '2');
+    const own = await cli(ws, cole, 'sla', 'approve', '2', '--comment', 'mine');
     assert.equal(own.code, 1);
     assert.match(own.err, /cole cannot approve SLA table version 2: .*four eyes/);
-    assert.equal((await cli(ws, ROLE_USERS.analyst, 'sla', 'approve', '2')).code, 1, 'an analyst may not approve SLA tables');
-    assert.match((await cli(ws, SECOND_COMPLIANCE, 'sla', 'approve', '2')).out, /SLA table version 2 is now approved/);
-    assert.match((await cli(ws, SECOND_COMPLIANCE, 'sla', 'activate', '2')).out, /SLA table version 2 is now active/);
+    assert.equal((await cli(ws, ROLE_USERS.analyst, 'sla', 'approve', '2', '--comment', 'ok')).code, 1, 'an analyst may not approve SLA tables');
+    assert.match((await cli(ws, SECOND_COMPLIANCE, 'sla', 'approve', '2', '--comment', 'Hours agreed with operations')).out, /SLA table version 2 is now approved/);
+    assert.match((await cli(ws, SECOND_COMPLIANCE, 'sla', 'activate', '2', '--comment', 'From Monday')).out, /SLA table version 2 is now active/);
     const badId = await cli(ws, cole, 'sla', 'submit', 'two');
     assert.equal(badId.code, 2, 'a bad id is a usage error');
 

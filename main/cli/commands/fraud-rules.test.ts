@@ -70,14 +70,14 @@ describe('riskdesk rules', () => {
     assert.equal(drafted.code, 0, drafted.err);
     assert.match(drafted.out, /Fraud rule set version 2 is saved as a draft/);
     assert.equal((await cli(ws, cole, 'submit', '2')).code, 0);
-    const own = await cli(ws, cole, 'approve', '2');
+    const own = await cli(ws, cole, 'approve', '2', '--comment', 'mine');
     assert.equal(own.code, 1);
     assert.match(own.err, /cole cannot approve fraud rule set version 2: .*four eyes/);
-    const analyst = await cli(ws, ROLE_USERS.analyst, 'approve', '2');
+    const analyst = await cli(ws, ROLE_USERS.analyst, 'approve', '2', '--comment', 'looks fine');
     assert.equal(analyst.code, 1, 'an analyst may not approve rule sets');
     assert.match(analyst.err, /rules\.edit/);
-    assert.match((await cli(ws, SECOND_COMPLIANCE, 'approve', '2')).out, /Fraud rule set version 2 is now approved/);
-    assert.match((await cli(ws, SECOND_COMPLIANCE, 'activate', '2')).out, /Fraud rule set version 2 is now active/);
+    assert.match((await cli(ws, SECOND_COMPLIANCE, 'approve', '2', '--comment', 'Backtested on March')).out, /Fraud rule set version 2 is now approved/);
+    assert.match((await cli(ws, SECOND_COMPLIANCE, 'activate', '2', '--comment', 'Backtest reviewed')).out, /Fraud rule set version 2 is now active/);
     assert.deepEqual(await versions(), [[2, 'active'], [1, 'retired']]);
     assert.equal((await cli(ws, cole, 'show', 'two')).code, 2, 'a bad version is a usage error');
 

@@ -106,15 +106,19 @@ describe('riskdesk liquidity params', () => {
     const drafted = await ok<{ version: LiquidityParameterSet }>(ws, cole, 'draft', '--file', file, '--note', 'LCR floor at 110 %');
     assert.deepEqual([drafted.version.version, drafted.version.status, drafted.version.note, drafted.version.parameters], [2, 'draft', 'LCR floor at 110 %', harsher]);
     assert.equal((await ok<{ version: LiquidityParameterSet }>(ws, cole, 'submit', '2')).version.status, 'submitted');
-    const own = await cli(ws, cole, 'approve', '2', '--json');
+    const own = await cli(ws, cole, 'approve', '2', '--comment', 'mine', '--json');
     assert.equal(own.code, 1);
     assert.equal((JSON.parse(own.out) as { error: { code: string } }).error.code, 'FOUR_EYES');
-    const analyst = await cli(ws, ROLE_USERS.analyst, 'approve', '2');
+    const analyst = await cli(ws, ROLE_USERS.analyst, 'approve', '2', '--comment', 'looks fine');
     assert.equal(analyst.code, 1, 'an analyst may not approve parameter sets');
     assert.match(analyst.err, /parameters\.edit/);
-    const approved = await ok<{ version: LiquidityParameterSet }>(ws, SECOND_COMPLIANCE, 'approve', '2');
-    assert.deepEqual([approved.version.status, approved.version.approvedBy], ['approved', 'cara']);
-    assert.match((await cli(ws, SECOND_COMPLIANCE, 'activate', '2')).out, /^Liquidity parameter set version 2 is now active\.$/m);
+    const noComment = await cli(ws, SECOND_COMPLIANCE, 'approve', '2');
+    assert.equal(noComment.code, 2, 'an approval without --comment is a usage error');
+    assert.match(noComment.err, /--comment/);
+    const approved = await ok<{ version: LiquidityParameterSet }>(ws, SECOND_COMPLIANCE, 'approve', '2', '--comment', '  LCR floor agreed with treasury  ');
+    assert.deepEqual([approved.version.status, approved.version.approvedBy, approved.version.approvalComment], ['approved', 'cara', 'LCR floor agreed with treasury']);
+    assert.equal((await cli(ws, SECOND_COMPLIANCE, 'activate', '2', '--comment', ' ')).code, 1, 'a blank comment is refused by the service');
+    assert.match((await cli(ws, SECOND_COMPLIANCE, 'activate', '2', '--comment', 'From the November report')).out, /^Liquidity parameter set version 2 is now active\.$/m);
     assert.deepEqual(await versions(), [[2, 'active'], [1, 'retired']]);
 
     assert.equal((await cli(ws, cole, 'draft', '--file', file)).code, 0, 'the note from the file');
@@ -127,6 +131,8 @@ describe('riskdesk liquidity params', () => {
       'liquidity.parameters.seed',
       'liquidity.parameters.draft',
       'liquidity.parameters.submit',
+      'liquidity.parameters.approve.refused',
+      'liquidity.parameters.approve.refused',
       'liquidity.parameters.approve',
       'liquidity.parameters.activate',
       'liquidity.parameters.draft',

@@ -137,36 +137,45 @@ describe('credit through the API', () => {
     assert.equal(model.createdBy, ROLE_USERS.analyst.username);
     assert.equal(model.trainingHash, report.trainingHash);
     const code = (outcome: { ok: boolean; error?: { code: string } }) => (outcome.ok ? 'ok' : outcome.error?.code);
-    assert.equal(code(await analyst.api.call('credit.approveModel', { modelId: model.modelId })), 'FORBIDDEN');
+    assert.equal(code(await analyst.api.call('credit.approveModel', { modelId: model.modelId, comment: 'mine' })), 'FORBIDDEN');
     const early = await finishedRunError(analyst);
     assert.match(early, /No scorecard is active/);
     compliance = await as(ws, ROLE_USERS.compliance);
-    assert.equal(code(await compliance.api.call('credit.activateModel', { modelId: model.modelId })), 'INVALID_STATE', 'a draft cannot be activated before approval');
-    assert.equal(code(await compliance.api.call('credit.approveModel', { modelId: model.modelId })), 'INVALID_STATE', 'a draft cannot be approved before it is submitted');
+    assert.equal(code(await compliance.api.call('credit.activateModel', { modelId: model.modelId, comment: 'too early' })), 'INVALID_STATE', 'a draft cannot be activated before approval');
+    assert.equal(code(await compliance.api.call('credit.approveModel', { modelId: model.modelId, comment: 'too early' })), 'INVALID_STATE', 'a draft cannot be approved before it is submitted');
     assert.equal(code(await compliance.api.call('credit.submitModel', { modelId: model.modelId })), 'FORBIDDEN', 'compliance does not submit models');
     assert.equal((await analyst.ok<ModelSummary>('credit.submitModel', { modelId: model.modelId })).submittedBy, ROLE_USERS.analyst.username);
     assert.equal(code(await analyst.api.call('credit.rejectModel', { modelId: model.modelId, reason: 'mine' })), 'FORBIDDEN');
     const rejected = await compliance.ok<ModelSummary>('credit.rejectModel', { modelId: model.modelId, reason: 'Document the holdout split' });
     assert.deepEqual([rejected.status, rejected.rejectedBy, rejected.rejectionReason], ['draft', ROLE_USERS.compliance.username, 'Document the holdout split']);
     await analyst.ok('credit.submitModel', { modelId: model.modelId });
-    const approved = await compliance.ok<ModelSummary>('credit.approveModel', { modelId: model.modelId });
+    const approved = await compliance.ok<ModelSummary>('credit.approveModel', { modelId: model.modelId, comment: 'Holdout split documented' });
     assert.equal(approved.approvedBy, ROLE_USERS.compliance.username);
-    const active = await compliance.ok<ModelSummary>('credit.activateModel', { modelId: model.modelId });
+    const active = await compliance.ok<ModelSummary>('credit.activateModel', { modelId: model.modelId, comment: 'Approved; first model' });
     assert.equal(active.status, 'active');
     const events = db.prepare(`SELECT action, actor, details FROM audit_events WHERE action LIKE 'credit.model.%' ORDER BY seq`).all() as { action: string; actor: string; details: string }[];
     assert.deepEqual(
       events.map((e) => [e.action, e.actor]),
       [
         ['credit.model.draft', ROLE_USERS.analyst.username],
+        // Every refusal above, each in an event of its own.
+        ['credit.model.approve.refused', ROLE_USERS.analyst.username],
+        ['credit.model.activate.refused', ROLE_USERS.compliance.username],
+        ['credit.model.approve.refused', ROLE_USERS.compliance.username],
+        ['credit.model.submit.refused', ROLE_USERS.compliance.username],
         ['credit.model.submit', ROLE_USERS.analyst.username],
+        ['credit.model.reject.refused', ROLE_USERS.analyst.username],
         ['credit.model.reject', ROLE_USERS.compliance.username],
         ['credit.model.submit', ROLE_USERS.analyst.username],
         ['credit.model.approve', ROLE_USERS.compliance.username],
         ['credit.model.activate', ROLE_USERS.compliance.username],
       ],
     );
-    assert.deepEqual(JSON.parse(events[2]?.details ?? '{}'), { name: 'Application scorecard', author: ROLE_USERS.analyst.username, reason: 'Document the holdout split' });
-    assert.deepEqual(JSON.parse(events[4]?.details ?? '{}'), { name: 'Application scorecard', author: ROLE_USERS.analyst.username, submitter: ROLE_USERS.analyst.username });
+    assert.deepEqual(JSON.parse(events[1]?.details ?? '{}'), { code: 'FORBIDDEN', reason: `${ROLE_USERS.analyst.username} (analyst) may not models.approve; this needs the role compliance.` });
+    assert.deepEqual(JSON.parse(events[7]?.details ?? '{}'), { name: 'Application scorecard', author: ROLE_USERS.analyst.username, reason: 'Document the holdout split' });
+    assert.deepEqual(JSON.parse(events[9]?.details ?? '{}'), { name: 'Application scorecard', author: ROLE_USERS.analyst.username, submitter: ROLE_USERS.analyst.username, comment: 'Holdout split documented' });
+    assert.deepEqual(JSON.parse(events[10]?.details ?? '{}'), { name: 'Application scorecard', comment: 'Approved; first model' });
+    assert.deepEqual([active.approvalComment, active.activationComment], ['Holdout split documented', 'Approved; first model']);
     const detail = await compliance.ok<{ report: DevelopmentReport }>('credit.model', { modelId: model.modelId });
     assert.deepEqual(detail.report.model.coefficients, report.model.coefficients);
   });
@@ -323,11 +332,11 @@ describe('credit through the API', () => {
     const analystSubmits = await analyst.api.call('credit.submitParameterSet', { version: 2 });
     assert.equal(analystSubmits.ok ? 'ok' : analystSubmits.error.code, 'FORBIDDEN');
     await compliance.ok('credit.submitParameterSet', { version: 2 });
-    const own = await compliance.api.call('credit.approveParameterSet', { version: 2 });
+    const own = await compliance.api.call('credit.approveParameterSet', { version: 2, comment: 'mine' });
     assert.equal(own.ok ? 'ok' : own.error.code, 'FOUR_EYES');
     const second = await as(ws, SECOND_COMPLIANCE);
-    await second.ok('credit.approveParameterSet', { version: 2 });
-    await second.ok('credit.activateParameterSet', { version: 2 });
+    await second.ok('credit.approveParameterSet', { version: 2, comment: 'LGD doubled as agreed' });
+    await second.ok('credit.activateParameterSet', { version: 2, comment: 'From the next run' });
     const after = await second.ok<ParameterSet[]>('credit.parameterSets');
     assert.deepEqual(
       after.map((p) => [p.version, p.status]),

@@ -92,16 +92,16 @@ export const caseHandlers: HandlerTable<CaseMethods> = {
     return session.write(() => saveDraftSlaTable(session.ctx, document, note));
   },
   'cases.submitSlaTable': (core, { version }) => writeLifecycleStep(core, SLA_TABLES, 'submit', version),
-  'cases.approveSlaTable': (core, { version }) => writeLifecycleStep(core, SLA_TABLES, 'approve', version),
+  'cases.approveSlaTable': (core, { version, comment }) => writeLifecycleStep(core, SLA_TABLES, 'approve', version, comment),
   'cases.rejectSlaTable': (core, { version, reason }) => writeLifecycleStep(core, SLA_TABLES, 'reject', version, reason),
-  'cases.activateSlaTable': (core, { version }) => writeLifecycleStep(core, SLA_TABLES, 'activate', version),
+  'cases.activateSlaTable': (core, { version, comment }) => writeLifecycleStep(core, SLA_TABLES, 'activate', version, comment),
   'cases.playbookSets': (core) => listPlaybookSets(core.requireSession().ctx),
   'cases.savePlaybookDraft': (core, { document, note }) => {
     const session = core.requireSession();
     return session.write(() => saveDraftPlaybookSet(session.ctx, document, note));
   },
   'cases.submitPlaybookSet': (core, { version }) => writeLifecycleStep(core, PLAYBOOK_SETS, 'submit', version),
-  'cases.approvePlaybookSet': (core, { version }) => writeLifecycleStep(core, PLAYBOOK_SETS, 'approve', version),
+  'cases.approvePlaybookSet': (core, { version, comment }) => writeLifecycleStep(core, PLAYBOOK_SETS, 'approve', version, comment),
   'cases.rejectPlaybookSet': (core, { version, reason }) => writeLifecycleStep(core, PLAYBOOK_SETS, 'reject', version, reason),
-  'cases.activatePlaybookSet': (core, { version }) => writeLifecycleStep(core, PLAYBOOK_SETS, 'activate', version),
+  'cases.activatePlaybookSet': (core, { version, comment }) => writeLifecycleStep(core, PLAYBOOK_SETS, 'activate', version, comment),
 };

@@ -32,9 +32,9 @@ export const creditHandlers: HandlerTable<CreditMethods> = {
   'credit.models': (core) => listModels(core.requireSession().ctx),
   'credit.model': (core, { modelId }) => getModel(core.requireSession().ctx, modelId),
   'credit.submitModel': (core, { modelId }) => writeLifecycleStep(core, CREDIT_MODELS, 'submit', modelId),
-  'credit.approveModel': (core, { modelId }) => writeLifecycleStep(core, CREDIT_MODELS, 'approve', modelId),
+  'credit.approveModel': (core, { modelId, comment }) => writeLifecycleStep(core, CREDIT_MODELS, 'approve', modelId, comment),
   'credit.rejectModel': (core, { modelId, reason }) => writeLifecycleStep(core, CREDIT_MODELS, 'reject', modelId, reason),
-  'credit.activateModel': (core, { modelId }) => writeLifecycleStep(core, CREDIT_MODELS, 'activate', modelId),
+  'credit.activateModel': (core, { modelId, comment }) => writeLifecycleStep(core, CREDIT_MODELS, 'activate', modelId, comment),
   'credit.startMonitoring': (core, { modelId }) =>
     startJob(core, 'credit-monitoring', `Model ${modelId} monitoring`, (session, control) => modelMonitoring(session.ctx, modelId, control)),
   'credit.monitoring': (core, { jobId }) => core.requireSession().jobs.finished(jobId, 'credit-monitoring').result,
@@ -44,9 +44,9 @@ export const creditHandlers: HandlerTable<CreditMethods> = {
     return session.write(() => saveDraftParameterSet(session.ctx, parameters, note));
   },
   'credit.submitParameterSet': (core, { version }) => writeLifecycleStep(core, CREDIT_PARAMETER_SETS, 'submit', version),
-  'credit.approveParameterSet': (core, { version }) => writeLifecycleStep(core, CREDIT_PARAMETER_SETS, 'approve', version),
+  'credit.approveParameterSet': (core, { version, comment }) => writeLifecycleStep(core, CREDIT_PARAMETER_SETS, 'approve', version, comment),
   'credit.rejectParameterSet': (core, { version, reason }) => writeLifecycleStep(core, CREDIT_PARAMETER_SETS, 'reject', version, reason),
-  'credit.activateParameterSet': (core, { version }) => writeLifecycleStep(core, CREDIT_PARAMETER_SETS, 'activate', version),
+  'credit.activateParameterSet': (core, { version, comment }) => writeLifecycleStep(core, CREDIT_PARAMETER_SETS, 'activate', version, comment),
   'credit.startRun': (core, { asOf }) =>
     startJob(core, 'credit-run', asOf ? `Credit run as of ${asOf}` : 'Credit run', (session, control) => runCreditPortfolio(session.ctx, asOf === undefined ? {} : { asOf }, control)),
   'credit.runs': (core) => creditRuns(core.requireSession().ctx),

@@ -18,9 +18,9 @@ export const fraudRuleHandlers: HandlerTable<RuleMethods> = {
     return session.write(() => saveDraftRuleSet(session.ctx, ruleSet, note));
   },
   'rules.submitRuleSet': (core, { version }) => writeLifecycleStep(core, RULE_SETS, 'submit', version),
-  'rules.approveRuleSet': (core, { version }) => writeLifecycleStep(core, RULE_SETS, 'approve', version),
+  'rules.approveRuleSet': (core, { version, comment }) => writeLifecycleStep(core, RULE_SETS, 'approve', version, comment),
   'rules.rejectRuleSet': (core, { version, reason }) => writeLifecycleStep(core, RULE_SETS, 'reject', version, reason),
-  'rules.activateRuleSet': (core, { version }) => writeLifecycleStep(core, RULE_SETS, 'activate', version),
+  'rules.activateRuleSet': (core, { version, comment }) => writeLifecycleStep(core, RULE_SETS, 'activate', version, comment),
   'rules.diff': (core, { from, to }) => ruleSetDiff(core.requireSession().ctx, from, to),
   'rules.export': (core, { version }) => {
     const session = core.requireSession();

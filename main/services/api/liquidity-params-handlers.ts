@@ -18,7 +18,7 @@ export const liquidityParamsHandlers: HandlerTable<ParameterSetMethods> = {
     return session.write(() => saveDraftLiquidityParameters(session.ctx, parameters, note));
   },
   'liquidity.submitParameterSet': (core, { version }) => writeLifecycleStep(core, LIQUIDITY_PARAMETER_SETS, 'submit', version),
-  'liquidity.approveParameterSet': (core, { version }) => writeLifecycleStep(core, LIQUIDITY_PARAMETER_SETS, 'approve', version),
+  'liquidity.approveParameterSet': (core, { version, comment }) => writeLifecycleStep(core, LIQUIDITY_PARAMETER_SETS, 'approve', version, comment),
   'liquidity.rejectParameterSet': (core, { version, reason }) => writeLifecycleStep(core, LIQUIDITY_PARAMETER_SETS, 'reject', version, reason),
-  'liquidity.activateParameterSet': (core, { version }) => writeLifecycleStep(core, LIQUIDITY_PARAMETER_SETS, 'activate', version),
+  'liquidity.activateParameterSet': (core, { version, comment }) => writeLifecycleStep(core, LIQUIDITY_PARAMETER_SETS, 'activate', version, comment),
 };

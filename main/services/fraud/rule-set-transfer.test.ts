@@ -69,7 +69,7 @@ describe('exporting and importing signed rule set files', () => {
       details: { note: 'velocity only', file: 'fraud-rule-set-v2.json', signer: { fingerprint, ownKey: false }, origin: { version: 2, status: 'submitted', exportedAt: NOW.toISOString(), exportedBy: 'audrey' }, document: RULES },
     });
     takeLifecycleStep(cara, RULE_SETS, 'submit', 2);
-    assert.throws(() => takeLifecycleStep(cara, RULE_SETS, 'approve', 2), (error: Error & { code?: string }) => error.code === 'FOUR_EYES');
+    assert.throws(() => takeLifecycleStep(cara, RULE_SETS, 'approve', 2, 'imported by me'), (error: Error & { code?: string }) => error.code === 'FOUR_EYES');
   });
 
   it("knows this workspace's own key, and takes the note given", () => {

@@ -84,18 +84,18 @@ describe('fraud rule sets through the services', () => {
     assert.deepEqual(events(), []);
   });
 
-  it('takes a draft through four eyes to active, retiring the one before; every step audited, refusals not', () => {
+  it('takes a draft through four eyes to active, retiring the one before; every step audited, and every refusal after it', () => {
     const cole = as('cole', 'compliance');
     const cara = as('cara', 'compliance');
     const { version } = saveDraftRuleSet(cole, RULES, 'v2');
     assert.throws(() => takeLifecycleStep(as('audrey', 'auditor'), RULE_SETS, 'submit', version), refused('FORBIDDEN', /rules\.edit/));
     takeLifecycleStep(cole, RULE_SETS, 'submit', version);
-    assert.throws(() => takeLifecycleStep(cole, RULE_SETS, 'approve', version), refused('FOUR_EYES', /cole cannot approve fraud rule set version 2/));
-    assert.throws(() => takeLifecycleStep(as('ana', 'analyst'), RULE_SETS, 'approve', version), refused('FORBIDDEN', /rules\.edit/));
-    assert.throws(() => takeLifecycleStep(cara, RULE_SETS, 'activate', version), refused('INVALID_STATE', /approve it first/));
-    takeLifecycleStep(cara, RULE_SETS, 'approve', version);
-    const active = takeLifecycleStep(cara, RULE_SETS, 'activate', version);
-    assert.deepEqual([active.status, active.approvedBy, active.activatedBy], ['active', 'cara', 'cara']);
+    assert.throws(() => takeLifecycleStep(cole, RULE_SETS, 'approve', version, 'looks fine'), refused('FOUR_EYES', /cole cannot approve fraud rule set version 2/));
+    assert.throws(() => takeLifecycleStep(as('ana', 'analyst'), RULE_SETS, 'approve', version, 'looks fine'), refused('FORBIDDEN', /rules\.edit/));
+    assert.throws(() => takeLifecycleStep(cara, RULE_SETS, 'activate', version, 'go live'), refused('INVALID_STATE', /approve it first/));
+    takeLifecycleStep(cara, RULE_SETS, 'approve', version, 'Backtested on March: 12 more alerts, all ring members');
+    const active = takeLifecycleStep(cara, RULE_SETS, 'activate', version, 'Approved and backtested');
+    assert.deepEqual([active.status, active.approvedBy, active.approvalComment, active.activatedBy, active.activationComment], ['active', 'cara', 'Backtested on March: 12 more alerts, all ring members', 'cara', 'Approved and backtested']);
     assert.deepEqual(versions(), [[2, 'active'], [1, 'retired']]);
 
     const third = saveDraftRuleSet(cara, RULES, 'v3').version;
@@ -107,7 +107,11 @@ describe('fraud rule sets through the services', () => {
       events().map((e) => [e.actor, e.action, e.subject]),
       [
         ['cole', 'fraud.rules.draft', 'fraud rule set v2'],
+        ['audrey', 'fraud.rules.submit.refused', 'fraud rule set v2'],
         ['cole', 'fraud.rules.submit', 'fraud rule set v2'],
+        ['cole', 'fraud.rules.approve.refused', 'fraud rule set v2'],
+        ['ana', 'fraud.rules.approve.refused', 'fraud rule set v2'],
+        ['cara', 'fraud.rules.activate.refused', 'fraud rule set v2'],
         ['cara', 'fraud.rules.approve', 'fraud rule set v2'],
         ['cara', 'fraud.rules.activate', 'fraud rule set v2'],
         ['cara', 'fraud.rules.draft', 'fraud rule set v3'],

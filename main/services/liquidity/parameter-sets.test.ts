@@ -99,18 +99,18 @@ describe('liquidity parameter sets through the services', () => {
     assert.deepEqual(events(), []);
   });
 
-  it('takes a draft through four eyes to active, retiring the one before; every step audited, refusals not', () => {
+  it('takes a draft through four eyes to active, retiring the one before; every step audited, and every refusal after it', () => {
     const cole = as('cole', 'compliance');
     const cara = as('cara', 'compliance');
     const { version } = saveDraftLiquidityParameters(cole, HARSHER, 'v2');
     assert.throws(() => takeLifecycleStep(as('audrey', 'auditor'), LIQUIDITY_PARAMETER_SETS, 'submit', version), refused('FORBIDDEN', /parameters\.edit/));
     takeLifecycleStep(cole, LIQUIDITY_PARAMETER_SETS, 'submit', version);
-    assert.throws(() => takeLifecycleStep(cole, LIQUIDITY_PARAMETER_SETS, 'approve', version), refused('FOUR_EYES', /cole cannot approve liquidity parameter set version 2/));
-    assert.throws(() => takeLifecycleStep(as('ana', 'analyst'), LIQUIDITY_PARAMETER_SETS, 'approve', version), refused('FORBIDDEN', /parameters\.edit/));
-    assert.throws(() => takeLifecycleStep(cara, LIQUIDITY_PARAMETER_SETS, 'activate', version), refused('INVALID_STATE', /approve it first/));
-    takeLifecycleStep(cara, LIQUIDITY_PARAMETER_SETS, 'approve', version);
+    assert.throws(() => takeLifecycleStep(cole, LIQUIDITY_PARAMETER_SETS, 'approve', version, 'looks fine'), refused('FOUR_EYES', /cole cannot approve liquidity parameter set version 2/));
+    assert.throws(() => takeLifecycleStep(as('ana', 'analyst'), LIQUIDITY_PARAMETER_SETS, 'approve', version, 'looks fine'), refused('FORBIDDEN', /parameters\.edit/));
+    assert.throws(() => takeLifecycleStep(cara, LIQUIDITY_PARAMETER_SETS, 'activate', version, 'go live'), refused('INVALID_STATE', /approve it first/));
+    takeLifecycleStep(cara, LIQUIDITY_PARAMETER_SETS, 'approve', version, 'Run-off rates match the treasury memo');
     assert.equal(liquidityParameterSetOf(temp.db, undefined).version, 1, 'approved is not yet active');
-    const active = takeLifecycleStep(cara, LIQUIDITY_PARAMETER_SETS, 'activate', version);
+    const active = takeLifecycleStep(cara, LIQUIDITY_PARAMETER_SETS, 'activate', version, 'LCR checked on November');
     assert.deepEqual([active.status, active.approvedBy, active.activatedBy], ['active', 'cara', 'cara']);
     assert.deepEqual(versions(), [[2, 'active'], [1, 'retired']]);
     assert.deepEqual(liquidityParameterSetOf(temp.db, undefined), { version: active.version, parameters: active.parameters });
@@ -124,9 +124,13 @@ describe('liquidity parameter sets through the services', () => {
       events().map((e) => [e.actor, e.action, e.subject, JSON.parse(e.details) as unknown]),
       [
         ['cole', 'liquidity.parameters.draft', 'liquidity parameter set v2', { note: 'v2', document: HARSHER }],
+        ['audrey', 'liquidity.parameters.submit.refused', 'liquidity parameter set v2', { code: 'FORBIDDEN', reason: 'audrey (auditor) may not parameters.edit; this needs the role compliance.' }],
         ['cole', 'liquidity.parameters.submit', 'liquidity parameter set v2', {}],
-        ['cara', 'liquidity.parameters.approve', 'liquidity parameter set v2', { author: 'cole', submitter: 'cole' }],
-        ['cara', 'liquidity.parameters.activate', 'liquidity parameter set v2', {}],
+        ['cole', 'liquidity.parameters.approve.refused', 'liquidity parameter set v2', { code: 'FOUR_EYES', reason: 'cole cannot approve liquidity parameter set version 2: its author is cole, who also submitted it; someone else must approve it (four eyes).' }],
+        ['ana', 'liquidity.parameters.approve.refused', 'liquidity parameter set v2', { code: 'FORBIDDEN', reason: 'ana (analyst) may not parameters.edit; this needs the role compliance.' }],
+        ['cara', 'liquidity.parameters.activate.refused', 'liquidity parameter set v2', { code: 'INVALID_STATE', reason: 'Liquidity parameter set version 2 is submitted, so it cannot be activated: approve it first (someone other than its author and its submitter).' }],
+        ['cara', 'liquidity.parameters.approve', 'liquidity parameter set v2', { author: 'cole', submitter: 'cole', comment: 'Run-off rates match the treasury memo' }],
+        ['cara', 'liquidity.parameters.activate', 'liquidity parameter set v2', { comment: 'LCR checked on November' }],
         ['cara', 'liquidity.parameters.draft', 'liquidity parameter set v3', { note: 'v3', document: SHIPPED }],
         ['cara', 'liquidity.parameters.submit', 'liquidity parameter set v3', {}],
         ['cole', 'liquidity.parameters.reject', 'liquidity parameter set v3', { author: 'cara', reason: 'no reason to go back' }],

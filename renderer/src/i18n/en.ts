@@ -542,6 +542,15 @@ export const en = {
     fourEyes: 'Four eyes: someone other than the author and the submitter must approve.',
     draft: { note: 'Note', save: 'Save draft', problemsIntro: 'Please correct:' },
     byline: { createdBy: 'drafted by {{who}} at {{when}}', approvedBy: 'approved by {{who}} at {{when}}' },
+    confirmStep: {
+      approve: 'Approve this version? Say what you checked: it is kept with the version and in the audit trail.',
+      activate: 'Make this version the active one (the active one now is retired)? Say what you checked: it is kept with the version and in the audit trail.',
+      comment: 'What you checked',
+      commentPlaceholder: 'e.g. holdout AUC and stability within policy',
+      confirmApprove: 'Confirm approval',
+      confirmActivate: 'Confirm activation',
+    },
+    stepComments: { said: ': “{{comment}}”', approval: 'Approval: “{{comment}}”', activatedBy: 'activated by {{who}} at {{when}}' },
   },
   credit: {
     subtitle: 'Scorecards from development to approval, the portfolio’s PD, stage and expected credit loss, and the IFRS 9 parameters.',

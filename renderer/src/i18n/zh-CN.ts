@@ -541,6 +541,15 @@ export const zhCN: Translation = {
     fourEyes: '四眼原则：须由作者和提交人以外的人批准。',
     draft: { note: '说明', save: '保存草稿', problemsIntro: '请更正：' },
     byline: { createdBy: '由 {{who}} 于 {{when}} 起草', approvedBy: '由 {{who}} 于 {{when}} 批准' },
+    confirmStep: {
+      approve: '批准此版本？请说明您核查了什么：说明将随版本保存，并记入审计轨迹。',
+      activate: '启用此版本（当前生效的版本将退役）？请说明您核查了什么：说明将随版本保存，并记入审计轨迹。',
+      comment: '核查内容',
+      commentPlaceholder: '例如：留出样本 AUC 与稳定性符合政策',
+      confirmApprove: '确认批准',
+      confirmActivate: '确认启用',
+    },
+    stepComments: { said: '：“{{comment}}”', approval: '批准说明：“{{comment}}”', activatedBy: '由 {{who}} 于 {{when}} 启用' },
   },
   credit: {
     subtitle: '评分卡从开发到审批、资产组合的 PD、阶段与预期信用损失，以及 IFRS 9 参数。',

@@ -15,7 +15,10 @@ export function LifecycleHeadings() {
   );
 }
 
-/** One version's lifecycle cells. While it is back in draft or up for review again, its latest rejection shows under its status. */
+/**
+ * One version's lifecycle cells. While it is back in draft or up for review again, its latest rejection shows under its
+ * status, and what its approver checked once it is approved.
+ */
 export function LifecycleCells({ row }: { row: LifecycleFields }) {
   const { t } = useTranslation();
   const rejection = row.rejectedBy !== null && (row.status === 'draft' || row.status === 'submitted');
@@ -26,6 +29,11 @@ export function LifecycleCells({ row }: { row: LifecycleFields }) {
         {rejection && (
           <div className="muted small cell-wrap" data-testid="rejection">
             {t('lifecycle.rejected', { who: row.rejectedBy, reason: row.rejectionReason })}
+          </div>
+        )}
+        {row.approvalComment && (
+          <div className="muted small cell-wrap" data-testid="approval-comment">
+            {t('lifecycle.stepComments.approval', { comment: row.approvalComment })}
           </div>
         )}
       </td>

@@ -67,7 +67,7 @@ export function VersionList<V extends Version>({ kind, title, readOnlyNote, vers
                 <LifecycleCells row={row} />
                 <td>{formatTimestamp(row.createdAt)}</td>
                 <td className="row-actions">
-                  <LifecycleActions kind={kind} row={row} busy={busy} onStep={(step, reason) => take(step, row.version, reason)} />
+                  <LifecycleActions kind={kind} row={row} busy={busy} onStep={(step, words) => take(step, row.version, words)} />
                   {rowActions?.(row)}
                 </td>
               </tr>

@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import type { LifecycleMethodName, MethodArgs } from '../../../../preload/contract/methods.ts';
-import { ARTEFACT_KINDS, type ArtefactKind, type LifecycleStep } from '../../../../preload/contract/lifecycle.ts';
+import { ARTEFACT_KINDS, STEP_WORDS, type ArtefactKind, type LifecycleStep } from '../../../../preload/contract/lifecycle.ts';
 import { api } from '../../api/client.ts';
 
 export interface LifecycleSteps {
   readonly busy: boolean;
   /** The latest refusal (four eyes, a wrong state), to be shown as main words it; cleared by the next step. */
   readonly error: unknown;
-  /** Takes one step on version `id`; a rejection needs its `reason`. */
-  take(step: LifecycleStep, id: number, reason?: string): void;
+  /** Takes one step on version `id`, with its `words` (STEP_WORDS: a rejection's reason, an approval's or activation's comment). */
+  take(step: LifecycleStep, id: number, words?: string): void;
 }
 
 /**
@@ -18,11 +18,11 @@ export interface LifecycleSteps {
 export function useLifecycleSteps(kind: ArtefactKind, onChanged: () => void): LifecycleSteps {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const take = async (step: LifecycleStep, id: number, reason?: string): Promise<void> => {
+  const take = async (step: LifecycleStep, id: number, words?: string): Promise<void> => {
     setBusy(true);
     setError(null);
     try {
-      await callStep(kind, step, id, reason);
+      await callStep(kind, step, id, words);
       onChanged();
     } catch (failure) {
       setError(failure);
@@ -30,13 +30,14 @@ export function useLifecycleSteps(kind: ArtefactKind, onChanged: () => void): Li
       setBusy(false);
     }
   };
-  return { busy, error, take: (step, id, reason) => void take(step, id, reason) };
+  return { busy, error, take: (step, id, words) => void take(step, id, words) };
 }
 
-function callStep(kind: ArtefactKind, step: LifecycleStep, id: number, reason: string | undefined): Promise<unknown> {
+function callStep(kind: ArtefactKind, step: LifecycleStep, id: number, words: string | undefined): Promise<unknown> {
   const { methods, idArg } = ARTEFACT_KINDS[kind];
+  const wordsArg = STEP_WORDS[step];
   // The method is picked at run time, which the typed client cannot follow; the registration pairs it with its
   // arguments, the compiler checks that it names a contract method, and main parses the arguments anyway.
-  const args = { [idArg]: id, ...(step === 'reject' ? { reason } : {}) } as MethodArgs<LifecycleMethodName>;
+  const args = { [idArg]: id, ...(wordsArg === null ? {} : { [wordsArg]: words }) } as MethodArgs<LifecycleMethodName>;
   return api.call(methods[step] as LifecycleMethodName, args as never);
 }

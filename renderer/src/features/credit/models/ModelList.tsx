@@ -70,7 +70,7 @@ export function ModelList({ models, compared, onCompare, onChanged }: Props) {
                 <td className="num">{model.features.length}</td>
                 <td className="num">{formatDecimal(model.metrics?.holdout?.auc, locale)}</td>
                 <td className="row-actions">
-                  <LifecycleActions kind="credit.model" row={model} busy={busy} onStep={(step, reason) => take(step, model.modelId, reason)} />
+                  <LifecycleActions kind="credit.model" row={model} busy={busy} onStep={(step, words) => take(step, model.modelId, words)} />
                   <button type="button" className="button button-small" onClick={() => address.open('validation', { model: model.modelId })}>
                     {t('credit.models.validate')}
                   </button>
