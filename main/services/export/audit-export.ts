@@ -1,11 +1,13 @@
 // The audit trail out of the encrypted workspace as a CSV file for auditors: the grid's filtered view in chain order,
 // each event with its UTC instant, its time in the chosen zone, its readable details and the raw JSON with both
 // hashes, so that the chain can be re-verified from the file alone (README: "Re-verifying an audit export").
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { zonedTimestamp, type AuditExportArgs, type ExportSummary } from '../../../preload/contract/index.ts';
 import { auditReferenceNames, auditTrailRows, type StoredAuditRow } from '../../store/audit-queries.ts';
 import { countRows } from '../../store/grid-sql.ts';
+import { pendingOutputsOf } from '../../store/pending-outputs.ts';
 import { openReadConnection } from '../../store/read-connection.ts';
 import { baseCurrency } from '../../store/workspace-meta.ts';
 import { readableAuditEvent, readableDetailsText } from '../audit-readable.ts';
@@ -15,6 +17,7 @@ import { checkGridQuery } from '../grid-page.ts';
 import { auditedChange } from '../lifecycle-service.ts';
 import { requirePermission } from '../permissions.ts';
 import { exportFileName, streamCsv } from './csv-file-stream.ts';
+import { requireNewFile } from './new-export-file.ts';
 
 /** The file's columns: what the hash covers (seq, at, actor, action, subject, details) with the hashes, and two readings. */
 export const AUDIT_EXPORT_HEADER = ['seq', 'at_utc', 'at_local', 'actor', 'action', 'subject', 'details_readable', 'details_json', 'hash', 'prev_hash'] as const;
@@ -89,4 +92,33 @@ export function auditAuditExport(ctx: ServiceContext, summary: ExportSummary, sc
       details: { file: summary.fileName, rows: summary.rows, bytes: summary.bytes, sha256: summary.sha256, filterModel: scope.filterModel, timeZone: scope.timeZone },
     }),
   );
+}
+
+/**
+ * The command line's export: to `out`, a new file (VALIDATION if it exists), complete or not there at all. It is
+ * written as `${out}.partial-<random>`, which the workspace's pending outputs name meanwhile (a kill leaves it only
+ * until the next unlock), renamed once complete, and recorded; a failure at any step leaves no file.
+ */
+export async function writeAuditExportFile(ctx: ServiceContext, request: { readonly scope: AuditExportArgs; readonly out: string }, call: JobCallOptions<'export-audit'>): Promise<ExportSummary & { file: string }> {
+  const scope = auditExportScope(ctx, request.scope);
+  const out = path.resolve(request.out);
+  requireNewFile(out, '--out');
+  const partial = `${out}.partial-${randomBytes(6).toString('hex')}`;
+  const pending = pendingOutputsOf(ctx.workspace.path);
+  pending.add(partial);
+  let renamed = false;
+  try {
+    const summary = await exportAuditCsv(ctx, { scope, file: partial }, call);
+    requireNewFile(out, '--out');
+    fs.renameSync(partial, out);
+    renamed = true;
+    const written = { ...summary, fileName: path.basename(out) };
+    auditAuditExport(ctx, written, scope);
+    return { ...written, file: out };
+  } catch (error) {
+    fs.rmSync(renamed ? out : partial, { force: true });
+    throw error;
+  } finally {
+    pending.remove(partial);
+  }
 }
