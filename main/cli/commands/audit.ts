@@ -110,7 +110,7 @@ function addExportCommand(audit: Command, io: CliIo): void {
     const passphrase = await actingPassphrase(out, flags, commandPath(command));
     const written = await runLongCommand(io, out, { options: flags, passphrase }, { title: 'audit export', unit: 'items' }, (ctx, call) => writeAuditExportFile(ctx, { scope, out: flags.out }, call));
     out.plaintextResult([written.file], { file: written.file, events: written.rows, bytes: written.bytes, sha256: written.sha256 }, () => [
-      `${written.rows.toLocaleString('en-US')} audit events written to ${written.file} (SHA-256 ${written.sha256}).`,
+      `${written.rows.toLocaleString('en-US')} audit ${written.rows === 1 ? 'event' : 'events'} written to ${written.file} (SHA-256 ${written.sha256}).`,
     ]);
   });
 }
