@@ -70,7 +70,7 @@ function majorToMinor(major: number, currency: string): number {
 export function readableAuditEvent(event: { action: string; subject: string; details: string }, nameOf: NameOf, baseCurrency: string): ReadableEvent {
   let subjectName: string | null = null;
   for (const [pattern, kind] of SUBJECT_REFERENCES) {
-    const match = pattern.exec(event.subject);
+    const match = event.subject.match(pattern);
     if (match) {
       subjectName = nameOf(kind, Number(match[1]));
       break;
@@ -86,7 +86,7 @@ export function readableAuditEvent(event: { action: string; subject: string; det
   const record = details as Record<string, unknown>;
   const currency = typeof record.currency === 'string' ? record.currency : baseCurrency;
   const items = Object.entries(record).map(([key, value]): AuditDetailItem => {
-    const money = MONEY_KEY.exec(key);
+    const money = key.match(MONEY_KEY);
     if (money && typeof value === 'number') return { key: money[1] ?? key, value: { kind: 'money', minor: value, currency } };
     if (MAJOR_MONEY_KEYS.has(key) && typeof value === 'number') return { key, value: { kind: 'money', minor: majorToMinor(value, currency), currency } };
     const ref = REFERENCE_KEYS[key];

@@ -2,7 +2,6 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { timeZoneSchema, type AuditExportArgs } from '../../../preload/contract/audit-trail.ts';
 import type { GridQuery } from '../../../preload/contract/grid.ts';
 import { auditAnchorSchema, type AuditAnchor } from '../../../preload/contract/jobs.ts';
-import { dayNumber, dayText, parseDay } from '../../engines/calendar.ts';
 import { verifyAudit } from '../../services/audit-service.ts';
 import { writeAuditExportFile } from '../../services/export/audit-export.ts';
 import type { CliIo } from '../cli-io.ts';
@@ -69,8 +68,11 @@ function timeZone(value: string): string {
   return parsed.data;
 }
 
+const DAY_MS = 86_400_000;
+
+/** The calendar day `days` after (or before) `day`, both YYYY-MM-DD. */
 function shiftDay(day: string, days: number): string {
-  return dayText(dayNumber(parseDay(day)) + days);
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
 /**

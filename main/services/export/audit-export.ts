@@ -20,7 +20,7 @@ import { exportFileName, streamCsv } from './csv-file-stream.ts';
 import { requireNewFile } from './new-export-file.ts';
 
 /** The file's columns: what the hash covers (seq, at, actor, action, subject, details) with the hashes, and two readings. */
-export const AUDIT_EXPORT_HEADER = ['seq', 'at_utc', 'at_local', 'actor', 'action', 'subject', 'details_readable', 'details_json', 'hash', 'prev_hash'] as const;
+const AUDIT_EXPORT_HEADER = ['seq', 'at_utc', 'at_local', 'actor', 'action', 'subject', 'details_readable', 'details_json', 'hash', 'prev_hash'] as const;
 
 /** What an export covers, checked when it is asked for (VALIDATION for a filter the grid cannot run) rather than as a failed job. */
 export function auditExportScope(ctx: ServiceContext, request: AuditExportArgs): AuditExportArgs {
