@@ -58,6 +58,7 @@ const VALID_ARGS: { [M in MethodName]: MethodArgs<M> } = {
   'jobs.cancel': { jobId: 'j1' },
   'audit.verify': { anchors: [{ seq: 1, hash: 'a'.repeat(64) }] },
   'audit.events': grid,
+  'audit.export': { filterModel: grid.filterModel, timeZone: 'Asia/Shanghai' },
   'users.list': {},
   'users.add': { username: 'bob', role: 'analyst', passphrase: 'p' },
   'users.remove': { username: 'bob' },

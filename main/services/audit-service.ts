@@ -1,17 +1,22 @@
-import type { GridQuery } from '../../preload/contract/index.ts';
+import type { AuditTrailRow, GridQuery } from '../../preload/contract/index.ts';
 import type { AuditAnchor, AuditVerification } from '../../preload/contract/jobs.ts';
 import { auditHashAt } from '../store/audit.ts';
-import { AUDIT_GRID, type AuditEventListRow } from '../store/audit-queries.ts';
+import { AUDIT_GRID, auditReferenceNames, type StoredAuditRow } from '../store/audit-queries.ts';
+import { baseCurrency } from '../store/workspace-meta.ts';
+import { readableAuditEvent } from './audit-readable.ts';
 import type { JobCallOptions, ServiceContext } from './context.ts';
 import { gridPage, type Grid } from './grid-page.ts';
 import { requirePermission } from './permissions.ts';
 
-const AUDIT: Grid = { name: 'audit', spec: AUDIT_GRID };
+export const AUDIT: Grid = { name: 'audit', spec: AUDIT_GRID };
 
-/** A page of the audit trail, in chain order unless sorted otherwise. */
-export function auditEventsPage(ctx: ServiceContext, query: GridQuery): { rows: AuditEventListRow[]; rowCount: number } {
+/** A page of the audit trail, in chain order unless sorted otherwise, each event with its readable details. */
+export function auditEventsPage(ctx: ServiceContext, query: GridQuery): { rows: AuditTrailRow[]; rowCount: number } {
   requirePermission(ctx.actor, 'workspace.read');
-  return gridPage<AuditEventListRow>(ctx, AUDIT, query);
+  const page = gridPage<StoredAuditRow>(ctx, AUDIT, query);
+  const nameOf = auditReferenceNames(ctx.reader);
+  const currency = baseCurrency(ctx.reader);
+  return { rowCount: page.rowCount, rows: page.rows.map((row) => ({ ...row, ...readableAuditEvent(row, nameOf, currency) })) };
 }
 
 /**

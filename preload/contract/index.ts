@@ -17,4 +17,5 @@ export * from './uploads.ts';
 export const IPC_CHANNEL_PREFIX = 'riskdesk:';
 export const IPC_EVENT_PREFIX = 'riskdesk-event:';
 export * from './evidence.ts';
+export * from './audit-trail.ts';
 export * from './reports.ts';

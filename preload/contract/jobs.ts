@@ -126,6 +126,7 @@ export const JOBS = {
   demo: { runsOn: 'main', access: 'write', session: true, progress: progressText, result: demoSummarySchema },
   backup: { runsOn: 'main', access: 'write', session: true, progress: progressIn('copying', 'copied'), result: backupSummarySchema },
   'export-loans': { runsOn: 'main', access: 'read', session: true, progress: progressIn('rows'), result: exportSummarySchema },
+  'export-audit': { runsOn: 'main', access: 'read', session: true, progress: progressIn('events'), result: exportSummarySchema },
   'audit-verify': {
     runsOn: 'worker',
     access: 'read',

@@ -57,6 +57,7 @@ import {
 } from './fraud-rules.ts';
 import { fraudAlertRowSchema, fraudRingArgsSchema, fraudRingSchema, fraudSummarySchema, fraudTransactionArgsSchema, fraudTransactionDetailSchema } from './fraud-views.ts';
 import { auditAnchorSchema, jobSchema } from './jobs.ts';
+import { auditExportArgsSchema, auditTrailRowSchema } from './audit-trail.ts';
 import {
   indicatorTrendSchema,
   liquidityParameterSetSchema,
@@ -213,7 +214,7 @@ export const contract = {
     result: jobStarted,
   }),
   'jobs.readExport': method({
-    summary: 'Read a finished export in chunks (so a large CSV never has to be one message).',
+    summary: 'Read a finished CSV export (loans or the audit trail) in chunks (so a large CSV never has to be one message).',
     permission: 'portfolio.export',
     args: z.object({ jobId: z.string().min(1).max(64), offset: z.number().int().min(0) }).strict(),
     result: z.object({ chunk: z.string(), nextOffset: z.number().int(), done: z.boolean(), fileName: z.string() }),
@@ -256,7 +257,18 @@ export const contract = {
     args: z.object({ anchors: z.array(auditAnchorSchema).min(1).max(100).optional() }).strict(),
     result: jobStarted,
   }),
-  'audit.events': method({ summary: 'A page of the audit trail.', permission: 'workspace.read', args: gridQuerySchema, result: gridPageSchema(auditEventRowSchema) }),
+  'audit.events': method({
+    summary: 'A page of the audit trail, each event with its details as readable items (amounts, names) beside the raw JSON its hash covers.',
+    permission: 'workspace.read',
+    args: gridQuerySchema,
+    result: gridPageSchema(auditTrailRowSchema),
+  }),
+  'audit.export': method({
+    summary: 'Export the audit trail under the grid’s filters as CSV in chain order, with hashes to re-verify it (a job; read the file with jobs.readExport).',
+    permission: 'audit.export',
+    args: auditExportArgsSchema,
+    result: jobStarted,
+  }),
   'users.list': method({
     summary: 'Users of this workspace.',
     permission: 'users.list',

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { RiskDeskError } from '../../../preload/contract/errors.ts';
 import type { LiquidityParameterSet } from '../../../preload/contract/liquidity.ts';
-import { LIQUIDITY_PARAMETER_SETS, liquidityParameterSet, listLiquidityParameterSets, saveDraftLiquidityParameters } from '../../services/liquidity/parameter-sets.ts';
+import { exportLiquidityParameterSet, LIQUIDITY_PARAMETER_SETS, liquidityParameterSet, listLiquidityParameterSets, saveDraftLiquidityParameters } from '../../services/liquidity/parameter-sets.ts';
 import { formatTable, type CliIo } from '../cli-io.ts';
 import { addExamples, addUnlockOptions, commandPath, outputFor, wholeNumber, type UnlockFlags } from '../command-options.ts';
 import { addDocumentSetCommands } from '../document-set-commands.ts';
@@ -72,13 +72,15 @@ function addExportCommand(params: Command, io: CliIo): void {
     // Checked before unlocking, so that the usual mistake costs no passphrase prompt.
     if (fs.existsSync(target)) throw refused(`${target} exists already; choose another --out`);
     const passphrase = await actingPassphrase(out, flags, commandPath(command));
-    const set = await withServiceContext(flags, passphrase, async (ctx) => liquidityParameterSet(ctx, version));
-    try {
-      fs.writeFileSync(target, `${JSON.stringify({ note: set.note, parameters: set.parameters }, null, 2)}\n`, { flag: 'wx', mode: 0o600 });
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      throw refused(code === 'EEXIST' ? `${target} exists already; choose another --out` : `${target} cannot be written (${code ?? (error as Error).message})`);
-    }
+    await withServiceContext(flags, passphrase, async (ctx) => {
+      try {
+        exportLiquidityParameterSet(ctx, version, target);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === undefined) throw error;
+        throw refused(code === 'EEXIST' ? `${target} exists already; choose another --out` : `${target} cannot be written (${code})`);
+      }
+    });
     out.plaintextResult([target], { file: path.resolve(target) }, () => [`Liquidity parameter set version ${version} is exported to ${target}.`]);
   });
 }

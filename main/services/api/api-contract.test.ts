@@ -132,6 +132,7 @@ const VALID_ARGS: Record<MethodName, (c: ArgsContext) => unknown> = {
   'jobs.cancel': (c) => ({ jobId: c.exportJobId }),
   'audit.verify': () => ({}),
   'audit.events': () => ({ startRow: 0, endRow: 50, sortModel: [{ colId: 'seq', sort: 'desc' }], filterModel: {} }),
+  'audit.export': () => ({ filterModel: { action: { filterType: 'text', type: 'startsWith', filter: 'user.' } }, timeZone: 'UTC' }),
   'users.list': () => ({}),
   'users.add': () => ({ username: 'newbie', role: 'analyst', passphrase: 'newbie passphrase 1' }),
   'users.remove': () => ({ username: 'victim' }),

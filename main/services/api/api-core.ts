@@ -7,6 +7,7 @@ import { createEnginePool, unlockWorkspace, type EnginePool } from '../workspace
 import type { FileAccess } from './file-access.ts';
 import { IdleTimer, systemTimers, type Timers } from './idle-timer.ts';
 import { startScheduledReport } from './report-handlers.ts';
+import { auditSessionLock, auditSessionUnlock, type SessionEndReason } from '../session-audit.ts';
 import { Session } from './session.ts';
 import { WriteLock } from './write-lock.ts';
 import { isRiskDeskError, RiskDeskError } from '../../../preload/contract/errors.ts';
@@ -134,7 +135,14 @@ export class ApiCore {
       workspace.close();
       throw error;
     }
-    await this.lock(null);
+    await this.lock(null, 'switched');
+    try {
+      // A session the trail does not show is not opened: the unlock fails as a whole (a full disk, say).
+      await session.write(() => auditSessionUnlock(session.ctx));
+    } catch (error) {
+      await session.close();
+      throw error;
+    }
     this.current = session;
     this.workspaces.remember(file);
     this.idle.start(session.settings.idleLockMinutes);
@@ -142,13 +150,23 @@ export class ApiCore {
     return this.status();
   }
 
-  /** Ends the session: jobs cancelled, connections closed, key dropped; then `session.locked` (unless reason is null). */
-  async lock(reason: LockReason | null): Promise<void> {
+  /**
+   * Ends the session: jobs cancelled, the end recorded in the audit trail (`recorded`: why), connections closed, key
+   * dropped; then `session.locked` (unless reason is null). A lock is never refused: an end that cannot be recorded
+   * (a full disk) is logged, and the session ends all the same.
+   */
+  async lock(reason: Extract<LockReason, 'idle' | 'user'> | null, recorded: SessionEndReason = reason ?? 'closed'): Promise<void> {
     const session = this.current;
     if (!session) return;
     this.current = null;
     this.idle.stop();
-    await session.close();
+    await session.close(() => {
+      try {
+        auditSessionLock(session.ctx, recorded);
+      } catch (error) {
+        this.log(`RiskDesk: the end of ${session.user.username}'s session could not be recorded in the audit trail: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    });
     if (reason) this.emit('session.locked', { reason });
   }
 
@@ -163,7 +181,7 @@ export class ApiCore {
    */
   lockFor(reason: 'restore' | 'rekey', work: () => Promise<void>): Promise<void> {
     const run = this.restoring.then(async () => {
-      await this.lock(null);
+      await this.lock(null, reason);
       try {
         await work();
       } catch (error) {

@@ -141,8 +141,9 @@ describe('jobs: progress, completion, cancellation, serialised writes, export, b
     assert.deepEqual(fs.readdirSync(ws.temporaryRoot), [], 'exports go with the session, and so does its folder');
     await t.ok('session.unlock', { passphrase: ADMIN_PASSPHRASE });
     assert.equal(await borrowerCount(), 20_004);
-    const audit = await t.ok<{ rows: { action: string }[] }>('audit.events', { startRow: 0, endRow: 1, sortModel: [{ colId: 'seq', sort: 'desc' }] });
-    assert.equal(audit.rows[0]?.action, 'workspace.restore');
+    // The restore is the restored workspace's last change; this unlock's session follows it.
+    const audit = await t.ok<{ rows: { action: string }[] }>('audit.events', { startRow: 0, endRow: 2, sortModel: [{ colId: 'seq', sort: 'desc' }] });
+    assert.deepEqual(audit.rows.map((row) => row.action), ['session.unlock', 'workspace.restore']);
   });
 
   it('re-keys: the session locks (reason rekey), the same passphrase unlocks, and a failed re-key says so', async () => {

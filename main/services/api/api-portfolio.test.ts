@@ -254,9 +254,9 @@ describe('dashboard and grids over a hand-made portfolio', () => {
     await t.ok('settings.update', { theme: 'dark' });
     const page = await t.ok<{ rows: { seq: number; action: string; actor: string }[]; rowCount: number }>('audit.events', { startRow: 0, endRow: 2, sortModel: [{ colId: 'seq', sort: 'desc' }] });
     // workspace.create and user.add, the shipped parameter set, SLA table, playbooks, rule set and liquidity parameter set
-    // seeded at creation, and this update.
-    assert.deepEqual(page.rows.map((r) => r.action), ['settings.update', 'liquidity.parameters.seed']);
-    assert.equal(page.rowCount, 8);
+    // seeded at creation, this session's unlock, and this update.
+    assert.deepEqual(page.rows.map((r) => r.action), ['settings.update', 'session.unlock']);
+    assert.equal(page.rowCount, 9);
     const filtered = await t.ok<{ rowCount: number }>('audit.events', {
       startRow: 0,
       endRow: 10,

@@ -2,7 +2,7 @@ import { RiskDeskError } from '../../../preload/contract/errors.ts';
 import type { Session } from './session.ts';
 
 /** The jobs that leave one file in the session's folder for the page to save. */
-type FileJobKind = 'export-loans' | 'evidence-export';
+type FileJobKind = 'export-loans' | 'export-audit' | 'evidence-export';
 
 /**
  * A chunk of the file a finished job left in the session's folder (a loan export, an evidence pack), for the page to

@@ -4,6 +4,7 @@ import { verifyAudit } from '../audit-service.ts';
 import { backupWorkspace } from '../backup-service.ts';
 import { runDemo } from '../demo-service.ts';
 import { readFileChunk } from '../export/file-chunks.ts';
+import { auditAuditExport, auditExportFileName, auditExportScope, exportAuditCsv } from '../export/audit-export.ts';
 import { auditLoanExport, exportLoansCsv, loanExportScope, loanExportFileName } from '../export/loan-export.ts';
 import { importCsv } from '../import/import-csv.ts';
 import type { ApiCore } from './api-core.ts';
@@ -12,7 +13,7 @@ import { readJobFileChunk } from './job-file-chunks.ts';
 import { startJob } from './start-job.ts';
 import { removeUpload } from './uploads.ts';
 
-type JobMethods = 'jobs.startImport' | 'jobs.importUpload' | 'jobs.startDemo' | 'jobs.list' | 'jobs.cancel' | 'audit.verify' | 'portfolio.exportLoans' | 'jobs.readExport' | 'workspace.backup';
+type JobMethods = 'jobs.startImport' | 'jobs.importUpload' | 'jobs.startDemo' | 'jobs.list' | 'jobs.cancel' | 'audit.verify' | 'portfolio.exportLoans' | 'audit.export' | 'jobs.readExport' | 'workspace.backup';
 
 /** The CLI's default, so the same scale gives the same demo from either. */
 const DEFAULT_DEMO_SEED = 1;
@@ -68,8 +69,21 @@ export const jobHandlers: HandlerTable<JobMethods> = {
     });
   },
 
+  'audit.export': (core, args) => {
+    const scope = auditExportScope(core.requireSession().ctx, args);
+    return startJob(core, 'export-audit', 'Audit trail export (CSV)', async (session, control) => {
+      const file = session.folder.pathFor(auditExportFileName(session.ctx, control.jobId));
+      const summary = await exportAuditCsv(session.ctx, { scope, file }, control);
+      await session.write(() => auditAuditExport(session.ctx, summary, scope));
+      return summary;
+    });
+  },
+
   'jobs.readExport': async (core, { jobId, offset }) => {
-    const { data, ...chunk } = await readJobFileChunk(core.requireSession(), { jobId, kind: 'export-loans', what: 'The export' }, (file) => readFileChunk(file, offset, 'utf8'));
+    const session = core.requireSession();
+    // Both CSV exports are read the same way; a job of neither kind is NOT_FOUND as a loan export.
+    const kind = session.jobs.kindOf(jobId) === 'export-audit' ? 'export-audit' : 'export-loans';
+    const { data, ...chunk } = await readJobFileChunk(session, { jobId, kind, what: 'The export' }, (file) => readFileChunk(file, offset, 'utf8'));
     return { chunk: data, ...chunk };
   },
 

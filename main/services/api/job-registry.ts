@@ -135,6 +135,11 @@ export class JobRegistry {
     return { result: entry.result as JobResult<K>, files: entry.files };
   }
 
+  /** The kind of a job of this session, if there is one with this id. */
+  kindOf(jobId: string): SessionJobKind | undefined {
+    return this.entries.get(jobId)?.job.kind;
+  }
+
   /** Removes a finished job's files now that they have served their purpose (an export read to its end). */
   discardFiles(jobId: string): void {
     const entry = this.entries.get(jobId);

@@ -77,13 +77,17 @@ export class Session implements CachedReads {
     return this.cache.has(key, dataVersion(this.reader));
   }
 
-  /** Cancels the jobs, lets changes already under way finish, then closes both connections (dropping the key). */
-  async close(): Promise<void> {
+  /**
+   * Cancels the jobs, lets changes already under way finish, runs `lastWrite` (the session's end, for the audit
+   * trail) as the last change, then closes both connections (dropping the key).
+   */
+  async close(lastWrite?: () => void): Promise<void> {
     this.closed = true;
     await this.jobs.close();
     this.folder.remove();
     this.cache.clear();
     await this.writeLock.run(() => {
+      lastWrite?.();
       if (this.reader.open) this.reader.close();
       this.workspace.close();
       // readerSpec() hands out the workspace's own key buffer: overwrite it so the key does not outlive the session.

@@ -1,19 +1,18 @@
 // The loan book out of the encrypted workspace as a CSV file: the grid's filtered, sorted view with the columns
 // chosen, in major units under the names the import reads, and audited once complete.
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { LOAN_COLUMNS, type ExportSummary, type GridQuery, type LoanRow } from '../../../preload/contract/index.ts';
 import { countLoans, loanViewRows } from '../../store/portfolio-queries.ts';
 import { openReadConnection } from '../../store/read-connection.ts';
 import type { JobCallOptions, ServiceContext } from '../context.ts';
-import { CSV_BOM, CSV_LINE_END, csvLine } from '../csv-writer.ts';
+import type { CsvValue } from '../csv-writer.ts';
 import { checkGridQuery } from '../grid-page.ts';
 import { majorUnitsText } from '../../engines/currency.ts';
 import { auditedChange } from '../lifecycle-service.ts';
 import { requirePermission } from '../permissions.ts';
 import { LOANS } from '../portfolio-service.ts';
+import { exportFileName, streamCsv } from './csv-file-stream.ts';
 
 type LoanColumn = keyof LoanRow;
 
@@ -25,8 +24,6 @@ const MONEY_HEADERS: Partial<Record<LoanColumn, string>> = {
   // Runs cover base-currency loans only, so a loan's ECL is in its own currency like its other amounts.
   ecl_minor: 'ecl',
 };
-const ROWS_PER_TURN = 2_000;
-const FLUSH_CHARS = 1 << 18;
 
 /** What an export covered: the view's filter and sort and the columns chosen. */
 export interface ExportScope {
@@ -52,22 +49,16 @@ export function loanExportScope(ctx: ServiceContext, request: Pick<GridQuery, 'f
   return { filterModel: request.filterModel, sortModel: request.sortModel, columns: exportColumns(request.columns) };
 }
 
-function fileStamp(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-}
-
 /** The name of a new export file, made now by job `jobId`: loans-YYYYMMDD-HHMMSS-<job>.csv. */
 export function loanExportFileName(ctx: ServiceContext, jobId: string): string {
-  return `loans-${fileStamp(ctx.now())}-${jobId.slice(0, 8)}.csv`;
+  return exportFileName('loans', ctx.now(), jobId);
 }
 
-function loanLine(row: Partial<LoanRow>, columns: readonly LoanColumn[]): string {
-  return csvLine(
-    columns.map((column) => {
-      const value = row[column];
-      return column in MONEY_HEADERS && typeof value === 'number' ? majorUnitsText(value, row.currency ?? '') : value;
-    }),
-  );
+function loanLine(row: Partial<LoanRow>, columns: readonly LoanColumn[]): CsvValue[] {
+  return columns.map((column) => {
+    const value = row[column];
+    return column in MONEY_HEADERS && typeof value === 'number' ? majorUnitsText(value, row.currency ?? '') : value;
+  });
 }
 
 /**
@@ -97,28 +88,12 @@ export async function exportLoansCsv(
     const total = countLoans(db, scope.filterModel);
     const selected: LoanColumn[] = columns.includes('currency') ? [...columns] : [...columns, 'currency'];
     rows = loanViewRows(db, scope.filterModel, scope.sortModel, selected);
-    let buffer = CSV_BOM + csvLine(columns.map((c) => MONEY_HEADERS[c] ?? c)) + CSV_LINE_END;
-    const digest = createHash('sha256');
-    const flush = async (): Promise<void> => {
-      digest.update(buffer, 'utf8');
-      await handle.write(buffer);
-      buffer = '';
-    };
-    let written = 0;
-    for (const row of rows) {
-      buffer += loanLine(row, columns) + CSV_LINE_END;
-      written += 1;
-      if (buffer.length >= FLUSH_CHARS) await flush();
-      if (written % ROWS_PER_TURN === 0) {
-        call.onProgress?.({ done: written, total: Math.max(total, written), phase: 'rows' });
-        await nextTurn();
-        call.signal?.throwIfAborted();
-      }
-    }
-    await flush();
-    await handle.sync();
-    call.onProgress?.({ done: written, total: written, phase: 'rows' });
-    return { fileName: path.basename(file), rows: written, bytes: (await handle.stat()).size, sha256: digest.digest('hex') };
+    const written = await streamCsv(
+      handle,
+      { header: columns.map((c) => MONEY_HEADERS[c] ?? c), rows, line: (row) => loanLine(row, columns), total },
+      { onProgress: (p) => call.onProgress?.({ ...p, phase: 'rows' }), signal: call.signal },
+    );
+    return { fileName: path.basename(file), rows: written.rows, bytes: (await handle.stat()).size, sha256: written.sha256 };
   } finally {
     rows?.return?.();
     db?.close();

@@ -1,12 +1,15 @@
 // Liquidity parameter sets as a lifecycle artefact (compliance's, four eyes, like IFRS 9 parameter sets): drafts checked
 // by the contract's schema and then for what the schema cannot see, the shipped default as version 1, reads, and the
 // active version for the services and workers that compute with it.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { RiskDeskError } from '../../../preload/contract/errors.ts';
 import { liquidityParametersSchema, shippedLiquidityParametersSchema, type LiquidityParameters, type LiquidityParameterSet } from '../../../preload/contract/liquidity.ts';
 import { liquidityParameterSets } from '../../store/liquidity-parameter-sets.ts';
 import type { ServiceContext } from '../context.ts';
 import { checkedDocument, draftSaver, shippedDocumentSet, type DocumentKind } from '../document-set-service.ts';
-import type { ServiceArtefact } from '../lifecycle-service.ts';
+import { auditedChange, type ServiceArtefact } from '../lifecycle-service.ts';
 import { requirePermission } from '../permissions.ts';
 import { validationFailure } from '../validation-failure.ts';
 
@@ -83,4 +86,29 @@ export function liquidityParameterSet(ctx: ServiceContext, version: number): Liq
   const set = liquidityParameterSets.get(ctx.reader, version);
   if (set === undefined) throw new RiskDeskError('NOT_FOUND', `There is no ${liquidityParameterSets.lifecycle.label(version)} in this workspace.`, { version });
   return set;
+}
+
+/**
+ * Writes a version as the JSON file `draft --file` reads back to `target`, a new owner-only file, and records the
+ * export (`liquidity.parameters.export`, with the file's digest) in the same transaction: a file that cannot be
+ * written leaves no event, and an event that cannot be written fails the export (the file is then removed).
+ */
+export function exportLiquidityParameterSet(ctx: ServiceContext, version: number, target: string): { file: string; bytes: number; sha256: string } {
+  const set = liquidityParameterSet(ctx, version);
+  const content = `${JSON.stringify({ note: set.note, parameters: set.parameters }, null, 2)}\n`;
+  let written = false;
+  try {
+    return auditedChange(
+      ctx,
+      () => {
+        fs.writeFileSync(target, content, { flag: 'wx', mode: 0o600 });
+        written = true;
+        return { file: path.resolve(target), bytes: Buffer.byteLength(content), sha256: createHash('sha256').update(content).digest('hex') };
+      },
+      (file) => ({ action: `${LIQUIDITY_PARAMETER_SETS.action}.export`, subject: LIQUIDITY_PARAMETER_SETS.subject(version), details: { status: set.status, file: path.basename(file.file), bytes: file.bytes, sha256: file.sha256 } }),
+    );
+  } catch (error) {
+    if (written) fs.rmSync(target, { force: true });
+    throw error;
+  }
 }
