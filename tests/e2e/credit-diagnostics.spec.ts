@@ -107,7 +107,9 @@ test.describe('scorecard diagnostics', () => {
 
     // A hand split of the top interval of a numeric model feature, where about 1–4 % of the loans lie above the cut.
     const names = await modelFeatures(page).evaluateAll((rows) => rows.map((row) => row.getAttribute('data-feature') ?? ''));
-    const feature = ['annual_income', 'credit_history_months', 'loan_to_income', 'age_at_origination'].find((name) => names.includes(name));
+    // Each with the English name the screens give it (en.ts, codes.features).
+    const labels: Record<string, string> = { annual_income: 'Annual income', credit_history_months: 'Credit history (months)', loan_to_income: 'Loan to income', age_at_origination: 'Age at origination' };
+    const feature = Object.keys(labels).find((name) => names.includes(name));
     expect(feature, `a numeric model feature among ${names.join(', ')}`).toBeTruthy();
     const editor = await openFeature(page, feature ?? '');
     const top = editor.getByTestId('bin-table').locator('tbody tr').filter({ hasText: '+inf)' });
@@ -130,7 +132,7 @@ test.describe('scorecard diagnostics', () => {
     await expect(page.getByTestId('refit')).toHaveCount(0, { timeout: ENGINE_TIMEOUT });
     const save = page.getByTestId('save-model');
     await save.getByLabel('Model name').fill('E2E diagnostics');
-    await expect(save.getByTestId('flagged-bins')).toContainText(`${feature} (${at}, +inf): below the minimum bin share`);
+    await expect(save.getByTestId('flagged-bins')).toContainText(`${labels[feature ?? '']} (${at}, +inf): below the minimum bin share`);
     await expect(save.getByRole('button', { name: 'Save draft' })).toBeDisabled();
     await save.getByLabel('I have reviewed these bins and save them knowingly').check();
     await save.getByRole('button', { name: 'Save draft' }).click();
@@ -142,7 +144,7 @@ test.describe('scorecard diagnostics', () => {
     const documentation = page.getByTestId('model-documentation');
     await expect(documentation.getByTestId('model-scale')).toHaveText('Scale: 600 points at odds 50:1, 20 points to double the odds. Points per bin are exact.');
     await expect(documentation.getByTestId('accepted-bins')).toContainText(`Flagged bins accepted knowingly by ${ANALYST.username} at`);
-    await expect(documentation.getByTestId('accepted-bins')).toContainText(`${feature} (${at}, +inf): below the minimum bin share`);
+    await expect(documentation.getByTestId('accepted-bins')).toContainText(`${labels[feature ?? '']} (${at}, +inf): below the minimum bin share`);
     await expect(page.getByTestId('model-validation').getByTestId('rounding-effect')).toContainText('This scorecard keeps exact points.');
     await keepScreenshot(page, testInfo, 'credit-accepted-bins');
   });

@@ -5,6 +5,7 @@ import { api } from '../../../api/client.ts';
 import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
 import { Field } from '../../../components/Field.tsx';
 import { useCreditAddress } from '../credit-address.ts';
+import { FlaggedBinsList } from './FlaggedBinsList.tsx';
 
 interface Props {
   readonly jobId: string;
@@ -51,16 +52,7 @@ export function SaveModelForm({ jobId, report, pendingEdits }: Props) {
       {saveable && flagged.length > 0 && (
         <div className="notice" data-testid="flagged-bins">
           <p>{t('credit.diagnostics.acceptance.intro', { count: flagged.length })}</p>
-          <ul>
-            {flagged.map((bin) => (
-              <li key={`${bin.feature}:${bin.label}`}>
-                <span className="mono">
-                  {bin.feature} {bin.label}
-                </span>
-                : {bin.flags.map((flag) => t(`credit.diagnostics.flagNames.${flag}`)).join(', ')}
-              </li>
-            ))}
-          </ul>
+          <FlaggedBinsList bins={flagged} />
           <label className="checkbox-field">
             <input type="checkbox" checked={accepted} onChange={(event) => setAccepted(event.target.checked)} disabled={saved !== null} />
             {t('credit.diagnostics.acceptance.accept')}

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { DevelopmentReport } from '../../../../../preload/contract/index.ts';
 import { formatTimestamp } from '../../../format/numbers.ts';
 import { usePreferences } from '../../../session/preferences.tsx';
+import { FlaggedBinsList } from '../builder/FlaggedBinsList.tsx';
 
 /**
  * What a reviewer reads before the curves: the scale the points follow, and the flagged bins that the model's author
@@ -27,16 +28,7 @@ export function ModelScaleAndAcceptance({ report }: { report: DevelopmentReport 
       {acceptance ? (
         <div className="notice" data-testid="accepted-bins">
           <p>{t('credit.diagnostics.documentation.accepted', { user: acceptance.acceptedBy, at: formatTimestamp(acceptance.acceptedAt) })}</p>
-          <ul>
-            {acceptance.bins.map((bin) => (
-              <li key={`${bin.feature}:${bin.label}`}>
-                <span className="mono">
-                  {bin.feature} {bin.label}
-                </span>
-                : {bin.flags.map((flag) => t(`credit.diagnostics.flagNames.${flag}`)).join(', ')}
-              </li>
-            ))}
-          </ul>
+          <FlaggedBinsList bins={acceptance.bins} />
         </div>
       ) : (
         <p className="muted small">{t('credit.diagnostics.documentation.noAcceptance')}</p>
