@@ -38,11 +38,13 @@ export function PortfolioPage() {
   }, [view]);
 
 
-  // A borrower handed over in the address becomes the loan grid's borrower filter (then the grid owns it).
+  // A borrower handed over in the address becomes the loan grid's borrower filter (then the grid owns it), scrolled
+  // into view so that the user sees which filter narrowed the grid.
   useEffect(() => {
     const grid = loanGridApi;
     if (!grid || !borrowerFilter) return;
     grid.setFilterModel({ ...grid.getFilterModel(), borrower_id: { filterType: 'text', type: 'equals', filter: borrowerFilter } });
+    grid.ensureColumnVisible('borrower_id');
     update({ borrower: null });
   }, [loanGridApi, borrowerFilter, update]);
 
