@@ -1,11 +1,11 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
 import { useJobRunner } from '../jobs/jobs-context.tsx';
 import { ErrorNotice } from './ErrorNotice.tsx';
 import { JobProgress } from './JobProgress.tsx';
-import { PlaintextSaved } from './PlaintextSaved.tsx';
+import { DownloadOutcome } from './PlaintextSaved.tsx';
 import { readInChunks, saveDownload } from './save-download.ts';
+import { useSavedDownload } from './use-saved-download.ts';
 
 /** Read a finished CSV export job's file in chunks and hand it to the browser as a download; returns its name. */
 async function downloadCsvExport(jobId: string): Promise<string> {
@@ -21,41 +21,34 @@ async function downloadCsvExport(jobId: string): Promise<string> {
 export function CsvExportButton({ label, begin, disabled = false, testId }: { label: string; begin: (() => Promise<{ jobId: string }>) | null; disabled?: boolean; testId: string }) {
   const { t } = useTranslation();
   const runner = useJobRunner();
-  const [saved, setSaved] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const download = useSavedDownload();
 
   const running = runner.jobId !== null && !runner.entry?.finished;
   const start = async () => {
     if (!begin) return;
-    setSaved(null);
-    setError(null);
+    download.clear();
     const done = await runner.start(begin);
     if (!done || done.error) return;
-    try {
-      setSaved(await downloadCsvExport(done.job.jobId));
-    } catch (failure) {
-      setError(failure);
-    }
+    await download.save(() => downloadCsvExport(done.job.jobId));
   };
 
   return (
     <div className="export">
-      <button type="button" className="button" onClick={() => void start()} disabled={!begin || disabled || running} data-testid={testId}>
+      <button type="button" className="button" onClick={() => void start()} disabled={!begin || disabled || running || download.busy} data-testid={testId}>
         {label}
       </button>
-      {(runner.jobId || runner.startError || error || saved) && (
+      {(runner.jobId || runner.startError || download.error || download.saved) && (
         <div className="export-popover" role="status">
           {runner.jobId && <JobProgress jobId={runner.jobId} />}
-          <ErrorNotice error={runner.startError ?? error} />
-          {saved && <PlaintextSaved file={saved} />}
+          <ErrorNotice error={runner.startError} />
+          <DownloadOutcome download={download} />
           {!running && (
             <button
               type="button"
               className="button button-small"
               onClick={() => {
                 runner.reset();
-                setSaved(null);
-                setError(null);
+                download.clear();
               }}
             >
               {t('common.dismiss')}

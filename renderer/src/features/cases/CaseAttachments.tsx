@@ -5,8 +5,9 @@ import { allows } from '../../../../preload/contract/permissions.ts';
 import { api } from '../../api/client.ts';
 import { uploadFile } from '../../api/upload-file.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { PlaintextSaved } from '../../components/PlaintextSaved.tsx';
+import { DownloadOutcome } from '../../components/PlaintextSaved.tsx';
 import { bytesOf, saveDownload } from '../../components/save-download.ts';
+import { useSavedDownload } from '../../components/use-saved-download.ts';
 import { formatBytes, formatPercent, formatTimestamp } from '../../format/numbers.ts';
 import { usePreferences } from '../../session/preferences.tsx';
 import { useUnlocked } from '../../session/session-context.tsx';
@@ -25,7 +26,7 @@ export function CaseAttachments({ item }: { item: Case }) {
   const { busy, error, change } = useCaseChange();
   const [progress, setProgress] = useState<number | null>(null);
   const [localError, setLocalError] = useState<unknown>(null);
-  const [saved, setSaved] = useState<string | null>(null);
+  const attachmentDownload = useSavedDownload();
   const input = useRef<HTMLInputElement>(null);
   const canAttach = allows(user.role, 'cases.edit') && item.status !== 'closed';
 
@@ -47,16 +48,13 @@ export function CaseAttachments({ item }: { item: Case }) {
     setProgress(null);
   };
 
-  const download = async (attachment: CaseAttachment) => {
+  const download = (attachment: CaseAttachment) => {
     setLocalError(null);
-    setSaved(null);
-    try {
+    return attachmentDownload.save(async () => {
       const content = await api.call('cases.attachment', { caseId: item.caseId, attachmentId: attachment.attachmentId });
       saveDownload([bytesOf(content.contentBase64)], content.mediaType, content.name);
-      setSaved(content.name);
-    } catch (failure) {
-      setLocalError(failure);
-    }
+      return content.name;
+    });
   };
 
   return (
@@ -85,7 +83,7 @@ export function CaseAttachments({ item }: { item: Case }) {
           {progress !== null && <span className="muted small">{t('cases.attachments.uploading', { percent: formatPercent(progress, locale, 0) })}</span>}
         </div>
       )}
-      {saved && <PlaintextSaved file={saved} />}
+      <DownloadOutcome download={attachmentDownload} />
       <ErrorNotice error={error ?? localError} />
     </section>
   );

@@ -3,6 +3,7 @@ import type { DevelopmentReport } from '../../../../preload/contract/index.ts';
 import { formatCount } from '../../format/numbers.ts';
 import { usePreferences } from '../../session/preferences.tsx';
 import { formatDecimal } from './format-stats.ts';
+import { SampleCells, SampleTableHead } from './SampleTable.tsx';
 
 type Metrics = NonNullable<DevelopmentReport['metrics']>;
 export const METRIC_KEYS = ['auc', 'gini', 'ks', 'brier'] as const;
@@ -15,33 +16,19 @@ export function MetricsTable({ metrics }: { metrics: Metrics | null }) {
   const samples = [metrics.train, metrics.holdout] as const;
   return (
     <table className="table table-compact" data-testid="metrics-table">
-      <thead>
-        <tr>
-          <th scope="col">{t('credit.metrics.metric')}</th>
-          <th scope="col" className="num">{t('credit.metrics.train')}</th>
-          <th scope="col" className="num">{t('credit.metrics.holdout')}</th>
-        </tr>
-      </thead>
+      <SampleTableHead />
       <tbody>
         {METRIC_KEYS.map((key) => (
           <tr key={key}>
             <th scope="row" title={t(`credit.metrics.hints.${key}`)}>
               {t(`credit.metrics.${key}`)}
             </th>
-            {samples.map((sample, index) => (
-              <td key={index} className="num">
-                {sample ? formatDecimal(sample[key], locale) : '—'}
-              </td>
-            ))}
+            <SampleCells samples={samples} format={(sample) => formatDecimal(sample[key], locale)} />
           </tr>
         ))}
         <tr>
           <th scope="row">{t('credit.metrics.rows')}</th>
-          {samples.map((sample, index) => (
-            <td key={index} className="num">
-              {sample ? formatCount(sample.rows, locale) : '—'}
-            </td>
-          ))}
+          <SampleCells samples={samples} format={(sample) => formatCount(sample.rows, locale)} />
         </tr>
       </tbody>
     </table>

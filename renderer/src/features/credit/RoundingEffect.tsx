@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { DevelopmentReport } from '../../../../preload/contract/index.ts';
 import { usePreferences } from '../../session/preferences.tsx';
 import { formatDecimal } from './format-stats.ts';
+import { SampleCells, SampleTableHead } from './SampleTable.tsx';
 
 type Rounding = NonNullable<DevelopmentReport['rounding']>;
 
@@ -12,40 +13,23 @@ type Rounding = NonNullable<DevelopmentReport['rounding']>;
 export function RoundingEffect({ rounding, rounded }: { rounding: Rounding; rounded: boolean }) {
   const { t } = useTranslation();
   const { locale } = usePreferences();
-  const samples = [
-    { key: 'train', effect: rounding.train },
-    { key: 'holdout', effect: rounding.holdout },
-  ] as const;
+  const samples = [rounding.train, rounding.holdout] as const;
   return (
     <div className="subsection" data-testid="rounding-effect">
       <h3>{t('credit.diagnostics.rounding.title')}</h3>
       <p className="muted small">{rounded ? t('credit.diagnostics.rounding.on') : t('credit.diagnostics.rounding.off')}</p>
       <table className="table table-compact">
-        <thead>
-          <tr>
-            <th scope="col">{t('credit.metrics.metric')}</th>
-            <th scope="col" className="num">{t('credit.metrics.train')}</th>
-            <th scope="col" className="num">{t('credit.metrics.holdout')}</th>
-          </tr>
-        </thead>
+        <SampleTableHead />
         <tbody>
           {(['exact', 'rounded'] as const).map((kind) => (
             <tr key={kind} data-kind={kind}>
               <th scope="row">{t(`credit.diagnostics.rounding.${kind}`)}</th>
-              {samples.map(({ key, effect }) => (
-                <td key={key} className="num">
-                  {effect ? formatDecimal(effect[kind], locale, 4) : '—'}
-                </td>
-              ))}
+              <SampleCells samples={samples} format={(effect) => formatDecimal(effect[kind], locale, 4)} />
             </tr>
           ))}
           <tr data-kind="difference">
             <th scope="row">{t('credit.diagnostics.rounding.difference')}</th>
-            {samples.map(({ key, effect }) => (
-              <td key={key} className="num">
-                {effect ? formatDecimal(effect.rounded - effect.exact, locale, 5) : '—'}
-              </td>
-            ))}
+            <SampleCells samples={samples} format={(effect) => formatDecimal(effect.rounded - effect.exact, locale, 5)} />
           </tr>
         </tbody>
       </table>

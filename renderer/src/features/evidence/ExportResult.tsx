@@ -1,10 +1,10 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EvidenceExport } from '../../../../preload/contract/evidence.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { FactList } from '../../components/FactList.tsx';
 import { JobProgress } from '../../components/JobProgress.tsx';
-import { PlaintextSaved } from '../../components/PlaintextSaved.tsx';
+import { DownloadOutcome } from '../../components/PlaintextSaved.tsx';
+import { useSavedDownload } from '../../components/use-saved-download.ts';
 import type { useJobRunner } from '../../jobs/jobs-context.tsx';
 import { formatBytes } from '../../format/numbers.ts';
 import { usePreferences } from '../../session/preferences.tsx';
@@ -23,18 +23,8 @@ interface Props {
 export function ExportResult({ runner, exported, onBack, onRestart }: Props) {
   const { t } = useTranslation();
   const { locale } = usePreferences();
-  const [saved, setSaved] = useState<string | null>(null);
-  const [saveError, setSaveError] = useState<unknown>(null);
+  const download = useSavedDownload();
   const finished = runner.startError !== null || runner.entry?.finished === true;
-
-  const save = async (jobId: string) => {
-    setSaveError(null);
-    try {
-      setSaved(await downloadPack(jobId));
-    } catch (failure) {
-      setSaveError(failure);
-    }
-  };
 
   return (
     <div className="panel" data-testid="export-step">
@@ -53,12 +43,11 @@ export function ExportResult({ runner, exported, onBack, onRestart }: Props) {
             ]}
           />
           <div className="form-actions">
-            <button type="button" className="button button-primary" onClick={() => void save(runner.jobId ?? '')} data-testid="save-pack">
+            <button type="button" className="button button-primary" disabled={download.busy} onClick={() => void download.save(() => downloadPack(runner.jobId ?? ''))} data-testid="save-pack">
               {t('evidence.result.save')}
             </button>
           </div>
-          {saved && <PlaintextSaved file={saved} />}
-          <ErrorNotice error={saveError} />
+          <DownloadOutcome download={download} />
         </section>
       )}
       {finished && (

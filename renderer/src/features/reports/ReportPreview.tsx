@@ -1,9 +1,9 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { useCall } from '../../api/use-call.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { PlaintextSaved } from '../../components/PlaintextSaved.tsx';
+import { DownloadOutcome } from '../../components/PlaintextSaved.tsx';
+import { useSavedDownload } from '../../components/use-saved-download.ts';
 import { formatTimestamp } from '../../format/numbers.ts';
 import { ApprovalFigures, CaseFigures, FraudFigures, PortfolioFigures } from './ActivityFigures.tsx';
 import { CreditFigures } from './CreditFigures.tsx';
@@ -15,20 +15,8 @@ import { ReportSection } from './ReportSection.tsx';
 export function ReportPreview({ reportId }: { reportId: number }) {
   const { t } = useTranslation();
   const figures = useCall(() => api.call('reports.figures', { reportId }), [reportId]);
-  const [pdfError, setPdfError] = useState<unknown>(null);
-  const [saved, setSaved] = useState<string | null>(null);
-  const pdf = (action: (id: number) => Promise<unknown>) => {
-    setPdfError(null);
-    setSaved(null);
-    return action(reportId).catch((failure: unknown) => {
-      setPdfError(failure);
-      return null;
-    });
-  };
-  const download = async () => {
-    const file = await pdf(downloadReportPdf);
-    if (typeof file === 'string') setSaved(file);
-  };
+  // Opening in a tab saves nothing (the browser's viewer shows it), so only the download brings the plaintext notice.
+  const pdf = useSavedDownload();
   const data = figures.data;
   return (
     <section className="panel report-preview" aria-labelledby="report-title" data-testid="report-preview">
@@ -44,16 +32,16 @@ export function ReportPreview({ reportId }: { reportId: number }) {
           )}
         </div>
         <div className="page-actions">
-          <button type="button" className="button button-primary" onClick={() => void download()} data-testid="download-pdf">
+          <button type="button" className="button button-primary" disabled={pdf.busy} onClick={() => void pdf.save(() => downloadReportPdf(reportId))} data-testid="download-pdf">
             {t('reports.preview.download')}
           </button>
-          <button type="button" className="button" onClick={() => void pdf(openReportPdf)}>
+          <button type="button" className="button" disabled={pdf.busy} onClick={() => void pdf.save(() => openReportPdf(reportId))}>
             {t('reports.preview.open')}
           </button>
         </div>
       </div>
-      {saved && <PlaintextSaved file={saved} />}
-      <ErrorNotice error={figures.error ?? pdfError} />
+      <DownloadOutcome download={pdf} />
+      <ErrorNotice error={figures.error} />
       {data && (
         <>
           <ReportSection id="portfolio" title={t('reports.sections.portfolio')} data={data.portfolio}>

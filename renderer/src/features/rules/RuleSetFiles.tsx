@@ -3,36 +3,26 @@ import { useTranslation } from 'react-i18next';
 import type { MethodResult } from '../../../../preload/contract/methods.ts';
 import { api } from '../../api/client.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { PlaintextSaved } from '../../components/PlaintextSaved.tsx';
+import { DownloadOutcome } from '../../components/PlaintextSaved.tsx';
 import { saveDownload } from '../../components/save-download.ts';
+import { useSavedDownload } from '../../components/use-saved-download.ts';
 
 /** One version as its signed JSON file, saved where the browser saves downloads. Anyone who reads rules may export. */
 export function ExportRuleSet({ version }: { version: number }) {
   const { t } = useTranslation();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState<string | null>(null);
-  const exportFile = async () => {
-    setBusy(true);
-    setError(null);
-    setSaved(null);
-    try {
+  const download = useSavedDownload();
+  const exportFile = () =>
+    download.save(async () => {
       const file = await api.call('rules.export', { version });
       saveDownload([file.content], 'application/json', file.fileName);
-      setSaved(file.fileName);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+      return file.fileName;
+    });
   return (
     <>
-      <button type="button" className="button button-small" disabled={busy} onClick={() => void exportFile()} aria-label={t('rules.files.exportVersion', { version })}>
+      <button type="button" className="button button-small" disabled={download.busy} onClick={() => void exportFile()} aria-label={t('rules.files.exportVersion', { version })}>
         {t('rules.files.export')}
       </button>
-      {saved && <PlaintextSaved file={saved} />}
-      <ErrorNotice error={error} />
+      <DownloadOutcome download={download} />
     </>
   );
 }
