@@ -121,6 +121,20 @@ describe('riskdesk credit develop, model and run on a workspace', () => {
     assert.deepEqual(listed.models.map((m) => [m.modelId, m.status, m.submittedBy, m.approvedBy]), [[modelId, 'active', 'ana', 'cole']]);
   });
 
+  it('develops on a chosen score scale with whole points, and refuses a scale or a feature the contract does not allow', async () => {
+    const out = json<{ model: { status: string }; scaling: { pdo: number; base_score: number; base_odds: number; round_points: boolean } }>(
+      await riskdesk(['credit', 'develop', '--db', db, '--name', 'CLI scale 500 at 20:1', '--pdo', '40', '--base-score', '500', '--base-odds', '20', '--whole-points', '--exclude', 'region', '--json'], 'ana'),
+    );
+    assert.equal(out.model.status, 'draft');
+    assert.deepEqual(out.scaling, { pdo: 40, base_score: 500, base_odds: 20, round_points: true });
+    const zeroPdo = await riskdesk(['credit', 'develop', '--db', db, '--name', 'Bad scale', '--pdo', '0'], 'ana');
+    expectExit(zeroPdo, 2);
+    assert.match(zeroPdo.stderr, /--pdo takes a number > 0 and ≤ 1000/);
+    const unknown = await riskdesk(['credit', 'develop', '--db', db, '--name', 'Bad feature', '--exclude', 'shoe_size'], 'ana');
+    expectExit(unknown, 1);
+    assert.match(unknown.stderr, /"shoe_size" cannot be excluded: it is not a credit feature/);
+  });
+
   it('rejects a reporting date that is not a calendar date', async () => {
     const run = await riskdesk(['credit', 'run', '--db', db, '--as-of', '2024-02-30'], 'ana');
     expectExit(run, 2);

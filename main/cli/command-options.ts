@@ -63,6 +63,22 @@ export function fraction(option: string, low: number, high: number): (value: str
   };
 }
 
+/**
+ * A finite number within bounds for commander (a score scale, a threshold): `above` excludes its value, `min` and
+ * `max` include theirs, as the contract's schema does; the message states the bounds.
+ */
+export function boundedNumber(option: string, bounds: { above?: number; min?: number; max: number }): (value: string) => number {
+  const lower = bounds.above === undefined ? `≥ ${bounds.min ?? -Infinity}` : `> ${bounds.above}`;
+  return (value) => {
+    const number = Number(value);
+    const tooLow = bounds.above === undefined ? number < (bounds.min ?? -Infinity) : number <= bounds.above;
+    if (value.trim() === '' || !Number.isFinite(number) || tooLow || number > bounds.max) {
+      throw new InvalidArgumentError(`${option} takes a number ${lower} and ≤ ${bounds.max}.`);
+    }
+    return number;
+  };
+}
+
 /** The "Examples:" block at the end of a command's --help. */
 export function addExamples(command: Command, examples: string[]): Command {
   return command.addHelpText('after', `\nExamples:\n${examples.map((example) => `  $ ${example}`).join('\n')}\n`);

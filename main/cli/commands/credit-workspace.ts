@@ -8,7 +8,7 @@ import { CREDIT_MODELS } from '../../services/credit/credit-artefacts.ts';
 import { listModels, saveDraftModel } from '../../services/credit/models-service.ts';
 import type { CliIo, JsonValue } from '../cli-io.ts';
 import { formatTable } from '../cli-io.ts';
-import { addExamples, addUnlockOptions, calendarDate, commandPath, fraction, outputFor, wholeNumber, type UnlockFlags } from '../command-options.ts';
+import { addExamples, addUnlockOptions, boundedNumber, calendarDate, commandPath, fraction, outputFor, wholeNumber, type UnlockFlags } from '../command-options.ts';
 
 import { addLifecycleCommands } from '../lifecycle-commands.ts';
 import { noScorecard } from '../failure.ts';
@@ -69,6 +69,17 @@ interface DevelopFlags extends UnlockFlags {
   holdout: number;
   seed: number;
   minBinShare: number;
+  ivThreshold: number;
+  pThreshold: number;
+  exclude: string[];
+  pdo: number;
+  baseScore: number;
+  baseOdds: number;
+  wholePoints: boolean;
+}
+
+function featureList(value: string, previous: string[]): string[] {
+  return [...previous, ...value.split(',').map((name) => name.trim()).filter((name) => name !== '')];
 }
 
 function developmentLines(report: DevelopmentReport, model: ModelSummary): string[] {
@@ -76,6 +87,7 @@ function developmentLines(report: DevelopmentReport, model: ModelSummary): strin
   return [
     `Saved draft model ${model.modelId} "${model.name}": ${report.rows.toLocaleString('en-US')} loans (${report.events.toLocaleString('en-US')} defaults), ${model.features.length} features, training data ${report.trainingHash.slice(0, 12)}….`,
     report.sample,
+    `Score scale: ${report.scaling.pdo} points double the odds; ${report.scaling.base_score} points at odds ${report.scaling.base_odds}:1${report.scaling.round_points ? '; whole points per bin' : ''}.`,
     '',
     ...formatTable(
       ['feature', 'IV', 'band', 'selected'],
@@ -96,22 +108,46 @@ function addDevelopCommand(credit: Command, io: CliIo): void {
       .requiredOption('--name <name>', 'the model name')
       .option('--holdout <fraction>', 'share of loans held out for validation', fraction('--holdout', 0, 1), 0.3)
       .option('--seed <n>', 'seed of the holdout split', wholeNumber('--seed'), 1)
-      .option('--min-bin-share <x>', 'smallest share of rows a bin may hold', fraction('--min-bin-share', 0, 0.5), 0.05),
+      .option('--min-bin-share <x>', 'smallest share of rows a bin may hold', fraction('--min-bin-share', 0, 0.5), 0.05)
+      .option('--iv-threshold <x>', 'smallest information value a feature needs to be selected', boundedNumber('--iv-threshold', { min: 0, max: 1 }), 0.02)
+      .option('--p-threshold <p>', 'coefficients with a Wald p-value above this are flagged not significant', fraction('--p-threshold', 0, 1), 0.05)
+      .option('--exclude <features>', 'candidate features to leave out, comma-separated (repeatable)', featureList, [])
+      .option('--pdo <points>', 'score scale: points to double the odds', boundedNumber('--pdo', { above: 0, max: 1000 }), DEFAULT_SCALING.pdo)
+      .option('--base-score <points>', 'score scale: the score at the base odds', boundedNumber('--base-score', { min: -1e6, max: 1e6 }), DEFAULT_SCALING.base_score)
+      .option('--base-odds <odds>', 'score scale: good:bad odds at the base score', boundedNumber('--base-odds', { above: 0, max: 1e6 }), DEFAULT_SCALING.base_odds)
+      .option('--whole-points', 'round each bin\'s points to a whole number (the score is their sum)', false),
   );
-  addExamples(command, ['riskdesk credit develop --db risk.rdw --user analyst --name "Application scorecard 2025"']);
+  addExamples(command, [
+    'riskdesk credit develop --db risk.rdw --user analyst --name "Application scorecard 2025"',
+    'riskdesk credit develop --db risk.rdw --user analyst --name "Scale 500 at 20:1" --pdo 40 --base-score 500 --base-odds 20 --whole-points --exclude region',
+  ]);
   command.action(async (flags: DevelopFlags) => {
     const out = outputFor(io, flags);
     const passphrase = await actingPassphrase(out, flags, commandPath(command));
     const { report, model } = await runLongCommand(io, out, { options: flags, passphrase }, { title: 'credit develop', unit: 'items' }, async (ctx, call) => {
       const developed = await developScorecard(
         ctx,
-        { holdoutFraction: flags.holdout, seed: flags.seed, minBinShare: flags.minBinShare, monotonic: true, ivThreshold: 0.02, maxCorrelation: 0.7, exclude: [], binnings: [], scaling: DEFAULT_SCALING, pValueThreshold: 0.05 },
+        {
+          holdoutFraction: flags.holdout,
+          seed: flags.seed,
+          minBinShare: flags.minBinShare,
+          monotonic: true,
+          ivThreshold: flags.ivThreshold,
+          maxCorrelation: 0.7,
+          exclude: flags.exclude,
+          binnings: [],
+          scaling: { pdo: flags.pdo, base_score: flags.baseScore, base_odds: flags.baseOdds, round_points: flags.wholePoints },
+          pValueThreshold: flags.pThreshold,
+        },
         call,
       );
       if (!developed.scorecard) throw noScorecard(developed.model, {});
       return { report: developed, model: saveDraftModel(ctx, developed, flags.name) };
     });
-    out.result({ model: model as unknown as JsonValue, metrics: report.metrics as unknown as JsonValue, training_hash: report.trainingHash }, () => developmentLines(report, model));
+    out.result(
+      { model: model as unknown as JsonValue, metrics: report.metrics as unknown as JsonValue, scaling: report.scaling as unknown as JsonValue, training_hash: report.trainingHash },
+      () => developmentLines(report, model),
+    );
   });
 }
 
