@@ -343,12 +343,18 @@ describe('cases', () => {
       assert.ok(attachment);
       assert.equal(attachment.sha256, createHash('sha256').update(content).digest('hex'));
       assert.equal(attachment.size, content.length);
+      const downloads = (): number => count("SELECT count(*) FROM audit_events WHERE action = 'case.download' AND subject = ? AND actor = 'audrey'", `case ${caseId}`);
+      assert.equal(downloads(), 0);
       const back = caseAttachment(as('audrey'), caseId, attachment.attachmentId);
       assert.ok(back.content.equals(content));
+      // Taking the file out of the workspace is on the case's record, with the bytes' SHA-256.
+      assert.equal(downloads(), 1);
+      assert.equal(count("SELECT count(*) FROM audit_events WHERE action = 'case.download' AND details ->> 'sha256' = ?", attachment.sha256), 1);
       assert.throws(() => attachToCase(as('ana'), caseId, { name: 'huge.bin', mediaType: 'application/octet-stream', content: Buffer.alloc(10 * 1024 * 1024 + 1) }), hasCode('INVALID_ARGUMENT', 'huge.bin', '10.0 MiB'));
       temp.db.prepare('UPDATE case_attachments SET content = ? WHERE attachment_id = ?').run(Buffer.from('tampered'.padEnd(content.length, '!')), attachment.attachmentId);
       assert.throws(() => caseAttachment(as('ana'), caseId, attachment.attachmentId), hasCode('WORKSPACE_DAMAGED', 'statement.pdf'));
       assert.equal(count('SELECT count(*) FROM case_attachments'), 1);
+      assert.equal(downloads(), 1, 'a damaged file that was not handed out is not recorded as taken');
     });
 
     it('merges two cases into one and splits alerts out into a new case, keeping priorities and counts right', () => {

@@ -388,7 +388,13 @@ export function caseAttachment(ctx: ServiceContext, caseId: number, attachmentId
   if (!found) throw new RiskDeskError('NOT_FOUND', `Case ${caseId} has no attachment ${attachmentId}.`, { caseId, attachmentId });
   const actual = createHash('sha256').update(found.content).digest('hex');
   if (actual !== found.sha256) throw new RiskDeskError('WORKSPACE_DAMAGED', `Attachment ${attachmentId} of case ${caseId} (${found.name}) does not match its SHA-256.`, { caseId, attachmentId });
-  return found;
+  // The file leaves the encrypted workspace (an ID scan, a bank statement): who took it is on the case's timeline.
+  // Allowed on a closed case too, so this is not a case change; the caller holds the write lock for the event.
+  return auditedChange(
+    ctx,
+    () => found,
+    () => ({ action: 'case.download', subject: subjectOf(caseId), details: { attachmentId, name: found.name, size: found.size, sha256: found.sha256 } }),
+  );
 }
 
 function megabytes(bytes: number): string {

@@ -208,6 +208,7 @@ test.describe('cases', () => {
     await expect(timeline).toContainText(`${ANALYST.username} added a note`);
     await expect(timeline).toContainText(`${ANALYST.username} recorded an action: Contact borrower`);
     await expect(timeline).toContainText(`${ANALYST.username} attached call-log.txt`);
+    await expect(timeline).toContainText(`${ANALYST.username} saved call-log.txt out of the workspace`);
     await expect(timeline).toContainText(`${ANALYST.username} moved it from In review to Pending approval (disposition: Credit action taken; reason: ${CLOSURE_NOTE})`);
     await expect(timeline).toContainText(`${COMPLIANCE.username} moved it from Pending approval to Closed`);
     // Oldest first.

@@ -39,6 +39,13 @@ async function download(t: TestApi, method: 'evidence.readPack' | 'reports.readP
   }
 }
 
+/** The trail's `reports.export` events, newest first. */
+async function reportExports(t: TestApi): Promise<{ details: string }[]> {
+  const filterModel = { action: { filterType: 'text', type: 'equals', filter: 'reports.export' } };
+  const page = await t.ok<{ rows: { details: string }[] }>('audit.events', { startRow: 0, endRow: 100, sortModel: [{ colId: 'seq', sort: 'desc' }], filterModel });
+  return page.rows;
+}
+
 async function upload(t: TestApi, name: string, bytes: Buffer): Promise<string> {
   const { uploadId } = await t.ok<{ uploadId: string }>('uploads.start', { fileName: name, bytes: bytes.length });
   await t.ok('uploads.append', { uploadId, offset: 0, data: bytes.toString('base64') });
@@ -206,9 +213,14 @@ describe('evidence packs and risk reports through the API', () => {
     const figures = await t.ok<ReportFigures>('reports.figures', { reportId: stored.reportId });
     assert.deepEqual(figures.period, { label: '2026-11', kind: 'month', from: '2026-11-01', to: '2026-11-30' });
     assert.equal(figures.cases?.opened, 2);
+    const exportsBefore = await reportExports(t);
     const pdf = await download(t, 'reports.readPdf', { reportId: stored.reportId });
     assert.equal(pdf.length, stored.bytes);
     assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+    // Taking the PDF out is one export in the audit trail, however many chunks it took.
+    const exportsAfter = await reportExports(t);
+    assert.equal(exportsAfter.length, exportsBefore.length + 1);
+    assert.deepEqual(JSON.parse(exportsAfter[0]!.details), { reportId: stored.reportId, language: 'zh-CN', file: stored.fileName, bytes: stored.bytes, sha256: stored.sha256 });
     assert.equal((await t.ok<StoredReport[]>('reports.list', {}))[0]?.reportId, stored.reportId);
     await t.ok('session.lock', {});
   });

@@ -82,8 +82,9 @@ export const caseHandlers: HandlerTable<CaseMethods> = {
       removeUpload(upload);
     }
   },
-  'cases.attachment': (core, { caseId, attachmentId }) => {
-    const { content, ...file } = caseAttachment(core.requireSession().ctx, caseId, attachmentId);
+  'cases.attachment': async (core, { caseId, attachmentId }) => {
+    const session = core.requireSession();
+    const { content, ...file } = await session.write(() => caseAttachment(session.ctx, caseId, attachmentId));
     return { ...file, contentBase64: content.toString('base64') };
   },
   'cases.slaTables': (core) => listSlaTables(core.requireSession().ctx),

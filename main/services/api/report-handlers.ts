@@ -14,7 +14,11 @@ export const reportHandlers: HandlerTable<ReportMethods> = {
   'reports.generate': (core, request) => startReport(core, request),
   'reports.list': (core) => listReports(core.requireSession().ctx),
   'reports.figures': (core, { reportId }) => storedReportFigures(core.requireSession().ctx, reportId),
-  'reports.readPdf': (core, request) => readReportPdf(core.requireSession().ctx, request),
+  'reports.readPdf': (core, request) => {
+    const session = core.requireSession();
+    // The first chunk is audited as the report leaving the workspace: a write, behind the session's lock.
+    return request.offset === 0 ? session.write(() => readReportPdf(session.ctx, request)) : readReportPdf(session.ctx, request);
+  },
   'reports.schedule': (core) => currentReportSchedule(core.requireSession().ctx),
   'reports.setSchedule': (core, request) => setReportSchedule(core.requireSession().ctx, request),
 };

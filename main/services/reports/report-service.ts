@@ -105,14 +105,26 @@ export function storedReportFigures(ctx: ServiceContext, reportId: number): Repo
 
 const PDF_CHUNK_BYTES = 512 * 1024;
 
-/** About half a megabyte of a kept report's PDF from byte `offset`, base64. */
+/**
+ * About half a megabyte of a kept report's PDF from byte `offset`, base64. The first chunk takes the report out of the
+ * workspace (saved or shown in the browser's viewer), so it is recorded as `reports.export`, as the command line's
+ * report file is: the caller holds the session's write lock for it (`offset` 0).
+ */
 export function readReportPdf(ctx: ServiceContext, request: { reportId: number; offset: number }): { data: string; nextOffset: number; done: boolean; fileName: string } {
   requirePermission(ctx.actor, 'workspace.read');
   const report = knownReport(ctx, request.reportId);
   if (request.offset > report.bytes) throw new RiskDeskError('VALIDATION', `offset ${request.offset} is past the end of the report (${report.bytes} bytes).`, [{ path: 'offset', message: 'past the end of the file' }]);
-  const slice = riskReportPdfSlice(ctx.reader, request.reportId, request.offset, PDF_CHUNK_BYTES) ?? Buffer.alloc(0);
-  const nextOffset = request.offset + slice.length;
-  return { data: slice.toString('base64'), nextOffset, done: nextOffset >= report.bytes, fileName: report.fileName };
+  const read = () => {
+    const slice = riskReportPdfSlice(ctx.reader, request.reportId, request.offset, PDF_CHUNK_BYTES) ?? Buffer.alloc(0);
+    const nextOffset = request.offset + slice.length;
+    return { data: slice.toString('base64'), nextOffset, done: nextOffset >= report.bytes, fileName: report.fileName };
+  };
+  if (request.offset > 0) return read();
+  return auditedChange(ctx, read, () => ({
+    action: 'reports.export',
+    subject: `risk report ${report.period}`,
+    details: { reportId: report.reportId, language: report.language, file: report.fileName, bytes: report.bytes, sha256: report.sha256 },
+  }));
 }
 
 export function currentReportSchedule(ctx: ServiceContext): ReportSchedule {

@@ -1149,6 +1149,7 @@ export const en = {
           merge: 'merged case {{from}} into it',
           split: 'split alerts out into case {{into}}',
           attach: 'attached {{name}}',
+          download: 'saved {{name}} out of the workspace',
           update: 'updated it',
         },
         credit: { run: 'ran the credit engine, which raised or saw again the case’s alerts ({{subject}})' },

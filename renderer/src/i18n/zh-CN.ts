@@ -1147,6 +1147,7 @@ export const zhCN: Translation = {
           merge: '将案件 {{from}} 并入',
           split: '将告警拆分至案件 {{into}}',
           attach: '附加了 {{name}}',
+          download: '将 {{name}} 保存到工作区之外',
           update: '更新了案件',
         },
         credit: { run: '运行了信用引擎，提出或再次发现本案件的告警（{{subject}}）' },

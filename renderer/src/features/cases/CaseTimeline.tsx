@@ -51,6 +51,8 @@ function describe(t: TFunction, event: AuditEventRow, stepTitle: (alertType: str
       return t('cases.timeline.actions.case.split', { into: text(details.into) });
     case 'case.attach':
       return t('cases.timeline.actions.case.attach', { name: text(details.name) });
+    case 'case.download':
+      return t('cases.timeline.actions.case.download', { name: text(details.name) });
     case 'case.update':
       return t('cases.timeline.actions.case.update');
     case 'credit.run':
