@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { BinningEvaluation } from '../../preload/contract/index.ts';
 import { ANALYST } from './e2e-env.ts';
-import { call, keepScreenshot, pageTitle, unlockAs } from './fixtures.ts';
+import { call, hostCall, keepScreenshot, pageTitle, unlockAs } from './fixtures.ts';
 
 // Scorecard diagnostics in the builder, as a SAS or FICO user expects them: the score scale as inputs (checked, and
 // changing the points table), whole points with what they cost in AUC, coefficients of the wrong sign flagged and
@@ -147,6 +147,35 @@ test.describe('scorecard diagnostics', () => {
     await expect(documentation.getByTestId('accepted-bins')).toContainText(`${labels[feature ?? '']} (${at}, +inf): below the minimum bin share`);
     await expect(page.getByTestId('model-validation').getByTestId('rounding-effect')).toContainText('This scorecard keeps exact points.');
     await keepScreenshot(page, testInfo, 'credit-accepted-bins');
+  });
+});
+
+test.describe('bin names', () => {
+  test.afterEach(async () => {
+    // The language is saved in the user's settings in the workspace: put it back for the other tests.
+    await hostCall('settings.update', { language: 'en' });
+  });
+
+  test("a categorical feature's bins show its levels by name, in Chinese too", async ({ page }) => {
+    test.setTimeout(ENGINE_TIMEOUT + 60_000);
+    await openBuilder(page);
+    await develop(page, page.getByTestId('feature-table').locator('tr[data-feature="employment_type"]'));
+    const editor = await openFeature(page, 'employment_type');
+    const names = editor.getByTestId('bin-table').locator('tbody th');
+    // The engine's label is the codes (salaried, self_employed, …): the table, the radios and the chart's ticks name them.
+    await expect(names.filter({ hasText: 'Salaried' })).toHaveCount(1);
+    await expect(names.filter({ hasText: /salaried|self_employed|gig_worker/ })).toHaveCount(0);
+    await expect(editor.getByRole('radio', { name: /^Pick bin .*Salaried/ })).toHaveCount(1);
+    const ticks = editor.locator('svg text');
+    await expect(ticks.filter({ hasText: 'Salaried' })).toHaveCount(1);
+
+    await page.getByTestId('language-select').selectOption('zh-CN');
+    await expect(pageTitle(page)).toHaveText('信用风险');
+    await expect(names.filter({ hasText: '受薪雇员' })).toHaveCount(1);
+    await expect(names.filter({ hasText: /[A-Za-z]/ })).toHaveCount(0);
+    await expect(ticks.filter({ hasText: '受薪雇员' })).toHaveCount(1);
+    await page.getByTestId('language-select').selectOption('en');
+    await expect(names.filter({ hasText: 'Salaried' })).toHaveCount(1);
   });
 });
 

@@ -656,6 +656,14 @@ export const en = {
       hintNumeric: 'Pick a bin, then merge it with the next one, split it at a value, or move the boundary it shares with the next. WOE and IV are recounted at once; refit to use the bins in the model.',
       hintCategorical: 'Pick a group of categories and merge it with the next. WOE and IV are recounted at once; refit to use the bins in the model.',
     },
+    /** A bin's rule in words (bin-label.ts); the engine's stored label stays in English. */
+    binLabels: {
+      missing: 'Missing',
+      special: 'Special value {{value}}',
+      other: '(other: {{levels}})',
+      otherNone: '(other)',
+      separator: ', ',
+    },
     model: {
       coef: 'Coefficient',
       se: 'Std. error',

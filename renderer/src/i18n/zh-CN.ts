@@ -655,6 +655,13 @@ export const zhCN: Translation = {
       hintNumeric: '选择一个分箱，然后与下一箱合并、在某值处拆分，或移动与下一箱之间的边界。WOE 与 IV 立即重新计算；重新拟合后分箱才进入模型。',
       hintCategorical: '选择一组类别并与下一组合并。WOE 与 IV 立即重新计算；重新拟合后分箱才进入模型。',
     },
+    binLabels: {
+      missing: '缺失',
+      special: '特殊值 {{value}}',
+      other: '（其他：{{levels}}）',
+      otherNone: '（其他）',
+      separator: '、',
+    },
     model: {
       coef: '系数',
       se: '标准误',

@@ -4,6 +4,7 @@ import type { BinEditRequest, BinningEvaluation, DevelopmentOptions, Development
 import { api } from '../../../api/client.ts';
 import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
 import { usePreferences } from '../../../session/preferences.tsx';
+import { storedBinLabel } from '../bin-label.ts';
 import { IV_BAND_TONE } from '../credit-codes.ts';
 import { formatDecimal } from '../format-stats.ts';
 import { ToneBadge } from '../ToneBadge.tsx';
@@ -41,6 +42,7 @@ export function BinEditor({ feature, evaluation, sample, onEdited, onUndo, froze
   const bins = evaluation?.bins ?? feature.bins;
   const iv = evaluation?.iv ?? feature.iv;
   const band = evaluation?.ivBand ?? feature.ivBand;
+  const labels = bins.map((bin) => storedBinLabel(t, binning, bin.label));
   const rule = binning.bins[picked]?.rule;
   const next = binning.bins[picked + 1]?.rule;
   const canMerge = (rule?.kind === 'interval' && next?.kind === 'interval') || (groupsLevels(rule) && groupsLevels(next));
@@ -89,9 +91,9 @@ export function BinEditor({ feature, evaluation, sample, onEdited, onUndo, froze
           </button>
         )}
       </div>
-      <WoeChart bins={bins} />
-      <BinTable bins={bins} picked={picked} onPick={setPicked} minBinShare={sample.minBinShare} />
-      <div className="bin-actions" role="group" aria-label={t('credit.bins.editLabel', { label: bins[picked]?.label ?? '' })}>
+      <WoeChart bins={bins} labels={labels} />
+      <BinTable bins={bins} labels={labels} picked={picked} onPick={setPicked} minBinShare={sample.minBinShare} />
+      <div className="bin-actions" role="group" aria-label={t('credit.bins.editLabel', { label: labels[picked] ?? '' })}>
         <button type="button" className="button button-small" disabled={busy || !canMerge} onClick={() => void apply({ op: 'merge', index: picked })} data-testid="merge-next">
           {t('credit.bins.merge')}
         </button>

@@ -7,6 +7,8 @@ import { BinFlagList } from './BinFlagList.tsx';
 
 interface Props {
   readonly bins: readonly BinReportRow[];
+  /** The bins in words (bin-label.ts), in the same order. */
+  readonly labels: readonly string[];
   readonly picked: number;
   readonly onPick: (index: number) => void;
   /** The development's minimum bin share, which a small bin's flag names. */
@@ -20,7 +22,7 @@ const smoothed = (bin: BinReportRow) => bin.flags?.includes('no_events') === tru
  * A feature's bins: counts, event rate, WOE, points and what a reviewer would flag in each. The radio picks the bin
  * an edit applies to.
  */
-export function BinTable({ bins, picked, onPick, minBinShare }: Props) {
+export function BinTable({ bins, labels, picked, onPick, minBinShare }: Props) {
   const { t } = useTranslation();
   const { locale } = usePreferences();
   const total = bins.reduce((sum, bin) => sum + bin.count, 0);
@@ -46,10 +48,10 @@ export function BinTable({ bins, picked, onPick, minBinShare }: Props) {
           {bins.map((bin, index) => (
             <tr key={`${index}:${bin.label}`} className={index === picked ? 'row-selected' : undefined} data-flagged={(bin.flags?.length ?? 0) > 0}>
               <td>
-                <input type="radio" name="bin-pick" checked={index === picked} onChange={() => onPick(index)} aria-label={t('credit.bins.pickBin', { label: bin.label })} />
+                <input type="radio" name="bin-pick" checked={index === picked} onChange={() => onPick(index)} aria-label={t('credit.bins.pickBin', { label: labels[index] ?? bin.label })} />
               </td>
               <th scope="row" className="mono name-cell">
-                {bin.label}
+                {labels[index] ?? bin.label}
               </th>
               <td className="num">{formatCount(bin.count, locale)}</td>
               <td className="num">{formatPercent(total > 0 ? bin.count / total : 0, locale, 1)}</td>

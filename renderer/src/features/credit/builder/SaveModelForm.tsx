@@ -52,7 +52,7 @@ export function SaveModelForm({ jobId, report, pendingEdits }: Props) {
       {saveable && flagged.length > 0 && (
         <div className="notice" data-testid="flagged-bins">
           <p>{t('credit.diagnostics.acceptance.intro', { count: flagged.length })}</p>
-          <FlaggedBinsList bins={flagged} />
+          <FlaggedBinsList bins={flagged} binnings={report.features.map((feature) => feature.binning)} />
           <label className="checkbox-field">
             <input type="checkbox" checked={accepted} onChange={(event) => setAccepted(event.target.checked)} disabled={saved !== null} />
             {t('credit.diagnostics.acceptance.accept')}

@@ -8,25 +8,26 @@ import { usePreferences } from '../../../session/preferences.tsx';
 import { categoryAxisWidth } from '../../../components/charts/category-axis.ts';
 import { formatDecimal } from '../format-stats.ts';
 
-/** WOE per bin, in bin order: the shape (monotonic or not) is what an analyst checks first. */
-export function WoeChart({ bins }: { bins: readonly BinReportRow[] }) {
+/** WOE per bin, in bin order: the shape (monotonic or not) is what an analyst checks first. Bins are named by `labels` (bin-label.ts). */
+export function WoeChart({ bins, labels }: { bins: readonly BinReportRow[]; labels: readonly string[] }) {
   const { t } = useTranslation();
   const { locale } = usePreferences();
   const palette = useChartPalette();
+  const data = bins.map((bin, index) => ({ ...bin, shown: labels[index] ?? bin.label }));
   return (
     <ResponsiveContainer width="100%" height={bins.length * 24 + 54}>
-      <BarChart data={bins} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 4 }}>
+      <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 4 }}>
         <CartesianGrid stroke={palette.grid} horizontal={false} />
         <XAxis type="number" dataKey="woe" stroke={palette.axis} fontSize={11} tickLine={false} tickFormatter={(value) => formatDecimal(Number(value), locale, 1)} {...xAxisTitle(t('charts.axis.woe'), palette)} />
         <YAxis
           type="category"
-          dataKey="label"
+          dataKey="shown"
           stroke={palette.axis}
           fontSize={11}
           tickLine={false}
           axisLine={false}
           interval={0}
-          {...yAxisTitle(t('charts.axis.bin'), palette, categoryAxisWidth(bins.map((bin) => bin.label)))}
+          {...yAxisTitle(t('charts.axis.bin'), palette, categoryAxisWidth(data.map((bin) => bin.shown)))}
         />
         <ReferenceLine x={0} stroke={palette.axis} />
         <Tooltip

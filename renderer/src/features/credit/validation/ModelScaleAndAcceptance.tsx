@@ -28,7 +28,7 @@ export function ModelScaleAndAcceptance({ report }: { report: DevelopmentReport 
       {acceptance ? (
         <div className="notice" data-testid="accepted-bins">
           <p>{t('credit.diagnostics.documentation.accepted', { user: acceptance.acceptedBy, at: formatTimestamp(acceptance.acceptedAt) })}</p>
-          <FlaggedBinsList bins={acceptance.bins} />
+          <FlaggedBinsList bins={acceptance.bins} binnings={report.features.map((feature) => feature.binning)} />
         </div>
       ) : (
         <p className="muted small">{t('credit.diagnostics.documentation.noAcceptance')}</p>
