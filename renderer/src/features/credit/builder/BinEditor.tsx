@@ -5,6 +5,7 @@ import { api } from '../../../api/client.ts';
 import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
 import { usePreferences } from '../../../session/preferences.tsx';
 import { storedBinLabel } from '../bin-label.ts';
+import { FeatureName } from '../FeatureName.tsx';
 import { IV_BAND_TONE } from '../credit-codes.ts';
 import { formatDecimal } from '../format-stats.ts';
 import { ToneBadge } from '../ToneBadge.tsx';
@@ -80,7 +81,7 @@ export function BinEditor({ feature, evaluation, sample, onEdited, onUndo, froze
     <div data-testid="bin-editor" data-feature={feature.name}>
       <div className="panel-head">
         <h2 id="bins-title">
-          {t('credit.bins.title')} <span className="mono">{feature.name}</span>
+          {t('credit.bins.title')} <FeatureName name={feature.name} />
         </h2>
         <span className="bin-iv" data-testid="bin-iv">
           {t('credit.builder.iv')} {formatDecimal(iv, locale, 4)} <ToneBadge tone={IV_BAND_TONE[band]}>{t(`credit.ivBands.${band}`)}</ToneBadge>
