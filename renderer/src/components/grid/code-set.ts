@@ -35,7 +35,7 @@ export function selectedCodes(model: unknown): ReadonlySet<string> | null {
   return new Set(model.values);
 }
 
-export function isCodeSetModel(model: unknown): model is CodeSetModel {
+function isCodeSetModel(model: unknown): model is CodeSetModel {
   return typeof model === 'object' && model !== null && (model as { filterType?: unknown }).filterType === 'set' && Array.isArray((model as { values?: unknown }).values);
 }
 
