@@ -30,7 +30,8 @@ export function LineGrid({ ratio, basis, currency }: Props) {
     const money = ({ value }: { value: unknown }) => formatMajorMoney(value as number | null, currency, locale);
     return [
       { field: 'line_id', headerName: t('liquidity.lines.line_id'), ...TEXT_FILTER, width: 150, cellClass: 'mono', pinned: 'left', lockVisible: true },
-      // Shown by name with the code beside it; filtered by ticking names (a set filter of the ratio's categories) and sorted by the code, as main's SQL holds it.
+      // Shown by name with the code beside it; filtered by ticking names (a set filter of the ratio's categories) and
+      // sorted by the code, as main's SQL holds it.
       {
         field: 'category',
         headerName: t('liquidity.lines.category'),
