@@ -46,6 +46,7 @@ const VALID_ARGS: { [M in MethodName]: MethodArgs<M> } = {
   'dashboard.summary': {},
   'portfolio.loans': grid,
   'portfolio.borrowers': grid,
+  'portfolio.regions': {},
   'portfolio.loanDetail': { loanId: 'L1' },
   'portfolio.exportLoans': { sortModel: grid.sortModel, filterModel: grid.filterModel, columns: ['loan_id'] },
   'jobs.readExport': { jobId: 'j1', offset: 0 },

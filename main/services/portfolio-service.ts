@@ -2,7 +2,7 @@
 // goes through the context's reader and checks the permission here, whatever the front end.
 import type { BorrowerRow, Dashboard, GridQuery, LoanDetail, LoanRow } from '../../preload/contract/index.ts';
 import { RiskDeskError } from '../../preload/contract/errors.ts';
-import { BORROWER_GRID, loanDetail as loanDetailRow, LOAN_GRID } from '../store/portfolio-queries.ts';
+import { BORROWER_GRID, borrowerRegions, loanDetail as loanDetailRow, LOAN_GRID } from '../store/portfolio-queries.ts';
 import type { ServiceContext } from './context.ts';
 import { gridPage, type Grid } from './grid-page.ts';
 import { requirePermission } from './permissions.ts';
@@ -18,6 +18,12 @@ export function loansPage(ctx: ServiceContext, query: GridQuery): { rows: LoanRo
 export function borrowersPage(ctx: ServiceContext, query: GridQuery): { rows: BorrowerRow[]; rowCount: number } {
   requirePermission(ctx.actor, 'workspace.read');
   return gridPage<BorrowerRow>(ctx, BORROWERS, query);
+}
+
+/** The regions the borrowers carry (for the grids' region filters), kept until the workspace changes. */
+export function portfolioRegions(ctx: ServiceContext): string[] {
+  requirePermission(ctx.actor, 'workspace.read');
+  return ctx.reads.cached('regions', () => borrowerRegions(ctx.reader));
 }
 
 /** One loan, its borrower and its monthly performance history; NOT_FOUND if there is no such loan. */

@@ -77,6 +77,17 @@ export function countLoans(db: Db, filterModel: GridFilterModel): number {
   return countRows(db, LOAN_GRID, filterModel);
 }
 
+/** At most this many regions are listed for the grids' region filters (a portfolio's regions are a few dozen). */
+export const MAX_REGIONS = 500;
+
+/**
+ * The distinct non-empty regions the borrowers carry, in code order: regions come with imported data, so the grids'
+ * region filters ask for them rather than list a fixed set. Bounded, so a file full of stray values cannot flood a list.
+ */
+export function borrowerRegions(db: Db): string[] {
+  return db.prepare(`SELECT DISTINCT region FROM borrowers WHERE region <> '' ORDER BY region LIMIT ${MAX_REGIONS}`).pluck().all() as string[];
+}
+
 export function loanDetail(db: Db, loanId: string): LoanDetail | undefined {
   const columns = Object.entries(LOAN_GRID.columns).map(([id, column]) => `${column.sql} AS "${id}"`);
   const loan = db.prepare(`SELECT ${columns.join(', ')} FROM ${LOAN_GRID.table} ${Object.values(LOAN_GRID.joins).join(' ')} WHERE l.loan_id = ?`).get(loanId) as LoanRow | undefined;

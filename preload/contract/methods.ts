@@ -206,6 +206,12 @@ export const contract = {
   'dashboard.summary': method({ summary: 'Portfolio KPIs, all computed in SQL.', permission: 'workspace.read', args: none, result: dashboardSchema }),
   'portfolio.loans': method({ summary: 'A page of loans, sorted and filtered in SQL.', permission: 'workspace.read', args: gridQuerySchema, result: gridPageSchema(loanRowSchema) }),
   'portfolio.borrowers': method({ summary: 'A page of borrowers with their exposure.', permission: 'workspace.read', args: gridQuerySchema, result: gridPageSchema(borrowerRowSchema) }),
+  'portfolio.regions': method({
+    summary: 'The distinct non-empty regions the borrowers carry, in code order (at most 500): what the grids offer to filter by.',
+    permission: 'workspace.read',
+    args: none,
+    result: z.array(z.string()).max(500),
+  }),
   'portfolio.loanDetail': method({ summary: 'One loan, its borrower and its monthly performance history.', permission: 'workspace.read', args: z.object({ loanId: z.string().min(1).max(128) }).strict(), result: loanDetailSchema }),
   'portfolio.exportLoans': method({
     summary: 'Export the filtered, sorted loan view as CSV (a job; read the file with jobs.readExport).',

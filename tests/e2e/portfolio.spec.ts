@@ -21,6 +21,14 @@ function loanGrid(page: Page) {
   };
 }
 
+/** A coded column's set filter, opened from its summary in the header row. */
+async function openCodeFilter(page: Page, colId: string): Promise<Locator> {
+  await page.getByTestId(`code-set-summary-${colId}`).click();
+  const filter = page.getByTestId('code-set-filter');
+  await expect(filter).toBeVisible();
+  return filter;
+}
+
 async function loansPage(query: object): Promise<LoanPage> {
   const outcome = await hostCall('portfolio.loans', { startRow: 0, endRow: 20, sortModel: [], filterModel: {}, ...query });
   if (!outcome.ok) throw new Error(outcome.error.message);
@@ -55,21 +63,53 @@ test.describe('portfolio', () => {
     expect(second).toBeGreaterThanOrEqual(tenth);
   });
 
-  test('a product filter narrows the grid to that product, counted in SQL', async ({ page }) => {
+  test('a product filter lists the products by name: ticking one narrows the grid to it, counted in SQL', async ({ page }) => {
     const { cell, count } = loanGrid(page);
     const before = await count.textContent();
-    await page.getByLabel('Product Filter Input').fill('sme_working_capital');
-    await expect(count).not.toHaveText(before ?? '');
+    const filter = await openCodeFilter(page, 'product');
+    // Every product, by its name, all ticked while there is no filter.
+    const options = filter.getByRole('checkbox');
+    await expect(options).toHaveCount(4);
+    for (const option of await options.all()) await expect(option).toBeChecked();
+    // The search matches names and codes alike.
+    await filter.getByRole('searchbox').fill('sme_working');
+    await expect(options).toHaveCount(1);
+    await filter.getByRole('searchbox').fill('');
+    await filter.getByRole('button', { name: 'Clear' }).click();
+    await filter.getByRole('checkbox', { name: /^SME working capital/ }).check();
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('code-set-summary-product')).toHaveValue('SME working capital');
 
-    const expected = await loansPage({ filterModel: { product: { filterType: 'text', type: 'contains', filter: 'sme_working_capital' } } });
+    const expected = await loansPage({ filterModel: { product: { filterType: 'set', values: ['sme_working_capital'] } } });
     expect(expected.rowCount).toBeGreaterThan(0);
     await expect(count).toHaveText(`${expected.rowCount.toLocaleString('en-US')} loans`);
     const visible = Math.min(15, expected.rowCount);
-    // The cells name the product; the filter still matches its code.
     for (let row = 0; row < visible; row += 1) await expect(cell(row, 'product')).toHaveText('SME working capital');
 
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await expect(count).toHaveText(before ?? '');
+    await expect(page.getByTestId('code-set-summary-product')).toHaveValue('');
+  });
+
+  test('a region filter lists the regions the borrowers carry, by name', async ({ page }) => {
+    const { cell, count } = loanGrid(page);
+    const filter = await openCodeFilter(page, 'region');
+    const options = filter.getByRole('checkbox');
+    await expect(options.first()).toBeVisible();
+    const regions = await hostCall('portfolio.regions', {});
+    if (!regions.ok) throw new Error(regions.error.message);
+    await expect(options).toHaveCount((regions.result as string[]).length);
+    await filter.getByRole('button', { name: 'Clear' }).click();
+    await options.first().check();
+    const name = (await filter.locator('.code-set-label').first().textContent()) ?? '';
+    const code = (await filter.locator('.code-set-options label').first().getAttribute('title')) ?? '';
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('code-set-summary-region')).toHaveValue(name);
+
+    const expected = await loansPage({ filterModel: { region: { filterType: 'set', values: [code] } } });
+    expect(expected.rowCount).toBeGreaterThan(0);
+    await expect(count).toHaveText(new RegExp(`^${expected.rowCount.toLocaleString('en-US')} loans?$`));
+    for (let row = 0; row < Math.min(5, expected.rowCount); row += 1) await expect(cell(row, 'region')).toHaveText(name);
   });
 
   test('opening a loan shows its terms, borrower and monthly performance history', async ({ page }, testInfo) => {
@@ -121,9 +161,20 @@ test.describe('portfolio', () => {
       await page.getByTestId('language-select').selectOption('zh-CN');
       await expect(pageTitle(page)).toHaveText('资产组合');
       await expect(count).toHaveText(/^[\d,]+ 笔贷款$/, { timeout: 20_000 });
-      // Loans of one product: its Chinese name, not its code.
-      await page.getByLabel('产品 筛选输入').fill('consumer_cash_loan');
-      await expect(cell(0, 'product')).toHaveText('消费现金贷');
+      // Loans of one product, picked by its Chinese name from a list in Chinese order; Space ticks the focused box.
+      const filter = await openCodeFilter(page, 'product');
+      const names = await filter.locator('.code-set-label').allTextContents();
+      expect(names).toHaveLength(4);
+      for (const name of names) expect(name).toMatch(/\p{Script=Han}/u);
+      expect(names).toEqual([...names].sort(new Intl.Collator('zh-CN').compare));
+      await filter.getByRole('button', { name: '清空' }).click();
+      await filter.getByRole('checkbox', { name: /^消费现金贷/ }).focus();
+      await page.keyboard.press('Space');
+      await page.keyboard.press('Escape');
+      await expect(page.getByTestId('code-set-summary-product')).toHaveValue('消费现金贷');
+      const expected = await loansPage({ filterModel: { product: { filterType: 'set', values: ['consumer_cash_loan'] } } });
+      await expect(count).toHaveText(`${expected.rowCount.toLocaleString('en-US')} 笔贷款`);
+      for (let row = 0; row < Math.min(5, expected.rowCount); row += 1) await expect(cell(row, 'product')).toHaveText('消费现金贷');
       await expect(cell(0, 'status')).toHaveText(/^(正常|逾期|违约|已核销|已结清)$/);
       await cell(0, 'loan_id').click();
       const detail = page.getByTestId('loan-detail');
@@ -154,8 +205,11 @@ test.describe('portfolio', () => {
   });
 
   test('CSV export downloads the filtered view', async ({ page }) => {
-    await page.getByLabel('Product Filter Input').fill('revolving_credit_line');
-    const expected = await loansPage({ filterModel: { product: { filterType: 'text', type: 'contains', filter: 'revolving_credit_line' } } });
+    const filter = await openCodeFilter(page, 'product');
+    await filter.getByRole('button', { name: 'Clear' }).click();
+    await filter.getByRole('checkbox', { name: /^Revolving credit line/ }).check();
+    await page.keyboard.press('Escape');
+    const expected = await loansPage({ filterModel: { product: { filterType: 'set', values: ['revolving_credit_line'] } } });
     await expect(loanGrid(page).count).toHaveText(`${expected.rowCount.toLocaleString('en-US')} loans`);
 
     const download = page.waitForEvent('download', { timeout: 60_000 });

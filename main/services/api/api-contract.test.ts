@@ -120,6 +120,7 @@ const VALID_ARGS: Record<MethodName, (c: ArgsContext) => unknown> = {
   'dashboard.summary': () => ({}),
   'portfolio.loans': () => ({ startRow: 0, endRow: 100, sortModel: [{ colId: 'dpd', sort: 'desc' }], filterModel: { product: { filterType: 'text', type: 'equals', filter: 'cash' } } }),
   'portfolio.borrowers': () => ({ startRow: 0, endRow: 10 }),
+  'portfolio.regions': () => ({}),
   'portfolio.loanDetail': () => ({ loanId: 'L03' }),
   'portfolio.exportLoans': () => ({ sortModel: [], filterModel: {} }),
   'jobs.readExport': (c) => ({ jobId: c.exportJobId, offset: 0 }),

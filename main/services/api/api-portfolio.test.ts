@@ -239,6 +239,10 @@ describe('dashboard and grids over a hand-made portfolio', () => {
     assert.deepEqual([rich.rows.map((r) => r.borrower_id), rich.rowCount], [['B1', 'B2'], 2]);
   });
 
+  it('lists the regions the borrowers carry, for the grids\' region filters', async () => {
+    assert.deepEqual(await t.ok<string[]>('portfolio.regions'), ['east', 'north', 'south', 'west']);
+  });
+
   it('returns a loan with its borrower and monthly history, and NOT_FOUND for an unknown loan', async () => {
     const detail = await t.ok<LoanDetail>('portfolio.loanDetail', { loanId: 'L03' });
     assert.equal(detail.loan.region, 'south');

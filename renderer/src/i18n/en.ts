@@ -1266,6 +1266,7 @@ export const en = {
     alertCount_other: '{{formatted}} flagged transactions',
     amountFilterHint: 'Filter amounts in major units (yuan, dollars).',
     actions: { review: 'Review', block: 'Block' },
+    alertStatuses: { open: 'Open', closed: 'Closed' },
     columns: {
       tx_id: 'Transaction',
       account_id: 'Account',
@@ -1351,6 +1352,16 @@ export const en = {
     chooseColumns: 'Choose columns',
     resetColumns: 'Reset to default',
     clearFilters: 'Clear filters',
+    codeSet: {
+      label: 'Values of {{column}}',
+      search: 'Search names or codes',
+      selectAll: 'Select all',
+      clear: 'Clear',
+      noMatch: 'No value matches.',
+      none: 'None',
+      selected: '{{count}} selected',
+      summary: 'Filter on {{column}} (opens the list)',
+    },
   },
   rules: {
     subtitle: 'The fraud rule sets: CEL rules over the transaction features, their scores and thresholds, versioned with four-eyes activation.',

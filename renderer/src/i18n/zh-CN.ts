@@ -1263,6 +1263,7 @@ export const zhCN: Translation = {
     alertCount_other: '{{formatted}} 笔被标记的交易',
     amountFilterHint: '金额按主币单位（元、美元）筛选。',
     actions: { review: '复核', block: '拦截' },
+    alertStatuses: { open: '未关闭', closed: '已关闭' },
     columns: {
       tx_id: '交易',
       account_id: '账户',
@@ -1348,6 +1349,16 @@ export const zhCN: Translation = {
     chooseColumns: '选择列',
     resetColumns: '恢复默认',
     clearFilters: '清除筛选',
+    codeSet: {
+      label: '{{column}}的取值',
+      search: '按名称或代码搜索',
+      selectAll: '全选',
+      clear: '清空',
+      noMatch: '没有匹配的值。',
+      none: '无',
+      selected: '已选 {{count}} 项',
+      summary: '{{column}}的筛选（打开列表）',
+    },
   },
   rules: {
     subtitle: '欺诈规则集：基于交易特征的 CEL 规则、分值与阈值，按版本管理并经四眼原则启用。',

@@ -1,4 +1,5 @@
 import type { ColDef } from 'ag-grid-community';
+import { CodeSetFilter, CodeSetFloatingFilter, type CodeSetParams, type CodeValues } from './CodeSetFilter.tsx';
 
 /**
  * Column filters limited to what the contract's grid queries accept (preload/contract/grid.ts): one condition
@@ -11,6 +12,21 @@ export const TEXT_FILTER: Pick<ColDef, 'filter' | 'filterParams'> = {
     filterOptions: ['contains', 'notContains', 'equals', 'notEqual', 'startsWith', 'endsWith', 'blank', 'notBlank'],
   },
 };
+
+/**
+ * A column of codes from a known set (a product, a status…): the user ticks names in their language, and main gets the
+ * codes (a set filter). `values` is the list, or where it comes from the data (regions), a call that reads it.
+ */
+export function codeSetFilter(values: CodeValues, label: (code: string) => string): Pick<ColDef, 'filter' | 'filterParams' | 'floatingFilterComponent'> {
+  const filterParams: CodeSetParams = { values, label };
+  return { filter: CodeSetFilter, filterParams, floatingFilterComponent: CodeSetFloatingFilter };
+}
+
+/** A column of codes: their names in the user's language in the cell, and the set filter over them. */
+export function codeColumn<Code extends string>(values: readonly Code[] | (() => Promise<readonly Code[]>), label: (code: Code) => string): Pick<ColDef, 'filter' | 'filterParams' | 'floatingFilterComponent' | 'valueFormatter'> {
+  const name = (code: string) => label(code as Code);
+  return { ...codeSetFilter(values, name), valueFormatter: ({ value }) => (typeof value === 'string' && value ? name(value) : '') };
+}
 
 export const NUMBER_FILTER: Pick<ColDef, 'filter' | 'filterParams'> = {
   filter: 'agNumberColumnFilter',

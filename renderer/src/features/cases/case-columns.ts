@@ -1,7 +1,9 @@
 import type { ColDef } from 'ag-grid-community';
 import type { TFunction } from 'i18next';
-import type { CaseRow } from '../../../../preload/contract/cases.ts';
-import { DATE_FILTER, NUMBER_FILTER, TEXT_FILTER } from '../../components/grid/column-filters.ts';
+import { ALERT_SEVERITIES } from '../../../../preload/contract/alerts.ts';
+import { CASE_DISPOSITIONS, CASE_STATUSES } from '../../../../preload/contract/case-workflow.ts';
+import { CASE_TYPES, type CaseRow } from '../../../../preload/contract/cases.ts';
+import { codeColumn, DATE_FILTER, NUMBER_FILTER, TEXT_FILTER } from '../../components/grid/column-filters.ts';
 import { formatCount, formatTimestamp } from '../../format/numbers.ts';
 import { formatDue, slaState } from './case-format.ts';
 
@@ -12,8 +14,8 @@ export const CASE_HIDDEN_BY_DEFAULT: readonly CaseColumn[] = ['created_at', 'upd
 
 /**
  * The queue's columns. Codes (priority, status, type, disposition) are shown in the user's language and filtered by
- * their code; the due date carries the SLA countdown, red once breached. `now` is read at each render, and the page
- * refreshes the due cells every minute.
+ * ticking those names (a set filter of codes); the due date carries the SLA countdown, red once breached. `now` is
+ * read at each render, and the page refreshes the due cells every minute.
  */
 export function caseColumns(t: TFunction, locale: string, now: () => number): ColDef<CaseRow>[] {
   const text = (field: CaseColumn, width: number, extra: ColDef<CaseRow> = {}): ColDef<CaseRow> => ({
@@ -42,12 +44,12 @@ export function caseColumns(t: TFunction, locale: string, now: () => number): Co
       valueFormatter: ({ value }) => (value == null ? '' : `#${String(value)}`),
     },
     text('priority', 105, {
-      valueFormatter: ({ value }) => (value ? t(`cases.priorities.${value as CaseRow['priority']}`) : ''),
+      ...codeColumn(ALERT_SEVERITIES, (code) => t(`cases.priorities.${code}`)),
       cellClass: ({ value }) => `priority-cell priority-${String(value ?? 'none')}`,
     }),
     text('title', 300, { tooltipField: 'title' }),
-    text('type', 95, { valueFormatter: ({ value }) => (value ? t(`cases.types.${value as CaseRow['type']}`) : '') }),
-    text('status', 130, { valueFormatter: ({ value }) => (value ? t(`cases.statuses.${value as CaseRow['status']}`) : '') }),
+    text('type', 95, codeColumn(CASE_TYPES, (code) => t(`cases.types.${code}`))),
+    text('status', 130, codeColumn(CASE_STATUSES, (code) => t(`cases.statuses.${code}`))),
     text('assignee', 120, { valueFormatter: ({ value }) => (value as string | null) ?? '—' }),
     { field: 'alert_count', headerName: t('cases.columns.alert_count'), ...NUMBER_FILTER, type: 'rightAligned', width: 85, valueFormatter: ({ value }) => formatCount(value as number | null, locale) },
     {
@@ -65,6 +67,6 @@ export function caseColumns(t: TFunction, locale: string, now: () => number): Co
     date('created_at', 160),
     date('updated_at', 160),
     date('closed_at', 160),
-    text('disposition', 160, { valueFormatter: ({ value }) => (value ? t(`cases.dispositions.${value as NonNullable<CaseRow['disposition']>}`) : '') }),
+    text('disposition', 160, codeColumn(CASE_DISPOSITIONS, (code) => t(`cases.dispositions.${code}`))),
   ];
 }

@@ -1,7 +1,8 @@
 import type { ColDef } from 'ag-grid-community';
 import type { TFunction } from 'i18next';
-import type { FraudAlertRow } from '../../../../preload/contract/fraud-views.ts';
-import { DATE_FILTER, NUMBER_FILTER, TEXT_FILTER } from '../../components/grid/column-filters.ts';
+import { ALERT_STATUSES } from '../../../../preload/contract/alerts.ts';
+import { FRAUD_ACTIONS, type FraudAlertRow } from '../../../../preload/contract/fraud-views.ts';
+import { codeColumn, DATE_FILTER, NUMBER_FILTER, TEXT_FILTER } from '../../components/grid/column-filters.ts';
 import { formatAmount, formatTimestamp } from '../../format/numbers.ts';
 
 type FraudColumn = keyof FraudAlertRow;
@@ -28,8 +29,9 @@ export function fraudColumns(t: TFunction, locale: string): ColDef<FraudAlertRow
     }),
     text('currency', 90),
     number('score', 90),
+    // Codes show their names in the user's language and are filtered by ticking those names (a set filter of codes).
     text('action', 100, {
-      valueFormatter: ({ data }) => (data ? t(`fraud.actions.${data.action}`) : ''),
+      ...codeColumn(FRAUD_ACTIONS, (code) => t(`fraud.actions.${code}`)),
       cellClass: ({ value }) => `fraud-action fraud-action-${String(value ?? 'none')}`,
     }),
     // A text filter matches a rule id inside the list (main filters the fired rules' JSON).
@@ -37,7 +39,7 @@ export function fraudColumns(t: TFunction, locale: string): ColDef<FraudAlertRow
     text('ring_id', 115, { cellClass: 'mono' }),
     number('ring_size', 95),
     number('alert_id', 90),
-    text('alert_status', 110),
+    text('alert_status', 110, codeColumn(ALERT_STATUSES, (code) => t(`fraud.alertStatuses.${code}`))),
     number('case_id', 90),
   ];
 }

@@ -1,8 +1,10 @@
 import type { ColDef } from 'ag-grid-community';
 import type { TFunction } from 'i18next';
 import type { BorrowerRow } from '../../../../preload/contract/index.ts';
-import { NUMBER_FILTER, TEXT_FILTER } from '../../components/grid/column-filters.ts';
-import { codeLabel, type CodeGroup } from '../../components/code-labels.ts';
+import { codeColumn, NUMBER_FILTER, TEXT_FILTER } from '../../components/grid/column-filters.ts';
+import type { CodeValues } from '../../components/grid/CodeSetFilter.tsx';
+import { codeLabel, CODE_SETS, type CodeGroup } from '../../components/code-labels.ts';
+import { readRegions } from './region-values.ts';
 import { formatAmount, formatCount } from '../../format/numbers.ts';
 
 type BorrowerColumn = keyof BorrowerRow;
@@ -31,17 +33,17 @@ export function borrowerColumns(t: TFunction, locale: string, currency: string):
     valueFormatter: ({ value }) => formatCount(value as number | null, locale),
     ...extra,
   });
-  // Codes show their names in the user's language and are filtered by their code.
-  const coded = (field: 'region' | 'employment_type' | 'industry' | 'home_ownership', group: CodeGroup, width: number): ColDef<BorrowerRow> =>
-    text(field, width, { valueFormatter: ({ value }) => (value ? codeLabel(t, group, value as string) : ''), tooltipValueGetter: ({ value }) => (value as string | null) ?? '' });
+  // Codes show their names in the user's language and are filtered by ticking those names (a set filter of codes).
+  const coded = (field: 'region' | 'employment_type' | 'industry' | 'home_ownership', group: CodeGroup, values: CodeValues, width: number): ColDef<BorrowerRow> =>
+    text(field, width, { ...codeColumn(values, (code) => codeLabel(t, group, code)), tooltipValueGetter: ({ value }) => (value as string | null) ?? '' });
   const money = { valueFormatter: ({ value }: { value: unknown }) => formatAmount(value as number | null, currency, locale) };
   return [
     text('borrower_id', 130, { cellClass: 'mono', pinned: 'left', lockVisible: true }),
-    coded('region', 'regions', 120),
+    coded('region', 'regions', readRegions, 120),
     number('annual_income_minor', 140, money),
-    coded('employment_type', 'employment', 150),
-    coded('industry', 'industries', 160),
-    coded('home_ownership', 'homeOwnership', 160),
+    coded('employment_type', 'employment', CODE_SETS.employment, 150),
+    coded('industry', 'industries', CODE_SETS.industries, 160),
+    coded('home_ownership', 'homeOwnership', CODE_SETS.homeOwnership, 160),
     number('credit_history_months', 130),
     number('id_verified', 100, {
       headerTooltip: t('portfolio.idVerifiedHint'),

@@ -1,8 +1,11 @@
 import type { ColDef } from 'ag-grid-community';
 import type { TFunction } from 'i18next';
 import type { LoanRow } from '../../../../preload/contract/index.ts';
-import { DATE_FILTER, NUMBER_FILTER, TEXT_FILTER } from '../../components/grid/column-filters.ts';
-import { codeLabel, type CodeGroup } from '../../components/code-labels.ts';
+import { GRADES } from '../../../../preload/contract/credit.ts';
+import { codeColumn, codeSetFilter, DATE_FILTER, NUMBER_FILTER, TEXT_FILTER } from '../../components/grid/column-filters.ts';
+import type { CodeValues } from '../../components/grid/CodeSetFilter.tsx';
+import { codeLabel, CODE_SETS, type CodeGroup } from '../../components/code-labels.ts';
+import { readRegions } from './region-values.ts';
 import { formatDate } from '../../format/dates.ts';
 import { formatCount, formatMoney, formatPercent } from '../../format/numbers.ts';
 
@@ -22,7 +25,7 @@ export function loanFilterFactors(moneyFactor: number): Record<string, number> {
 
 /**
  * The loan grid's columns. Codes (product, status, region, collateral, channel) show their names in the user's
- * language and are filtered by their code; amounts carry each loan's own currency.
+ * language and are filtered by ticking those names (a set filter of codes); amounts carry each loan's own currency.
  */
 export function loanColumns(t: TFunction, locale: string): ColDef<LoanRow>[] {
   const money = (field: 'principal_minor' | 'outstanding_balance_minor' | 'undrawn_amount_minor' | 'ecl_minor', width: number): ColDef<LoanRow> => ({
@@ -40,8 +43,8 @@ export function loanColumns(t: TFunction, locale: string): ColDef<LoanRow>[] {
     width,
     ...extra,
   });
-  const coded = (field: 'product' | 'status' | 'region' | 'collateral_type' | 'channel', group: CodeGroup, width: number, extra: ColDef<LoanRow> = {}): ColDef<LoanRow> =>
-    text(field, width, { valueFormatter: ({ value }) => (value ? codeLabel(t, group, value as string) : ''), tooltipValueGetter: ({ value }) => (value as string | null) ?? '', ...extra });
+  const coded = (field: 'product' | 'status' | 'region' | 'collateral_type' | 'channel', group: CodeGroup, values: CodeValues, width: number, extra: ColDef<LoanRow> = {}): ColDef<LoanRow> =>
+    text(field, width, { ...codeColumn(values, (code) => codeLabel(t, group, code)), tooltipValueGetter: ({ value }) => (value as string | null) ?? '', ...extra });
   const date = (field: 'origination_date' | 'maturity_date'): ColDef<LoanRow> => ({
     field,
     headerName: t(`portfolio.loanColumns.${field}`),
@@ -51,8 +54,8 @@ export function loanColumns(t: TFunction, locale: string): ColDef<LoanRow>[] {
   });
   return [
     text('loan_id', 110, { cellClass: 'mono', pinned: 'left', lockVisible: true }),
-    coded('product', 'products', 150),
-    coded('status', 'statuses', 100, { cellClass: ({ value }) => `status status-${String(value ?? 'none')}` }),
+    coded('product', 'products', CODE_SETS.products, 150),
+    coded('status', 'statuses', CODE_SETS.statuses, 100, { cellClass: ({ value }) => `status status-${String(value ?? 'none')}` }),
     {
       field: 'dpd',
       headerName: t('portfolio.loanColumns.dpd'),
@@ -76,7 +79,8 @@ export function loanColumns(t: TFunction, locale: string): ColDef<LoanRow>[] {
       width: 90,
       valueFormatter: ({ value }) => formatPercent(value as number | null, locale),
     },
-    text('grade', 75),
+    // A grade is a letter of the master scale: its own name in every language.
+    text('grade', 75, codeSetFilter(GRADES, (grade) => grade)),
     {
       field: 'stage',
       headerName: t('portfolio.loanColumns.stage'),
@@ -100,11 +104,11 @@ export function loanColumns(t: TFunction, locale: string): ColDef<LoanRow>[] {
     { field: 'term_months', headerName: t('portfolio.loanColumns.term_months'), ...NUMBER_FILTER, type: 'rightAligned', width: 95 },
     date('origination_date'),
     date('maturity_date'),
-    coded('region', 'regions', 105),
+    coded('region', 'regions', readRegions, 105),
     text('borrower_id', 105, { cellClass: 'mono' }),
     money('undrawn_amount_minor', 130),
     text('currency', 90),
-    coded('collateral_type', 'collateral', 130),
-    coded('channel', 'channels', 140),
+    coded('collateral_type', 'collateral', CODE_SETS.collateral, 130),
+    coded('channel', 'channels', CODE_SETS.channels, 140),
   ];
 }

@@ -1,9 +1,10 @@
 import type { ColDef } from 'ag-grid-community';
 import type { TFunction } from 'i18next';
 import type { PricingRow } from '../../../../../preload/contract/index.ts';
-import { NUMBER_FILTER, TEXT_FILTER } from '../../../components/grid/column-filters.ts';
+import { GRADES } from '../../../../../preload/contract/credit.ts';
+import { codeColumn, codeSetFilter, NUMBER_FILTER, TEXT_FILTER } from '../../../components/grid/column-filters.ts';
 import { formatAmount, formatPercent } from '../../../format/numbers.ts';
-import { codeLabel } from '../../../components/code-labels.ts';
+import { codeLabel, CODE_SETS } from '../../../components/code-labels.ts';
 
 type PricingColumn = keyof PricingRow;
 type RateColumn = 'interest_rate' | 'required_rate' | 'shortfall' | 'pd_12m' | 'lgd';
@@ -35,8 +36,8 @@ export function pricingColumns(t: TFunction, locale: string, currency: string): 
   });
   return [
     text('loan_id', 120, { cellClass: 'mono', pinned: 'left', lockVisible: true }),
-    text('product', 170, { valueFormatter: ({ value }) => (value ? codeLabel(t, 'products', value as string) : '') }),
-    text('grade', 80),
+    text('product', 170, codeColumn(CODE_SETS.products, (code) => codeLabel(t, 'products', code))),
+    text('grade', 80, codeSetFilter(GRADES, (grade) => grade)),
     ...RATE_COLUMNS.map(rate),
     {
       field: 'outstanding_balance_minor',
