@@ -155,7 +155,7 @@ test.describe('portfolio', () => {
     await expect(cell(0, 'outstanding_balance_minor')).toHaveText(/^CN¥[\d,]+\.\d{2}$|^$/);
   });
 
-  test('in Simplified Chinese the grid and a loan name their codes and write dates in Chinese', async ({ page }) => {
+  test('in Simplified Chinese the grid and a loan name their codes and write dates in Chinese', async ({ page }, testInfo) => {
     try {
       const { cell, count } = loanGrid(page);
       await page.getByTestId('language-select').selectOption('zh-CN');
@@ -170,6 +170,7 @@ test.describe('portfolio', () => {
       await filter.getByRole('button', { name: '清空' }).click();
       await filter.getByRole('checkbox', { name: /^消费现金贷/ }).focus();
       await page.keyboard.press('Space');
+      await keepScreenshot(page, testInfo, 'portfolio-product-filter-zh');
       await page.keyboard.press('Escape');
       await expect(page.getByTestId('code-set-summary-product')).toHaveValue('消费现金贷');
       const expected = await loansPage({ filterModel: { product: { filterType: 'set', values: ['consumer_cash_loan'] } } });
