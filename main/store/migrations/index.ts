@@ -17,8 +17,9 @@ import { migration as liquidityEngine } from './0150_liquidity_engine.ts';
 import { migration as evidenceReports } from './0160_evidence_reports.ts';
 import { migration as dashboardOpenLoans } from './0170_dashboard_open_loans.ts';
 import { migration as lifecycleComments } from './0171_lifecycle_comments.ts';
+import { migration as regionFilters } from './0172_region_filters.ts';
 
 /** Every migration this build knows, in order. Add new files at the end; never edit a released one (0060 says why it was). */
-export const MIGRATIONS: readonly Migration[] = [core, creditPortfolio, fraudData, liquidity, userSettings, creditEngine, lifecycleSubmitted, runs, alerts, creditAlerts, creditMonitoringAlerts, cases, fraudEngine, transactionsTimeOrder, liquidityEngine, evidenceReports, dashboardOpenLoans, lifecycleComments];
+export const MIGRATIONS: readonly Migration[] = [core, creditPortfolio, fraudData, liquidity, userSettings, creditEngine, lifecycleSubmitted, runs, alerts, creditAlerts, creditMonitoringAlerts, cases, fraudEngine, transactionsTimeOrder, liquidityEngine, evidenceReports, dashboardOpenLoans, lifecycleComments, regionFilters];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
