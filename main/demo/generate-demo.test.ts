@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { LCR_DEFAULT_FACTORS, isLiquidityCategory } from '../engines/liquidity/categories.ts';
 import type { Db } from '../store/database.ts';
 import { isRiskDeskError } from '../../preload/contract/errors.ts';
-import { type CodedLoanColumn, isBorrowerCode, isLoanCode, LOAN_RANGES, ORIGINATION_DATES } from '../../preload/contract/loan-vocabulary.ts';
+import { BORROWER_CODES, type CodedLoanColumn, isCodeOf, LOAN_CODES, LOAN_RANGES, ORIGINATION_DATES } from '../../preload/contract/loan-vocabulary.ts';
 import { DEMO_KINDS } from './demo-sink.ts';
 import { demoTables } from './demo-workspace.ts';
 import { type DemoSummary, generateDemo } from './generate-demo.ts';
@@ -89,11 +89,11 @@ describe('generateDemo (small)', () => {
 
   test('every loan and borrower uses the import\'s codes and lies within its usual ranges, so a file of the demo would import without a warning', () => {
     const inCodes = (column: CodedLoanColumn, table: string, sql = column) =>
-      (first.db.prepare(`SELECT DISTINCT ${sql} FROM ${table}`).pluck().all() as string[]).filter((code) => !isLoanCode(column, code));
+      (first.db.prepare(`SELECT DISTINCT ${sql} FROM ${table}`).pluck().all() as string[]).filter((code) => !isCodeOf(LOAN_CODES[column], code));
     for (const column of ['product', 'status', 'repayment_type', 'collateral_type', 'channel'] as const) assert.deepEqual(inCodes(column, 'loans'), [], column);
     assert.deepEqual(inCodes('status', 'loan_performance'), [], 'performance status');
     for (const column of ['employment_type', 'industry', 'home_ownership'] as const) {
-      const outside = (first.db.prepare(`SELECT DISTINCT ${column} FROM borrowers WHERE ${column} IS NOT NULL`).pluck().all() as string[]).filter((code) => !isBorrowerCode(column, code));
+      const outside = (first.db.prepare(`SELECT DISTINCT ${column} FROM borrowers WHERE ${column} IS NOT NULL`).pluck().all() as string[]).filter((code) => !isCodeOf(BORROWER_CODES[column], code));
       assert.deepEqual(outside, [], column);
     }
     const extremes = one<Record<string, number | string>>(

@@ -37,8 +37,9 @@ export const LOAN_CODES = {
 } as const;
 export type CodedLoanColumn = keyof typeof LOAN_CODES;
 
-export function isLoanCode<C extends CodedLoanColumn>(column: C, value: string): value is (typeof LOAN_CODES)[C][number] {
-  return (LOAN_CODES[column] as readonly string[]).includes(value);
+/** Whether a value is one of a coded column's codes (LOAN_CODES, BORROWER_CODES). */
+export function isCodeOf<Code extends string>(codes: readonly Code[], value: string): value is Code {
+  return (codes as readonly string[]).includes(value);
 }
 
 /**
@@ -103,8 +104,4 @@ export const BORROWER_CODES = {
   industry: INDUSTRIES,
   home_ownership: HOME_OWNERSHIP,
 } as const;
-export type CodedBorrowerColumn = keyof typeof BORROWER_CODES;
 
-export function isBorrowerCode<C extends CodedBorrowerColumn>(column: C, value: string): value is (typeof BORROWER_CODES)[C][number] {
-  return (BORROWER_CODES[column] as readonly string[]).includes(value);
-}

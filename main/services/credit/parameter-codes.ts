@@ -1,5 +1,5 @@
 import type { CreditParameters } from '../../../preload/contract/credit.ts';
-import { type CodedLoanColumn, isLoanCode, LOAN_CODES } from '../../../preload/contract/loan-vocabulary.ts';
+import { type CodedLoanColumn, isCodeOf, LOAN_CODES } from '../../../preload/contract/loan-vocabulary.ts';
 
 /**
  * The LGD and CCF rules' product and collateral codes that no loan can have (loan-vocabulary.ts is what the import
@@ -9,7 +9,7 @@ import { type CodedLoanColumn, isLoanCode, LOAN_CODES } from '../../../preload/c
 export function unknownParameterCodes(parameters: CreditParameters): { path: PropertyKey[]; message: string }[] {
   const issues: { path: PropertyKey[]; message: string }[] = [];
   const check = (code: string | null, column: CodedLoanColumn, path: PropertyKey[]): void => {
-    if (code !== null && !isLoanCode(column, code)) issues.push({ path, message: `is not a ${column === 'product' ? 'product' : 'collateral type'} loans can have; choose one of ${LOAN_CODES[column].join(', ')}` });
+    if (code !== null && !isCodeOf(LOAN_CODES[column], code)) issues.push({ path, message: `is not a ${column === 'product' ? 'product' : 'collateral type'} loans can have; choose one of ${LOAN_CODES[column].join(', ')}` });
   };
   parameters.lgd.rules.forEach((rule, index) => {
     check(rule.product, 'product', ['lgd', 'rules', index, 'product']);

@@ -1,5 +1,5 @@
 import { currencyMinorDigits } from '../../engines/currency.ts';
-import { BORROWER_CODES, type CodedBorrowerColumn, type CodedLoanColumn, isBorrowerCode, isLoanCode, LOAN_CODES, type PlausibleRange } from '../../../preload/contract/loan-vocabulary.ts';
+import { isCodeOf, type PlausibleRange } from '../../../preload/contract/loan-vocabulary.ts';
 import type { NumberCheck } from './numbers.ts';
 
 /*
@@ -52,12 +52,7 @@ export function unusualAmount(minor: number | null, currency: string | null, ran
   return minor === null ? null : unusual(majorUnits(minor, currency), range);
 }
 
-/** The codes a coded column accepts, as RowReader.choice's last two arguments. */
-export function loanCode<C extends CodedLoanColumn>(column: C): [isAllowed: (value: string) => value is (typeof LOAN_CODES)[C][number], allowed: string] {
-  return [(value): value is (typeof LOAN_CODES)[C][number] => isLoanCode(column, value), LOAN_CODES[column].join(', ')];
-}
-
-/** The codes a coded borrower column accepts, as RowReader.choice's last two arguments. */
-export function borrowerCode<C extends CodedBorrowerColumn>(column: C): [isAllowed: (value: string) => value is (typeof BORROWER_CODES)[C][number], allowed: string] {
-  return [(value): value is (typeof BORROWER_CODES)[C][number] => isBorrowerCode(column, value), BORROWER_CODES[column].join(', ')];
+/** The codes a coded column accepts (LOAN_CODES.product, BORROWER_CODES.industry…), as RowReader.choice's last two arguments. */
+export function codeChoice<Code extends string>(codes: readonly Code[]): [isAllowed: (value: string) => value is Code, allowed: string] {
+  return [(value): value is Code => isCodeOf(codes, value), codes.join(', ')];
 }

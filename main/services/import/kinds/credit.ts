@@ -1,7 +1,7 @@
 import type { BorrowerRecord, LoanRecord, PerformanceRecord } from '../../../store/records.ts';
-import { LOAN_RANGES, ORIGINATION_DATES } from '../../../../preload/contract/loan-vocabulary.ts';
+import { BORROWER_CODES, LOAN_CODES, LOAN_RANGES, ORIGINATION_DATES } from '../../../../preload/contract/loan-vocabulary.ts';
 import { nonNegative } from '../numbers.ts';
-import { amountWithinLimits, borrowerCode, loanCode, rateWithinLimits, unusual, unusualAmount, withinLimits } from '../plausible-values.ts';
+import { amountWithinLimits, codeChoice, rateWithinLimits, unusual, unusualAmount, withinLimits } from '../plausible-values.ts';
 import { defineKind } from './kind-spec.ts';
 
 const LOAN_MISSING = 'is not a loan in this workspace; import the loans first';
@@ -17,11 +17,11 @@ export const borrowers = defineKind({
       annual_income_minor: r.money('annual_income', env.baseCurrency, nonNegative),
       birth_date: r.date('birth_date'),
       occupation: r.text('occupation'),
-      employment_type: r.choice('employment_type', ...borrowerCode('employment_type')),
-      industry: r.choice('industry', ...borrowerCode('industry')),
+      employment_type: r.choice('employment_type', ...codeChoice(BORROWER_CODES.employment_type)),
+      industry: r.choice('industry', ...codeChoice(BORROWER_CODES.industry)),
       monthly_debt_minor: r.money('monthly_debt', env.baseCurrency, nonNegative),
       credit_history_months: r.integer('credit_history_months', nonNegative),
-      home_ownership: r.choice('home_ownership', ...borrowerCode('home_ownership')),
+      home_ownership: r.choice('home_ownership', ...codeChoice(BORROWER_CODES.home_ownership)),
       registered_at: r.timestamp('registered_at'),
       id_verified: r.boolean('id_verified'),
     };
@@ -40,18 +40,18 @@ export const loans = defineKind({
     const record: LoanRecord = {
       loan_id: r.id('loan_id'),
       borrower_id: r.id('borrower_id'),
-      product: r.choice('product', ...loanCode('product')),
+      product: r.choice('product', ...codeChoice(LOAN_CODES.product)),
       origination_date: r.date('origination_date'),
       principal_minor: r.money('principal', currency, amountWithinLimits(LOAN_RANGES.principal, currency)),
       interest_rate: r.decimal('interest_rate', rateWithinLimits(LOAN_RANGES.interest_rate)),
       term_months: r.integer('term_months', withinLimits(LOAN_RANGES.term_months)),
       currency: currency ?? '',
       maturity_date: r.date('maturity_date'),
-      repayment_type: r.choice('repayment_type', ...loanCode('repayment_type')),
-      collateral_type: r.choice('collateral_type', ...loanCode('collateral_type')),
+      repayment_type: r.choice('repayment_type', ...codeChoice(LOAN_CODES.repayment_type)),
+      collateral_type: r.choice('collateral_type', ...codeChoice(LOAN_CODES.collateral_type)),
       collateral_value_minor: r.money('collateral_value', currency, nonNegative),
-      channel: r.choice('channel', ...loanCode('channel')),
-      status: r.choice('status', ...loanCode('status')),
+      channel: r.choice('channel', ...codeChoice(LOAN_CODES.channel)),
+      status: r.choice('status', ...codeChoice(LOAN_CODES.status)),
       outstanding_balance_minor: r.money('outstanding_balance', currency, nonNegative),
       dpd: r.integer('dpd', nonNegative),
       undrawn_amount_minor: r.money('undrawn_amount', currency, nonNegative),
@@ -88,7 +88,7 @@ export const performance = defineKind({
       balance_minor: r.money('balance', currency, nonNegative),
       dpd: r.integer('dpd', nonNegative),
       paid_amount_minor: r.money('paid_amount', currency, nonNegative),
-      status: r.choice('status', ...loanCode('status')),
+      status: r.choice('status', ...codeChoice(LOAN_CODES.status)),
     };
     if (r.ok && record.as_of !== null && record.as_of > env.today.slice(0, 7)) r.problem('as_of', `is after this month (${env.today.slice(0, 7)}); performance is recorded for months that have ended or begun`);
     return record;

@@ -1,5 +1,5 @@
 import type { CreditAlertThresholds, CreditParameters, Grade } from '../../../../../preload/contract/index.ts';
-import { isLoanCode } from '../../../../../preload/contract/loan-vocabulary.ts';
+import { isCodeOf, LOAN_CODES } from '../../../../../preload/contract/loan-vocabulary.ts';
 import { PERFORMING_DPD_BUCKETS } from '../../../../../preload/contract/vocabulary.ts';
 
 /*
@@ -87,7 +87,7 @@ class DraftReader {
   /** A product or collateral code (empty = any), one loans can have: main refuses any other (a set saved before may hold one). */
   code(field: string, text: string, column: 'product' | 'collateral_type', required: boolean): string | null {
     if (required && text === '') this.problems.push({ field, key: 'required' });
-    if (text !== '' && !isLoanCode(column, text)) this.problems.push({ field, key: 'unknownCode' });
+    if (text !== '' && !isCodeOf(LOAN_CODES[column], text)) this.problems.push({ field, key: 'unknownCode' });
     return text === '' ? null : text;
   }
 }
