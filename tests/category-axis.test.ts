@@ -8,7 +8,9 @@ import { categoryAxisWidth } from '../renderer/src/components/charts/category-ax
 describe('categoryAxisWidth', () => {
   it('gives a Chinese label more room than a Latin one of as many characters', () => {
     assert.ok(categoryAxisWidth(['（其他：农业、建筑业）']) > categoryAxisWidth(['(other: a, bc)']));
-    assert.ok(categoryAxisWidth(['受薪雇员', '学生']) >= 4 * 11);
+    // Eight Han characters at a full 11 px em each, past the 48 px floor (Latin letters of as many would get 62 px).
+    assert.ok(categoryAxisWidth(['学生', '受薪雇员受薪雇员']) >= 8 * 11);
+    assert.ok(categoryAxisWidth(['受薪雇员受薪雇员']) > categoryAxisWidth(['salaried']) + 30);
   });
 
   it('keeps a floor for short labels and a ceiling for long ones', () => {
